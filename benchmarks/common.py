@@ -1,0 +1,71 @@
+"""Shared helpers for the benchmarks: data location, splits, metrics, machine description."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import resource
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared")) / "data"
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def heldout(key: str, share: int = 3) -> bool:
+    """Deterministic split: about 1/share of the keys are kept aside for the final check."""
+    return int(hashlib.md5(key.encode()).hexdigest(), 16) % share == 0
+
+
+def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
+    by_g: dict[str, set[int]] = defaultdict(set)
+    by_p: dict[str, set[int]] = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        by_g[g].add(i)
+        by_p[p].add(i)
+    prec = rec = 0.0
+    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        inter = len(by_g[g] & by_p[p])
+        prec += inter / len(by_p[p])
+        rec += inter / len(by_g[g])
+    n = len(gold)
+    p, r = prec / n, rec / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairwise_f1(gold: list[str], pred: list[str]) -> float:
+    def pairs(c: Counter[Any]) -> float:
+        return sum(v * (v - 1) / 2 for v in c.values())
+
+    tp = pairs(Counter(zip(gold, pred, strict=True)))
+    pp, gp = pairs(Counter(pred)), pairs(Counter(gold))
+    p = tp / pp if pp else 0.0
+    r = tp / gp if gp else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def ari(gold: list[str], pred: list[str]) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    return float(adjusted_rand_score(gold, pred))
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> str:
+    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

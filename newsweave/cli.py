@@ -1,0 +1,214 @@
+"""The `newsweave` command: a thin layer that parses arguments, calls the library and prints.
+
+Heavy modules (spaCy, onnxruntime) are imported only inside the commands that need them, so
+`newsweave --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+
+def _err(msg: str) -> None:
+    print(f"newsweave: {msg}", file=sys.stderr)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from .settings import Settings
+
+    s = Settings()
+    changes = {}
+    if getattr(args, "max_file_mb", None) is not None:
+        changes["max_file_mb"] = args.max_file_mb
+    if getattr(args, "words", None) is not None:
+        changes["summary_words"] = args.words
+    return s.with_(**changes) if changes else s
+
+
+def _open_store(args: argparse.Namespace, must_exist: bool = False) -> Any:
+    from .store.sqlite import SQLiteStore
+
+    if must_exist and not Path(args.db).exists():
+        raise SystemExit(_fail(f"no store at {args.db!r}: run `newsweave run PATH...` first"))
+    return SQLiteStore(args.db)
+
+
+def _fail(msg: str) -> int:
+    _err(msg)
+    return 2
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+
+    store = _open_store(args)
+    pipe = Pipeline(store, _settings(args), progress=not args.quiet)
+
+    def on_skip(s: Any) -> None:
+        if not args.quiet:
+            _err(f"skipped {s.origin}: {s.reason}")
+
+    try:
+        res = pipe.run(args.paths, Path(args.out), on_skip=on_skip)
+    except KeyboardInterrupt:
+        _err("interrupted: everything finished before the interruption is kept in the store; "
+             "run the same command again to carry on")  # fmt: skip
+        return 130
+    finally:
+        store.close()
+    print(res.summary_line())
+    for kind, path in res.outputs.items():
+        print(f"  {kind}: {path}")
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+
+    store = _open_store(args, must_exist=True)
+    doc = Pipeline(store, progress=False).document()
+    store.close()
+    if args.json:
+        print(json.dumps([{k: s[k] for k in ("id", "headline", "size", "first_published",
+                                              "last_published", "outlets")} for s in doc["stories"]],
+                         ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    for s in doc["stories"][: args.limit or None]:
+        span = s.get("first_published") or "?"
+        if s.get("last_published") and s["last_published"] != s.get("first_published"):
+            span += f"..{s['last_published']}"
+        print(f"{s['id']}  {s['size']:>3} art  {span:<22}  {s['headline'][:90]}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = _open_store(args, must_exist=True)
+    story = store.story_report(args.story_id)
+    store.close()
+    if story is None:
+        return _fail(f"no story {args.story_id!r} (see `newsweave stories`)")
+    if args.json:
+        print(json.dumps(story, ensure_ascii=False, indent=2))
+    else:
+        from .report import render_markdown
+
+        print(render_markdown({"schema_version": "1.0", "generated": "", "stories": [story]}))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .report import render_html, render_markdown
+
+    store = _open_store(args, must_exist=True)
+    doc = Pipeline(store, progress=False).document()
+    store.close()
+    if args.format == "json":
+        text = json.dumps(doc, ensure_ascii=False, indent=2)
+    elif args.format == "md":
+        text = render_markdown(doc)
+    else:
+        text = render_html(doc)
+    if args.output in (None, "-"):
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .settings import Settings
+    from .stages.ingest import iter_files, read_path
+
+    settings = Settings()
+    for f in iter_files(args.paths):
+        if not isinstance(f, Path):
+            _err(f"skipped {f.origin}: {f.reason}")
+            continue
+        for item in read_path(f, settings):
+            if not hasattr(item, "text"):
+                _err(f"skipped {item.origin}: {item.reason}")
+                continue
+            rec = {
+                "path": item.origin, "title": item.title, "author": "; ".join(item.authors) or None,
+                "published": item.published, "site": item.source,
+                "original_source": item.original_source, "language": item.language,
+                "url": item.url, "text": item.text,
+            }  # fmt: skip
+            if item.fmt == "txt":
+                rec["removed"] = list(item.removed)
+            print(json.dumps(rec, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsweave",
+        description="Turn a pile of raw news articles into stories: clusters, cited summaries, "
+        "quote ledgers and entities.",
+    )
+    p.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def db(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", default="newsweave.db", help="SQLite store (default: newsweave.db)")
+
+    r = sub.add_parser("run", help="ingest files/folders, find stories, write reports")
+    r.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html/.htm/.html.gz, .jsonl files or folders")
+    r.add_argument("--out", default="newsweave-out", help="report folder (default: newsweave-out)")
+    db(r)
+    r.add_argument("--words", type=int, help="summary length in words (default 100)")
+    r.add_argument("--max-file-mb", type=float, help="skip larger .txt/.html files (default 50)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bars or skip messages")
+    r.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("stories", help="list the stories in the store")
+    db(s)
+    s.add_argument("--limit", type=int, default=0, help="show at most N stories")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    s.set_defaults(func=cmd_stories)
+
+    sh = sub.add_parser("show", help="show one story (id or id prefix)")
+    sh.add_argument("story_id", metavar="STORY_ID")
+    db(sh)
+    sh.add_argument("--json", action="store_true", help="print the story's JSON record")
+    sh.set_defaults(func=cmd_show)
+
+    e = sub.add_parser("export", help="write all stories as JSON, Markdown or HTML")
+    e.add_argument("--format", choices=["json", "md", "html"], default="json")
+    e.add_argument("-o", "--output", help="file to write (default: standard output)")
+    db(e)
+    e.set_defaults(func=cmd_export)
+
+    x = sub.add_parser("extract", help="print main text and metadata of each input file as JSON lines")
+    x.add_argument("paths", nargs="+", metavar="PATH")
+    x.set_defaults(func=cmd_extract)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except SystemExit as e:
+        return int(e.code or 0)
+    except BrokenPipeError:
+        return 0
+    except RuntimeError as e:  # clear messages from stages and store (missing model, bad db)
+        _err(str(e))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,501 @@
+"""Render a stories document (``schema/stories.schema.json``) as Markdown and as one HTML page.
+
+The document is turned into a plain view model here (numbered articles, resolved citations,
+grouped entities, spaced diffs), so the Jinja2 templates only lay it out. Article text is
+untrusted: the HTML environment autoescapes, and the Markdown environment escapes every
+``{{ }}`` output through ``finalize`` unless the value is an :class:`MdSafe` built in this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Entity labels shown first, in this order, with a readable name; other labels follow by name.
+LABELS: dict[str, str] = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Places",
+    "LOC": "Locations",
+    "NORP": "Groups",
+    "FAC": "Facilities",
+    "EVENT": "Events",
+}
+
+# The page's only script: a headline filter. Without JS the box stays hidden and all stories show.
+# Its hash goes into the page's Content-Security-Policy, so no other script can run.
+FILTER_JS = """
+(function () {
+  var box = document.getElementById("filter-box");
+  var input = document.getElementById("filter");
+  var count = document.getElementById("filter-count");
+  if (!box || !input) { return; }
+  box.hidden = false;
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-headline]"));
+  var total = document.querySelectorAll("section.story").length;
+  function apply() {
+    var q = input.value.trim().toLowerCase();
+    var shown = 0;
+    items.forEach(function (el) {
+      var hit = !q || el.getAttribute("data-headline").indexOf(q) !== -1;
+      el.hidden = !hit;
+      if (hit && el.tagName === "SECTION") { shown += 1; }
+    });
+    count.textContent = q ? shown + " of " + total + " stories" : "";
+  }
+  input.addEventListener("input", apply);
+  apply();
+})();
+"""
+
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}\u201d\u2019\u00bb%\u2026")
+_NO_SPACE_AFTER = frozenset("([{\u201c\u2018\u00ab")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_MD_BLOCK_START = re.compile(r"^(\s*)(\d+(?=[.)](?:\s|$))|(?=[-+=]))")
+_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
+
+
+class MdSafe(str):
+    """Markdown that is already escaped; the Markdown environment outputs it unchanged."""
+
+
+def md_escape(value: Any) -> str:
+    """Untrusted text as one line of literal Markdown (no markup, tables stay intact)."""
+    if value is None:
+        return ""
+    text = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(value)))
+    # a leading "-", "+", "=" or "12." would start a list or underline a heading
+    return _MD_BLOCK_START.sub(r"\1\2\\", text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, MdSafe):
+        return value
+    return md_escape(value)
+
+
+def _environment(autoescape: bool) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=autoescape,
+        finalize=None if autoescape else _md_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _md_cites(refs: Iterable[dict[str, Any]]) -> MdSafe:
+    """Citation markers ``[1][2]``; they are built here, never from document text."""
+    return MdSafe("".join(r["marker"] for r in refs))
+
+
+_HTML_ENV = _environment(autoescape=True)
+_MD_ENV = _environment(autoescape=False)
+_MD_ENV.filters["cites"] = _md_cites
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _text(value: Any) -> str | None:
+    """A display string, or None for missing/blank values."""
+    if value is None:
+        return None
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def _dedupe(values: Iterable[str | None]) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        t = _text(v)
+        if t is not None:
+            seen.setdefault(t, None)
+    return list(seen)
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-")[:48] or "x"
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, n = anchor, 2
+    while candidate in used:
+        candidate, n = f"{anchor}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def fmt_date(value: Any, with_time: bool = True) -> str | None:
+    """``2024-05-01T10:30:00Z`` -> ``2024-05-01 10:30`` (or the day only); other text as is."""
+    s = _text(value)
+    if s is None:
+        return None
+    m = _ISO.match(s)
+    if not m:
+        return s
+    if with_time and m.group(2) and m.group(2) != "00:00":
+        return f"{m.group(1)} {m.group(2)}"
+    return m.group(1)
+
+
+def safe_url(value: Any) -> str | None:
+    """The URL if it is http(s); anything else (javascript:, data:, relative) is not linked."""
+    s = _text(value)
+    if s is None:
+        return None
+    try:
+        parts = urlsplit(s)
+    except ValueError:
+        return None
+    return s if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _md_url(url: str) -> str:
+    return quote(url, safe="-._~:/?#[]@!$&'*+,;=%")
+
+
+def _size(story: dict[str, Any]) -> int:
+    size = story.get("size")
+    if isinstance(size, int) and not isinstance(size, bool):
+        return size
+    return len(story.get("articles") or [])
+
+
+def _published(story: dict[str, Any]) -> list[str]:
+    return sorted(
+        str(a["published"])
+        for a in story.get("articles") or []
+        if isinstance(a, dict) and _text(a.get("published"))
+    )
+
+
+def _first_last(story: dict[str, Any]) -> tuple[str | None, str | None]:
+    dates = _published(story)
+    first = _text(story.get("first_published")) or (dates[0] if dates else None)
+    last = _text(story.get("last_published")) or (dates[-1] if dates else None)
+    return first, last
+
+
+def _date_span(story: dict[str, Any]) -> str:
+    first, last = (fmt_date(d, with_time=False) for d in _first_last(story))
+    if first and last and first != last:
+        return f"{first} \u2013 {last}"
+    return first or last or "date unknown"
+
+
+def sort_stories(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Biggest story first, then the newest (by last publication); undated ones last."""
+    newest = sorted(stories, key=lambda s: _first_last(s)[1] or "", reverse=True)
+    return sorted(newest, key=lambda s: -_size(s))
+
+
+# ---------------------------------------------------------------- view model
+
+
+def _ref_tip(title: str | None, source: str | None, published: str | None) -> str:
+    tip = title or "(untitled)"
+    extra = ", ".join(x for x in (source, fmt_date(published)) if x)
+    return f"{tip} \u2014 {extra}" if extra else tip
+
+
+def _diff_segments(diff: Any) -> list[dict[str, Any]]:
+    """``[[op, text], ...]`` as segments with a ``space`` flag, whatever spacing the text had."""
+    out: list[dict[str, Any]] = []
+    pending_ws = False
+    prev = ""
+    for item in diff if isinstance(diff, list) else []:
+        if not isinstance(item, list | tuple) or len(item) < 2 or item[0] not in ("=", "-", "+"):
+            continue
+        raw = "" if item[1] is None else str(item[1])
+        core = " ".join(raw.split())
+        if not core:
+            pending_ws = pending_ws or bool(raw)
+            continue
+        if not out:
+            space = False
+        elif pending_ws or raw[0].isspace():
+            space = True
+        else:
+            space = core[0] not in _NO_SPACE_BEFORE and prev[-1] not in _NO_SPACE_AFTER
+        out.append({"op": item[0], "text": core, "space": space})
+        prev, pending_ws = core, raw[-1].isspace()
+    return out
+
+
+def _md_diff(segments: list[dict[str, Any]]) -> MdSafe:
+    parts = []
+    for seg in segments:
+        text = md_escape(seg["text"])
+        if seg["op"] == "-":
+            text = f"~~{text}~~"
+        elif seg["op"] == "+":
+            text = f"**{text}**"
+        parts.append((" " if seg["space"] else "") + text)
+    return MdSafe("".join(parts))
+
+
+def _fragment_text(fragment: Any) -> str | None:
+    if isinstance(fragment, dict):
+        return _text(fragment.get("text"))
+    return _text(fragment) if isinstance(fragment, str) else None
+
+
+class _StoryView:
+    """Builds the template view of one story; article numbers are 1-based list positions."""
+
+    def __init__(self, story: dict[str, Any], anchor: str) -> None:
+        self.story = story
+        self.anchor = anchor
+        self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
+        self.refs: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, str | None] = {}
+        for n, a in enumerate(self.raw_articles, 1):
+            aid = str(a.get("id") or "")
+            source = _text(a.get("source"))
+            ref = {
+                "n": n,
+                "marker": f"[{n}]",
+                "anchor": f"{anchor}-a{n}",
+                "href": f"#{anchor}-a{n}",
+                "tip": _ref_tip(_text(a.get("title")), source, a.get("published")),
+            }
+            if aid and aid not in self.refs:
+                self.refs[aid] = ref
+                self.sources[aid] = source
+
+    def cite(self, ids: Iterable[Any]) -> list[dict[str, Any]]:
+        """Markers for article ids, in article order; ids not in this story get ``[?]``."""
+        known: list[dict[str, Any]] = []
+        unknown: list[dict[str, Any]] = []
+        for aid in _dedupe(str(i) if i is not None else None for i in ids):
+            if aid in self.refs:
+                known.append(self.refs[aid])
+            else:
+                tip = f"article {aid} is not in this story"
+                unknown.append(
+                    {"n": None, "marker": "[?]", "anchor": None, "href": None, "tip": tip}
+                )
+        return sorted(known, key=lambda r: r["n"]) + unknown
+
+    def articles(self) -> list[dict[str, Any]]:
+        rows = []
+        for n, a in enumerate(self.raw_articles, 1):
+            copy_of = _text(a.get("copy_of"))
+            words = a.get("words")
+            rows.append(
+                {
+                    "n": n,
+                    "anchor": f"{self.anchor}-a{n}",
+                    "id": _text(a.get("id")),
+                    "title": _text(a.get("title")),
+                    "url": safe_url(a.get("url")),
+                    "md_url": MdSafe(_md_url(u)) if (u := safe_url(a.get("url"))) else None,
+                    "source": _text(a.get("source")),
+                    "original_source": _text(a.get("original_source")),
+                    "authors": _dedupe(a.get("authors") or []),
+                    "published": fmt_date(a.get("published")),
+                    "language": _text(a.get("language")),
+                    "words": words if isinstance(words, int) else None,
+                    "origin": _text(a.get("origin")),
+                    "copy_of": copy_of,
+                    "copy_ref": self.refs.get(copy_of) if copy_of else None,
+                }
+            )
+        return rows
+
+    def summary(self) -> list[dict[str, Any]]:
+        summary = self.story.get("summary") or {}
+        out = []
+        for sent in summary.get("sentences") or []:
+            if not isinstance(sent, dict) or not _text(sent.get("text")):
+                continue
+            ids = list(sent.get("citations") or [])
+            source = sent.get("source")
+            if not ids and isinstance(source, dict) and source.get("article"):
+                ids = [source["article"]]
+            out.append({"text": _text(sent.get("text")), "refs": self.cite(ids)})
+        if not out and _text(summary.get("text")):
+            out.append({"text": _text(summary.get("text")), "refs": []})
+        return out
+
+    def quotes(self) -> list[dict[str, Any]]:
+        out = []
+        for q in self.story.get("quotes") or []:
+            if not isinstance(q, dict):
+                continue
+            wordings = []
+            for w in q.get("wordings") or []:
+                if not isinstance(w, dict):
+                    continue
+                ids = list(w.get("articles") or [])
+                outlets = _dedupe(w.get("outlets") or []) or _dedupe(
+                    self.sources.get(str(i)) for i in ids
+                )
+                wordings.append(
+                    {"text": _text(w.get("text")) or "", "outlets": outlets, "refs": self.cite(ids)}
+                )
+            diff = _diff_segments(q.get("diff"))
+            changed = any(seg["op"] != "=" for seg in diff)
+            ids = _dedupe(q.get("articles") or []) or _dedupe(
+                i
+                for w in q.get("wordings") or []
+                if isinstance(w, dict)
+                for i in w.get("articles") or []
+            )
+            out.append(
+                {
+                    "speaker": _text(q.get("speaker")),
+                    "direct": bool(q.get("direct", True)),
+                    "channel": _text(q.get("channel")),
+                    "n_articles": len(ids),
+                    "refs": self.cite(ids),
+                    "wordings": wordings,
+                    "diff": diff if changed else [],
+                    "md_diff": _md_diff(diff) if changed else None,
+                    "fragments": [
+                        t for t in map(_fragment_text, q.get("fragments") or []) if t is not None
+                    ],
+                }
+            )
+        return out
+
+    def entity_groups(self) -> list[dict[str, Any]]:
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for e in self.story.get("entities") or []:
+            if not isinstance(e, dict) or not _text(e.get("name")):
+                continue
+            name = _text(e.get("name")) or ""
+            variants = [v for v in _dedupe(e.get("variants") or []) if v != name]
+            mentions = e.get("mentions") if isinstance(e.get("mentions"), int) else 0
+            n_articles = len(_dedupe(e.get("articles") or []))
+            counts = f"{mentions} mention{'s' * (mentions != 1)} in {n_articles} "
+            counts += f"article{'s' * (n_articles != 1)}"
+            tip = f"Also written: {'; '.join(variants)} \u00b7 {counts}" if variants else counts
+            label = _text(e.get("label")) or "OTHER"
+            groups.setdefault(label.upper(), []).append(
+                {
+                    "name": name,
+                    "mentions": mentions,
+                    "n_articles": n_articles,
+                    "variants": variants,
+                    "tip": tip,
+                }
+            )
+        order = list(LABELS)
+        labels = sorted(groups, key=lambda lab: (order.index(lab) if lab in order else 99, lab))
+        return [
+            {
+                "label": lab,
+                "title": LABELS.get(lab, lab.title()),
+                "entities": sorted(groups[lab], key=lambda x: (-x["mentions"], x["name"].lower())),
+            }
+            for lab in labels
+        ]
+
+    def build(self) -> dict[str, Any]:
+        articles = self.articles()
+        headline = _text(self.story.get("headline")) or next(
+            (a["title"] for a in articles if a["title"]), "(untitled story)"
+        )
+        outlets = _dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles)
+        return {
+            "id": _text(self.story.get("id")),
+            "anchor": self.anchor,
+            "headline": headline,
+            "date_span": _date_span(self.story),
+            "size": _size(self.story),
+            "outlets": outlets,
+            "articles": articles,
+            "summary": self.summary(),
+            "quotes": self.quotes(),
+            "entity_groups": self.entity_groups(),
+        }
+
+
+def build_view(doc: dict[str, Any]) -> dict[str, Any]:
+    """The template context: header counts and the sorted, fully resolved stories."""
+    stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
+    used: set[str] = set()
+    views = [
+        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used)).build()
+        for n, s in enumerate(stories, 1)
+    ]
+    article_ids: set[str] = set()
+    outlets: set[str] = set()
+    for n, v in enumerate(views):
+        for a in v["articles"]:
+            article_ids.add(a["id"] or f"#{n}-{a['n']}")
+        outlets.update(v["outlets"])
+    return {
+        "schema_version": _text(doc.get("schema_version")),
+        "generated": _text(doc.get("generated")),
+        "counts": {"stories": len(views), "articles": len(article_ids), "outlets": len(outlets)},
+        "stories": views,
+    }
+
+
+# ---------------------------------------------------------------- public API
+
+
+def render_markdown(doc: dict[str, Any]) -> str:
+    """A compact Markdown report mirroring the HTML page."""
+    return _MD_ENV.get_template("report.md.j2").render(**build_view(doc))
+
+
+def render_html(doc: dict[str, Any]) -> str:
+    """One self-contained HTML page: inline CSS, one inline script, no external assets."""
+    digest = base64.b64encode(hashlib.sha256(FILTER_JS.encode("utf-8")).digest()).decode("ascii")
+    return _HTML_ENV.get_template("report.html.j2").render(
+        **build_view(doc), script=Markup(FILTER_JS), script_hash=f"sha256-{digest}"
+    )
+
+
+def _write_atomic(path: Path, content: str) -> None:
+    """Write to a temp file beside ``path`` and rename it over ``path``: never half-written."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_reports(doc: dict[str, Any], out_dir: Path) -> dict[str, Path]:
+    """Write report.html, report.md and stories.json into ``out_dir``; return their paths.
+
+    Everything is rendered before the first write, so a rendering error leaves old files intact.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    contents = {
+        "html": ("report.html", render_html(doc)),
+        "md": ("report.md", render_markdown(doc)),
+        "json": ("stories.json", json.dumps(doc, indent=2, ensure_ascii=False) + "\n"),
+    }
+    paths: dict[str, Path] = {}
+    for key, (name, content) in contents.items():
+        path = out_dir / name
+        _write_atomic(path, content)
+        paths[key] = path
+    return paths

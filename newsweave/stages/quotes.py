@@ -1,0 +1,728 @@
+"""Quote stage: direct and reported quotes with cue, speaker and channel; a cross-article ledger.
+
+Needs a parsed spaCy ``Doc`` (tagger, parser, ner). Quote marks are paired on the characters;
+cue, speaker and channel come from the parse and PERSON entities. Spans are offsets into doc.text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from newsweave.records import Quote, Span
+
+_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+_SINGLE = re.compile(r"[‘’']")
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
+_TITLE = re.compile(
+    r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?"
+)
+_WORD = re.compile(r"[\w’']+")
+_TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
+_OPEN_BEFORE = '([{—–-/"“‘'
+_CLOSE_AFTER = ".,;:?!)]}—–-…"
+
+
+def _verb_forms(bases: str) -> frozenset[str]:
+    """Regular inflections (say -> says, sayed, saying); irregular forms are added by hand."""
+    out = set("said told wrote written writing admitted admitting testified echoes".split())
+    for b in bases.split():
+        y, e = re.search(r"[^aeiou]y$", b), b.endswith("e")
+        s = b + ("es" if b.endswith(("s", "sh", "ch", "x", "o")) else "s")
+        out |= {b, b[:-1] + "ies" if y else s, b[:-1] + "ied" if y else b + ("d" if e else "ed")}
+        out.add(b[:-1] + "ing" if e else b + "ing")
+    return frozenset(out)
+
+
+REPORT_VERBS = _verb_forms("""
+    say tell warn add argue claim insist note explain write state declare reply respond tweet
+    announce acknowledge admit suggest conclude emphasize emphasise stress predict deny repeat
+    reiterate concede testify vow promise assert contend maintain report allege confirm caution
+    charge counter complain ask recall indicate observe remark comment""")  # may govern a ccomp
+SPEECH_VERBS = REPORT_VERBS | _verb_forms("""
+    joke shout urge quote continue point exclaim interrupt retort chant bark answer echo read
+    thank call whisper yell scream proclaim boast quip muse mutter lament plead demand inform
+    recount opine""")
+PERSON_PRONOUNS = frozenset("he she him her".split())
+ROLE_NOUNS = frozenset(
+    """
+    leader president secretary minister official spokesman spokeswoman spokesperson chief
+    diplomat envoy executive senator candidate governor chairman chairwoman director premier
+    chancellor prime ambassador general commander mayor congressman congresswoman nominee
+    representative lawmaker founder ceo king queen pope head adviser advisor aide""".split()
+)
+OTHER_SPEAKERS = frozenset(
+    """
+    people officials experts analysts sources critics residents voters reporters protesters
+    supporters police authorities government administration campaign statement ministry
+    department agency judge lawyer attorney host reporter writer author company court committee
+    party team office""".split()
+)
+MEDIA_WORDS = frozenset(
+    """
+    television tv radio newspaper paper agency network channel magazine broadcaster news daily
+    times post journal station outlet website blog wire""".split()
+)
+HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of to in on at by for with from as is are was were be been being it
+    its this that these those there here we our us you your i me my he him his she her they them
+    their so than then too very can could will would shall should may might must do does did not
+    no have has had which who whom what when where why how all any some such about into over
+    also just more most only""".split()
+)
+
+
+@dataclass
+class _Raw:
+    """A quotation found on the characters: inner part spans, mark bounds, last paragraph."""
+
+    parts: list[tuple[int, int]]
+    outer: tuple[int, int]  # first opening mark .. last closing mark
+    para: int
+    single: bool = False
+
+
+class _Attr(NamedTuple):
+    cue: Token | None = None
+    cue_end: int = 0  # token after the cue ("according to" is two tokens)
+    subject: Token | None = None
+
+
+class _Ctx:
+    """Per-document look-ups: paragraphs, sentences, entities, quote mask, PERSON mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.text = doc, doc.text
+        self.paras = _paragraphs(self.text)
+        self.para_starts = [s for s, _e in self.paras]
+        self.sents = [(s.start, s.end) for s in doc.sents]
+        self.sent_of = [k for k, (s, e) in enumerate(self.sents) for _ in range(s, e)]
+        self.ent_of = [-1] * len(doc)
+        for k, e in enumerate(doc.ents):
+            self.ent_of[e.start : e.end] = [k] * len(e)
+        self.quoted = [False] * len(doc)
+        # (start, end, clean name, rank: 2 speaker, 1 subject, 0 other); an ORG-tagged surname of
+        # a PERSON ("Lavrov") counts as a person too
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+        self.persons: list[tuple[int, int, str, int]] = []
+        for e in doc.ents:
+            name = _clean_name(e.text)
+            if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
+                subj = e.root.dep_ in ("nsubj", "nsubjpass")
+                rank = 2 if subj and _is_cue(e.root.head) else int(subj)
+                self.persons.append((e.start, e.end, name, rank))
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        sp = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        return (sp.start, sp.end) if sp is not None else (0, 0)
+
+    def label(self, tok: Token) -> str:
+        k = self.ent_of[tok.i]
+        return self.doc.ents[k].label_ if k >= 0 else ""
+
+    def subject(self, v: Token) -> Token | None:
+        """The subject of a cue inside the cue's paragraph (headlines confuse the parser), else
+        the leftmost nominal between the quote or paragraph start and the cue."""
+        subj, k = _subject(v, self.quoted), self.para_of(v.idx)
+        if subj is not None and self.para_of(subj.idx) == k and not self.quoted[subj.i]:
+            return subj
+        found: Token | None = None
+        for t in reversed(self.doc[max(0, v.i - 15) : v.i]):
+            if self.quoted[t.i] or self.para_of(t.idx) != k or t.is_punct and t.text not in ",()":
+                break
+            if t.pos_ in ("PROPN", "PRON", "NOUN"):
+                found = t
+        while found is not None and found.dep_ in ("compound", "nmod", "flat"):
+            if not found.i < found.head.i < v.i:
+                break
+            found = found.head
+        return found
+
+    def expand(self, name: str, before: int) -> str:
+        """A surname-only mention -> the longest PERSON mention ending with it, earlier first."""
+        words = name.split()
+        best, key = name, (False, len(words))
+        for s, _e, full, _r in self.persons:
+            fw = full.split()
+            if len(fw) > len(words) and fw[-len(words) :] == words and (s < before, len(fw)) > key:
+                best, key = full, (s < before, len(fw))
+        return best
+
+    def recent_person(self, before: int, title: str | None = None) -> str | None:
+        """Antecedent of a pronoun or nominal: a PERSON introduced with that title, a recent
+        speaker, a recent subject, else the last PERSON mentioned (outside quotes)."""
+        cands = [p for p in self.persons if p[1] <= before and not self.quoted[p[0]]]
+        if not cands:
+            return None
+        for s, _e, name, _r in reversed(cands if title else []):
+            if title in {t.lower_ for t in self.doc[max(0, s - 6) : s]}:
+                return self.expand(name, s)
+        k = self.sent_of[min(before, len(self.doc) - 1)]
+        for back, rank in ((2, 2), (3, 1)):
+            lo = self.sents[max(0, k - back)][0]
+            for s, _e, name, r in reversed(cands):
+                if s < lo:
+                    break
+                if r >= rank:
+                    return self.expand(name, s)
+        return self.expand(cands[-1][2], cands[-1][0])
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    cuts = [0, *(x for m in _PARA_BREAK.finditer(text) for x in m.span()), len(text)]
+    return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a] or [(0, len(text))]
+
+
+def _clean_name(s: str) -> str:
+    words = re.sub(r"[’']s?$", "", s.strip()).strip(' ,;:-"“”').split()
+    while words and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Inner bounds without surrounding space, ellipses and a trailing comma or dash."""
+    m = _TRIM.fullmatch(text, s, e)
+    return m.span(1) if m else (s, s)
+
+
+def _is_opening(text: str, p: int, mk: str, opener: str | None, lo: int, hi: int) -> bool:
+    """Whether a double mark opens a quote, given the mark currently open (if any)."""
+    c0 = text[p - 1] if p > lo else " "
+    c1 = text[p + len(mk)] if p + len(mk) < hi else " "
+    if c0.isspace() or c0 in _OPEN_BEFORE:  # straight marks by context
+        by_context: bool | None = not (c1.isspace() and p + len(mk) < hi)
+    elif c1.isspace() or c1 in _CLOSE_AFTER or p + len(mk) >= hi:
+        by_context = False
+    else:
+        by_context = True if c1.isalnum() else None
+    if opener is None:
+        return mk in ("``", "„", "«", "“") or (mk != "''" and bool(by_context))
+    if mk in ("``", "„") or (mk == "«" and opener != "»"):
+        return True
+    return mk == "“" and opener != "„" and by_context is True
+
+
+def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
+    """Pair double marks paragraph by paragraph; a quote left open at a paragraph end goes on
+    only when the next paragraph starts with an opening mark (news convention), else it is
+    dropped, as are closing marks with nothing open."""
+    out: list[_Raw] = []
+    pending: _Raw | None = None
+    for k, (lo, hi) in enumerate(paras):
+        carried, pending = pending, None
+        opener: tuple[int, str] | None = None
+        for m in _DOUBLE.finditer(text, lo, hi):
+            p, mk = m.start(), m.group()
+            if _is_opening(text, p, mk, opener[1] if opener else None, lo, hi):
+                if carried is not None and not text[lo:p].strip():
+                    pending = carried
+                carried, opener = None, (p, mk)
+            elif opener is not None:
+                s, e = _trim(text, opener[0] + len(opener[1]), p)
+                if s < e:
+                    raw = pending or _Raw([], (opener[0], 0), k)
+                    raw.parts.append((s, e))
+                    raw.outer, raw.para = (raw.outer[0], m.end()), k
+                    out.append(raw)
+                pending, opener = None, None
+            carried = None
+        if opener is not None:  # left open at the paragraph end
+            s, e = _trim(text, opener[0] + len(opener[1]), hi)
+            raw = pending or _Raw([], (opener[0], 0), k)
+            raw.parts.append((s, e))
+            raw.outer, raw.para = (raw.outer[0], hi), k
+            pending = raw if s < e else None
+        else:
+            pending = None
+    return out
+
+
+def _pair_single(text: str, paras: list[tuple[int, int]], taken: list[_Raw]) -> list[_Raw]:
+    """Single-quoted candidates outside double quotes; apostrophes never open or close."""
+    out: list[_Raw] = []
+    for k, (lo, hi) in enumerate(paras):
+        opener: int | None = None
+        for m in _SINGLE.finditer(text, lo, hi):
+            p, mk = m.start(), m.group()
+            if any(r.outer[0] <= p < r.outer[1] for r in taken):
+                opener = None
+                continue
+            c0 = text[p - 1] if p > lo else " "
+            c1 = text[p + 1] if p + 1 < hi else " "
+            if mk == "‘" or (mk == "'" and (c0.isspace() or c0 in _OPEN_BEFORE) and c1.isalpha()):
+                opener = p
+            elif opener is not None and c0 != " " and not c1.isalnum():
+                s, e = _trim(text, opener + 1, p)
+                if s < e and p - opener < 600:
+                    out.append(_Raw([(s, e)], (opener, p + 1), k, single=True))
+                opener = None
+    return out
+
+
+def _is_cue(t: Token) -> bool:
+    if not t.tag_.startswith("VB"):
+        return False
+    if t.lower_ in ("went", "goes", "go", "going"):  # '"...," Trump went on'
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
+    return t.lower_ in SPEECH_VERBS
+
+
+def _according(t: Token) -> Token | None:
+    """X in 'according to X', or None."""
+    if t.lower_ != "according":
+        return None
+    return next(
+        (g for c in t.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None
+    )
+
+
+def _subject(tok: Token, quoted: list[bool]) -> Token | None:
+    """The speaker of a cue verb, climbing through participles and conjuncts ("adding ...")."""
+    t = tok
+    for _ in range(4):
+        if t.lower_.startswith("quot") and t.tag_.startswith("VB"):  # quoted Putin as saying
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            return obj or next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted[c.i]]
+        if subs:
+            c = min(subs, key=lambda c: abs(c.i - t.i))  # "Gov. Kasich, ..., said", not "OH"
+            return t.head if c.lower_ in ("who", "that") and t.dep_ == "relcl" else c
+        if t.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl") or t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _animate(ctx: _Ctx, tok: Token) -> bool:
+    """Can this mention be a speaker? Names, personal pronouns, people and institutions."""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in ("he", "she", "i", "we", "they", "you", "who")
+    if tok.pos_ == "PROPN" or ctx.label(tok) in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return low in ROLE_NOUNS or low in OTHER_SPEAKERS or low.rstrip("s") in ROLE_NOUNS
+
+
+def _np(ctx: _Ctx, tok: Token) -> tuple[int, int]:
+    """Token bounds of the mention headed by ``tok``: a name, a pronoun, or a short nominal."""
+    if tok.pos_ == "PRON":
+        return tok.i, tok.i + 1
+    k = ctx.ent_of[tok.i]
+    if k >= 0 and (tok.pos_ == "PROPN" or ctx.label(tok) == "PERSON"):
+        e = ctx.doc.ents[k]
+        s = e.start + (ctx.doc[e.start].lower_ == "the" and len(e) > 1)
+        return s, e.end - (ctx.doc[e.end - 1].tag_ == "POS" and e.end - 1 > s)
+    s, propn = tok.i, tok.pos_ == "PROPN"
+    mods = ("compound", "flat") if propn else ("det", "amod", "compound", "nmod", "poss", "nummod")
+    for c in reversed(list(tok.lefts)):
+        if c.dep_ not in mods or c.i != s - 1 or (propn and c.pos_ != "PROPN"):
+            break
+        s = c.left_edge.i if c.dep_ == "poss" else c.i
+    end = tok.i + 1
+    for c in tok.rights:  # "the secretary of state"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i - tok.i <= 6:
+            end = c.right_edge.i + 1
+    return s, end
+
+
+def _channel_name(ctx: _Ctx, tok: Token | None) -> str | None:
+    """The medium named by ``tok`` (an ORG or a media noun: 'Tass', 'Mir television'), if any."""
+    if tok is None or tok.pos_ == "PRON" or ctx.label(tok) == "PERSON":
+        return None
+    orgs = [c for c in tok.subtree if c.i <= tok.i and ctx.label(c) == "ORG"]
+    if orgs:  # "the Interfax news agency" -> "Interfax"
+        return _clean_name(ctx.doc.ents[ctx.ent_of[orgs[0].i]].text)
+    if MEDIA_WORDS.isdisjoint(c.lower_ for c in (tok, *tok.lefts)):
+        return None
+    return _clean_name(ctx.doc[slice(*_np(ctx, tok))].text)
+
+
+def _channel(ctx: _Ctx, cue: Token, subj: Token | None) -> str | None:
+    """Who carried it: 'told Mir television', 'according to Tass', 'Interfax quoted', 'NPR's X'."""
+    lo, hi = ctx.sents[ctx.sent_of[cue.i]]
+    cands: list[Token | None] = []
+    for t in ctx.doc[lo:hi]:
+        if ctx.quoted[t.i]:
+            continue
+        if (obj := _according(t)) is not None and obj is not subj:
+            cands.append(obj)
+        if t.lower_.startswith("quot") and t.tag_.startswith("VB"):
+            cands += [c for c in t.children if c.dep_ == "nsubj"]
+            cands += [g for c in t.children if c.dep_ == "agent" for g in c.children]
+    if cue.lower_ in ("tell", "tells", "told", "telling"):
+        cands += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for c in cue.children:  # "said in an interview with CNN", "reports for NPR"
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "in", "with"):
+            preps = ("to", "for", "on", "with")
+            cands += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ in preps]
+    if subj is not None:
+        cands += [c for c in subj.lefts if c.dep_ == "poss"]
+    return next((n for n in (_channel_name(ctx, t) for t in cands) if n), None)
+
+
+def _speaker(ctx: _Ctx, subj: Token | None) -> tuple[Span | None, str | None]:
+    """The speaker mention and the resolved name (pronouns and role nominals -> a PERSON)."""
+    if subj is None:
+        return None, None
+    s, e = _np(ctx, subj)
+    span = ctx.doc[s:e]
+    sp, low = Span(span.start_char, span.end_char, span.text), subj.lower_
+    if low in PERSON_PRONOUNS:
+        return sp, ctx.recent_person(s)
+    if subj.pos_ == "PRON" or low in ("who", "that", "which"):
+        return sp, None
+    if subj.pos_ == "PROPN" or ctx.label(subj) == "PERSON":
+        name = _clean_name(span.text)
+        return sp, (ctx.expand(name, s) if name else None)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
+    return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)
+
+
+def _attribute(ctx: _Ctx, raw: _Raw, gap: tuple[int, int] | None) -> _Attr:
+    """The cue of a direct quote: in the gap of a split quote, up the parse from the quote, right
+    after or before it, or in a colon lead-in (also ending the previous paragraph)."""
+    doc, quoted = ctx.doc, ctx.quoted
+    lo_char, hi_char = ctx.paras[ctx.para_of(raw.outer[0])][0], ctx.paras[raw.para][1]
+
+    def ok(v: Token) -> bool:
+        cue = _is_cue(v) or _according(v) is not None
+        return cue and lo_char <= v.idx < hi_char and not quoted[v.i]
+
+    def done(v: Token) -> _Attr:
+        obj = _according(v)
+        return _Attr(v, v.i + 2, obj) if obj is not None else _Attr(v, v.i + 1, ctx.subject(v))
+
+    def first(cands: Iterable[Token]) -> _Attr | None:
+        """The first candidate cue with a speaker, else the first without one."""
+        attrs = [done(t) for t in cands]
+        return next((a for a in attrs if a.subject is not None), attrs[0] if attrs else None)
+
+    if gap is not None and (found := first(t for t in doc[gap[0] : gap[1]] if ok(t))):
+        return found
+    inside = {i for s, e in raw.parts for i in range(*ctx.tokens(s, e))}
+    for i in sorted(inside):
+        h, steps = doc[i].head, 0
+        while h.i not in inside and steps < 6:  # up the parse: 'Tillerson said he wanted "..."'
+            if ok(h):
+                return done(h)
+            if h.head is h or h.dep_ in ("relcl", "appos", "acl"):
+                break
+            h, steps = h.head, steps + 1
+        for c in doc[i].children:  # '"...," he said' parsed as a parataxis of the quote
+            if c.i not in inside and ok(c) and _is_cue(c):
+                return done(c)
+    a = ctx.tokens(raw.outer[1], raw.outer[1] + 1)[0]
+    if raw.outer[1] < len(ctx.text) and a < len(doc):  # '"...?" he asked.'
+        ends = doc.text[raw.parts[-1][1] - 1] in ".?!"
+        window = []
+        for t in doc[a : min(ctx.sents[ctx.sent_of[a]][1], a + (6 if ends else 12))]:
+            if quoted[t.i] or t.idx >= hi_char:
+                break
+            if ok(t) and not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                window.append(t)
+        if found := first(window):
+            return found
+    b = ctx.tokens(raw.outer[0], raw.outer[0] + 1)[0]
+    for t in reversed(doc[max(ctx.sents[ctx.sent_of[b]][0], b - 4) : b] if b < len(doc) else []):
+        if quoted[t.i] or t.idx < lo_char:
+            break
+        if ok(t):  # 'Tillerson said: "..."'
+            return done(t)
+    return _colon_lead(ctx, raw) or _Attr()
+
+
+def _colon_lead(ctx: _Ctx, raw: _Raw) -> _Attr | None:
+    """'Cruz continued:' or 'Kerry:' right before the quote, also across a paragraph break."""
+    lead = ctx.text[: raw.outer[0]].rstrip()
+    if not lead.endswith(":") or raw.outer[0] - len(lead) > 8:
+        return None
+    k = ctx.tokens(len(lead) - 1, len(lead))[0]
+    if k == 0 or ctx.quoted[k]:
+        return None
+    v, prev = ctx.doc[k].head, ctx.doc[k - 1]
+    if v.tag_.startswith("VB") and not ctx.quoted[v.i]:
+        subj = ctx.subject(v)
+        ok = subj is not None and (_is_cue(v) or _animate(ctx, subj))
+        return _Attr(v, v.i + 1, subj) if ok else None
+    if prev.pos_ in ("PROPN", "NOUN") and _animate(ctx, prev) and prev.i - v.i < 6:
+        return _Attr(None, 0, prev)
+    return None
+
+
+def _split_gap(ctx: _Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
+    """Token range of the interrupting text if quotes ``a`` and ``b`` are one quote split around
+    its cue: '"X," Tillerson said as ..., "Y"' or '"X?" he asked. "Y?"'."""
+    if a.para != b.para or a.single or b.single:
+        return None
+    gap = ctx.text[a.outer[1] : b.outer[0]].strip()
+    lead = ctx.text[ctx.paras[a.para][0] : a.outer[0]].rstrip()
+    if not gap or gap[-1] not in ",:." or len(gap) > 200 or lead and lead[-1] not in '.?!:"”’»':
+        return None  # (a first quote embedded in narrative is no split quote)
+    s, e = ctx.tokens(a.outer[1], b.outer[0])
+    if not any(_is_cue(t) or _according(t) is not None for t in ctx.doc[s:e]):
+        return None
+    if e - s > 8 and (gap[-1] == "." or ctx.text[a.parts[-1][1]] not in ",-—–"):
+        return None  # a long gap only after a first part ending with a comma or dash
+    s2 = ctx.tokens(b.outer[1], b.outer[1] + 1)[0]  # b must not have its own cue
+    own = any(_is_cue(t) and t.idx < ctx.paras[b.para][1] for t in ctx.doc[s2 : s2 + 4])
+    return None if own and ctx.text[b.outer[1] : b.outer[1] + 2].strip()[:1] != "." else (s, e)
+
+
+def _keep(ctx: _Ctx, raw: _Raw, attr: _Attr) -> bool:
+    """Scare quotes of 1-3 words and single-quoted text need a cue with a speaker; titles go."""
+    words = sum(len(_WORD.findall(ctx.text[s:e])) for s, e in raw.parts)
+    if words == 0 or words <= 7 and _TITLE.fullmatch(ctx.text[raw.parts[0][0] : raw.parts[-1][1]]):
+        return False  # a show, book or slogan title: "Good Morning America"
+    subj = attr.subject
+    speaker = attr.cue is not None and subj is not None and _animate(ctx, subj)
+    if raw.single:
+        return speaker and words >= 2 or (words >= 4 and ctx.text[raw.parts[-1][1] - 1] in ".?!")
+    return words > 3 or speaker
+
+
+def _direct(ctx: _Ctx) -> list[Quote]:
+    doc, text = ctx.doc, ctx.text
+    raws = _pair_double(text, ctx.paras)
+    raws = sorted(raws + _pair_single(text, ctx.paras, raws), key=lambda r: r.outer[0])
+    for r in raws:
+        a, b = ctx.tokens(*r.outer)
+        ctx.quoted[a:b] = [True] * (b - a)
+    merged: list[tuple[_Raw, tuple[int, int] | None]] = []
+    for r in raws:
+        gap = _split_gap(ctx, merged[-1][0], r) if merged else None
+        if gap is not None:
+            prev = merged[-1][0]
+            merged[-1] = (_Raw(prev.parts + r.parts, (prev.outer[0], r.outer[1]), r.para), gap)
+        else:
+            merged.append((r, None))
+    out: list[Quote] = []
+    last: tuple[int, Quote] | None = None
+    for raw, gap in merged:
+        attr = _attribute(ctx, raw, gap)
+        if not _keep(ctx, raw, attr):
+            continue
+        parts = tuple(Span(s, e, text[s:e]) for s, e in raw.parts)
+        split = parts if len(parts) > 1 else ()
+        content = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+        if attr.subject is None and attr.cue is None:
+            # no cue: it goes on from the previous quote of this or the previous paragraph
+            para_start = not text[ctx.paras[raw.para][0] : raw.outer[0]].strip()
+            if last and (last[0] == raw.para or (last[0] == raw.para - 1 and para_start)):
+                q = last[1]
+                q = Quote(content, q.speaker, q.speaker_name, None, q.channel, True, split)
+                last = (raw.para, q)
+            else:
+                q, last = Quote(content, parts=split), None
+            out.append(q)
+            continue
+        speaker, name = _speaker(ctx, attr.subject)
+        cue_span, channel = None, None
+        if attr.cue is not None:
+            cue = doc[attr.cue.i : attr.cue_end]
+            cue_span = Span(cue.start_char, cue.end_char, cue.text)
+            channel = _channel(ctx, attr.cue, attr.subject)
+        out.append(Quote(content, speaker, name, cue_span, channel, True, split))
+        last = (raw.para, out[-1])
+    return out
+
+
+def _complement(ctx: _Ctx, v: Token) -> tuple[int, int] | None:
+    """Token bounds of the clause a speech verb reports, inside the verb's paragraph."""
+    p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+    for c in v.children:
+        if c.dep_ != "ccomp" or ctx.quoted[c.i] or c.left_edge.i <= v.i <= c.right_edge.i:
+            continue
+        nxt = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
+        if c.i < v.i and (nxt is None or nxt.text != ","):
+            continue  # a complement before its verb must end with a comma: "X is bad, he said"
+        if p_lo <= c.left_edge.idx and c.right_edge.idx < p_hi:
+            return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def _reported(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
+    """'Lavrov said the two nations agreed ...' -> the complement clause, direct=False; also
+    'According to X, ...' when the sentence has no other cue."""
+    doc, text = ctx.doc, ctx.text
+    out: list[Quote] = []
+    for v in doc:
+        if ctx.quoted[v.i] or not v.tag_.startswith("VB"):
+            continue
+        obj = _according(v)
+        if v.lower_ in REPORT_VERBS and (bounds := _complement(ctx, v)):
+            (lo, hi), subj, cue_end = bounds, ctx.subject(v), v.i + 1
+        elif obj is not None and v.head.tag_.startswith("VB") and v.head is not v:
+            sent = ctx.sents[ctx.sent_of[v.i]]
+            if any(_is_cue(t) for t in doc[sent[0] : sent[1]]):
+                continue  # "X said, according to Tass": a channel, not a cue
+            a, b = v.left_edge.i, v.right_edge.i + 1  # the clause beside "according to X"
+            (lo, hi), subj, cue_end = (b, sent[1]) if a == sent[0] else (sent[0], a), obj, v.i + 2
+        else:
+            continue
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if subj is None or hi - lo < 3 or not _animate(ctx, subj):
+            continue
+        s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        if 2 * sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct) > e - s:
+            continue  # mostly a direct quote already
+        speaker, name = _speaker(ctx, subj)
+        channel = _channel(ctx, v, subj) if obj is None else None
+        if obj is not None and ctx.label(obj) in ("ORG", "GPE", "NORP"):
+            name = name or _clean_name(doc[slice(*_np(ctx, obj))].text)
+        cue = doc[v.i : cue_end]
+        cue_span = Span(cue.start_char, cue.end_char, cue.text)
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, cue_span, channel, direct=False))
+    return out
+
+
+def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """Direct quotes (any quote-mark style, split around the cue, multi-paragraph) and reported
+    speech (direct=False), in text order, with cue, speaker, resolved speaker name and channel."""
+    if not doc.text.strip():
+        return ()
+    ctx = _Ctx(doc)
+    direct = _direct(ctx)
+    return tuple(
+        sorted(direct + _reported(ctx, direct), key=lambda q: (q.content.start, not q.direct))
+    )
+
+
+# --- cross-article ledger ------------------------------------------------------------------------
+
+
+class _Item(NamedTuple):
+    article: str
+    outlet: str | None
+    quote: Quote
+    text: str  # the joined parts, without the interrupting cue
+    words: list[str]
+    content: frozenset[str]  # content words
+    speaker: str | None  # canonical, lower-cased
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    n = min(len(a.split()), len(b.split()))
+    return a.split()[-n:] == b.split()[-n:]  # "tillerson" ~ "rex tillerson"
+
+
+def _same_statement(a: _Item, b: _Item) -> bool:
+    """Content-word containment >= 0.5 at comparable lengths, or a close word sequence."""
+    if not a.content or not b.content:
+        return a.words == b.words
+    small, big = sorted((len(a.content), len(b.content)))
+    if len(a.content & b.content) >= 0.5 * small and small >= 0.4 * big:
+        return True
+    return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= 0.6
+
+
+def _fragment_of(short: _Item, long: _Item) -> bool:
+    """A partial quote: its content words inside the longer quote, mostly as one run."""
+    if not short.content or len(short.words) >= len(long.words):
+        return False
+    if len(short.content & long.content) < 0.8 * len(short.content):
+        return False
+    n, sm = len(short.words), difflib.SequenceMatcher(None, short.words, long.words, autojunk=False)
+    return sm.find_longest_match(0, n, 0, len(long.words)).size >= 0.6 * n
+
+
+def _diff(a: str, b: str) -> list[list[str]]:
+    """Word-level diff of two wordings as [op, text], op in '=', '-', '+' (case and punctuation
+    are ignored when aligning)."""
+    wa, wb = a.split(), b.split()
+    ka, kb = ([re.sub(r"\W", "", w.lower()) for w in ws] for ws in (wa, wb))
+    out: list[list[str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(["=", " ".join(wa[i1:i2])])
+        if op in ("replace", "delete"):
+            out.append(["-", " ".join(wa[i1:i2])])
+        if op in ("replace", "insert"):
+            out.append(["+", " ".join(wb[j1:j2])])
+    return out
+
+
+def _unique(xs: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(x for x in xs if x is not None))
+
+
+def build_ledger(
+    items: list[tuple[str, str | None, str, Quote]],
+    canonical: Callable[[str], str] | None = None,
+) -> list[dict]:
+    """Group quotes that are the same statement carried by several articles.
+
+    ``items`` are (article_id, outlet, article_text, quote). Quotes group when their speakers
+    agree (or one is unknown) and their words overlap; a short partial quote whose words lie in a
+    longer quote of the same speaker is listed under that entry's "fragments". Reported speech
+    wrapping a direct quote of its own article is left to the quote's exact words. Entries are
+    sorted by number of articles, most first.
+    """
+    direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
+    recs: list[_Item] = []
+    for art, outlet, text, q in items:
+        c = q.content
+        if not q.direct and any(a == art and c.start <= s and e <= c.end for a, s, e in direct):
+            continue
+        qt = " ".join(p.text for p in q.parts) if q.parts else c.text or text[c.start : c.end]
+        words, name = _words(qt), q.speaker_name
+        key = (canonical(name) if canonical else name).lower() if name else None
+        content = frozenset(w for w in words if w not in STOPWORDS)
+        recs.append(_Item(art, outlet, q, qt, words, content, key))
+    groups: list[tuple[list[_Item], list[_Item]]] = []  # (members, fragments)
+    for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
+        agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
+        home = next((g for g in agree if any(_same_statement(r, m) for m in g[0])), None)
+        if home is not None:
+            home[0].append(r)
+        elif frag := next((g for g in agree if any(_fragment_of(r, m) for m in g[0])), None):
+            frag[1].append(r)
+        else:
+            groups.append(([r], []))
+    entries = [_entry(members, fragments) for members, fragments in groups]
+    return sorted(entries, key=lambda e: (-len(e["articles"]), -len(e["wordings"])))
+
+
+def _entry(members: list[_Item], fragments: list[_Item]) -> dict[str, Any]:
+    order = sorted(members, key=lambda m: (m.article, m.quote.content.start))
+    wordings: dict[str, dict[str, Any]] = {}
+    for m in order:
+        w = wordings.setdefault(" ".join(m.words), {"text": m.text, "articles": [], "outlets": []})
+        w["articles"] = _unique([*w["articles"], m.article])
+        w["outlets"] = _unique([*w["outlets"], m.outlet])
+        span = {"article": m.article, "start": m.quote.content.start, "end": m.quote.content.end}
+        w.setdefault("spans", []).append(span)
+    ws = sorted(wordings.values(), key=lambda w: -len(w["articles"]))
+    names = [m.quote.speaker_name for m in order if m.quote.speaker_name]
+    frags: list[dict[str, Any]] = [{"text": f.text, "article": f.article} for f in fragments]
+    for d, f in zip(frags, fragments, strict=True):
+        d.update(outlet=f.outlet, start=f.quote.content.start, end=f.quote.content.end)
+    return {
+        "speaker": max(names, key=lambda n: (names.count(n), len(n))) if names else None,
+        "direct": any(m.quote.direct for m in members),
+        "channel": next((m.quote.channel for m in order if m.quote.channel), None),
+        "wordings": ws,
+        "articles": _unique([m.article for m in order] + [f.article for f in fragments]),
+        "diff": _diff(ws[0]["text"], ws[1]["text"]) if len(ws) > 1 else [],
+        "fragments": frags,
+    }

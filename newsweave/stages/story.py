@@ -1,0 +1,112 @@
+"""Analyse one story: its articles and copies, headline, entities, quote ledger and cited summary."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from ..records import Analysis, Article
+from .entities import canonical_lookup, resolve_entities
+from .quotes import build_ledger
+from .summarize import Summarizer, SummaryDoc
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = 5) -> set[int]:
+    words = _WORD.findall(text.lower())
+    return {hash(" ".join(words[i : i + k])) for i in range(max(1, len(words) - k + 1))}
+
+
+def find_copies(articles: list[Article], threshold: float = 0.5) -> dict[str, str]:
+    """Near-identical texts within a story: later copy id -> earliest original id."""
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
+    sh = {i: shingles(articles[i].text) for i in order}
+    copies: dict[str, str] = {}
+    for pos, i in enumerate(order):
+        for j in order[:pos]:
+            if articles[j].id in copies:
+                continue
+            a, b = sh[i], sh[j]
+            if a and b and len(a & b) / len(a | b) >= threshold:
+                copies[articles[i].id] = articles[j].id
+                break
+    return copies
+
+
+def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
+    """The title of the article closest to the story centroid (or its first sentence)."""
+    if vectors:
+        c = np.mean(vectors, axis=0)
+        order = np.argsort(-(np.stack(vectors) @ c), kind="stable")
+    else:
+        order = np.arange(len(articles))
+    for i in order:
+        if articles[int(i)].title:
+            return str(articles[int(i)].title)
+    text = articles[int(order[0])].text.strip()
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    return first[:120] + ("…" if len(first) > 120 else "")
+
+
+def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, Analysis],
+                  vectors: dict[str, np.ndarray], summary_words: int = 100) -> dict[str, Any]:  # fmt: skip
+    """The story's report record (see schema/stories.schema.json)."""
+    copies = find_copies(articles)
+    entities, canon = resolve_entities(
+        (a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions
+    )
+    lookup = canonical_lookup(canon)
+    items = []
+    for a in articles:
+        an = analyses.get(a.id)
+        for q in an.quotes if an else ():
+            if q.speaker_name:
+                q = _with_speaker(q, lookup(q.speaker_name))
+            items.append((a.id, a.original_source or a.source, a.text, q))
+    ledger = build_ledger(items, canonical=lookup)
+    docs = [
+        SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
+        for a in articles if a.id in analyses and a.id not in copies
+    ]  # fmt: skip
+    summary = Summarizer(words=summary_words).summarize(docs)
+    dates = sorted(a.published[:10] for a in articles if a.published)
+    outlets = sorted({o for a in articles for o in (a.source, a.original_source) if o})
+    return {
+        "id": story_id,
+        "headline": headline(articles, [vectors[a.id] for a in articles if a.id in vectors]),
+        "first_published": dates[0] if dates else None,
+        "last_published": dates[-1] if dates else None,
+        "size": len(articles),
+        "outlets": outlets,
+        "articles": [_article_entry(a, copies.get(a.id)) for a in articles],
+        "summary": summary,
+        "quotes": ledger,
+        "entities": [e for e in entities if e["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP",
+                                                           "FAC", "EVENT")],
+    }  # fmt: skip
+
+
+def _with_speaker(q: Any, name: str) -> Any:
+    from dataclasses import replace
+
+    return replace(q, speaker_name=name)
+
+
+def _article_entry(a: Article, copy_of: str | None) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "external_id": a.external_id,
+        "title": a.title,
+        "source": a.source,
+        "original_source": a.original_source,
+        "authors": list(a.authors),
+        "published": a.published,
+        "url": a.url,
+        "language": a.language,
+        "origin": a.origin,
+        "words": len(a.text.split()),
+        "copy_of": copy_of,
+    }

@@ -1,0 +1,45 @@
+"""The store interface. SQLite is the embedded default; other back ends implement the same Protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..records import Analysis, Article, Skip, StoryState
+
+
+class Store(Protocol):
+    def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
+
+    def add_analysed(self, items: list[tuple[Article, Analysis, np.ndarray]]) -> int:
+        """Store articles with their analysis and embedding in one transaction; duplicates are
+        ignored (ids are content hashes). Returns how many were new."""
+        ...
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]: ...
+
+    def analyses(self, ids: Iterable[str]) -> dict[str, Analysis]: ...
+
+    def embeddings(self, ids: Iterable[str]) -> dict[str, np.ndarray]: ...
+
+    def story_states(self) -> list[StoryState]: ...
+
+    def save_clustering(self, states: list[StoryState], assignments: dict[str, str]) -> None: ...
+
+    def save_story_reports(self, reports: dict[str, dict[str, Any]]) -> None: ...
+
+    def story_reports(self) -> list[dict[str, Any]]: ...
+
+    def story_report(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def log_skips(self, skips: list[Skip]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(path: str) -> Store:
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(path)

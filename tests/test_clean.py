@@ -1,0 +1,215 @@
+"""Text-dump cleaning: page furniture goes, article lines and the metadata the text states stay."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+
+from newsweave.stages.clean import CleanResult, clean_text_dump, detect_original_source
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SEEDS = SHARED / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _seed(name: str) -> CleanResult:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"seed dumps not available at {SEEDS}")
+    return clean_text_dump(path.read_text(encoding="utf-8"))
+
+
+def test_blog_repost_drops_comment_box_email_and_foreign_script_footer() -> None:
+    res = _seed("000_f2caec4f31b0e51f.txt")
+    for furniture in ("Post a Comment", "syria.suv@gmail.com", "ADS", "أحدث أقدم", "Ammar Johmani"):
+        assert furniture not in res.text
+    assert res.removed == (
+        "Post a Comment",
+        "syria.suv@gmail.com",
+        "أحدث أقدم",
+        "ADS",
+        "Ammar Johmani Magazine publisher News about syria and the world.",
+    )
+
+
+def test_blog_repost_keeps_title_first_paragraph_and_section_headings() -> None:
+    res = _seed("000_f2caec4f31b0e51f.txt")
+    paragraphs = res.text.split("\n\n")
+    assert res.title == "Tillerson meets Lavrov after war of words over Syria"
+    assert paragraphs[0].startswith("US Secretary of State Rex Tillerson and his Russian")
+    assert "- 'Where is the proof?' -" in paragraphs
+    assert "- Anger over Hitler comments -" in paragraphs
+    assert paragraphs[-1].startswith('"Is that a long-term alliance')
+    assert res.title not in res.text
+
+
+def test_nizkor_repost_drops_header_and_footer_but_keeps_short_lines() -> None:
+    res = _seed("004_23f2fadc937a667e.txt")
+    for furniture in (
+        "Bookshop | Donate",
+        "Equipo Nizkor",
+        "This document has been published",
+        "[Source:",
+        "Russian Affairs",
+    ):
+        assert furniture not in res.text
+    paragraphs = res.text.split("\n\n")
+    assert "Things didn't get less tense from there." in paragraphs
+    assert paragraphs[0].startswith("U.S. Secretary of State Rex Tillerson says he had a")
+    assert paragraphs[-1].startswith("Reporters asked whether Tillerson had introduced evidence")
+    assert res.title == "Putin, Tillerson Meet At Kremlin, Discuss Tensions Between Russia And U.S."
+
+
+def test_nizkor_source_line_gives_authors_outlet_date_and_site() -> None:
+    res = _seed("004_23f2fadc937a667e.txt")
+    assert res.original_source == "NPR"
+    assert res.authors == ("Camila Domonoske", "Bill Chappell")
+    assert res.published == "2017-04-12"  # the original's date, not the repost's (13Apr17)
+    assert res.site == "Equipo Nizkor"
+    assert any(line.startswith("[Source: By Camila Domonoske") for line in res.removed)
+
+
+WIKINEWS_PARAGRAPHS = (
+    "BRASILIA (Reuters) - According to the Brazilian air force, Brazilian military aircraft have "
+    "found wreckage of an airplane in the Atlantic Ocean, about 650 kilometres off the northern "
+    "coast of Brazil.",
+    "The wreckage is suspected to have come from Air France Flight 447, a passenger jet that went "
+    "missing over the Atlantic Ocean on June 1.",
+    "The debris includes airplane seats and metallic objects. Pilots from TAM, a Brazilian airline "
+    "had earlier said they saw what they perceived to be a fire in the Atlantic, but French "
+    "officials say that no sign of wreckage had been found.",
+    "Brazilian airplanes with sensors are currently scanning the area of the ocean where the "
+    "debris was found.",
+    '"A TAM airlines plane from Brazil supposedly saw something on fire in the Atlantic Ocean. '
+    'This was an aeroplane that landed today," said Jose Alencar, the Brazilian vice president.',
+    "Air France Flight AF447 was an Airbus A330 carrying 216 passengers and 12 crew members that "
+    "disappeared after it went into a severe thunderstorm. Authorities are not yet certain what "
+    "caused the incident, but are pessimistic as to whether any survivors will be found.",
+)
+WIKINEWS_FURNITURE = (
+    "Example News",
+    "Home | World | Politics | Business | Science | Sport",
+    "Sign in | Register",
+    "We use cookies to give you the best experience on our website.",
+    "Accept cookies",
+    "Share this",
+    "Advertisement",
+    "Facebook Twitter Email",
+    "Subscribe to our newsletter",
+    "Get the day's top stories in your inbox every morning.",
+    "Related stories",
+    "Air France jet with 228 on board goes missing",
+    "© 2009 Example News. All rights reserved.",
+    "newsdesk@example.com",
+)
+
+
+def test_wikinews_dump_keeps_every_body_paragraph_across_an_advertisement() -> None:
+    res = clean_text_dump((FIXTURES / "dump_wikinews.txt").read_text(encoding="utf-8"))
+    assert tuple(res.text.split("\n\n")) == WIKINEWS_PARAGRAPHS
+    assert res.title == (
+        "Wreckage of plane thought to be missing Air France flight found in Atlantic"
+    )
+
+
+def test_wikinews_dump_drops_all_furniture_and_reads_the_stated_metadata() -> None:
+    res = clean_text_dump((FIXTURES / "dump_wikinews.txt").read_text(encoding="utf-8"))
+    for furniture in WIKINEWS_FURNITURE:
+        assert furniture not in res.text
+        assert any(furniture in line for line in res.removed)
+    assert res.original_source == "Reuters"
+    assert res.published == "2009-06-02"
+    assert res.site == "Example News"
+    assert res.authors == ()
+
+
+def test_text_without_furniture_is_kept_whole_with_crlf_normalised() -> None:
+    paragraphs = [
+        "A powerful storm hit the northern coast on Monday, cutting power to thousands of homes.",
+        '"We lost everything."',
+        "Officials said repairs would take at least a week in the worst-hit areas of the region.",
+    ]
+    raw = "Storm hits northern coast\r\n\r\n" + "\r\n\r\n".join(paragraphs) + "\r\n"
+    res = clean_text_dump(raw)
+    assert res.title == "Storm hits northern coast"
+    assert res.text.split("\n\n") == paragraphs
+    assert res.removed == ()
+    assert "\r" not in res.text
+
+
+def test_byline_date_line_and_other_script_menu_are_dropped_as_metadata_or_furniture() -> None:
+    raw = "\n".join(
+        [
+            "Главная | Новости",
+            "Quake shakes coastal city",
+            "By Jane Smith and JOHN DOE",
+            "Published: 3 March 2015",
+            "KIEV, Ukraine (AP) _ A strong earthquake shook the coastal city early on Tuesday.",
+            "Rescue teams searched collapsed buildings all night, the mayor told reporters.",
+        ]
+    )
+    res = clean_text_dump(raw)
+    assert res.title == "Quake shakes coastal city"
+    assert res.authors == ("Jane Smith", "John Doe")
+    assert res.published == "2015-03-03"
+    assert res.original_source == "AP"
+    assert res.removed == (
+        "Главная | Новости",
+        "By Jane Smith and JOHN DOE",
+        "Published: 3 March 2015",
+    )
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\r\n \n\t\n"])
+def test_empty_input_gives_empty_result(raw: str) -> None:
+    assert clean_text_dump(raw) == CleanResult("", None, (), None, None, None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("MOSCOW (AFP) - Russia said on Tuesday it would veto the resolution.", "AFP"),
+        ("LONDON (Reuters) - British shares fell on Monday.", "Reuters"),
+        ("TEHRAN, Iran (AP) _ Conservative clerics led the vote.", "AP"),
+        ("WASHINGTON _ (AP) _ The Senate voted on Friday.", "AP"),
+        ("The talks ended without a deal.\n-- AFP", "AFP"),
+        ("Body text.\n\nAgence France-Presse", "AFP"),
+        ("Body text.\nAssociated Press Writer", "AP"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "Reuters"),
+        ("[Source: By Ann Lee, BBC News, 12 April 2017]", "BBC"),
+        ("Copyright 2017 The Associated Press. All rights reserved.", "AP"),
+    ],
+)
+def test_detect_original_source_finds_wire_credits(text: str, outlet: str) -> None:
+    assert detect_original_source(text) == outlet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "He told the Associated Press on Monday that the talks were over.",
+        "Lavrov said so, according to Tass. The Interfax news agency quoted Putin.",
+        "AP Photo/Jane Doe",
+    ],
+)
+def test_detect_original_source_ignores_mere_mentions(text: str) -> None:
+    assert detect_original_source(text) is None
+
+
+@pytest.mark.slow
+def test_clean_articles_keep_at_least_97_percent_of_their_characters() -> None:
+    path = SHARED / "clustering_stream" / "articles.jsonl"
+    if not path.is_file():
+        pytest.skip(f"clustering stream not available at {path}")
+    with path.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for _, line in zip(range(200), f, strict=False)]
+    ratios = [
+        len("".join(clean_text_dump(t).text.split())) / len("".join(t.split()))
+        for t in texts
+        if t.strip()
+    ]
+    assert statistics.mean(ratios) >= 0.97

