@@ -33,7 +33,7 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
         by_g[g].add(i)
         by_p[p].add(i)
     prec = rec = 0.0
-    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+    for g, p in zip(gold, pred, strict=True):
         inter = len(by_g[g] & by_p[p])
         prec += inter / len(by_p[p])
         rec += inter / len(by_g[g])

@@ -161,7 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--db", default="newsweave.db", help="SQLite store (default: newsweave.db)")
 
     r = sub.add_parser("run", help="ingest files/folders, find stories, write reports")
-    r.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html/.htm/.html.gz, .jsonl files or folders")
+    r.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=".txt, .html/.htm/.html.gz, .jsonl files or folders",
+    )
     r.add_argument("--out", default="newsweave-out", help="report folder (default: newsweave-out)")
     db(r)
     r.add_argument("--words", type=int, help="summary length in words (default 100)")

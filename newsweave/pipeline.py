@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gzip
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,6 +88,15 @@ class Pipeline:
         self.nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars)
         self.embedder = Embedder(s.embed_max_tokens, s.embed_batch_size, s.embed_threads)
         self._clusterer: StoryClusterer | None = None
+        self.timings: dict[str, float] = {}  # seconds spent per stage, summed over the run
+
+    @contextmanager
+    def _timed(self, stage: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - t
 
     # -- stages -------------------------------------------------------------------------------
     def clusterer(self) -> StoryClusterer:
@@ -94,7 +105,7 @@ class Pipeline:
             self._clusterer = StoryClusterer.from_states(
                 self.store.story_states(), threshold=s.cluster_threshold,
                 entity_weight=s.cluster_entity_weight, time_window_days=s.cluster_time_window_days,
-                time_penalty=s.cluster_time_penalty,
+                time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
             )  # fmt: skip
         return self._clusterer
 
@@ -102,14 +113,18 @@ class Pipeline:
         """Analyse, embed, store and cluster a chunk of new articles in one transaction each."""
         if not arts:
             return 0
-        analyses = list(self.nlp.analyse(arts))
-        vecs = self.embedder.embed([embed_text(a) for a in arts])
-        added = self.store.add_analysed(list(zip(arts, analyses, vecs, strict=True)))
-        c = self.clusterer()
-        assignments = {}
-        for a, an, v in zip(arts, analyses, vecs, strict=True):
-            assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published)
-        self.store.save_clustering(c.changed_states(), assignments)
+        with self._timed("nlp"):
+            analyses = list(self.nlp.analyse(arts))
+        with self._timed("embed"):
+            vecs = self.embedder.embed([embed_text(a) for a in arts])
+        with self._timed("store"):
+            added = self.store.add_analysed(list(zip(arts, analyses, vecs, strict=True)))
+        with self._timed("cluster"):
+            c = self.clusterer()
+            assignments = {}
+            for a, an, v in zip(arts, analyses, vecs, strict=True):
+                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published)
+            self.store.save_clustering(c.changed_states(), assignments)
         return added
 
     def cluster_leftovers(self) -> None:
@@ -189,14 +204,18 @@ class Pipeline:
 
     def run(self, paths: list[str | Path], out_dir: Path | None = None,
             on_skip: Callable[[Skip], None] | None = None) -> RunResult:  # fmt: skip
+        t = time.perf_counter()
         res = self.ingest(paths, on_skip)
-        res.stories_updated = self.update_stories()
-        doc = self.document()
-        res.stories = len(doc["stories"])
-        if out_dir is not None:
-            from .report import write_reports
+        with self._timed("story_analysis"):
+            res.stories_updated = self.update_stories()
+        with self._timed("report"):
+            doc = self.document()
+            res.stories = len(doc["stories"])
+            if out_dir is not None:
+                from .report import write_reports
 
-            res.outputs = write_reports(doc, out_dir)
+                res.outputs = write_reports(doc, out_dir)
+        self.timings["total"] = time.perf_counter() - t
         return res
 
     def document(self) -> dict[str, Any]:
@@ -209,4 +228,3 @@ class Pipeline:
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),
             "stories": stories,
         }
-

@@ -21,10 +21,11 @@ class Settings:
     embed_batch_size: int = 16
     embed_threads: int = 2
     # clustering
-    cluster_threshold: float = 0.40  # combined similarity needed to join a story (tuned: BENCHMARKS.md)
-    cluster_entity_weight: float = 0.25  # weight of entity overlap in the combined similarity
+    cluster_threshold: float = 0.425  # combined similarity needed to join a story (tuned: BENCHMARKS.md)
+    cluster_entity_weight: float = 0.35  # weight of entity overlap in the combined similarity
     cluster_time_window_days: float = 30.0  # time gap at which the full time penalty applies
-    cluster_time_penalty: float = 0.1  # taken off the similarity for articles far from a story
+    cluster_time_penalty: float = 0.0  # taken off the similarity for articles far from a story
+    cluster_place_penalty: float = 0.0  # taken off when article and story name different places
     # summary
     summary_words: int = 100
     # storage / batching

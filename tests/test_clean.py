@@ -81,8 +81,7 @@ WIKINEWS_PARAGRAPHS = (
     "The debris includes airplane seats and metallic objects. Pilots from TAM, a Brazilian airline "
     "had earlier said they saw what they perceived to be a fire in the Atlantic, but French "
     "officials say that no sign of wreckage had been found.",
-    "Brazilian airplanes with sensors are currently scanning the area of the ocean where the "
-    "debris was found.",
+    "Brazilian airplanes with sensors are currently scanning the area of the ocean where the debris was found.",
     '"A TAM airlines plane from Brazil supposedly saw something on fire in the Atlantic Ocean. '
     'This was an aeroplane that landed today," said Jose Alencar, the Brazilian vice president.',
     "Air France Flight AF447 was an Airbus A330 carrying 216 passengers and 12 crew members that "
@@ -110,9 +109,7 @@ WIKINEWS_FURNITURE = (
 def test_wikinews_dump_keeps_every_body_paragraph_across_an_advertisement() -> None:
     res = clean_text_dump((FIXTURES / "dump_wikinews.txt").read_text(encoding="utf-8"))
     assert tuple(res.text.split("\n\n")) == WIKINEWS_PARAGRAPHS
-    assert res.title == (
-        "Wreckage of plane thought to be missing Air France flight found in Atlantic"
-    )
+    assert res.title == ("Wreckage of plane thought to be missing Air France flight found in Atlantic")
 
 
 def test_wikinews_dump_drops_all_furniture_and_reads_the_stated_metadata() -> None:
@@ -207,9 +204,5 @@ def test_clean_articles_keep_at_least_97_percent_of_their_characters() -> None:
         pytest.skip(f"clustering stream not available at {path}")
     with path.open(encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for _, line in zip(range(200), f, strict=False)]
-    ratios = [
-        len("".join(clean_text_dump(t).text.split())) / len("".join(t.split()))
-        for t in texts
-        if t.strip()
-    ]
+    ratios = [len("".join(clean_text_dump(t).text.split())) / len("".join(t.split())) for t in texts if t.strip()]
     assert statistics.mean(ratios) >= 0.97

@@ -35,7 +35,8 @@ def test_resolution_merges_surnames_and_keeps_kinds_apart() -> None:
     assert set(lav["variants"]) == {"Sergei Lavrov", "Sergey Lavrov", "Lavrov"}
     assert lav["articles"] == ["a1", "a2"] and lav["mentions"] == 4
     assert by_name["Vladimir Putin"]["variants"] == ["Vladimir Putin", "Putin"] or set(
-        by_name["Vladimir Putin"]["variants"]) == {"Vladimir Putin", "Putin"}
+        by_name["Vladimir Putin"]["variants"]
+    ) == {"Vladimir Putin", "Putin"}
     assert by_name["Kremlin"]["label"] == "ORG"
     kh = next(e for e in ents if e["name"].startswith("Khan"))
     assert len(kh["variants"]) == 2
@@ -43,3 +44,13 @@ def test_resolution_merges_surnames_and_keeps_kinds_apart() -> None:
     assert look("Putin") == "Vladimir Putin"
     assert look("Sergey Lavrov") == lav["name"]
     assert look("Nobody Known") == "Nobody Known"
+
+
+def test_particles_and_acronyms() -> None:
+    assert similar("Bashar al-Assad", "Bashar Assad")
+    assert similar("U.S.", "United States") and similar("US", "U.S")
+    assert similar("UN", "United Nations")
+    assert not similar("US", "UK")
+    ents, _ = resolve_entities([("a", _m("Sergei Lavrov", "PERSON")), ("a", _m("Lavrov", "ORG")),
+                                ("b", _m("Lavrov", "ORG")), ("b", _m("Lavrov", "ORG"))])  # fmt: skip
+    assert [(e["name"], e["label"]) for e in ents] == [("Sergei Lavrov", "PERSON")]

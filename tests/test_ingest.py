@@ -48,8 +48,10 @@ def test_bad_inputs_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "latin1.txt").write_bytes(
-        ("Caf\u00e9 owners in S\u00e3o Paulo said on Monday that the new tax would close "
-         "many small businesses before the end of the year, according to the union.").encode("latin-1")
+        (
+            "Caf\u00e9 owners in S\u00e3o Paulo said on Monday that the new tax would close "
+            "many small businesses before the end of the year, according to the union."
+        ).encode("latin-1")
     )
     (tmp_path / "huge.txt").write_bytes(b"word " * 300_000)
     (tmp_path / "broken.html.gz").write_bytes(b"not gzip at all")

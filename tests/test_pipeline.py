@@ -47,7 +47,13 @@ def test_seed_furniture_is_gone_and_sources_recognised(seeds_run: dict) -> None:
     arts = store.articles()
     store.close()
     text = "\n".join(a.text for a in arts)
-    for junk in ("Post a Comment", "syria.suv@gmail.com", "ADS\n", "Bookshop | Donate", "Equipo Nizkor"):
+    for junk in (
+        "Post a Comment",
+        "syria.suv@gmail.com",
+        "ADS\n",
+        "Bookshop | Donate",
+        "Equipo Nizkor",
+    ):
         assert junk not in text
     npr = next(a for a in arts if "Kremlin" in (a.title or ""))
     assert npr.original_source == "NPR"
@@ -123,7 +129,18 @@ def test_interrupted_run_keeps_finished_work(tmp_path: Path) -> None:
     lines = (SAMPLES / "wikinews.jsonl").read_text().splitlines()
     src.write_text("\n".join(lines * 1) + "\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-m", "newsweave", "run", str(src), "--out", str(out), "--db", str(db), "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsweave",
+        "run",
+        str(src),
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+        "-q",
+    ]
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(4.0)
     p.send_signal(signal.SIGKILL)
@@ -180,3 +197,9 @@ def test_crash_between_storing_and_clustering_is_repaired(tmp_path: Path) -> Non
     assert store.article_count() == 10 and not store.unclustered_ids() and not store.stale_stories()
     assert sum(len(v) for v in store.story_members().values()) == 10
     store.close()
+
+
+def test_stories_json_follows_the_schema(seeds_run: dict) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "newsweave" / "schema" / "stories.schema.json").read_text())
+    jsonschema.validate(seeds_run["doc"], schema)

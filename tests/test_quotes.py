@@ -154,6 +154,9 @@ def test_ptb_and_guillemet_quote_marks(nlp: Any) -> None:
     q = find(direct(quotes(nlp, ptb)), "It is a very good day")
     assert q.content.text == "It is a very good day for all of us"
     assert q.speaker is not None and q.speaker.text == "Smith"
+    nyt = "Mr. Hannity said, ''I don't say anything privately that I don't say publicly.''"
+    q = find(direct(quotes(nlp, nyt)), "I don't say anything privately")
+    assert q.speaker_name == "Hannity"
     guil = "« Nous sommes tous très heureux aujourd'hui », said Jean Dupont."
     q = find(direct(quotes(nlp, guil)), "Nous sommes")
     assert q.speaker_name == "Jean Dupont"
@@ -203,10 +206,11 @@ def test_unbalanced_quote_marks_do_not_crash(nlp: Any, text: str) -> None:
 
 @pytest.mark.slow
 def test_apostrophes_are_not_single_quotes(nlp: Any) -> None:
-    text = (
-        "The countries' top diplomats didn't meet; it's the '90s all over again, Tom's aide noted."
-    )
+    text = "The countries' top diplomats didn't meet; it's the '90s all over again, Tom's aide noted."
     assert not direct(quotes(nlp, text))
+    single = "‘We will win this race in November,’ Senator Jane Smith said on Friday."
+    q = find(direct(quotes(nlp, single)), "We will win this race")
+    assert q.speaker_name == "Jane Smith"
 
 
 # --- the two seed articles ------------------------------------------------------------------------
@@ -281,7 +285,7 @@ def test_seed_ledger_joins_tillerson_wordings(seed_quotes: Any) -> None:
     assert putin and putin[0]["speaker"] == "Vladimir Putin"
 
 
-# --- the ledger on hand-made quotes (no model needed) ----------------------------------------------
+# --- the ledger on hand-made quotes (no model needed) ---------------------------------------------
 
 
 def make(text: str, speaker: str | None, start: int = 0, direct: bool = True) -> Quote:
@@ -298,9 +302,7 @@ def test_ledger_groups_two_wordings_across_articles() -> None:
     assert top["articles"] == ["a1", "a2"]
     assert top["speaker"] == "Rex Tillerson"
     assert [w["outlets"] for w in top["wordings"]] == [["AFP"], ["NPR"]]
-    assert top["wordings"][0]["spans"] == [
-        {"article": "a1", "start": 0, "end": len(a.content.text)}
-    ]
+    assert top["wordings"][0]["spans"] == [{"article": "a1", "start": 0, "end": len(a.content.text)}]
     assert ["-", "meeting"] in top["diff"] and ["+", "meetings"] in top["diff"]
 
 
@@ -326,13 +328,12 @@ def test_ledger_attaches_fragments_to_the_longer_quote() -> None:
     )
     short = make("will not passively stand by", "James Mattis", start=40)
     other = make("real intentions", "Sergey Lavrov")
-    ledger = build_ledger(
-        [("a1", None, "", long), ("a2", None, "", short), ("a3", None, "", other)]
-    )
+    ledger = build_ledger([("a1", None, "", long), ("a2", None, "", short), ("a3", None, "", other)])
     assert len(ledger) == 2
     entry = next(e for e in ledger if e["speaker"] == "James Mattis")
     assert [f["text"] for f in entry["fragments"]] == ["will not passively stand by"]
     assert entry["fragments"][0]["start"] == 40
+    assert entry["fragments"][0]["fragment_of"]["article"] == "a1"
     assert len(entry["wordings"]) == 1
 
 
@@ -342,9 +343,8 @@ def test_ledger_groups_by_joined_parts_and_canonical_names() -> None:
     split = Quote(Span(1, 62, text[1:62]), speaker_name="J. Smith", parts=(p1, p2))
     whole = make("We agree on this point and on the next one too.", "John Smith")
     canon = {"J. Smith": "John Smith"}
-    (entry,) = build_ledger(
-        [("a1", None, text, split), ("a2", None, "", whole)], canonical=lambda n: canon.get(n, n)
-    )
+    (entry,) = build_ledger([("a1", None, text, split), ("a2", None, "", whole)], canonical=lambda n: canon.get(n, n))
+    assert entry["speaker"] == "John Smith"
     assert entry["wordings"][0]["text"] in (
         "We agree on this point and on the next one too",
         "We agree on this point and on the next one too.",

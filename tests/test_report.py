@@ -15,9 +15,7 @@ SCHEMA = Path(__file__).resolve().parents[1] / "newsweave" / "schema" / "stories
 XSS = "<script>alert(1)</script>"
 
 
-def _article(
-    aid: str, title: str | None, source: str | None, published: str | None, **extra: Any
-) -> dict[str, Any]:
+def _article(aid: str, title: str | None, source: str | None, published: str | None, **extra: Any) -> dict[str, Any]:
     return {
         "id": aid,
         "external_id": None,
@@ -174,10 +172,7 @@ def test_html_shows_headline_citations_quotes_diff_and_entities() -> None:
     html = render_html(make_doc())
     assert "Earthquake shakes coastal city" in html
     # citation marker linking to the cited article, with its title and outlet on hover
-    assert (
-        'href="#story-s-quake-a2" title="Strong quake rattles coast — Coast Herald, 2024-05-01"'
-        in html
-    )
+    assert 'href="#story-s-quake-a2" title="Strong quake rattles coast — Coast Herald, 2024-05-01"' in html
     assert ">[1]</a>" in html and ">[2]</a>" in html
     assert 'id="story-s-quake-a2"' in html
     assert ">[?]</span>" in html  # cited id that is not in the story

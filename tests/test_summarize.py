@@ -12,12 +12,16 @@ def _doc(i: str, text: str, published: str | None = None) -> SummaryDoc:
     return SummaryDoc(i, text, spans, published)
 
 
-A = ("A magnitude 7.0 earthquake struck Haiti on Tuesday near the capital Port-au-Prince. "
-     "Thousands of buildings collapsed in the capital and rescuers searched the rubble all night. "
-     "The president said the national palace had been destroyed by the quake.")
-B = ("A powerful 7.0 magnitude earthquake struck Haiti on Tuesday near the capital Port-au-Prince. "
-     "Aid agencies said they were sending doctors, water and tents to the island nation. "
-     "The local football team won its match on Sunday evening in a quiet stadium.")
+A = (
+    "A magnitude 7.0 earthquake struck Haiti on Tuesday near the capital Port-au-Prince. "
+    "Thousands of buildings collapsed in the capital and rescuers searched the rubble all night. "
+    "The president said the national palace had been destroyed by the quake."
+)
+B = (
+    "A powerful 7.0 magnitude earthquake struck Haiti on Tuesday near the capital Port-au-Prince. "
+    "Aid agencies said they were sending doctors, water and tents to the island nation. "
+    "The local football team won its match on Sunday evening in a quiet stadium."
+)
 
 
 def test_summary_respects_budget_and_cites_all_supporting_articles() -> None:
@@ -30,7 +34,7 @@ def test_summary_respects_budget_and_cites_all_supporting_articles() -> None:
     assert set(quake[0]["citations"]) == {"a", "b"}
     for s in out["sentences"]:
         art = {"a": A, "b": B}[s["source"]["article"]]
-        assert art[s["source"]["start"]: s["source"]["end"]].strip() == s["text"]
+        assert art[s["source"]["start"] : s["source"]["end"]].strip() == s["text"]
         assert s["source"]["article"] == s["citations"][0]
 
 

@@ -179,9 +179,7 @@ def _size(story: dict[str, Any]) -> int:
 
 def _published(story: dict[str, Any]) -> list[str]:
     return sorted(
-        str(a["published"])
-        for a in story.get("articles") or []
-        if isinstance(a, dict) and _text(a.get("published"))
+        str(a["published"]) for a in story.get("articles") or [] if isinstance(a, dict) and _text(a.get("published"))
     )
 
 
@@ -288,9 +286,7 @@ class _StoryView:
                 known.append(self.refs[aid])
             else:
                 tip = f"article {aid} is not in this story"
-                unknown.append(
-                    {"n": None, "marker": "[?]", "anchor": None, "href": None, "tip": tip}
-                )
+                unknown.append({"n": None, "marker": "[?]", "anchor": None, "href": None, "tip": tip})
         return sorted(known, key=lambda r: r["n"]) + unknown
 
     def articles(self) -> list[dict[str, Any]]:
@@ -344,19 +340,12 @@ class _StoryView:
                 if not isinstance(w, dict):
                     continue
                 ids = list(w.get("articles") or [])
-                outlets = _dedupe(w.get("outlets") or []) or _dedupe(
-                    self.sources.get(str(i)) for i in ids
-                )
-                wordings.append(
-                    {"text": _text(w.get("text")) or "", "outlets": outlets, "refs": self.cite(ids)}
-                )
+                outlets = _dedupe(w.get("outlets") or []) or _dedupe(self.sources.get(str(i)) for i in ids)
+                wordings.append({"text": _text(w.get("text")) or "", "outlets": outlets, "refs": self.cite(ids)})
             diff = _diff_segments(q.get("diff"))
             changed = any(seg["op"] != "=" for seg in diff)
             ids = _dedupe(q.get("articles") or []) or _dedupe(
-                i
-                for w in q.get("wordings") or []
-                if isinstance(w, dict)
-                for i in w.get("articles") or []
+                i for w in q.get("wordings") or [] if isinstance(w, dict) for i in w.get("articles") or []
             )
             out.append(
                 {
@@ -368,9 +357,7 @@ class _StoryView:
                     "wordings": wordings,
                     "diff": diff if changed else [],
                     "md_diff": _md_diff(diff) if changed else None,
-                    "fragments": [
-                        t for t in map(_fragment_text, q.get("fragments") or []) if t is not None
-                    ],
+                    "fragments": [t for t in map(_fragment_text, q.get("fragments") or []) if t is not None],
                 }
             )
         return out
@@ -433,8 +420,7 @@ def build_view(doc: dict[str, Any]) -> dict[str, Any]:
     stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
     used: set[str] = set()
     views = [
-        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used)).build()
-        for n, s in enumerate(stories, 1)
+        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used)).build() for n, s in enumerate(stories, 1)
     ]
     article_ids: set[str] = set()
     outlets: set[str] = set()

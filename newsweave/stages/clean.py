@@ -36,8 +36,7 @@ _OUTLET_SPEC = (
     "PTI=PTI|Press Trust of India"
 )
 _OUTLET_RES = tuple(
-    (n, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"))
-    for n, p in (spec.split("=", 1) for spec in _OUTLET_SPEC.split(";"))
+    (n, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])")) for n, p in (spec.split("=", 1) for spec in _OUTLET_SPEC.split(";"))
 )
 
 _MON = (
@@ -62,13 +61,9 @@ _REPOST = re.compile(
     r"(?P<site>[^.,;]+?)(?=\s+and\s|[.,;]|$)",
     re.I,
 )
-_BYLINE = re.compile(
-    r"^(?:(?:Posted|Written|Words|Story)\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z]))\s*(?P<names>.+)$"
-)
+_BYLINE = re.compile(r"^(?:(?:Posted|Written|Words|Story)\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z]))\s*(?P<names>.+)$")
 _REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*"
-)
+_DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*")
 _DATELINE_ANY = re.compile(  # "... SAN DIEGO (AP) - ..." anywhere in a line
     r"\b[A-Z][A-Z .'-]{2,40}(?:, [A-Z][\w ]{1,30})?\s\((?P<o>[^()]{2,40})\)\s*[-–—_]"
 )
@@ -185,9 +180,7 @@ def _is_name(part: str) -> bool:
     if not 2 <= len(toks) <= 4 or _outlet_in(part) or re.search(r"\d", part):
         return False
     caps = [t for t in toks if t.lower() not in _PARTICLES]
-    return len(caps) >= 2 and all(
-        t[0].isupper() and t.lower().strip(".") not in _ORG_WORDS for t in caps
-    )
+    return len(caps) >= 2 and all(t[0].isupper() and t.lower().strip(".") not in _ORG_WORDS for t in caps)
 
 
 def _names(s: str) -> tuple[str, ...]:
@@ -410,9 +403,7 @@ def clean_text_dump(raw: str) -> CleanResult:
         return CleanResult("", None, (), None, None, None, ())
     script = _main_script(lines)
     metas = [_meta_of(ln) for ln in lines]
-    kinds: list[Kind] = [
-        "aside" if m else _kind(ln, script) for ln, m in zip(lines, metas, strict=True)
-    ]
+    kinds: list[Kind] = ["aside" if m else _kind(ln, script) for ln, m in zip(lines, metas, strict=True)]
     body = _select_body(kinds, lines)
     title = _find_title(kinds, lines, body[0]) if body else None
     keep = set(body) | ({title} if title is not None else set())

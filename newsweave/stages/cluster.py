@@ -21,8 +21,12 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _STRIP = "the ", "a ", "an "
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
-    """The article's most mentioned entities as match keys (surname for people, lower-cased)."""
+    """The article's most mentioned entities as match keys (surname for people, lower-cased;
+    places carry an "@" so that stories set in different places can be told apart)."""
     counts: Counter[str] = Counter()
     for m in analysis.mentions:
         if m.label not in ENTITY_LABELS:
@@ -33,6 +37,8 @@ def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
                 key = key[len(p) :]
         if m.label == "PERSON" and " " in key:
             key = key.rsplit(" ", 1)[1]
+        elif m.label in _PLACES:
+            key = "@" + key
         if len(key) > 1:
             counts[key] += 1
     return tuple(k for k, _ in counts.most_common(limit))
@@ -69,6 +75,7 @@ class StoryClusterer:
     entity_weight: float = 0.25
     time_window_days: float = 30.0
     time_penalty: float = 0.1
+    place_penalty: float = 0.1  # taken off when article and story name places but none in common
     stories: list[_Live] = field(default_factory=list)
     _matrix: np.ndarray | None = None
     _changed: set[str] = field(default_factory=set)
@@ -79,15 +86,20 @@ class StoryClusterer:
         for st in states:
             vec = np.asarray(st.centroid, dtype=np.float32) * max(1, len(st.members))
             c.stories.append(
-                _Live(st.id, list(st.members), vec, Counter(dict(st.entities)), _day(st.first), _day(st.last))
+                _Live(
+                    st.id,
+                    list(st.members),
+                    vec,
+                    Counter(dict(st.entities)),
+                    _day(st.first),
+                    _day(st.last),
+                )
             )
         c._rebuild()
         return c
 
     def _rebuild(self) -> None:
-        self._matrix = (
-            np.stack([s.centroid() for s in self.stories]).astype(np.float32) if self.stories else None
-        )
+        self._matrix = np.stack([s.centroid() for s in self.stories]).astype(np.float32) if self.stories else None
 
     def similarities(self, vec: np.ndarray, ents: tuple[str, ...], day: int | None) -> np.ndarray:
         """Combined similarity of one article to every live story (-inf where not allowed)."""
@@ -95,15 +107,20 @@ class StoryClusterer:
             return np.zeros(0, dtype=np.float32)
         cos = self._matrix @ vec
         sims = (1.0 - self.entity_weight) * cos
-        if ents and self.entity_weight > 0:
+        if ents and (self.entity_weight > 0 or self.place_penalty > 0):
             ent = np.zeros(len(self.stories), dtype=np.float32)
-            # only stories close in embedding space need the entity term
-            for i in np.flatnonzero(cos > self.threshold - self.entity_weight):
+            places = [e for e in ents[:6] if e.startswith("@")]
+            # only stories close in embedding space need the entity terms
+            for i in np.flatnonzero(cos > self.threshold - self.entity_weight - 0.05):
                 st = self.stories[i]
                 n = len(st.members)
                 shared = sum(min(1.0, 2.0 * st.entities[e] / n) for e in ents if e in st.entities)
-                ent[i] = shared / min(len(ents), 8)
-            sims = sims + self.entity_weight * np.minimum(ent, 1.0)
+                ent[i] = self.entity_weight * min(1.0, shared / min(len(ents), 8))
+                if places and self.place_penalty > 0:
+                    main = [e for e, k in st.entities.most_common(8) if e.startswith("@") and 2 * k >= n]
+                    if main and not any(p in st.entities for p in places):
+                        ent[i] -= self.place_penalty
+            sims = sims + ent
         if day is not None and self.time_penalty > 0:
             # soft decay: the further the article is from the story's time span, the less it fits
             for i, st in enumerate(self.stories):
@@ -147,7 +164,7 @@ class StoryClusterer:
 
     @staticmethod
     def _state(s: _Live) -> StoryState:
-        iso = (lambda d: date.fromordinal(d).isoformat() if d is not None else None)  # noqa: E731
+        iso = lambda d: date.fromordinal(d).isoformat() if d is not None else None  # noqa: E731
         return StoryState(
             id=s.id, members=tuple(s.members), centroid=tuple(float(x) for x in s.centroid()),
             entities=tuple(s.entities.most_common(60)), first=iso(s.first), last=iso(s.last),

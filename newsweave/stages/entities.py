@@ -49,9 +49,31 @@ def skeleton(s: str) -> str:
     return out
 
 
+_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la"})
+
+
+def _core(f: str) -> str:
+    """A folded name without name particles ("bashar al assad" -> "bashar assad")."""
+    return " ".join(w for w in f.split() if w not in _PARTICLES) or f
+
+
+def acronym(s: str) -> str | None:
+    """Initials of a multi-word name ("United States" -> "us"), or the letters of an acronym."""
+    words = [w for w in re.split(r"[\s-]+", s) if w]
+    if len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in ("of", "and", "the")):
+        return "".join(w[0] for w in words if w.lower() not in ("of", "and", "the")).lower()
+    letters = s.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
+        return letters.lower()
+    return None
+
+
 def similar(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
-    if fa == fb or fa.replace(" ", "") == fb.replace(" ", ""):
+    if fa == fb or fa.replace(" ", "") == fb.replace(" ", "") or _core(fa) == _core(fb):
+        return True
+    ab, bb = acronym(a), acronym(b)
+    if ab and ab == bb and (" " in a) != (" " in b):  # "US" / "U.S." / "United States"
         return True
     ratio = SequenceMatcher(None, fa, fb).ratio()
     return ratio >= 0.92 or (ratio >= 0.75 and skeleton(a) == skeleton(b))
@@ -73,7 +95,9 @@ class _Cluster:
         return max(self.surfaces, key=lambda s: (len(s.split()), self.surfaces[s]))
 
 
-def resolve_entities(items: Iterable[tuple[str, Mention]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def resolve_entities(
+    items: Iterable[tuple[str, Mention]],
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Group (article id, mention) pairs into entities.
 
     Returns the entities (name, label, variants, mentions, articles; most mentioned first) and a
@@ -119,13 +143,19 @@ def resolve_entities(items: Iterable[tuple[str, Mention]]) -> tuple[list[dict[st
             canon[v] = name
         out.append({
             "name": name,
-            "label": c.labels.most_common(1)[0][0],
+            "label": _label(c),
             "variants": sorted(c.surfaces, key=lambda v: -c.surfaces[v]),
             "mentions": sum(c.surfaces.values()),
             "articles": sorted(c.articles),
         })  # fmt: skip
     out.sort(key=lambda e: (-len(e["articles"]), -e["mentions"], e["name"]))
     return out, canon
+
+
+def _label(c: _Cluster) -> str:
+    """The cluster's label, within its family (a person mentioned by surname stays a PERSON)."""
+    inside = [(n, lab) for lab, n in c.labels.items() if _family(lab) == c.family]
+    return max(inside)[1] if inside else c.labels.most_common(1)[0][0]
 
 
 def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:

@@ -84,7 +84,10 @@ def _read_limited(path: Path, settings: Settings) -> tuple[bytes | None, str]:
     size = path.stat().st_size
     limit = int(settings.max_file_mb * 1024 * 1024)
     if size > limit:
-        return None, f"file too large ({size / 1e6:.1f} MB > {settings.max_file_mb:g} MB; raise --max-file-mb)"
+        return (
+            None,
+            f"file too large ({size / 1e6:.1f} MB > {settings.max_file_mb:g} MB; raise --max-file-mb)",
+        )
     raw = path.read_bytes()
     if path.name.lower().endswith(".gz"):
         try:
@@ -128,7 +131,11 @@ def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
 
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=False,
         )
     except Exception as e:  # trafilatura raises many kinds on broken markup
         return Skip(origin, f"unreadable HTML ({type(e).__name__}: {e})")

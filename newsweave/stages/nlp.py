@@ -50,8 +50,6 @@ class NLP:
 
 def analyse_doc(article_id: str, doc: Any) -> Analysis:
     sents = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
-    mentions = tuple(
-        Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in KEEP_LABELS
-    )
+    mentions = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in KEEP_LABELS)
     return Analysis(article_id=article_id, sentences=sents, mentions=mentions,
                     quotes=extract_quotes(doc))  # fmt: skip

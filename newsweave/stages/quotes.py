@@ -20,9 +20,7 @@ from newsweave.records import Quote, Span
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
-_TITLE = re.compile(
-    r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?"
-)
+_TITLE = re.compile(r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?")
 _WORD = re.compile(r"[\w’']+")
 _TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
 _OPEN_BEFORE = '([{—–-/"“‘'
@@ -109,6 +107,8 @@ class _Ctx:
         for k, e in enumerate(doc.ents):
             self.ent_of[e.start : e.end] = [k] * len(e)
         self.quoted = [False] * len(doc)
+        self.tok_starts = [t.idx for t in doc]
+        self.tok_ends = [t.idx + len(t) for t in doc]
         # (start, end, clean name, rank: 2 speaker, 1 subject, 0 other); an ORG-tagged surname of
         # a PERSON ("Lavrov") counts as a person too
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
@@ -124,19 +124,25 @@ class _Ctx:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
-        sp = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
-        return (sp.start, sp.end) if sp is not None else (0, 0)
+        """Tokens overlapping characters start:end (from the next token when start is a space)."""
+        a = bisect.bisect_right(self.tok_ends, start)
+        return a, max(a, bisect.bisect_left(self.tok_starts, end))
 
     def label(self, tok: Token) -> str:
         k = self.ent_of[tok.i]
         return self.doc.ents[k].label_ if k >= 0 else ""
 
-    def subject(self, v: Token) -> Token | None:
+    def subject(self, v: Token, fallback: bool = True) -> Token | None:
         """The subject of a cue inside the cue's paragraph (headlines confuse the parser), else
         the leftmost nominal between the quote or paragraph start and the cue."""
         subj, k = _subject(v, self.quoted), self.para_of(v.idx)
         if subj is not None and self.para_of(subj.idx) == k and not self.quoted[subj.i]:
             return subj
+        if not fallback:  # only a name or pronoun right before the verb: "Rex Tillerson says"
+            i = v.i - 1 - (v.i > 1 and self.doc[v.i - 1].dep_ in ("advmod", "aux", "neg"))
+            t = self.doc[i] if i >= 0 else None
+            ok = t is not None and t.pos_ in ("PROPN", "PRON") and self.para_of(t.idx) == k
+            return t if ok else None
         found: Token | None = None
         for t in reversed(self.doc[max(0, v.i - 15) : v.i]):
             if self.quoted[t.i] or self.para_of(t.idx) != k or t.is_punct and t.text not in ",()":
@@ -208,7 +214,8 @@ def _is_opening(text: str, p: int, mk: str, opener: str | None, lo: int, hi: int
     else:
         by_context = True if c1.isalnum() else None
     if opener is None:
-        return mk in ("``", "„", "«", "“") or (mk != "''" and bool(by_context))
+        return mk in ("``", "„", "«", "“") or bool(by_context)  # also NYT-style ''...''
+
     if mk in ("``", "„") or (mk == "«" and opener != "»"):
         return True
     return mk == "“" and opener != "„" and by_context is True
@@ -283,9 +290,7 @@ def _according(t: Token) -> Token | None:
     """X in 'according to X', or None."""
     if t.lower_ != "according":
         return None
-    return next(
-        (g for c in t.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None
-    )
+    return next((g for c in t.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _subject(tok: Token, quoted: list[bool]) -> Token | None:
@@ -562,7 +567,7 @@ def _reported(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
             continue
         obj = _according(v)
         if v.lower_ in REPORT_VERBS and (bounds := _complement(ctx, v)):
-            (lo, hi), subj, cue_end = bounds, ctx.subject(v), v.i + 1
+            (lo, hi), subj, cue_end = bounds, ctx.subject(v, fallback=False), v.i + 1
         elif obj is not None and v.head.tag_.startswith("VB") and v.head is not v:
             sent = ctx.sents[ctx.sent_of[v.i]]
             if any(_is_cue(t) for t in doc[sent[0] : sent[1]]):
@@ -571,14 +576,15 @@ def _reported(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
             (lo, hi), subj, cue_end = (b, sent[1]) if a == sent[0] else (sent[0], a), obj, v.i + 2
         else:
             continue
-        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-            lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        while lo < hi and (doc[lo].is_space or doc[lo].is_punct and not doc[lo].is_quote):
+            lo += 1  # (quote marks stay, so a partial quote inside keeps both marks)
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in ",.;:-—–"):
             hi -= 1
         if subj is None or hi - lo < 3 or not _animate(ctx, subj):
             continue
         s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        if 2 * sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct) > e - s:
+        inside = sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct)
+        if inside > 0.8 * (e - s):
             continue  # mostly a direct quote already
         speaker, name = _speaker(ctx, subj)
         channel = _channel(ctx, v, subj) if obj is None else None
@@ -597,9 +603,7 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
         return ()
     ctx = _Ctx(doc)
     direct = _direct(ctx)
-    return tuple(
-        sorted(direct + _reported(ctx, direct), key=lambda q: (q.content.start, not q.direct))
-    )
+    return tuple(sorted(direct + _reported(ctx, direct), key=lambda q: (q.content.start, not q.direct)))
 
 
 # --- cross-article ledger ------------------------------------------------------------------------
@@ -631,8 +635,11 @@ def _same_statement(a: _Item, b: _Item) -> bool:
     if not a.content or not b.content:
         return a.words == b.words
     small, big = sorted((len(a.content), len(b.content)))
-    if len(a.content & b.content) >= 0.5 * small and small >= 0.4 * big:
+    shared = len(a.content & b.content)
+    if shared >= 0.5 * small and small >= 0.4 * big:
         return True
+    if shared < 0.3 * small:
+        return False  # (saves the sequence match)
     return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= 0.6
 
 
@@ -689,21 +696,25 @@ def build_ledger(
         key = (canonical(name) if canonical else name).lower() if name else None
         content = frozenset(w for w in words if w not in STOPWORDS)
         recs.append(_Item(art, outlet, q, qt, words, content, key))
-    groups: list[tuple[list[_Item], list[_Item]]] = []  # (members, fragments)
+    groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
     for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
         agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
         home = next((g for g in agree if any(_same_statement(r, m) for m in g[0])), None)
         if home is not None:
             home[0].append(r)
-        elif frag := next((g for g in agree if any(_fragment_of(r, m) for m in g[0])), None):
-            frag[1].append(r)
+        elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
+            hit[0][1].append((r, hit[1]))
         else:
             groups.append(([r], []))
-    entries = [_entry(members, fragments) for members, fragments in groups]
+    entries = [_entry(members, fragments, canonical) for members, fragments in groups]
     return sorted(entries, key=lambda e: (-len(e["articles"]), -len(e["wordings"])))
 
 
-def _entry(members: list[_Item], fragments: list[_Item]) -> dict[str, Any]:
+def _entry(
+    members: list[_Item],
+    fragments: list[tuple[_Item, _Item]],
+    canonical: Callable[[str], str] | None,
+) -> dict[str, Any]:
     order = sorted(members, key=lambda m: (m.article, m.quote.content.start))
     wordings: dict[str, dict[str, Any]] = {}
     for m in order:
@@ -714,15 +725,17 @@ def _entry(members: list[_Item], fragments: list[_Item]) -> dict[str, Any]:
         w.setdefault("spans", []).append(span)
     ws = sorted(wordings.values(), key=lambda w: -len(w["articles"]))
     names = [m.quote.speaker_name for m in order if m.quote.speaker_name]
-    frags: list[dict[str, Any]] = [{"text": f.text, "article": f.article} for f in fragments]
-    for d, f in zip(frags, fragments, strict=True):
+    name = max(names, key=lambda n: (names.count(n), len(n))) if names else None
+    frags: list[dict[str, Any]] = [{"text": f.text, "article": f.article} for f, _of in fragments]
+    for d, (f, of) in zip(frags, fragments, strict=True):
         d.update(outlet=f.outlet, start=f.quote.content.start, end=f.quote.content.end)
+        d["fragment_of"] = {"text": of.text, "article": of.article, "start": of.quote.content.start}
     return {
-        "speaker": max(names, key=lambda n: (names.count(n), len(n))) if names else None,
+        "speaker": canonical(name) if canonical and name else name,
         "direct": any(m.quote.direct for m in members),
         "channel": next((m.quote.channel for m in order if m.quote.channel), None),
         "wordings": ws,
-        "articles": _unique([m.article for m in order] + [f.article for f in fragments]),
+        "articles": _unique([m.article for m in order] + [f.article for f, _of in fragments]),
         "diff": _diff(ws[0]["text"], ws[1]["text"]) if len(ws) > 1 else [],
         "fragments": frags,
     }

@@ -55,9 +55,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                   vectors: dict[str, np.ndarray], summary_words: int = 100) -> dict[str, Any]:  # fmt: skip
     """The story's report record (see schema/stories.schema.json)."""
     copies = find_copies(articles)
-    entities, canon = resolve_entities(
-        (a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions
-    )
+    entities, canon = resolve_entities((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
     lookup = canonical_lookup(canon)
     items = []
     for a in articles:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -210,9 +210,7 @@ class SQLiteStore:
         if skips:
             now = _now()
             with self._tx():
-                self.db.executemany(
-                    "INSERT INTO skips VALUES (?, ?, ?)", [(s.origin, s.reason, now) for s in skips]
-                )
+                self.db.executemany("INSERT INTO skips VALUES (?, ?, ?)", [(s.origin, s.reason, now) for s in skips])
 
     def close(self) -> None:
         self.db.close()
