@@ -40,3 +40,15 @@ def test_summary_respects_budget_and_cites_all_supporting_articles() -> None:
 
 def test_empty_input_gives_empty_summary() -> None:
     assert Summarizer().summarize([]) == {"text": "", "sentences": []}
+
+
+def test_sentences_are_cut_at_paragraph_breaks() -> None:
+    from newsweave.stages.nlp import sentence_spans
+
+    text = "Haiti quake: thousands feared dead\n\nA massive earthquake struck Haiti. Rescue began.\n"
+    spans = sentence_spans(text, [(0, 71), (71, len(text))])
+    assert [text[s:e] for s, e in spans] == [
+        "Haiti quake: thousands feared dead",
+        "A massive earthquake struck Haiti.",
+        "Rescue began.",
+    ]

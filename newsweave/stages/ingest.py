@@ -143,11 +143,14 @@ def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
         return Skip(origin, "unreadable HTML (no main text found)")
     d: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = _paragraphs(d.get("text") or "")
+    title = d.get("title")
+    if title and body.split("\n", 1)[0].strip() == title.strip():  # the headline repeated as line 1
+        body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
     authors = tuple(a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip())
     art = Article(
-        id=Article.make_id(d.get("title"), body),
+        id=Article.make_id(title, body),
         text=body,
-        title=d.get("title"),
+        title=title,
         source=d.get("sitename") or d.get("hostname"),
         original_source=detect_original_source(body),
         authors=authors,

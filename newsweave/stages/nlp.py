@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import re
 from typing import Any
 
 from ..records import Analysis, Article, Mention
 from .quotes import extract_quotes
 
+_PARA = re.compile(r"\n\s*\n")
 KEEP_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "CARDINAL",
      "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -48,8 +50,29 @@ class NLP:
             yield analyse_doc(art.id, doc)
 
 
+def sentence_spans(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sentence spans, also cut at paragraph breaks (a headline line never runs into the lead)
+    and trimmed of surrounding whitespace."""
+    out = []
+    for start, end in spans:
+        pos = start
+        for m in _PARA.finditer(text, start, end):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return tuple(trimmed)
+
+
 def analyse_doc(article_id: str, doc: Any) -> Analysis:
-    sents = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
+    sents = sentence_spans(doc.text, ((s.start_char, s.end_char) for s in doc.sents))
     mentions = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in KEEP_LABELS)
     return Analysis(article_id=article_id, sentences=sents, mentions=mentions,
                     quotes=extract_quotes(doc))  # fmt: skip

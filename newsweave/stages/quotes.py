@@ -631,12 +631,13 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
 
 
 def _same_statement(a: _Item, b: _Item) -> bool:
-    """Content-word containment >= 0.5 at comparable lengths, or a close word sequence."""
+    """Content-word containment >= 0.6 (at least 3 words) at comparable lengths, or a close
+    word sequence."""
     if not a.content or not b.content:
         return a.words == b.words
     small, big = sorted((len(a.content), len(b.content)))
     shared = len(a.content & b.content)
-    if shared >= 0.5 * small and small >= 0.4 * big:
+    if shared >= max(3, 0.6 * small) and small >= 0.4 * big:
         return True
     if shared < 0.3 * small:
         return False  # (saves the sequence match)
@@ -669,6 +670,20 @@ def _diff(a: str, b: str) -> list[list[str]]:
     return out
 
 
+def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
+    """The fragments of a split quote as one wording, keeping the punctuation that closed each
+    fragment before its quote mark ("... our two countries," -> "... our two countries.")."""
+    out = []
+    for i, p in enumerate(parts):
+        frag = p.text.rstrip()
+        if i < len(parts) - 1 and frag and frag[-1] not in ".?!,;:-":
+            after = text[p.end : p.end + 2].lstrip()
+            nxt = parts[i + 1].text.lstrip()[:1]
+            frag += "." if nxt.isupper() and (not after or after[0] in ".?!,\"”'’") else ""
+        out.append(frag)
+    return " ".join(out)
+
+
 def _unique(xs: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(x for x in xs if x is not None))
 
@@ -691,7 +706,7 @@ def build_ledger(
         c = q.content
         if not q.direct and any(a == art and c.start <= s and e <= c.end for a, s, e in direct):
             continue
-        qt = " ".join(p.text for p in q.parts) if q.parts else c.text or text[c.start : c.end]
+        qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
         words, name = _words(qt), q.speaker_name
         key = (canonical(name) if canonical else name).lower() if name else None
         content = frozenset(w for w in words if w not in STOPWORDS)
