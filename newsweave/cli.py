@@ -192,6 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
     db(e)
     e.set_defaults(func=cmd_export)
 
+    from . import quotes_cmd, summarize_cmd
+
+    quotes_cmd.add_parser(sub)
+    summarize_cmd.add_parser(sub)
+
     x = sub.add_parser("extract", help="print main text and metadata of each input file as JSON lines")
     x.add_argument("paths", nargs="+", metavar="PATH")
     x.set_defaults(func=cmd_extract)

@@ -52,3 +52,31 @@ def test_sentences_are_cut_at_paragraph_breaks() -> None:
         "A massive earthquake struck Haiti.",
         "Rescue began.",
     ]
+
+
+def test_wire_dateline_is_trimmed_and_the_source_span_follows() -> None:
+    a = (
+        "WASHINGTON (AP) _ The Senate passed the hurricane relief bill for Florida on Tuesday night. "
+        "The hurricane relief bill for Florida gives ten billion dollars to the storm towns."
+    )
+    b = "The Senate passed the hurricane relief bill for Florida on Tuesday. Florida towns wait for the money."
+    out = Summarizer(words=30).summarize([_doc("a", a), _doc("b", b)])
+    for s in out["sentences"]:
+        art = {"a": a, "b": b}[s["source"]["article"]]
+        assert art[s["source"]["start"] : s["source"]["end"]] == s["text"]
+        assert "(AP)" not in s["text"]
+
+
+def test_sentences_with_dangling_openings_or_unattributed_quotes_are_left_out() -> None:
+    a = (
+        "The city council approved the new harbour bridge budget on Monday evening. "
+        "But the harbour bridge budget was far larger than the council had first planned. "
+        '"The harbour bridge budget is a disgrace for the city council and the planners. '
+        "He said the harbour bridge budget would be reviewed by the city council next year."
+    )
+    b = "The city council approved the harbour bridge budget on Monday. The harbour bridge opens next year."
+    out = Summarizer(words=100).summarize([_doc("a", a), _doc("b", b)])
+    assert out["sentences"]
+    for s in out["sentences"]:
+        assert not s["text"].startswith(("But ", '"', "He "))
+    assert len(out["text"].split()) <= 100

@@ -1,27 +1,34 @@
-"""Quote stage: direct and reported quotes with cue, speaker and channel; a cross-article ledger.
+"""Quote stage: direct and reported quotes with cue, speaker and channel.
 
 Needs a parsed spaCy ``Doc`` (tagger, parser, ner). Quote marks are paired on the characters;
-cue, speaker and channel come from the parse and PERSON entities. Spans are offsets into doc.text.
+reported speech, beliefs and findings ('X said ...', 'officials believe ...', 'polls show ...',
+'according to X, ...') come from the parse; cue, speaker and channel from the parse and PERSON
+entities. Spans are offsets into doc.text. The cross-article ledger lives in ``ledger.py``
+(``build_ledger`` is re-exported here). Figures: benchmarks/RESULTS_quotes.md (PolNeAR).
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from newsweave.records import Quote, Span
+
+from .ledger import build_ledger
+
+__all__ = ["build_ledger", "extract_quotes"]
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
 _TITLE = re.compile(r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?")
 _WORD = re.compile(r"[\w’']+")
+_HEAD_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):[ \t]+(?=\S)")
 _TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
 _OPEN_BEFORE = '([{—–-/"“‘'
 _CLOSE_AFTER = ".,;:?!)]}—–-…"
@@ -47,6 +54,18 @@ SPEECH_VERBS = REPORT_VERBS | _verb_forms("""
     joke shout urge quote continue point exclaim interrupt retort chant bark answer echo read
     thank call whisper yell scream proclaim boast quip muse mutter lament plead demand inform
     recount opine""")
+BELIEF_VERBS = _verb_forms("""
+    think believe expect hope fear worry feel know suspect doubt assume guess reckon estimate
+    recognize recognise realize realise understand wonder""")  # not "agree": it reports an event
+BELIEF_VERBS |= {"thought", "knew", "known", "felt"}
+EVIDENCE_VERBS = _verb_forms("show find indicate reveal demonstrate suggest mention insist boast brag")
+EVIDENCE_VERBS |= {"found", "shown"}
+INTENT_VERBS = _verb_forms("urge vow promise pledge threaten want plan seek refuse decline")
+INTENT_VERBS |= _verb_forms("propose recommend advise demand request require order decide hope expect intend aim")
+CLAUSE_VERBS = REPORT_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS  # what _reported reads
+ADDRESSEE_VERBS = (_verb_forms("tell ask warn inform remind assure urge") - _verb_forms("")) | {"told"}
+SAY_FORMS = frozenset("say says said saying".split())
+_PRO_OBJECTS = frozenset("it this that so something anything nothing what which much more".split())
 PERSON_PRONOUNS = frozenset("he she him her".split())
 ROLE_NOUNS = frozenset(
     """
@@ -68,14 +87,6 @@ MEDIA_WORDS = frozenset(
     times post journal station outlet website blog wire""".split()
 )
 HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
-STOPWORDS = frozenset(
-    """
-    a an the and or but if of to in on at by for with from as is are was were be been being it
-    its this that these those there here we our us you your i me my he him his she her they them
-    their so than then too very can could will would shall should may might must do does did not
-    no have has had which who whom what when where why how all any some such about into over
-    also just more most only""".split()
-)
 
 
 @dataclass
@@ -303,7 +314,7 @@ def _subject(tok: Token, quoted: list[bool]) -> Token | None:
         subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted[c.i]]
         if subs:
             c = min(subs, key=lambda c: abs(c.i - t.i))  # "Gov. Kasich, ..., said", not "OH"
-            return t.head if c.lower_ in ("who", "that") and t.dep_ == "relcl" else c
+            return c  # (a relative "who" is resolved to its antecedent by _speaker)
         if t.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl") or t.head is t:
             return None
         t = t.head
@@ -386,6 +397,8 @@ def _speaker(ctx: _Ctx, subj: Token | None) -> tuple[Span | None, str | None]:
     sp, low = Span(span.start_char, span.end_char, span.text), subj.lower_
     if low in PERSON_PRONOUNS:
         return sp, ctx.recent_person(s)
+    if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+        return sp, _speaker(ctx, subj.head.head)[1]  # the mention is "who", the name its antecedent's
     if subj.pos_ == "PRON" or low in ("who", "that", "which"):
         return sp, None
     if subj.pos_ == "PROPN" or ctx.label(subj) == "PERSON":
@@ -478,7 +491,7 @@ def _split_gap(ctx: _Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
     s, e = ctx.tokens(a.outer[1], b.outer[0])
     if not any(_is_cue(t) or _according(t) is not None for t in ctx.doc[s:e]):
         return None
-    if e - s > 8 and (gap[-1] == "." or ctx.text[a.parts[-1][1]] not in ",-—–"):
+    if e - s > 8 and ctx.text[a.parts[-1][1]] not in ",-—–":
         return None  # a long gap only after a first part ending with a comma or dash
     s2 = ctx.tokens(b.outer[1], b.outer[1] + 1)[0]  # b must not have its own cue
     own = any(_is_cue(t) and t.idx < ctx.paras[b.para][1] for t in ctx.doc[s2 : s2 + 4])
@@ -543,56 +556,128 @@ def _direct(ctx: _Ctx) -> list[Quote]:
     return out
 
 
-def _complement(ctx: _Ctx, v: Token) -> tuple[int, int] | None:
-    """Token bounds of the clause a speech verb reports, inside the verb's paragraph."""
+def _complement(ctx: _Ctx, v: Token) -> list[tuple[int, int]] | None:
+    """Token ranges of what a verb reports, inside the verb's paragraph: its clausal complement
+    ('said [that] X', 'X, he said'), the clause it interrupts ('X, he added, Y': two ranges), a
+    long object of 'say' (often a misparsed clause) or of a finding ('polls show X'), or an
+    infinitive ('urged X to Y')."""
     p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+    doc = v.doc
+
+    def inside(lo: int, hi: int) -> bool:
+        lo, hi = _trim_tokens(doc, lo, hi)  # (the parse hangs a paragraph break on the last word)
+        return lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi
+
+    low = v.lower_
     for c in v.children:
-        if c.dep_ != "ccomp" or ctx.quoted[c.i] or c.left_edge.i <= v.i <= c.right_edge.i:
+        if c.dep_ != "ccomp" or ctx.quoted[c.left_edge.i] or c.left_edge.i <= v.i <= c.right_edge.i:
             continue
-        nxt = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
-        if c.i < v.i and (nxt is None or nxt.text != ","):
-            continue  # a complement before its verb must end with a comma: "X is bad, he said"
-        if p_lo <= c.left_edge.idx and c.right_edge.idx < p_hi:
-            return c.left_edge.i, c.right_edge.i + 1
+        lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if c.i < v.i:  # a complement before its verb must end with a comma: "X is bad, he said"
+            if "," not in {t.text for t in doc[hi : v.i]}:
+                continue
+        elif low not in ADDRESSEE_VERBS:  # "said [his plan]dobj [is bad]ccomp": a misparse
+            objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+            lo = objs[0].left_edge.i if objs else lo
+        if inside(lo, hi):
+            return [(lo, hi)]
+    h = v.head
+    if v.dep_ == "parataxis" and h is not v and h.pos_ in ("VERB", "AUX") and not ctx.quoted[h.i]:
+        lo, hi, a, b = h.left_edge.i, h.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1
+        parts = [(x, y) for x, y in ((lo, a), (b, hi)) if y - x > 1]
+        if parts and inside(parts[0][0], parts[-1][1]):
+            return parts
+    if low in SAY_FORMS or low in EVIDENCE_VERBS:  # "polls show [a four-point lead for X]"
+        objs = [o for o in v.children if o.dep_ == "dobj" and o.i > v.i and o.lower_ not in _PRO_OBJECTS]
+        if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3:
+            lo, hi = objs[0].left_edge.i, objs[-1].right_edge.i + 1
+            if inside(lo, hi):
+                return [(lo, hi)]
+    for c in v.children:  # "vowed to ...", "urged X to ...", "claimed to have ..."
+        if c.dep_ == "xcomp" and c.i > v.i and not ctx.quoted[c.i]:
+            objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+            lo = (objs[0] if objs else c).left_edge.i
+            if inside(lo, c.right_edge.i + 1):
+                return [(lo, c.right_edge.i + 1)]
     return None
+
+
+def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and not doc[lo].is_quote):
+        lo += 1  # (quote marks stay, so a partial quote inside keeps both marks)
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in ",.;:-—–"):
+        hi -= 1
+    return lo, hi
+
+
+def _speaker_ok(ctx: _Ctx, v: Token, subj: Token) -> bool:
+    """Any subject but an expletive: news attributes to people, institutions and things alike
+    ('the rival says', 'it said', 'polls show'); PolNeAR train agrees (F1 +0.7 over persons and
+    institutions only)."""
+    return subj.lower_ != "there"
 
 
 def _reported(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
     """'Lavrov said the two nations agreed ...' -> the complement clause, direct=False; also
-    'According to X, ...' when the sentence has no other cue."""
+    beliefs and findings ('officials believe ...', 'polls show ...') and 'According to X, ...'
+    when the sentence has no other cue."""
     doc, text = ctx.doc, ctx.text
     out: list[Quote] = []
     for v in doc:
         if ctx.quoted[v.i] or not v.tag_.startswith("VB"):
             continue
         obj = _according(v)
-        if v.lower_ in REPORT_VERBS and (bounds := _complement(ctx, v)):
-            (lo, hi), subj, cue_end = bounds, ctx.subject(v, fallback=False), v.i + 1
-        elif obj is not None and v.head.tag_.startswith("VB") and v.head is not v:
+        if v.lower_ in CLAUSE_VERBS and (ranges := _complement(ctx, v)):
+            subj, cue_end = ctx.subject(v, fallback=False), v.i + 1
+            if subj is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                subj = v.head  # "a statement saying ...", "911 calls saying ..."
+        elif obj is not None and v.head is not v:
             sent = ctx.sents[ctx.sent_of[v.i]]
-            if any(_is_cue(t) for t in doc[sent[0] : sent[1]]):
+            if _is_cue(v.head):
                 continue  # "X said, according to Tass": a channel, not a cue
-            a, b = v.left_edge.i, v.right_edge.i + 1  # the clause beside "according to X"
-            (lo, hi), subj, cue_end = (b, sent[1]) if a == sent[0] else (sent[0], a), obj, v.i + 2
+            a, b = v.left_edge.i, v.right_edge.i + 1  # the sentence around "according to X"
+            ranges, subj, cue_end = [(sent[0], a), (b, sent[1])], obj, v.i + 2
         else:
             continue
-        while lo < hi and (doc[lo].is_space or doc[lo].is_punct and not doc[lo].is_quote):
-            lo += 1  # (quote marks stay, so a partial quote inside keeps both marks)
-        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in ",.;:-—–"):
-            hi -= 1
-        if subj is None or hi - lo < 3 or not _animate(ctx, subj):
+        ranges = [r for r in (_trim_tokens(doc, lo, hi) for lo, hi in ranges) if r[1] > r[0]]
+        if subj is None or not ranges or sum(hi - lo for lo, hi in ranges) < 3 or not _speaker_ok(ctx, v, subj):
             continue
-        s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        spans = [Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "") for lo, hi in ranges]
+        s, e = spans[0].start, spans[-1].end
         inside = sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct)
         if inside > 0.8 * (e - s):
             continue  # mostly a direct quote already
+        parts = tuple(Span(p.start, p.end, text[p.start : p.end]) for p in spans) if len(spans) > 1 else ()
         speaker, name = _speaker(ctx, subj)
         channel = _channel(ctx, v, subj) if obj is None else None
         if obj is not None and ctx.label(obj) in ("ORG", "GPE", "NORP"):
             name = name or _clean_name(doc[slice(*_np(ctx, obj))].text)
         cue = doc[v.i : cue_end]
         cue_span = Span(cue.start_char, cue.end_char, cue.text)
-        out.append(Quote(Span(s, e, text[s:e]), speaker, name, cue_span, channel, direct=False))
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, cue_span, channel, direct=False, parts=parts))
+    return out
+
+
+def _headline_colon(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
+    """Headline style 'Lynch: No outside influence on FBI probe': a short line that opens with a
+    name and a colon attributes the rest of the line to that name."""
+    doc, text, out = ctx.doc, ctx.text, []
+    for lo, hi in ctx.paras:
+        m = _HEAD_COLON.match(text, lo, hi)
+        if not m or hi - lo > 300 or any(lo <= q.content.start < hi for q in direct):
+            continue
+        a, b = ctx.tokens(lo, m.end(1))
+        toks = doc[a:b]
+        if not toks or not all(t.pos_ == "PROPN" for t in toks):
+            continue
+        if not any(ctx.label(t) in ("PERSON", "ORG", "NORP") for t in toks):
+            continue
+        s, e = _trim(text, m.end(), hi)
+        if len(_WORD.findall(text[s:e])) < 3:
+            continue
+        speaker, name = _speaker(ctx, toks.root)
+        colon = Span(m.end(1), m.end(1) + 1, ":")
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, colon, direct=False))
     return out
 
 
@@ -603,154 +688,5 @@ def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
         return ()
     ctx = _Ctx(doc)
     direct = _direct(ctx)
-    return tuple(sorted(direct + _reported(ctx, direct), key=lambda q: (q.content.start, not q.direct)))
-
-
-# --- cross-article ledger ------------------------------------------------------------------------
-
-
-class _Item(NamedTuple):
-    article: str
-    outlet: str | None
-    quote: Quote
-    text: str  # the joined parts, without the interrupting cue
-    words: list[str]
-    content: frozenset[str]  # content words
-    speaker: str | None  # canonical, lower-cased
-
-
-def _words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
-
-
-def _same_speaker(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    n = min(len(a.split()), len(b.split()))
-    return a.split()[-n:] == b.split()[-n:]  # "tillerson" ~ "rex tillerson"
-
-
-def _same_statement(a: _Item, b: _Item) -> bool:
-    """Content-word containment >= 0.6 (at least 3 words) at comparable lengths, or a close
-    word sequence."""
-    if not a.content or not b.content:
-        return a.words == b.words
-    small, big = sorted((len(a.content), len(b.content)))
-    shared = len(a.content & b.content)
-    if shared >= max(3, 0.6 * small) and small >= 0.4 * big:
-        return True
-    if shared < 0.3 * small:
-        return False  # (saves the sequence match)
-    return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= 0.6
-
-
-def _fragment_of(short: _Item, long: _Item) -> bool:
-    """A partial quote: its content words inside the longer quote, mostly as one run."""
-    if not short.content or len(short.words) >= len(long.words):
-        return False
-    if len(short.content & long.content) < 0.8 * len(short.content):
-        return False
-    n, sm = len(short.words), difflib.SequenceMatcher(None, short.words, long.words, autojunk=False)
-    return sm.find_longest_match(0, n, 0, len(long.words)).size >= 0.6 * n
-
-
-def _diff(a: str, b: str) -> list[list[str]]:
-    """Word-level diff of two wordings as [op, text], op in '=', '-', '+' (case and punctuation
-    are ignored when aligning)."""
-    wa, wb = a.split(), b.split()
-    ka, kb = ([re.sub(r"\W", "", w.lower()) for w in ws] for ws in (wa, wb))
-    out: list[list[str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(["=", " ".join(wa[i1:i2])])
-        if op in ("replace", "delete"):
-            out.append(["-", " ".join(wa[i1:i2])])
-        if op in ("replace", "insert"):
-            out.append(["+", " ".join(wb[j1:j2])])
-    return out
-
-
-def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
-    """The fragments of a split quote as one wording, keeping the punctuation that closed each
-    fragment before its quote mark ("... our two countries," -> "... our two countries.")."""
-    out = []
-    for i, p in enumerate(parts):
-        frag = p.text.rstrip()
-        if i < len(parts) - 1 and frag and frag[-1] not in ".?!,;:-":
-            after = text[p.end : p.end + 2].lstrip()
-            nxt = parts[i + 1].text.lstrip()[:1]
-            frag += "." if nxt.isupper() and (not after or after[0] in ".?!,\"”'’") else ""
-        out.append(frag)
-    return " ".join(out)
-
-
-def _unique(xs: Iterable[Any]) -> list[Any]:
-    return list(dict.fromkeys(x for x in xs if x is not None))
-
-
-def build_ledger(
-    items: list[tuple[str, str | None, str, Quote]],
-    canonical: Callable[[str], str] | None = None,
-) -> list[dict]:
-    """Group quotes that are the same statement carried by several articles.
-
-    ``items`` are (article_id, outlet, article_text, quote). Quotes group when their speakers
-    agree (or one is unknown) and their words overlap; a short partial quote whose words lie in a
-    longer quote of the same speaker is listed under that entry's "fragments". Reported speech
-    wrapping a direct quote of its own article is left to the quote's exact words. Entries are
-    sorted by number of articles, most first.
-    """
-    direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
-    recs: list[_Item] = []
-    for art, outlet, text, q in items:
-        c = q.content
-        if not q.direct and any(a == art and c.start <= s and e <= c.end for a, s, e in direct):
-            continue
-        qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
-        words, name = _words(qt), q.speaker_name
-        key = (canonical(name) if canonical else name).lower() if name else None
-        content = frozenset(w for w in words if w not in STOPWORDS)
-        recs.append(_Item(art, outlet, q, qt, words, content, key))
-    groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
-    for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
-        agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
-        home = next((g for g in agree if any(_same_statement(r, m) for m in g[0])), None)
-        if home is not None:
-            home[0].append(r)
-        elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
-            hit[0][1].append((r, hit[1]))
-        else:
-            groups.append(([r], []))
-    entries = [_entry(members, fragments, canonical) for members, fragments in groups]
-    return sorted(entries, key=lambda e: (-len(e["articles"]), -len(e["wordings"])))
-
-
-def _entry(
-    members: list[_Item],
-    fragments: list[tuple[_Item, _Item]],
-    canonical: Callable[[str], str] | None,
-) -> dict[str, Any]:
-    order = sorted(members, key=lambda m: (m.article, m.quote.content.start))
-    wordings: dict[str, dict[str, Any]] = {}
-    for m in order:
-        w = wordings.setdefault(" ".join(m.words), {"text": m.text, "articles": [], "outlets": []})
-        w["articles"] = _unique([*w["articles"], m.article])
-        w["outlets"] = _unique([*w["outlets"], m.outlet])
-        span = {"article": m.article, "start": m.quote.content.start, "end": m.quote.content.end}
-        w.setdefault("spans", []).append(span)
-    ws = sorted(wordings.values(), key=lambda w: -len(w["articles"]))
-    names = [m.quote.speaker_name for m in order if m.quote.speaker_name]
-    name = max(names, key=lambda n: (names.count(n), len(n))) if names else None
-    frags: list[dict[str, Any]] = [{"text": f.text, "article": f.article} for f, _of in fragments]
-    for d, (f, of) in zip(frags, fragments, strict=True):
-        d.update(outlet=f.outlet, start=f.quote.content.start, end=f.quote.content.end)
-        d["fragment_of"] = {"text": of.text, "article": of.article, "start": of.quote.content.start}
-    return {
-        "speaker": canonical(name) if canonical and name else name,
-        "direct": any(m.quote.direct for m in members),
-        "channel": next((m.quote.channel for m in order if m.quote.channel), None),
-        "wordings": ws,
-        "articles": _unique([m.article for m in order] + [f.article for f, _of in fragments]),
-        "diff": _diff(ws[0]["text"], ws[1]["text"]) if len(ws) > 1 else [],
-        "fragments": frags,
-    }
+    found = direct + _reported(ctx, direct) + _headline_colon(ctx, direct)
+    return tuple(sorted(found, key=lambda q: (q.content.start, not q.direct)))

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..records import Analysis, Article
 from .entities import canonical_lookup, resolve_entities
-from .quotes import build_ledger
+from .ledger import build_ledger
 from .summarize import Summarizer, SummaryDoc
 
 _WORD = re.compile(r"\w+")

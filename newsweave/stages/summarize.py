@@ -1,19 +1,40 @@
 """Extractive multi-document summary with citations.
 
-Sentences are scored by TF-IDF closeness to the story's centroid plus a lead bonus, picked
-greedily without redundancy (MMR) up to a word budget, ordered by article date and position, and
-each cites every article that has a sentence stating the same thing (TF-IDF cosine above a bar).
+Concept coverage: the concepts are the content words and word bigrams of the candidate
+sentences, each weighted by the number of articles that use it (what many outlets repeat is what
+the story is about). Sentences are picked greedily by the weight of the concepts they add that are
+not yet covered, per word, with a lead-position prior, so redundancy is paid for by construction;
+the summary stays within the word budget. Sentences that open on a dangling reference ("But",
+"He said", a pronoun) or quote without attribution are left out, and wire datelines
+("WASHINGTON (AP) _") are trimmed (the source span is trimmed with them). Sentences are ordered by
+article date and position; each cites every article having one sentence that holds most of its
+content words and bigrams.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 _WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# "WASHINGTON (AP) _ ", "BEIJING, Nov. 17 (Xinhua) -- ", "LONDON (Reuters) - "
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'&-]{1,60}?\s*\([A-Za-z &-]{2,20}\)\s*(?:_|--|-|—|–|:)\s+")
+_DANGLING = frozenset(
+    "but and or also however he she they it this these those his her their its him them yet still so "
+    "meanwhile instead then such there that which who others another both".split()
+)
+_STOP = frozenset(
+    "a about above after again against all also am an and any are as at be because been before being below "
+    "between both but by can could did do does doing down during each few for from further had has have "
+    "having he her here hers herself him himself his how i if in into is it its itself just me more most "
+    "my myself no nor not now of off on once only or other our ours out over own same she should so some "
+    "such than that the their theirs them themselves then there these they this those through to too "
+    "under until up very was we were what when where which while who whom why will with would you your "
+    "said says say told according mr mrs ms one two new year years would could also last first".split()
+)
 
 
 @dataclass(frozen=True)
@@ -28,63 +49,112 @@ class SummaryDoc:
 @dataclass(frozen=True)
 class Summarizer:
     words: int = 100
-    redundancy: float = 0.5  # a candidate this similar to a chosen sentence is skipped
-    cite_threshold: float = 0.45  # an article is cited when one of its sentences is this similar
-    lead_bonus: float = 0.25
-    min_words: int = 6
-    max_words: int = 60
+    bigram_weight: float = 2.0  # weight of a bigram concept relative to a unigram one
+    min_df: int = 2  # concepts used by fewer articles count only when the story has few articles
+    length_power: float = 0.7  # gain is divided by (words ** length_power)
+    lead_bonus: float = 1.5  # multiplies the gain of an article's first sentence by (1 + bonus), decaying
+    min_words: int = 8
+    max_words: int = 55
+    cite_unigram: float = 0.6  # an article is cited when one of its sentences holds this share of words
+    cite_bigram: float = 0.3  # ... and this share of the content bigrams
 
     def summarize(self, docs: list[SummaryDoc]) -> dict[str, Any]:
         """{"text", "sentences": [{"text", "source": {article, start, end}, "citations"}]}."""
         cands: list[tuple[int, int, int, int, str]] = []  # doc index, position, start, end, text
         for di, d in enumerate(docs):
             for pos, (s, e) in enumerate(d.sentences):
+                s = _trim_dateline(d.text, s, e)
+                while e > s and d.text[e - 1].isspace():
+                    e -= 1
                 text = _WS.sub(" ", d.text[s:e]).strip()
                 n = len(text.split())
-                if self.min_words <= n <= self.max_words and not _is_junk(text):
+                if self.min_words <= n <= self.max_words and n <= self.words and _usable(text):
                     cands.append((di, pos, s, e, text))
         if not cands:
             return {"text": "", "sentences": []}
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        try:
-            vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-            X = vec.fit_transform([c[4] for c in cands])
-        except ValueError:  # only stop words
-            return {"text": "", "sentences": []}
-        X = X.toarray().astype(np.float32)
-        norms = np.linalg.norm(X, axis=1, keepdims=True)
-        X = X / np.clip(norms, 1e-9, None)
-        centroid = X.mean(axis=0)
-        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-        score = X @ centroid + np.array([self.lead_bonus / (1 + c[1]) for c in cands], dtype=np.float32)
+        concepts = [_concepts(c[4]) for c in cands]
+        df: dict[str, set[int]] = defaultdict(set)
+        for c, cs in zip(cands, concepts, strict=True):
+            for k in cs:
+                df[k].add(c[0])
+        min_df = self.min_df if len(docs) >= 3 else 1
+        weight = {k: len(v) * (self.bigram_weight if " " in k else 1.0) for k, v in df.items() if len(v) >= min_df}
+        lengths = [len(c[4].split()) for c in cands]
+        prior = [1.0 + self.lead_bonus / (1 + c[1]) for c in cands]
+        covered: set[str] = set()
         chosen: list[int] = []
         budget = self.words
-        for i in np.argsort(-score, kind="stable"):
-            if budget <= 0:
+        while True:
+            best, best_score = -1, 0.0
+            for i, cs in enumerate(concepts):
+                if i in chosen or lengths[i] > budget:
+                    continue
+                gain = sum(weight.get(k, 0.0) for k in cs - covered)
+                score = prior[i] * gain / lengths[i] ** self.length_power
+                if score > best_score:
+                    best, best_score = i, score
+            if best < 0:
                 break
-            if chosen and float((X[chosen] @ X[i]).max()) > self.redundancy:
-                continue
-            n = len(cands[i][4].split())
-            if n > budget + 10 and chosen:  # too long for what is left
-                continue
-            chosen.append(int(i))
-            budget -= n
+            chosen.append(best)
+            covered |= concepts[best]
+            budget -= lengths[best]
         chosen.sort(key=lambda i: (docs[cands[i][0]].published or "9999", cands[i][0], cands[i][1]))
+        doc_concepts = [[_concepts(_WS.sub(" ", d.text[s:e])) for s, e in d.sentences] for d in docs]
         sents = []
-        doc_of = np.array([c[0] for c in cands])
         for i in chosen:
             di, _, s, e, text = cands[i]
-            sims = X @ X[i]
-            cited = {di} | {int(doc_of[j]) for j in np.flatnonzero(sims >= self.cite_threshold)}
+            cited = [di] + [k for k in range(len(docs)) if k != di and self._supports(concepts[i], doc_concepts[k])]
             sents.append({
                 "text": text,
                 "source": {"article": docs[di].id, "start": s, "end": e},
-                "citations": [docs[k].id for k in sorted(cited, key=lambda k: (k != di, k))],
+                "citations": [docs[k].id for k in cited],
             })  # fmt: skip
         return {"text": " ".join(s["text"] for s in sents), "sentences": sents}
 
+    def _supports(self, want: set[str], sentences: list[set[str]]) -> bool:
+        uni = {k for k in want if " " not in k}
+        bi = want - uni
+        for have in sentences:
+            if len(uni & have) >= self.cite_unigram * len(uni) and len(bi & have) >= self.cite_bigram * len(bi):
+                return True
+        return False
 
-def _is_junk(text: str) -> bool:
+
+def _norm(w: str) -> str:
+    """A light stemmer: enough to match plural and possessive forms of the same word."""
+    w = w.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _concepts(text: str) -> set[str]:
+    """Content words and bigrams of adjacent words (not both stop words), normalised."""
+    toks = [_norm(t) for t in _TOKEN.findall(text.lower())]
+    out = {t for t in toks if t not in _STOP and len(t) > 1}
+    for a, b in zip(toks, toks[1:], strict=False):
+        if not (a in _STOP and b in _STOP):
+            out.add(f"{a} {b}")
+    return out
+
+
+def _trim_dateline(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and end - m.end() > 20 else start
+
+
+def _usable(text: str) -> bool:
+    """Not junk, and readable out of its context."""
     letters = sum(ch.isalpha() for ch in text)
-    return letters < 0.6 * len(text) or text.endswith((":", ",")) or text.isupper()
+    if letters < 0.6 * len(text) or text.endswith((":", ",", "?")) or text.isupper():
+        return False
+    first = re.match(r"[A-Za-z']+", text)
+    if text[0] in "\"“'`" or (first and first.group(0).lower() in _DANGLING):
+        return False
+    return not (text.count('"') % 2 or text.count("“") != text.count("”") or text.count("``") != text.count("''"))

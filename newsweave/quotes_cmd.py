@@ -1,0 +1,126 @@
+"""`newsweave quotes INPUT.jsonl --out QUOTES.jsonl`: the quotes of each article, as JSON lines.
+
+Input lines are objects with "id" and "text" (other keys are ignored); each output line is
+{"id", "quotes": [{"content", "parts", "speaker", "speaker_name", "cue", "direct"}]} with spans as
+[start, end, text], character offsets into the input text. Bad input lines are reported on stderr
+with their line number and skipped; the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO, Any
+
+from .records import Quote, Span
+
+
+def _err(msg: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(f"newsweave quotes: {msg}", file=sys.stderr)  # (above the progress bar, not through it)
+
+
+def _span(sp: Span | None) -> list[Any] | None:
+    return sp.to_list() if sp is not None else None
+
+
+def quote_record(q: Quote) -> dict[str, Any]:
+    """One quote as the command writes it (parts: the fragments of a quote split around its cue)."""
+    return {
+        "content": q.content.to_list(),
+        "parts": [p.to_list() for p in q.parts],
+        "speaker": _span(q.speaker),
+        "speaker_name": q.speaker_name,
+        "cue": _span(q.cue),
+        "direct": q.direct,
+    }
+
+
+def read_articles(fh: IO[str], name: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, id, text) for each valid line; a bad line gets one stderr message."""
+    for n, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line.rstrip("\r\n"))
+        except json.JSONDecodeError as e:
+            _err(f"{name}:{n}: skipped: not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        if not isinstance(rec, dict):
+            _err(f'{name}:{n}: skipped: expected a JSON object with "id" and "text", got {type(rec).__name__}')
+            continue
+        art_id, text = rec.get("id"), rec.get("text")
+        if isinstance(art_id, int) and not isinstance(art_id, bool):
+            art_id = str(art_id)
+        if not isinstance(art_id, str) or not art_id:
+            _err(f'{name}:{n}: skipped: missing or empty "id" (a string)')
+            continue
+        if not isinstance(text, str):
+            _err(f'{name}:{n}: skipped (id {art_id!r}): missing "text" (a string)')
+            continue
+        yield n, art_id, text
+
+
+def _chunks(it: Iterator[tuple[int, str, str]], size: int) -> Iterator[list[tuple[int, str, str]]]:
+    chunk: list[tuple[int, str, str]] = []
+    for x in it:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _count_lines(path: str) -> int | None:
+    if path == "-":
+        return None
+    with open(path, "rb") as fh:
+        return sum(1 for _line in fh)
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .stages.nlp import NLP
+    from .stages.quotes import extract_quotes
+
+    src = args.input
+    if src != "-" and not Path(src).is_file():
+        _err(f"no such file: {src}")
+        return 2
+    nlp = NLP(batch_size=args.batch_size).load()
+    written = 0
+    with (
+        nullcontext(sys.stdin) if src == "-" else open(src, encoding="utf-8", errors="replace") as fin,
+        nullcontext(sys.stdout) if args.out == "-" else open(args.out, "w", encoding="utf-8") as fout,
+        tqdm(total=_count_lines(src), unit="art", desc="quotes", disable=args.quiet, file=sys.stderr) as bar,
+    ):
+        for chunk in _chunks(read_articles(fin, src), args.batch_size):
+            for (n, art_id, text), doc in zip(chunk, nlp.docs(t for _n, _i, t in chunk), strict=True):
+                if len(text) > nlp.max_chars:
+                    _err(f"{src}:{n}: id {art_id!r}: only the first {nlp.max_chars} characters were read")
+                qs = [quote_record(q) for q in extract_quotes(doc)]
+                fout.write(json.dumps({"id": art_id, "quotes": qs}, ensure_ascii=False) + "\n")
+                written += 1
+            bar.update(chunk[-1][0] - bar.n if bar.total else len(chunk))  # (total: lines read)
+        if bar.total:
+            bar.update(bar.total - bar.n)
+    if not args.quiet:
+        _err(f"{written} articles written to {args.out}")
+    return 0
+
+
+def add_parser(sub: Any) -> None:
+    """Add the `quotes` subcommand to the CLI's subparsers."""
+    q = sub.add_parser("quotes", help="extract quotes (direct and reported) from JSON lines of articles")
+    q.add_argument("input", metavar="INPUT.jsonl", help='JSON lines with "id" and "text" ("-" for stdin)')
+    q.add_argument("--out", required=True, metavar="QUOTES.jsonl", help='output JSON lines ("-" for stdout)')
+    q.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default 32)")
+    q.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    q.set_defaults(func=cmd_quotes)

@@ -1,0 +1,168 @@
+"""The cross-article quote ledger: the same statement carried by several articles, its wordings,
+word-level diffs and partial quotes. Pure Python over ``Quote`` records (no spaCy)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from newsweave.records import Quote, Span
+
+_WORD = re.compile(r"[\w’']+")
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of to in on at by for with from as is are was were be been being it
+    its this that these those there here we our us you your i me my he him his she her they them
+    their so than then too very can could will would shall should may might must do does did not
+    no have has had which who whom what when where why how all any some such about into over
+    also just more most only""".split()
+)
+
+
+class _Item(NamedTuple):
+    article: str
+    outlet: str | None
+    quote: Quote
+    text: str  # the joined parts, without the interrupting cue
+    words: list[str]
+    content: frozenset[str]  # content words
+    speaker: str | None  # canonical, lower-cased
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    n = min(len(a.split()), len(b.split()))
+    return a.split()[-n:] == b.split()[-n:]  # "tillerson" ~ "rex tillerson"
+
+
+def _same_statement(a: _Item, b: _Item) -> bool:
+    """Content-word containment >= 0.6 (at least 3 words) at comparable lengths, or a close
+    word sequence."""
+    if not a.content or not b.content:
+        return a.words == b.words
+    small, big = sorted((len(a.content), len(b.content)))
+    shared = len(a.content & b.content)
+    if shared >= max(3, 0.6 * small) and small >= 0.4 * big:
+        return True
+    if shared < 0.3 * small:
+        return False  # (saves the sequence match)
+    return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= 0.6
+
+
+def _fragment_of(short: _Item, long: _Item) -> bool:
+    """A partial quote: its content words inside the longer quote, mostly as one run."""
+    if not short.content or len(short.words) >= len(long.words):
+        return False
+    if len(short.content & long.content) < 0.8 * len(short.content):
+        return False
+    n, sm = len(short.words), difflib.SequenceMatcher(None, short.words, long.words, autojunk=False)
+    return sm.find_longest_match(0, n, 0, len(long.words)).size >= 0.6 * n
+
+
+def _diff(a: str, b: str) -> list[list[str]]:
+    """Word-level diff of two wordings as [op, text], op in '=', '-', '+' (case and punctuation
+    are ignored when aligning)."""
+    wa, wb = a.split(), b.split()
+    ka, kb = ([re.sub(r"\W", "", w.lower()) for w in ws] for ws in (wa, wb))
+    out: list[list[str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(["=", " ".join(wa[i1:i2])])
+        if op in ("replace", "delete"):
+            out.append(["-", " ".join(wa[i1:i2])])
+        if op in ("replace", "insert"):
+            out.append(["+", " ".join(wb[j1:j2])])
+    return out
+
+
+def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
+    """The fragments of a split quote as one wording, keeping the punctuation that closed each
+    fragment before its quote mark ("... our two countries," -> "... our two countries.")."""
+    out = []
+    for i, p in enumerate(parts):
+        frag = p.text.rstrip()
+        if i < len(parts) - 1 and frag and frag[-1] not in ".?!,;:-":
+            after = text[p.end : p.end + 2].lstrip()
+            nxt = parts[i + 1].text.lstrip()[:1]
+            frag += "." if nxt.isupper() and (not after or after[0] in ".?!,\"”'’") else ""
+        out.append(frag)
+    return " ".join(out)
+
+
+def _unique(xs: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(x for x in xs if x is not None))
+
+
+def build_ledger(
+    items: list[tuple[str, str | None, str, Quote]],
+    canonical: Callable[[str], str] | None = None,
+) -> list[dict]:
+    """Group quotes that are the same statement carried by several articles.
+
+    ``items`` are (article_id, outlet, article_text, quote). Quotes group when their speakers
+    agree (or one is unknown) and their words overlap; a short partial quote whose words lie in a
+    longer quote of the same speaker is listed under that entry's "fragments". Reported speech
+    wrapping a direct quote of its own article is left to the quote's exact words. Entries are
+    sorted by number of articles, most first.
+    """
+    direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
+    recs: list[_Item] = []
+    for art, outlet, text, q in items:
+        c = q.content
+        if not q.direct and any(a == art and c.start <= s and e <= c.end for a, s, e in direct):
+            continue
+        qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
+        words, name = _words(qt), q.speaker_name
+        key = (canonical(name) if canonical else name).lower() if name else None
+        content = frozenset(w for w in words if w not in STOPWORDS)
+        recs.append(_Item(art, outlet, q, qt, words, content, key))
+    groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
+    for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
+        agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
+        home = next((g for g in agree if any(_same_statement(r, m) for m in g[0])), None)
+        if home is not None:
+            home[0].append(r)
+        elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
+            hit[0][1].append((r, hit[1]))
+        else:
+            groups.append(([r], []))
+    entries = [_entry(members, fragments, canonical) for members, fragments in groups]
+    return sorted(entries, key=lambda e: (-len(e["articles"]), -len(e["wordings"])))
+
+
+def _entry(
+    members: list[_Item],
+    fragments: list[tuple[_Item, _Item]],
+    canonical: Callable[[str], str] | None,
+) -> dict[str, Any]:
+    order = sorted(members, key=lambda m: (m.article, m.quote.content.start))
+    wordings: dict[str, dict[str, Any]] = {}
+    for m in order:
+        w = wordings.setdefault(" ".join(m.words), {"text": m.text, "articles": [], "outlets": []})
+        w["articles"] = _unique([*w["articles"], m.article])
+        w["outlets"] = _unique([*w["outlets"], m.outlet])
+        span = {"article": m.article, "start": m.quote.content.start, "end": m.quote.content.end}
+        w.setdefault("spans", []).append(span)
+    ws = sorted(wordings.values(), key=lambda w: -len(w["articles"]))
+    names = [m.quote.speaker_name for m in order if m.quote.speaker_name]
+    name = max(names, key=lambda n: (names.count(n), len(n))) if names else None
+    frags: list[dict[str, Any]] = [{"text": f.text, "article": f.article} for f, _of in fragments]
+    for d, (f, of) in zip(frags, fragments, strict=True):
+        d.update(outlet=f.outlet, start=f.quote.content.start, end=f.quote.content.end)
+        d["fragment_of"] = {"text": of.text, "article": of.article, "start": of.quote.content.start}
+    return {
+        "speaker": canonical(name) if canonical and name else name,
+        "direct": any(m.quote.direct for m in members),
+        "channel": next((m.quote.channel for m in order if m.quote.channel), None),
+        "wordings": ws,
+        "articles": _unique([m.article for m in order] + [f.article for f, _of in fragments]),
+        "diff": _diff(ws[0]["text"], ws[1]["text"]) if len(ws) > 1 else [],
+        "fragments": frags,
+    }

@@ -1,0 +1,120 @@
+"""`newsweave summarize CLUSTERS.jsonl --words N --out SUMMARIES.jsonl`: cited summaries of given clusters.
+
+Input lines: {"id", "documents": [{"id", "title", "text", "published", "source"}]}; output lines:
+{"id", "summary", "sentences": [{"text", "citations": [document ids]}]}. Sentences come from the
+same spaCy split as the pipeline's; a bad input line is reported on stderr and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def _err(msg: str) -> None:
+    print(f"newsweave: {msg}", file=sys.stderr)
+
+
+def parse_cluster(line: str) -> dict[str, Any]:
+    """The cluster of one input line; ValueError says what is wrong with it."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
+    if not isinstance(rec, dict):
+        raise ValueError("expected a JSON object with 'id' and 'documents'")
+    if not isinstance(rec.get("id"), (str, int)) or isinstance(rec.get("id"), bool):
+        raise ValueError("missing or invalid 'id' (a string)")
+    docs = rec.get("documents")
+    if not isinstance(docs, list) or not docs:
+        raise ValueError("'documents' must be a non-empty list")
+    for k, d in enumerate(docs):
+        if not isinstance(d, dict) or not isinstance(d.get("id"), (str, int)) or not isinstance(d.get("text"), str):
+            raise ValueError(f"document {k} needs an 'id' and a 'text' string")
+        if not isinstance(d.get("published"), (str, type(None))) or not isinstance(d.get("title"), (str, type(None))):
+            raise ValueError(f"document {k}: 'published' and 'title' must be strings or null")
+    return rec
+
+
+def summarize_clusters(lines: Iterator[tuple[int, str]], words: int, out: TextIO,
+                       on_error: Any = None, progress: Any = None) -> tuple[int, int]:  # fmt: skip
+    """Summarize each valid cluster line into `out`; returns (written, skipped)."""
+    from .stages.nlp import NLP, sentence_spans
+    from .stages.summarize import Summarizer, SummaryDoc
+
+    nlp = NLP()
+    summarizer = Summarizer(words=words)
+    written = skipped = 0
+    for lineno, line in lines:
+        try:
+            if not line.strip():
+                continue
+            try:
+                rec = parse_cluster(line)
+            except ValueError as e:
+                skipped += 1
+                if on_error:
+                    on_error(lineno, str(e))
+                continue
+            raw = rec["documents"]
+            docs = []
+            for d, doc in zip(raw, nlp.docs(d["text"] for d in raw), strict=True):
+                spans = sentence_spans(doc.text, ((s.start_char, s.end_char) for s in doc.sents))
+                docs.append(SummaryDoc(str(d["id"]), doc.text, spans, d.get("published"), d.get("title")))
+            summary = summarizer.summarize(docs)
+            record = {
+                "id": rec["id"],
+                "summary": summary["text"],
+                "sentences": [{"text": s["text"], "citations": s["citations"]} for s in summary["sentences"]],
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+        finally:
+            if progress is not None:
+                progress.update(1)
+    return written, skipped
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    path = Path(args.clusters)
+    if not path.is_file():
+        _err(f"no such file {str(path)!r}: give a JSON-lines file of clusters")
+        return 2
+    if args.words < 1:
+        _err("--words must be at least 1")
+        return 2
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        lines = fh.read().splitlines()
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(lines), desc="summarize", unit="cluster", file=sys.stderr, disable=args.quiet)
+
+    def on_error(lineno: int, msg: str) -> None:
+        bar.clear()
+        _err(f"{path} line {lineno}: {msg}; skipped")
+
+    out = sys.stdout if args.out in (None, "-") else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        written, skipped = summarize_clusters(enumerate(lines, 1), args.words, out, on_error, bar)
+    finally:
+        bar.close()
+        if out is not sys.stdout:
+            out.close()
+    if not args.quiet:
+        dest = "" if out is sys.stdout else f" to {args.out}"
+        _err(f"wrote {written} summaries{dest}" + (f", skipped {skipped} bad lines" if skipped else ""))
+    return 0 if written or not skipped else 1
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("summarize", help="write a cited extractive summary for each cluster of a JSON-lines file")
+    fields = '{"id", "documents": [{"id", "title", "text", "published", "source"}]}'
+    p.add_argument("clusters", metavar="CLUSTERS.jsonl", help=f"one cluster a line: {fields}")
+    p.add_argument("--words", type=int, default=100, help="summary length in words (default 100)")
+    p.add_argument("--out", default="-", metavar="SUMMARIES.jsonl", help="output file (default: standard output)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or closing line")
+    p.set_defaults(func=cmd_summarize)
