@@ -192,8 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     db(e)
     e.set_defaults(func=cmd_export)
 
-    from . import quotes_cmd, summarize_cmd
+    from . import cluster_cmd, quotes_cmd, summarize_cmd
 
+    cluster_cmd.add_parser(sub)
     quotes_cmd.add_parser(sub)
     summarize_cmd.add_parser(sub)
 

@@ -44,6 +44,11 @@ def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
     return tuple(k for k, _ in counts.most_common(limit))
 
 
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that opened it ("a1b2..." -> "s1b2...")."""
+    return "s" + article_id[1:] if article_id.startswith("a") else "s-" + article_id
+
+
 def _day(iso: str | None) -> int | None:
     if not iso:
         return None
@@ -148,7 +153,7 @@ class StoryClusterer:
             assert self._matrix is not None
             self._matrix[i] = st.centroid()
         else:
-            st = _Live("s" + article_id.lstrip("a"), [article_id], vec.astype(np.float32).copy(),
+            st = _Live(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(),
                        Counter(ents), day, day)  # fmt: skip
             self.stories.append(st)
             row = st.centroid()[None, :]

@@ -1,0 +1,113 @@
+"""`newsweave cluster INPUT.jsonl --out ASSIGNMENTS.jsonl`: stream articles into stories.
+
+Reads articles in file order as a stream, and writes one line per article: {"id", "story"}.
+It uses the same engine as `newsweave run` (embedding of title and lead, entity keys, the
+streaming StoryClusterer with the settings' defaults); only the NER part of spaCy is run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .records import Analysis, Article, Mention
+from .settings import Settings
+
+
+def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("not a JSON object")
+                rid = rec.get("id")
+                if rid is None:
+                    raise ValueError("no 'id' field")
+                text = rec.get("text") or ""
+                if not isinstance(text, str):
+                    raise ValueError("field 'text' must be a string")
+                title = rec.get("title") if isinstance(rec.get("title"), str) else None
+            except ValueError as e:  # json.JSONDecodeError is a ValueError
+                if not quiet:
+                    print(f"newsweave cluster: {path}:{n}: skipped: {e}", file=sys.stderr)
+                continue
+            art = Article(id=Article.make_id(title, text), text=text, title=title, published=rec.get("published"))
+            yield str(rid), art
+
+
+def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, batch: int = 32) -> int:
+    """Cluster the articles of one .jsonl file in order; write assignments; return how many."""
+    import spacy
+    from tqdm import tqdm
+
+    from .stages.cluster import StoryClusterer, entity_keys
+    from .stages.embed import Embedder, embed_text
+
+    nlp = spacy.load(settings.spacy_model, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler"])
+    emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, settings.embed_threads)
+    clusterer = StoryClusterer(
+        threshold=settings.cluster_threshold,
+        entity_weight=settings.cluster_entity_weight,
+        time_window_days=settings.cluster_time_window_days,
+        time_penalty=settings.cluster_time_penalty,
+        place_penalty=settings.cluster_place_penalty,
+    )
+    bar = tqdm(disable=quiet, file=sys.stderr, unit="art", desc="cluster")
+    n = 0
+    chunk: list[tuple[str, Article]] = []
+
+    def flush() -> None:
+        nonlocal n
+        if not chunk:
+            return
+        arts = [a for _, a in chunk]
+        vecs = emb.embed([embed_text(a) for a in arts])
+        docs = nlp.pipe((a.text[: settings.nlp_max_chars] for a in arts), batch_size=settings.spacy_batch_size)
+        for (rid, a), v, doc in zip(chunk, vecs, docs, strict=True):
+            ms = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+            story = clusterer.assign(rid, v, entity_keys(Analysis(a.id, (), ms, ())), a.published)
+            out.write(json.dumps({"id": rid, "story": story}, ensure_ascii=False) + "\n")
+            n += 1
+        bar.update(len(chunk))
+        chunk.clear()
+
+    for item in _records(path, quiet):
+        chunk.append(item)
+        if len(chunk) >= batch:
+            flush()
+    flush()
+    bar.close()
+    return n
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    path = Path(args.input)
+    if not path.is_file():
+        print(f"newsweave cluster: no such file: {path}", file=sys.stderr)
+        return 2
+    settings = Settings()
+    if args.out in (None, "-"):
+        n = cluster_file(path, sys.stdout, settings, args.quiet)
+    else:
+        tmp = Path(args.out + ".part")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            n = cluster_file(path, fh, settings, args.quiet)
+        tmp.replace(args.out)
+    if not args.quiet:
+        print(f"newsweave cluster: {n} articles assigned", file=sys.stderr)
+    return 0
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("cluster", help="assign the articles of a JSON-lines file, in order, to stories")
+    p.add_argument("input", metavar="INPUT.jsonl", help='one article a line: {"id", "title", "text", "published", ...}')
+    p.add_argument("--out", default="-", metavar="ASSIGNMENTS.jsonl", help="output (default: standard output)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or messages")
+    p.set_defaults(func=cmd_cluster)
