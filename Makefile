@@ -4,7 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench-setup clean
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,11 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# benchmark peers (BERTopic, sumy, textacy, ...); torch first, pinned, so pip takes the CPU wheel
+bench-setup: setup
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 
 lint: setup
 	$(BIN)/ruff check newsweave tests benchmarks

