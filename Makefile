@@ -31,6 +31,7 @@ bench-setup: setup
 
 lint: setup
 	$(BIN)/ruff check newsweave tests benchmarks
+	$(BIN)/mypy --ignore-missing-imports newsweave
 
 clean:
 	rm -rf demo-out newsweave-out .pytest_cache

@@ -36,6 +36,7 @@ from benchmarks.common import (  # noqa: E402
 from newsweave.records import Analysis, Article, Mention  # noqa: E402
 from newsweave.stages.cluster import StoryClusterer, entity_keys  # noqa: E402
 
+
 def features(records: list[dict], max_tokens: int | None = None) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """Embeddings of title + lead and entity keys, exactly as the pipeline computes them."""
     from newsweave.settings import Settings

@@ -124,6 +124,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .records import Skip
     from .settings import Settings
     from .stages.ingest import iter_files, read_path
 
@@ -133,10 +134,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _err(f"skipped {f.origin}: {f.reason}")
             continue
         for item in read_path(f, settings):
-            if not hasattr(item, "text"):
+            if isinstance(item, Skip):
                 _err(f"skipped {item.origin}: {item.reason}")
                 continue
-            rec = {
+            rec: dict[str, Any] = {
                 "path": item.origin, "title": item.title, "author": "; ".join(item.authors) or None,
                 "published": item.published, "site": item.source,
                 "original_source": item.original_source, "language": item.language,

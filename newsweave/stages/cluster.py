@@ -116,7 +116,7 @@ class StoryClusterer:
             ent = np.zeros(len(self.stories), dtype=np.float32)
             places = [e for e in ents[:6] if e.startswith("@")]
             # only stories close in embedding space need the entity terms
-            for i in np.flatnonzero(cos > self.threshold - self.entity_weight - 0.05):
+            for i in np.flatnonzero(cos > self.threshold - self.entity_weight - 0.05).tolist():
                 st = self.stories[i]
                 n = len(st.members)
                 shared = sum(min(1.0, 2.0 * st.entities[e] / n) for e in ents if e in st.entities)

@@ -135,7 +135,7 @@ def resolve_entities(
         target.surfaces[s] += n
         target.labels.update(by_surface[s])
         target.articles |= arts[s]
-    out = []
+    out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     for c in clusters:
         name = c.name()
@@ -148,7 +148,7 @@ def resolve_entities(
             "mentions": sum(c.surfaces.values()),
             "articles": sorted(c.articles),
         })  # fmt: skip
-    out.sort(key=lambda e: (-len(e["articles"]), -e["mentions"], e["name"]))
+    out.sort(key=lambda e: (-len(e["articles"]), -int(e["mentions"]), str(e["name"])))
     return out, canon
 
 

@@ -109,7 +109,7 @@ class Summarizer:
                 "source": {"article": docs[di].id, "start": s, "end": e},
                 "citations": [docs[k].id for k in cited],
             })  # fmt: skip
-        return {"text": " ".join(s["text"] for s in sents), "sentences": sents}
+        return {"text": " ".join(str(s["text"]) for s in sents), "sentences": sents}
 
     def _supports(self, want: set[str], sentences: list[set[str]]) -> bool:
         uni = {k for k in want if " " not in k}
