@@ -2,8 +2,9 @@
 
 Line-based and deterministic. Each non-empty line is classified as prose, soft (short line:
 heading, one-liner), hard furniture (menus, share/comment/donate, cookies, copyright, e-mail,
-other script) or metadata (bylines, "[Source: ...]", dates, wire credits). The body is the block
-of prose with most words (soft lines inside it kept); the title is the headline just before it.
+other script) or metadata (bylines, "[Source: ...]", dates, wire credits). The body is the span of
+lines with the highest total weight (prose words count, soft lines cost a little, furniture a lot),
+its prose and soft lines kept; the title is the headline just before it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata or separator
 
 MIN_PROSE_WORDS = 8  # a line ending like a sentence with this many words is prose
 LONG_LINE_WORDS = 20  # a line this long is prose even without a sentence end (wrapped text)
-MAX_SOFT_RUN = 3  # more consecutive soft lines than this end a block
 SHORT_LINE_WORDS = 6  # navigation-word rules only apply to lines this short
 FURNITURE_MAX_WORDS = 40  # furniture phrases only count in lines this short (never a whole article)
-MERGE_MIN_WORDS = 15  # a neighbouring block this big is joined to the body across a gap of...
-MERGE_MAX_AD_GAP = 2  # ...at most this many lines holding an in-article break ("Advertisement")
-MERGE_MAX_SOFT_GAP = 12  # ...or this many soft lines (a list or table inside the article)
+# The body is the span of lines whose weights add up most: a prose line weighs its word count, a soft
+# line SOFT_WORD_WEIGHT per word less SOFT_LINE_COST, a hard line -HARD_LINE_COST (an in-article break
+# such as "Advertisement" only -AD_BREAK_COST). Tuned on the dev pages of benchmarks/extract_text.py.
+SOFT_WORD_WEIGHT = 0.25
+SOFT_LINE_COST = 3.0
+HARD_LINE_COST = 60.0
+AD_BREAK_COST = 2.0
+SECTION_END_COST = 300.0  # "Related articles", "About the author", "Share this", "Previous post"...
+COMMENTS_COST = 1e9  # "12 comments on ...", "Leave a reply": the body never spans the start of the comments
 
 # canonical name=pattern; case-sensitive so that "AP" is not "ap"
 _OUTLET_SPEC = (
@@ -87,7 +93,23 @@ _FURNITURE = re.compile(
     r"|more on this(?: story)?|recommended|trending|most (?:read|popular|viewed))\s*(?::|$)"
     r"|^(?:tags?|topics?|filed under|categories|category)\s*:"
     r"|^(?:post|leave|add|write|view|show|load|read)(?: a| your| the| all| more)? comments?$"
-    r"|^\d+ comments?$|^no comments?$|^(?:share|print|e-?mail) this(?: article| story| page)?$",
+    r"|^\d+ comments?$|^no comments?$|^(?:share|print|e-?mail) this(?: article| story| page)?$"
+    r"|^\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago$"
+    r"|^(?:view all|see all|load more|read more\W*|previous\s+next)$",
+    re.I,
+)
+_COMMENTS_HEAD = re.compile(  # the comment section starts: the article never goes on after it
+    r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts)\s+(?:on|to)\b"
+    r"|^(?:leave a (?:reply|comment)|(?:\d+\s+)?(?:comments?|responses?|reader comments)"
+    r"|join the (?:conversation|discussion))\s*(?:\(\d+\))?$",
+    re.I,
+)
+_SECTION_END = re.compile(  # what pages put right after an article: teasers, author box, sharing, paging
+    r"^(?:(?:related|recent|popular|more|latest|similar|recommended|trending)\s+"
+    r"(?:articles|posts|stories|content|news|reads)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read next|up next|keep reading|about the author"
+    r"|share this(?: article| post| story| page)?|back to (?:top|blog|news)|discussion about this post"
+    r"|previous(?: post| article)?|next(?: post| article)|written by|connect with us)\s*:?$",
     re.I,
 )
 _AD_BREAK = re.compile(  # furniture found inside an article: the text goes on after it
@@ -288,64 +310,43 @@ def _kind(s: str, script: str) -> Kind:
     return "prose" if n >= LONG_LINE_WORDS and lower >= 0.3 else "soft"
 
 
-def _blocks(kinds: list[Kind], lines: list[str]) -> list[list[int]]:
-    """Runs of prose lines, with up to MAX_SOFT_RUN soft lines between them; hard lines split."""
-    blocks: list[list[int]] = []
-    cur: list[int] = []
-    pending: list[int] = []
+def _weights(kinds: list[Kind], lines: list[str]) -> list[float]:
+    """How much each line speaks for the span around it being the article (prose: its word count).
 
-    def close() -> None:
-        if cur:
-            for i in pending:  # trailing soft lines are kept while they read as sentences
-                if not _ends_sentence(lines[i]):
-                    break
-                cur.append(i)
-            blocks.append(cur.copy())
-        cur.clear()
-        pending.clear()
-
-    for i, k in enumerate(kinds):
-        if k == "prose":
-            cur.extend(pending)
-            pending.clear()
-            cur.append(i)
-        elif k == "soft" and cur:
-            pending.append(i)
-            if len(pending) > MAX_SOFT_RUN:
-                close()
+    Soft lines (headings and list items inside an article, but menus too) cost a little; a costlier
+    long run of them (menus come in runs) measured worse on the dev pages. Nothing spans the start
+    of the comments.
+    """
+    out: list[float] = []
+    for k, ln in zip(kinds, lines, strict=True):
+        if _COMMENTS_HEAD.match(ln):
+            out.append(-COMMENTS_COST)
+        elif _SECTION_END.match(ln):
+            out.append(-SECTION_END_COST)
+        elif k == "prose":
+            out.append(float(len(_words(ln))))
+        elif k == "soft":
+            out.append(SOFT_WORD_WEIGHT * len(_words(ln)) - SOFT_LINE_COST)
         elif k == "hard":
-            close()
-    close()
-    return blocks
-
-
-def _bridge(kinds: list[Kind], lines: list[str], a: int, b: int) -> list[int] | None:
-    """Soft lines to keep when joining blocks ending at ``a`` and starting at ``b``, or None."""
-    gap = [i for i in range(a + 1, b) if kinds[i] in ("soft", "hard")]
-    hard = [i for i in gap if kinds[i] == "hard"]
-    if hard and (len(gap) > MERGE_MAX_AD_GAP or not all(_AD_BREAK.match(lines[i]) for i in hard)):
-        return None
-    return None if len(gap) > MERGE_MAX_SOFT_GAP else [i for i in gap if kinds[i] == "soft"]
+            out.append(-AD_BREAK_COST if _AD_BREAK.match(ln) else -HARD_LINE_COST)
+        else:
+            out.append(0.0)
+    return out
 
 
 def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
-    blocks = _blocks(kinds, lines)
-    if not blocks:
+    """The prose and soft lines of the span of lines with the highest total weight (maximum subarray)."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, w in enumerate(_weights(kinds, lines)):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i)
+    if best_span[1] < 0:  # no prose at all: the short lines are all there is
         return [i for i, k in enumerate(kinds) if k == "soft"]
-    size = [sum(len(_words(lines[i])) for i in b) for b in blocks]
-    lo = hi = max(range(len(blocks)), key=lambda j: (size[j], -j))
-    body = list(blocks[lo])
-    while hi + 1 < len(blocks) and size[hi + 1] >= MERGE_MIN_WORDS:
-        if (gap := _bridge(kinds, lines, body[-1], blocks[hi + 1][0])) is None:
-            break
-        hi += 1
-        body += gap + blocks[hi]
-    while lo > 0 and size[lo - 1] >= MERGE_MIN_WORDS:
-        if (gap := _bridge(kinds, lines, blocks[lo - 1][-1], body[0])) is None:
-            break
-        lo -= 1
-        body = blocks[lo] + gap + body
-    return body
+    return [i for i in range(best_span[0], best_span[1] + 1) if kinds[i] in ("prose", "soft")]
 
 
 def _headline_like(s: str) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from ..records import Article, Skip
 from ..settings import Settings
 from .clean import clean_text_dump, detect_original_source
+from .html import extract_html
 from .language import detect_language
 
 TEXT_EXT = (".txt", ".text")
@@ -127,46 +127,26 @@ def read_text_dump(text: str, origin: str, settings: Settings) -> Article | Skip
 
 
 def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
-    import trafilatura
-
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            favor_precision=False,
-        )
-    except Exception as e:  # trafilatura raises many kinds on broken markup
+        res = extract_html(html)
+    except Exception as e:  # the HTML parsers raise many kinds on broken markup
         return Skip(origin, f"unreadable HTML ({type(e).__name__}: {e})")
-    if doc is None:
+    if not res.text and not res.title:
         return Skip(origin, "unreadable HTML (no main text found)")
-    d: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = _paragraphs(d.get("text") or "")
-    title = d.get("title")
-    if title and body.split("\n", 1)[0].strip() == title.strip():  # the headline repeated as line 1
-        body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
-    authors = tuple(a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip())
     art = Article(
-        id=Article.make_id(title, body),
-        text=body,
-        title=title,
-        source=d.get("sitename") or d.get("hostname"),
-        original_source=detect_original_source(body),
-        authors=authors,
-        published=d.get("date"),
-        url=d.get("url"),
-        language=d.get("language") or detect_language(body),
+        id=Article.make_id(res.title, res.text),
+        text=res.text,
+        title=res.title,
+        source=res.site,
+        original_source=detect_original_source(res.text),
+        authors=res.authors,
+        published=res.published,
+        url=res.url,
+        language=res.language,
         origin=origin,
         fmt="html",
     )
     return _finish(art, settings)
-
-
-def _paragraphs(text: str) -> str:
-    """One paragraph per line becomes paragraphs separated by a blank line."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
-    return "\n\n".join(ln for ln in lines if ln)
 
 
 def _s(v: Any) -> str | None:
