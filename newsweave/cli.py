@@ -193,11 +193,12 @@ def build_parser() -> argparse.ArgumentParser:
     db(e)
     e.set_defaults(func=cmd_export)
 
-    from . import cluster_cmd, quotes_cmd, summarize_cmd
+    from . import cluster_cmd, quotes_cmd, serve_cmd, summarize_cmd
 
     cluster_cmd.add_parser(sub)
     quotes_cmd.add_parser(sub)
     summarize_cmd.add_parser(sub)
+    serve_cmd.add_parser(sub)
 
     x = sub.add_parser("extract", help="print main text and metadata of each input file as JSON lines")
     x.add_argument("paths", nargs="+", metavar="PATH")

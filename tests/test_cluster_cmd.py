@@ -32,5 +32,6 @@ def test_cluster_command_assigns_every_article(tmp_path: Path, capsys: pytest.Ca
     assert not {story[i] for i in london} & {story[i] for i in quakes}
     # known weakness: the Chile and Haiti earthquakes (two similar events) may share a story
 
+
 def test_cluster_command_missing_file(tmp_path: Path) -> None:
     assert main(["cluster", str(tmp_path / "none.jsonl")]) == 2

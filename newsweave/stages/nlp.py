@@ -49,6 +49,14 @@ class NLP:
         for art, doc in zip(articles, self.docs(a.text for a in articles), strict=True):
             yield analyse_doc(art.id, doc)
 
+    def analyse_stream(self, articles: Iterable[Article], processes: int = 1) -> Iterator[tuple[Article, Analysis]]:
+        """Analyse a stream of articles, in order; with processes > 1 spaCy parses in worker
+        processes (started once for the whole stream) while this one reads and clusters."""
+        self.load()
+        pairs = ((a.text[: self.max_chars], a) for a in articles)
+        for doc, art in self._nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=processes):
+            yield art, analyse_doc(art.id, doc)
+
 
 def sentence_spans(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sentence spans, also cut at paragraph breaks (a headline line never runs into the lead)

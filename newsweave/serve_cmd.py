@@ -1,0 +1,74 @@
+"""`newsweave serve`: the web app and REST API over the store, on this machine by default.
+
+fastapi and uvicorn are imported inside the command, so `newsweave --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _err(msg: str) -> None:
+    print(f"newsweave serve: {msg}", file=sys.stderr)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    token = args.token or None
+    loopback = is_loopback(args.host)
+    if not loopback and token is None:
+        _err(f"warning: binding to {args.host} makes the store readable and writable by anyone who can reach "
+             "this machine; set --token TOKEN (or NEWSWEAVE_TOKEN)")  # fmt: skip
+        if not args.insecure:
+            _err("refusing to start without a token on a non-loopback address; add --insecure to do it anyway")
+            return 2
+    if args.max_upload_mb <= 0:
+        _err("--max-upload-mb must be positive")
+        return 2
+    try:
+        import uvicorn
+
+        from .web.app import create_app
+    except ImportError as e:
+        _err(f"the web app needs fastapi and uvicorn ({e.name} is missing): pip install fastapi uvicorn")
+        return 1
+    if not Path(args.db).exists():
+        _err(f"no store at {args.db!r} yet: starting with an empty one (add articles with POST /api/articles)")
+    # Host checks guard a loopback server against DNS rebinding; other hosts rely on the token.
+    shown = f"[{args.host.strip('[]')}]" if ":" in args.host else args.host
+    hosts = sorted({"127.0.0.1", "localhost", "[::1]", shown.lower()}) if loopback else None
+    app = create_app(args.db, token=token, max_upload_mb=args.max_upload_mb, allowed_hosts=hosts)
+    print(f"newsweave: serving {args.db} at http://{shown}:{args.port}/ (API docs at /docs; Ctrl-C to stop)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info" if args.verbose else "warning")
+    return 0
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("serve", help="local web app and REST API over the store")
+    p.add_argument("--db", default="newsweave.db", help="SQLite store (default: newsweave.db)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    p.add_argument(
+        "--token",
+        default=os.environ.get("NEWSWEAVE_TOKEN"),
+        help="require 'Authorization: Bearer TOKEN' or ?token=TOKEN on every request (default: $NEWSWEAVE_TOKEN)",
+    )
+    p.add_argument("--insecure", action="store_true", help="allow a non-loopback --host without a token")
+    p.add_argument("--max-upload-mb", type=float, default=10.0, help="largest accepted request body (default: 10)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log every request")
+    p.set_defaults(func=cmd_serve)

@@ -1,0 +1,463 @@
+"""newsweave's web app and REST API: a thin layer over the SQLite store and the report renderer.
+
+Every request opens its own store (sqlite3 connections are not shared across threads; WAL lets
+readers run beside a writer). Ingests go through the same :class:`~newsweave.pipeline.Pipeline`
+as ``newsweave run``, one at a time behind a lock, with the models loaded once per app.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from starlette.datastructures import UploadFile
+
+from .. import __version__
+from ..store.sqlite import SQLiteStore
+from . import pages
+
+UPLOAD_EXT = (".jsonl", ".html", ".htm", ".txt")
+TOKEN_COOKIE = "newsweave_token"
+_STORY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")  # no LIKE wildcards reach the store's prefix match
+_DATE = r"^\d{4}-\d{2}-\d{2}"
+
+
+# ---------------------------------------------------------------- API models
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: the fields of a .jsonl line; other fields are ignored."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)  # strict: 123 is not a title
+
+    id: str | int | None = None
+    title: str | None = None
+    text: str
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _text_not_empty(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("text is empty")
+        return v
+
+
+class StorySummary(BaseModel):
+    id: str
+    headline: str | None
+    size: int
+    first_published: str | None
+    last_published: str | None
+    outlets: list[str]
+
+
+class StoryList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    stories: list[StorySummary]
+
+
+class SkipOut(BaseModel):
+    origin: str
+    reason: str
+
+
+class IngestResult(BaseModel):
+    read: int
+    new: int
+    already_stored: int
+    skipped: list[SkipOut]
+    stories: int
+    stories_updated: int
+
+
+class Error(BaseModel):
+    detail: Any
+
+
+def _error(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+# ---------------------------------------------------------------- story filters
+
+
+def story_summary(s: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": s["id"],
+        "headline": s.get("headline"),
+        "size": int(s.get("size") or len(s.get("articles") or [])),
+        "first_published": s.get("first_published"),
+        "last_published": s.get("last_published"),
+        "outlets": list(s.get("outlets") or []),
+    }
+
+
+def _any_contains(needle: str, values: Iterator[Any]) -> bool:
+    return any(needle in str(v).casefold() for v in values if v)
+
+
+def story_matches(s: dict[str, Any], q: str | None = None, outlet: str | None = None, entity: str | None = None,
+                  since: str | None = None, until: str | None = None) -> bool:  # fmt: skip
+    """Case-insensitive: every word of ``q`` in headline or summary; outlet/entity substrings; date overlap."""
+    if q:
+        summary = s.get("summary") or {}
+        hay = f"{s.get('headline') or ''}\n{summary.get('text') or ''}".casefold()
+        if not all(word in hay for word in q.casefold().split()):
+            return False
+    if outlet:
+        sources = (a.get("source") for a in s.get("articles") or [] if isinstance(a, dict))
+        if not _any_contains(outlet.casefold(), iter([*(s.get("outlets") or []), *sources])):
+            return False
+    if entity:
+        names = (n for e in s.get("entities") or [] if isinstance(e, dict)
+                 for n in [e.get("name"), *(e.get("variants") or [])])  # fmt: skip
+        if not _any_contains(entity.casefold(), names):
+            return False
+    first = str(s.get("first_published") or "")[:10]
+    last = str(s.get("last_published") or "")[:10] or first
+    if since and (not last or last < since[:10]):
+        return False
+    return not (until and (not first or first > until[:10]))
+
+
+# ---------------------------------------------------------------- uploads
+
+
+def upload_ext(filename: str | None) -> str | None:
+    """The allowed extension the name ends with, or None. The name itself is never used as a path."""
+    name = (filename or "").lower()
+    return next((ext for ext in UPLOAD_EXT if name.endswith(ext)), None)
+
+
+def display_name(filename: str | None) -> str:
+    """A harmless label for an uploaded file in messages: its last path part, plain characters only."""
+    base = PurePosixPath((filename or "").replace("\\", "/")).name
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")[:80] or "upload"
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        raise _TooLarge
+    buf = bytearray()
+    async for chunk in request.stream():
+        buf += chunk
+        if len(buf) > limit:
+            raise _TooLarge
+    return bytes(buf)
+
+
+class _Ingester:
+    """Runs uploads through the Pipeline one at a time; spaCy and the embedder load once."""
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self.lock = threading.Lock()
+        self.models: tuple[Any, Any] | None = None
+
+    def run(self, paths: list[Path]) -> Any:
+        from ..pipeline import Pipeline
+
+        with self.lock:
+            store = SQLiteStore(self.db_path)
+            try:
+                pipe = Pipeline(store, progress=False)  # fresh clusterer: the store may have changed
+                if self.models is None:
+                    self.models = (pipe.nlp, pipe.embedder)
+                pipe.nlp, pipe.embedder = self.models
+                return pipe.run(list(paths))
+            finally:
+                store.close()
+
+
+def _validate_articles(data: Any) -> list[ArticleIn] | JSONResponse:
+    items = [data] if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        return _error(422, "expected an article object or a list of article objects")
+    if not items:
+        return _error(422, "the list of articles is empty")
+    out: list[ArticleIn] = []
+    errors: list[dict[str, Any]] = []
+    for n, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append({"loc": [n], "msg": f"expected an article object, got {type(item).__name__}"})
+            continue
+        try:
+            out.append(ArticleIn.model_validate(item))
+        except ValidationError as e:
+            for err in e.errors(include_url=False, include_input=False):
+                msg = str(err["msg"]).removeprefix("Value error, ")
+                errors.append({"loc": [n, *err["loc"]], "msg": msg})
+    if errors:
+        first = errors[0]
+        where = "article " + ".".join(str(p) for p in first["loc"])
+        return JSONResponse({"detail": f"{where}: {first['msg']}", "errors": errors}, status_code=422)
+    return out
+
+
+# ---------------------------------------------------------------- the app
+
+
+def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10,
+               allowed_hosts: list[str] | None = None) -> FastAPI:  # fmt: skip
+    """The web app over the store at ``db_path``.
+
+    ``token``: when set, every request needs ``Authorization: Bearer <token>`` or ``?token=``
+    (a page opened with ``?token=`` also sets a same-site cookie, accepted for GET only).
+    ``allowed_hosts``: Host headers to accept (guards a loopback server against DNS rebinding).
+    """
+    limit = int(max_upload_mb * 1024 * 1024)
+    ingester = _Ingester(db_path)
+    app = FastAPI(
+        title="newsweave",
+        version=__version__,
+        description="Stories, articles and ingest over a newsweave store. "
+        "Story records follow `schema/stories.schema.json`.",
+    )
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    @contextmanager
+    def opened() -> Iterator[SQLiteStore]:
+        store = SQLiteStore(db_path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Any:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            origin = request.headers.get("origin")
+            if origin and urlsplit(origin).netloc != request.headers.get("host"):
+                return _error(403, "cross-site request refused: post from this server's own pages or a client")
+        via_query = False
+        if token is not None:
+            auth = request.headers.get("authorization", "")
+            supplied = auth[7:].strip() if auth[:7].lower() == "bearer " else None
+            if supplied is None and "token" in request.query_params:
+                supplied, via_query = request.query_params["token"], True
+            if supplied is None and request.method in ("GET", "HEAD"):
+                supplied = request.cookies.get(TOKEN_COOKIE)
+            if supplied is None or not hmac.compare_digest(supplied.encode(), token.encode()):
+                return _error(401, "missing or wrong token: send 'Authorization: Bearer <token>' or add "
+                              "?token=<token> to the URL", headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+        response = await call_next(request)
+        if via_query and request.method == "GET":
+            response.set_cookie(TOKEN_COOKIE, token or "", httponly=True, samesite="strict", path="/")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    def find_story(store: SQLiteStore, story_id: str) -> dict[str, Any] | None:
+        if not _STORY_ID.match(story_id):
+            return None
+        story = store.story_report(story_id)
+        if story is None or story["id"] == story_id:
+            return story
+        matches = [sid for sid in store.story_members() if sid.startswith(story_id)]
+        if len(matches) > 1:
+            raise HTTPException(409, f"story id prefix {story_id!r} is ambiguous: {', '.join(sorted(matches)[:5])}")
+        return story
+
+    def list_stories(q: str | None, outlet: str | None, entity: str | None, since: str | None,
+                     until: str | None) -> list[dict[str, Any]]:  # fmt: skip
+        with opened() as store:
+            stories = pages.sort_stories(store.story_reports())
+        return [s for s in stories if story_matches(s, q, outlet, entity, since, until)]
+
+    # -- JSON API -----------------------------------------------------------------------------
+    @app.get("/api/stories", response_model=StoryList, tags=["stories"])
+    def api_stories(
+        q: Annotated[str | None, Query(max_length=200, description="words in headline or summary")] = None,
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        entity: Annotated[str | None, Query(max_length=200, description="entity name or variant")] = None,
+        since: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Story summaries, biggest first, then newest."""
+        found = list_stories(q, outlet, entity, since, until)
+        page = found[offset : offset + limit]
+        return {"total": len(found), "limit": limit, "offset": offset, "stories": [story_summary(s) for s in page]}
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], responses={404: {"model": Error}, 409: {"model": Error}})
+    def api_story(story_id: str) -> Any:
+        """The full story record, as in stories.json; an id prefix is enough."""
+        with opened() as store:
+            story = find_story(store, story_id)
+        if story is None:
+            return _error(404, f"no story {story_id!r} (list them at /api/stories)")
+        return story
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses={404: {"model": Error}})
+    def api_article(article_id: str) -> Any:
+        """The stored article, with the boilerplate lines removed from it (``removed``)."""
+        with opened() as store:
+            found = store.articles([article_id])
+        if not found:
+            return _error(404, f"no article {article_id!r}")
+        return found[0].to_dict()
+
+    schema = ArticleIn.model_json_schema()
+    ingest_body = {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"oneOf": [schema, {"type": "array", "items": schema}]}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+
+    @app.post(
+        "/api/articles",
+        response_model=IngestResult,
+        tags=["articles"],
+        openapi_extra={"requestBody": ingest_body},
+        responses={c: {"model": Error} for c in (400, 413, 415, 422)},
+    )
+    async def api_ingest(request: Request) -> Any:
+        """Ingest articles: a JSON object or list, or uploaded .txt/.html/.htm/.jsonl files (field ``file``).
+
+        Nothing is stored when the request is rejected; inputs the pipeline cannot read are listed in
+        ``skipped`` with the reason.
+        """
+        try:
+            body = await _read_limited(request, limit)
+        except _TooLarge:
+            return _error(413, f"request body too large: the limit is {max_upload_mb:g} MB (serve --max-upload-mb)")
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
+            labels: dict[str, str] = {}
+            if ctype == "application/json" or ctype.endswith("+json"):
+                try:
+                    data = json.loads(body)
+                except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                    where = f" at line {e.lineno} column {e.colno}" if isinstance(e, json.JSONDecodeError) else ""
+                    msg = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8"
+                    return _error(400, f"malformed JSON body: {msg}{where}")
+                items = _validate_articles(data)
+                if isinstance(items, JSONResponse):
+                    return items
+                path = Path(tmp) / "body.jsonl"
+                lines = (json.dumps(a.model_dump(exclude_none=True), ensure_ascii=False) for a in items)
+                path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                labels[str(path)] = "article"
+            elif ctype == "multipart/form-data":
+                files = await _uploaded_files(request, body)
+                if isinstance(files, JSONResponse):
+                    return files
+                for n, (name, ext, content) in enumerate(files):
+                    path = Path(tmp) / f"upload-{n}{ext}"  # fixed name: the client's filename is never a path
+                    path.write_bytes(content)
+                    labels[str(path)] = name
+            else:
+                return _error(415, "send JSON (Content-Type: application/json) or a multipart/form-data "
+                              "upload with the files in field 'file'")  # fmt: skip
+            try:
+                res = await run_in_threadpool(ingester.run, [Path(p) for p in labels])
+            except RuntimeError as e:  # a missing model or an unusable store: say which
+                return _error(503, str(e))
+        skipped = [{"origin": _relabel(s.origin, labels), "reason": s.reason} for s in res.skipped]
+        return {
+            "read": res.read, "new": res.new, "already_stored": res.already_stored, "skipped": skipped,
+            "stories": res.stories, "stories_updated": res.stories_updated,
+        }  # fmt: skip
+
+    async def _uploaded_files(request: Request, body: bytes) -> list[tuple[str, str, bytes]] | JSONResponse:
+        async def replay() -> dict[str, Any]:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        form = await Request(request.scope, receive=replay).form(max_files=50, max_fields=50)
+        try:
+            uploads = [v for k, v in form.multi_items() if k in ("file", "files") and isinstance(v, UploadFile)]
+            if not uploads:
+                return _error(422, "no file in the upload: send it in a form field named 'file'")
+            out = []
+            for up in uploads:
+                name, ext = display_name(up.filename), upload_ext(up.filename)
+                if ext is None:
+                    return _error(422, f"unsupported file type {name!r}: expected {', '.join(UPLOAD_EXT)}")
+                content = await up.read()
+                if not content.strip():
+                    return _error(422, f"file {name!r} is empty")
+                out.append((name, ext, content))
+            return out
+        finally:
+            await form.close()
+
+    # -- pages --------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page_index(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+                   offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:  # fmt: skip
+        found = list_stories(q, None, None, None, None)
+        per_page = 50
+        shown = found[offset : offset + per_page]
+
+        def href(at: int) -> str:
+            return "/?" + urlencode({k: v for k, v in (("q", q), ("offset", at)) if v})
+
+        prev_href = href(max(0, offset - per_page)) if offset > 0 else None
+        next_href = href(offset + per_page) if offset + per_page < len(found) else None
+        return pages.index_page(shown, q or "", len(found), offset, prev_href, next_href)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_story(story_id: str) -> HTMLResponse:
+        with opened() as store:
+            story = find_story(store, story_id)
+        if story is None:
+            return pages.error_page(404, f"No story {story_id!r}.")
+        return pages.story_page(story)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_article(article_id: str) -> HTMLResponse:
+        with opened() as store:
+            found = store.articles([article_id])
+            if not found:
+                return pages.error_page(404, f"No article {article_id!r}.")
+            sid = next((s for s, ids in store.story_members().items() if article_id in ids), None)
+            story = store.story_report(sid) if sid else None
+        return pages.article_page(found[0], story)
+
+    return app
+
+
+def _relabel(origin: str, labels: dict[str, str]) -> str:
+    """Temp paths in skip reasons become the upload's label: ``upload-0.jsonl:3`` -> ``feed.jsonl:3``."""
+    for path, label in labels.items():
+        if origin == path:
+            return label
+        if origin.startswith(path + ":"):
+            line = origin[len(path) + 1 :]
+            return f"article[{int(line) - 1}]" if label == "article" and line.isdigit() else f"{label}:{line}"
+    return origin

@@ -1,0 +1,257 @@
+"""`newsweave serve`: the REST API and pages over a store built from samples/wikinews.jsonl."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from newsweave.records import Article  # noqa: E402
+from newsweave.serve_cmd import cmd_serve, is_loopback  # noqa: E402
+from newsweave.store.sqlite import SQLiteStore  # noqa: E402
+from newsweave.web.app import create_app, display_name, upload_ext  # noqa: E402
+
+from .conftest import FIXTURES, SAMPLES  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+DUMP_ID = "a741e80125eb63a53"  # tests/fixtures/dump_wikinews.txt: a text dump with page furniture removed
+LONDON = "s44182bc0bba0d1b9"  # the London bombings story (4 Wikinews articles)
+TEXT = ("The river burst its banks overnight and flooded the old town, the mayor said on Tuesday. "
+        "Hundreds of residents were moved to the school gym while pumps worked through the night.")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from newsweave.pipeline import Pipeline
+
+    path = str(tmp_path_factory.mktemp("web") / "newsweave.db")
+    store = SQLiteStore(path)
+    try:
+        Pipeline(store, progress=False).run([SAMPLES / "wikinews.jsonl", FIXTURES / "dump_wikinews.txt"])
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def article_count(db: str) -> int:
+    store = SQLiteStore(db)
+    try:
+        return store.article_count()
+    finally:
+        store.close()
+
+
+def post_json(client: TestClient, body: Any) -> Any:
+    return client.post("/api/articles", content=json.dumps(body), headers={"Content-Type": "application/json"})
+
+
+# ---------------------------------------------------------------- reading
+
+
+def test_list_is_biggest_first_with_summaries(client: TestClient) -> None:
+    r = client.get("/api/stories")
+    assert r.status_code == 200
+    data = r.json()
+    assert data["total"] == len(data["stories"]) >= 4
+    sizes = [s["size"] for s in data["stories"]]
+    assert sizes == sorted(sizes, reverse=True)
+    assert set(data["stories"][0]) == {"id", "headline", "size", "first_published", "last_published", "outlets"}
+
+
+def test_search_and_filters(client: TestClient) -> None:
+    def ids(**params: str) -> list[str]:
+        return [s["id"] for s in client.get("/api/stories", params=params).json()["stories"]]
+
+    assert ids(q="LONDON bomb") == [LONDON]  # every word, any case, in headline or summary
+    assert ids(q="no such words here") == []
+    assert LONDON in ids(entity="leeds") and LONDON not in ids(entity="haiti")
+    assert ids(outlet="example news") == ["s741e80125eb63a53"]
+    assert LONDON in ids(since="2005-07-01", until="2005-07-31")
+    assert LONDON not in ids(since="2010-01-01")
+    page = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert len(page["stories"]) == 1 and page["total"] > 1
+    assert client.get("/api/stories", params={"since": "last week"}).status_code == 422
+
+
+def test_one_story_by_id_and_by_prefix(client: TestClient) -> None:
+    full = client.get(f"/api/stories/{LONDON}").json()
+    assert full["id"] == LONDON and full["size"] == 4 and full["summary"]["sentences"]
+    assert client.get(f"/api/stories/{LONDON[:6]}").json() == full
+    assert client.get("/api/stories/s").status_code == 409  # ambiguous prefix
+
+
+def test_unknown_story_is_a_clear_404(client: TestClient) -> None:
+    for sid in ("snope", "s%25", "s_"):
+        r = client.get(f"/api/stories/{sid}")
+        assert r.status_code == 404
+        assert "no story" in r.json()["detail"]
+    assert client.get("/stories/snope").status_code == 404
+
+
+def test_article_record_and_page_show_removed_lines(client: TestClient) -> None:
+    art = client.get(f"/api/articles/{DUMP_ID}").json()
+    assert art["id"] == DUMP_ID and art["removed"] and art["text"]
+    assert client.get("/api/articles/anope").status_code == 404
+    page = client.get(f"/articles/{DUMP_ID}")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert f"Removed as page furniture ({len(art['removed'])} lines)" in page.text
+    assert '<ul class="removed">' in page.text
+    assert "/stories/s741e80125eb63a53" in page.text  # links to its story
+
+
+def test_pages(client: TestClient) -> None:
+    index = client.get("/", params={"q": "london"})
+    assert index.status_code == 200 and f'href="/stories/{LONDON}"' in index.text
+    assert 'name="q" value="london"' in index.text
+    story = client.get(f"/stories/{LONDON[:7]}")
+    assert story.status_code == 200 and 'href="/"' in story.text and "/articles/a44182bc0bba0d1b9" in story.text
+    assert client.get("/openapi.json").json()["paths"].keys() >= {"/api/stories", "/api/articles"}
+    assert client.get("/docs").status_code == 200
+
+
+# ---------------------------------------------------------------- ingest
+
+
+def test_post_json_ingests_once(client: TestClient, db: str) -> None:
+    before = article_count(db)
+    body = {"id": "flood-1", "title": "River floods the old town", "text": TEXT, "source": "Example Times",
+            "published": "2024-03-05", "url": "https://example.org/flood"}  # fmt: skip
+    r = post_json(client, body)
+    assert r.status_code == 200, r.text
+    assert r.json()["new"] == 1 and r.json()["skipped"] == []
+    assert article_count(db) == before + 1
+    again = post_json(client, [body])
+    assert again.status_code == 200 and again.json()["new"] == 0 and again.json()["already_stored"] == 1
+    assert article_count(db) == before + 1
+    aid = Article.make_id(body["title"], TEXT)
+    assert client.get(f"/api/articles/{aid}").json()["external_id"] == "flood-1"
+
+
+def test_too_short_article_is_reported_as_skipped(client: TestClient) -> None:
+    r = post_json(client, {"title": "Short", "text": "Too short."})
+    assert r.status_code == 200
+    assert r.json()["new"] == 0 and r.json()["skipped"] == [{"origin": "article[0]", "reason": "no article text found"}]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "words"),
+    [
+        ('{"title": "x", "text": ', 400, "malformed JSON"),
+        ("[1, 2", 400, "malformed JSON"),
+        ('"just a string"', 422, "article object"),
+        ("[]", 422, "empty"),
+        ('{"title": 5, "text": 123}', 422, "string"),
+        ('{"title": "No text"}', 422, "text"),
+        ('{"title": "Blank", "text": "   "}', 422, "text is empty"),
+        (json.dumps([{"title": "ok", "text": TEXT}, {"text": ["a"]}]), 422, "article 1.text"),
+    ],
+)
+def test_rejected_bodies_store_nothing(client: TestClient, db: str, body: str, status: int, words: str) -> None:
+    before = article_count(db)
+    r = client.post("/api/articles", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == status
+    assert words in r.json()["detail"]
+    assert article_count(db) == before
+
+
+def test_wrong_content_type_is_415(client: TestClient) -> None:
+    r = client.post("/api/articles", content=TEXT, headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415 and "application/json" in r.json()["detail"]
+
+
+def test_oversized_body_is_413(db: str) -> None:
+    small = TestClient(create_app(db, max_upload_mb=0.001))
+    before = article_count(db)
+    r = post_json(small, {"title": "Big", "text": TEXT * 20})
+    assert r.status_code == 413 and "0.001 MB" in r.json()["detail"]
+    files = {"file": ("big.txt", (TEXT * 20).encode(), "text/plain")}
+    assert small.post("/api/articles", files=files).status_code == 413
+    assert article_count(db) == before
+
+
+def test_upload_with_traversal_filename_stays_in_temp_dir(
+    client: TestClient, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "a" / "b"
+    base.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(base))  # ../../etc would be tmp_path/a/etc
+    before = article_count(db)
+    content = (SAMPLES / "chile-aftershock-blog.txt").read_bytes()
+    r = client.post("/api/articles", files={"file": ("../../etc/passwd.txt", content, "text/plain")})
+    assert r.status_code == 200, r.text
+    assert r.json()["new"] == 1
+    assert article_count(db) == before + 1
+    assert [p for p in (tmp_path / "a").rglob("*") if p != base] == []  # nothing outside, temp dir cleaned
+    assert not Path("/etc/passwd.txt").exists()
+    bad = client.post("/api/articles", files={"file": ("../x.pdf", b"%PDF-1.4", "application/pdf")})
+    assert bad.status_code == 422 and "'x.pdf'" in bad.json()["detail"]
+    assert client.post("/api/articles", files={"other": ("a.txt", b"x", "text/plain")}).status_code == 422
+
+
+def test_filenames_are_labels_never_paths() -> None:
+    assert display_name("../../etc/passwd.txt") == "passwd.txt"
+    assert display_name("..\\..\\win.ini") == "win.ini"
+    assert display_name("") == "upload" and display_name("../..") == "upload"
+    assert upload_ext("Feed.JSONL") == ".jsonl" and upload_ext("a.txt.exe") is None and upload_ext(None) is None
+
+
+def test_script_in_a_posted_title_is_escaped_everywhere(client: TestClient) -> None:
+    title = "<script>alert(1)</script> Volcano erupts near the coast"
+    text = ("The volcano erupted at dawn and sent ash over the coast, officials said. "
+            "Flights were cancelled and villages below the crater were evacuated by bus.")  # fmt: skip
+    assert post_json(client, {"title": title, "text": text}).json()["new"] == 1
+    aid = Article.make_id(title, text)
+    sid = client.get("/api/stories", params={"q": "volcano erupts"}).json()["stories"][0]["id"]
+    for url in ("/?q=volcano", f"/stories/{sid}", f"/articles/{aid}"):
+        html = client.get(url).text
+        assert "<script>alert(1)" not in html, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+
+
+# ---------------------------------------------------------------- security
+
+
+def test_token_is_required_when_configured(db: str) -> None:
+    locked = TestClient(create_app(db, token="s3cret"))
+    for url in ("/api/stories", "/", "/openapi.json"):
+        r = locked.get(url)
+        assert r.status_code == 401 and "token" in r.json()["detail"]
+    assert locked.get("/api/stories", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert locked.get("/api/stories", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert locked.post("/api/articles", json={"title": "x", "text": TEXT}).status_code == 401
+    page = locked.get("/", params={"token": "s3cret"})
+    assert page.status_code == 200
+    assert locked.get(f"/stories/{LONDON}").status_code == 200  # the page set a same-site cookie
+    assert locked.post("/api/articles", json={"title": "x", "text": TEXT}).status_code == 401  # not for POST
+
+
+def test_cross_site_post_is_refused(client: TestClient, db: str) -> None:
+    before = article_count(db)
+    r = client.post("/api/articles", json={"title": "x", "text": TEXT}, headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403
+    assert article_count(db) == before
+
+
+def test_serve_refuses_public_host_without_token(capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(db="x.db", host="0.0.0.0", port=8765, token=None, insecure=False,
+                              max_upload_mb=10.0, verbose=False)  # fmt: skip
+    assert cmd_serve(args) == 2
+    err = capsys.readouterr().err
+    assert "warning" in err and "--insecure" in err
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
