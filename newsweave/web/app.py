@@ -230,6 +230,8 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
     limit = int(max_upload_mb * 1024 * 1024)
     ingester = _Ingester(db_path)
     app = FastAPI(
+        docs_url=None,  # Swagger UI loads from a CDN: blank offline; /docs below is self-contained
+        redoc_url=None,
         title="newsweave",
         version=__version__,
         description="Stories, articles and ingest over a newsweave store. "
@@ -417,6 +419,28 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             await form.close()
 
     # -- pages --------------------------------------------------------------------------------
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        """The API's endpoints from its OpenAPI spec, as one offline page."""
+        from html import escape
+
+        rows = []
+        for path, ops in app.openapi()["paths"].items():
+            for method, op in ops.items():
+                params = ", ".join(p["name"] for p in op.get("parameters", []))
+                rows.append(
+                    f"<tr><td><code>{escape(method.upper())}</code></td><td><code>{escape(path)}</code></td>"
+                    f"<td>{escape(op.get('summary', ''))}</td><td>{escape(params)}</td></tr>"
+                )
+        body = (
+            "<!doctype html><meta charset='utf-8'><title>newsweave API</title>"
+            "<style>body{font-family:system-ui,sans-serif;margin:2rem}td{padding:.3rem .8rem;"
+            "border-bottom:1px solid #ddd}</style><h1>newsweave API</h1>"
+            "<p>Full spec: <a href='/openapi.json'>/openapi.json</a></p><table><tr><th>method</th>"
+            "<th>path</th><th>what</th><th>parameters</th></tr>" + "".join(rows) + "</table>"
+        )
+        return HTMLResponse(body)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page_index(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
                    offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:  # fmt: skip
