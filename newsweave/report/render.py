@@ -154,6 +154,26 @@ def fmt_date(value: Any, with_time: bool = True) -> str | None:
     return m.group(1)
 
 
+def fmt_period(value: Any, granularity: Any) -> str | None:
+    """A timeline date at its precision: ``2017-04-12``, ``week of 2017-04-03``, ``2017-04``, ``2013``, ``1990s``."""
+    s = fmt_date(value, with_time=False)
+    if s is None or not _ISO.match(s):
+        return s
+    return {
+        "week": f"week of {s}",
+        "month": s[:7],
+        "year": s[:4],
+        "decade": f"{s[:4]}s",
+    }.get(str(granularity), s)
+
+
+def fmt_number(value: Any) -> str:
+    """``320000`` -> ``320,000``; ``1.5`` -> ``1.5``."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+    return f"{int(value):,}"
+
+
 def safe_url(value: Any) -> str | None:
     """The URL if it is http(s); anything else (javascript:, data:, relative) is not linked."""
     s = _text(value)
@@ -395,6 +415,37 @@ class _StoryView:
             for lab in labels
         ]
 
+    def timeline(self) -> list[dict[str, Any]]:
+        out = []
+        for t in self.story.get("timeline") or []:
+            if not isinstance(t, dict) or not _text(t.get("date")) or not _text(t.get("text")):
+                continue
+            ids = list(t.get("articles") or []) or [t.get("article")]
+            out.append({"date": _text(t.get("date")), "label": fmt_period(t.get("date"), t.get("granularity")),
+                        "text": _text(t.get("text")), "refs": self.cite(ids)})  # fmt: skip
+        return out
+
+    def numbers(self) -> list[dict[str, Any]]:
+        out = []
+        for n in self.story.get("numbers") or []:
+            if not isinstance(n, dict) or not isinstance(n.get("value"), int | float):
+                continue
+            conflicts = [fmt_number(v) for v in n.get("conflicts_with") or [] if isinstance(v, int | float)]
+            out.append(
+                {
+                    "value": fmt_number(n["value"]),
+                    "qualifiers": _dedupe(n.get("qualifiers") or []),
+                    "unit": _text(n.get("unit")),
+                    "counts": _text(n.get("counts")),
+                    "verbs": _dedupe(n.get("verbs") or []),
+                    "text": _text(n.get("text")),
+                    "conflict": bool(n.get("conflict")),
+                    "conflicts_with": conflicts,
+                    "refs": self.cite(n.get("articles") or []),
+                }
+            )
+        return out
+
     def build(self) -> dict[str, Any]:
         articles = self.articles()
         headline = _text(self.story.get("headline")) or next(
@@ -412,6 +463,9 @@ class _StoryView:
             "summary": self.summary(),
             "quotes": self.quotes(),
             "entity_groups": self.entity_groups(),
+            "has_facts": "timeline" in self.story or "numbers" in self.story,
+            "timeline": self.timeline(),
+            "numbers": self.numbers(),
         }
 
 

@@ -1,4 +1,5 @@
-"""Analyse one story: its articles and copies, headline, entities, quote ledger and cited summary."""
+"""Analyse one story: its articles and copies, headline, entities, quote ledger, cited summary,
+timeline and numbers."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from ..records import Analysis, Article
 from .entities import canonical_lookup, resolve_entities
+from .facts import story_facts
 from .ledger import build_ledger
 from .summarize import Summarizer, SummaryDoc
 
@@ -72,6 +74,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     summary = Summarizer(words=summary_words).summarize(docs)
     dates = sorted(a.published[:10] for a in articles if a.published)
     outlets = sorted({o for a in articles for o in (a.source, a.original_source) if o})
+    timeline, numbers = story_facts(articles, analyses)
     return {
         "id": story_id,
         "headline": headline(articles, [vectors[a.id] for a in articles if a.id in vectors]),
@@ -84,6 +87,8 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
         "quotes": ledger,
         "entities": [e for e in entities if e["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP",
                                                            "FAC", "EVENT")],
+        "timeline": timeline,
+        "numbers": numbers,
     }  # fmt: skip
 
 

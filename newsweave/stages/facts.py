@@ -1,0 +1,508 @@
+"""Numbers and dates in articles, and a story's timeline and number table built from them.
+
+One code path works over what the NLP stage already stores: the article text, its entity mentions
+(CARDINAL, QUANTITY, MONEY, PERCENT, DATE, TIME with offsets) and its sentence spans, so a story is
+analysed without parsing its articles again. ``extract_numbers(doc)`` and ``resolve_dates(doc, ...)``
+run the same code over a spaCy ``Doc``; the first also reads the dependency parse for what a number
+counts. Without a parse, what a number counts is the first plural-looking word of the run of
+words right after it ("87 civilians dead" -> civilians): simple, and wrong on unusual word order.
+
+Dates are resolved against the article's publication date with ``dateparser``, except for bare
+weekdays, which dateparser places a week too early when the article appeared on that weekday. A
+resolved date is the first day of its period (``granularity`` day, week (Monday), month, year or
+decade), so timelines sort as plain ISO strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+class MentionLike(Protocol):
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+# ---------------------------------------------------------------- numbers
+
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as few as",
+    "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "under",
+    "just over", "just under", "well over", "an estimated", "estimated", "close to", "upwards of",
+    "no fewer than", "no more than", "only", "exactly",
+)  # fmt: skip
+_QUALIFIER_ALT = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+_QUALIFIER = re.compile(rf"^(?:{_QUALIFIER_ALT})\b\s*", re.I)
+_QUALIFIER_BEFORE = re.compile(rf"\b({_QUALIFIER_ALT})\s*$", re.I)
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 10**9, "b": 10**9, "tn": 10**12}
+_DIGITS = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+")
+_CURRENCIES = (
+    (re.compile(r"US\$|\$|\bdollars?\b|\bUSD\b", re.I), "$"),
+    (re.compile(r"€|\beuros?\b|\bEUR\b", re.I), "€"),
+    (re.compile(r"£|\bpounds? sterling\b|\bpounds?\b|\bGBP\b", re.I), "£"),
+    (re.compile(r"¥|\byen\b|\byuan\b", re.I), "¥"),
+    (re.compile(r"\br[ou]+bles?\b", re.I), "rubles"),
+)
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+_CLOCK = re.compile(r"\d:\d\d|\b[ap]\.?m\b\.?", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# words that end the noun run after a number: function words, auxiliaries, common verbs
+_STOP = frozenset(
+    """a an the of in on at to for from by with and or but than as that which who whom whose this these those
+    is are was were be been being have has had do does did will would can could may might must shall should
+    dead died killed injured wounded missing hurt said says say more less most least other others each per
+    were it its their they them he she his her we our you your i me my not no also all both while when where
+    after before during since until about over under into out up down off again just only even still""".split()
+)  # fmt: skip
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women police troops staff personnel cattle sheep fish deer aircraft feet teeth mice".split()
+)
+_AUX = frozenset("have has had were was are is been be being reportedly also now already all were".split())
+_OUTCOME = frozenset("dead died killed injured wounded missing hurt displaced arrested detained".split())
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'-]*)")
+_OF = re.compile(r"\s+of\b")
+_GLUED = re.compile(r"[A-Za-z]\d")  # "12Apr17", "G7": codes, not quantities
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_LOOSE_NUMBER = re.compile(r"(?<![\w.,$€£-])(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%?)(?![\w-])")
+
+
+def _as_number(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else round(v, 6)
+
+
+def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
+    """A number written in words ("two", "twenty-five", "a dozen", "two hundred", "hundreds"),
+    and a qualifier for vague plurals ("hundreds" -> 100, "hundreds of")."""
+    total, current, seen = 0, 0, False
+    for raw in words:
+        w = raw.lower().strip(",")
+        parts = w.split("-") if "-" in w else [w]
+        for p in parts:
+            if p in _SMALL:
+                current += _SMALL[p]
+            elif p in _TENS:
+                current += _TENS[p]
+            elif p in ("a", "an") and not seen:
+                current = 1
+                continue
+            elif p in ("dozen", "dozens"):
+                current = (current or 1) * 12
+                if p == "dozens" and not seen:
+                    return 12, "dozens of"
+            elif p in _SCALES:
+                scale = _SCALES[p]
+                current = (current or 1) * scale
+                if scale >= 1000:
+                    total, current = total + current, 0
+            elif p.rstrip("s") in _SCALES and not seen:
+                return _SCALES[p.rstrip("s")], f"{p} of"
+            else:
+                continue
+            seen = True
+    return (total + current, None) if seen else (None, None)
+
+
+def parse_number(text: str) -> dict[str, Any]:
+    """Value, qualifier and unit of a number expression: "more than 320,000" -> 320000,
+    "more than"; "$5 million" -> 5000000, "$"; "nearly two hours" -> 2, "nearly", "hours"."""
+    s = " ".join(text.split())
+    qualifier = None
+    m = _QUALIFIER.match(s)
+    if m:
+        qualifier, s = m.group(0).strip().lower(), s[m.end() :]
+    unit = None
+    for pattern, symbol in _CURRENCIES:
+        if pattern.search(s):
+            unit = symbol
+            break
+    if unit is None and _PERCENT.search(s):
+        unit = "%"
+    value: int | float | None = None
+    rest = s
+    d = _DIGITS.search(s)
+    if d:
+        value = float(d.group(0).replace(",", ""))
+        rest = s[d.end() :]
+        scale = re.match(r"\s*(hundred|thousand|million|billion|trillion)\b|(k|mn|m|bn|b|tn)\b", rest, re.I)
+        if scale:
+            word = (scale.group(1) or scale.group(2)).lower()
+            value *= _SCALES.get(word) or _SHORT_SCALES[word]
+            rest = rest[scale.end() :]
+        value = _as_number(value)
+    else:
+        words = _WORD.findall(s)
+        value, vague = parse_words(words)
+        qualifier = qualifier or vague
+        rest = " ".join(w for w in words if parse_words([w])[0] is None and w.lower() not in ("a", "an", "of"))
+    if unit is None:
+        tail = [w for w in _WORD.findall(rest) if w.lower() not in ("of", "and")]
+        if tail:
+            unit = tail[-1].lower()
+    return {"value": value, "qualifier": qualifier, "unit": unit}
+
+
+def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
+    """What a number counts, read from the words right after it (no parse): the first plural-looking
+    word of the run before a function word or punctuation; and a following outcome word ("died")."""
+    words: list[tuple[str, int]] = []
+    i = pos
+    while i < limit and len(words) < 4:
+        m = _NEXT_WORD.match(text, i)
+        if not m or m.end() > limit:
+            break
+        words.append((m.group(1), m.end()))
+        i = m.end()
+    if words and words[0][0].lower() == "of":
+        words = words[1:]
+    run: list[tuple[str, int]] = []
+    for w, end in words:
+        if w.lower() in _STOP or w.lower().endswith("ing") or (w.lower().endswith("ed") and run):
+            break
+        run.append((w, end))
+        if len(run) == 3:
+            break
+    head = next(((w, e) for w, e in run if _plural(w)), run[-1] if run else None)
+    if head is None:
+        return None, None
+    verb = None
+    j, skipped = head[1], 0
+    while j < limit and skipped <= 2:
+        m = _NEXT_WORD.match(text, j)
+        if not m or m.end() > limit:
+            break
+        w = m.group(1).lower()
+        if w in _AUX:
+            j, skipped = m.end(), skipped + 1
+            continue
+        if w in _OUTCOME or (w.endswith("ed") and len(w) > 4):
+            verb = w
+        break
+    return head[0].lower(), verb
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], start: int) -> list[int]:
+    for s, e in sentences:
+        if s <= start < e:
+            return [s, e]
+    return [start, start]
+
+
+def numbers_in_text(
+    text: str, mentions: Iterable[MentionLike], sentences: Sequence[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """Numbers in one article from its stored mentions, plus digit tokens no mention covers (years
+    and numbers inside other entities are left out). Dicts: start, end, text, value, qualifier,
+    unit, counts, verb, sentence [start, end]."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    out: list[dict[str, Any]] = []
+    for m in ms:
+        if m.label not in NUMBER_LABELS or _CLOCK.search(m.text) or _GLUED.search(m.text):
+            continue
+        if m.label == "TIME" and not _DIGITS.search(m.text) and parse_words(_WORD.findall(m.text))[0] is None:
+            continue
+        out.append(_number(text, m.start, m.end, m.label, sentences))
+    covered = [(m.start, m.end) for m in ms]
+    for lm in _LOOSE_NUMBER.finditer(text):
+        s, e = lm.start(), lm.end()
+        if any(a < e and s < b for a, b in covered) or (_YEAR.match(lm.group(1)) and not lm.group(2)):
+            continue
+        out.append(_number(text, s, e, "PERCENT" if lm.group(2) else "CARDINAL", sentences))
+    return sorted((n for n in out if n["value"] is not None), key=lambda n: n["start"])
+
+
+def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    parsed = parse_number(text[start:end])
+    sent = _sentence_of(sentences, start)
+    if parsed["qualifier"] is None:
+        before = _QUALIFIER_BEFORE.search(text, max(sent[0], start - 20), start)
+        if before:
+            parsed["qualifier"] = before.group(1).lower()
+    limit = sent[1] if sent[1] > start else len(text)
+    counts = verb = None
+    if label == "CARDINAL" and parsed["unit"] is None:
+        counts, verb = _noun_after(text, end, limit)
+    else:
+        of = _OF.match(text, end)
+        if of:
+            counts, verb = _noun_after(text, of.end(), limit)
+    return {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
+            "sentence": sent}  # fmt: skip
+
+
+def extract_numbers(doc: Any) -> list[dict[str, Any]]:
+    """Numbers in a spaCy Doc: the same as :func:`numbers_in_text`, but what a number counts comes
+    from the dependency parse when the number modifies a noun ("87 civilians dead" -> civilians,
+    and the verb of which that noun is the subject: "320,000 people have died" -> died)."""
+    mentions = [_DocMention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    numbers = numbers_in_text(doc.text, mentions, sentences)
+    for n in numbers:
+        span = doc.char_span(n["start"], n["end"], alignment_mode="expand")
+        nums = [t for t in span if t.like_num] if span is not None else []
+        if not nums:
+            continue
+        tok = nums[-1]
+        while tok.dep_ in ("compound", "quantmod") and tok.head.like_num and tok.head != tok:
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not n["start"] <= head.idx < n["end"]:
+            n["counts"] = head.text.lower()
+            gov = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+                n["verb"] = gov.text.lower()
+    return numbers
+
+
+class _DocMention:
+    __slots__ = ("start", "end", "text", "label")
+
+    def __init__(self, start: int, end: int, text: str, label: str) -> None:
+        self.start, self.end, self.text, self.label = start, end, text, label
+
+
+# ---------------------------------------------------------------- dates
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I)
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b", re.I
+)
+_DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+              "yesterday": -1, "last night": -1, "tomorrow": 1}  # fmt: skip
+_DAY_WORD = re.compile(r"\b(today|tonight|yesterday|tomorrow|last night)\b", re.I)
+_DURATION = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few|"
+    r"many|couple of)\s+(?:more\s+)?(second|minute|hour|day|night|week|month|year|decade|centur)(y|ies|s)?\b|"
+    r"\b(recent|past|coming|next few)\s+(days|weeks|months|years|decades)\b|^(days|weeks|months|years|decades)$",
+    re.I,
+)
+_DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
+_EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_LEAD = re.compile(r"^(?:on|in|since|until|by|from|during|around|about|before|after|earlier|early|later|late|mid|"
+                   r"the|of|at|as of|back)\b[\s-]*", re.I)  # fmt: skip
+_TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day of an article (``YYYY-MM-DD`` or an ISO datetime), or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _period_start(d: date, granularity: str) -> date:
+    if granularity == "week":
+        return d - timedelta(days=d.weekday())
+    if granularity == "month":
+        return d.replace(day=1)
+    if granularity == "year":
+        return d.replace(month=1, day=1)
+    return d
+
+
+class DateResolver:
+    """Resolves date expressions against one publication day (None: only absolute dates resolve).
+
+    Choices: a bare weekday is the latest such day on or before publication ("Wednesday" in an
+    article of Wednesday 2017-04-12 is that day, "Tuesday" is 2017-04-11); "last Wednesday" is
+    strictly before; "next Wednesday" strictly after. "last week" is the Monday of the previous
+    week. Durations ("six years", "recent months") and decades do not become timeline points
+    (decades resolve with granularity "decade")."""
+
+    def __init__(self, published: str | None) -> None:
+        self.day = parse_published(published)
+        self._parser: Any = None
+
+    def _dateparser(self) -> Any:
+        if self._parser is None:
+            from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+            settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY",
+                                        "RETURN_AS_TIMEZONE_AWARE": False}  # fmt: skip
+            if self.day is not None:
+                settings["RELATIVE_BASE"] = datetime(self.day.year, self.day.month, self.day.day)
+            self._parser = DateDataParser(languages=["en"], settings=settings)
+        return self._parser
+
+    def resolve(self, expression: str) -> dict[str, Any]:
+        """{"date": ISO or None, "granularity", "relative", "note"} for one expression."""
+        s = " ".join(expression.replace("\u2019", "'").split())
+        relative = _EXPLICIT_YEAR.search(s) is None
+        out: dict[str, Any] = {"date": None, "granularity": None, "relative": relative, "note": None}
+        dec = _DECADE.search(s)
+        if dec:
+            return {**out, "date": f"{dec.group(1)}-01-01", "granularity": "decade", "relative": False}
+        if _DURATION.search(s) and not re.search(r"\bago\b", s, re.I):
+            return {**out, "note": "duration"}
+        while True:
+            stripped = _LEAD.sub("", s).strip()
+            if stripped == s:
+                break
+            s = stripped
+        if not s:
+            return {**out, "note": "not a date"}
+        if relative and self.day is None:
+            return {**out, "note": "relative date and no publication date"}
+        low = s.lower()
+        for words, offset in _DAY_WORDS.items():
+            if low == words or low.startswith(words + " "):
+                assert self.day is not None
+                return {**out, "date": (self.day + timedelta(days=offset)).isoformat(), "granularity": "day"}
+        wd = _WEEKDAY.search(s)
+        if wd and self.day is not None and not _MONTH.search(s) and not re.search(r"\d", s):
+            target = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(wd.group(1).lower()[:3]))
+            back = (self.day.weekday() - target) % 7
+            if re.search(r"\blast\b", low) and back == 0:
+                back = 7
+            elif re.search(r"\b(next|coming)\b", low):
+                back = -((target - self.day.weekday()) % 7 or 7)
+            return {**out, "date": (self.day - timedelta(days=back)).isoformat(), "granularity": "day"}
+        data = self._dateparser().get_date_data(_TIME_OF_DAY.sub("", s).strip() or s)
+        found = data.date_obj if data is not None else None
+        if found is None:
+            return {**out, "note": "not understood"}
+        if (found.hour, found.minute, found.second) != (0, 0, 0) and not re.search(r"\d:\d\d|[ap]\.?m", s, re.I):
+            return {**out, "note": "not understood"}  # e.g. "1990s" read as 1990 seconds ago
+        if self.day is not None and not (1000 <= found.year <= self.day.year + 10):
+            return {**out, "note": "out of range"}
+        granularity = data.period if data.period in ("day", "week", "month", "year") else "day"
+        return {**out, "date": _period_start(found.date(), granularity).isoformat(), "granularity": granularity}
+
+
+def _datey(m: MentionLike) -> bool:
+    if m.label == "DATE":
+        return True
+    # TIME mentions only when they name a day ("Earlier Wednesday", "Monday night", "last night")
+    return m.label == "TIME" and bool(_WEEKDAY.search(m.text) or _MONTH.search(m.text) or _DAY_WORD.search(m.text))
+
+
+def dates_in_text(
+    text: str, mentions: Iterable[MentionLike], sentences: Sequence[tuple[int, int]], published: str | None
+) -> list[dict[str, Any]]:
+    """DATE (and day-naming TIME) mentions of one article, resolved against its publication date.
+    Dicts: start, end, text, date (ISO or None), granularity, relative, note, sentence [start, end]."""
+    resolver = DateResolver(published)
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not _datey(m):
+            continue
+        r = resolver.resolve(text[m.start : m.end])
+        out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
+                    "sentence": _sentence_of(sentences, m.start)})  # fmt: skip
+    return out
+
+
+def resolve_dates(doc: Any, published: str | None) -> list[dict[str, Any]]:
+    """:func:`dates_in_text` over a spaCy Doc's entities and sentences."""
+    mentions = [_DocMention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    return dates_in_text(doc.text, mentions, [(s.start_char, s.end_char) for s in doc.sents], published)
+
+
+# ---------------------------------------------------------------- story level
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _near_identical(a: str, b: str, threshold: float = 0.6) -> bool:
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= threshold
+
+
+def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """Timeline entries from resolved dates: ``items`` are (article id, text, dates). One entry per
+    date and sentence; a near-identical sentence with the same date in another article (or a copy)
+    adds that article to the entry. Sorted by date, then by first appearance."""
+    entries: list[dict[str, Any]] = []
+    for aid, text, dates in items:
+        for d in dates:
+            if d.get("date") is None:
+                continue
+            s, e = d["sentence"]
+            sentence = " ".join(text[s:e].split())
+            same = next((x for x in entries if x["date"] == d["date"] and _near_identical(x["text"], sentence)), None)
+            if same is not None:
+                if aid not in same["articles"]:
+                    same["articles"].append(aid)
+                if d["text"] not in same["expressions"]:
+                    same["expressions"].append(d["text"])
+                continue
+            entries.append({"date": d["date"], "granularity": d["granularity"], "text": sentence, "article": aid,
+                            "start": s, "end": e, "articles": [aid], "expressions": [d["text"]]})  # fmt: skip
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+    return sorted(entries, key=lambda x: (x["date"], order.get(x["granularity"], 5)))
+
+
+def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """Numbers grouped across articles by (value, unit, counts); ``conflict`` marks groups whose
+    ``counts`` noun (with the same unit) has other values in other articles (e.g. two death tolls).
+    Numbers that count nothing recognisable are kept only with a unit."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for aid, numbers in items:
+        for n in numbers:
+            if n.get("counts") is None and n.get("unit") is None:
+                continue
+            key = (n["value"], n.get("unit"), n.get("counts"))
+            g = groups.setdefault(key, {"value": n["value"], "unit": n.get("unit"), "counts": n.get("counts"),
+                                        "qualifiers": [], "verbs": [], "text": n["text"], "articles": [],
+                                        "spans": [], "conflict": False})  # fmt: skip
+            if aid not in g["articles"]:
+                g["articles"].append(aid)
+            g["spans"].append({"article": aid, "start": n["start"], "end": n["end"]})
+            for field, v in (("qualifiers", n.get("qualifier")), ("verbs", n.get("verb"))):
+                if v and v not in g[field]:
+                    g[field].append(v)
+    by_counts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for g in groups.values():
+        if g["counts"] is not None:
+            by_counts.setdefault((g["counts"], g["unit"]), []).append(g)
+    for gs in by_counts.values():
+        for g in gs:
+            others = [h for h in gs if h is not g and set(h["articles"]) - set(g["articles"])]
+            if others:
+                g["conflict"] = True
+                g["conflicts_with"] = sorted({h["value"] for h in others})
+    # conflicts first, then numbers written in digits (tolls, sums) before "two sides", then the most cited
+    return sorted(
+        groups.values(),
+        key=lambda g: (not g["conflict"], not any(c.isdigit() for c in g["text"]), -len(g["articles"]), -g["value"]),
+    )
+
+
+def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A story's timeline and number table from its articles and their stored analyses (no parse)."""
+    dated, counted = [], []
+    for a in articles:
+        an = analyses.get(a.id)
+        if an is None:
+            continue
+        dated.append((a.id, a.text, dates_in_text(a.text, an.mentions, an.sentences, a.published)))
+        counted.append((a.id, numbers_in_text(a.text, an.mentions, an.sentences)))
+    return build_timeline(dated), build_number_table(counted)
