@@ -55,8 +55,13 @@ class Article:
     fmt: str = "txt"
 
     @staticmethod
-    def make_id(title: str | None, text: str) -> str:
-        return content_id("a", (title or "").strip(), " ".join(text.split()))
+    def make_id(title: str | None, text: str, source: str | None = None) -> str:
+        """Hash of title, text and outlet: the same article read twice is one record, while the
+        same text published by another outlet (syndication) is a record of its own."""
+        parts = [(title or "").strip(), " ".join(text.split())]
+        if source:
+            parts.append(source.strip().lower())
+        return content_id("a", *parts)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

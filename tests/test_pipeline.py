@@ -203,3 +203,21 @@ def test_stories_json_follows_the_schema(seeds_run: dict) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "newsweave" / "schema" / "stories.schema.json").read_text())
     jsonschema.validate(seeds_run["doc"], schema)
+
+
+def test_a_reposted_copy_is_marked_as_copy_of_the_original(tmp_path: Path) -> None:
+    """The blog's text dump reposts a WikiNews article: same story, marked as a copy of it."""
+    blog = (SAMPLES / "chile-aftershock-blog.txt").read_text()
+    body = blog.split("By Wikinews staff\n\n", 1)[1].split("\n\nShare this article", 1)[0]
+    src = tmp_path / "wire.jsonl"
+    rec = {"id": "wire-1", "title": "New earthquake hits Chile", "text": body, "source": "Wikinews",
+           "published": "2010-05-05"}  # fmt: skip
+    src.write_text(json.dumps(rec) + "\n")
+    store = SQLiteStore(str(tmp_path / "nw.db"))
+    Pipeline(store, progress=False).run([str(src), str(SAMPLES / "chile-aftershock-blog.txt")])
+    doc = Pipeline(store, progress=False).document()
+    store.close()
+    assert len(doc["stories"]) == 1
+    arts = {a["origin"].split("/")[-1]: a for a in doc["stories"][0]["articles"]}
+    wire, copy = arts["wire.jsonl:1"], arts["chile-aftershock-blog.txt"]
+    assert copy["copy_of"] == wire["id"] and wire["copy_of"] is None

@@ -111,7 +111,7 @@ def read_text_dump(text: str, origin: str, settings: Settings) -> Article | Skip
     res = clean_text_dump(text)
     body = res.text
     art = Article(
-        id=Article.make_id(res.title, body),
+        id=Article.make_id(res.title, body, res.site),
         text=body,
         title=res.title,
         source=res.site,
@@ -134,7 +134,7 @@ def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
     if not res.text and not res.title:
         return Skip(origin, "unreadable HTML (no main text found)")
     art = Article(
-        id=Article.make_id(res.title, res.text),
+        id=Article.make_id(res.title, res.text, res.site),
         text=res.text,
         title=res.title,
         source=res.site,
@@ -165,11 +165,12 @@ def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Sk
     text = (text or "").replace("\r\n", "\n").strip()
     if not text and title:  # single-sentence records keep everything in the title
         text, title = title, None
+    source = _s(rec.get("source"))
     art = Article(
-        id=Article.make_id(title, text),
+        id=Article.make_id(title, text, source),
         text=text,
         title=title,
-        source=_s(rec.get("source")),
+        source=source,
         original_source=detect_original_source(text[:600]),
         published=_s(rec.get("published")),
         url=_s(rec.get("url")),

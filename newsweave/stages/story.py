@@ -9,33 +9,20 @@ from typing import Any
 import numpy as np
 
 from ..records import Analysis, Article
+from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
 from .facts import story_facts
 from .ledger import build_ledger
 from .summarize import Summarizer, SummaryDoc
 
-_WORD = re.compile(r"\w+")
 
-
-def shingles(text: str, k: int = 5) -> set[int]:
-    words = _WORD.findall(text.lower())
-    return {hash(" ".join(words[i : i + k])) for i in range(max(1, len(words) - k + 1))}
-
-
-def find_copies(articles: list[Article], threshold: float = 0.5) -> dict[str, str]:
-    """Near-identical texts within a story: later copy id -> earliest original id."""
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
-    sh = {i: shingles(articles[i].text) for i in order}
-    copies: dict[str, str] = {}
-    for pos, i in enumerate(order):
-        for j in order[:pos]:
-            if articles[j].id in copies:
-                continue
-            a, b = sh[i], sh[j]
-            if a and b and len(a & b) / len(a | b) >= threshold:
-                copies[articles[i].id] = articles[j].id
-                break
-    return copies
+def find_copies(articles: list[Article]) -> dict[str, str]:
+    """Near-identical texts within a story (MinHash LSH with a Jaccard/containment recheck):
+    copy id -> original id, the original being the earliest published."""
+    index = DuplicateIndex()
+    for a in articles:
+        index.add(a.id, a.text, a.published, a.source)
+    return index.original_of(a.id for a in articles)
 
 
 def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
