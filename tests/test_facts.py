@@ -159,17 +159,18 @@ def test_same_date_in_unrelated_sentences_stays_two_entries() -> None:
     assert len(timeline) == 2
 
 
-def _num(value: float, counts: str | None, start: int = 0, unit: str | None = None) -> dict[str, Any]:
+def _num(value: float, counts: str | None, start: int = 0, unit: str | None = None,
+         verb: str | None = None) -> dict[str, Any]:  # fmt: skip
     return {"start": start, "end": start + 2, "text": str(value), "value": value, "qualifier": None, "unit": unit,
-            "counts": counts, "verb": None, "sentence": [0, 10]}  # fmt: skip
+            "counts": counts, "verb": verb, "sentence": [0, 10]}  # fmt: skip
 
 
 def test_number_table_groups_same_values_and_flags_conflicting_tolls() -> None:
     table = build_number_table(
         [
-            ("a1", [_num(87, "civilians"), _num(2, "hours", 5)]),
-            ("a2", [_num(87, "civilians")]),
-            ("a3", [_num(86, "civilians"), _num(12, None, 9, unit="%"), _num(3, None, 20)]),
+            ("a1", [_num(87, "civilians", verb="dead"), _num(2, "hours", 5)]),
+            ("a2", [_num(87, "civilians", verb="killed")]),
+            ("a3", [_num(86, "civilians", verb="died"), _num(12, None, 9, unit="%"), _num(3, None, 20)]),
         ]
     )
     rows = {(r["value"], r["counts"]): r for r in table}
@@ -178,6 +179,16 @@ def test_number_table_groups_same_values_and_flags_conflicting_tolls() -> None:
     assert rows[(87, "civilians")]["conflict"] and rows[(87, "civilians")]["conflicts_with"] == [86]
     assert rows[(86, "civilians")]["conflict"] and not rows[(2, "hours")]["conflict"]
     assert table[0]["conflict"]  # conflicts come first
+
+
+def test_same_noun_with_other_outcomes_or_clock_times_is_not_a_conflict() -> None:
+    table = build_number_table(
+        [
+            ("a1", [_num(3_000_000, "people", verb="affected"), _num(21, "utc", 5)]),
+            ("a2", [_num(200_000, "people", verb="killed"), _num(19, "utc", 5), _num(150, "people")]),
+        ]
+    )
+    assert not any(r["conflict"] for r in table)
 
 
 def test_one_article_with_two_values_is_not_a_conflict() -> None:

@@ -446,6 +446,45 @@ class _StoryView:
             )
         return out
 
+    def comparison(self) -> dict[str, list[dict[str, Any]]]:
+        """Agreement across sources: corroborated claims with their outlets, unique claims, conflicts."""
+        cmp = self.story.get("comparison")
+        cmp = cmp if isinstance(cmp, dict) else {}
+        corroborated = []
+        for c in cmp.get("corroborated") or []:
+            if not isinstance(c, dict) or not _text(c.get("text")):
+                continue
+            outlets = _dedupe(c.get("outlets") or [])
+            n = c.get("independent_outlets")
+            corroborated.append({"text": _text(c.get("text")), "outlets": outlets,
+                                 "n_outlets": n if isinstance(n, int) else len(outlets),
+                                 "refs": self.cite(c.get("articles") or [])})  # fmt: skip
+        unique = [
+            {"text": _text(u.get("text")), "outlet": self._outlet(u), "refs": self.cite([u.get("article")])}
+            for u in cmp.get("unique") or []
+            if isinstance(u, dict) and _text(u.get("text"))
+        ]
+        conflicting = []
+        for c in cmp.get("conflicting") or []:
+            if not isinstance(c, dict):
+                continue
+            claims = [
+                {"text": _text(x.get("text")), "outlet": self._outlet(x), "refs": self.cite([x.get("article")]),
+                 "value": fmt_number(x["value"]) if isinstance(x.get("value"), int | float) else None}
+                for x in c.get("claims") or [] if isinstance(x, dict) and _text(x.get("text"))
+            ]  # fmt: skip
+            if claims:
+                conflicting.append({"about": _text(c.get("about")) or "disputed", "claims": claims})
+        return {"corroborated": corroborated, "unique": unique, "conflicting": conflicting}
+
+    def _outlet(self, claim: dict[str, Any]) -> str | None:
+        """The claim's outlet; an outlet that is only the article id falls back to the article's source."""
+        aid = _text(claim.get("article"))
+        outlet = _text(claim.get("outlet"))
+        if outlet and outlet != aid:
+            return outlet
+        return self.sources.get(aid or "") or None
+
     def build(self) -> dict[str, Any]:
         articles = self.articles()
         headline = _text(self.story.get("headline")) or next(
@@ -466,6 +505,8 @@ class _StoryView:
             "has_facts": "timeline" in self.story or "numbers" in self.story,
             "timeline": self.timeline(),
             "numbers": self.numbers(),
+            "has_comparison": isinstance(self.story.get("comparison"), dict),
+            "comparison": self.comparison(),
         }
 
 

@@ -460,6 +460,11 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
     return sorted(entries, key=lambda x: (x["date"], order.get(x["granularity"], 5)))
 
 
+_CLOCK_WORDS = frozenset({"utc", "gmt", "bst", "est", "edt", "pst", "pdt", "cet", "cest", "am", "pm", "local"})
+_OUTCOMES = {"dead": "died", "killed": "died", "killing": "died", "deaths": "died", "dying": "died", "die": "died",
+             "wounded": "injured", "hurt": "injured", "injuring": "injured"}  # fmt: skip
+
+
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
     """Numbers grouped across articles by (value, unit, counts); ``conflict`` marks groups whose
     ``counts`` noun (with the same unit) has other values in other articles (e.g. two death tolls).
@@ -479,16 +484,23 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
             for field, v in (("qualifiers", n.get("qualifier")), ("verbs", n.get("verb"))):
                 if v and v not in g[field]:
                     g[field].append(v)
+    # a conflict needs the same thing counted with the same outcome ("87 civilians dead" against
+    # "100 civilians killed"): the same noun alone ("3 million people affected" against "200,000
+    # people") is too weak, and clock times ("21:53 UTC") count nothing
     by_counts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for g in groups.values():
-        if g["counts"] is not None:
-            by_counts.setdefault((g["counts"], g["unit"]), []).append(g)
+        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS:
+            continue
+        for verb in {_OUTCOMES.get(v.lower(), v.lower()) for v in g["verbs"]}:
+            by_counts.setdefault((g["counts"], g["unit"], verb), []).append(g)
     for gs in by_counts.values():
         for g in gs:
-            others = [h for h in gs if h is not g and set(h["articles"]) - set(g["articles"])]
+            others = [
+                h for h in gs if h is not g and h["value"] != g["value"] and set(h["articles"]) - set(g["articles"])
+            ]
             if others:
                 g["conflict"] = True
-                g["conflicts_with"] = sorted({h["value"] for h in others})
+                g["conflicts_with"] = sorted({h["value"] for h in others} | set(g.get("conflicts_with", [])))
     # conflicts first, then numbers written in digits (tolls, sums) before "two sides", then the most cited
     return sorted(
         groups.values(),

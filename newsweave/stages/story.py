@@ -1,5 +1,5 @@
 """Analyse one story: its articles and copies, headline, entities, quote ledger, cited summary,
-timeline and numbers."""
+timeline, numbers and the cross-source comparison."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Analysis, Article
+from .compare import compare_sources
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
 from .facts import story_facts
@@ -76,6 +77,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                                                            "FAC", "EVENT")],
         "timeline": timeline,
         "numbers": numbers,
+        "comparison": compare_sources(articles, analyses, copies, numbers),
     }  # fmt: skip
 
 

@@ -1,0 +1,294 @@
+"""Cross-source comparison of one story: which claims several outlets make, which only one outlet
+makes, and where outlets disagree. Every claim points at its sentence (article id, start, end).
+
+A claim is a sentence of 8 to 60 words that ends like a statement (no question, no heading).
+Sentences of different articles state the same fact when their content words (lower-cased, stop
+words removed, simple suffix stemming) overlap enough: each sentence holds at least half of the
+other's content words (and at least 3 are shared), or their TF-IDF cosine within the story is at
+least 0.45. Groups are stars, not chains: the claim with the most similar claims from other outlets
+is taken first with its similar claims, then the next among those left, so every member of a group
+is similar to its representative sentence.
+
+Outlets are counted as ``original_source or source`` (the article id when both are missing), and a
+syndicated copy (a key of ``copies``) is never counted: a copy repeats its original, it does not
+corroborate it. Its sentences still join the groups, so they stay traceable.
+
+Conflicts come from the number table (``facts.build_number_table`` entries flagged ``conflict``:
+the same counted noun with different values in different articles) and from negation: two similar
+sentences of different outlets, one with a negation ("not", "no", "never", "denied", "rejected"...)
+that the other lacks. A denial worded differently from the claim it denies ("Assad's forces were
+behind the attack" vs "there is no proof Syrian troops used chemical weapons") shares too few
+words to be similar, so it is not found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+from ..records import Analysis, Article
+
+MIN_WORDS, MAX_WORDS = 8, 60
+OVERLAP = 0.5  # each sentence holds this share of the other's content words
+MIN_SHARED = 3  # ... and they share at least this many
+COSINE = 0.45  # or: TF-IDF cosine within the story
+MAX_CLAIMS_PER_ARTICLE = 60  # bounds the pairwise matrices on very long stories
+MAX_CORROBORATED = 30
+MAX_UNIQUE = 8
+MIN_NEW_SHARE = 0.5  # a unique claim is kept when most of its content words are new to the story
+MAX_NEGATION = 8
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_STOP = frozenset(
+    "a about above after again against all also am an and any are as at be because been before being below "
+    "between both but by can could did do does doing down during each few for from further had has have "
+    "having he her here hers herself him himself his how i if in into is it its itself just me more most "
+    "my myself no nor not now of off on once only or other our ours out over own same she should so some "
+    "such than that the their theirs them themselves then there these they this those through to too "
+    "under until up very was we were what when where which while who whom why will with would you your "
+    "said says say told according mr mrs ms also never none neither cannot can't don't didn't isn't "
+    "wasn't won't doesn't aren't weren't haven't hasn't hadn't shouldn't wouldn't couldn't".split()
+)
+_NEGATION = frozenset(
+    "not no never none nobody nothing neither nor without cannot denied denies deny denying rejected rejects "
+    "reject rejecting dismissed refuted".split()
+)
+_STATEMENT_END = re.compile(r"[.!]['\"’”»)\]]*\s*$")
+
+
+def stem(word: str) -> str:
+    """Crude suffix stemming, enough to match "attacks"/"attacked"/"attack" and "forces"/"force"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3 or w.isdigit():
+        return w
+    for suffix, repl in (("ies", "i"), ("ied", "i"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                break
+            w = w[: len(w) - len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # stopped -> stop
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("y") and len(w) > 3:
+        w = w[:-1] + "i"
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed content words of a text, in order (stop words and one-letter tokens removed)."""
+    return [stem(t) for t in _WORD.findall(text) if len(t) > 1 and t.lower().replace("’", "'") not in _STOP]
+
+
+def _negated(text: str) -> bool:
+    return any(t.lower() in _NEGATION or t.lower().endswith(("n't", "n’t")) for t in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One candidate sentence: where it is, which outlet says it, its stemmed content words."""
+
+    article: str
+    outlet: str
+    copy: bool  # the article is a syndicated copy: not an independent outlet
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+
+
+def outlet_of(a: Article) -> str:
+    return a.original_source or a.source or a.id
+
+
+def _is_claim(text: str) -> bool:
+    n = len(_WORD.findall(text))
+    return MIN_WORDS <= n <= MAX_WORDS and bool(_STATEMENT_END.search(text)) and "?" not in text[-3:]
+
+
+def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: dict[str, str]) -> list[Claim]:
+    out = []
+    for a in articles:
+        an = analyses.get(a.id)
+        if an is None:
+            continue
+        kept = 0
+        for s, e in an.sentences:
+            text = " ".join(a.text[s:e].split())
+            words = content_words(text)
+            if not _is_claim(text) or len(set(words)) < 3:
+                continue
+            out.append(Claim(a.id, outlet_of(a), a.id in copies, s, e, text, tuple(words)))
+            kept += 1
+            if kept >= MAX_CLAIMS_PER_ARTICLE:
+                break
+    return out
+
+
+def similarity(claims: Sequence[Claim]) -> np.ndarray:
+    """Boolean matrix: claim i and claim j (of different articles) state the same fact."""
+    n = len(claims)
+    if n < 2:
+        return np.zeros((n, n), dtype=bool)
+    docs = [list(c.words) for c in claims]
+    binary = CountVectorizer(analyzer=lambda d: d, binary=True).fit_transform(docs)
+    shared = (binary @ binary.T).toarray().astype(float)
+    sizes = np.asarray(binary.sum(axis=1)).ravel().astype(float)
+    overlap = (shared >= OVERLAP * sizes[:, None]) & (shared >= OVERLAP * sizes[None, :]) & (shared >= MIN_SHARED)
+    tfidf = TfidfVectorizer(analyzer=lambda d: d).fit_transform(docs)
+    cosine = (tfidf @ tfidf.T).toarray() >= COSINE
+    articles = np.array([c.article for c in claims])
+    same_article = articles[:, None] == articles[None, :]
+    return (overlap | cosine) & ~same_article
+
+
+def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
+    """Star groups: claims in order of how many other outlets they are similar to; each claim not
+    yet grouped takes the similar claims not yet grouped (the best one per article). Singletons too."""
+    words = [set(c.words) for c in claims]
+
+    def reach(i: int) -> tuple[int, int, int]:
+        js = np.nonzero(sim[i])[0].tolist()
+        others = {claims[j].outlet for j in js if not claims[j].copy} - {claims[i].outlet}
+        return (-len(others), -len(js), i)
+
+    grouped: set[int] = set()
+    groups = []
+    for center in sorted(range(len(claims)), key=reach):
+        if center in grouped:
+            continue
+        best: dict[str, tuple[int, int]] = {}
+        for j in np.nonzero(sim[center])[0].tolist():
+            if j in grouped:
+                continue
+            shared = len(words[center] & words[j])
+            if shared > best.get(claims[j].article, (-1, -1))[0]:
+                best[claims[j].article] = (shared, j)
+        members = [center, *sorted(j for _, j in best.values())]
+        groups.append(members)
+        grouped.update(members)
+    return groups
+
+
+def _independent(claims: Sequence[Claim], members: Sequence[int]) -> list[str]:
+    return sorted({claims[i].outlet for i in members if not claims[i].copy})
+
+
+def _sentence_at(an: Analysis | None, pos: int) -> tuple[int, int] | None:
+    for s, e in an.sentences if an else ():
+        if s <= pos < e:
+            return s, e
+    return None
+
+
+def _number_conflicts(
+    articles: Sequence[Article], analyses: dict[str, Analysis], copies: dict[str, str], numbers: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    by_id = {a.id: a for a in articles}
+    topics: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for n in numbers:
+        if n.get("conflict") and n.get("counts"):
+            topics.setdefault((n["counts"], n.get("unit")), []).append(n)
+    out = []
+    for (counts, unit), entries in topics.items():
+        claims: list[dict[str, Any]] = []
+        seen: set[tuple[str, Any]] = set()
+        for n in entries:
+            for span in n.get("spans") or []:
+                a = by_id.get(span["article"])
+                if a is None or a.id in copies or (a.id, n["value"]) in seen:
+                    continue
+                s, e = _sentence_at(analyses.get(a.id), span["start"]) or (span["start"], span["end"])
+                seen.add((a.id, n["value"]))
+                claims.append({"text": " ".join(a.text[s:e].split()), "value": n["value"], "article": a.id,
+                               "outlet": outlet_of(a), "start": s, "end": e})  # fmt: skip
+        if len({c["value"] for c in claims}) >= 2:
+            out.append({"about": f"number of {counts}" + (f" ({unit})" if unit else ""), "kind": "number",
+                        "claims": claims})  # fmt: skip
+    return out
+
+
+def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.ndarray) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, j in zip(*np.nonzero(np.triu(sim)), strict=True):
+        a, b = claims[i], claims[j]
+        if a.copy or b.copy or a.outlet == b.outlet or negated[i] == negated[j]:
+            continue
+        shared = set(a.words) & set(b.words)
+        if len(shared) < MIN_SHARED:
+            continue
+        about = [w for w in _WORD.findall(a.text) if stem(w) in shared and w.lower() not in _STOP]
+        out.append({"about": " ".join(list(dict.fromkeys(about))[:6]), "kind": "negation",
+                    "claims": [{"text": c.text, "negated": bool(negated[k]), "article": c.article, "outlet": c.outlet,
+                                "start": c.start, "end": c.end} for k, c in ((i, a), (j, b))]})  # fmt: skip
+        if len(out) >= MAX_NEGATION:
+            break
+    return out
+
+
+def compare_sources(
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    copies: dict[str, str],
+    numbers: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Corroborated, unique and conflicting claims of one story (see the module docstring).
+
+    With fewer than two independent outlets there is nothing to compare: all lists are empty.
+    """
+    result: dict[str, Any] = {"corroborated": [], "unique": [], "conflicting": []}
+    if len({outlet_of(a) for a in articles if a.id not in copies}) < 2:
+        return result
+    claims = _claims(articles, analyses, copies)
+    sim = similarity(claims)
+    negated = np.array([_negated(c.text) for c in claims], dtype=bool)
+    # a sentence and its denial are similar but do not corroborate each other: they are a conflict
+    groups = _groups(claims, sim & (negated[:, None] == negated[None, :]))
+
+    corroborated: list[dict[str, Any]] = []
+    for members in groups:
+        outlets = _independent(claims, members)
+        if len(outlets) < 2:
+            continue
+        rep = claims[members[0]]
+        ordered = sorted(members)
+        corroborated.append({"text": rep.text, "outlets": outlets, "independent_outlets": len(outlets),
+                             "articles": list(dict.fromkeys(claims[i].article for i in ordered)),
+                             "sentences": [{"article": claims[i].article, "start": claims[i].start,
+                                            "end": claims[i].end} for i in ordered]})  # fmt: skip
+    corroborated.sort(key=lambda g: (-g["independent_outlets"], -len(g["articles"])))
+    result["corroborated"] = corroborated[:MAX_CORROBORATED]
+
+    # content words each outlet uses anywhere in its (non-copy) articles, to tell what is new to the story
+    words_of: dict[str, set[str]] = {}
+    for a in articles:
+        if a.id not in copies:
+            words_of.setdefault(outlet_of(a), set()).update(content_words(a.text))
+    elsewhere = {o: set().union(*(w for p, w in words_of.items() if p != o)) for o in words_of}
+    unique = []
+    for members in groups:
+        if len(_independent(claims, members)) != 1:
+            continue
+        for i in members:
+            c = claims[i]
+            if c.copy:
+                continue
+            words = set(c.words)
+            new = words - elsewhere.get(c.outlet, set())
+            if len(new) / len(words) >= MIN_NEW_SHARE:
+                unique.append((len(new), i))
+    top = sorted(sorted(unique, key=lambda x: (-x[0], x[1]))[:MAX_UNIQUE], key=lambda x: x[1])
+    result["unique"] = [{"text": claims[i].text, "outlet": claims[i].outlet, "article": claims[i].article,
+                         "start": claims[i].start, "end": claims[i].end} for _, i in top]  # fmt: skip
+
+    conflicts = _number_conflicts(articles, analyses, copies, numbers or [])
+    result["conflicting"] = conflicts + _negation_conflicts(claims, sim, negated)
+    return result

@@ -1,0 +1,166 @@
+"""Cross-source comparison: corroborated, unique and conflicting claims, each pointing at its sentence."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from newsweave.records import Analysis, Article
+from newsweave.report import render_html, render_markdown
+from newsweave.stages.compare import compare_sources, content_words, stem
+from newsweave.stages.facts import build_number_table
+
+SCHEMA = Path(__file__).resolve().parents[1] / "newsweave" / "schema" / "stories.schema.json"
+
+RESCUE_A = "Rescue teams pulled twelve survivors from the collapsed apartment building in the city centre on Monday."
+RESCUE_B = "On Monday rescue teams pulled twelve survivors from the collapsed apartment building in the city centre."
+CAUSE = "Officials said the fire was caused by a gas leak in the basement kitchen of the building."
+CAUSE_DENIED = "Officials said the fire was not caused by a gas leak in the basement kitchen of the building."
+TOLL_A = "The regional health ministry said 14 people died in the blaze and many more were injured."
+TOLL_B = "Hospital staff said 19 people died overnight after the blaze, according to the regional health ministry."
+MAYOR = "The mayor promised that displaced families would receive temporary housing in three nearby schools."
+ONLY_B = "Neighbours described hearing a loud explosion shortly before midnight, then seeing thick black smoke."
+
+TEXT_A = " ".join(["Fire in the city.", RESCUE_A, CAUSE, TOLL_A, MAYOR, "Who is to blame for the delays?"])
+TEXT_B = " ".join([RESCUE_B, CAUSE_DENIED, TOLL_B, ONLY_B])
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[^.!?\s][^.!?]*[.!?]", text))
+
+
+def analysis(a: Article) -> Analysis:
+    return Analysis(a.id, sentences(a.text), (), ())
+
+
+def toll(a: Article, value: int) -> dict[str, Any]:
+    """A number as facts.numbers_in_text gives it: "N people" in that article."""
+    start = a.text.index(f"{value} people")
+    return {"value": value, "unit": None, "counts": "people", "text": str(value), "start": start,
+            "end": start + len(str(value)), "qualifier": None, "verb": "died"}  # fmt: skip
+
+
+def story(with_copy: bool = True) -> tuple[list[Article], dict[str, Analysis], dict[str, str], list[dict[str, Any]]]:
+    a = Article("aA", TEXT_A, title="Fire", source="Reuters", published="2024-05-01")
+    b = Article("aB", TEXT_B, title="Blaze", source="BBC", published="2024-05-01")
+    c = Article("aC", TEXT_A, title="Fire", source="Yahoo News", published="2024-05-02")
+    articles = [a, b, c] if with_copy else [a, b]
+    copies = {"aC": "aA"} if with_copy else {}
+    numbers = build_number_table([("aA", [toll(a, 14)]), ("aB", [toll(b, 19)])])
+    return articles, {x.id: analysis(x) for x in articles}, copies, numbers
+
+
+def span_text(articles: list[Article], article: str, start: int, end: int) -> str:
+    return next(a.text for a in articles if a.id == article)[start:end]
+
+
+def test_stemming_matches_word_forms() -> None:
+    assert stem("attacks") == stem("attacked") == stem("attack")
+    assert stem("forces") == stem("force")
+    assert stem("countries") == stem("country")
+    assert content_words("The fire was not caused by them.") == [stem("fire"), stem("cause")]  # stop words gone
+
+
+def test_same_fact_in_two_outlets_is_corroborated_with_exact_sentences() -> None:
+    articles, analyses, copies, numbers = story()
+    out = compare_sources(articles, analyses, copies, numbers)
+    rescue = next(g for g in out["corroborated"] if "survivors" in g["text"])
+    assert rescue["outlets"] == ["BBC", "Reuters"]
+    assert rescue["independent_outlets"] == 2
+    texts = {span_text(articles, s["article"], s["start"], s["end"]) for s in rescue["sentences"]}
+    assert texts == {RESCUE_A, RESCUE_B}
+
+
+def test_syndicated_copy_is_traced_but_not_counted_as_an_outlet() -> None:
+    articles, analyses, copies, numbers = story()
+    out = compare_sources(articles, analyses, copies, numbers)
+    rescue = next(g for g in out["corroborated"] if "survivors" in g["text"])
+    assert "aC" in rescue["articles"]  # the copy states it too ...
+    assert "Yahoo News" not in rescue["outlets"] and rescue["independent_outlets"] == 2  # ... but does not count
+    # the mayor's promise is in Reuters and its copy only: not corroborated
+    assert not any("mayor" in g["text"] for g in out["corroborated"])
+    assert [u["article"] for u in out["unique"] if "mayor" in u["text"]] == ["aA"]
+
+
+def test_fact_of_one_outlet_is_unique() -> None:
+    articles, analyses, copies, numbers = story()
+    unique = compare_sources(articles, analyses, copies, numbers)["unique"]
+    only_b = next(u for u in unique if u["article"] == "aB")
+    assert only_b["outlet"] == "BBC"
+    assert span_text(articles, "aB", only_b["start"], only_b["end"]) == ONLY_B
+    assert not any(u["article"] == "aC" for u in unique)  # a copy adds nothing unique
+
+
+def test_questions_and_headings_are_not_claims() -> None:
+    articles, analyses, copies, numbers = story()
+    out = compare_sources(articles, analyses, copies, numbers)
+    texts = [g["text"] for g in out["corroborated"]] + [u["text"] for u in out["unique"]]
+    assert not any(t.endswith("?") or t == "Fire in the city." for t in texts)
+
+
+def test_different_numbers_for_the_same_noun_conflict() -> None:
+    articles, analyses, copies, numbers = story()
+    conflicts = compare_sources(articles, analyses, copies, numbers)["conflicting"]
+    toll_conflict = next(c for c in conflicts if c.get("kind") == "number")
+    assert toll_conflict["about"] == "number of people"
+    by_value = {c["value"]: c for c in toll_conflict["claims"]}
+    assert set(by_value) == {14, 19}  # the copy's 14 is not listed twice
+    assert span_text(articles, "aA", by_value[14]["start"], by_value[14]["end"]) == TOLL_A
+    assert by_value[19]["outlet"] == "BBC"
+
+
+def test_denial_is_a_conflict_not_a_corroboration() -> None:
+    articles, analyses, copies, numbers = story()
+    out = compare_sources(articles, analyses, copies, numbers)
+    neg = [c for c in out["conflicting"] if c.get("kind") == "negation"]
+    assert len(neg) == 1
+    claims = {c["outlet"]: c for c in neg[0]["claims"]}
+    assert claims["BBC"]["negated"] and not claims["Reuters"]["negated"]
+    assert span_text(articles, "aB", claims["BBC"]["start"], claims["BBC"]["end"]) == CAUSE_DENIED
+    assert "gas" in neg[0]["about"]
+    assert not any("gas leak" in g["text"] for g in out["corroborated"])
+
+
+def test_one_outlet_and_its_copy_have_nothing_to_compare() -> None:
+    a = Article("aA", TEXT_A, source="Reuters")
+    c = Article("aC", TEXT_A, source="Yahoo News", original_source="Reuters")
+    out = compare_sources([a, c], {x.id: analysis(x) for x in (a, c)}, {})
+    assert out == {"corroborated": [], "unique": [], "conflicting": []}
+
+
+def test_outlet_falls_back_to_original_source_then_id() -> None:
+    a = Article("aA", TEXT_A, source="Yahoo News", original_source="AP")
+    b = Article("aB", TEXT_B)
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    assert out["corroborated"][0]["outlets"] == ["AP", "aB"]
+
+
+def _doc(comparison: dict[str, Any] | None) -> dict[str, Any]:
+    articles, _, _, _ = story()
+    s: dict[str, Any] = {
+        "id": "s1", "headline": "City fire", "size": 3,
+        "articles": [{"id": a.id, "title": a.title, "source": a.source, "published": a.published,
+                      "origin": f"{a.id}.txt"} for a in articles],
+        "summary": {"text": "", "sentences": []}, "quotes": [], "entities": [],
+    }  # fmt: skip
+    if comparison is not None:
+        s["comparison"] = comparison
+    return {"schema_version": "1.0", "generated": "2024-05-02T00:00:00Z", "stories": [s]}
+
+
+def test_report_renders_agreement_section_and_old_documents_unchanged() -> None:
+    import jsonschema
+
+    articles, analyses, copies, numbers = story()
+    doc = _doc(compare_sources(articles, analyses, copies, numbers))
+    jsonschema.validate(doc, json.loads(SCHEMA.read_text()))
+    html, md = render_html(doc), render_markdown(doc)
+    for page in (html, md):
+        assert "Agreement across sources" in page and "In conflict" in page and "Only one outlet" in page
+        assert "Corroborated" in page and "number of people" in page
+    assert "conflict-claim" in html
+    old = _doc(None)
+    assert "Agreement across sources" not in render_html(old)
+    assert "Agreement across sources" not in render_markdown(old)
