@@ -32,6 +32,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..records import Analysis, Article
+from .textutil import ENGLISH_STOP
 
 MIN_WORDS, MAX_WORDS = 8, 60
 OVERLAP = 0.5  # each sentence holds this share of the other's content words
@@ -44,15 +45,9 @@ MIN_NEW_SHARE = 0.5  # a unique claim is kept when most of its content words are
 MAX_NEGATION = 8
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_STOP = frozenset(
-    "a about above after again against all also am an and any are as at be because been before being below "
-    "between both but by can could did do does doing down during each few for from further had has have "
-    "having he her here hers herself him himself his how i if in into is it its itself just me more most "
-    "my myself no nor not now of off on once only or other our ours out over own same she should so some "
-    "such than that the their theirs them themselves then there these they this those through to too "
-    "under until up very was we were what when where which while who whom why will with would you your "
-    "said says say told according mr mrs ms also never none neither cannot can't don't didn't isn't "
-    "wasn't won't doesn't aren't weren't haven't hasn't hadn't shouldn't wouldn't couldn't".split()
+_STOP = ENGLISH_STOP | frozenset(
+    "also never none neither cannot can't don't didn't isn't wasn't won't doesn't aren't weren't haven't "
+    "hasn't hadn't shouldn't wouldn't couldn't".split()
 )
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot denied denies deny denying rejected rejects "

@@ -18,6 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from .textutil import ENGLISH_STOP
+
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # "WASHINGTON (AP) _ ", "BEIJING, Nov. 17 (Xinhua) -- ", "LONDON (Reuters) - "
@@ -26,15 +28,7 @@ _DANGLING = frozenset(
     "but and or also however he she they it this these those his her their its him them yet still so "
     "meanwhile instead then such there that which who others another both".split()
 )
-_STOP = frozenset(
-    "a about above after again against all also am an and any are as at be because been before being below "
-    "between both but by can could did do does doing down during each few for from further had has have "
-    "having he her here hers herself him himself his how i if in into is it its itself just me more most "
-    "my myself no nor not now of off on once only or other our ours out over own same she should so some "
-    "such than that the their theirs them themselves then there these they this those through to too "
-    "under until up very was we were what when where which while who whom why will with would you your "
-    "said says say told according mr mrs ms one two new year years would could also last first".split()
-)
+_STOP = ENGLISH_STOP | frozenset("one two new year years would could also last first".split())
 
 
 @dataclass(frozen=True)
