@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import ROOT, SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.stages.dedupe import DuplicateIndex, shingle_hashes, words  # noqa: E402
+from newsweave.stages.html import block_text  # noqa: E402
 
 SEED = 13
 KINDS = ("furniture", "drop_paragraph", "word_edits", "truncate", "lede", "headline")
@@ -103,11 +104,8 @@ def furniture_pool() -> list[tuple[list[str], list[str]]]:
             continue
         for el in list(root.iter(*_DROP)):
             el.drop_tree()
-        for el in root.iter():
-            if isinstance(el.tag, str) and el.tag in _BLOCKS:
-                el.tail = "\n" + (el.tail or "")
         gold = " ".join(words(p["gold_text"]))
-        lines = [" ".join(x.split()) for x in root.text_content().splitlines()]
+        lines = [" ".join(x.split()) for x in block_text(root, _BLOCKS).splitlines()]
         lines = [x for x in lines if x and len(x.split()) <= 40]
         furn = [(i, x) for i, x in enumerate(lines) if " ".join(words(x)) not in gold]
         inside = [i for i, x in enumerate(lines) if " ".join(words(x)) in gold and len(x.split()) >= 8]

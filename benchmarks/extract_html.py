@@ -121,11 +121,9 @@ def _html_to_text(fragment: str) -> str:
 
     if not fragment.strip():
         return ""
-    root = lxml.html.fromstring(fragment)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag in BLOCKS:
-            el.tail = "\n" + (el.tail or "")
-    return root.text_content()
+    from newsweave.stages.html import block_text
+
+    return block_text(lxml.html.fromstring(fragment), BLOCKS)
 
 
 def run_newsweave(html: str, url: str | None) -> str:

@@ -62,6 +62,14 @@ def _readability_summary(html: str) -> str:
     return str(Document(html).summary(html_partial=True))
 
 
+def block_text(root: Any, blocks: frozenset[str] = _BLOCK_TAGS) -> str:
+    """Text of a parsed lxml element with a line break after every block element (changes its tails)."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag in blocks:
+            el.tail = "\n" + (el.tail or "")
+    return str(root.text_content())
+
+
 def _readability_text(html: str) -> str:
     """Text of the main block readability finds, one block per line."""
     import lxml.html
@@ -69,11 +77,7 @@ def _readability_text(html: str) -> str:
     summary = _readability_summary(html)
     if not summary.strip():
         return ""
-    root = lxml.html.fromstring(summary)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
-            el.tail = "\n" + (el.tail or "")
-    return _paragraphs(root.text_content())
+    return _paragraphs(block_text(lxml.html.fromstring(summary)))
 
 
 def _drop_title_line(body: str, title: str | None) -> str:
