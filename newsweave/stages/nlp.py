@@ -44,11 +44,6 @@ class NLP:
         self.load()
         yield from self._nlp.pipe((t[: self.max_chars] for t in texts), batch_size=self.batch_size)
 
-    def analyse(self, articles: list[Article]) -> Iterator[Analysis]:
-        """One Analysis per article, in order: sentences, entity mentions, quotes."""
-        for art, doc in zip(articles, self.docs(a.text for a in articles), strict=True):
-            yield analyse_doc(art.id, doc)
-
     def analyse_stream(self, articles: Iterable[Article], processes: int = 1) -> Iterator[tuple[Article, Analysis]]:
         """Analyse a stream of articles, in order; with processes > 1 spaCy parses in worker
         processes (started once for the whole stream) while this one reads and clusters."""
