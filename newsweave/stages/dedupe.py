@@ -12,6 +12,7 @@ benchmarks/RESULTS_dedupe.md.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -59,6 +60,14 @@ def shingle_hashes(tokens: list[str], k: int = 5) -> frozenset[int]:
     return frozenset(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams)
 
 
+@functools.lru_cache(maxsize=8)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows for a threshold: datasketch finds them by numerical integration (about
+    0.2 s), once per threshold here instead of once per index (one index per story)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def _identity(v: Any) -> Any:
     return v
 
@@ -90,7 +99,7 @@ class DuplicateIndex:
         self.num_perm = num_perm
         self.k = k
         self.seed = seed
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        self._lsh = MinHashLSH(num_perm=num_perm, params=_lsh_params(lsh_threshold, num_perm))
         self._perm = MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME).permutations
         self._exact: dict[str, str] = {}  # normalised-text hash -> first article id with it
         self._shingles: dict[str, frozenset[int]] = {}

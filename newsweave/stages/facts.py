@@ -15,6 +15,7 @@ decade), so timelines sort as plain ISO strings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -337,18 +338,6 @@ class DateResolver:
 
     def __init__(self, published: str | None) -> None:
         self.day = parse_published(published)
-        self._parser: Any = None
-
-    def _dateparser(self) -> Any:
-        if self._parser is None:
-            from dateparser.date import DateDataParser  # type: ignore[import-untyped]
-
-            settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY",
-                                        "RETURN_AS_TIMEZONE_AWARE": False}  # fmt: skip
-            if self.day is not None:
-                settings["RELATIVE_BASE"] = datetime(self.day.year, self.day.month, self.day.day)
-            self._parser = DateDataParser(languages=["en"], settings=settings)
-        return self._parser
 
     def resolve(self, expression: str) -> dict[str, Any]:
         """{"date": ISO or None, "granularity", "relative", "note"} for one expression."""
@@ -383,16 +372,33 @@ class DateResolver:
             elif re.search(r"\b(next|coming)\b", low):
                 back = -((target - self.day.weekday()) % 7 or 7)
             return {**out, "date": (self.day - timedelta(days=back)).isoformat(), "granularity": "day"}
-        data = self._dateparser().get_date_data(_TIME_OF_DAY.sub("", s).strip() or s)
-        found = data.date_obj if data is not None else None
+        found, period = _dateparse(_TIME_OF_DAY.sub("", s).strip() or s, self.day)
         if found is None:
             return {**out, "note": "not understood"}
         if (found.hour, found.minute, found.second) != (0, 0, 0) and not re.search(r"\d:\d\d|[ap]\.?m", s, re.I):
             return {**out, "note": "not understood"}  # e.g. "1990s" read as 1990 seconds ago
         if self.day is not None and not (1000 <= found.year <= self.day.year + 10):
             return {**out, "note": "out of range"}
-        granularity = data.period if data.period in ("day", "week", "month", "year") else "day"
+        granularity = period if period in ("day", "week", "month", "year") else "day"
         return {**out, "date": _period_start(found.date(), granularity).isoformat(), "granularity": granularity}
+
+
+@functools.lru_cache(maxsize=64)
+def _date_parser(day: date | None) -> Any:
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "MDY", "RETURN_AS_TIMEZONE_AWARE": False}
+    if day is not None:
+        settings["RELATIVE_BASE"] = datetime(day.year, day.month, day.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=8192)
+def _dateparse(expression: str, day: date | None) -> tuple[datetime | None, str | None]:
+    """dateparser's reading of one expression against one publication day (memoised: a story's
+    articles are re-read each time the story changes, and dateparser is slow)."""
+    data = _date_parser(day).get_date_data(expression)
+    return (data.date_obj, data.period) if data is not None else (None, None)
 
 
 def _datey(m: MentionLike) -> bool:
