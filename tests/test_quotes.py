@@ -285,6 +285,23 @@ def test_seed_ledger_joins_tillerson_wordings(seed_quotes: Any) -> None:
     assert putin and putin[0]["speaker"] == "Vladimir Putin"
 
 
+@pytest.mark.slow
+@seeds
+def test_seed_ledger_lists_a_reported_statement_once(seed_quotes: Any) -> None:
+    """NPR: 'Lucian Kim reports that Lavrov went into talks ... "warning that the U.S. not repeat
+    strikes against Syrian government forces."' is one statement, not a reported and a direct one."""
+    items = [(stem, stem[:3], text, q) for stem, (text, qs) in seed_quotes.items() for q in qs]
+    ledger = build_ledger(items)
+    hits = [e for e in ledger if any("not repeat strikes" in w["text"] for w in e["wordings"])]
+    assert len(hits) == 1
+    assert hits[0]["direct"] and len(hits[0]["wordings"]) == 1
+    spans = [(e_i, s["article"], s["start"], s["end"])
+             for e_i, e in enumerate(ledger) for w in e["wordings"] for s in w["spans"]]  # fmt: skip
+    for i, a, s, e in spans:  # no stretch of an article is listed under two entries
+        for j, b, s2, e2 in spans:
+            assert i == j or a != b or min(e, e2) <= max(s, s2), (ledger[i]["wordings"], ledger[j]["wordings"])
+
+
 # --- the ledger on hand-made quotes (no model needed) ---------------------------------------------
 
 
@@ -350,3 +367,34 @@ def test_ledger_groups_by_joined_parts_and_canonical_names() -> None:
         "We agree on this point and on the next one too.",
     )
     assert len(entry["articles"]) == 2
+
+
+def test_ledger_reported_speech_carrying_a_direct_quote_is_one_entry() -> None:
+    text = 'Kim reports that Lavrov went into talks "warning that the U.S. not repeat strikes."'
+    rs = text.index("that Lavrov")
+    ds = text.index("warning")
+    reported = Quote(Span(rs, len(text) - 2, text[rs : len(text) - 2]), speaker_name="Lucian Kim", direct=False)
+    quoted = Quote(Span(ds, len(text) - 1, text[ds : len(text) - 1]), speaker_name="Lucian Kim", direct=True)
+    (entry,) = build_ledger([("a1", "NPR", text, reported), ("a1", "NPR", text, quoted)])
+    assert entry["direct"] and [w["text"] for w in entry["wordings"]] == [quoted.content.text]
+    other = Quote(Span(0, 20, text[:20]), speaker_name="Lucian Kim", direct=False)  # no quote inside
+    assert len(build_ledger([("a1", "NPR", text, other), ("a1", "NPR", text, quoted)])) == 2
+
+
+def test_ledger_joins_reported_and_direct_wordings_of_one_statement() -> None:
+    direct_q = make("We will not accept any new strikes against the Syrian government.", "Sergei Lavrov")
+    reported = make("that Moscow will not accept any new strikes against the Syrian government", "Lavrov",
+                    direct=False)  # fmt: skip
+    (entry,) = build_ledger([("a1", "AFP", "", direct_q), ("a2", "NPR", "", reported)])
+    assert entry["direct"] and entry["articles"] == ["a1", "a2"] and len(entry["wordings"]) == 2
+    assert entry["speaker"] == "Sergei Lavrov"
+
+
+def test_ledger_links_a_fragment_across_articles_and_name_variants() -> None:
+    long = make("We want to understand the real intentions of Washington during this visit.", "Sergei Lavrov")
+    short = make("real intentions", "Sergey Lavrov", start=70)
+    canon = {"Sergey Lavrov": "Sergei Lavrov"}
+    (entry,) = build_ledger([("a1", None, "", long), ("a2", None, "", short)], canonical=lambda n: canon.get(n, n))
+    assert [f["text"] for f in entry["fragments"]] == ["real intentions"]
+    assert entry["fragments"][0]["article"] == "a2" and entry["fragments"][0]["fragment_of"]["article"] == "a1"
+    assert entry["articles"] == ["a1", "a2"]

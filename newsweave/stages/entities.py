@@ -2,7 +2,11 @@
 
 Mentions are merged when their names share a consonant skeleton and look alike
 ("Sergei Lavrov" / "Sergey Lavrov", "Khan Sheikhun" / "Khan Shaykhun", "ExxonMobil" /
-"Exxon Mobil"), and a surname alone joins the full name that ends with it ("Lavrov").
+"Exxon Mobil"), a surname alone joins the full name that ends with it ("Lavrov"), and a
+one-word short form joins the only person whose name starts with it ("Ban" -> "Ban Ki-moon").
+When the article texts are given, the words around each mention vote on its kind ("the town of
+Khan Sheikhun" is a place, "spokesperson Corinne Druey" a person) and the titles in front of a
+person ("Russian Foreign Minister Sergei Lavrov") or in apposition become its roles.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from ..records import Mention
@@ -20,15 +25,23 @@ from ..records import Mention
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
 _VOWELS = re.compile(r"[aeiouy]")
+# well-known names of one country that share no letters (a tiny alias list, not a gazetteer)
+_ALIASES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
+            "u k": "united kingdom"}  # fmt: skip
+# generic last words of organisation names ("Astana Cycling Team" ~ "Astana Team")
+_ORG_HEADS = frozenset({"team", "cycling", "club", "group", "inc", "corp", "corporation", "ltd", "llc", "plc", "co",
+                        "company"})  # fmt: skip
 
 
 def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^(the|The)\s+", "", s)
+    s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
     return s.strip(" .,;:-\"'")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case ASCII letters and spaces only."""
     s = unicodedata.normalize("NFKD", s)
@@ -36,6 +49,7 @@ def fold(s: str) -> str:
     return " ".join(re.sub(r"[^a-z ]+", " ", s.lower()).split())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(s: str) -> str:
     """Consonant skeleton: spaces and vowels dropped (first letter kept), repeats collapsed."""
     f = fold(s).replace(" ", "")
@@ -52,11 +66,13 @@ def skeleton(s: str) -> str:
 _PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la"})
 
 
+@lru_cache(maxsize=65536)
 def _core(f: str) -> str:
     """A folded name without name particles ("bashar al assad" -> "bashar assad")."""
     return " ".join(w for w in f.split() if w not in _PARTICLES) or f
 
 
+@lru_cache(maxsize=65536)
 def acronym(s: str) -> str | None:
     """Initials of a multi-word name ("United States" -> "us"), or the letters of an acronym."""
     words = [w for w in re.split(r"[\s-]+", s) if w]
@@ -68,27 +84,165 @@ def acronym(s: str) -> str | None:
     return None
 
 
-def similar(a: str, b: str) -> bool:
+def _initials_all(s: str) -> str | None:
+    """Initials counting "of"/"and" too ("Ministry of Defence" -> "mod")."""
+    words = [w for w in re.split(r"[\s-]+", s) if w and w.lower() != "the"]
+    return "".join(w[0] for w in words).lower() if len(words) > 2 and words[0][0].isupper() else None
+
+
+def _org_core(f: str) -> str:
+    words = f.split()
+    while len(words) > 1 and words[-1] in _ORG_HEADS:
+        words.pop()
+    return " ".join(words)
+
+
+def similar(a: str, b: str, family: str | None = None) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.replace(" ", "") == fb.replace(" ", "") or _core(fa) == _core(fb):
+        return True
+    if _ALIASES.get(fa, fa) == _ALIASES.get(fb, fb):  # "Britain" / "United Kingdom"
         return True
     ab, bb = acronym(a), acronym(b)
     if ab and ab == bb and (" " in a) != (" " in b):  # "US" / "U.S." / "United States"
         return True
-    ratio = SequenceMatcher(None, fa, fb).ratio()
-    return ratio >= 0.92 or (ratio >= 0.75 and skeleton(a) == skeleton(b))
+    if " " in a and " " not in b and a != b:  # "Ministry of Defence" / "MOD"
+        if bb and bb == _initials_all(a):
+            return True
+    elif " " in b and " " not in a and ab and ab == _initials_all(b):
+        return True
+    if family == "ORG" and " " in fa + fb and _org_core(fa) == _org_core(fb):
+        return True
+    need = 0.75 if skeleton(a) == skeleton(b) else 0.92
+    if 2 * min(len(fa), len(fb)) < need * (len(fa) + len(fb)):  # an upper bound of the ratio
+        return False
+    sm = SequenceMatcher(None, fa, fb)
+    return sm.quick_ratio() >= need and sm.ratio() >= need
 
 
 def _family(label: str) -> str:
     return "PLACE" if label in _PLACE else label
 
 
+# --- context: the words around a mention vote on its kind and give a person's roles ---------------
+
+# titles and role nouns ("Foreign Minister", "spokesperson", "Maj. Gen.")
+_ROLE_HEADS = frozenset("""
+    president minister secretary spokesman spokeswoman spokesperson manager director chairman chairwoman
+    chair chief leader head ambassador commander general governor mayor senator officer envoy executive
+    captain colonel sergeant lieutenant prosecutor judge king queen prince pope correspondent reporter
+    editor founder coach adviser advisor secretary-general under-secretary premier chancellor
+    representative spokesperson negotiator lawyer attorney analyst economist professor campaigner winner
+    gen maj lt col sgt spc capt adm cmdr rev dr mr mrs ms sir dame lord lady
+""".split())  # fmt: skip
+_ROLE_WORDS = _ROLE_HEADS | frozenset("""
+    foreign defence defense interior finance prime vice deputy former acting state of the for
+    general army navy air force team tour senior top elected national chief-executive
+""".split())  # fmt: skip
+_LEADING = frozenset({"of", "the", "for", "with", "a", "an", "by", "from", "to", "at", "on", "in", "as", "and"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
+_PLACE_PREPS = re.compile(
+    r"(?:\b(?:in|near|outside|into|across|through|via|towards)(?:\s+the)?|"
+    r"\b(?:town|city|village|province|region|capital|district|port|suburb)\s+of)\s+$",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = frozenset({"col", "port", "mount", "mt", "lake", "river", "bay", "gulf", "cape", "plateau",
+                          "valley", "strait", "island", "islands"})  # fmt: skip
+_TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
+
+
+def _context_votes(text: str, m: Mention) -> Counter[str]:
+    """Votes on a mention's kind from its context (a cue weighs as much as two spaCy labels). Cues
+    only correct spaCy's usual confusions: names of people or places labelled as organisations,
+    places labelled as people."""
+    votes: Counter[str] = Counter()
+    before, after = text[max(0, m.start - 40) : m.start], text[m.end : m.end + 24]
+    words = [w.lower().strip(".") for w in re.split(r"[\s-]+", normalise(m.text)) if w]
+    if m.label == "PERSON" and _PLACE_PREPS.search(before) and not after.startswith(("'", "’")):
+        votes["GPE"] += 2  # "in the town of Khan Shaykhun"
+    if m.label not in _PLACE and len(words) > 1 and words[0] in _PLACE_WORDS:
+        votes["LOC"] += 3  # "the Col de Port"
+    if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
+        votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
+    elif m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and _role_apposition(text, m):
+        votes["PERSON"] += 2  # "the head of the UNFCCC Secretariat, Yvo de Boer,"
+    elif m.label in ("PERSON", "ORG") and re.match(r",\s*(?:who\b|aged\b|\d{1,2},)", after):
+        votes["PERSON"] += 2  # "Valverde and Mayo, who"
+    return votes
+
+
+def _role_before(before: str) -> str | None:
+    """The title right in front of a name ("Russian Foreign Minister", "Maj. Gen.", "Mr.")."""
+    toks = _TOKEN.findall(before.split("\n")[-1])
+    role: list[str] = []
+    for t in reversed(toks):
+        low = t.lower().strip(".")
+        if low in _ROLE_WORDS or (t[0].isupper() and not t.endswith(("'s", "’s")) and len(role) < 6):
+            role.insert(0, t)
+            continue
+        break
+    while role and role[0].lower() in _LEADING:  # "With President" -> "President"
+        role.pop(0)
+    while len(role) > 1 and role[-1].lower().strip(".") in _HONORIFICS:  # "Lieutenant General Sir"
+        role.pop()
+    if not any(w.lower().strip(".") in _ROLE_HEADS for w in role):
+        return None
+    if role[-1].lower().strip(".") not in _ROLE_HEADS and not re.search(
+        r"\b[A-Za-z]+ of(?: [A-Z][a-z]+){1,2}$", " ".join(role)
+    ):
+        return None  # the title must end the phrase ("... Minister", "Secretary of State")
+    return " ".join(role)
+
+
+def _is_head(w: str) -> bool:
+    return w.lower().strip(".") in _ROLE_HEADS
+
+
+def _role_apposition(text: str, m: Mention) -> str | None:
+    """A role in apposition: after the name ("Jose Alencar, the Brazilian vice president,") or
+    before it ("The United Nations secretary-general, Ban Ki-moon says")."""
+    after = text[m.end : m.end + 90]
+    hit = re.match(r",\s+(?:the\s+|an?\s+)?([^,;:()\"“”\n]{3,70}?)\s*(?:[,;:()]|(?<!\b[A-Z])(?<!\bSt)\.(?:\s|$)|$)",
+                   after)  # fmt: skip
+    if hit:
+        phrase = hit.group(1)
+        words = phrase.split()
+        if (
+            len(words) <= 8
+            and (words[0].lower() in _ROLE_WORDS or words[0][0].isupper())
+            and any(_is_head(w) for w in words[:4])
+            and not re.search(r"\b(?:said|says|told|who|which|and)\b", phrase)
+        ):
+            return phrase
+    start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(start, m.start - 80) : m.start]
+    hit = re.search(r"(?:^|[.;:]\s+)(?:(?:while|but|and|as|when|then)\s+)?(?:the\s+|an?\s+)?([^,.;:\n]{3,70}),\s*$",
+                    before, re.IGNORECASE)  # fmt: skip
+    if hit:
+        words = hit.group(1).split()
+        if (
+            len(words) <= 8
+            and (words[0].lower() in _ROLE_WORDS or words[0][0].isupper())
+            and any(_is_head(w) for w in words)
+        ):
+            return hit.group(1)
+    return None
+
+
+def _role(text: str, m: Mention) -> str | None:
+    pre = _role_before(text[max(0, m.start - 60) : m.start])
+    if pre and pre.split()[-1].lower().strip(".") in _HONORIFICS and len(pre.split()) == 1:
+        pre = None  # "Mr." alone is no role
+    return pre or _role_apposition(text, m)
+
+
 @dataclass
 class _Cluster:
     family: str
     surfaces: Counter[str] = field(default_factory=Counter)
-    labels: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)  # spaCy labels and context votes
     articles: set[str] = field(default_factory=set)
+    roles: Counter[str] = field(default_factory=Counter)
 
     def name(self) -> str:
         # the most informative variant: most tokens, then most mentioned, then first seen
@@ -97,14 +251,21 @@ class _Cluster:
 
 def resolve_entities(
     items: Iterable[tuple[str, Mention]],
+    texts: dict[str, str] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Group (article id, mention) pairs into entities.
 
-    Returns the entities (name, label, variants, mentions, articles; most mentioned first) and a
-    map from every variant surface to its canonical name.
+    ``texts`` (article id -> text the mention offsets point into) lets the context vote on each
+    entity's kind and gives people's roles. Returns the entities (name, label, variants, mentions,
+    articles, roles; most mentioned first) and a map from every variant surface to its canonical name.
     """
-    by_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    items = list(items)
+    texts = texts or {}
+    by_surface: dict[str, Counter[str]] = defaultdict(Counter)  # spaCy labels
+    cues: dict[str, Counter[str]] = defaultdict(Counter)  # context votes
     arts: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
     order: list[str] = []
     for art_id, m in items:
         if m.label not in LABELS:
@@ -115,47 +276,69 @@ def resolve_entities(
         if s not in by_surface:
             order.append(s)
         by_surface[s][m.label] += 1
+        counts[s] += 1
         arts[s].add(art_id)
+        text = texts.get(art_id)
+        if text is not None and text[m.start : m.end] == m.text:
+            cues[s].update(_context_votes(text, m))
+            if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m)):  # kept for people only
+                roles[s][r] += 1
     # each surface takes its majority label family; multi-word names first so surnames find them
     order.sort(key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
     for s in order:
-        fam = _family(by_surface[s].most_common(1)[0][0])
-        target = None
+        fam = _majority_family(by_surface[s] + cues[s])
+        target, by_name = None, True
         for c in clusters:
-            if c.family == fam and any(similar(s, v) for v in c.surfaces):
+            if c.family == fam and any(similar(s, v, fam) for v in c.surfaces):
                 target = c
                 break
         if target is None and len(s.split()) == 1:
-            target = _surname_owner(s, clusters, fam)
+            target = _surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam)
+            by_name = target is None
         if target is None:
             target = _Cluster(fam)
             clusters.append(target)
-        n = sum(by_surface[s].values())
-        target.surfaces[s] += n
-        target.labels.update(by_surface[s])
+        target.surfaces[s] += counts[s]
+        # spaCy's label of a bare surname says little once it joined a full name; its context does
+        target.labels.update(by_surface[s] + cues[s] if by_name else cues[s])
         target.articles |= arts[s]
+        target.roles.update(roles[s])
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     for c in clusters:
         name = c.name()
         for v in c.surfaces:
             canon[v] = name
-        out.append({
+        label = _label(c)
+        entry: dict[str, Any] = {
             "name": name,
-            "label": _label(c),
+            "label": label,
             "variants": sorted(c.surfaces, key=lambda v: -c.surfaces[v]),
             "mentions": sum(c.surfaces.values()),
             "articles": sorted(c.articles),
-        })  # fmt: skip
+        }
+        if label == "PERSON" and c.roles:
+            entry["roles"] = [r for r, _n in c.roles.most_common(3)]
+        out.append(entry)
     out.sort(key=lambda e: (-len(e["articles"]), -int(e["mentions"]), str(e["name"])))
     return out, canon
 
 
+def _majority_family(labels: Counter[str]) -> str:
+    fams: Counter[str] = Counter()
+    for lab, n in labels.items():
+        fams[_family(lab)] += n
+    first = list(fams)
+    return max(fams, key=lambda f: (fams[f], -first.index(f)))  # a tie goes to the first seen
+
+
 def _label(c: _Cluster) -> str:
-    """The cluster's label, within its family (a person mentioned by surname stays a PERSON)."""
-    inside = [(n, lab) for lab, n in c.labels.items() if _family(lab) == c.family]
-    return max(inside)[1] if inside else c.labels.most_common(1)[0][0]
+    """The entity's label: the family with most votes over all its mentions (spaCy's labels plus
+    context cues), then the most common label in that family."""
+    fam = _majority_family(c.labels)
+    inside = [(n, lab) for lab, n in c.labels.items() if _family(lab) == fam]
+    return max(inside)[1]
 
 
 def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
@@ -171,6 +354,31 @@ def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | Non
                 if n > best_n:
                     best, best_n = c, n
     return best
+
+
+def _short_form_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
+    """The only person in the story whose name has this word as a name part ("Ban" in "Ban Ki-moon",
+    "Mayo" in "Iban Mayo" labelled otherwise) or as the start of its last name ("Vino" for
+    "Vinokourov", four letters at least). None when no or several people fit."""
+    if fam != "PERSON":
+        return None
+    f = fold(s)
+    hits = []
+    for c in clusters:
+        if c.family == "PLACE":
+            continue
+        for v in c.surfaces:
+            parts = fold(v).split()
+            if len(parts) < 2:
+                continue
+            by_part = c.family == "PERSON" and f in parts[:-1]
+            # a surname whose full name (two or three capitalised words) spaCy labelled ORG
+            by_last = f == parts[-1] and len(parts) <= 3 and all(w[:1].isupper() for w in v.split())
+            by_prefix = c.family == "PERSON" and len(f) >= 4 and parts[-1].startswith(f) and len(parts[-1]) > len(f)
+            if by_part or by_last or by_prefix:
+                hits.append(c)
+                break
+    return hits[0] if len(hits) == 1 else None
 
 
 def canonical_lookup(canon: dict[str, str]) -> Any:

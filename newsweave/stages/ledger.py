@@ -96,6 +96,14 @@ def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
     return " ".join(out)
 
 
+def _carries(reported: Span, start: int, end: int) -> bool:
+    """Reported speech that carries a direct quote of its own article: the quote lies inside it,
+    give or take the closing punctuation the quote marks enclose ('... forces."' ends one
+    character after the reported clause '... forces')."""
+    inside = min(reported.end, end) - max(reported.start, start)
+    return end > start and inside >= 0.9 * (end - start)
+
+
 def _unique(xs: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(x for x in xs if x is not None))
 
@@ -109,14 +117,15 @@ def build_ledger(
     ``items`` are (article_id, outlet, article_text, quote). Quotes group when their speakers
     agree (or one is unknown) and their words overlap; a short partial quote whose words lie in a
     longer quote of the same speaker is listed under that entry's "fragments". Reported speech
-    wrapping a direct quote of its own article is left to the quote's exact words. Entries are
+    carrying a direct quote of its own article (the quote inside it, up to its closing
+    punctuation) is left to the quote's exact words, so the statement is listed once. Entries are
     sorted by number of articles, most first.
     """
     direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
     recs: list[_Item] = []
     for art, outlet, text, q in items:
         c = q.content
-        if not q.direct and any(a == art and c.start <= s and e <= c.end for a, s, e in direct):
+        if not q.direct and any(a == art and _carries(c, s, e) for a, s, e in direct):
             continue
         qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
         words, name = _words(qt), q.speaker_name
