@@ -3,12 +3,17 @@
 Input lines: {"id", "documents": [{"id", "title", "text", "published", "source"}]}; output lines:
 {"id", "summary", "sentences": [{"text", "citations": [document ids]}]}. Sentences come from the
 same spaCy split as the pipeline's; a bad input line is reported on stderr and skipped.
+With ``--mode generative`` an LLM behind the configured OpenAI-compatible endpoint writes the summary
+from the top extractive sentences, its citations are checked (stages/generate.py), and each line
+also says which ``mode`` it holds: "extractive" when the endpoint was missing, failed or said
+nothing supported (the reason goes to stderr).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,13 +46,15 @@ def parse_cluster(line: str) -> dict[str, Any]:
 
 
 def summarize_clusters(lines: Iterator[tuple[int, str]], words: int, out: TextIO,
-                       on_error: Any = None, progress: Any = None) -> tuple[int, int]:  # fmt: skip
-    """Summarize each valid cluster line into `out`; returns (written, skipped)."""
+                       on_error: Any = None, progress: Any = None, generative: Any = None,
+                       on_warning: Any = None) -> tuple[int, int]:  # fmt: skip
+    """Summarize each valid cluster line into `out`; returns (written, skipped). ``generative`` is a
+    ``generate.GenerativeSummarizer`` for the generative mode; its warnings go to ``on_warning``."""
     from .stages.nlp import NLP, sentence_spans
     from .stages.summarize import Summarizer, SummaryDoc
 
     nlp = NLP()
-    summarizer = Summarizer(words=words)
+    summarizer = generative or Summarizer(words=words)
     written = skipped = 0
     for lineno, line in lines:
         try:
@@ -71,6 +78,10 @@ def summarize_clusters(lines: Iterator[tuple[int, str]], words: int, out: TextIO
                 "summary": summary["text"],
                 "sentences": [{"text": s["text"], "citations": s["citations"]} for s in summary["sentences"]],
             }
+            if generative is not None:
+                record["mode"] = summary["mode"]
+                if summary.get("warning") and on_warning:
+                    on_warning(lineno, rec["id"], summary["warning"])
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
         finally:
@@ -97,9 +108,27 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         bar.clear()
         _err(f"{path} line {lineno}: {msg}; skipped")
 
+    generative = None
+    if args.mode == "generative":
+        from .settings import Settings
+        from .stages.generate import GenerativeSummarizer
+
+        s = Settings()
+        url = args.llm_url or os.environ.get("NEWSWEAVE_LLM_URL") or s.llm_url
+        timeout = args.llm_timeout if args.llm_timeout is not None else s.llm_timeout_s
+        generative = GenerativeSummarizer(url, args.llm_model or s.llm_model, timeout, args.words)
+        if not url:
+            _err("--mode generative without --llm-url (or $NEWSWEAVE_LLM_URL): writing extractive summaries")
+
+    def on_warning(lineno: int, cid: Any, msg: str) -> None:
+        if generative is not None and generative.url:  # without a URL it was said once above
+            bar.clear()
+            _err(f"cluster {cid} (line {lineno}): {msg}")
+
     out = sys.stdout if args.out in (None, "-") else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        written, skipped = summarize_clusters(enumerate(lines, 1), args.words, out, on_error, bar)
+        written, skipped = summarize_clusters(enumerate(lines, 1), args.words, out, on_error, bar, generative,
+                                              on_warning)  # fmt: skip
     finally:
         bar.close()
         if out is not sys.stdout:
@@ -111,10 +140,17 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("summarize", help="write a cited extractive summary for each cluster of a JSON-lines file")
+    p = sub.add_parser("summarize", help="write a cited summary (extractive, or --mode generative) for each cluster")
     fields = '{"id", "documents": [{"id", "title", "text", "published", "source"}]}'
     p.add_argument("clusters", metavar="CLUSTERS.jsonl", help=f"one cluster a line: {fields}")
     p.add_argument("--words", type=int, default=100, help="summary length in words (default 100)")
     p.add_argument("--out", default="-", metavar="SUMMARIES.jsonl", help="output file (default: standard output)")
+    p.add_argument("--mode", choices=("extractive", "generative"), default="extractive",
+                   help="extractive (default, CPU only) or generative: an LLM behind --llm-url writes the summary, "
+                        "its citations are checked, extractive when it fails")  # fmt: skip
+    p.add_argument("--llm-url", metavar="URL", help="OpenAI-compatible server (http://host:port or .../v1); "
+                   "default $NEWSWEAVE_LLM_URL; API key from $NEWSWEAVE_LLM_API_KEY")  # fmt: skip
+    p.add_argument("--llm-model", default="", metavar="NAME", help="model name sent to the server")
+    p.add_argument("--llm-timeout", type=float, metavar="SECONDS", help="request timeout (default 60)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or closing line")
     p.set_defaults(func=cmd_summarize)

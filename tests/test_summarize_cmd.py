@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsweave.summarize_cmd import add_parser, cmd_summarize
+from tests.test_generate import closed_port_url, serve_fake_llm, shorten
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wikinews.jsonl"
 TOPICS = {"london": "wikinews-M001", "chile": "wikinews-M005", "haiti": "wikinews-M006"}
@@ -21,12 +24,12 @@ def _clusters() -> list[dict]:
     ]
 
 
-def _run(tmp_path: Path, lines: list[str], words: int = 60) -> tuple[int, list[dict]]:
+def _run(tmp_path: Path, lines: list[str], words: int = 60, extra: tuple[str, ...] = ()) -> tuple[int, list[dict]]:
     src, dst = tmp_path / "clusters.jsonl", tmp_path / "summaries.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     parser = argparse.ArgumentParser()
     add_parser(parser.add_subparsers())
-    args = parser.parse_args(["summarize", str(src), "--words", str(words), "--out", str(dst)])
+    args = parser.parse_args(["summarize", str(src), "--words", str(words), "--out", str(dst), *extra])
     rc = args.func(args)
     assert args.func is cmd_summarize
     return rc, [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
@@ -77,3 +80,32 @@ def test_missing_input_file_is_a_clear_error(tmp_path: Path, capsys: pytest.Capt
     args = argparse.Namespace(clusters=str(tmp_path / "nope.jsonl"), words=100, out="-", quiet=True)
     assert cmd_summarize(args) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.fixture()
+def fake_llm() -> Iterator[Any]:
+    yield from serve_fake_llm()
+
+
+def test_generative_mode_writes_checked_llm_summaries(tmp_path: Path, fake_llm: Any) -> None:
+    url, llm = fake_llm
+    llm.answer = lambda src: f"{shorten(src[1])} [1]"
+    clusters = _clusters()[:2]
+    rc, out = _run(tmp_path, [json.dumps(c) for c in clusters], extra=("--mode", "generative", "--llm-url", url, "-q"))
+    assert rc == 0 and [o["mode"] for o in out] == ["generative", "generative"]
+    for o, c in zip(out, clusters, strict=True):
+        assert len(o["sentences"]) == 1 and set(o["sentences"][0]["citations"]) <= {d["id"] for d in c["documents"]}
+    assert len(llm.requests) == 2
+
+
+def test_generative_mode_without_a_server_falls_back_and_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSWEAVE_LLM_URL", raising=False)
+    rc, out = _run(tmp_path, [json.dumps(_clusters()[0])], extra=("--mode", "generative"))
+    assert rc == 0 and out[0]["mode"] == "extractive" and out[0]["sentences"]
+    assert "without --llm-url" in capsys.readouterr().err
+    down = ("--mode", "generative", "--llm-url", closed_port_url())
+    rc, out = _run(tmp_path, [json.dumps(_clusters()[0])], extra=down)
+    assert rc == 0 and out[0]["mode"] == "extractive"
+    assert "failed" in capsys.readouterr().err

@@ -1,13 +1,19 @@
 """Cross-source comparison of one story: which claims several outlets make, which only one outlet
 makes, and where outlets disagree. Every claim points at its sentence (article id, start, end).
 
-A claim is a sentence of 8 to 60 words that ends like a statement (no question, no heading).
+A claim is a sentence of 6 to 60 words that ends like a statement (no question, no heading).
 Sentences of different articles state the same fact when their content words (lower-cased, stop
 words removed, simple suffix stemming) overlap enough: each sentence holds at least half of the
 other's content words (and at least 3 are shared), or their TF-IDF cosine within the story is at
-least 0.45. Groups are stars, not chains: the claim with the most similar claims from other outlets
-is taken first with its similar claims, then the next among those left, so every member of a group
-is similar to its representative sentence.
+least 0.45; or, when an embedder is given (the pipeline passes its MiniLM ``embed.Embedder``), their
+sentence embeddings have a cosine of at least 0.5 and they share 2 content words that are not the
+story's own (words in more than 15% of its claims, such as the names every sentence repeats):
+"Satellite operators reported no immediate problems" / "There were no immediate reports of damage
+to any of the roughly 600 satellites". Only claims with such a partner are embedded. The thresholds
+were chosen on the dev clusters of benchmarks/gold/compare_gold.json (benchmarks/compare.py).
+Groups are stars, not chains: the claim with the most similar claims from other outlets is taken
+first with its similar claims, then the next among those left, so every member of a group is
+similar to its representative sentence.
 
 Outlets are counted as ``original_source or source`` (the article id when both are missing), and a
 syndicated copy (a key of ``copies``) is never counted: a copy repeats its original, it does not
@@ -16,9 +22,10 @@ corroborate it. Its sentences still join the groups, so they stay traceable.
 Conflicts come from the number table (``facts.build_number_table`` entries flagged ``conflict``:
 the same counted noun with different values in different articles) and from negation: two similar
 sentences of different outlets, one with a negation ("not", "no", "never", "denied", "rejected"...)
-that the other lacks. A denial worded differently from the claim it denies ("Assad's forces were
-behind the attack" vs "there is no proof Syrian troops used chemical weapons") shares too few
-words to be similar, so it is not found.
+that the other lacks; with embeddings, also a pair at cosine 0.6 sharing 3 content words (closer
+than a corroboration: a sentence with "not" is near every sentence that shares its names). A denial worded very
+differently from the claim it denies ("Assad's forces were behind the attack" vs "there is no
+proof Syrian troops used chemical weapons") is still not found.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -34,7 +41,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from ..records import Analysis, Article
 from .textutil import ENGLISH_STOP
 
-MIN_WORDS, MAX_WORDS = 8, 60
+MIN_WORDS, MAX_WORDS = 6, 60
 OVERLAP = 0.5  # each sentence holds this share of the other's content words
 MIN_SHARED = 3  # ... and they share at least this many
 COSINE = 0.45  # or: TF-IDF cosine within the story
@@ -43,6 +50,10 @@ MAX_CORROBORATED = 30
 MAX_UNIQUE = 8
 MIN_NEW_SHARE = 0.5  # a unique claim is kept when most of its content words are new to the story
 MAX_NEGATION = 8
+EMB_COSINE = 0.5  # with sentence embeddings: a paraphrase at this cosine sharing EMB_MIN_SHARED content words
+EMB_MIN_SHARED = 2  # ... of the words that are not the story's own (in at most TOPIC_SHARE of its claims)
+TOPIC_SHARE = 0.15
+NEGATION_EMB = 0.6  # a denial pairs with a claim on the word rules, or at this embedding cosine
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _STOP = ENGLISH_STOP | frozenset(
@@ -128,18 +139,58 @@ def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: 
     return out
 
 
-def similarity(claims: Sequence[Claim]) -> np.ndarray:
-    """Boolean matrix: claim i and claim j (of different articles) state the same fact."""
+class TextEmbedder(Protocol):
+    """What the comparison needs of ``embed.Embedder``: unit vectors, one row per text."""
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _word_overlap(claims: Sequence[Claim]) -> tuple[Any, np.ndarray, np.ndarray]:
+    """Claim x word matrix, shared words of each pair, and shared words that are not the story's own
+    (in more than TOPIC_SHARE of its claims: names and words the whole story repeats, "Tillerson",
+    "Lavrov", make any two of its sentences look alike)."""
+    binary = CountVectorizer(analyzer=lambda d: d, binary=True).fit_transform([list(c.words) for c in claims])
+    shared = (binary @ binary.T).toarray().astype(float)
+    rare = (np.asarray(binary.sum(axis=0)).ravel() <= max(2.0, TOPIC_SHARE * len(claims))).astype(float)
+    shared_rare = (binary.multiply(rare[None, :]).tocsr() @ binary.T).toarray().astype(float)
+    return binary, shared, shared_rare
+
+
+def claim_vectors(claims: Sequence[Claim], embedder: TextEmbedder, negated: np.ndarray) -> np.ndarray:
+    """Sentence vectors of the claims an embedding can match (one of another article shares enough
+    words with it for a paraphrase or a denial); zero rows for the others, which saves embedding them."""
+    out = np.zeros((len(claims), 0), dtype=np.float32)
+    if len(claims) < 2:
+        return out
+    _, shared, shared_rare = _word_overlap(claims)
+    articles = np.array([c.article for c in claims])
+    denial = (shared >= MIN_SHARED) & (negated[:, None] != negated[None, :])
+    near = ((shared_rare >= EMB_MIN_SHARED) | denial) & (articles[:, None] != articles[None, :])
+    idx = np.nonzero(near.any(axis=1))[0].tolist()
+    if not idx:
+        return out
+    vecs = embedder.embed([claims[i].text for i in idx])
+    out = np.zeros((len(claims), vecs.shape[1]), dtype=np.float32)
+    out[idx] = vecs
+    return out
+
+
+def similarity(claims: Sequence[Claim], vectors: np.ndarray | None = None, denial: bool = False) -> np.ndarray:
+    """Boolean matrix: claim i and claim j (of different articles) state the same fact. With
+    sentence vectors (unit rows, or zero rows: no match), paraphrases that share few words count too."""
     n = len(claims)
     if n < 2:
         return np.zeros((n, n), dtype=bool)
-    docs = [list(c.words) for c in claims]
-    binary = CountVectorizer(analyzer=lambda d: d, binary=True).fit_transform(docs)
-    shared = (binary @ binary.T).toarray().astype(float)
+    binary, shared, shared_rare = _word_overlap(claims)
     sizes = np.asarray(binary.sum(axis=1)).ravel().astype(float)
     overlap = (shared >= OVERLAP * sizes[:, None]) & (shared >= OVERLAP * sizes[None, :]) & (shared >= MIN_SHARED)
-    tfidf = TfidfVectorizer(analyzer=lambda d: d).fit_transform(docs)
+    tfidf = TfidfVectorizer(analyzer=lambda d: d).fit_transform([list(c.words) for c in claims])
     cosine = (tfidf @ tfidf.T).toarray() >= COSINE
+    if vectors is not None and vectors.size:
+        if denial:  # closer in meaning, and the names shared count (a denial repeats what it denies)
+            cosine |= (vectors @ vectors.T >= NEGATION_EMB) & (shared >= MIN_SHARED)
+        else:
+            cosine |= (vectors @ vectors.T >= EMB_COSINE) & (shared_rare >= EMB_MIN_SHARED)
     articles = np.array([c.article for c in claims])
     same_article = articles[:, None] == articles[None, :]
     return (overlap | cosine) & ~same_article
@@ -234,17 +285,20 @@ def compare_sources(
     analyses: dict[str, Analysis],
     copies: dict[str, str],
     numbers: list[dict[str, Any]] | None = None,
+    embedder: TextEmbedder | None = None,
 ) -> dict[str, Any]:
     """Corroborated, unique and conflicting claims of one story (see the module docstring).
 
     With fewer than two independent outlets there is nothing to compare: all lists are empty.
+    Without an embedder, claims are matched on their words only.
     """
     result: dict[str, Any] = {"corroborated": [], "unique": [], "conflicting": []}
     if len({outlet_of(a) for a in articles if a.id not in copies}) < 2:
         return result
     claims = _claims(articles, analyses, copies)
-    sim = similarity(claims)
     negated = np.array([_negated(c.text) for c in claims], dtype=bool)
+    vectors = claim_vectors(claims, embedder, negated) if embedder is not None else None
+    sim = similarity(claims, vectors)
     # a sentence and its denial are similar but do not corroborate each other: they are a conflict
     groups = _groups(claims, sim & (negated[:, None] == negated[None, :]))
 
@@ -285,5 +339,8 @@ def compare_sources(
                          "start": claims[i].start, "end": claims[i].end} for _, i in top]  # fmt: skip
 
     conflicts = _number_conflicts(articles, analyses, copies, numbers or [])
-    result["conflicting"] = conflicts + _negation_conflicts(claims, sim, negated)
+    # a denial is paired on words, or on a closer embedding match than a corroboration needs: a sentence
+    # with "not" is near many sentences that share its names without contradicting them
+    deny = similarity(claims, vectors, denial=True) if vectors is not None else sim
+    result["conflicting"] = conflicts + _negation_conflicts(claims, deny, negated)
     return result

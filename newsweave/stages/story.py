@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Analysis, Article
-from .compare import compare_sources
+from .compare import TextEmbedder, compare_sources
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
 from .facts import story_facts
@@ -42,10 +42,13 @@ def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
 
 
 def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, Analysis],
-                  vectors: dict[str, np.ndarray], summary_words: int = 100) -> dict[str, Any]:  # fmt: skip
-    """The story's report record (see schema/stories.schema.json)."""
+                  vectors: dict[str, np.ndarray], summary_words: int = 100,
+                  embedder: TextEmbedder | None = None) -> dict[str, Any]:  # fmt: skip
+    """The story's report record (see schema/stories.schema.json). With an embedder, the comparison
+    also matches paraphrased claims."""
     copies = find_copies(articles)
-    entities, canon = resolve_entities((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
+    mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
+    entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
     lookup = canonical_lookup(canon)
     items = []
     for a in articles:
@@ -77,7 +80,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                                                            "FAC", "EVENT")],
         "timeline": timeline,
         "numbers": numbers,
-        "comparison": compare_sources(articles, analyses, copies, numbers),
+        "comparison": compare_sources(articles, analyses, copies, numbers, embedder=embedder),
     }  # fmt: skip
 
 
