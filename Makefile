@@ -4,7 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench-setup clean
+.PHONY: setup demo test lint browser-setup bench-setup clean
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,11 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 # benchmark peers (BERTopic, sumy, textacy, ...); torch first, pinned, so pip takes the CPU wheel
+# Debian's chromium + chromium-driver for tests/test_browser.py (they skip when these are missing)
+browser-setup:
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+
 bench-setup: setup
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

@@ -255,3 +255,103 @@ def test_write_reports_writes_three_files_atomically(tmp_path: Path) -> None:
     write_reports(doc, out)
     assert json.loads((out / "stories.json").read_text(encoding="utf-8")) == doc
     assert len(list(out.iterdir())) == 3
+
+
+# ---------------------------------------------------------------- citations that reveal, pictures
+
+
+def with_facts(doc: dict[str, Any]) -> dict[str, Any]:
+    """The quake story with a timeline and a cross-source comparison (as stages/facts and compare make them)."""
+    quake = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    quake["timeline"] = [
+        {"date": "2013-01-01", "granularity": "year", "text": "A smaller quake hit in 2013.", "article": "a1",
+         "articles": ["a1"]},
+        {"date": "2024-05-01", "granularity": "day", "text": "The quake struck on Wednesday.", "article": "a2",
+         "articles": ["a2", "a1"]},
+    ]  # fmt: skip
+    quake["numbers"] = []
+    quake["comparison"] = {
+        "corroborated": [{"text": "Crews searched the rubble all night.", "outlets": ["Daily Post", "Coast Herald"],
+                          "articles": ["a1", "a2"], "independent_outlets": 2}],
+        "unique": [{"text": f"Only the Herald says {XSS} this.", "outlet": "Coast Herald", "article": "a2"}],
+        "conflicting": [{"about": "people (dead)", "claims": [
+            {"text": "Twelve people died.", "value": 12, "outlet": "Daily Post", "article": "a1"},
+            {"text": "Fifteen people died.", "value": 15, "outlet": "Coast Herald", "article": "a2"}]}],
+    }  # fmt: skip
+    return doc
+
+
+def test_summary_citation_marker_reveals_its_source_sentence() -> None:
+    html = render_html(make_doc())
+    # the marker points at a hidden box, shown by CSS :target (no script needed)
+    assert '<a class="cite" href="#story-s-quake-s1-1"' in html
+    assert '<div class="evidence" id="story-s-quake-s1-1" role="note">' in html
+    assert "<mark>A 6.1 quake struck the city on Wednesday.</mark>" in html
+    assert "taken from this article (characters 0–41)" in html
+    assert ".evidence:target { display: block; }" in html
+    # a supporting article's sentence needs its text, which the static report does not hold
+    assert "does not hold this article" in html
+
+
+def test_evidence_with_article_texts_shows_context_and_supporting_sentence() -> None:
+    text1 = "Intro words here. A 6.1 quake struck the city on Wednesday. More text after it."
+    text2 = "Unrelated opening line here. The city was struck by a 6.1 quake on Wednesday morning. End."
+    doc = make_doc()
+    quake = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    quake["summary"]["sentences"][0]["source"] = {"article": "a1", "start": 18, "end": 59}
+    texts = {"a1": (text1, [(0, 17), (18, 59), (60, 80)]), "a2": (text2, [(0, 28), (29, 85), (86, 90)])}
+    view = build_view(doc, texts, lambda aid, s, e: f"/articles/{aid}?hl={s}-{e}")
+    first = view["stories"][0]["summary"][0]["evidence"]
+    assert first[0]["is_source"] and first[0]["context"]["text"] == "A 6.1 quake struck the city on Wednesday."
+    assert first[0]["context"]["before"] == "Intro words here. " and first[0]["open"] == "/articles/a1?hl=18-59"
+    assert not first[1]["is_source"] and first[1]["span"] == (29, 85)  # the a2 sentence with the same words
+    assert first[1]["context"]["text"].startswith("The city was struck by a 6.1 quake")
+
+
+def test_quote_entries_open_to_their_wordings_and_diff() -> None:
+    html = render_html(make_doc())
+    entry = html[html.index('<li class="quote" id="story-s-quake-q1">') :]
+    entry = entry[: entry.index("</details></li>")]
+    assert entry.startswith('<li class="quote" id="story-s-quake-q1"><details>')
+    assert '<span class="tag changed">wording differs</span>' in entry
+    assert entry.index("</summary>") < entry.index('<p class="diff">')  # the diff opens with the entry
+
+
+def test_html_draws_timeline_and_coverage_pictures() -> None:
+    html = render_html(with_facts(make_doc()))
+    assert html.count('<svg class="timeline-pic"') == 1 and html.count('<svg class="coverage-pic"') == 1
+    svg = html[html.index('<svg class="coverage-pic"') :]
+    svg = svg[: svg.index("</svg>")]
+    assert "Daily Post" in svg and "Coast Herald" in svg and "Conflict: people (dead)" in svg
+    assert ">12</text>" in svg and ">15</text>" in svg
+    assert XSS not in html and "Only the Herald says &lt;script&gt;" in svg
+    assert 'href="#story-s-quake-a2"' in html[html.index('<svg class="timeline-pic"') :]  # marks link to articles
+
+
+def test_timeline_picture_keeps_date_order_and_compresses_long_gaps() -> None:
+    view = build_view(with_facts(make_doc()))["stories"][0]
+    pic = view["timeline_picture"]
+    assert [lane["name"] for lane in pic["lanes"]] == ["Published", "Events"]
+    pubs = pic["lanes"][0]["marks"]
+    assert [m["label"] for m in pubs] == ["1", "2", "3"]
+    assert pubs[0]["x"] == pubs[1]["x"] < pubs[2]["x"]  # same day, then the next day
+    events = pic["lanes"][1]["marks"]
+    assert events[0]["x"] < events[1]["x"] == pubs[0]["x"]
+    eleven_years = events[1]["x"] - events[0]["x"]
+    assert eleven_years < 10 * (pubs[2]["x"] - pubs[0]["x"])  # linear: 4,000 times; log: a day stays visible
+    assert pic["ticks"][0]["label"] == "2013"  # a year-precise event is labelled by its year
+    assert pic["note"] == ""
+
+
+def test_coverage_matrix_marks_which_outlet_makes_which_claim() -> None:
+    view = build_view(with_facts(make_doc()))["stories"][0]
+    pic = view["coverage_picture"]
+    cols = [c["label"] for c in pic["columns"]]
+    assert cols == ["AP", "Coast Herald", "Wire Mirror"]  # a1 is AP's text (original source) carried by Daily Post
+    by_kind = {r["kind"]: r for r in pic["rows"]}
+    x = {c["label"]: c["x"] for c in pic["columns"]}
+    assert [c["x"] for c in by_kind["agree"]["cells"]] == [x["AP"], x["Coast Herald"]]
+    assert [c["x"] for c in by_kind["unique"]["cells"]] == [x["Coast Herald"]]
+    assert [c["value"] for c in by_kind["conflict"]["cells"]] == ["12", "15"]
+    assert "1 corroborated, 1 from one outlet, 1 in conflict" in pic["desc"]
+    assert build_view(make_doc())["stories"][0]["coverage_picture"] is None  # no comparison, no picture

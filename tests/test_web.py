@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,8 @@ from newsweave.settings import Settings  # noqa: E402
 from newsweave.stages.cluster import story_id_for  # noqa: E402
 from newsweave.stages.ingest import read_inputs  # noqa: E402
 from newsweave.store.sqlite import SQLiteStore  # noqa: E402
-from newsweave.web.app import create_app, display_name, upload_ext  # noqa: E402
+from newsweave.web.app import create_app, display_name, unsafe_name, upload_ext  # noqa: E402
+from newsweave.web.pages import highlighted, paragraphs  # noqa: E402
 
 from .conftest import FIXTURES, SAMPLES  # noqa: E402
 
@@ -71,6 +75,14 @@ def article_count(db: str) -> int:
 
 def post_json(client: TestClient, body: Any) -> Any:
     return client.post("/api/articles", content=json.dumps(body), headers={"Content-Type": "application/json"})
+
+
+def multipart(filename: bytes, content: bytes) -> tuple[bytes, dict[str, str]]:
+    """A hand-made upload, so the file name reaches the server byte for byte (NUL, backslashes...)."""
+    b = b"newsweave-test-boundary"
+    body = (b"--" + b + b'\r\nContent-Disposition: form-data; name="file"; filename="' + filename
+            + b'"\r\nContent-Type: text/plain\r\n\r\n' + content + b"\r\n--" + b + b"--\r\n")  # fmt: skip
+    return body, {"Content-Type": "multipart/form-data; boundary=" + b.decode()}
 
 
 # ---------------------------------------------------------------- reading
@@ -133,8 +145,114 @@ def test_pages(client: TestClient) -> None:
     assert 'name="q" value="london"' in index.text
     story = client.get(f"/stories/{LONDON[:7]}")
     assert story.status_code == 200 and 'href="/"' in story.text and f"/articles/a{LONDON[1:]}" in story.text
-    assert client.get("/openapi.json").json()["paths"].keys() >= {"/api/stories", "/api/articles"}
+    assert 'aria-label="Stories"' not in story.text and 'aria-label="Article texts"' in story.text  # blocks
+    assert '<svg class="timeline-pic"' in story.text and "Agreement across sources" in story.text
+    assert client.get("/openapi.json").json()["paths"].keys() >= {"/api/stories", "/api/articles", "/api/search"}
     assert client.get("/docs").status_code == 200
+
+
+def test_story_page_citations_open_the_article_at_their_sentence(client: TestClient) -> None:
+    story = client.get(f"/api/stories/{LONDON}").json()
+    first = story["summary"]["sentences"][0]
+    src = first["source"]
+    page = client.get(f"/stories/{LONDON}").text
+    href = f"/articles/{src['article']}?hl={src['start']}-{src['end']}#hl"
+    assert f'href="{href}"' in page and "the summary sentence is taken from this article" in page
+    article = client.get(href.split("#")[0]).text
+    marked = article[article.index('<mark id="hl">') + len('<mark id="hl">') :]
+    assert html.unescape(" ".join(marked[: marked.index("</mark>")].split())) == first["text"]
+    assert client.get(f"/articles/{src['article']}?hl=junk").status_code == 200  # a bad span marks nothing
+    assert "<mark" not in client.get(f"/articles/{src['article']}?hl=9-3").text
+
+
+# ---------------------------------------------------------------- full-text search
+
+
+def test_search_finds_words_in_article_texts_and_quotes(client: TestClient) -> None:
+    r = client.get("/api/search", params={"q": "passport photo"})  # in an article's text, not in the summary
+    assert r.status_code == 200
+    hits = r.json()["hits"]
+    assert hits and hits[0]["kind"] == "article" and hits[0]["story"] == LONDON
+    first = hits[0]
+    marked = [first["snippet"][a:b].lower() for a, b in first["highlights"]]
+    assert "passport" in marked and "photo" in marked
+    quotes = client.get("/api/search", params={"q": "crowley dark"}).json()["hits"]  # speaker + wording
+    assert any(h["kind"] == "quote" and h["title"] == "P. J. Crowley" and "dark" in h["snippet"] for h in quotes)
+    assert client.get("/api/search", params={"q": "pass*", "limit": 3}).json()["hits"]  # prefix
+    assert len(client.get("/api/search", params={"q": "the", "limit": 2}).json()["hits"]) == 2
+    assert client.get("/api/search", params={"q": "zzzqqq"}).json()["hits"] == []
+    assert client.get("/api/search").status_code == 422 and client.get("/api/search?q=").status_code == 422
+
+
+@pytest.mark.parametrize("q", ['"', '"passport', "passport*photo", "AND(", "NEAR(a b)", "title:x", "-x", "^x", "*",
+                               "a OR", "(", ")", "{x}", "'", "\\", "NOT", "x:y:z", "ä*", "\u2026"])  # fmt: skip
+def test_search_syntax_in_a_query_never_raises(client: TestClient, q: str) -> None:
+    r = client.get("/api/search", params={"q": q})
+    assert r.status_code == 200, r.text
+    assert isinstance(r.json()["hits"], list)
+
+
+def test_story_list_search_uses_article_texts(client: TestClient) -> None:
+    assert [s["id"] for s in client.get("/api/stories", params={"q": "passport"}).json()["stories"]] == [LONDON]
+    page = client.get("/", params={"q": "passport"})
+    assert page.status_code == 200 and f'href="/stories/{LONDON}"' in page.text
+    assert "<mark>passport</mark>" in page.text.lower()
+    assert client.get("/", params={"q": 'AND( "'}).status_code == 200
+
+
+def test_search_index_is_back_filled_for_an_older_store(db: str, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    src = SQLiteStore(db)
+    src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    src.close()
+    shutil.copy(db, old)
+    raw = sqlite3.connect(old)  # what a store made before the search index looks like
+    raw.execute("DROP TABLE search_fts")
+    raw.execute("DELETE FROM meta WHERE key='search_index'")
+    raw.commit()
+    raw.close()
+    store = SQLiteStore(str(old))
+    try:
+        hits = store.search("passport photo")
+        assert hits and hits[0]["story"] == LONDON
+        assert any(h["kind"] == "quote" for h in store.search("crowley"))
+        rows = store.db.execute("SELECT count(*) FROM search_fts WHERE kind='article'").fetchone()[0]
+        assert rows == store.article_count()
+    finally:
+        store.close()
+
+
+def test_saving_a_story_report_again_replaces_its_quote_rows(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "copy.db"
+    src = SQLiteStore(db)
+    src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    src.close()
+    shutil.copy(db, path)
+    store = SQLiteStore(str(path))
+    try:
+        report = store.story_report(LONDON)
+        assert report is not None
+
+        def quote_rows() -> int:
+            q = "SELECT count(*) FROM search_fts WHERE kind='quote' AND story=?"
+            return int(store.db.execute(q, (LONDON,)).fetchone()[0])
+
+        n = quote_rows()
+        assert n > 0
+        store.save_story_reports({LONDON: report})
+        assert quote_rows() == n  # replaced, not added twice
+        store.save_story_reports({LONDON: {**report, "quotes": []}})
+        assert quote_rows() == 0
+    finally:
+        store.close()
+
+
+def test_snippet_highlights_and_paragraph_marks() -> None:
+    assert highlighted("a bc d", [[2, 4]]) == [("a ", False), ("bc", True), (" d", False)]
+    assert highlighted("abc", [[5, 2], [0, 1]]) == [("a", True), ("bc", False)]  # a bad range is ignored
+    paras = paragraphs("First para.\n\nSecond  one here.\nstill second.", (13, 24))
+    assert [[seg["text"] for seg in p] for p in paras] == [["First para."], ["Second one", " here. still second."]]
+    assert paras[1][0]["mark"] and paras[1][0]["anchor"]
 
 
 # ---------------------------------------------------------------- ingest
@@ -172,13 +290,33 @@ def test_too_short_article_is_reported_as_skipped(client: TestClient) -> None:
         ('{"title": "No text"}', 422, "text"),
         ('{"title": "Blank", "text": "   "}', 422, "text is empty"),
         (json.dumps([{"title": "ok", "text": TEXT}, {"text": ["a"]}]), 422, "article 1.text"),
+        (json.dumps({"text": TEXT, "published": 20240101}), 422, "article 0.published"),
+        (json.dumps({"text": TEXT, "url": ["https://example.org"]}), 422, "article 0.url"),
+        (json.dumps({"text": TEXT, "id": 1.5}), 422, "article 0.id"),
+        (json.dumps({"text": TEXT, "source": {"name": "x"}}), 422, "article 0.source"),
+        ('{"text": NaN}', 422, "string"),
+        ("null", 422, "article object"),
+        ("true", 422, "article object"),
+        (json.dumps([[{"text": TEXT}]]), 422, "got list"),
+        ("[" * 100_000, 400, "nested too deeply"),
+        ("", 400, "malformed JSON"),
     ],
 )
 def test_rejected_bodies_store_nothing(client: TestClient, db: str, body: str, status: int, words: str) -> None:
     before = article_count(db)
     r = client.post("/api/articles", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code == status
+    assert r.headers["content-type"] == "application/json"
     assert words in r.json()["detail"]
+    assert article_count(db) == before
+
+
+def test_invalid_utf8_and_broken_multipart_are_clear_400s(client: TestClient, db: str) -> None:
+    before = article_count(db)
+    r = client.post("/api/articles", content=b'{"text": "\xff\xfe"}', headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and "malformed JSON" in r.json()["detail"]
+    r = client.post("/api/articles", content=b"garbage", headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert r.status_code == 400 and "multipart" in r.json()["detail"]
     assert article_count(db) == before
 
 
@@ -194,29 +332,66 @@ def test_oversized_body_is_413(db: str) -> None:
     assert r.status_code == 413 and "0.001 MB" in r.json()["detail"]
     files = {"file": ("big.txt", (TEXT * 20).encode(), "text/plain")}
     assert small.post("/api/articles", files=files).status_code == 413
+    chunks = iter([TEXT.encode()] * 20)  # no Content-Length: counted while streaming
+    r = small.post("/api/articles", content=chunks, headers={"Content-Type": "application/json"})
+    assert r.status_code == 413 and "too large" in r.json()["detail"]
     assert article_count(db) == before
 
 
-def test_upload_with_traversal_filename_stays_in_temp_dir(
-    client: TestClient, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "filename",
+    [b"../../etc/passwd.txt", b"/etc/passwd.txt", b"..\\..\\win.txt",
+     b"C:feed.txt", b"a\x00.txt", b"feed.txt\x00.html", b"tab\tname.txt", b"..", b"sub/feed.jsonl"],
+)  # fmt: skip
+def test_unsafe_upload_names_are_refused_and_nothing_stored(
+    client: TestClient, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filename: bytes
 ) -> None:
+    """(A full Windows path such as C:\\Users\\x\\feed.jsonl reaches the app as its base name: the multipart
+    parser cuts it, as browsers of old sent it.)"""
     base = tmp_path / "a" / "b"
     base.mkdir(parents=True)
     monkeypatch.setattr(tempfile, "tempdir", str(base))  # ../../etc would be tmp_path/a/etc
     before = article_count(db)
-    content = (SAMPLES / "chile-aftershock-blog.txt").read_bytes()
-    r = client.post("/api/articles", files={"file": ("../../etc/passwd.txt", content, "text/plain")})
-    assert r.status_code == 200, r.text
-    assert r.json()["new"] == 1
-    assert article_count(db) == before + 1
-    assert [p for p in (tmp_path / "a").rglob("*") if p != base] == []  # nothing outside, temp dir cleaned
+    body, headers = multipart(filename, (SAMPLES / "chile-aftershock-blog.txt").read_bytes())
+    r = client.post("/api/articles", content=body, headers=headers)
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"] == "application/json"
+    assert "unsafe file name" in r.json()["detail"] and "\x00" not in r.json()["detail"]
+    assert article_count(db) == before
+    assert [p for p in (tmp_path / "a").rglob("*") if p != base] == []  # nothing written anywhere
     assert not Path("/etc/passwd.txt").exists()
-    bad = client.post("/api/articles", files={"file": ("../x.pdf", b"%PDF-1.4", "application/pdf")})
+
+
+def test_upload_keeps_its_file_name_as_origin(client: TestClient, db: str) -> None:
+    content = (SAMPLES / "chile-aftershock-blog.txt").read_bytes()
+    before = article_count(db)
+    r = client.post("/api/articles", files={"file": ("chile aftershock.txt", content, "text/plain")})
+    assert r.status_code == 200, r.text
+    assert r.json()["new"] == 1 and article_count(db) == before + 1
+    aid = _article_id(SAMPLES / "chile-aftershock-blog.txt")
+    assert client.get(f"/api/articles/{aid}").json()["origin"] == "upload:chile_aftershock.txt"
+    body = {"title": "Storm closes the harbour", "text": TEXT.replace("river", "storm"), "source": "Example Post"}
+    assert post_json(client, [body]).json()["new"] == 1
+    posted = client.get(f"/api/articles/{Article.make_id(body['title'], body['text'], body['source'])}").json()
+    assert posted["origin"] == "upload:article[0]"
+    story = client.get("/api/stories", params={"q": "storm closes harbour"}).json()["stories"][0]
+    entries = client.get(f"/api/stories/{story['id']}").json()["articles"]
+    assert all("newsweave-upload-" not in (a["origin"] or "") for a in entries)
+
+
+def test_bad_upload_types_are_refused(client: TestClient, db: str) -> None:
+    before = article_count(db)
+    bad = client.post("/api/articles", files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")})
     assert bad.status_code == 422 and "'x.pdf'" in bad.json()["detail"]
     assert client.post("/api/articles", files={"other": ("a.txt", b"x", "text/plain")}).status_code == 422
+    empty = client.post("/api/articles", files={"file": ("empty.txt", b"  \n", "text/plain")})
+    assert empty.status_code == 422 and "empty" in empty.json()["detail"]
+    assert article_count(db) == before
 
 
 def test_filenames_are_labels_never_paths() -> None:
+    assert unsafe_name("feed.jsonl") is None and unsafe_name("Zeitung – 1. Mai.txt") is None
+    assert unsafe_name("../x.txt") and unsafe_name("/x.txt") and unsafe_name("a\x00.txt") and unsafe_name("...")
     assert display_name("../../etc/passwd.txt") == "passwd.txt"
     assert display_name("..\\..\\win.ini") == "win.ini"
     assert display_name("") == "upload" and display_name("../..") == "upload"
@@ -231,9 +406,9 @@ def test_script_in_a_posted_title_is_escaped_everywhere(client: TestClient) -> N
     aid = Article.make_id(title, text)
     sid = client.get("/api/stories", params={"q": "volcano erupts"}).json()["stories"][0]["id"]
     for url in ("/?q=volcano", f"/stories/{sid}", f"/articles/{aid}"):
-        html = client.get(url).text
-        assert "<script>alert(1)" not in html, url
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+        page = client.get(url).text
+        assert "<script>alert(1)" not in page, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, url
 
 
 # ---------------------------------------------------------------- security

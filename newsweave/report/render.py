@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
-import os
 import re
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -22,7 +19,15 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .evidence import best_sentence, context
+from .pictures import coverage_picture, timeline_picture
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Optional extras the web app can give the renderer (the static report has only the stories document):
+# article id -> (text, sentence spans), and a link to an article page at a span.
+Texts = dict[str, tuple[str, list[tuple[int, int]]]]
+SpanLink = Callable[[str, int, int], str]
 
 # Entity labels shown first, in this order, with a readable name; other labels follow by name.
 LABELS: dict[str, str] = {
@@ -277,9 +282,12 @@ def _fragment_text(fragment: Any) -> str | None:
 class _StoryView:
     """Builds the template view of one story; article numbers are 1-based list positions."""
 
-    def __init__(self, story: dict[str, Any], anchor: str) -> None:
+    def __init__(self, story: dict[str, Any], anchor: str, texts: Texts | None = None,
+                 span_link: SpanLink | None = None) -> None:  # fmt: skip
         self.story = story
         self.anchor = anchor
+        self.texts = texts or {}
+        self.span_link = span_link
         self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
         self.refs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str | None] = {}
@@ -336,22 +344,48 @@ class _StoryView:
         return rows
 
     def summary(self) -> list[dict[str, Any]]:
+        """Summary sentences; each citation has an ``evidence`` box its marker reveals (the source
+        sentence, or with article texts the supporting sentence of another article, in context)."""
         summary = self.story.get("summary") or {}
-        out = []
+        out: list[dict[str, Any]] = []
         for sent in summary.get("sentences") or []:
             if not isinstance(sent, dict) or not _text(sent.get("text")):
                 continue
             ids = list(sent.get("citations") or [])
-            source = sent.get("source")
-            if not ids and isinstance(source, dict) and source.get("article"):
+            source: dict[str, Any] = sent["source"] if isinstance(sent.get("source"), dict) else {}
+            if not ids and source.get("article"):
                 ids = [source["article"]]
-            out.append({"text": _text(sent.get("text")), "refs": self.cite(ids)})
+            text = _text(sent.get("text")) or ""
+            n = len(out) + 1
+            out.append({"text": text, "refs": self.cite(ids),
+                        "evidence": [self._evidence(f"{self.anchor}-s{n}", text, ref, source)
+                                     for ref in self.cite(ids)]})  # fmt: skip
         if not out and _text(summary.get("text")):
-            out.append({"text": _text(summary.get("text")), "refs": []})
+            out.append({"text": _text(summary.get("text")), "refs": [], "evidence": []})
         return out
 
+    def _evidence(self, prefix: str, sentence: str, ref: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+        aid = next((i for i, r in self.refs.items() if r is ref), None)
+        ev: dict[str, Any] = {"id": f"{prefix}-{ref['n'] or 'x'}", "ref": ref, "back": f"#{prefix}",
+                              "is_source": False, "span": None, "context": None, "open": None}  # fmt: skip
+        if aid is None:
+            return ev
+        start, end = source.get("start"), source.get("end")
+        text, spans = self.texts.get(aid, ("", []))
+        if aid == source.get("article") and isinstance(start, int) and isinstance(end, int):
+            ev.update(is_source=True, span=(start, end))
+            if text and 0 <= start < end <= len(text):
+                ev["context"] = context(text, start, end)
+        elif text:
+            ev["span"] = best_sentence(sentence, text, spans)
+            if ev["span"]:
+                ev["context"] = context(text, *ev["span"])
+        if ev["span"] and self.span_link:
+            ev["open"] = self.span_link(aid, *ev["span"])
+        return ev
+
     def quotes(self) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for q in self.story.get("quotes") or []:
             if not isinstance(q, dict):
                 continue
@@ -369,6 +403,7 @@ class _StoryView:
             )
             out.append(
                 {
+                    "id": f"{self.anchor}-q{len(out) + 1}",
                     "speaker": _text(q.get("speaker")),
                     "direct": bool(q.get("direct", True)),
                     "channel": _text(q.get("channel")),
@@ -491,6 +526,9 @@ class _StoryView:
             (a["title"] for a in articles if a["title"]), "(untitled story)"
         )
         outlets = _dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles)
+        timeline, comparison = self.timeline(), self.comparison()
+        column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"[{a['n']}] no outlet" for a in articles}
+        has_comparison = isinstance(self.story.get("comparison"), dict)
         return {
             "id": _text(self.story.get("id")),
             "anchor": self.anchor,
@@ -503,19 +541,25 @@ class _StoryView:
             "quotes": self.quotes(),
             "entity_groups": self.entity_groups(),
             "has_facts": "timeline" in self.story or "numbers" in self.story,
-            "timeline": self.timeline(),
+            "timeline": timeline,
+            "timeline_picture": timeline_picture(articles, timeline, self.raw_articles),
             "numbers": self.numbers(),
-            "has_comparison": isinstance(self.story.get("comparison"), dict),
-            "comparison": self.comparison(),
+            "has_comparison": has_comparison,
+            "comparison": comparison,
+            "coverage_picture": coverage_picture(articles, comparison, column) if has_comparison else None,
         }
 
 
-def build_view(doc: dict[str, Any]) -> dict[str, Any]:
-    """The template context: header counts and the sorted, fully resolved stories."""
+def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None) -> dict[str, Any]:
+    """The template context: header counts and the sorted, fully resolved stories.
+
+    ``texts`` (article id -> text and sentence spans) lets citations show their sentence in context;
+    ``span_link`` links it to an article page. The static report has neither."""
     stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
     used: set[str] = set()
     views = [
-        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used)).build() for n, s in enumerate(stories, 1)
+        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used), texts, span_link).build()
+        for n, s in enumerate(stories, 1)
     ]
     article_ids: set[str] = set()
     outlets: set[str] = set()
@@ -539,44 +583,12 @@ def render_markdown(doc: dict[str, Any]) -> str:
     return _MD_ENV.get_template("report.md.j2").render(**build_view(doc))
 
 
+def html_context(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None) -> dict[str, Any]:
+    """What ``report.html.j2`` (and the web story page extending it) is rendered with."""
+    digest = base64.b64encode(hashlib.sha256(FILTER_JS.encode("utf-8")).digest()).decode("ascii")
+    return {**build_view(doc, texts, span_link), "script": Markup(FILTER_JS), "script_hash": f"sha256-{digest}"}
+
+
 def render_html(doc: dict[str, Any]) -> str:
     """One self-contained HTML page: inline CSS, one inline script, no external assets."""
-    digest = base64.b64encode(hashlib.sha256(FILTER_JS.encode("utf-8")).digest()).decode("ascii")
-    return _HTML_ENV.get_template("report.html.j2").render(
-        **build_view(doc), script=Markup(FILTER_JS), script_hash=f"sha256-{digest}"
-    )
-
-
-def _write_atomic(path: Path, content: str) -> None:
-    """Write to a temp file beside ``path`` and rename it over ``path``: never half-written."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_reports(doc: dict[str, Any], out_dir: Path) -> dict[str, Path]:
-    """Write report.html, report.md and stories.json into ``out_dir``; return their paths.
-
-    Everything is rendered before the first write, so a rendering error leaves old files intact.
-    """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    contents = {
-        "html": ("report.html", render_html(doc)),
-        "md": ("report.md", render_markdown(doc)),
-        "json": ("stories.json", json.dumps(doc, indent=2, ensure_ascii=False) + "\n"),
-    }
-    paths: dict[str, Path] = {}
-    for key, (name, content) in contents.items():
-        path = out_dir / name
-        _write_atomic(path, content)
-        paths[key] = path
-    return paths
+    return _HTML_ENV.get_template("report.html.j2").render(**html_context(doc))

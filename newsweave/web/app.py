@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
 from .. import __version__
@@ -32,6 +32,8 @@ UPLOAD_EXT = (".jsonl", ".html", ".htm", ".txt")
 TOKEN_COOKIE = "newsweave_token"
 _STORY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")  # no LIKE wildcards reach the store's prefix match
 _DATE = r"^\d{4}-\d{2}-\d{2}"
+SEARCH_STORY_HITS = 5000  # full-text hits read to find the stories a query matches
+SEARCH_SNIPPETS = 200  # ... and the best of them, with snippets, to show under the stories
 
 
 # ---------------------------------------------------------------- API models
@@ -71,6 +73,20 @@ class StoryList(BaseModel):
     limit: int
     offset: int
     stories: list[StorySummary]
+
+
+class SearchHit(BaseModel):
+    kind: str = Field(description="article | quote")
+    story: str | None = Field(description="the story the article or quote belongs to (null: not yet clustered)")
+    article: str | None
+    title: str | None = Field(description="the article's title, or the quote's speaker")
+    snippet: str = Field(description="plain text around the matched words")
+    highlights: list[list[int]] = Field(description="[start, end] character offsets of matched words in snippet")
+
+
+class SearchResult(BaseModel):
+    query: str
+    hits: list[SearchHit]
 
 
 class SkipOut(BaseModel):
@@ -146,6 +162,23 @@ def upload_ext(filename: str | None) -> str | None:
     return next((ext for ext in UPLOAD_EXT if name.endswith(ext)), None)
 
 
+def unsafe_name(filename: str | None) -> str | None:
+    """Why an upload's file name is refused, or None. Browsers send a bare name; folders, ``..``, an
+    absolute path or control characters mean a crafted request (the name is never used as a path anyway)."""
+    name = filename or ""
+    if not name.strip():
+        return "the file has no name"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        return "the file name holds control characters (such as NUL)"
+    if "/" in name or "\\" in name or re.match(r"^[A-Za-z]:", name):
+        return "the file name holds a folder or an absolute path"
+    if name.strip(" .") == "":
+        return "the file name is only dots"
+    if len(name) > 255:
+        return "the file name is longer than 255 characters"
+    return None
+
+
 def display_name(filename: str | None) -> str:
     """A harmless label for an uploaded file in messages: its last path part, plain characters only."""
     base = PurePosixPath((filename or "").replace("\\", "/")).name
@@ -168,6 +201,11 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return bytes(buf)
 
 
+def upload_origin(origin: str, labels: dict[str, str]) -> str:
+    """What an ingested upload records as its origin: ``upload:`` and the client's label, never the temp path."""
+    return "upload:" + _relabel(origin, labels)
+
+
 class _Ingester:
     """Runs uploads through the Pipeline one at a time; spaCy and the embedder load once."""
 
@@ -176,17 +214,26 @@ class _Ingester:
         self.lock = threading.Lock()
         self.models: tuple[Any, Any] | None = None
 
-    def run(self, paths: list[Path]) -> Any:
+    def run(self, labels: dict[str, str]) -> Any:
+        """Ingest the temp files (keys of ``labels``); stored articles take their label as origin."""
+        from dataclasses import replace
+
         from ..pipeline import Pipeline
+        from ..records import Analysis, Article
+
+        class UploadPipeline(Pipeline):
+            def process_analysed(self, pairs: list[tuple[Article, Analysis]]) -> int:
+                pairs = [(replace(a, origin=upload_origin(a.origin, labels)), an) for a, an in pairs]
+                return super().process_analysed(pairs)
 
         with self.lock:
             store = SQLiteStore(self.db_path)
             try:
-                pipe = Pipeline(store, progress=False)  # fresh clusterer: the store may have changed
+                pipe = UploadPipeline(store, progress=False)  # fresh clusterer: the store may have changed
                 if self.models is None:
                     self.models = (pipe.nlp, pipe.embedder)
                 pipe.nlp, pipe.embedder = self.models
-                return pipe.run(list(paths))
+                return pipe.run([Path(p) for p in labels])
             finally:
                 store.close()
 
@@ -287,15 +334,27 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         return story
 
     def list_stories(q: str | None, outlet: str | None, entity: str | None, since: str | None,
-                     until: str | None) -> list[dict[str, Any]]:  # fmt: skip
+                     until: str | None) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:  # fmt: skip
+        """Stories matching the filters, biggest then newest first, and the best full-text hit per story.
+
+        ``q`` matches a story when all its words are in the headline or summary, or when an article
+        or quote of the story matches (SQLite FTS5 over article titles and texts, quotes and speakers).
+        """
         with opened() as store:
             stories = pages.sort_stories(store.story_reports())
-        return [s for s in stories if story_matches(s, q, outlet, entity, since, until)]
+            matched = {h["story"] for h in store.search(q, SEARCH_STORY_HITS, snippets=False)} if q else set()
+            hits: dict[str, dict[str, Any]] = {}
+            for hit in store.search(q, SEARCH_SNIPPETS) if q else []:  # the best hit of a story, to show
+                if hit["story"]:
+                    hits.setdefault(hit["story"], hit)
+        found = [s for s in stories if story_matches(s, None, outlet, entity, since, until)
+                 and (not q or s["id"] in matched or story_matches(s, q))]  # fmt: skip
+        return found, hits
 
     # -- JSON API -----------------------------------------------------------------------------
     @app.get("/api/stories", response_model=StoryList, tags=["stories"])
     def api_stories(
-        q: Annotated[str | None, Query(max_length=200, description="words in headline or summary")] = None,
+        q: Annotated[str | None, Query(max_length=200, description="words in headline, summary, texts, quotes")] = None,
         outlet: Annotated[str | None, Query(max_length=200)] = None,
         entity: Annotated[str | None, Query(max_length=200, description="entity name or variant")] = None,
         since: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
@@ -304,9 +363,19 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         """Story summaries, biggest first, then newest."""
-        found = list_stories(q, outlet, entity, since, until)
+        found, _ = list_stories(q, outlet, entity, since, until)
         page = found[offset : offset + limit]
         return {"total": len(found), "limit": limit, "offset": offset, "stories": [story_summary(s) for s in page]}
+
+    @app.get("/api/search", response_model=SearchResult, tags=["search"])
+    def api_search(
+        q: Annotated[str, Query(min_length=1, max_length=200, description="words; all must match; word* for a prefix")],
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    ) -> dict[str, Any]:
+        """Full-text search (SQLite FTS5) over article titles and texts and over quotes and their speakers,
+        best match first. Query syntax characters are taken literally."""
+        with opened() as store:
+            return {"query": q, "hits": store.search(q, limit)}
 
     @app.get("/api/stories/{story_id}", tags=["stories"], responses={404: {"model": Error}, 409: {"model": Error}})
     def api_story(story_id: str) -> Any:
@@ -364,6 +433,8 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             if ctype == "application/json" or ctype.endswith("+json"):
                 try:
                     data = json.loads(body)
+                except RecursionError:
+                    return _error(400, "malformed JSON body: nested too deeply")
                 except (json.JSONDecodeError, UnicodeDecodeError) as e:
                     where = f" at line {e.lineno} column {e.colno}" if isinstance(e, json.JSONDecodeError) else ""
                     msg = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8"
@@ -387,7 +458,7 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
                 return _error(415, "send JSON (Content-Type: application/json) or a multipart/form-data "
                               "upload with the files in field 'file'")  # fmt: skip
             try:
-                res = await run_in_threadpool(ingester.run, [Path(p) for p in labels])
+                res = await run_in_threadpool(ingester.run, labels)
             except RuntimeError as e:  # a missing model or an unusable store: say which
                 return _error(503, str(e))
         skipped = [{"origin": _relabel(s.origin, labels), "reason": s.reason} for s in res.skipped]
@@ -408,6 +479,9 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             out = []
             for up in uploads:
                 name, ext = display_name(up.filename), upload_ext(up.filename)
+                if why := unsafe_name(up.filename):
+                    return _error(422, f"unsafe file name {name!r}: {why}; send the file's own name only, "
+                                  "like 'feed.jsonl'")  # fmt: skip
                 if ext is None:
                     return _error(422, f"unsupported file type {name!r}: expected {', '.join(UPLOAD_EXT)}")
                 content = await up.read()
@@ -444,7 +518,7 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page_index(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
                    offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:  # fmt: skip
-        found = list_stories(q, None, None, None, None)
+        found, hits = list_stories(q, None, None, None, None)
         per_page = 50
         shown = found[offset : offset + per_page]
 
@@ -453,25 +527,32 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
 
         prev_href = href(max(0, offset - per_page)) if offset > 0 else None
         next_href = href(offset + per_page) if offset + per_page < len(found) else None
-        return pages.index_page(shown, q or "", len(found), offset, prev_href, next_href)
+        return pages.index_page(shown, q or "", len(found), offset, prev_href, next_href, hits)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def page_story(story_id: str) -> HTMLResponse:
         with opened() as store:
             story = find_story(store, story_id)
-        if story is None:
-            return pages.error_page(404, f"No story {story_id!r}.")
-        return pages.story_page(story)
+            if story is None:
+                return pages.error_page(404, f"No story {story_id!r}.")
+            ids = [str(a["id"]) for a in story.get("articles") or [] if isinstance(a, dict) and a.get("id")]
+            analyses = store.analyses(ids)
+            texts = {a.id: (a.text, list(analyses[a.id].sentences) if a.id in analyses else [])
+                     for a in store.articles(ids)}  # fmt: skip
+        return pages.story_page(story, texts)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def page_article(article_id: str) -> HTMLResponse:
+    def page_article(article_id: str, hl: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
+        """An article's text and metadata; ``?hl=START-END`` marks that span (a cited sentence)."""
         with opened() as store:
             found = store.articles([article_id])
             if not found:
                 return pages.error_page(404, f"No article {article_id!r}.")
             sid = next((s for s, ids in store.story_members().items() if article_id in ids), None)
             story = store.story_report(sid) if sid else None
-        return pages.article_page(found[0], story)
+        m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", hl or "")
+        mark = (int(m.group(1)), int(m.group(2))) if m and int(m.group(1)) < int(m.group(2)) else None
+        return pages.article_page(found[0], story, mark)
 
     return app
 

@@ -1,5 +1,6 @@
-"""The web app's HTML pages. The story page is the report renderer's page for one story; the list
-and article pages are small templates that share the report's stylesheet. Autoescape is on."""
+"""The web app's HTML pages. The story page extends the report's page template (same view, same
+pictures) with navigation and links to the article texts; the list and article pages are small
+templates that share the report's stylesheet. Autoescape is on."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..records import Article
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
-from ..report.render import fmt_date, render_html, safe_url, sort_stories
+from ..report.render import Texts, fmt_date, html_context, safe_url, sort_stories
 
 __all__ = ["article_page", "error_page", "index_page", "sort_stories", "story_page"]
 
@@ -24,7 +25,7 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
        "form-action 'self'; frame-ancestors 'none'")  # fmt: skip
 
 _ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
+    loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(REPORT_TEMPLATES)]),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,
@@ -60,8 +61,33 @@ def article_href(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
 
-def index_page(stories: list[dict[str, Any]], q: str, total: int, offset: int,
-               prev_href: str | None, next_href: str | None) -> HTMLResponse:  # fmt: skip
+def highlighted(snippet: str, highlights: list[list[int]]) -> list[tuple[str, bool]]:
+    """A search snippet as (text, is_match) segments, for the template to wrap matches in <mark>."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in sorted((int(a), int(b)) for a, b in highlights):
+        if start < at or end <= start:
+            continue
+        if start > at:
+            out.append((snippet[at:start], False))
+        out.append((snippet[start:end], True))
+        at = end
+    if at < len(snippet):
+        out.append((snippet[at:], False))
+    return out
+
+
+def _hit_view(hit: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not hit:
+        return None
+    where = f"quote by {hit['title']}" if hit["kind"] == "quote" and hit.get("title") else hit["kind"]
+    href = article_href(str(hit["article"])) if hit["kind"] == "article" and hit.get("article") else None
+    return {"where": where, "href": href, "segments": highlighted(hit["snippet"], hit["highlights"])}
+
+
+def index_page(stories: list[dict[str, Any]], q: str, total: int, offset: int, prev_href: str | None,
+               next_href: str | None, hits: dict[str, dict[str, Any]] | None = None) -> HTMLResponse:  # fmt: skip
+    """The story list; with a query, each story shows its best full-text hit with the words marked."""
     rows = [
         {
             "href": story_href(str(s["id"])),
@@ -69,6 +95,7 @@ def index_page(stories: list[dict[str, Any]], q: str, total: int, offset: int,
             "size": s.get("size") or len(s.get("articles") or []),
             "date_span": _date_span(s.get("first_published"), s.get("last_published")),
             "outlets": [o for o in s.get("outlets") or [] if o],
+            "hit": _hit_view((hits or {}).get(str(s["id"]))),
         }
         for s in stories
     ]
@@ -76,43 +103,67 @@ def index_page(stories: list[dict[str, Any]], q: str, total: int, offset: int,
                  prev_href=prev_href, next_href=next_href)  # fmt: skip
 
 
-def story_page(story: dict[str, Any]) -> HTMLResponse:
-    """The report page for one story, with a way back to the list and links to its articles."""
-    html = render_html({"schema_version": "1.0", "generated": "", "stories": [story]})
-    nav = Markup('<p class="sub" style="max-width:68rem;margin:1rem auto 0;padding:0 1.25rem">'
-                 '<a href="/">\u2190 all stories</a></p>')  # fmt: skip
-    links = Markup("").join(
-        Markup('<li><a href="{}">{}</a> <span class="sub">{}</span></li>').format(
-            article_href(str(a["id"])),
-            a.get("title") or "(untitled)",
-            " \u00b7 ".join(x for x in (a.get("source"), fmt_date(a.get("published"))) if x),
-        )
+def span_href(article_id: str, start: int, end: int) -> str:
+    """The article page with a span of its text marked and scrolled to."""
+    return f"{article_href(article_id)}?hl={start}-{end}#hl"
+
+
+def story_page(story: dict[str, Any], texts: Texts | None = None) -> HTMLResponse:
+    """The report's page for one story, with a way back to the list and links to its article texts.
+
+    ``texts`` (article id -> text and sentence spans) lets each summary citation show its sentence."""
+    context = html_context({"schema_version": "1.0", "generated": "", "stories": [story]}, texts, span_href)
+    links = [
+        {
+            "href": article_href(str(a["id"])),
+            "title": a.get("title") or "(untitled)",
+            "sub": " \u00b7 ".join(x for x in (a.get("source"), fmt_date(a.get("published"))) if x),
+        }
         for a in story.get("articles") or []
         if isinstance(a, dict) and a.get("id")
-    )
-    texts = Markup('<nav class="index" aria-label="Article texts"><h2>Article texts</h2>'
-                   '<ol class="story-list">{}</ol></nav>\n').format(links)  # fmt: skip
-    html = _inject(html, '<body id="top">\n', nav, after=True)
-    html = _inject(html, "</main>", texts, after=False)
-    return HTMLResponse(html)
+    ]
+    return HTMLResponse(_ENV.get_template("story.html.j2").render(**context, article_links=links))
 
 
-def _inject(html: str, marker: str, fragment: str, after: bool) -> str:
-    at = html.find(marker)
-    if at < 0:  # the report template changed: keep the page, lose the extra
-        return html
-    cut = at + len(marker) if after else at
-    return html[:cut] + str(fragment) + html[cut:]  # str(): Markup + str would escape the page
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph offsets: blocks between blank lines, or lines when there is no blank line."""
+    for sep in (r"\n\s*\n", r"\n"):
+        spans, at = [], 0
+        for m in re.finditer(sep, text):
+            spans.append((at, m.start()))
+            at = m.end()
+        spans.append((at, len(text)))
+        spans = [(a, b) for a, b in spans if text[a:b].strip()]
+        if len(spans) > 1:
+            break
+    return spans
 
 
-def _paragraphs(text: str) -> list[str]:
-    blocks = re.split(r"\n\s*\n", text.strip())
-    if len(blocks) == 1:
-        blocks = text.strip().splitlines()
-    return [" ".join(b.split()) for b in blocks if b.strip()]
+def paragraphs(text: str, mark: tuple[int, int] | None = None) -> list[list[dict[str, Any]]]:
+    """The text as paragraphs of segments ``{"text", "mark", "anchor"}``, whitespace collapsed;
+    the characters in ``mark`` (start, end) are marked, the first marked segment is the anchor."""
+    out = []
+    anchored = False
+    for a, b in _blocks(text):
+        cuts = [a, b]
+        if mark and mark[0] < b and mark[1] > a:
+            cuts = [a, max(a, mark[0]), min(b, mark[1]), b]
+        segs: list[dict[str, Any]] = []
+        for i, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
+            piece = re.sub(r"\s+", " ", text[x:y])
+            if not piece:
+                continue
+            marked = len(cuts) == 4 and i == 1
+            segs.append({"text": piece, "mark": marked, "anchor": marked and not anchored})
+            anchored = anchored or marked
+        if segs:
+            segs[0]["text"] = segs[0]["text"].lstrip()
+            segs[-1]["text"] = segs[-1]["text"].rstrip()
+            out.append([seg for seg in segs if seg["text"]])
+    return out
 
 
-def article_page(article: Article, story: dict[str, Any] | None) -> HTMLResponse:
+def article_page(article: Article, story: dict[str, Any] | None, mark: tuple[int, int] | None = None) -> HTMLResponse:
     meta = [
         ("Outlet", article.source),
         ("Original source", article.original_source),
@@ -129,7 +180,8 @@ def article_page(article: Article, story: dict[str, Any] | None) -> HTMLResponse
         article=article,
         url=safe_url(article.url),
         meta=[(k, v) for k, v in meta if v],
-        paragraphs=_paragraphs(article.text),
+        paragraphs=paragraphs(article.text, mark),
+        marked=mark is not None,
         removed=list(article.removed),
         story={"href": story_href(str(story["id"])), "headline": story.get("headline") or story["id"]}
         if story

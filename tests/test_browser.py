@@ -1,0 +1,193 @@
+"""The web app in a real headless browser: Debian's Chromium driven by Selenium, over the two seed articles.
+
+Skips when ../shared/data/seeds, Chromium, chromedriver or Selenium is missing. The driver path is
+given explicitly, so Selenium Manager never looks for a browser or driver on the network. Screenshots
+go to a pytest temp dir and, when ``NEWSWEAVE_SCREENSHOTS=DIR`` is set, also to DIR.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import need_seeds
+
+pytest.importorskip("fastapi")
+uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("selenium")
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.options import Options  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path(os.environ.get("NEWSWEAVE_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("NEWSWEAVE_CHROMEDRIVER", "/usr/bin/chromedriver"))
+WAIT = 10  # seconds for any element to show up
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a store built from the two seed articles, served by uvicorn on a free loopback port."""
+    seeds = sorted(need_seeds().glob("0*_*.txt"))
+    if len(seeds) != 2:
+        pytest.skip("expected the two seed articles 000_*.txt and 004_*.txt in ../shared/data/seeds")
+    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    from newsweave.pipeline import Pipeline
+    from newsweave.store.sqlite import SQLiteStore
+    from newsweave.web.app import create_app
+
+    db = str(tmp_path_factory.mktemp("browser") / "newsweave.db")
+    store = SQLiteStore(db)
+    try:
+        Pipeline(store, progress=False).run(list(seeds))
+    finally:
+        store.close()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))  # bound before the thread starts: no race for the port
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + WAIT
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(WAIT)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
+        pytest.skip("needs Debian's chromium and chromium-driver")
+    opts = Options()
+    opts.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1400", "--disable-extensions", "--no-first-run"):  # fmt: skip
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(WAIT * 3)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    out = tmp_path_factory.mktemp("screenshots")
+    extra = os.environ.get("NEWSWEAVE_SCREENSHOTS")
+
+    def save(driver: Any, name: str) -> Path:
+        path = out / f"{name}.png"
+        assert driver.save_screenshot(str(path)), name
+        if extra:
+            Path(extra).mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, Path(extra) / path.name)
+        return path
+
+    return save
+
+
+def wait_for(driver: Any, css: str, visible: bool = True) -> WebElement:
+    cond = ec.visibility_of_element_located if visible else ec.presence_of_element_located
+    el: WebElement = WebDriverWait(driver, WAIT).until(cond((By.CSS_SELECTOR, css)))
+    return el
+
+
+def click(driver: Any, el: WebElement) -> None:
+    """Scroll the element to the middle of the window first, so no sticky or overlapping box takes the click."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", el)
+    WebDriverWait(driver, WAIT).until(ec.element_to_be_clickable(el))
+    el.click()
+
+
+def open_seed_story(driver: Any, base_url: str) -> None:
+    driver.get(base_url + "/")
+    click(driver, wait_for(driver, ".story-list a"))
+    wait_for(driver, "section.story h2")
+
+
+def test_story_list_search_and_click_into_the_seed_story(browser: Any, base_url: str, shots: Any) -> None:
+    browser.get(base_url + "/")
+    link = wait_for(browser, ".story-list a")
+    assert "Tillerson" in link.text
+    shots(browser, "01-story-list")
+    box = wait_for(browser, "input#q")
+    box.send_keys("sarin")  # only in an article's text, not in the headline or summary
+    box.submit()
+    hit = wait_for(browser, ".story-list .hit mark")
+    assert hit.text.lower() == "sarin"
+    shots(browser, "02-search")
+    click(browser, wait_for(browser, ".story-list li > a"))
+    heading = wait_for(browser, "section.story h2")
+    assert "/stories/s" in browser.current_url and "Tillerson" in heading.text
+    assert wait_for(browser, "svg.timeline-pic").size["width"] > 200  # the pictures are drawn
+    assert wait_for(browser, "svg.coverage-pic").size["height"] > 100
+    assert browser.find_elements(By.CSS_SELECTOR, ".agreement .claims li")  # agreements / unique / conflicts
+    shots(browser, "03-story")
+
+
+def test_citation_marker_reveals_its_source_sentence(browser: Any, base_url: str, shots: Any) -> None:
+    open_seed_story(browser, base_url)
+    sentence = wait_for(browser, ".summary span.sent").text
+    marker = wait_for(browser, ".summary span.sent + sup a.cite")
+    box_id = marker.get_attribute("href").rsplit("#", 1)[1]
+    box = browser.find_element(By.ID, box_id)
+    assert not box.is_displayed()  # hidden until its marker is clicked
+    click(browser, marker)
+    WebDriverWait(browser, WAIT).until(lambda d: box.is_displayed())
+    source = box.find_element(By.CSS_SELECTOR, "blockquote.source mark")
+    assert source.text == sentence  # extractive: the cited source sentence is the summary sentence
+    assert "taken from this article" in box.text
+    shots(browser, "04-citation")
+    click(browser, box.find_element(By.LINK_TEXT, "read it in the article"))
+    marked = wait_for(browser, "mark#hl")
+    assert marked.text == sentence  # the article page marks the same span of its text
+    shots(browser, "05-article-at-citation")
+
+
+def test_quote_ledger_entry_opens_to_its_word_diff(browser: Any, base_url: str, shots: Any) -> None:
+    open_seed_story(browser, base_url)
+    entries = browser.find_elements(By.CSS_SELECTOR, "li.quote")
+    with_diff = [li for li in entries if li.find_elements(By.CSS_SELECTOR, ".diff")]
+    assert with_diff, "the seed story has a quote worded differently by the two outlets"
+    entry = with_diff[0]
+    diff = entry.find_element(By.CSS_SELECTOR, ".diff")
+    assert not diff.is_displayed()
+    click(browser, entry.find_element(By.CSS_SELECTOR, "summary"))
+    WebDriverWait(browser, WAIT).until(lambda d: diff.is_displayed())
+    assert diff.find_element(By.TAG_NAME, "del").is_displayed()
+    assert diff.find_element(By.TAG_NAME, "ins").is_displayed()
+    assert len(entry.find_elements(By.CSS_SELECTOR, "ol.wordings > li")) >= 2
+    shots(browser, "06-quote-diff")
+
+
+def test_article_page_greys_removed_page_furniture(browser: Any, base_url: str, shots: Any) -> None:
+    open_seed_story(browser, base_url)
+    links = browser.find_elements(By.CSS_SELECTOR, "nav[aria-label='Article texts'] a")
+    assert len(links) == 2
+    nizkor = next(a for a in links if a.text.startswith("Putin, Tillerson"))
+    click(browser, nizkor)  # the Equipo Nizkor page dump: its site menu lines were removed
+    wait_for(browser, "div.text p")
+    removed = browser.find_elements(By.CSS_SELECTOR, "ul.removed li")
+    assert removed and "Nizkor" in " ".join(li.text for li in removed)
+    assert float(removed[0].value_of_css_property("opacity")) < 1  # greyed out
+    shots(browser, "07-article")
