@@ -169,6 +169,7 @@ class StoryState:
     entities: tuple[tuple[str, int], ...] = ()  # entity key -> number of member articles
     first: str | None = None
     last: str | None = None
+    terms: tuple[tuple[str, int], ...] = ()  # the story's top content terms (title + lead) with counts
 
 
 @dataclass(frozen=True)

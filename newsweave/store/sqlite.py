@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -40,7 +41,65 @@ CREATE TABLE IF NOT EXISTS story_members (
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
 CREATE TABLE IF NOT EXISTS skips (origin TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """
+
+
+# Full-text search over article titles and texts and over quote wordings and speakers. A plain
+# (not external-content) FTS5 table: the articles are stored as JSON, and snippet() needs the text.
+# Quote rows belong to a story report and are replaced with it; article rows are added with the article.
+_SEARCH_DDL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    kind UNINDEXED, story UNINDEXED, article UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+_SEARCH_VERSION = "1"  # meta 'search_index': the back-fill of older stores has run
+_FTS_TOKEN = re.compile(r"\w", re.UNICODE)
+_MARK_START, _MARK_END = "\x02", "\x03"
+
+
+def fts_query(text: str) -> str | None:
+    """A user's words as a safe FTS5 query: every word a quoted phrase, all required (``word*`` is a
+    prefix). FTS5 syntax in the input (quotes, ``AND``, ``NEAR(``, ``col:``) is matched as plain text."""
+    terms = []
+    for word in text.split()[:32]:
+        prefix = word.endswith("*")
+        word = word.replace('"', " ").replace("*", " ").strip()
+        if not _FTS_TOKEN.search(word):
+            continue
+        terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
+def _marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """Strip the snippet's highlight markers; return the plain text and the highlighted offsets."""
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    at, start = 0, -1
+    for ch in snippet:
+        if ch == _MARK_START:
+            start = at
+        elif ch == _MARK_END:
+            if start >= 0:
+                marks.append((start, at))
+            start = -1
+        else:
+            out.append(ch)
+            at += 1
+    return "".join(out), marks
+
+
+def _quote_rows(story_id: str, report: dict[str, Any]) -> list[tuple[str, str, str | None, str, str]]:
+    rows = []
+    for q in report.get("quotes") or []:
+        if not isinstance(q, dict):
+            continue
+        for w in q.get("wordings") or []:
+            if isinstance(w, dict) and w.get("text"):
+                ids = [str(i) for i in w.get("articles") or [] if i]
+                rows.append(("quote", story_id, ids[0] if ids else None, str(q.get("speaker") or ""), str(w["text"])))
+    return rows
 
 
 def _now() -> str:
@@ -67,6 +126,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(_DDL)
+            self._ensure_search_index()
         except (sqlite3.DatabaseError, OSError) as e:
             raise StoreError(f"cannot open store {path!r}: {e} (is it a newsweave database?)") from e
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -86,6 +146,7 @@ class SQLiteStore:
     def add_analysed(self, items: list[tuple[Article, Analysis, np.ndarray]]) -> int:
         now = _now()
         with self._tx():
+            known = self.existing_ids(a.id for a, _, _ in items)
             before = self.db.total_changes
             self.db.executemany(
                 "INSERT OR IGNORE INTO articles (id, data, added_at) VALUES (?, ?, ?)",
@@ -100,6 +161,11 @@ class SQLiteStore:
                     for a, an, v in items
                 ],
             )  # fmt: skip
+            fresh = {a.id: a for a, _, _ in items if a.id not in known}
+            self.db.executemany(
+                "INSERT INTO search_fts (kind, story, article, title, body) VALUES ('article', NULL, ?, ?, ?)",
+                [(a.id, a.title or "", a.text) for a in fresh.values()],
+            )
         return added
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
@@ -142,10 +208,21 @@ class SQLiteStore:
                 StoryState(
                     id=d["id"], members=tuple(d["members"]), centroid=tuple(d["centroid"]),
                     entities=tuple((k, int(n)) for k, n in d.get("entities", ())),
-                    first=d.get("first"), last=d.get("last"),
+                    first=d.get("first"), last=d.get("last"), terms=tuple((k, int(n)) for k, n in d.get("terms", ())),
                 )
             )  # fmt: skip
         return out
+
+    def term_df(self) -> tuple[int, dict[str, int]]:
+        """The clusterer's document frequencies: articles counted, and per term how many contain it."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='term_docs'").fetchone()
+        return (int(row[0]) if row else 0), dict(self.db.execute("SELECT term, df FROM term_df"))
+
+    def save_term_df(self, n_docs: int, df: dict[str, int]) -> None:
+        """Replace the counts of the given terms and the number of articles counted, in one transaction."""
+        with self._tx():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('term_docs', ?)", (str(n_docs),))
+            self.db.executemany("INSERT OR REPLACE INTO term_df (term, df) VALUES (?, ?)", list(df.items()))
 
     def save_clustering(self, states: list[StoryState], assignments: dict[str, str]) -> None:
         """Replace changed story states and member assignments in one transaction."""
@@ -155,6 +232,7 @@ class SQLiteStore:
                 state = json.dumps({
                     "id": st.id, "members": list(st.members), "centroid": [round(x, 6) for x in st.centroid],
                     "entities": [list(e) for e in st.entities], "first": st.first, "last": st.last,
+                    "terms": [list(t) for t in st.terms],
                 })  # fmt: skip
                 self.db.execute(
                     "INSERT INTO stories (id, state, report, updated_at) VALUES (?, ?, NULL, ?) "
@@ -185,6 +263,13 @@ class SQLiteStore:
                 "UPDATE stories SET report=?, updated_at=? WHERE id=?",
                 [(json.dumps(r, ensure_ascii=False), _now(), sid) for sid, r in reports.items()],
             )
+            self.db.executemany("DELETE FROM search_fts WHERE kind='quote' AND story=?", [(s,) for s in reports])
+            # quotes of stories merged away since their report was saved
+            self.db.execute("DELETE FROM search_fts WHERE kind='quote' AND story NOT IN (SELECT id FROM stories)")
+            self.db.executemany(
+                "INSERT INTO search_fts (kind, story, article, title, body) VALUES (?, ?, ?, ?, ?)",
+                [row for sid, r in reports.items() for row in _quote_rows(sid, r)],
+            )
 
     def story_reports(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT report FROM stories WHERE report IS NOT NULL").fetchall()
@@ -204,6 +289,48 @@ class SQLiteStore:
 
     def stale_stories(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE report IS NULL")]
+
+    # -- full-text search ---------------------------------------------------------------------
+    def _ensure_search_index(self) -> None:
+        """Create the FTS5 table; fill it once from what a store made before it already holds."""
+        self.db.executescript(_SEARCH_DDL)
+        row = self.db.execute("SELECT value FROM meta WHERE key='search_index'").fetchone()
+        if row is not None and row[0] == _SEARCH_VERSION:
+            return
+        with self._tx():
+            self.db.execute("DELETE FROM search_fts")
+            self.db.execute(
+                "INSERT INTO search_fts (kind, story, article, title, body) SELECT 'article', NULL, id, "
+                "coalesce(json_extract(data, '$.title'), ''), json_extract(data, '$.text') FROM articles ORDER BY seq"
+            )
+            for sid, report in self.db.execute("SELECT id, report FROM stories WHERE report IS NOT NULL").fetchall():
+                rows = _quote_rows(sid, json.loads(report))
+                self.db.executemany("INSERT INTO search_fts (kind, story, article, title, body) VALUES (?, ?, ?, ?, ?)",
+                                    rows)  # fmt: skip
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('search_index', ?)", (_SEARCH_VERSION,))
+
+    def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
+        """Articles and quotes matching every word of ``query``, best first (BM25).
+
+        Each hit: ``kind`` (article|quote), ``story`` (None for an article not yet in a story),
+        ``article``, ``title`` (article title or quote speaker), ``snippet`` (plain text; empty
+        without ``snippets``, which is ~5x faster) and ``highlights`` ([start, end] offsets of the
+        matched words in the snippet)."""
+        match = fts_query(query)
+        if match is None or limit < 1:
+            return []
+        snippet = "snippet(search_fts, 4, char(2), char(3), '…', 24)" if snippets else "''"
+        q = ("SELECT search_fts.kind, coalesce(search_fts.story, m.story_id), search_fts.article, search_fts.title, "
+             f"{snippet} FROM search_fts "
+             "LEFT JOIN story_members m ON search_fts.kind = 'article' AND m.article_id = search_fts.article "
+             "WHERE search_fts MATCH ? AND (search_fts.kind = 'article' "
+             "OR search_fts.story IN (SELECT id FROM stories)) ORDER BY rank LIMIT ?")  # fmt: skip
+        hits = []
+        for kind, story, article, title, snippet in self.db.execute(q, (match, int(limit))):
+            text, marks = _marks(snippet or "")
+            hits.append({"kind": kind, "story": story, "article": article, "title": title or None,
+                         "snippet": text, "highlights": [list(m) for m in marks]})  # fmt: skip
+        return hits
 
     # -- misc ---------------------------------------------------------------------------------
     def log_skips(self, skips: list[Skip]) -> None:
