@@ -1,14 +1,15 @@
 """`newsweave cluster INPUT.jsonl --out ASSIGNMENTS.jsonl`: stream articles into stories.
 
 Reads articles in file order as a stream, and writes one line per article: {"id", "story"}.
-It uses the same engine as `newsweave run` (embedding of title and lead, entity keys, the
-streaming StoryClusterer with the settings' defaults); only the NER part of spaCy is run.
+It uses the same engine as `newsweave run` (embedding of title and lead, entity keys, content
+terms, the streaming StoryClusterer with the settings' defaults); only the NER part of spaCy is run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,18 +48,13 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
     import spacy
     from tqdm import tqdm
 
-    from .stages.cluster import StoryClusterer, entity_keys
+    from .stages.cluster import StoryClusterer, content_terms, entity_keys
     from .stages.embed import Embedder, embed_text
 
     nlp = spacy.load(settings.spacy_model, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler"])
-    emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, settings.embed_threads)
-    clusterer = StoryClusterer(
-        threshold=settings.cluster_threshold,
-        entity_weight=settings.cluster_entity_weight,
-        time_window_days=settings.cluster_time_window_days,
-        time_penalty=settings.cluster_time_penalty,
-        place_penalty=settings.cluster_place_penalty,
-    )
+    threads = settings.embed_threads or (os.cpu_count() or 1)
+    emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, threads)
+    clusterer = StoryClusterer.from_settings(settings)
     bar = tqdm(disable=quiet, file=sys.stderr, unit="art", desc="cluster")
     n = 0
     chunk: list[tuple[str, Article]] = []
@@ -72,7 +68,8 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
         docs = nlp.pipe((a.text[: settings.nlp_max_chars] for a in arts), batch_size=settings.spacy_batch_size)
         for (rid, a), v, doc in zip(chunk, vecs, docs, strict=True):
             ms = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-            story = clusterer.assign(rid, v, entity_keys(Analysis(a.id, (), ms, ())), a.published)
+            terms = content_terms(a.title, a.text, settings.cluster_lead_chars)
+            story = clusterer.assign(rid, v, entity_keys(Analysis(a.id, (), ms, ())), a.published, terms)
             out.write(json.dumps({"id": rid, "story": story}, ensure_ascii=False) + "\n")
             n += 1
         bar.update(len(chunk))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.records import Analysis, Mention
-from newsweave.stages.cluster import StoryClusterer, entity_keys
+from newsweave.stages.cluster import StoryClusterer, content_terms, entity_keys
+from newsweave.store.sqlite import SQLiteStore
 
 
 def _unit(v: list[float]) -> np.ndarray:
@@ -62,3 +63,74 @@ def test_entity_keys_use_surnames_and_skip_numbers() -> None:
     keys = entity_keys(Analysis("a", (), ms, ()))
     assert keys[0] == "lavrov" and "kremlin" in keys and "12 april" not in keys and len(keys) == 2
     assert text  # offsets above are illustrative
+
+
+def test_content_terms_keep_content_words_of_title_and_lead() -> None:
+    terms = content_terms("Quake hits Chile", "The 8.8 earthquake said to hit Chile's coast. " + "x" * 50 + " tail", 60)
+    assert terms["chile"] == 2 and terms["quake"] == 1 and terms["earthquake"] == 1
+    assert "the" not in terms and "said" not in terms and "8.8" not in terms and "tail" not in terms
+
+
+def test_shared_rare_terms_tip_the_balance() -> None:
+    v1, v2 = _unit([1, 0]), _unit([0.5, 0.866])  # cosine 0.5
+    common = {"police": 1, "city": 1}
+
+    def second(terms: dict[str, int]) -> str:
+        c = StoryClusterer(threshold=0.5, entity_weight=0.0, lexical_weight=0.4)
+        for k in range(5):  # other articles make "police" and "city" common terms
+            c.assign(f"a-other{k}", _unit([-1, 0.01 * k]), terms=common)
+        c.assign("a1", v1, terms={"tunnel": 2, "collapse": 1, **common})
+        return c.assign("a2", v2, terms=terms)
+
+    assert second({"tunnel": 1, "collapse": 1}) == "s1"
+    assert second(common) != "s1"  # only common words in common: not enough
+
+
+def test_state_and_term_counts_round_trip_through_the_store() -> None:
+    rng = np.random.default_rng(0)
+    base = [_unit(rng.normal(size=8).tolist()) for _ in range(3)]
+    arts = [(f"a{i}", base[i % 3] + 0.3 * _unit(rng.normal(size=8).tolist()), {f"w{i % 3}": 2, f"u{i}": 1})
+            for i in range(12)]  # fmt: skip
+    kw = {"threshold": 0.45, "entity_weight": 0.0, "lexical_weight": 0.3}
+    one = StoryClusterer(**kw)  # type: ignore[arg-type]
+    straight = [one.assign(i, v / np.linalg.norm(v), terms=t) for i, v, t in arts]
+    store = SQLiteStore(":memory:")
+    first = StoryClusterer(**kw)  # type: ignore[arg-type]
+    resumed = [first.assign(i, v / np.linalg.norm(v), terms=t) for i, v, t in arts[:6]]
+    store.save_clustering(first.changed_states(), {})  # member rows need stored articles: not needed here
+    store.save_term_df(*first.changed_df())
+    second = StoryClusterer.from_states(store.story_states(), store.term_df(), **kw)
+    assert second.n_docs == 6 and second.df["w0"] == 2
+    _, v, t = arts[6]
+    fresh = StoryClusterer(**kw)  # type: ignore[arg-type]
+    for i, v0, t0 in arts[:6]:
+        fresh.assign(i, v0 / np.linalg.norm(v0), terms=t0)
+    u = v / np.linalg.norm(v)  # the resumed clusterer scores the next article as the uninterrupted one does
+    assert np.allclose(second.similarities(u, terms=t), fresh.similarities(u, terms=t), atol=0.01)
+    resumed += [second.assign(i, v / np.linalg.norm(v), terms=t) for i, v, t in arts[6:]]
+    assert resumed == straight and len(set(straight)) == 3
+    store.close()
+
+
+def test_dormant_stories_leave_the_live_index_but_stay_stored() -> None:
+    c = StoryClusterer(threshold=0.5, entity_weight=0.0, dormant_days=14)
+    c.assign("a1", _unit([1, 0, 0]), published="2020-01-01")
+    c.assign("a2", _unit([0, 1, 0]))  # no date: never dormant
+    assert c.assign("a3", _unit([1, 0.05, 0]), published="2020-01-10") == "s1"
+    assert c.live_count == 2
+    c.assign("a4", _unit([0, 0, 1]), published="2020-01-30")  # s1 quiet for 20 days now
+    assert c.live_count == 2 and "s1" in c.stories
+    assert c.assign("a5", _unit([1, 0, 0]), published="2020-01-30") == "s5"
+    assert c.assign("a6", _unit([0.05, 1, 0]), published="2020-01-30") == "s2"
+    assert {s.id for s in c.changed_states()} == {"s1", "s2", "s4", "s5"}
+
+
+def test_index_grows_past_its_first_capacity_and_finds_the_nearest_story() -> None:
+    rng = np.random.default_rng(1)
+    vecs = rng.normal(size=(300, 32)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    c = StoryClusterer(threshold=0.8, entity_weight=0.0, candidates=8)
+    ids = [c.assign(f"a{i}", v) for i, v in enumerate(vecs)]
+    assert len(set(ids)) == 300 and c.live_count == 300
+    near = vecs[217] + 0.05 * vecs[3]
+    assert c.assign("a-new", near / np.linalg.norm(near)) == "s217"

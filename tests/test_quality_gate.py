@@ -39,7 +39,7 @@ def measure_clustering() -> float:
     from benchmarks.common import bcubed, load_jsonl
     from newsweave.records import Analysis, Article, Mention
     from newsweave.settings import Settings
-    from newsweave.stages.cluster import StoryClusterer, entity_keys
+    from newsweave.stages.cluster import StoryClusterer, content_terms, entity_keys
     from newsweave.stages.embed import Embedder, embed_text
     from newsweave.stages.nlp import NLP
 
@@ -48,13 +48,12 @@ def measure_clustering() -> float:
     s = Settings()
     arts = [Article(id=r["id"], title=r.get("title"), text=r.get("text") or "") for r in recs]
     vecs = Embedder(s.embed_max_tokens).embed([embed_text(a) for a in arts])
-    c = StoryClusterer(threshold=s.cluster_threshold, entity_weight=s.cluster_entity_weight,
-                       time_window_days=s.cluster_time_window_days, time_penalty=s.cluster_time_penalty,
-                       place_penalty=s.cluster_place_penalty)  # fmt: skip
+    c = StoryClusterer.from_settings(s)
     pred = []
     for r, v, doc in zip(recs, vecs, NLP().docs(r["text"] for r in recs), strict=True):
         ms = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-        pred.append(c.assign(r["id"], v, entity_keys(Analysis(r["id"], (), ms, ())), r.get("published")))
+        terms = content_terms(r.get("title"), r.get("text") or "", s.cluster_lead_chars)
+        pred.append(c.assign(r["id"], v, entity_keys(Analysis(r["id"], (), ms, ())), r.get("published"), terms))
     return bcubed([r["event"] for r in recs], pred)[2]
 
 

@@ -1,27 +1,38 @@
 """Streaming story clustering: each new article joins the most similar live story or opens one.
 
-Similarity combines the cosine between the article's embedding (title + lead) and the story
-centroid with the overlap of their named entities, less a penalty that grows with the distance
-between the article's date and the story's time span. Deterministic for a given arrival order; the state is a list of
-StoryState records that the store persists, so a later run continues the same stories.
+Similarity combines three signals between the article and a story: the cosine between the
+article's embedding (title + lead) and the story centroid, the overlap of their named entities,
+and a TF-IDF cosine of their content terms (title + lead; document frequencies are counted as
+articles arrive, so the IDF is the stream's own). Only the stories nearest by embedding (a matrix
+product, then the top few) get the entity and term scores, which keeps an assignment fast with
+100,000 stories in the index. Stories whose last article is older than ``dormant_days`` before the
+newest date seen leave the live index (they stay stored). Deterministic for a given arrival order;
+the state is a list of StoryState records plus a document-frequency table that the store persists,
+so a later run continues the same stories.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..records import Analysis, StoryState
+from .textutil import ENGLISH_STOP
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _STRIP = "the ", "a ", "an "
-
-
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_WORD = re.compile(r"[^\W\d_][^\W_]+")
 
 
 def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
@@ -44,6 +55,13 @@ def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
     return tuple(k for k, _ in counts.most_common(limit))
 
 
+def content_terms(title: str | None, text: str, lead_chars: int = 1000) -> dict[str, int]:
+    """Content words of the headline and the lead with their counts (lower-cased, stop words and
+    words shorter than three letters dropped): what the lexical similarity compares."""
+    s = f"{title or ''}\n{text[:lead_chars]}".lower()
+    return dict(Counter(w for w in _WORD.findall(s) if len(w) > 2 and w not in ENGLISH_STOP))
+
+
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that opened it ("a1b2..." -> "s1b2...")."""
     return "s" + article_id[1:] if article_id.startswith("a") else "s-" + article_id
@@ -59,17 +77,22 @@ def _day(iso: str | None) -> int | None:
 
 
 @dataclass
-class _Live:
+class _Story:
     id: str
     members: list[str]
     vec_sum: np.ndarray
     entities: Counter[str]
+    terms: Counter[str]
     first: int | None
     last: int | None
+    row: int = -1  # row in the live index, -1 when dormant
+    tfw: dict[str, float] = field(default_factory=dict)  # sub-linear term weights, from ``terms``
+    norm: float = 0.0  # TF-IDF norm of the terms, with the IDF of when it was computed
+    norm_docs: int = -1  # articles counted then (-1: terms changed since)
 
     def centroid(self) -> np.ndarray:
         n = float(np.linalg.norm(self.vec_sum))
-        return self.vec_sum / n if n > 0 else self.vec_sum
+        return (self.vec_sum / n if n > 0 else self.vec_sum).astype(np.float32)
 
 
 @dataclass
@@ -78,99 +101,238 @@ class StoryClusterer:
 
     threshold: float = 0.5
     entity_weight: float = 0.25
+    lexical_weight: float = 0.0  # weight of the TF-IDF term cosine; the embedding cosine gets the rest
     time_window_days: float = 30.0
     time_penalty: float = 0.1
     place_penalty: float = 0.1  # taken off when article and story name places but none in common
-    stories: list[_Live] = field(default_factory=list)
-    _matrix: np.ndarray | None = None
+    candidates: int = 32  # stories nearest by embedding that get the entity and term scores
+    story_terms: int = 100  # content terms kept per story
+    dormant_days: float = 0.0  # stories quiet this long before the newest date seen leave the index (0: never)
+    norm_refresh: float = 1.1  # a story's TF-IDF norm is recomputed when the stream grew by this factor
+    stories: dict[str, _Story] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)  # term -> articles containing it
+    n_docs: int = 0
+    clock: int | None = None  # newest publication day seen
+    _live: list[_Story] = field(default_factory=list)
+    _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    _last: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     _changed: set[str] = field(default_factory=set)
+    _df_changed: set[str] = field(default_factory=set)
+    _blas: Any = None  # threadpoolctl controller, made on first use
 
     @classmethod
-    def from_states(cls, states: Iterable[StoryState], **kw: float) -> StoryClusterer:
-        c = cls(**kw)  # type: ignore[arg-type]
+    def from_settings(cls, s: Settings, states: Iterable[StoryState] = (),
+                      df: tuple[int, Mapping[str, int]] | None = None) -> StoryClusterer:  # fmt: skip
+        """The clusterer configured by the settings, continuing from stored states and term counts."""
+        return cls.from_states(
+            states, df, threshold=s.cluster_threshold, entity_weight=s.cluster_entity_weight,
+            lexical_weight=s.cluster_lexical_weight, time_window_days=s.cluster_time_window_days,
+            time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
+            candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
+        )  # fmt: skip
+
+    @classmethod
+    def from_states(cls, states: Iterable[StoryState], df: tuple[int, Mapping[str, int]] | None = None,
+                    **kw: Any) -> StoryClusterer:  # fmt: skip
+        c = cls(**kw)
         for st in states:
             vec = np.asarray(st.centroid, dtype=np.float32) * max(1, len(st.members))
-            c.stories.append(
-                _Live(
-                    st.id,
-                    list(st.members),
-                    vec,
-                    Counter(dict(st.entities)),
-                    _day(st.first),
-                    _day(st.last),
-                )
-            )
+            c.stories[st.id] = _Story(st.id, list(st.members), vec, Counter(dict(st.entities)),
+                                      Counter(dict(st.terms)), _day(st.first), _day(st.last))  # fmt: skip
+            c.stories[st.id].tfw = {t: 1 + math.log(k) for t, k in st.terms if k > 0}
+            last = _day(st.last)
+            if last is not None and (c.clock is None or last > c.clock):
+                c.clock = last
+        if df is not None:
+            c.n_docs, c.df = int(df[0]), Counter(dict(df[1]))
         c._rebuild()
         return c
 
-    def _rebuild(self) -> None:
-        self._matrix = np.stack([s.centroid() for s in self.stories]).astype(np.float32) if self.stories else None
+    # -- the live index -----------------------------------------------------------------------
+    def _dormant(self, st: _Story) -> bool:
+        return bool(self.dormant_days > 0 and self.clock is not None and st.last is not None
+                    and st.last < self.clock - self.dormant_days)  # fmt: skip
 
-    def similarities(self, vec: np.ndarray, ents: tuple[str, ...], day: int | None) -> np.ndarray:
-        """Combined similarity of one article to every live story (-inf where not allowed)."""
-        if self._matrix is None:
+    def _rebuild(self) -> None:
+        """Index the live stories again (after loading, or when some went dormant)."""
+        for st in self.stories.values():
+            st.row = -1
+        self._live = [st for st in self.stories.values() if not self._dormant(st)]
+        dim = next((len(st.vec_sum) for st in self.stories.values()), 0)
+        cap = max(64, 2 * len(self._live))
+        self._matrix = np.zeros((cap, dim), dtype=np.float32)
+        self._last = np.full(cap, np.nan)
+        for i, st in enumerate(self._live):
+            st.row = i
+            self._matrix[i] = st.centroid()
+            self._last[i] = np.nan if st.last is None else st.last
+
+    def _append(self, st: _Story) -> None:
+        n = len(self._live)
+        if self._matrix.shape[1] != len(st.vec_sum):
+            if n:
+                raise ValueError(
+                    f"embedding of {st.id} has {len(st.vec_sum)} dimensions, the stories have "
+                    f"{self._matrix.shape[1]}: was the embedding model changed? (use a new store)"
+                )
+            self._matrix = np.zeros((64, len(st.vec_sum)), dtype=np.float32)  # first story: dimension known now
+            self._last = np.full(64, np.nan)
+        if n == len(self._matrix):  # grow by doubling: amortised O(1) per new story
+            self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
+            self._last = np.concatenate([self._last, np.full(n, np.nan)])
+        st.row = n
+        self._live.append(st)
+        self._matrix[n] = st.centroid()
+        self._last[n] = np.nan if st.last is None else st.last
+
+    def _advance_clock(self, day: int | None) -> None:
+        if day is None or (self.clock is not None and day <= self.clock):
+            return
+        self.clock = day
+        if self.dormant_days > 0 and len(self._live):
+            with np.errstate(invalid="ignore"):
+                quiet = self._last[: len(self._live)] < day - self.dormant_days
+            if quiet.any():
+                self._rebuild()
+
+    @property
+    def live_count(self) -> int:
+        """Stories in the live index (the others are dormant)."""
+        return len(self._live)
+
+    # -- similarity ---------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+
+    def _lexical(self, aw: dict[str, float], st: _Story, idf: dict[str, float]) -> float:
+        """TF-IDF cosine between the article's weighted terms ``aw`` (tf * idf^2, unit norm after one
+        idf) and the story's terms (sub-linear counts). ``idf`` memoises IDFs within one article."""
+        shared = aw.keys() & st.tfw.keys()
+        if not shared:
+            return 0.0
+        if st.norm_docs < 0 or self.n_docs > self.norm_refresh * st.norm_docs:
+            # the story's norm follows the IDF lazily: recomputed when its terms change or the
+            # stream has grown by a given share since, which keeps this cheap
+            total = 0.0
+            for t, w in st.tfw.items():
+                x = idf.get(t)
+                if x is None:
+                    x = idf[t] = self._idf(t)
+                total += (w * x) ** 2
+            st.norm = math.sqrt(total)
+            st.norm_docs = self.n_docs
+        return sum(aw[t] * st.tfw[t] for t in shared) / st.norm if st.norm > 0 else 0.0
+
+    def similarities(self, vec: np.ndarray, ents: tuple[str, ...] = (), day: int | None = None,
+                     terms: Mapping[str, int] | None = None) -> np.ndarray:  # fmt: skip
+        """Combined similarity of one article to every live story (-inf where it cannot reach the threshold)."""
+        n = len(self._live)
+        if n == 0:
             return np.zeros(0, dtype=np.float32)
-        cos = self._matrix @ vec
-        sims = (1.0 - self.entity_weight) * cos
-        if ents and (self.entity_weight > 0 or self.place_penalty > 0):
-            ent = np.zeros(len(self.stories), dtype=np.float32)
-            places = [e for e in ents[:6] if e.startswith("@")]
-            # only stories close in embedding space need the entity terms
-            for i in np.flatnonzero(cos > self.threshold - self.entity_weight - 0.05).tolist():
-                st = self.stories[i]
-                n = len(st.members)
-                shared = sum(min(1.0, 2.0 * st.entities[e] / n) for e in ents if e in st.entities)
-                ent[i] = self.entity_weight * min(1.0, shared / min(len(ents), 8))
+        if self._blas is None:
+            from threadpoolctl import ThreadpoolController  # comes with scikit-learn
+
+            self._blas = ThreadpoolController()
+        # one BLAS thread: a matrix-vector product gains little from two, and on busy cores the
+        # threads' hand-over cost 24 ms instead of 0.1 ms at 5,000 stories (benchmarks/cluster_scale.py)
+        with self._blas.limit(limits=1, user_api="blas"):
+            cos = self._matrix[:n] @ vec
+        ew, lw = self.entity_weight, self.lexical_weight
+        cw = 1.0 - ew - lw
+        # a story whose cosine is below this cannot reach the threshold even with full entity and term scores
+        floor = (self.threshold - ew - lw) / cw if cw > 0 else -np.inf
+        cand = np.flatnonzero(cos >= floor)
+        if len(cand) > self.candidates:
+            cand = np.sort(cand[np.argpartition(-cos[cand], self.candidates)[: self.candidates]])
+        sims = np.full(n, -np.inf, dtype=np.float32)
+        if not len(cand):
+            return sims
+        sims[cand] = cw * cos[cand]
+        places = [e for e in ents[:6] if e.startswith("@")]
+        aw: dict[str, float] = {}
+        idf: dict[str, float] = {}
+        if terms and lw > 0:
+            idf = {t: self._idf(t) for t in terms}
+            aw = {t: (1 + math.log(n)) * idf[t] for t, n in terms.items()}
+            na = math.sqrt(sum(w * w for w in aw.values()))
+            aw = {t: w * idf[t] / na for t, w in aw.items()}
+        extras = []
+        for i in cand.tolist():
+            st = self._live[i]
+            extra = 0.0
+            if ents and (ew > 0 or self.place_penalty > 0):
+                k = len(st.members)
+                shared = sum(min(1.0, 2.0 * st.entities[e] / k) for e in ents if e in st.entities)
+                extra += ew * min(1.0, shared / min(len(ents), 8))
                 if places and self.place_penalty > 0:
-                    main = [e for e, k in st.entities.most_common(8) if e.startswith("@") and 2 * k >= n]
+                    main = [e for e, m in st.entities.most_common(8) if e.startswith("@") and 2 * m >= k]
                     if main and not any(p in st.entities for p in places):
-                        ent[i] -= self.place_penalty
-            sims = sims + ent
-        if day is not None and self.time_penalty > 0:
-            # soft decay: the further the article is from the story's time span, the less it fits
-            for i, st in enumerate(self.stories):
-                if st.first is None or st.last is None:
-                    continue
+                        extra -= self.place_penalty
+            if aw:
+                extra += lw * self._lexical(aw, st, idf)
+            if day is not None and self.time_penalty > 0 and st.first is not None and st.last is not None:
+                # soft decay: the further the article is from the story's time span, the less it fits
                 gap = max(0, st.first - day, day - st.last)
-                if gap:
-                    sims[i] -= self.time_penalty * min(1.0, gap / self.time_window_days)
+                extra -= self.time_penalty * min(1.0, gap / self.time_window_days)
+            extras.append(extra)
+        sims[cand] += np.asarray(extras, dtype=np.float32)
         return sims
 
+    # -- streaming ----------------------------------------------------------------------------
     def assign(self, article_id: str, vec: np.ndarray, ents: tuple[str, ...] = (),
-               published: str | None = None) -> str:  # fmt: skip
+               published: str | None = None, terms: Mapping[str, int] | None = None) -> str:  # fmt: skip
         """Put one article into a story and return the story id."""
         day = _day(published)
-        sims = self.similarities(vec, ents, day)
+        self._advance_clock(day)
+        if terms:  # the article counts in the document frequencies before it is compared
+            self.n_docs += 1
+            self.df.update(terms.keys())
+            self._df_changed.update(terms.keys())
+        sims = self.similarities(vec, ents, day, terms)
         if len(sims) and float(sims.max()) >= self.threshold:
-            i = int(sims.argmax())
-            st = self.stories[i]
+            st = self._live[int(sims.argmax())]
             st.members.append(article_id)
             st.vec_sum = st.vec_sum + vec
             st.entities.update(ents)
+            if terms:
+                st.terms.update(terms)
+                if len(st.terms) > self.story_terms:
+                    keep = sorted(st.terms.items(), key=lambda kv: (-kv[1], kv[0]))[: self.story_terms]
+                    st.terms = Counter(dict(keep))
+                st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
+                st.norm_docs = -1
             if day is not None:
                 st.first = day if st.first is None else min(st.first, day)
                 st.last = day if st.last is None else max(st.last, day)
-            assert self._matrix is not None
-            self._matrix[i] = st.centroid()
+                self._last[st.row] = st.last
+            self._matrix[st.row] = st.centroid()
         else:
-            st = _Live(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(),
-                       Counter(ents), day, day)  # fmt: skip
-            self.stories.append(st)
-            row = st.centroid()[None, :]
-            self._matrix = row if self._matrix is None else np.vstack([self._matrix, row])
+            st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
+                        Counter(dict(terms or {})), day, day)  # fmt: skip
+            st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
+            self.stories[st.id] = st
+            if not self._dormant(st):
+                self._append(st)
         self._changed.add(st.id)
         return st.id
 
     def changed_states(self) -> list[StoryState]:
         """States of the stories touched since the last call (to persist), then forget them."""
-        out = [self._state(s) for s in self.stories if s.id in self._changed]
+        out = [self._state(self.stories[i]) for i in self.stories if i in self._changed]
         self._changed = set()
         return out
 
+    def changed_df(self) -> tuple[int, dict[str, int]]:
+        """The number of articles counted and the document frequencies changed since the last call."""
+        out = {t: self.df[t] for t in sorted(self._df_changed)}
+        self._df_changed = set()
+        return self.n_docs, out
+
     @staticmethod
-    def _state(s: _Live) -> StoryState:
+    def _state(s: _Story) -> StoryState:
         iso = lambda d: date.fromordinal(d).isoformat() if d is not None else None  # noqa: E731
         return StoryState(
             id=s.id, members=tuple(s.members), centroid=tuple(float(x) for x in s.centroid()),
             entities=tuple(s.entities.most_common(60)), first=iso(s.first), last=iso(s.last),
+            terms=tuple(sorted(s.terms.items(), key=lambda kv: (-kv[1], kv[0]))),
         )  # fmt: skip
