@@ -7,19 +7,23 @@ visible text, menus, footers and all, as a user selecting the page and pasting i
 dumps are cached under benchmarks/results/text_dumps/. ``newsweave.stages.clean.clean_text_dump``
 then has to find the article in each dump; it is scored against gold_text with bag-of-token
 precision, recall and F1 per page, averaged over pages (dev / held-out split by a hash of the id).
-The "keep everything" row is the dump itself.
+The "keep everything" row is the dump itself. ``--compare FILE`` scores another copy of
+clean.py (an older version, e.g. ``git show REV:newsweave/stages/clean.py > /tmp/clean_old.py``) in
+the same run, on the same dumps.
 
-    .venv/bin/python benchmarks/extract_text.py [--render-only] [--limit N] [--split dev]
+    .venv/bin/python benchmarks/extract_text.py [--render-only] [--limit N] [--split dev] [--compare FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -125,11 +129,25 @@ def _render(todo: list[dict[str, Any]], javascript: bool) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def load_cleaner(path: Path) -> Callable[[str], Any]:
+    """``clean_text_dump`` of another copy of clean.py (it must import nothing relative)."""
+    name = f"_clean_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    fn: Callable[[str], Any] = module.clean_text_dump
+    return fn
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--render-only", action="store_true", help="only fill the dump cache")
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (quick checks)")
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--compare", type=Path, help="also score the clean_text_dump of this copy of clean.py")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "extract_text.json")
     args = ap.parse_args()
 
@@ -142,17 +160,21 @@ def main() -> None:
     if args.render_only:
         return
 
-    results: dict[str, list[dict[str, Any]]] = {"keep everything (innerText)": [], "newsweave clean_text_dump": []}
+    cleaners: dict[str, Callable[[str], Any]] = {"newsweave clean_text_dump": clean_text_dump}
+    if args.compare:
+        cleaners[f"clean_text_dump of {args.compare.name}"] = load_cleaner(args.compare)
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in ["keep everything (innerText)", *cleaners]}
     for p in pages:
         dump = (DUMPS / f"{p['id']}.txt").read_text(encoding="utf-8")
         base = {"id": p["id"], "split": p["split"]}
         pr, rc, f1 = prf(p["gold_text"], dump)
         results["keep everything (innerText)"].append(base | {"p": pr, "r": rc, "f": f1, "ms": 0.0})
-        t = time.perf_counter()
-        res = clean_text_dump(dump)
-        ms = (time.perf_counter() - t) * 1000
-        pr, rc, f1 = prf(p["gold_text"], res.text)  # gold_text leaves the headline out, so does res.text
-        results["newsweave clean_text_dump"].append(base | {"p": pr, "r": rc, "f": f1, "ms": ms})
+        for name, clean in cleaners.items():
+            t = time.perf_counter()
+            res = clean(dump)
+            ms = (time.perf_counter() - t) * 1000
+            pr, rc, f1 = prf(p["gold_text"], res.text)  # gold_text leaves the headline out, so does res.text
+            results[name].append(base | {"p": pr, "r": rc, "f": f1, "ms": ms})
 
     print(f"{stamp()} - {machine()}\n")
     print(table(results))

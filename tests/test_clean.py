@@ -160,6 +160,43 @@ def test_byline_date_line_and_other_script_menu_are_dropped_as_metadata_or_furni
     )
 
 
+def test_a_repeated_line_is_kept_once_but_a_short_recurring_heading_stays() -> None:
+    promo = "Get the latest updates texted right to your phone every single day."
+    raw = "\n".join(
+        [
+            "Storm hits northern coast",
+            "A powerful storm hit the northern coast on Monday, cutting power to thousands of homes.",
+            promo,
+            "Damage",
+            "Officials said repairs would take at least a week in the worst-hit areas of the region.",
+            promo,
+            "Damage",
+            "Crews from three neighbouring states arrived on Tuesday to help restore the power lines.",
+        ]
+    )
+    res = clean_text_dump(raw)
+    paragraphs = res.text.split("\n\n")
+    assert paragraphs.count(promo) == 1
+    assert paragraphs.count("Damage") == 2
+    assert paragraphs[-1].startswith("Crews from three")
+    assert res.removed == (promo,)
+
+
+def test_a_small_tail_after_two_short_lines_is_cut_but_a_last_paragraph_after_one_heading_stays() -> None:
+    sentence = (
+        "The council met again on Tuesday to discuss the new budget for roads, schools and parks across "
+        "the district, and members argued for hours about how much money each project should receive."
+    )
+    paragraphs = [f"In session {k}, {sentence[0].lower()}{sentence[1:]} {sentence}" for k in range(1, 7)]
+    last = "The vote on the final budget is expected at next week's meeting."  # after one heading: kept
+    blurb = "Jane Smith covers local politics for the paper and has lived in the district for twenty years."
+    lines = ["Council argues over budget", *paragraphs, "What comes next", last, "Jane Smith", "Politics", blurb]
+    raw = "\n".join(lines)
+    res = clean_text_dump(raw)
+    assert res.text.split("\n\n") == [*paragraphs, "What comes next", last]
+    assert res.removed == ("Jane Smith", "Politics", blurb)
+
+
 @pytest.mark.parametrize("raw", ["", "   ", "\r\n \n\t\n"])
 def test_empty_input_gives_empty_result(raw: str) -> None:
     assert clean_text_dump(raw) == CleanResult("", None, (), None, None, None, ())

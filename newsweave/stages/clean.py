@@ -2,9 +2,11 @@
 
 Line-based and deterministic. Each non-empty line is classified as prose, soft (short line:
 heading, one-liner), hard furniture (menus, share/comment/donate, cookies, copyright, e-mail,
-other script) or metadata (bylines, "[Source: ...]", dates, wire credits). The body is the span of
-lines with the highest total weight (prose words count, soft lines cost a little, furniture a lot),
-its prose and soft lines kept; the title is the headline just before it.
+other script) or metadata (bylines, "[Source: ...]", dates, wire credits); a line repeating an earlier
+one is dropped. The body is the span of lines with the highest total weight (prose words count, soft
+lines cost a little, furniture a lot), less a small tail set off by short lines; its prose and soft
+lines are kept and the title is the headline just before it. A learned line classifier measured no
+better on the dev pages (benchmarks/clean_classifier.py, benchmarks/RESULTS_extraction.md).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata or separator, dropped
+Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata, separator or repeated line, dropped
 
 MIN_PROSE_WORDS = 8  # a line ending like a sentence with this many words is prose
 LONG_LINE_WORDS = 20  # a line this long is prose even without a sentence end (wrapped text)
@@ -31,6 +33,9 @@ HARD_LINE_COST = 60.0
 AD_BREAK_COST = 2.0
 SECTION_END_COST = 300.0  # "Related articles", "About the author", "Share this", "Previous post"...
 COMMENTS_COST = 1e9  # "12 comments on ...", "Leave a reply": the body never spans the start of the comments
+TAIL_GAP_LINES = 2  # _select_body: a run of this many non-prose lines inside the span starts a new part
+TAIL_SHARE = 0.05  # trailing parts with less than this share of the span's prose words are dropped
+REPEAT_MIN_WORDS = 3  # a repeat of an earlier line this long is dropped (a 1-2 word heading may recur)
 
 # canonical name=pattern; case-sensitive so that "AP" is not "ap"
 _OUTLET_SPEC = (
@@ -334,8 +339,8 @@ def _weights(kinds: list[Kind], lines: list[str]) -> list[float]:
     return out
 
 
-def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
-    """The prose and soft lines of the span of lines with the highest total weight (maximum subarray)."""
+def _best_span(kinds: list[Kind], lines: list[str]) -> tuple[int, int]:
+    """First and last line of the span with the highest total weight (maximum subarray); (0, -1) if none."""
     best, best_span = 0.0, (0, -1)
     total, start = 0.0, 0
     for i, w in enumerate(_weights(kinds, lines)):
@@ -344,9 +349,36 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
         total += w
         if total > best:
             best, best_span = total, (start, i)
-    if best_span[1] < 0:  # no prose at all: the short lines are all there is
+    return best_span
+
+
+def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
+    """The prose and soft lines of the heaviest span, less a small tail cut off by short lines.
+
+    The span is split into parts before every run of TAIL_GAP_LINES+ lines that are not prose; trailing
+    parts holding together under TAIL_SHARE of the span's prose words (an author blurb, a sign-up
+    pitch after the article) are dropped.
+    """
+    lo, hi = _best_span(kinds, lines)
+    if hi < 0:  # no prose at all: the short lines are all there is
         return [i for i, k in enumerate(kinds) if k == "soft"]
-    return [i for i in range(best_span[0], best_span[1] + 1) if kinds[i] in ("prose", "soft")]
+    parts: list[list[int]] = [[]]
+    gap = 0
+    for i in range(lo, hi + 1):
+        if kinds[i] == "prose":
+            if gap >= TAIL_GAP_LINES and len(parts[-1]) > gap:  # the short lines go with what follows them
+                parts.append(parts[-1][-gap:])
+                del parts[-2][-gap:]
+            gap = 0
+        else:
+            gap += 1
+        parts[-1].append(i)
+    prose = [sum(len(_words(lines[i])) for i in part if kinds[i] == "prose") for part in parts]
+    total, tail = sum(prose), 0
+    while len(parts) > 1 and tail + prose[-1] < TAIL_SHARE * total:
+        tail += prose.pop()
+        parts.pop()
+    return [i for part in parts for i in part if kinds[i] in ("prose", "soft")]
 
 
 def _headline_like(s: str) -> bool:
@@ -397,14 +429,30 @@ def detect_original_source(text: str) -> str | None:
     return None
 
 
-def clean_text_dump(raw: str) -> CleanResult:
-    """Split a copy-pasted page into article body, title, stated metadata and dropped lines."""
+def _prepare(raw: str) -> tuple[list[str], list[_Meta | None], list[Kind]]:
+    """Non-empty stripped lines, the metadata each states and their kinds.
+
+    A line of REPEAT_MIN_WORDS+ words that repeats an earlier line word for word (sign-up boxes shown
+    twice, teasers listed twice, a menu entry found again in the footer) is dropped and weighs nothing.
+    """
     lines = [ln.strip() for ln in re.split(r"\r\n|\r|\n", raw) if ln.strip()]
-    if not lines:
-        return CleanResult("", None, (), None, None, None, ())
     script = _main_script(lines)
     metas = [_meta_of(ln) for ln in lines]
     kinds: list[Kind] = ["aside" if m else _kind(ln, script) for ln, m in zip(lines, metas, strict=True)]
+    seen: set[str] = set()
+    for i, ln in enumerate(lines):
+        key = ln.lower()
+        if key in seen and kinds[i] in ("prose", "soft") and len(_words(ln)) >= REPEAT_MIN_WORDS:
+            kinds[i] = "aside"
+        seen.add(key)
+    return lines, metas, kinds
+
+
+def clean_text_dump(raw: str) -> CleanResult:
+    """Split a copy-pasted page into article body, title, stated metadata and dropped lines."""
+    lines, metas, kinds = _prepare(raw)
+    if not lines:
+        return CleanResult("", None, (), None, None, None, ())
     body = _select_body(kinds, lines)
     title = _find_title(kinds, lines, body[0]) if body else None
     keep = set(body) | ({title} if title is not None else set())
