@@ -6,7 +6,7 @@ the ratio to the pipeline's floor, all in one run.
 Each run is the real CLI in a fresh process (cold start included: imports and model loads), on a
 new store. Peak memory is the largest sum of proportional set size (PSS: shared
 pages split between the processes sharing them) over the CLI process and its worker processes,
-sampled every 50 ms from /proc. Stage times come from `newsweave run --timings`.
+sampled every 200 ms from /proc. Stage times come from `newsweave run --timings`.
 
 The floor is the one pass the pipeline cannot avoid: spaCy's named-entity recogniser over every
 article (tokenizer + ner, one process, model already loaded), timed in this process between the
@@ -40,7 +40,12 @@ CONFIGS = {
     "default": [],
     "one-process": ["--set", "nlp_processes=0", "--set", "story_processes=0"],
     "no-claim-embeddings": ["--set", "compare_embeddings=false"],
+    # candidates measured before choosing the defaults
+    "embed-128": ["--set", "embed_max_tokens=128"],
+    "nlp-2-workers": ["--set", "nlp_processes=2"],
+    "embed-2-threads": ["--set", "embed_threads=2"],
 }
+DEFAULT_CONFIGS = "default,one-process,no-claim-embeddings"
 
 
 def _pss_kb(pid: int) -> int:
@@ -89,7 +94,7 @@ def run_cli(src: Path, extra: list[str]) -> dict:
         def sample() -> None:
             while proc.poll() is None:
                 peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
-                time.sleep(0.05)
+                time.sleep(0.2)
 
         th = threading.Thread(target=sample, daemon=True)
         th.start()
@@ -146,7 +151,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--replicate", type=int, default=0, help="also run once on the stream replicated N times")
-    ap.add_argument("--configs", default=",".join(CONFIGS))
+    ap.add_argument("--configs", default=DEFAULT_CONFIGS, help=f"some of: {', '.join(CONFIGS)}")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (a smoke test)")
     args = ap.parse_args()
     src = SHARED / "clustering_stream" / "articles.jsonl"

@@ -22,7 +22,7 @@ class Settings:
     nlp_processes: int = -1
     nlp_processes_min_articles: int = 100  # below this many inputs, parse in this process
     # embeddings
-    embed_max_tokens: int = 256
+    embed_max_tokens: int = 256  # 128 clusters the stream as well (BENCHMARKS.md) but splits the London samples
     embed_batch_size: int = 16
     embed_threads: int = 0  # ONNX Runtime threads; 0: the cores the spaCy workers leave free
     # clustering
