@@ -26,6 +26,7 @@ from .stages.ingest import iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.story import analyse_story
 from .store.sqlite import SQLiteStore
+from .workers import exit_with_parent
 
 SCHEMA_VERSION = "1.0"
 
@@ -100,8 +101,9 @@ def _story_report(store: Any, settings: Settings, embedder: Embedder,
 _STORY_WORKER: tuple[Any, Settings, Embedder] | None = None
 
 
-def _init_story_worker(db_path: str, settings: Settings) -> None:
+def _init_story_worker(parent: int, db_path: str, settings: Settings) -> None:
     global _STORY_WORKER
+    exit_with_parent(parent)
     emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, 1)
     _STORY_WORKER = (SQLiteStore(db_path), settings, emb)
 
@@ -120,7 +122,8 @@ def _story_pool(db_path: str, settings: Settings, workers: int) -> Iterator[Any]
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_story_worker, initargs=(db_path, settings))
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_story_worker,
+                               initargs=(os.getpid(), db_path, settings))  # fmt: skip
     try:
         yield pool
     finally:

@@ -57,3 +57,40 @@ def test_cue_parse_keeps_entities_and_parses_quote_sentences() -> None:
     lasted = next(t for t in cues if t.text == "lasted")
     assert lasted.dep_ == "dep" and lasted.pos_ in ("", "X")
     assert [s.text for s in cues.sents][-1].endswith("said.")
+
+
+def test_worker_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import multiprocessing as mp, os, sys, time\n"
+        "from newsweave.workers import exit_with_parent\n"
+        "def child(parent):\n"
+        "    exit_with_parent(parent, 0.1)\n"
+        "    time.sleep(60)\n"
+        "if __name__ == '__main__':\n"
+        "    p = mp.get_context('fork').Process(target=child, args=(os.getpid(),))\n"
+        "    p.start()\n"
+        "    print(p.pid, flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:  # gone, or a zombie waiting for init to reap it
+            state = next(x for x in open(f"/proc/{child}/status").read().splitlines() if x.startswith("State:"))
+        except (FileNotFoundError, ProcessLookupError):
+            return
+        if "Z" in state.split()[1]:
+            return
+        time.sleep(0.1)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the worker outlived its parent")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Analysis, Article, Mention
+from ..workers import exit_with_parent
 from .quotes import CLAUSE_VERBS, SPEECH_VERBS, extract_quotes
 
 _PARA = re.compile(r"\n\s*\n")
@@ -135,8 +137,9 @@ class NLP:
 _WORKER: NLP | None = None
 
 
-def _init_worker(model: str, batch_size: int, max_chars: int, parse: str) -> None:
+def _init_worker(parent: int, model: str, batch_size: int, max_chars: int, parse: str) -> None:
     global _WORKER
+    exit_with_parent(parent)
     _WORKER = NLP(model, batch_size, max_chars, parse).load()
 
 
@@ -164,7 +167,7 @@ def _parallel(nlp: NLP, articles: Iterable[Article], workers: int) -> Iterator[t
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     window = 3 * workers  # batches in flight: enough to keep the workers busy, little memory
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse))  # fmt: skip
+                               initargs=(os.getpid(), nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse))  # fmt: skip
     pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
     try:
         batch: list[Article] = []

@@ -1,0 +1,22 @@
+"""Helpers for newsweave's worker processes (spaCy parsing, story analysis)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+
+def exit_with_parent(parent: int, poll_s: float = 1.0) -> None:
+    """In a worker process: exit as soon as the parent (its pid, as the parent passed it) is gone.
+    A parent killed with SIGKILL runs no clean-up, and an idle pool worker would otherwise wait on
+    its task queue forever. The pid comes from the parent, so a parent that died before this call
+    is noticed too."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll_s)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsweave-exit-with-parent", daemon=True).start()
