@@ -220,6 +220,7 @@ class _Ingester:
 
         from ..pipeline import Pipeline
         from ..records import Analysis, Article
+        from ..settings import Settings
 
         class UploadPipeline(Pipeline):
             def process_analysed(self, pairs: list[tuple[Article, Analysis]]) -> int:
@@ -229,7 +230,9 @@ class _Ingester:
         with self.lock:
             store = SQLiteStore(self.db_path)
             try:
-                pipe = UploadPipeline(store, progress=False)  # fresh clusterer: the store may have changed
+                # fresh clusterer (the store may have changed); no worker processes: forking a
+                # threaded server is unsafe, and an upload is small
+                pipe = UploadPipeline(store, Settings(nlp_processes=0, story_processes=0), progress=False)
                 if self.models is None:
                     self.models = (pipe.nlp, pipe.embedder)
                 pipe.nlp, pipe.embedder = self.models
