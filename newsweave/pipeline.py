@@ -26,7 +26,7 @@ from .stages.ingest import iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.story import analyse_story
 from .store.sqlite import SQLiteStore
-from .workers import exit_with_parent
+from .workers import become_worker
 
 SCHEMA_VERSION = "1.0"
 
@@ -103,7 +103,7 @@ _STORY_WORKER: tuple[Any, Settings, Embedder] | None = None
 
 def _init_story_worker(parent: int, db_path: str, settings: Settings) -> None:
     global _STORY_WORKER
-    exit_with_parent(parent)
+    become_worker(parent)
     emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, 1)
     _STORY_WORKER = (SQLiteStore(db_path), settings, emb)
 

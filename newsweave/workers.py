@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
+
+
+def become_worker(parent: int) -> None:
+    """Call first in a worker process: Ctrl-C is the parent's to handle (it stops the pool and
+    keeps what is stored), and the worker exits when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
 
 
 def exit_with_parent(parent: int, poll_s: float = 1.0) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Analysis, Article, Mention
-from ..workers import exit_with_parent
+from ..workers import become_worker
 from .quotes import CLAUSE_VERBS, SPEECH_VERBS, extract_quotes
 
 _PARA = re.compile(r"\n\s*\n")
@@ -139,7 +139,7 @@ _WORKER: NLP | None = None
 
 def _init_worker(parent: int, model: str, batch_size: int, max_chars: int, parse: str) -> None:
     global _WORKER
-    exit_with_parent(parent)
+    become_worker(parent)
     _WORKER = NLP(model, batch_size, max_chars, parse).load()
 
 
