@@ -1,10 +1,11 @@
 """Quote stage: direct and reported quotes with cue, speaker and channel.
 
 Needs a parsed spaCy ``Doc`` (tagger, parser, ner). Quote marks are paired on the characters;
-reported speech, beliefs and findings ('X said ...', 'officials believe ...', 'polls show ...',
-'according to X, ...') come from the parse; cue, speaker and channel from the parse and PERSON
-entities. Spans are offsets into doc.text. The cross-article ledger lives in ``ledger.py``
-(``build_ledger`` is re-exported here). Figures: benchmarks/RESULTS_quotes.md (PolNeAR).
+reported speech, beliefs, findings and stances ('X said ...', 'officials believe ...', 'polls show
+...', 'according to X, ...', 'X criticized Y for ...', 'his claim that ...') come from the parse;
+cue, speaker and channel from the parse and PERSON entities. Spans are offsets into doc.text. The
+cross-article ledger lives in ``ledger.py`` (``build_ledger`` is re-exported here). Figures:
+benchmarks/RESULTS_quotes.md (PolNeAR).
 """
 
 from __future__ import annotations
@@ -62,7 +63,50 @@ EVIDENCE_VERBS = _verb_forms("show find indicate reveal demonstrate suggest ment
 EVIDENCE_VERBS |= {"found", "shown"}
 INTENT_VERBS = _verb_forms("urge vow promise pledge threaten want plan seek refuse decline")
 INTENT_VERBS |= _verb_forms("propose recommend advise demand request require order decide hope expect intend aim")
-CLAUSE_VERBS = REPORT_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS  # what _reported reads
+# verbs of learning, agreeing and persuading also attribute their that-clause: 'pointed out that X',
+# 'agreed that X', 'assured voters that X' ('see', 'consider', 'prove' ... do not: < 50% on PolNeAR train)
+COGNITION_VERBS = _verb_forms("agree point question learn imply assure convince")
+CLAUSE_VERBS = REPORT_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS | COGNITION_VERBS  # what _reported reads
+# Stances (PolNeAR annotates them as attributions): an attitude verb and its object ('criticized
+# Clinton for ...'), a verb and a prepositional object ('called for a ban', 'talked about X'), a noun
+# with a that- or to-clause ('his claim that X', 'her pledge to Y') and an adjective of attitude
+# ('critical of X', 'confident that X'). Content is the object, the clause or the prepositional object.
+# Verbs count only as reported acts ('criticized', 'is criticizing', ', citing'), not as plans or
+# mentions ('to support', 'supports'): the lists and that rule keep what is >= 75% precise on PolNeAR
+# train (support, back, welcome, offer, plan, decision, effort, 'criticism of', 'focus on' are not).
+OBJECT_VERBS = _verb_forms("""
+    endorse criticize criticise accuse praise defend oppose attack blast slam condemn denounce dismiss
+    blame question reject hail cite describe propose recommend mock deride decry fault rebuke chide
+    scold tout champion announce discuss express outline congratulate thank lambast ridicule disparage
+    insult belittle label dub brand""") - _verb_forms("")
+PREP_CUES: dict[str, frozenset[str]] = {}
+for _bases, _preps in (
+    ("call ask press push argue advocate plead campaign lobby vouch", "for"),
+    ("refer point object", "to"),
+    ("call", "on upon"),
+    ("talk complain worry boast brag joke warn write care tweet", "about"),
+    ("speak", "about"),
+    ("warn", "of against"),
+    ("agree disagree side", "with"),
+):
+    for _form in _verb_forms(_bases) - _verb_forms("") | ({"spoke", "spoken"} if _bases == "speak" else set()):
+        PREP_CUES[_form] = PREP_CUES.get(_form, frozenset()) | frozenset(_preps.split())
+NOUN_CUES = frozenset(
+    """
+    claim claims assertion suggestion promise promises pledge fear fears belief hope hopes warning
+    argument allegation allegations assessment view notion insistence demand demands threat vow
+    prediction concern concerns conviction assurance assurances denial admission complaint
+    accusation accusations charge contention speculation rumor rumors recommendation observation
+    impression expectation expectations confidence worry suspicion doubt doubts theory""".split()
+)
+ADJ_CUES = frozenset(
+    """
+    critical supportive skeptical sceptical confident optimistic pessimistic convinced hopeful upbeat
+    appreciative wary fearful doubtful adamant unhappy angry furious""".split()
+)
+LIGHT_VERBS = _verb_forms("make issue express voice repeat reiterate offer raise share float renew give deliver")
+LIGHT_VERBS = LIGHT_VERBS - _verb_forms("") | {"made", "gave", "given"}
+STANCE_WORDS = OBJECT_VERBS | frozenset(PREP_CUES) | NOUN_CUES | ADJ_CUES  # (for a cue-only parse)
 ADDRESSEE_VERBS = (_verb_forms("tell ask warn inform remind assure urge") - _verb_forms("")) | {"told"}
 SAY_FORMS = frozenset("say says said saying".split())
 _PRO_OBJECTS = frozenset("it this that so something anything nothing what which much more".split())
@@ -587,7 +631,8 @@ def _complement(ctx: _Ctx, v: Token) -> list[tuple[int, int]] | None:
         parts = [(x, y) for x, y in ((lo, a), (b, hi)) if y - x > 1]
         if parts and inside(parts[0][0], parts[-1][1]):
             return parts
-    if low in SAY_FORMS or low in EVIDENCE_VERBS:  # "polls show [a four-point lead for X]"
+    if low in SAY_FORMS or low in EVIDENCE_VERBS and low not in ("find", "finding", "told"):  # "polls show [a lead]"
+        # (not "to find a way", "finding jobs": to come upon; nor "told [a crowd in Ohio]": the addressee)
         objs = [o for o in v.children if o.dep_ == "dobj" and o.i > v.i and o.lower_ not in _PRO_OBJECTS]
         if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3:
             lo, hi = objs[0].left_edge.i, objs[-1].right_edge.i + 1
@@ -617,30 +662,112 @@ def _speaker_ok(ctx: _Ctx, v: Token, subj: Token) -> bool:
     return subj.lower_ != "there"
 
 
+def _siblings(v: Token, hi: int, deps: tuple[str, ...], preps: tuple[str, ...]) -> int:
+    """Extend a content range ending at token ``hi`` over the next children of ``v`` that follow
+    it at once: 'criticized [Clinton] [for accepting ...]'."""
+    for c in v.rights:
+        if c.left_edge.i == hi and (c.dep_ in deps or c.dep_ == "prep" and c.lower_ in preps):
+            hi = c.right_edge.i + 1
+    return hi
+
+
+def _stance(ctx: _Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, int] | None:
+    """(content ranges, speaker, cue end) of a stance cue (OBJECT_VERBS, PREP_CUES, NOUN_CUES,
+    ADJ_CUES), or None."""
+    low, tag = v.lower_, v.tag_
+    # a reported act ('criticized', 'is criticizing', ', citing X'), not a plan or a mention ('to support')
+    kids = [c.dep_ for c in v.children]
+    act = tag in ("VBD", "VBN") and v.dep_ not in ("amod", "acl") and "auxpass" not in kids
+    act = act or tag == "VBG" and (v.dep_ == "advcl" or "aux" in kids and "auxpass" not in kids)
+    if act and low in OBJECT_VERBS:
+        objs = [c for c in v.rights if c.dep_ == "dobj" and not ctx.quoted[c.i]]
+        if not objs:
+            return None
+        lo, hi = objs[0].left_edge.i, objs[0].right_edge.i + 1
+        hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "of", "as", "over", "on", "about"))
+        return [(lo, hi)], ctx.subject(v, fallback=False), v.i + 1
+    if act and low in PREP_CUES:
+        for p in v.rights:
+            if p.dep_ == "prep" and p.lower_ in PREP_CUES[low] and p.right_edge.i > p.i and not ctx.quoted[p.i + 1]:
+                hi = _siblings(v, p.right_edge.i + 1, ("xcomp", "advcl", "ccomp"), ())
+                end = p.i + 1 if p.i - v.i <= 2 else v.i + 1
+                return [(p.i + 1, hi)], ctx.subject(v, fallback=False), end
+        return None
+    if tag.startswith("NN") and low in NOUN_CUES:
+        clause = next((c for c in v.rights if c.dep_ in ("acl", "ccomp") and _finite_or_to(c)), None)
+        if clause is not None:
+            return [(clause.left_edge.i, clause.right_edge.i + 1)], _holder(ctx, v), v.i + 1
+    if tag == "JJ" and low in ADJ_CUES and v.dep_ == "acomp":
+        for c in v.rights:
+            if c.dep_ in ("ccomp", "xcomp") and _finite_or_to(c) or c.dep_ == "prep" and c.lower_ in ("of", "about"):
+                lo = c.left_edge.i + (c.dep_ == "prep")
+                return [(lo, c.right_edge.i + 1)], ctx.subject(v.head, fallback=False), v.i + 1
+    return None
+
+
+def _finite_or_to(c: Token) -> bool:
+    """A that/whether-clause or a to-infinitive: 'the claim [that X]', 'a plan [to Y]'."""
+    return any(g.dep_ in ("mark", "aux") and g.lower_ in ("that", "whether", "if", "to") for g in c.lefts)
+
+
+def _holder(ctx: _Ctx, noun: Token) -> Token | None:
+    """Whose claim: 'Trump's claim', 'a claim by Trump', 'Trump made the claim'."""
+    for c in noun.lefts:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    h = noun.head
+    if noun.dep_ == "dobj" and h.lower_ in LIGHT_VERBS:
+        return ctx.subject(h, fallback=False)
+    return None
+
+
+def _passive(v: Token, ranges: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], Token | None]:
+    """'Trump is expected to win' -> all of it, held by no one named; 'it was reported by CNN that
+    X' -> X, held by CNN."""
+    agent = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if sp is not None and sp.lower_ != "it" and sp.i < v.i < ranges[0][0]:
+        ranges = [(sp.left_edge.i, ranges[-1][1])]
+    return ranges, agent
+
+
 def _reported(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
     """'Lavrov said the two nations agreed ...' -> the complement clause, direct=False; also
-    beliefs and findings ('officials believe ...', 'polls show ...') and 'According to X, ...'
-    when the sentence has no other cue."""
+    beliefs and findings ('officials believe ...', 'polls show ...'), 'According to X, ...'
+    when the sentence has no other cue, passives ('X is expected to ...') and stances
+    ('criticized X for Y', 'called for X', 'his claim that X', 'critical of X')."""
     doc, text = ctx.doc, ctx.text
     out: list[Quote] = []
     for v in doc:
-        if ctx.quoted[v.i] or not v.tag_.startswith("VB"):
+        if ctx.quoted[v.i]:
             continue
-        obj = _according(v)
-        if v.lower_ in CLAUSE_VERBS and (ranges := _complement(ctx, v)):
+        verb = v.tag_.startswith("VB")
+        obj = _according(v) if verb else None
+        unnamed = False  # an attribution without a holder: 'X is expected to win'
+        if verb and v.lower_ in CLAUSE_VERBS and (ranges := _complement(ctx, v)):
             subj, cue_end = ctx.subject(v, fallback=False), v.i + 1
             if subj is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 subj = v.head  # "a statement saying ...", "911 calls saying ..."
+            if any(c.dep_ == "auxpass" for c in v.children):  # the passive subject says nothing
+                ranges, subj = _passive(v, ranges)
+                unnamed = subj is None
         elif obj is not None and v.head is not v:
             sent = ctx.sents[ctx.sent_of[v.i]]
             if _is_cue(v.head):
                 continue  # "X said, according to Tass": a channel, not a cue
             a, b = v.left_edge.i, v.right_edge.i + 1  # the sentence around "according to X"
             ranges, subj, cue_end = [(sent[0], a), (b, sent[1])], obj, v.i + 2
+        elif (stance := _stance(ctx, v)) is not None:
+            ranges, subj, cue_end = stance
         else:
             continue
         ranges = [r for r in (_trim_tokens(doc, lo, hi) for lo, hi in ranges) if r[1] > r[0]]
-        if subj is None or not ranges or sum(hi - lo for lo, hi in ranges) < 3 or not _speaker_ok(ctx, v, subj):
+        if not ranges or sum(hi - lo for lo, hi in ranges) < 3:
+            continue
+        if subj is None and not unnamed or subj is not None and not _speaker_ok(ctx, v, subj):
             continue
         spans = [Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "") for lo, hi in ranges]
         s, e = spans[0].start, spans[-1].end
