@@ -21,7 +21,7 @@ Matching (all on sentences: a gold quote marks the spaCy sentence(s) it overlaps
 The split is the one of benchmarks/common.heldout on the cluster id (M007 and seeds held out);
 choices in compare.py were made on the dev clusters only.
 
-    nice -n 10 .venv/bin/python benchmarks/compare.py [--no-write] [--show] [--dev-only] [--grid] [--cost]
+    nice -n 19 .venv/bin/python benchmarks/compare.py [--no-write] [--show] [--dev-only] [--grid] [--cost | --cost-full]
 """
 
 from __future__ import annotations
@@ -223,10 +223,11 @@ def run(systems: dict[str, Compare], show: bool, dev_only: bool = False) -> tupl
     return lines, summary
 
 
-def stream_cost() -> None:
+def stream_cost(full: bool = False) -> None:
     """What the sentence embeddings cost: the comparison of every gold event of the 961-article stream
     (clustering_stream, 85 events) with and without the embedder. Sentences come from a regex split
-    (no spaCy: only the cost is measured), outlets are the articles."""
+    (no spaCy: only the cost is measured), outlets are the articles. ``full`` adds the run without the
+    per-article embedding budget (compare.EMBED_PER_ARTICLE), the cost before the budget."""
     from collections import defaultdict
 
     from newsweave.stages import compare
@@ -242,20 +243,31 @@ def stream_cost() -> None:
         for a in arts
     }
     embedder = Embedder().load()  # the pipeline's defaults
-    counted = {"texts": 0}
+    counted = {"texts": 0, "cpu": 0.0}
 
     class Counting:
         def embed(self, texts: list[str]) -> Any:
             counted["texts"] += len(texts)
-            return embedder.embed(texts)
+            cpu = time.process_time()
+            out = embedder.embed(texts)
+            counted["cpu"] += time.process_time() - cpu
+            return out
 
     claims = sum(len(compare._claims(arts, analyses, {})) for arts in events.values())
-    for name, e in (("words only", None), ("with embedder", Counting())):
+    budget = compare.EMBED_PER_ARTICLE
+    runs = [("words only", None, budget), ("with embedder", Counting(), budget)]
+    if full:  # the embedder without the per-article budget (every claim with a candidate partner)
+        runs.append(("with embedder, no per-article budget", Counting(), 10**6))
+    for name, e, per_article in runs:
+        compare.EMBED_PER_ARTICLE = per_article
+        counted.update(texts=0, cpu=0.0)
         t, cpu = time.perf_counter(), time.process_time()
         for arts in events.values():
             compare.compare_sources(arts, analyses, {}, [], embedder=e)
-        print(f"{name}: {time.perf_counter() - t:.1f} s wall, {time.process_time() - cpu:.1f} s CPU")
-    print(f"{len(events)} stories, {claims} claims, {counted['texts']} embedded ({machine()}, {stamp()})")
+        extra = f", {counted['texts']} claims embedded ({counted['cpu']:.1f} s CPU of it)" if e else ""
+        print(f"{name}: {time.perf_counter() - t:.1f} s wall, {time.process_time() - cpu:.1f} s CPU{extra}")
+    compare.EMBED_PER_ARTICLE = budget
+    print(f"{len(events)} stories, {claims} claims ({machine()}, {stamp()})")
 
 
 def main() -> None:
@@ -271,9 +283,10 @@ def main() -> None:
     )
     ap.add_argument("--grid", action="store_true", help="tuning grid for the embedding thresholds on the dev clusters")
     ap.add_argument("--cost", action="store_true", help="time the comparison with/without embeddings on the stream")
+    ap.add_argument("--cost-full", action="store_true", help="--cost, plus the embedder without the per-article budget")
     args = ap.parse_args()
-    if args.cost:
-        stream_cost()
+    if args.cost or args.cost_full:
+        stream_cost(args.cost_full)
         return
     from newsweave.stages import compare
     from newsweave.stages.embed import Embedder
@@ -311,7 +324,7 @@ def main() -> None:
         return
     text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
     marker = "<!-- table -->"
-    block = f"{marker}\nRun {stamp()} on {machine()} (shared, nice -n 10):\n\n{table}\n{marker}"
+    block = f"{marker}\nRun {stamp()} on {machine()} (shared, nice -n 19):\n\n{table}\n{marker}"
     if text.count(marker) == 2:
         a, _, rest = text.partition(marker)
         _, _, b = rest.partition(marker)
