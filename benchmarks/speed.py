@@ -44,6 +44,7 @@ CONFIGS = {
     "embed-128": ["--set", "embed_max_tokens=128"],
     "nlp-2-workers": ["--set", "nlp_processes=2"],
     "embed-2-threads": ["--set", "embed_threads=2"],
+    "embed-2-threads-128": ["--set", "embed_threads=2", "--set", "embed_max_tokens=128"],
 }
 DEFAULT_CONFIGS = "default,one-process,no-claim-embeddings"
 

@@ -141,7 +141,8 @@ class Pipeline:
         s = self.settings
         self.nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars, s.nlp_parse)
         self.nlp_workers = nlp_workers(s)
-        threads = s.embed_threads or max(1, (os.cpu_count() or 1) - self.nlp_workers)
+        # every core, even beside a spaCy worker: measured faster than one thread (BENCHMARKS.md)
+        threads = s.embed_threads or (os.cpu_count() or 1)
         self.embedder = Embedder(s.embed_max_tokens, s.embed_batch_size, threads)
         self._clusterer: StoryClusterer | None = None
         self.timings: dict[str, float] = {}  # seconds spent per stage, summed over the run

@@ -24,7 +24,7 @@ class Settings:
     # embeddings
     embed_max_tokens: int = 256  # 128 clusters the stream as well (BENCHMARKS.md) but splits the London samples
     embed_batch_size: int = 16
-    embed_threads: int = 0  # ONNX Runtime threads; 0: the cores the spaCy workers leave free
+    embed_threads: int = 0  # ONNX Runtime threads; 0: one per core
     # clustering
     cluster_threshold: float = 0.275  # combined similarity needed to join a story (tuned: BENCHMARKS.md)
     cluster_entity_weight: float = 0.3  # weight of entity overlap in the combined similarity

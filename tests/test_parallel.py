@@ -45,7 +45,7 @@ def test_worker_reports_missing_model_clearly() -> None:
 
 def test_cue_parse_keeps_entities_and_parses_quote_sentences() -> None:
     text = (
-        "Rex Tillerson met Sergei Lavrov in Moscow on Wednesday. The talks lasted two hours.\n\n"
+        "Rex Tillerson met Sergei Lavrov in Moscow on Wednesday. The visit lasted two hours.\n\n"
         '"Our meeting today comes at an important moment," Tillerson said.'
     )
     full, cues = (next(NLP(parse=p).docs([text])) for p in ("all", "cues"))

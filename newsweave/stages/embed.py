@@ -48,6 +48,9 @@ class Embedder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = self.threads
         opts.inter_op_num_threads = 1
+        # idle threads sleep instead of spinning: with spaCy in a worker process the two cores are
+        # shared, and spinning threads would take time from the parse (BENCHMARKS.md, issue 8)
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(tok))
         tokenizer.enable_truncation(max_length=self.max_tokens)
