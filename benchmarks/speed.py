@@ -173,11 +173,15 @@ def main() -> None:
         floors.append(floor(texts))
         print(f"floor {i + 1}: {floors[-1]}", file=sys.stderr)
     n = len(rows)
+    if not floors:  # --repeat 0: only the replicated run
+        floors.append(floor(texts))
     fl = statistics.median(f["ner_pass_s"] for f in floors)
     full = statistics.median(f["full_spacy_pass_s"] for f in floors)
     result: dict = {"when": stamp(), "machine": machine(), "cpus": os.cpu_count(), "articles": n,
                     "floor_ner_pass_s": fl, "full_spacy_pass_s": full, "configs": {}}  # fmt: skip
     for c, rs in runs.items():
+        if not rs:
+            continue
         wall = statistics.median(r["wall_s"] for r in rs)
         stages = {k: round(statistics.median(r["stages"].get(k, 0.0) for r in rs), 1) for k in rs[0]["stages"]}
         result["configs"][c] = {
@@ -186,7 +190,7 @@ def main() -> None:
             "floor_ratio": round(wall / fl, 2), "full_spacy_ratio": round(wall / full, 2),
             "median_stages_s": stages, "walls": [r["wall_s"] for r in rs], "summary": rs[0]["summary"],
         }  # fmt: skip
-    if "default" in runs and "one-process" in runs:
+    if runs.get("default") and runs.get("one-process"):
         pairs = [b["wall_s"] / a["wall_s"] for a, b in zip(runs["default"], runs["one-process"], strict=True)]
         result["speedup_default_vs_one_process_median"] = round(statistics.median(pairs), 2)
     if args.replicate > 1:
@@ -194,7 +198,12 @@ def main() -> None:
             big = replicated(src, args.replicate, Path(tmp))
             r = run_cli(big, CONFIGS["default"])
             m = n * args.replicate
-            result[f"replicated_x{args.replicate}"] = {**r, "articles": m, "articles_per_s": round(m / r["wall_s"], 1)}
+            result[f"replicated_x{args.replicate}"] = {
+                **r,
+                "articles": m,
+                "articles_per_s": round(m / r["wall_s"], 1),
+                "floor_ratio_scaled": round(r["wall_s"] / (fl * args.replicate), 2),
+            }
     print(json.dumps(result, indent=2))
 
 
