@@ -328,3 +328,22 @@ def test_embedding_budget_per_article_and_each_sentence_embedded_once() -> None:
                         > 0).sum()) <= 4  # fmt: skip
     finally:
         compare.EMBED_PER_STORY = story_cap
+
+
+def test_big_story_shares_a_claim_budget() -> None:
+    from newsweave.stages import compare
+
+    sentence = "Officials in the port city counted {n} damaged houses after the storm passed on Monday."
+    arts, analyses = [], {}
+    for k in range(40):
+        text = " ".join(sentence.format(n=k * 100 + j) for j in range(60))
+        a = Article(f"a{k:03d}", text, source=f"Outlet {k}")
+        arts.append(a)
+        analyses[a.id] = analysis(a)
+    claims = compare._claims(arts, analyses, {})
+    per = compare.MAX_CLAIMS_PER_STORY // 40
+    assert len(claims) == 40 * per <= compare.MAX_CLAIMS_PER_STORY
+    # an article's first claims are the ones kept
+    assert [c.start for c in claims[:per]] == [s for s, _e in analyses["a000"].sentences[:per]]
+    small = compare._claims(arts[:3], analyses, {})
+    assert len(small) == 3 * compare.MAX_CLAIMS_PER_ARTICLE

@@ -59,7 +59,8 @@ MIN_WORDS, MAX_WORDS = 6, 60
 OVERLAP = 0.5  # each sentence holds this share of the other's content words
 MIN_SHARED = 3  # ... and they share at least this many
 COSINE = 0.45  # or: TF-IDF cosine within the story
-MAX_CLAIMS_PER_ARTICLE = 60  # bounds the pairwise matrices on very long stories
+MAX_CLAIMS_PER_ARTICLE = 60  # bounds the pairwise matrices on very long articles ...
+MAX_CLAIMS_PER_STORY = 1500  # ... and on very big stories: each article then keeps its first claims
 MAX_CORROBORATED = 30
 MAX_UNIQUE = 8
 MIN_NEW_SHARE = 0.5  # a unique claim is kept when most of its content words are new to the story
@@ -159,6 +160,10 @@ def _is_claim(text: str) -> bool:
 
 def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: dict[str, str]) -> list[Claim]:
     out = []
+    n = sum(1 for a in articles if a.id in analyses)
+    # a story of more than 25 articles shares MAX_CLAIMS_PER_STORY among them (leads first), so the
+    # claim x claim matrices stay small (a 100-article story would otherwise need gigabytes)
+    per_article = min(MAX_CLAIMS_PER_ARTICLE, max(5, MAX_CLAIMS_PER_STORY // max(1, n)))
     for a in articles:
         an = analyses.get(a.id)
         if an is None:
@@ -171,7 +176,7 @@ def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: 
                 continue
             out.append(Claim(a.id, outlet_of(a), a.id in copies, s, e, text, tuple(words)))
             kept += 1
-            if kept >= MAX_CLAIMS_PER_ARTICLE:
+            if kept >= per_article:
                 break
     return out
 
