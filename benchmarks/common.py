@@ -42,15 +42,22 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def pairwise_f1(gold: list[str], pred: list[str]) -> float:
+def pairwise(gold: list[str], pred: list[str], empty: float = 0.0) -> tuple[float, float, float]:
+    """Pairwise precision, recall, F1 over same-cluster pairs; ``empty`` is the precision (recall)
+    when no pair is predicted (in the gold)."""
+
     def pairs(c: Counter[Any]) -> float:
         return sum(v * (v - 1) / 2 for v in c.values())
 
     tp = pairs(Counter(zip(gold, pred, strict=True)))
     pp, gp = pairs(Counter(pred)), pairs(Counter(gold))
-    p = tp / pp if pp else 0.0
-    r = tp / gp if gp else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    p = tp / pp if pp else empty
+    r = tp / gp if gp else empty
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairwise_f1(gold: list[str], pred: list[str]) -> float:
+    return pairwise(gold, pred)[2]
 
 
 def ari(gold: list[str], pred: list[str]) -> float:

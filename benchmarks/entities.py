@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import ROOT, SHARED, bcubed, machine, stamp  # noqa: E402
+from benchmarks.common import ROOT, SHARED, bcubed, machine, pairwise, stamp  # noqa: E402
 from newsweave.records import Analysis, Article, Mention  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
 from newsweave.stages.entities import LABELS, fold, normalise, resolve_entities  # noqa: E402
@@ -75,17 +75,6 @@ def surname_peer(items: list[tuple[str, Mention]], texts: dict[str, str]) -> dic
     return _grouped(items, lambda s: (fold(s).split() or [s])[-1])
 
 
-def pairwise(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
-    def pairs(c: Counter[Any]) -> float:
-        return sum(v * (v - 1) / 2 for v in c.values())
-
-    tp = pairs(Counter(zip(gold, pred, strict=True)))
-    pp, gp = pairs(Counter(pred)), pairs(Counter(gold))
-    p = tp / pp if pp else 1.0
-    r = tp / gp if gp else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def score(clusters: list[dict[str, Any]], out: dict[str, dict[str, tuple[str, str]]]) -> dict[str, Any]:
     """Forms of all the given clusters pooled (entity keys are prefixed by their cluster)."""
     gold, pred, errors = [], [], []
@@ -110,7 +99,7 @@ def score(clusters: list[dict[str, Any]], out: dict[str, dict[str, tuple[str, st
                 right += fam == e["label"]
                 if fam != e["label"]:
                     errors.append(f"label {form!r}: {e['label']} -> {hit[1]}")
-    p, r, f1 = pairwise(gold, pred)
+    p, r, f1 = pairwise(gold, pred, empty=1.0)
     bp, br, bf = bcubed(gold, pred)
     return {"forms": len(gold), "found": found, "pair_p": p, "pair_r": r, "pair_f1": f1,
             "b3_p": bp, "b3_r": br, "b3_f1": bf, "label_acc": right / found if found else 0.0,

@@ -26,7 +26,7 @@ from .stages.ingest import iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.story import analyse_story
 from .store.sqlite import SQLiteStore
-from .workers import become_worker
+from .workers import become_worker, process_pool
 
 SCHEMA_VERSION = "1.0"
 
@@ -118,12 +118,7 @@ def _story_pool(db_path: str, settings: Settings, workers: int) -> Iterator[Any]
     if workers < 2:
         yield None
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_story_worker,
-                               initargs=(os.getpid(), db_path, settings))  # fmt: skip
+    pool = process_pool(workers, _init_story_worker, (db_path, settings))
     try:
         yield pool
     finally:

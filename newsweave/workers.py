@@ -6,6 +6,33 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
+    """Lists of n items in input order (the last may be shorter; none when empty)."""
+    batch: list[T] = []
+    for x in items:
+        batch.append(x)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Any:
+    """A ProcessPoolExecutor whose workers start by ``initializer(os.getpid() of this process,
+    *initargs)``. Fork where there is one: spawn would re-import the caller's __main__ (scripts
+    without a main guard would recurse); workers never touch the parent's ONNX session or store."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer, initargs=(os.getpid(), *initargs))
 
 
 def become_worker(parent: int) -> None:

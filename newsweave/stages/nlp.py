@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Analysis, Article, Mention
-from ..workers import become_worker
+from ..workers import batched, become_worker, process_pool
 from .quotes import CLAUSE_VERBS, SPEECH_VERBS, STANCE_WORDS, extract_quotes
 
 _PARA = re.compile(r"\n\s*\n")
@@ -67,13 +66,8 @@ class NLP:
         if self.parse == "all":
             yield from self._nlp.pipe(texts, batch_size=self.batch_size)
             return
-        batch: list[str] = []
-        for t in texts:
-            batch.append(t)
-            if len(batch) >= self.batch_size:
-                yield from self._cue_parsed(batch)
-                batch = []
-        yield from self._cue_parsed(batch)
+        for batch in batched(texts, self.batch_size):
+            yield from self._cue_parsed(batch)
 
     def _cue_parsed(self, texts: list[str]) -> list[Any]:
         import numpy as np
@@ -120,13 +114,8 @@ class NLP:
         worker processes (each loads the model once) while this process goes on reading,
         embedding and clustering: on two cores the parse and the embedding then overlap."""
         if workers <= 0:
-            batch: list[Article] = []
-            for a in articles:
-                batch.append(a)
-                if len(batch) >= self.batch_size:
-                    yield from zip(batch, _analyse(self, batch), strict=True)
-                    batch = []
-            yield from zip(batch, _analyse(self, batch), strict=True)
+            for batch in batched(articles, self.batch_size):
+                yield from zip(batch, _analyse(self, batch), strict=True)
             return
         yield from _parallel(self, articles, workers)
 
@@ -157,30 +146,19 @@ def _wants_parse(sent: Any) -> bool:
 
 
 def _parallel(nlp: NLP, articles: Iterable[Article], workers: int) -> Iterator[tuple[Article, Analysis]]:
-    import multiprocessing as mp
     from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    # fork where there is one: spawn would re-import the caller's __main__ (scripts without a
-    # main guard would recurse); the worker never touches the parent's ONNX session or store
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     window = 3 * workers  # batches in flight: enough to keep the workers busy, little memory
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(os.getpid(), nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse))  # fmt: skip
+    pool = process_pool(workers, _init_worker, (nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse))
     pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
     try:
-        batch: list[Article] = []
-        for a in articles:
-            batch.append(a)
-            if len(batch) >= nlp.batch_size:
-                pending.append((batch, pool.submit(_analyse_batch, batch)))
-                batch = []
-                while len(pending) >= window or (pending and pending[0][1].done()):
-                    arts, fut = pending.popleft()
-                    yield from zip(arts, fut.result(), strict=True)
-        if batch:
+        for batch in batched(articles, nlp.batch_size):
             pending.append((batch, pool.submit(_analyse_batch, batch)))
+            while len(pending) >= window or (pending and pending[0][1].done()):
+                arts, fut = pending.popleft()
+                yield from zip(arts, fut.result(), strict=True)
         while pending:
             arts, fut = pending.popleft()
             yield from zip(arts, fut.result(), strict=True)
