@@ -66,17 +66,6 @@ def read_articles(fh: IO[str], name: str) -> Iterator[tuple[int, str, str]]:
         yield n, art_id, text
 
 
-def _chunks(it: Iterator[tuple[int, str, str]], size: int) -> Iterator[list[tuple[int, str, str]]]:
-    chunk: list[tuple[int, str, str]] = []
-    for x in it:
-        chunk.append(x)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _count_lines(path: str) -> int | None:
     if path == "-":
         return None
@@ -89,6 +78,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
     from .stages.nlp import NLP
     from .stages.quotes import extract_quotes
+    from .workers import batched
 
     src = args.input
     if src != "-" and not Path(src).is_file():
@@ -101,7 +91,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         nullcontext(sys.stdout) if args.out == "-" else open(args.out, "w", encoding="utf-8") as fout,
         tqdm(total=_count_lines(src), unit="art", desc="quotes", disable=args.quiet, file=sys.stderr) as bar,
     ):
-        for chunk in _chunks(read_articles(fin, src), args.batch_size):
+        for chunk in batched(read_articles(fin, src), args.batch_size):
             for (n, art_id, text), doc in zip(chunk, nlp.docs(t for _n, _i, t in chunk), strict=True):
                 if len(text) > nlp.max_chars:
                     _err(f"{src}:{n}: id {art_id!r}: only the first {nlp.max_chars} characters were read")
