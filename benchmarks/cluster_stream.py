@@ -191,6 +191,7 @@ def main() -> None:
         "candidates": s.cluster_candidates,
         "story_terms": s.cluster_story_terms,
         "dormant_days": s.cluster_dormant_days,
+        "merge_threshold": s.cluster_merge_threshold,
     }
     lead_chars = s.cluster_lead_chars
     for kv in args.set:

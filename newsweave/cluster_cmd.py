@@ -44,7 +44,10 @@ def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
 
 
 def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, batch: int = 32) -> int:
-    """Cluster the articles of one .jsonl file in order; write assignments; return how many."""
+    """Cluster the articles of one .jsonl file in order; write assignments; return how many.
+
+    The lines are written at the end, so that an article whose story was later merged into another
+    is given the story that holds it in the end."""
     import spacy
     from tqdm import tqdm
 
@@ -56,11 +59,10 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
     emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, threads)
     clusterer = StoryClusterer.from_settings(settings)
     bar = tqdm(disable=quiet, file=sys.stderr, unit="art", desc="cluster")
-    n = 0
+    assigned: list[tuple[str, str]] = []
     chunk: list[tuple[str, Article]] = []
 
     def flush() -> None:
-        nonlocal n
         if not chunk:
             return
         arts = [a for _, a in chunk]
@@ -69,9 +71,8 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
         for (rid, a), v, doc in zip(chunk, vecs, docs, strict=True):
             ms = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
             terms = content_terms(a.title, a.text, settings.cluster_lead_chars)
-            story = clusterer.assign(rid, v, entity_keys(Analysis(a.id, (), ms, ())), a.published, terms)
-            out.write(json.dumps({"id": rid, "story": story}, ensure_ascii=False) + "\n")
-            n += 1
+            keys = entity_keys(Analysis(a.id, (), ms, ()))
+            assigned.append((rid, clusterer.assign(rid, v, keys, a.published, terms)))
         bar.update(len(chunk))
         chunk.clear()
 
@@ -81,7 +82,9 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
             flush()
     flush()
     bar.close()
-    return n
+    for rid, story in assigned:
+        out.write(json.dumps({"id": rid, "story": clusterer.story_of(story)}, ensure_ascii=False) + "\n")
+    return len(assigned)
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:

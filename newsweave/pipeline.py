@@ -158,6 +158,7 @@ class Pipeline:
         return self._clusterer
 
     def _save_clustering(self, c: StoryClusterer, assignments: dict[str, str]) -> None:
+        assignments.update(c.moved_articles())  # articles of stories merged into others
         # term counts after the stories: a crash in between under-counts a chunk, never counts one twice
         self.store.save_clustering(c.changed_states(), assignments)
         self.store.save_term_df(*c.changed_df())
@@ -273,7 +274,9 @@ class Pipeline:
         t = time.perf_counter()
         done = sum(self.timings.get(k, 0.0) for k in ("embed", "store", "cluster"))
         chunk: list[tuple[Article, Analysis]] = []
-        for pair in self.nlp.analyse_stream(new_articles(), workers):
+        # while this process embeds and clusters a chunk, the workers parse the next two
+        ahead = 2 * -(-batch // self.settings.spacy_batch_size) + 2
+        for pair in self.nlp.analyse_stream(new_articles(), workers, ahead):
             chunk.append(pair)
             if len(chunk) >= batch:
                 res.new += self.process_analysed(chunk)

@@ -38,6 +38,9 @@ class Settings:
     # stories quiet this long before the newest publication date seen leave the live index (0: never;
     # off by default: piles of articles from many years, in any order, then miss their stories)
     cluster_dormant_days: float = 0.0
+    # a story that grows and then looks like another live story this much is merged with it (0: never);
+    # 0.4-0.45 merge ECB+ sibling events on the dev stream, 0.5 merges no gold events apart (BENCHMARKS.md)
+    cluster_merge_threshold: float = 0.5
     # summary
     summary_words: int = 100
     llm_url: str | None = None  # OpenAI-compatible endpoint, generative summary; key: $NEWSWEAVE_LLM_API_KEY

@@ -134,3 +134,44 @@ def test_index_grows_past_its_first_capacity_and_finds_the_nearest_story() -> No
     assert len(set(ids)) == 300 and c.live_count == 300
     near = vecs[217] + 0.05 * vecs[3]
     assert c.assign("a-new", near / np.linalg.norm(near)) == "s217"
+
+
+def test_a_story_that_grows_into_another_is_merged_with_it() -> None:
+    def run(merge: float) -> tuple[StoryClusterer, list[str]]:
+        c = StoryClusterer(threshold=0.6, entity_weight=0.0, merge_threshold=merge)
+        ids = [c.assign("a1", _unit([1, 0])), c.assign("a2", _unit([0.5, 0.866]))]  # cosine 0.5: two stories
+        ids.append(c.assign("a3", _unit([0.8, 0.6])))  # nearer s2 (0.92 vs 0.8); s2 moves to 0.66 from s1
+        return c, ids
+
+    c, ids = run(0.0)
+    assert ids == ["s1", "s2", "s2"] and c.merged_into == {} and c.moved_articles() == {}
+    c, ids = run(0.65)
+    assert ids == ["s1", "s2", "s2"]  # what assign said at the time
+    assert c.story_of("s1") == "s2" and set(c.stories) == {"s2"} and c.live_count == 1
+    assert c.stories["s2"].members == ["a2", "a3", "a1"]
+    assert c.moved_articles() == {"a1": "s2"} and c.moved_articles() == {}
+    states = {st.id: st for st in c.changed_states()}
+    assert states["s1"].members == () and set(states["s2"].members) == {"a1", "a2", "a3"}
+    assert c.assign("a4", _unit([1, 0.05])) == "s2"  # the merged story takes s1's articles' successors
+    store = SQLiteStore(":memory:")
+    first, _ = run(0.0)
+    store.save_clustering(first.changed_states(), {})
+    assert {st.id for st in store.story_states()} == {"s1", "s2"}
+    store.save_clustering(list(states.values()), {})  # the empty state drops the merged-away story
+    assert {st.id for st in store.story_states()} == {"s2"}
+    store.close()
+
+
+def test_merging_keeps_the_live_index_consistent() -> None:
+    rng = np.random.default_rng(2)
+    centres = [_unit(rng.normal(size=16).tolist()) for _ in range(6)]
+    c = StoryClusterer(threshold=0.75, entity_weight=0.0, merge_threshold=0.7)
+    for i in range(120):
+        v = centres[i % 6] + 0.8 * _unit(rng.normal(size=16).tolist())
+        c.assign(f"a{i}", v / np.linalg.norm(v))
+    assert c.merged_into  # noisy articles open stories that later merge
+    assert sorted(st.row for st in c._live) == list(range(c.live_count))
+    for st in c._live:  # every live row holds its own story's centroid
+        assert np.allclose(c._matrix[st.row], st.centroid(), atol=1e-6)
+    members = [a for st in c.stories.values() for a in st.members]
+    assert sorted(members) == sorted(f"a{i}" for i in range(120))  # nobody lost or counted twice

@@ -5,10 +5,12 @@ article's embedding (title + lead) and the story centroid, the overlap of their 
 and a TF-IDF cosine of their content terms (title + lead; document frequencies are counted as
 articles arrive, so the IDF is the stream's own). Only the stories nearest by embedding (a matrix
 product, then the top few) get the entity and term scores, which keeps an assignment fast with
-100,000 stories in the index. Stories whose last article is older than ``dormant_days`` before the
-newest date seen leave the live index (they stay stored). Deterministic for a given arrival order;
-the state is a list of StoryState records plus a document-frequency table that the store persists,
-so a later run continues the same stories.
+100,000 stories in the index. When a story grows, it is compared with the other live stories the
+same way, and if it now looks like one of them (similarity >= ``merge_threshold``) the two are
+merged: the smaller into the bigger, whose id stays. Stories whose last article is older than
+``dormant_days`` before the newest date seen leave the live index (they stay stored).
+Deterministic for a given arrival order; the state is a list of StoryState records plus a
+document-frequency table that the store persists, so a later run continues the same stories.
 """
 
 from __future__ import annotations
@@ -108,7 +110,8 @@ class StoryClusterer:
     candidates: int = 32  # stories nearest by embedding that get the entity and term scores
     story_terms: int = 100  # content terms kept per story
     dormant_days: float = 0.0  # stories quiet this long before the newest date seen leave the index (0: never)
-    norm_refresh: float = 1.1  # a story's TF-IDF norm is recomputed when the stream grew by this factor
+    merge_threshold: float = 0.0  # a grown story this similar to another live story is merged with it (0: never)
+    norm_refresh: float = 1.1  # a story's TF-IDF norm is redone when the stream grew by this factor (1: exact, 3x CPU)
     stories: dict[str, _Story] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)  # term -> articles containing it
     n_docs: int = 0
@@ -117,6 +120,9 @@ class StoryClusterer:
     _matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
     _last: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     _changed: set[str] = field(default_factory=set)
+    _removed: set[str] = field(default_factory=set)  # stories merged away since the last changed_states()
+    _moved: dict[str, str] = field(default_factory=dict)  # article -> story, for articles moved by a merge
+    merged_into: dict[str, str] = field(default_factory=dict)  # story merged away -> the story that absorbed it
     _df_changed: set[str] = field(default_factory=set)
     _blas: Any = None  # threadpoolctl controller, made on first use
 
@@ -129,6 +135,7 @@ class StoryClusterer:
             lexical_weight=s.cluster_lexical_weight, time_window_days=s.cluster_time_window_days,
             time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
+            merge_threshold=s.cluster_merge_threshold,
         )  # fmt: skip
 
     @classmethod
@@ -185,6 +192,18 @@ class StoryClusterer:
         self._matrix[n] = st.centroid()
         self._last[n] = np.nan if st.last is None else st.last
 
+    def _remove(self, st: _Story) -> None:
+        """Take a story out of the live index: the last row moves into its place."""
+        row, last = st.row, len(self._live) - 1
+        if row != last:
+            mv = self._live[last]
+            self._live[row], mv.row = mv, row
+            self._matrix[row] = self._matrix[last]
+            self._last[row] = self._last[last]
+        self._live.pop()
+        self._last[last] = np.nan
+        st.row = -1
+
     def _advance_clock(self, day: int | None) -> None:
         if day is None or (self.clock is not None and day <= self.clock):
             return
@@ -224,19 +243,24 @@ class StoryClusterer:
         return sum(aw[t] * st.tfw[t] for t in shared) / st.norm if st.norm > 0 else 0.0
 
     def similarities(self, vec: np.ndarray, ents: tuple[str, ...] = (), day: int | None = None,
-                     terms: Mapping[str, int] | None = None) -> np.ndarray:  # fmt: skip
-        """Combined similarity of one article to every live story (-inf where it cannot reach the threshold)."""
+                     terms: Mapping[str, int] | None = None, rows: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+        """Combined similarity of one article to every live story (-inf where it cannot reach the
+        threshold), or only to the stories in the given live-index ``rows``."""
         n = len(self._live)
         if n == 0:
             return np.zeros(0, dtype=np.float32)
-        if self._blas is None:
-            from threadpoolctl import ThreadpoolController  # comes with scikit-learn
+        if rows is not None:
+            cos = np.full(n, -np.inf, dtype=np.float32)
+            cos[rows] = self._matrix[rows] @ vec
+        else:
+            if self._blas is None:
+                from threadpoolctl import ThreadpoolController  # comes with scikit-learn
 
-            self._blas = ThreadpoolController()
-        # one BLAS thread: a matrix-vector product gains little from two, and on busy cores the
-        # threads' hand-over cost 24 ms instead of 0.1 ms at 5,000 stories (benchmarks/cluster_scale.py)
-        with self._blas.limit(limits=1, user_api="blas"):
-            cos = self._matrix[:n] @ vec
+                self._blas = ThreadpoolController()
+            # one BLAS thread: a matrix-vector product gains little from two, and on busy cores the
+            # threads' hand-over cost 24 ms instead of 0.1 ms at 5,000 stories (benchmarks/cluster_scale.py)
+            with self._blas.limit(limits=1, user_api="blas"):
+                cos = self._matrix[:n] @ vec
         ew, lw = self.entity_weight, self.lexical_weight
         cw = 1.0 - ew - lw
         # a story whose cosine is below this cannot reach the threshold even with full entity and term scores
@@ -292,20 +316,14 @@ class StoryClusterer:
         if len(sims) and float(sims.max()) >= self.threshold:
             st = self._live[int(sims.argmax())]
             st.members.append(article_id)
-            st.vec_sum = st.vec_sum + vec
-            st.entities.update(ents)
-            if terms:
-                st.terms.update(terms)
-                if len(st.terms) > self.story_terms:
-                    keep = sorted(st.terms.items(), key=lambda kv: (-kv[1], kv[0]))[: self.story_terms]
-                    st.terms = Counter(dict(keep))
-                st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
-                st.norm_docs = -1
-            if day is not None:
-                st.first = day if st.first is None else min(st.first, day)
-                st.last = day if st.last is None else max(st.last, day)
-                self._last[st.row] = st.last
-            self._matrix[st.row] = st.centroid()
+            self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
+            self._changed.add(st.id)
+            if self.merge_threshold > 0:
+                # the stories the article was also close to are the ones it may have bridged
+                near = np.flatnonzero(np.isfinite(sims))
+                near = near[near != st.row]
+                if len(near):
+                    st = self._maybe_merge(st, near)
         else:
             st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
                         Counter(dict(terms or {})), day, day)  # fmt: skip
@@ -313,13 +331,70 @@ class StoryClusterer:
             self.stories[st.id] = st
             if not self._dormant(st):
                 self._append(st)
-        self._changed.add(st.id)
+            self._changed.add(st.id)
         return st.id
+
+    def _absorb(self, st: _Story, vec: np.ndarray, ents: Counter[str], terms: Counter[str],
+                first: int | None, last: int | None) -> None:  # fmt: skip
+        """Add an article's (or a merged story's) features to a live story."""
+        st.vec_sum = st.vec_sum + vec
+        st.entities.update(ents)
+        if terms:
+            st.terms.update(terms)
+            if len(st.terms) > self.story_terms:
+                keep = sorted(st.terms.items(), key=lambda kv: (-kv[1], kv[0]))[: self.story_terms]
+                st.terms = Counter(dict(keep))
+            st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
+            st.norm_docs = -1
+        for d in (first, last):
+            if d is not None:
+                st.first = d if st.first is None else min(st.first, d)
+                st.last = d if st.last is None else max(st.last, d)
+        if st.last is not None:
+            self._last[st.row] = st.last
+        self._matrix[st.row] = st.centroid()
+
+    def _maybe_merge(self, st: _Story, rows: np.ndarray) -> _Story:
+        """Merge ``st`` with the story among live-index ``rows`` it now resembles most, if that is
+        close enough; return the survivor."""
+        k = len(st.members)
+        ents = tuple(e for e, _ in st.entities.most_common(12))
+        # the story as one pseudo-article: its centroid, main entities and (average) term counts
+        terms = {t: max(1, round(n / k)) for t, n in st.terms.items()}
+        sims = self.similarities(st.centroid(), ents, None, terms, rows)
+        if not len(sims) or float(sims.max()) < self.merge_threshold:
+            return st
+        other = self._live[int(sims.argmax())]
+        keep, gone = (other, st) if len(other.members) >= len(st.members) else (st, other)
+        keep.members.extend(gone.members)
+        self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
+        for a in gone.members:
+            self._moved[a] = keep.id
+        del self.stories[gone.id]
+        self.merged_into[gone.id] = keep.id
+        self._changed.discard(gone.id)
+        self._removed.add(gone.id)
+        self._changed.add(keep.id)
+        self._remove(gone)
+        return keep
+
+    def story_of(self, story_id: str) -> str:
+        """The story that now holds the articles once given ``story_id`` (the same id unless it was merged away)."""
+        while story_id in self.merged_into:
+            story_id = self.merged_into[story_id]
+        return story_id
+
+    def moved_articles(self) -> dict[str, str]:
+        """Articles moved to another story by merges since the last call (article -> story), then forget them."""
+        out, self._moved = self._moved, {}
+        return out
 
     def changed_states(self) -> list[StoryState]:
         """States of the stories touched since the last call (to persist), then forget them."""
         out = [self._state(self.stories[i]) for i in self.stories if i in self._changed]
-        self._changed = set()
+        # stories merged away: an empty state tells the store to drop them
+        out += [StoryState(id=i, members=(), centroid=()) for i in sorted(self._removed)]
+        self._changed, self._removed = set(), set()
         return out
 
     def changed_df(self) -> tuple[int, dict[str, int]]:
