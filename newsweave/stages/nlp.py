@@ -109,15 +109,18 @@ class NLP:
             d.from_array(attrs, arr)
         return docs
 
-    def analyse_stream(self, articles: Iterable[Article], workers: int = 0) -> Iterator[tuple[Article, Analysis]]:
+    def analyse_stream(self, articles: Iterable[Article], workers: int = 0,
+                       ahead: int = 0) -> Iterator[tuple[Article, Analysis]]:  # fmt: skip
         """Analyse a stream of articles, in order. With ``workers`` > 0 spaCy runs in that many
         worker processes (each loads the model once) while this process goes on reading,
-        embedding and clustering: on two cores the parse and the embedding then overlap."""
+        embedding and clustering: on two cores the parse and the embedding then overlap.
+        ``ahead`` is how many batches may be in flight (at least 3 per worker): enough that the
+        workers keep parsing while the caller is busy with what it was given."""
         if workers <= 0:
             for batch in batched(articles, self.batch_size):
                 yield from zip(batch, _analyse(self, batch), strict=True)
             return
-        yield from _parallel(self, articles, workers)
+        yield from _parallel(self, articles, workers, ahead)
 
 
 # -- worker processes ---------------------------------------------------------------------------
@@ -145,12 +148,13 @@ def _wants_parse(sent: Any) -> bool:
     return bool(_QUOTE_OR_COLON.search(sent.text)) or any(t.lower_ in _CUE_WORDS for t in sent)
 
 
-def _parallel(nlp: NLP, articles: Iterable[Article], workers: int) -> Iterator[tuple[Article, Analysis]]:
+def _parallel(nlp: NLP, articles: Iterable[Article], workers: int,
+              ahead: int = 0) -> Iterator[tuple[Article, Analysis]]:  # fmt: skip
     from collections import deque
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    window = 3 * workers  # batches in flight: enough to keep the workers busy, little memory
+    window = max(3 * workers, ahead)  # batches in flight: enough to keep the workers busy, little memory
     pool = process_pool(workers, _init_worker, (nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse))
     pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
     try:
