@@ -125,6 +125,20 @@ def _text(value: Any) -> str | None:
     return s or None
 
 
+def _roles(values: Any) -> list[str]:
+    """An entity's roles for display: strings only, spelling repeats dropped ("U.S. Secretary of
+    State" / "US Secretary of State" shown once, the first written kept), and a role whose words
+    all stand in a longer one ("President" beside "Russian President")."""
+    seen: dict[str, str] = {}
+    for v in values if isinstance(values, list) else []:
+        t = _text(v) if isinstance(v, str) else None
+        if t is not None:
+            seen.setdefault(t.replace(".", "").casefold(), t)
+    words = {k: set(k.split()) for k in seen}
+    # "President" says less than "Russian President" beside it
+    return [t for k, t in seen.items() if not any(words[k] < w for w in words.values())]
+
+
 def _dedupe(values: Iterable[str | None]) -> list[str]:
     seen: dict[str, None] = {}
     for v in values:
@@ -428,7 +442,10 @@ class _StoryView:
             n_articles = len(_dedupe(e.get("articles") or []))
             counts = f"{mentions} mention{'s' * (mentions != 1)} in {n_articles} "
             counts += f"article{'s' * (n_articles != 1)}"
+            roles = _roles(e.get("roles"))
             tip = f"Also written: {'; '.join(variants)} \u00b7 {counts}" if variants else counts
+            if roles:
+                tip = f"{'; '.join(roles)} \u00b7 {tip}"
             label = _text(e.get("label")) or "OTHER"
             groups.setdefault(label.upper(), []).append(
                 {
@@ -436,6 +453,7 @@ class _StoryView:
                     "mentions": mentions,
                     "n_articles": n_articles,
                     "variants": variants,
+                    "roles": roles,
                     "tip": tip,
                 }
             )

@@ -3,7 +3,10 @@
 Mentions are merged when their names share a consonant skeleton and look alike
 ("Sergei Lavrov" / "Sergey Lavrov", "Khan Sheikhun" / "Khan Shaykhun", "ExxonMobil" /
 "Exxon Mobil"), a surname alone joins the full name that ends with it ("Lavrov"), and a
-one-word short form joins the only person whose name starts with it ("Ban" -> "Ban Ki-moon").
+one-word short form joins the only person whose name starts with it ("Ban" -> "Ban Ki-moon"),
+a generic head joins the only name it ends ("the Army" -> "U.S. Army", "Atlantic" -> "Atlantic
+Ocean"), and the texts themselves link an acronym to its expansion ("the World Health Organization
+(WHO)") and a name to its alias ("Hussain Osman, also known as Hamdi Issac").
 When the article texts are given, the words around each mention vote on its kind ("the town of
 Khan Sheikhun" is a place, "spokesperson Corinne Druey" a person) and the titles in front of a
 person ("Russian Foreign Minister Sergei Lavrov") or in apposition become its roles.
@@ -25,9 +28,21 @@ from ..records import Mention
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
 _VOWELS = re.compile(r"[aeiouy]")
-# well-known names of one country that share no letters (a tiny alias list, not a gazetteer)
+# well-known short names of a few countries and the UN (a tiny alias list, not a gazetteer)
 _ALIASES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
-            "u k": "united kingdom"}  # fmt: skip
+            "u k": "united kingdom", "us": "united states", "u s": "united states", "usa": "united states",
+            "u s a": "united states", "america": "united states", "un": "united nations",
+            "u n": "united nations"}  # fmt: skip
+# the same short names in front of another name ("U.S. Army" = "United States Army")
+_PREFIXES = re.compile(r"^(?:u s a|u s|usa|us|u k|uk|u n|un)(?= )")
+# generic last words of place names that a bare name may drop ("Atlantic" ~ "Atlantic Ocean")
+_PLACE_HEADS = frozenset({"ocean", "sea", "region", "province", "prefecture", "oblast", "governorate"})
+# generic organisation nouns that stand alone for the only such organisation of a story ("the Army")
+_ORG_NOUNS = frozenset({"army", "navy", "police", "senate", "congress", "parliament", "government", "ministry",
+                        "court", "council", "assembly", "committee", "commission", "agency", "university",
+                        "federation", "party", "service", "guard", "marines"})  # fmt: skip
+# wire services named in datelines ("TEHRAN, Iran (AP)"): never the acronym of the name before them
+_WIRES = frozenset({"ap", "afp", "upi", "dpa", "efe", "ani", "pti", "ians", "aap", "cp", "ansa", "xinhua"})
 # generic last words of organisation names ("Astana Cycling Team" ~ "Astana Team")
 _ORG_HEADS = frozenset({"team", "cycling", "club", "group", "inc", "corp", "corporation", "ltd", "llc", "plc", "co",
                         "company"})  # fmt: skip
@@ -37,8 +52,10 @@ def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^(the|The)\s+", "", s)
-    s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
-    return s.strip(" .,;:-\"'")
+    s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Rev|Ayatollah)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
+    s = s.strip(" ,;:-\"'")
+    # a final full stop ends the sentence, not an abbreviation ("U.S.", "Inc.", "Jr." keep theirs)
+    return s if re.search(r"(?:\b[A-Z]|\b(?:Inc|Jr|Sr|Co|Corp|Ltd|St))\.$", s) else s.strip(" .,;:-\"'")
 
 
 @lru_cache(maxsize=65536)
@@ -97,11 +114,54 @@ def _org_core(f: str) -> str:
     return " ".join(words)
 
 
+def _place_core(f: str) -> str:
+    words = f.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _PLACE_HEADS else f
+
+
+def _expand(f: str) -> str:
+    """Country short names written out ("u s army" -> "united states army")."""
+    if f in _ALIASES:
+        return _ALIASES[f]
+    m = _PREFIXES.match(f)
+    return _ALIASES[m.group(0)] + f[m.end() :] if m else f
+
+
+_TRANSLIT = [("kh", "k"), ("ph", "f"), ("ou", "u"), ("ck", "k"), ("dj", "j"), ("q", "k"), ("w", "v"),
+             ("y", "i"), ("ee", "i"), ("ei", "ai"), ("sch", "sh")]  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def translit(f: str) -> str:
+    """A folded name with common romanisation variants levelled ("shaykhun" / "sheikhun" -> "shaikun";
+    "sergey" / "sergei"), doubled letters collapsed."""
+    for a, b in _TRANSLIT:
+        f = f.replace(a, b)
+    return re.sub(r"([a-z])\1+", r"\1", f)
+
+
+def _given_names_fit(a: str, b: str) -> bool:
+    """Two first names of people with the same surname may name one person: equal up to
+    romanisation ("Sergei" / "Sergey"), an initial ("J." / "John"), or long names with the same
+    consonants ("Alexander" / "Alexandre"). "John" / "Jane" or "Jan" / "Jon" do not fit."""
+    if translit(a) == translit(b) or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    return min(len(a), len(b)) >= 5 and skeleton(a) == skeleton(b)
+
+
 def similar(a: str, b: str, family: str | None = None) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.replace(" ", "") == fb.replace(" ", "") or _core(fa) == _core(fb):
         return True
-    if _ALIASES.get(fa, fa) == _ALIASES.get(fb, fb):  # "Britain" / "United Kingdom"
+    if _expand(fa) == _expand(fb):  # "Britain" / "United Kingdom", "U.S. Army" / "United States Army"
+        return True
+    if family == "PERSON":
+        ta, tb = _core(fa).split(), _core(fb).split()
+        if len(ta) > 1 and len(tb) > 1 and translit(ta[-1]) == translit(tb[-1]):
+            return _given_names_fit(ta[0], tb[0])  # one surname: the first names decide
+    if translit(fa) == translit(fb) and len(fa) >= 4:  # "Khan Sheikhun" / "Khan Shaykhun"
+        return True
+    if family == "PLACE" and " " in fa + fb and _place_core(fa) == _place_core(fb):  # "Atlantic" / "Atlantic Ocean"
         return True
     ab, bb = acronym(a), acronym(b)
     if ab and ab == bb and (" " in a) != (" " in b):  # "US" / "U.S." / "United States"
@@ -148,6 +208,7 @@ _PLACE_PREPS = re.compile(
 )
 _PLACE_WORDS = frozenset({"col", "port", "mount", "mt", "lake", "river", "bay", "gulf", "cape", "plateau",
                           "valley", "strait", "island", "islands"})  # fmt: skip
+_FACILITY_AFTER = re.compile(r"\s+(?:station|jail|prison|airport|square|bridge|stadium|street|road|avenue|airbase)\b")
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
 
@@ -162,6 +223,8 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
         votes["GPE"] += 2  # "in the town of Khan Shaykhun"
     if m.label not in _PLACE and len(words) > 1 and words[0] in _PLACE_WORDS:
         votes["LOC"] += 3  # "the Col de Port"
+    if m.label in ("PERSON", "ORG") and _FACILITY_AFTER.match(after):
+        votes["FAC"] += 2  # "at Kings Cross station", "Rebibbia jail"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
         votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
     elif m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and _role_apposition(text, m):
@@ -261,6 +324,7 @@ def resolve_entities(
     """
     items = list(items)
     texts = texts or {}
+    items += _surname_mentions(items, texts)
     by_surface: dict[str, Counter[str]] = defaultdict(Counter)  # spaCy labels
     cues: dict[str, Counter[str]] = defaultdict(Counter)  # context votes
     arts: dict[str, set[str]] = defaultdict(set)
@@ -294,7 +358,8 @@ def resolve_entities(
                 target = c
                 break
         if target is None and len(s.split()) == 1:
-            target = _surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam)
+            target = (_surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam)
+                      or _generic_owner(s, clusters, fam))  # fmt: skip
             by_name = target is None
         if target is None:
             target = _Cluster(fam)
@@ -304,6 +369,7 @@ def resolve_entities(
         target.labels.update(by_surface[s] + cues[s] if by_name else cues[s])
         target.articles |= arts[s]
         target.roles.update(roles[s])
+    _merge_linked(clusters, _text_links(items, texts))
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     for c in clusters:
@@ -360,7 +426,7 @@ def _short_form_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | 
     """The only person in the story whose name has this word as a name part ("Ban" in "Ban Ki-moon",
     "Mayo" in "Iban Mayo" labelled otherwise) or as the start of its last name ("Vino" for
     "Vinokourov", four letters at least). None when no or several people fit."""
-    if fam != "PERSON":
+    if fam not in ("PERSON", "ORG") or (fam == "ORG" and s.isupper()):
         return None
     f = fold(s)
     hits = []
@@ -371,14 +437,139 @@ def _short_form_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | 
             parts = fold(v).split()
             if len(parts) < 2:
                 continue
-            by_part = c.family == "PERSON" and f in parts[:-1]
+            # a first name spaCy labelled ORG ("Shahzad and Hasib were reported missing") must be the first
+            by_part = c.family == "PERSON" and f in (parts[:-1] if fam == "PERSON" else parts[:1])
             # a surname whose full name (two or three capitalised words) spaCy labelled ORG
-            by_last = f == parts[-1] and len(parts) <= 3 and all(w[:1].isupper() for w in v.split())
-            by_prefix = c.family == "PERSON" and len(f) >= 4 and parts[-1].startswith(f) and len(parts[-1]) > len(f)
+            by_last = fam == "PERSON" and f == parts[-1] and len(parts) <= 3 and all(w[:1].isupper() for w in v.split())
+            by_prefix = fam == c.family == "PERSON" and len(f) >= 4 and parts[-1].startswith(f) and len(parts) > 1
+            by_prefix = by_prefix and len(parts[-1]) > len(f)
             if by_part or by_last or by_prefix:
                 hits.append(c)
                 break
     return hits[0] if len(hits) == 1 else None
+
+
+def _surname_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+    """Later mentions of a person by surname alone that spaCy left untagged ("Hall said"): the
+    surname of a full name tagged PERSON, as a word of its own outside every tagged span and not
+    next to another capitalised word ("City Hall", "Hall Street"; a title may stand before it).
+    Surnames also tagged as something else in the story ("Jordan" the country) are left alone."""
+    surnames: set[str] = set()
+    other: set[str] = set()
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for art_id, m in items:
+        spans[art_id].append((m.start, m.end))
+        words = normalise(m.text).split()
+        if m.label != "PERSON":
+            other.add(normalise(m.text))
+        elif len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}", words[-1]) and words[-1].lower() not in _PARTICLES:
+            surnames.add(words[-1])
+    surnames -= other
+    if not surnames:
+        return []
+    pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])")
+    out = []
+    for art_id, text in texts.items():
+        taken = sorted(spans.get(art_id, []))
+        for hit in pattern.finditer(text):
+            a, b = hit.span()
+            if any(s < b and a < e for s, e in taken):
+                continue
+            prev = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, a - 30) : a])
+            if (prev and not _is_head(prev.group(1))) or re.match(r"\s+[A-Z]", text[b : b + 2]):
+                continue  # "Mr. Hall" and "President Hall" are still the surname
+            out.append((art_id, Mention(a, b, hit.group(1), "PERSON")))
+    return out
+
+
+def _generic_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
+    """The only organisation of the story whose name ends with this generic noun ("Army" for
+    "U.S. Army", "Police" for "Metropolitan Police") or starts with it before "of" ("Council" for
+    "Council of Guardians"). None when no or several organisations fit."""
+    f = fold(s)
+    if fam != "ORG" or f not in _ORG_NOUNS or not s[:1].isupper():
+        return None
+    hits = []
+    for c in clusters:
+        if c.family == "ORG":
+            for v in c.surfaces:
+                parts = fold(v).split()
+                if len(parts) > 1 and (parts[-1] == f or (parts[0] == f and parts[1] == "of")):
+                    hits.append(c)
+                    break
+    return hits[0] if len(hits) == 1 else None
+
+
+# --- links written in the texts: "the World Health Organization (WHO)", "X, also known as Y" ---------
+
+_ALIAS_CUE = re.compile(
+    r"\s*,?\s*\(?\s*(?:also\s+(?:known|named|called|spelled|spelt)(?:\s+as)?|a\.?k\.?a\.?|alias)\s+", re.IGNORECASE
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,9}")
+
+
+def _is_acronym_of(acr: str, name: str) -> bool:
+    """``acr`` looks like an acronym and ``name`` like the multi-word name it abbreviates (the
+    acronym's first letter starts one of its words: "ONEMI" / "National Emergencies Office")."""
+    letters = acr.replace(".", "").replace("&", "")
+    words = [w for w in name.split() if w[:1].isupper()]
+    if not _ACRONYM.fullmatch(acr) or len(letters) < 2 or letters.lower() in _WIRES or len(words) < 2:
+        return False
+    return letters[0] in {w[0] for w in words}
+
+
+def _text_links(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, str, bool]]:
+    """Pairs of surfaces the texts say name one entity: a name and the acronym in brackets right
+    after it (or the other way round), a name and its alias ("also known as", "a.k.a."); the flag
+    tells an acronym link."""
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for art_id, m in items:
+        text = texts.get(art_id)
+        if m.label in LABELS and text is not None and text[m.start : m.end] == m.text:
+            by_art[art_id].append(m)
+    links = []
+    for art_id, ms in by_art.items():
+        text = texts[art_id]
+        ms.sort(key=lambda m: m.start)
+        for i, m in enumerate(ms):
+            a = normalise(m.text)
+            if hit := re.match(r"\s*\(([^()\n]{2,100})\)", text[m.end : m.end + 110]):
+                inner = normalise(hit.group(1))
+                for acr, name in ((inner, a), (a, inner)):
+                    if _is_acronym_of(acr, name):
+                        links.append((acr, name, True))
+            if i + 1 < len(ms) and _ALIAS_CUE.fullmatch(text[m.end : ms[i + 1].start]):
+                links.append((a, normalise(ms[i + 1].text), False))
+    return links
+
+
+def _merge_linked(clusters: list[_Cluster], links: list[tuple[str, str, bool]]) -> None:
+    """Merge the clusters of linked surfaces (in place); a written name may carry a possessive
+    in front ("Chile's National Emergencies Office"). An acronym that already stands with another
+    full name ("UNCCC" with "U.N. Climate Change Conference" by its initials) is not linked to a
+    second one ("United Nations Convention on Climate Change (UNCCC)"): no chains of names."""
+    where = {v: c for c in clusters for v in c.surfaces}
+    for x, y, is_acronym in links:
+        cx = where.get(x)
+        cy = next((where[n] for n in (y, re.sub(r"^[^\s']+['’]s\s+", "", y)) if n in where), None)
+        if cx is None or cy is None or cx is cy:
+            continue
+        if is_acronym and _two_full_names(cx, cy):
+            continue
+        cx.surfaces.update(cy.surfaces)
+        cx.labels.update(cy.labels)
+        cx.articles |= cy.articles
+        cx.roles.update(cy.roles)
+        cx.family = _majority_family(cx.labels)
+        for v in cy.surfaces:
+            where[v] = cx
+        clusters.remove(cy)
+
+
+def _two_full_names(a: _Cluster, b: _Cluster) -> bool:
+    """Both clusters hold a multi-word name and no two of those names are alike."""
+    fa, fb = [v for v in a.surfaces if " " in v], [v for v in b.surfaces if " " in v]
+    return bool(fa and fb) and not any(similar(x, y, a.family) for x in fa for y in fb)
 
 
 def canonical_lookup(canon: dict[str, str]) -> Any:
