@@ -21,7 +21,8 @@ Matching (all on sentences: a gold quote marks the spaCy sentence(s) it overlaps
 The split is the one of benchmarks/common.heldout on the cluster id (M007 and seeds held out);
 choices in compare.py were made on the dev clusters only.
 
-    nice -n 19 .venv/bin/python benchmarks/compare.py [--no-write] [--show] [--dev-only] [--grid] [--cost | --cost-full]
+    nice -n 19 .venv/bin/python benchmarks/compare.py [--no-write] [--show] [--dev-only] [--grid] [--audit]
+        [--cost | --cost-full]
 """
 
 from __future__ import annotations
@@ -270,6 +271,32 @@ def stream_cost(full: bool = False) -> None:
     print(f"{len(events)} stories, {claims} claims ({machine()}, {stamp()})")
 
 
+def audit(compare: Compare, first: int = 10) -> None:
+    """False-conflict audit: the conflicts found in the MultiLing and DUC summarization clusters that are
+    neither in the gold set nor held out (first ``first`` articles each, each article its own outlet), for
+    reading by hand. There is no gold here: every conflict printed is to be judged."""
+    gold = {c["id"] for c in json.loads(GOLD.read_text(encoding="utf-8"))["clusters"]}
+    settings = Settings()
+    nlp = NLP(settings.spacy_model).load()
+    for folder in ("summarization_multiling2011", "summarization_duc2003"):
+        for cluster in load_jsonl(SHARED / folder / "clusters.jsonl"):
+            if cluster["id"] in gold or heldout(cluster["id"]):
+                continue
+            arts = []
+            for d in cluster["documents"][:first]:
+                art = read_jsonl_record(dict(d, source=d["id"]), d["id"], settings)
+                assert isinstance(art, Article), art
+                arts.append(art)
+            analyses = {a.id: an for a, an in nlp.analyse_stream(arts)}
+            _, numbers = story_facts(arts, analyses)
+            out = compare(arts, analyses, find_copies(arts), numbers)
+            print(f"== {cluster['id']}: {len(out['conflicting'])} conflicts, {len(out['corroborated'])} corroborated")
+            for k in out["conflicting"]:
+                print(f"  K {k['kind']} {k['about']}")
+                for c in k["claims"]:
+                    print(f"     - {c['text'][:160]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS_compare.md alone")
@@ -282,6 +309,7 @@ def main() -> None:
         "--dev-only", action="store_true", help="score the dev clusters only (while tuning); implies --no-write"
     )
     ap.add_argument("--grid", action="store_true", help="tuning grid for the embedding thresholds on the dev clusters")
+    ap.add_argument("--audit", action="store_true", help="print conflicts on non-gold, non-held-out clusters")
     ap.add_argument("--cost", action="store_true", help="time the comparison with/without embeddings on the stream")
     ap.add_argument("--cost-full", action="store_true", help="--cost, plus the embedder without the per-article budget")
     args = ap.parse_args()
@@ -303,6 +331,9 @@ def main() -> None:
         import compare_v0
 
         systems["v0 (before tuning)"] = compare_v0.compare_sources
+    if args.audit:
+        audit(systems["newsweave"])
+        return
     if args.grid:  # the tuning run: dev clusters only, one row per setting
         for cos, shared, topic in product((0.4, 0.45, 0.5, 0.55), (1, 2), (0.1, 0.15, 0.25, 1.0)):
             compare.EMB_COSINE, compare.EMB_MIN_SHARED, compare.TOPIC_SHARE = cos, shared, topic

@@ -347,3 +347,70 @@ def test_big_story_shares_a_claim_budget() -> None:
     assert [c.start for c in claims[:per]] == [s for s, _e in analyses["a000"].sentences[:per]]
     small = compare._claims(arts[:3], analyses, {})
     assert len(small) == 3 * compare.MAX_CLAIMS_PER_ARTICLE
+
+
+def _sample(article_id: str) -> Article:
+    rec = next(json.loads(line) for line in SAMPLES.read_text(encoding="utf-8").splitlines() if article_id in line)
+    return Article(rec["id"], rec["text"], title=rec["title"], source=rec["id"], published=rec.get("published"))
+
+
+def test_a_fact_in_one_clause_of_a_long_sentence_is_corroborated() -> None:
+    from newsweave.stages.compare import clauses
+
+    # real WikiNews text (samples/, CC BY 2.5): the church fact is the second clause of a 30-word sentence
+    a = _sample("wikinews-M0053")
+    long = next((s, e) for s, e in sentences(a.text) if "the Church of the town" in a.text[s:e])
+    cut = clauses(a.text, *long)
+    assert len(cut) == 2 and a.text[cut[1][0] : cut[1][1]].startswith("the Church of the town")
+    b = Article("bB", "The church of Lolol, one of the oldest in Chile, is currently being restored.", source="AFP")
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    group = next(g for g in out["corroborated"] if "bB" in g["articles"])
+    span = next(s for s in group["sentences"] if s["article"] == a.id)
+    assert (span["start"], span["end"]) == cut[1]  # the clause, not the whole sentence
+    for u in out["unique"]:  # unique claims stay whole sentences, and never the corroborated one
+        assert (u["start"], u["end"]) in set(sentences(next(x.text for x in (a, b) if x.id == u["article"])))
+        assert (u["article"], u["start"]) != (a.id, long[0])
+
+
+def test_an_accusation_and_another_outlets_denial_conflict() -> None:
+    from newsweave.stages.compare import _negated
+
+    accuse = "Police in Madrid said the separatist group ETA carried out the bombing of the railway station."
+    deny = "In a statement sent to a Basque newspaper, ETA denied any role in the Madrid railway bombing."
+    other = "The railway station reopened on Friday after engineers checked the damaged platforms."
+    a = Article("aA", f"{accuse} {other}", source="Reuters")
+    b = Article("aB", deny, source="AFP")
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    [k] = [k for k in out["conflicting"] if k["kind"] == "negation"]
+    assert [(c["text"], c["negated"]) for c in k["claims"]] == [(accuse, False), (deny, True)]
+    same_outlet = Article("aB", deny, source="Reuters")  # an outlet reporting both sides is no conflict
+    out = compare_sources([a, same_outlet, Article("aC", other, source="BBC")],
+                          {x.id: analysis(x) for x in (a, same_outlet)}, {})  # fmt: skip
+    assert not out["conflicting"]
+    assert not _negated("The minister has no doubt that ETA was behind the bombing.")  # affirms
+    assert _negated("The minister said there is no proof that ETA was behind the bombing.")
+
+
+def test_crowd_figures_of_two_outlets_conflict_half_a_million_against_350000() -> None:
+    from newsweave.records import Mention
+    from newsweave.stages.facts import numbers_in_text
+
+    sa = "Half a million people watched as the pope beatified the cardinal at the shrine on Saturday."
+    texts_b = {
+        "More than 350,000 believers crowded onto the hill in front of the altar for the beatification.": True,
+        "About 480,000 believers crowded onto the hill in front of the altar for the beatification.": False,
+        "More than 350,000 believers live in the diocese that the cardinal once led before the war.": False,
+    }
+    for sb, conflict in texts_b.items():
+        a, b = Article("aA", sa, source="AP"), Article("aB", sb, source="NYT")
+        figure_b = sb.split(" believers")[0]
+        ms = {
+            "aA": [Mention(0, 14, "Half a million", "CARDINAL")],
+            "aB": [Mention(0, len(figure_b), figure_b, "CARDINAL")],
+        }
+        table = build_number_table([(x.id, numbers_in_text(x.text, ms[x.id], sentences(x.text))) for x in (a, b)])
+        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {}, table)
+        crowd = [k for k in out["conflicting"] if k["about"] == "size of the crowd"]
+        assert bool(crowd) is conflict, sb
+        if conflict:
+            assert sorted(c["value"] for c in crowd[0]["claims"]) == [350_000, 500_000]

@@ -52,7 +52,11 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
         ("12%", 12, None, "%"),
         ("about 12 percent", 12, "about", "%"),
         ("twenty-five", 25, None, None),
-        ("a dozen", 12, None, None),
+        ("a dozen", 12, "about", None),
+        ("Half a million", 500_000, "about", None),
+        ("a quarter of a million", 250_000, "about", None),
+        ("three and a half million", 3_500_000, None, None),
+        ("half", None, None, None),
         ("two hundred thousand", 200_000, None, None),
         ("hundreds", 100, "hundreds of", None),
     ],
@@ -81,6 +85,16 @@ def test_qualifier_before_the_mention_and_unmentioned_digits_are_read() -> None:
     assert [(n["value"], n["qualifier"], n["counts"]) for n in nums] == [(59, "at least", "missiles")]
     loose = numbers_in_text("Police said 14 protesters were arrested.", [], [(0, 40)])
     assert [(n["value"], n["counts"], n["verb"]) for n in loose] == [(14, "protesters", "arrested")]
+
+
+def test_half_a_million_is_500000_people_not_a_million_halves() -> None:
+    text = "Half a million people watched the ceremony. More than 350,000 believers crowded the hill."
+    ms = [mention(text, "Half a million", "CARDINAL"), mention(text, "More than 350,000", "CARDINAL")]
+    nums = numbers_in_text(text, ms, sentences(text))
+    assert [(n["value"], n["qualifier"], n["unit"], n["counts"]) for n in nums] == [
+        (500_000, "about", None, "people"),
+        (350_000, "more than", None, "believers"),
+    ]
 
 
 def test_codes_and_clock_times_are_not_numbers() -> None:

@@ -80,3 +80,30 @@ def test_sentences_with_dangling_openings_or_unattributed_quotes_are_left_out() 
     for s in out["sentences"]:
         assert not s["text"].startswith(("But ", '"', "He "))
     assert len(out["text"].split()) <= 100
+
+
+def test_page_furniture_is_never_a_summary_sentence() -> None:
+    # the kinds of furniture seen in the DUC 2003 and MultiLing dev clusters, in invented wording
+    a = (
+        "Eds: UPDATES with three more deaths in the northern region of the country\n\n"
+        "RIO DE JANEIRO, Brazil _ Heavy rains flooded the northern region of the country on Sunday, killing nine. "
+        "* AP - the flooding in the northern region killed nine people and left hundreds homeless. "
+        "Flooded streets in the northern region of the country after the heavy rains\n\n"
+        "Rescue teams in the northern region searched flooded homes for survivors on Monday."
+    )
+    b = (
+        "Porto Velho, Rondonia – Heavy rains flooded the northern region of Brazil on Sunday, killing nine people. "
+        "Rescue teams in the flooded northern region searched homes for survivors."
+    )
+    spans = {
+        "a": tuple((m.start(), m.end()) for m in re.finditer(r"[^\n.]+(?:\.|\n|$)", a)),
+        "b": tuple((m.start(), m.end()) for m in re.finditer(r"[^.]+\.", b)),
+    }
+    docs = [SummaryDoc(k, t, spans[k]) for k, t in (("a", a), ("b", b))]
+    out = Summarizer(words=100).summarize(docs)
+    texts = [s["text"] for s in out["sentences"]]
+    assert texts and any(t.startswith("Heavy rains flooded") for t in texts), texts
+    for s in out["sentences"]:
+        assert not s["text"].startswith(("Eds", "RIO", "Porto", "*", "Flooded streets")), texts
+        art = {"a": a, "b": b}[s["source"]["article"]]
+        assert art[s["source"]["start"] : s["source"]["end"]] == s["text"]

@@ -1,7 +1,12 @@
 """Cross-source comparison of one story: which claims several outlets make, which only one outlet
 makes, and where outlets disagree. Every claim points at its sentence (article id, start, end).
 
-A claim is a sentence of 6 to 60 words that ends like a statement (no question, no heading).
+A claim is a sentence of 6 to 60 words that ends like a statement (no question, no heading); a sentence
+of more than 20 content words is compared clause by clause (cut at semicolons, dashes and before ", and",
+", but", ", which", ", -ing"), since a fact is often one clause of a long sentence whose other clauses
+differ between outlets ("Half a million people watched ..., elevating him to the last step before
+possible sainthood"). Unique claims are still whole sentences: a sentence none of whose clauses
+another outlet states.
 Sentences of different articles state the same fact when their content words (lower-cased, stop
 words removed, simple suffix stemming) overlap enough: each sentence holds at least half of the
 other's content words (and at least 3 are shared), or their TF-IDF cosine within the story is at
@@ -36,10 +41,13 @@ found" against "Wreckage ... has been confirmed"; not "... a million were left w
 against a sentence on the same quake's toll). Two figures conflict only when they come from
 different outlets and their sentences share 2 words besides the counted noun, its verb and the
 story's own words (102 vs 85 dead "in Fonds Verrettes", not 3 killed in Puerto Rico vs 5 in Cuba);
-a vague plural ("thousands", "dozens") conflicts with nothing. A denial worded very differently
-from the claim it denies ("Assad's forces were behind the attack" vs "there is no proof Syrian
-troops used chemical weapons") is still not found, nor are figures for different nouns (500,000
-"people" vs 350,000 "believers").
+a vague plural ("thousands", "dozens") conflicts with nothing. Crowd sizes pair across nouns and verbs
+("Half a million people watched" vs "more than 350,000 believers who crowded": both count people at a
+gathering, 30% apart). An accusation and another outlet's denial pair on cue words rather than on
+similarity ("X carried out the bombing" / "X denied any role in the bombing"), when they share a
+name. "No doubt" and "not only" affirm: they are not negations. A denial worded with neither cue
+nor shared name ("there is no proof Syrian troops used chemical weapons" against "Assad's forces
+were behind the attack": "Syrian troops" is not "Assad") is still not found.
 """
 
 from __future__ import annotations
@@ -114,21 +122,26 @@ def content_words(text: str) -> list[str]:
     return [stem(t) for t in _WORD.findall(text) if len(t) > 1 and t.lower().replace("’", "'") not in _STOP]
 
 
+# negation words that affirm: "has no doubt that Assad was behind it", "not only ... but"
+_AFFIRMING = re.compile(r"(?i)\b(?:no|little|without|not\s+a|beyond\s+any)\s+doubts?\b|\bnot\s+only\b")
+
+
 def _is_negation(token: str) -> bool:
     return token.lower() in _NEGATION or token.lower().endswith(("n't", "n’t"))
 
 
 def _negated(text: str) -> bool:
-    return any(_is_negation(t) for t in _WORD.findall(text))
+    return any(_is_negation(t) for t in _WORD.findall(_AFFIRMING.sub(" ", text)))
 
 
-_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|$")
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|while)\s(?=[A-Z])|$")
 
 
 def negation_scope(text: str) -> set[str]:
     """Stemmed content words a negation governs: from each negation word to the end of its clause
     ("but French officials say that no sign of wreckage had been found" -> wreckage, found)."""
     out: set[str] = set()
+    text = _AFFIRMING.sub(lambda m: " " * len(m.group()), text)
     for m in _WORD.finditer(text):
         if _is_negation(m.group()):
             end = _CLAUSE_END.search(text, m.end())
@@ -147,6 +160,7 @@ class Claim:
     end: int
     text: str
     words: tuple[str, ...]
+    sentence: tuple[int, int] = (0, 0)  # the sentence a clause claim was cut from (itself when not cut)
 
 
 def outlet_of(a: Article) -> str:
@@ -156,6 +170,34 @@ def outlet_of(a: Article) -> str:
 def _is_claim(text: str) -> bool:
     n = len(_WORD.findall(text))
     return MIN_WORDS <= n <= MAX_WORDS and bool(_STATEMENT_END.search(text)) and "?" not in text[-3:]
+
+
+CLAUSE_WORDS = 20  # a claim sentence with more content words than this is compared clause by clause
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+(?:--|[\u2013\u2014])\s+|,\s+(?=(?:and|but|while|whereas|which|who|after|as|"
+    r"[a-z]+ing)\b)"
+)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans of a long sentence (``text[start:end]``), cut at semicolons, dashes and before ", and",
+    ", but", ", which", ", -ing": a fact is often one clause of a sentence whose other clauses differ
+    between outlets. Pieces too short to be claims are joined to the one before. One span: no cut."""
+    pieces: list[list[int]] = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        pieces.append([pos, m.start()])
+        pos = m.end()
+    pieces.append([pos, end])
+    out: list[list[int]] = []
+    for p in pieces:
+        if out and len(_WORD.findall(text[p[0] : p[1]])) < MIN_WORDS:
+            out[-1][1] = p[1]
+        elif out and len(_WORD.findall(text[out[-1][0] : out[-1][1]])) < MIN_WORDS:
+            out[-1][1] = p[1]
+        else:
+            out.append(p)
+    return [(s, e) for s, e in out]
 
 
 def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: dict[str, str]) -> list[Claim]:
@@ -174,7 +216,11 @@ def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: 
             words = content_words(text)
             if not _is_claim(text) or len(set(words)) < 3:
                 continue
-            out.append(Claim(a.id, outlet_of(a), a.id in copies, s, e, text, tuple(words)))
+            for cs, ce in clauses(a.text, s, e) if len(words) > CLAUSE_WORDS else [(s, e)]:
+                ctext = " ".join(a.text[cs:ce].split())
+                cwords = content_words(ctext)
+                if len(set(cwords)) >= 3:
+                    out.append(Claim(a.id, outlet_of(a), a.id in copies, cs, ce, ctext, tuple(cwords), (s, e)))
             kept += 1
             if kept >= per_article:
                 break
@@ -370,6 +416,54 @@ def _number_conflicts(
     return out
 
 
+_CROWD_NOUNS = frozenset(
+    "people persons believers faithful pilgrims worshippers worshipers spectators onlookers fans mourners "
+    "protesters protestors demonstrators marchers supporters participants visitors attendees".split()
+)
+_GATHERING = re.compile(
+    r"(?i)\b(?:watch|attend|gather|crowd|ralli|rally|march|turn(?:ed)?\s+out|turnout|throng|flock|pack|fill|"
+    r"assembl|protest|demonstrat|cheer|pray|congregat|jam)\w*"
+)
+MIN_CROWD = 1000
+CROWD_GAP = 0.1  # two crowd figures within 10% of each other agree
+
+
+def _crowd_conflicts(
+    articles: Sequence[Article], analyses: dict[str, Analysis], copies: dict[str, str], numbers: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Crowd sizes that differ between outlets ("Half a million people watched" / "the more than 350,000
+    believers who crowded"): outlets name a crowd with different nouns and verbs, so the number table
+    does not pair them. Both figures count people (of MIN_CROWD or more, not a vague plural) in a sentence
+    about a gathering ("watched", "crowded", "attended", "rally"), and differ by more than CROWD_GAP."""
+    by_id = {a.id: a for a in articles}
+    claims: list[dict[str, Any]] = []
+    seen: set[tuple[str, Any]] = set()
+    for n in numbers:
+        if n.get("counts") not in _CROWD_NOUNS or n.get("unit") or (n.get("value") or 0) < MIN_CROWD:
+            continue
+        if any(str(q).endswith(" of") for q in n.get("qualifiers") or []):
+            continue  # "thousands of people": an estimate
+        for span in n.get("spans") or []:
+            a = by_id.get(span["article"])
+            if a is None or a.id in copies or (a.id, n["value"]) in seen:
+                continue
+            if _VAGUE.fullmatch(a.text[span["start"] : span["end"]]):
+                continue
+            s, e = _sentence_at(analyses.get(a.id), span["start"]) or (span["start"], span["end"])
+            text = " ".join(a.text[s:e].split())
+            if not _GATHERING.search(text):
+                continue
+            seen.add((a.id, n["value"]))
+            claims.append({"text": text, "value": n["value"], "article": a.id, "outlet": outlet_of(a),
+                           "start": s, "end": e})  # fmt: skip
+
+    def differ(x: dict[str, Any], y: dict[str, Any]) -> bool:
+        return x["outlet"] != y["outlet"] and abs(x["value"] - y["value"]) > CROWD_GAP * max(x["value"], y["value"])
+
+    claims = [c for c in claims if any(differ(c, d) for d in claims)]
+    return [{"about": "size of the crowd", "kind": "number", "claims": claims}] if claims else []
+
+
 def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.ndarray) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i, j in zip(*np.nonzero(np.triu(sim)), strict=True):
@@ -388,6 +482,58 @@ def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.nd
                                 "start": c.start, "end": c.end} for k, c in ((i, a), (j, b))]})  # fmt: skip
         if len(out) >= MAX_NEGATION:
             break
+    return out
+
+
+_ACCUSE = re.compile(
+    r"(?i)\b(?:(?:was|were|is|are|been|being)\s+behind|carried\s+out|responsible\s+for|to\s+blame|blamed?|"
+    r"accus(?:e|ed|es|ing)|orchestrated|perpetrated)\b"
+)
+_DENY = re.compile(
+    r"(?i)\b(?:den(?:y|ied|ies|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:e|ed|es|ing)|"
+    r"no\s+(?:proof|evidence)|not\s+convinced|(?:false|baseless|unfounded|groundless)\s+(?:accusations?|claims?|charges?))\b"
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+MAX_DENIAL = 2
+DENIAL_SHARED = 2  # content words an accusation and its denial share, one of them a name
+
+
+def _denial_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """An accusation and another outlet's denial of it: "The U.S. says Assad's government carried out the
+    attack" / "Putin rejected accusations that Assad's forces were behind the attack". The two need
+    not be close in words or meaning (a denial often restates the accusation in other words), so
+    they pair on cue words: responsibility ("was behind", "carried out", "blamed") on one side and
+    denial ("denied", "rejected", "no proof") on the other, sharing DENIAL_SHARED content words of
+    which one is a capitalised name (not the sentence's first word)."""
+    accuse, deny = [], []
+    for i, c in enumerate(claims):
+        if c.copy:
+            continue
+        if _DENY.search(c.text):
+            deny.append(i)
+        elif _ACCUSE.search(c.text) and not _negated(c.text):
+            accuse.append(i)
+    best: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for i in accuse:
+        for j in deny:
+            a, b = claims[i], claims[j]
+            if a.outlet == b.outlet:
+                continue
+            shared = set(a.words) & set(b.words)
+            names = {stem(m.group()) for c in (a, b) for m in _NAME.finditer(c.text) if m.start() > 0}
+            if len(shared) < DENIAL_SHARED or not shared & names:
+                continue
+            key = (a.outlet, b.outlet)
+            if len(shared) > best.get(key, (0, -1, -1))[0]:
+                best[key] = (len(shared), i, j)
+    out: list[dict[str, Any]] = []
+    for _, i, j in sorted(best.values(), key=lambda x: (-x[0], x[1], x[2]))[:MAX_DENIAL]:
+        a, b = claims[i], claims[j]
+        shared = set(a.words) & set(b.words)
+        about = [w for w in _WORD.findall(a.text) if stem(w) in shared and w.lower() not in _STOP]
+        out.append({"about": " ".join(list(dict.fromkeys(about))[:6]), "kind": "negation",
+                    "claims": [{"text": c.text, "negated": neg, "article": c.article, "outlet": c.outlet,
+                                "start": c.start, "end": c.end} for c, neg in ((a, False), (b, True))]})  # fmt: skip
     return out
 
 
@@ -434,25 +580,34 @@ def compare_sources(
         if a.id not in copies:
             words_of.setdefault(outlet_of(a), set()).update(content_words(a.text))
     elsewhere = {o: set().union(*(w for p, w in words_of.items() if p != o)) for o in words_of}
-    unique = []
-    for members in groups:
-        if len(_independent(claims, members)) != 1:
+    # unique claims are whole sentences: a sentence none of whose clauses another outlet states
+    stated = {(claims[i].article, claims[i].sentence) for members in groups
+              if len(_independent(claims, members)) >= 2 for i in members}  # fmt: skip
+    texts = {a.id: a.text for a in articles}
+    unique: list[tuple[int, int, str, tuple[int, int], str]] = []
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    for i, c in enumerate(claims):
+        key = (c.article, c.sentence)
+        if c.copy or key in stated or key in seen:
             continue
-        for i in members:
-            c = claims[i]
-            if c.copy:
-                continue
-            words = set(c.words)
-            new = words - elsewhere.get(c.outlet, set())
-            if len(new) / len(words) >= MIN_NEW_SHARE:
-                unique.append((len(new), i))
+        seen.add(key)
+        text = " ".join(texts[c.article][c.sentence[0] : c.sentence[1]].split())
+        words = set(content_words(text))
+        new = words - elsewhere.get(c.outlet, set())
+        if words and len(new) / len(words) >= MIN_NEW_SHARE:
+            unique.append((len(new), i, c.article, c.sentence, text))
     top = sorted(sorted(unique, key=lambda x: (-x[0], x[1]))[:MAX_UNIQUE], key=lambda x: x[1])
-    result["unique"] = [{"text": claims[i].text, "outlet": claims[i].outlet, "article": claims[i].article,
-                         "start": claims[i].start, "end": claims[i].end} for _, i in top]  # fmt: skip
+    result["unique"] = [{"text": text, "outlet": claims[i].outlet, "article": art, "start": span[0], "end": span[1]}
+                        for _, i, art, span, text in top]  # fmt: skip
 
     conflicts = _number_conflicts(articles, analyses, copies, numbers or [], story_words(claims))
+    conflicts += _crowd_conflicts(articles, analyses, copies, numbers or [])
     # a denial is paired on words, or on a closer embedding match than a corroboration needs: a sentence
     # with "not" is near many sentences that share its names without contradicting them
     deny = similarity(claims, vectors, denial=True, stats=stats) if vectors is not None else sim
-    result["conflicting"] = conflicts + _negation_conflicts(claims, deny, negated)
+    negations = _negation_conflicts(claims, deny, negated)
+    paired = {frozenset((c["article"], c["start"]) for c in k["claims"]) for k in negations}
+    denials = [k for k in _denial_conflicts(claims)
+               if frozenset((c["article"], c["start"]) for c in k["claims"]) not in paired]  # fmt: skip
+    result["conflicting"] = conflicts + negations + denials
     return result

@@ -89,20 +89,35 @@ def _as_number(v: float) -> int | float:
     return int(v) if float(v).is_integer() else round(v, 6)
 
 
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
 def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
-    """A number written in words ("two", "twenty-five", "a dozen", "two hundred", "hundreds"),
-    and a qualifier for vague plurals ("hundreds" -> 100, "hundreds of")."""
-    total, current, seen = 0, 0, False
+    """A number written in words ("two", "twenty-five", "two hundred", "half a million"), and a
+    qualifier for round estimates: vague plurals ("hundreds" -> 100, "hundreds of"), "a dozen" and
+    fractions of a scale word ("half a million" -> 500,000, "about"). A fraction with no scale word
+    ("half of the passengers") is a share, not a count: no value."""
+    total: float = 0
+    current: float = 0
+    seen, fraction, approximate = False, 1.0, False
     for raw in words:
         w = raw.lower().strip(",")
         parts = w.split("-") if "-" in w else [w]
         for p in parts:
+            if p in _FRACTIONS:
+                if seen:  # "three and a half million"
+                    current += _FRACTIONS[p]
+                else:  # "half a million", "a quarter of a million"
+                    fraction, approximate = _FRACTIONS[p], True
+                continue
             if p in _SMALL:
                 current += _SMALL[p]
             elif p in _TENS:
                 current += _TENS[p]
-            elif p in ("a", "an") and not seen:
-                current = 1
+            elif p in ("a", "an"):
+                if not seen:
+                    current = 1
+                    approximate = True  # "a dozen", "a hundred", "a million": round figures
                 continue
             elif p in ("dozen", "dozens"):
                 current = (current or 1) * 12
@@ -118,7 +133,10 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
             else:
                 continue
             seen = True
-    return (total + current, None) if seen else (None, None)
+    if not seen or (fraction != 1.0 and total + current < 100):
+        return None, None
+    value = _as_number((total + current) * fraction)
+    return value, ("about" if approximate and (fraction != 1.0 or value >= 12) else None)
 
 
 def parse_number(text: str) -> dict[str, Any]:
@@ -152,7 +170,8 @@ def parse_number(text: str) -> dict[str, Any]:
         words = _WORD.findall(s)
         value, vague = parse_words(words)
         qualifier = qualifier or vague
-        rest = " ".join(w for w in words if parse_words([w])[0] is None and w.lower() not in ("a", "an", "of"))
+        rest = " ".join(w for w in words if parse_words([w])[0] is None
+                        and w.lower() not in ("a", "an", "of", *_FRACTIONS))  # fmt: skip
     if unit is None:
         tail = [w for w in _WORD.findall(rest) if w.lower() not in ("of", "and")]
         if tail:
