@@ -43,6 +43,7 @@ CONFIGS = {
     # candidates measured before choosing the defaults
     "embed-128": ["--set", "embed_max_tokens=128"],
     "nlp-2-workers": ["--set", "nlp_processes=2"],
+    "main-embeds": ["--set", "nlp_worker_embeds=false"],  # the layout before: 1 parse worker, embedding here
     "embed-2-threads": ["--set", "embed_threads=2"],
     "embed-2-threads-128": ["--set", "embed_threads=2", "--set", "embed_max_tokens=128"],
 }

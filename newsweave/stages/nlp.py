@@ -8,6 +8,7 @@ from typing import Any
 
 from ..records import Analysis, Article, Mention
 from ..workers import batched, become_worker, process_pool
+from .embed import Embedder, embed_text
 from .quotes import CLAUSE_VERBS, SPEECH_VERBS, STANCE_WORDS, extract_quotes
 
 _PARA = re.compile(r"\n\s*\n")
@@ -116,56 +117,79 @@ class NLP:
         embedding and clustering: on two cores the parse and the embedding then overlap.
         ``ahead`` is how many batches may be in flight (at least 3 per worker): enough that the
         workers keep parsing while the caller is busy with what it was given."""
-        if workers <= 0:
-            for batch in batched(articles, self.batch_size):
-                yield from zip(batch, _analyse(self, batch), strict=True)
+        for arts, analyses, _ in self._batches(articles, workers, ahead, None):
+            yield from zip(arts, analyses, strict=True)
+
+    def analyse_embed_stream(self, articles: Iterable[Article], embedder: Embedder, workers: int = 0,
+                             ahead: int = 0) -> Iterator[tuple[Article, Analysis, Any]]:  # fmt: skip
+        """As ``analyse_stream``, and each article's embedding (``embed_text``) with it. In worker
+        processes each worker embeds what it parsed with one thread, so the parse and the
+        embedding, the two big passes, share the cores evenly without the caller's help."""
+        for arts, analyses, vecs in self._batches(articles, workers, ahead, embedder):
+            yield from zip(arts, analyses, vecs, strict=True)
+
+    def _batches(self, articles: Iterable[Article], workers: int, ahead: int,
+                 embedder: Embedder | None) -> Iterator[tuple[list[Article], list[Analysis], Any]]:  # fmt: skip
+        if workers > 0:
+            yield from _parallel(self, articles, workers, ahead, embedder)
             return
-        yield from _parallel(self, articles, workers, ahead)
+        for batch in batched(articles, self.batch_size):
+            vecs = embedder.embed([embed_text(a) for a in batch]) if embedder is not None else [None] * len(batch)
+            yield batch, _analyse(self, batch), vecs
 
 
 # -- worker processes ---------------------------------------------------------------------------
 # One NLP per worker process, set by the pool's initializer. Module state lives only inside the
 # worker; the parent never touches it.
 _WORKER: NLP | None = None
+_WORKER_EMBEDDER: Embedder | None = None
 
 
-def _init_worker(parent: int, model: str, batch_size: int, max_chars: int, parse: str) -> None:
-    global _WORKER
+def _init_worker(parent: int, model: str, batch_size: int, max_chars: int, parse: str,
+                 embed: tuple[int, int] | None) -> None:  # fmt: skip
+    global _WORKER, _WORKER_EMBEDDER
     become_worker(parent)
     _WORKER = NLP(model, batch_size, max_chars, parse).load()
+    if embed is not None:
+        _WORKER_EMBEDDER = Embedder(max_tokens=embed[0], batch_size=embed[1], threads=1).load()
 
 
 def _analyse(nlp: NLP, arts: list[Article]) -> list[Analysis]:
     return [analyse_doc(a.id, doc) for a, doc in zip(arts, nlp.docs(a.text for a in arts), strict=True)]
 
 
-def _analyse_batch(batch: list[Article]) -> list[Analysis]:
+def _analyse_batch(batch: list[Article]) -> tuple[list[Analysis], Any]:
     assert _WORKER is not None
-    return _analyse(_WORKER, batch)
+    vecs = _WORKER_EMBEDDER.embed([embed_text(a) for a in batch]) if _WORKER_EMBEDDER is not None else None
+    return _analyse(_WORKER, batch), vecs
 
 
 def _wants_parse(sent: Any) -> bool:
     return bool(_QUOTE_OR_COLON.search(sent.text)) or any(t.lower_ in _CUE_WORDS for t in sent)
 
 
-def _parallel(nlp: NLP, articles: Iterable[Article], workers: int,
-              ahead: int = 0) -> Iterator[tuple[Article, Analysis]]:  # fmt: skip
+def _parallel(nlp: NLP, articles: Iterable[Article], workers: int, ahead: int,
+              embedder: Embedder | None) -> Iterator[tuple[list[Article], list[Analysis], Any]]:  # fmt: skip
     from collections import deque
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     window = max(3 * workers, ahead)  # batches in flight: enough to keep the workers busy, little memory
-    pool = process_pool(workers, _init_worker, (nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse))
-    pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
+    embed = (embedder.max_tokens, embedder.batch_size) if embedder is not None else None
+    pool = process_pool(workers, _init_worker, (nlp.model, nlp.batch_size, nlp.max_chars, nlp.parse, embed))
+    pending: deque[tuple[list[Article], Future[tuple[list[Analysis], Any]]]] = deque()
+
+    def done(arts: list[Article], fut: Future[tuple[list[Analysis], Any]]) -> tuple[list[Article], list[Analysis], Any]:
+        analyses, vecs = fut.result()
+        return arts, analyses, (vecs if vecs is not None else [None] * len(arts))
+
     try:
         for batch in batched(articles, nlp.batch_size):
             pending.append((batch, pool.submit(_analyse_batch, batch)))
             while len(pending) >= window or (pending and pending[0][1].done()):
-                arts, fut = pending.popleft()
-                yield from zip(arts, fut.result(), strict=True)
+                yield done(*pending.popleft())
         while pending:
-            arts, fut = pending.popleft()
-            yield from zip(arts, fut.result(), strict=True)
+            yield done(*pending.popleft())
     except BrokenProcessPool:
         nlp.load()  # raises the clear "model not installed" error when that is the cause
         raise RuntimeError("a spaCy worker process died (out of memory?); retry with nlp_processes=0") from None

@@ -223,9 +223,9 @@ class _Ingester:
         from ..settings import Settings
 
         class UploadPipeline(Pipeline):
-            def process_analysed(self, pairs: list[tuple[Article, Analysis]]) -> int:
+            def process_analysed(self, pairs: list[tuple[Article, Analysis]], vecs: Any = None) -> int:
                 pairs = [(replace(a, origin=upload_origin(a.origin, labels)), an) for a, an in pairs]
-                return super().process_analysed(pairs)
+                return super().process_analysed(pairs, vecs)
 
         with self.lock:
             store = SQLiteStore(self.db_path)
