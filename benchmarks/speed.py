@@ -127,6 +127,34 @@ def floor(texts: list[str]) -> dict:
     return out
 
 
+_COLD = """
+import json, time
+t0 = time.perf_counter()
+from newsweave.pipeline import Pipeline  # noqa: F401
+from newsweave.stages.embed import Embedder
+from newsweave.stages.nlp import NLP
+t1 = time.perf_counter()
+NLP().load()
+t2 = time.perf_counter()
+Embedder().load()
+t3 = time.perf_counter()
+print(json.dumps({"imports_s": t1 - t0, "spacy_load_s": t2 - t1, "onnx_load_s": t3 - t2}))
+"""
+
+
+def cold_start() -> dict:
+    """A fresh process: `newsweave --help`, then importing the pipeline and loading both models (what
+    every run pays before its first article; parse workers load theirs side by side)."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "newsweave", "--help"], cwd=ROOT, check=True, capture_output=True)
+    help_s = time.perf_counter() - t
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _COLD], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    total = time.perf_counter() - t
+    return {"help_s": round(help_s, 2), "process_and_models_s": round(total, 2),
+            **{k: round(v, 2) for k, v in json.loads(out).items()}}  # fmt: skip
+
+
 def replicated(src: Path, times: int, tmp: Path) -> Path:
     """The stream ``times`` over; copy k has its dates shifted by 40·k days and "(k)" after its title,
     so every copy is a new article (ids are content hashes) that repeats a known event."""
@@ -165,14 +193,16 @@ def main() -> None:
     texts = [r["text"] for r in rows]
     configs = args.configs.split(",")
     runs: dict[str, list[dict]] = {c: [] for c in configs}
-    floors = []
+    floors: list[dict] = []
+    colds: list[dict] = []
     for i in range(args.repeat):
         for c in configs:  # interleaved, so that machine noise hits every configuration alike
             r = run_cli(src, CONFIGS[c])
             runs[c].append(r)
             print(f"run {i + 1} {c}: {r['wall_s']} s, {r['peak_mb']} MB, {r['stages']}", file=sys.stderr)
         floors.append(floor(texts))
-        print(f"floor {i + 1}: {floors[-1]}", file=sys.stderr)
+        colds.append(cold_start())
+        print(f"floor {i + 1}: {floors[-1]}, cold start {colds[-1]}", file=sys.stderr)
     n = len(rows)
     if not floors:  # --repeat 0: only the replicated run
         floors.append(floor(texts))
@@ -180,6 +210,9 @@ def main() -> None:
     full = statistics.median(f["full_spacy_pass_s"] for f in floors)
     result: dict = {"when": stamp(), "machine": machine(), "cpus": os.cpu_count(), "articles": n,
                     "floor_ner_pass_s": fl, "full_spacy_pass_s": full, "configs": {}}  # fmt: skip
+    if colds:
+        result["cold_start_median_s"] = {k: statistics.median(c[k] for c in colds) for k in colds[0]}
+    cold = result.get("cold_start_median_s", {}).get("process_and_models_s", 0.0)
     for c, rs in runs.items():
         if not rs:
             continue
@@ -187,6 +220,7 @@ def main() -> None:
         stages = {k: round(statistics.median(r["stages"].get(k, 0.0) for r in rs), 1) for k in rs[0]["stages"]}
         result["configs"][c] = {
             "median_wall_s": wall, "articles_per_s": round(n / wall, 1),
+            "articles_per_s_after_cold_start": round(n / (wall - cold), 1) if cold else None,
             "median_peak_mb": statistics.median(r["peak_mb"] for r in rs),
             "floor_ratio": round(wall / fl, 2), "full_spacy_ratio": round(wall / full, 2),
             "median_stages_s": stages, "walls": [r["wall_s"] for r in rs], "summary": rs[0]["summary"],
