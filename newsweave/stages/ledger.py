@@ -118,15 +118,23 @@ def build_ledger(
     agree (or one is unknown) and their words overlap; a short partial quote whose words lie in a
     longer quote of the same speaker is listed under that entry's "fragments". Reported speech
     carrying a direct quote of its own article (the quote inside it, up to its closing
-    punctuation) is left to the quote's exact words, so the statement is listed once. Entries are
+    punctuation) is left to the quote's exact words, so the statement is listed once; so is reported
+    speech nested in a longer reported quote of its article (left to the outer one). Entries are
     sorted by number of articles, most first.
     """
     direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
+    reported: dict[str, list[tuple[int, int]]] = {}
+    for a, _o, _t, q in items:
+        if not q.direct:
+            reported.setdefault(a, []).append((q.content.start, q.content.end))
     recs: list[_Item] = []
     for art, outlet, text, q in items:
         c = q.content
         if not q.direct and any(a == art and _carries(c, s, e) for a, s, e in direct):
             continue
+        outer = [(s, e) for s, e in reported.get(art, []) if (s, e) != (c.start, c.end)]
+        if not q.direct and any(_carries(Span(s, e, ""), c.start, c.end) for s, e in outer):
+            continue  # a nested attribution ('said [Moscow hoped [to ...]]'): the outer statement is listed
         qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
         words, name = _words(qt), q.speaker_name
         key = (canonical(name) if canonical else name).lower() if name else None

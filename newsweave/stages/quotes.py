@@ -3,17 +3,21 @@
 Needs a parsed spaCy ``Doc`` (tagger, parser, ner). Quote marks are paired on the characters;
 reported speech, beliefs, findings and stances ('X said ...', 'officials believe ...', 'polls show
 ...', 'according to X, ...', 'X criticized Y for ...', 'his claim that ...') come from the parse;
-cue, speaker and channel from the parse and PERSON entities. Spans are offsets into doc.text. The
-cross-article ledger lives in ``ledger.py`` (``build_ledger`` is re-exported here). Figures:
-benchmarks/RESULTS_quotes.md (PolNeAR).
+cue, speaker and channel from the parse and PERSON entities; more cues ('endorsed X', 'sought to
+Y', 'voted for Z') come from ``quote_cues.json``, learned on PolNeAR train. A partial quote inside
+reported speech is part of that one attribution; quotes of several sentences or paragraphs are one
+quote. Spans are offsets into doc.text. The cross-article ledger lives in ``ledger.py``
+(``build_ledger`` is re-exported here). Figures: benchmarks/RESULTS_quotes.md (PolNeAR).
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -104,6 +108,7 @@ ADJ_CUES = frozenset(
     critical supportive skeptical sceptical confident optimistic pessimistic convinced hopeful upbeat
     appreciative wary fearful doubtful adamant unhappy angry furious""".split()
 )
+CALL_FORMS = _verb_forms("call") - _verb_forms("")
 LIGHT_VERBS = _verb_forms("make issue express voice repeat reiterate offer raise share float renew give deliver")
 LIGHT_VERBS = LIGHT_VERBS - _verb_forms("") | {"made", "gave", "given"}
 STANCE_WORDS = OBJECT_VERBS | frozenset(PREP_CUES) | NOUN_CUES | ADJ_CUES  # (for a cue-only parse)
@@ -130,6 +135,9 @@ MEDIA_WORDS = frozenset(
     television tv radio newspaper paper agency network channel magazine broadcaster news daily
     times post journal station outlet website blog wire""".split()
 )
+# cue keys 'verb form|construction|tense' learned on PolNeAR train (benchmarks/quotes_polnear.py --learn-cues)
+_CUES_PATH = Path(__file__).with_name("quote_cues.json")
+LEARNED_CUES = frozenset(json.loads(_CUES_PATH.read_text())["cues"]) if _CUES_PATH.exists() else frozenset()
 HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
 
 
@@ -579,15 +587,18 @@ def _direct(ctx: _Ctx) -> list[Quote]:
         split = parts if len(parts) > 1 else ()
         content = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
         if attr.subject is None and attr.cue is None:
-            # no cue: it goes on from the previous quote of this or the previous paragraph
+            # no cue: it goes on from the previous quote of this or the previous paragraph (a quote
+            # of several sentences or paragraphs is one quote: its parts join the previous quote)
             para_start = not text[ctx.paras[raw.para][0] : raw.outer[0]].strip()
             if last and (last[0] == raw.para or (last[0] == raw.para - 1 and para_start)):
                 q = last[1]
-                q = Quote(content, q.speaker, q.speaker_name, None, q.channel, True, split)
-                last = (raw.para, q)
+                parts = (*(q.parts or (q.content,)), *parts)
+                whole = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+                q = Quote(whole, q.speaker, q.speaker_name, q.cue, q.channel, True, parts)
+                out[-1], last = q, (raw.para, q)
             else:
-                q, last = Quote(content, parts=split), None
-            out.append(q)
+                out.append(Quote(content, parts=split))
+                last = None
             continue
         speaker, name = _speaker(ctx, attr.subject)
         cue_span, channel = None, None
@@ -623,6 +634,7 @@ def _complement(ctx: _Ctx, v: Token) -> list[tuple[int, int]] | None:
         elif low not in ADDRESSEE_VERBS:  # "said [his plan]dobj [is bad]ccomp": a misparse
             objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
             lo = objs[0].left_edge.i if objs else lo
+            hi = _conj_clause(v, hi)
         if inside(lo, hi):
             return [(lo, hi)]
     h = v.head
@@ -645,6 +657,37 @@ def _complement(ctx: _Ctx, v: Token) -> list[tuple[int, int]] | None:
             if inside(lo, c.right_edge.i + 1):
                 return [(lo, c.right_edge.i + 1)]
     return None
+
+
+_REASON_MARKS = frozenset("if unless because since although though while whereas so until".split())
+_CONJ_WORDS = frozenset(", and but or yet so while whereas".split())
+
+
+def _conj_clause(v: Token, hi: int) -> int:
+    """Extend a complement ending at token ``hi`` over a clause the parser hung on the cue verb
+    ('said [that X, but Y]'): a conjunct with a subject of its own that is no cue itself."""
+    doc, i = v.doc, hi
+    while i < len(doc) and doc[i].head.i == v.i and doc[i].dep_ in ("cc", "punct") and doc[i].lower_ in _CONJ_WORDS:
+        i += 1
+    for c in v.rights:
+        if c.dep_ == "conj" and c.left_edge.i == i and i > hi and not _is_cue(c):
+            if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.lefts):
+                return c.right_edge.i + 1
+        if c.dep_ == "advcl" and c.left_edge.i in (hi, hi + 1) and c.left_edge.lower_ in _REASON_MARKS:
+            return c.right_edge.i + 1  # 'said [X if Y]', 'said [X because Y]'
+    return hi
+
+
+_CLOSING = re.compile(r"[.,?!]?(?:[\"”]|'')")
+
+
+def _close_mark(text: str, s: int, e: int) -> int:
+    """The end of a content span that opens a quote it does not close ('called them "illegals'):
+    past the closing mark (and the punctuation it encloses) that follows at once."""
+    seg = text[s:e]
+    open_ = seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("''") % 2 == 1
+    m = _CLOSING.match(text, e) if open_ else None
+    return m.end() if m else e
 
 
 def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
@@ -686,6 +729,12 @@ def _stance(ctx: _Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, i
         lo, hi = objs[0].left_edge.i, objs[0].right_edge.i + 1
         hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "of", "as", "over", "on", "about"))
         return [(lo, hi)], ctx.subject(v, fallback=False), v.i + 1
+    if act and low in CALL_FORMS:  # a naming act: 'called [Clinton's use of email "extremely careless"]'
+        objs = [c for c in v.rights if c.dep_ == "dobj" and not ctx.quoted[c.i]]
+        named = [c for c in v.rights if c.dep_ in ("oprd", "ccomp", "xcomp") and objs and c.i > objs[0].i]
+        if named:
+            lo, hi = objs[0].left_edge.i, named[0].right_edge.i + 1
+            return [(lo, _siblings(v, hi, ("advcl",), ("for",)))], ctx.subject(v, fallback=False), v.i + 1
     if act and low in PREP_CUES:
         for p in v.rights:
             if p.dep_ == "prep" and p.lower_ in PREP_CUES[low] and p.right_edge.i > p.i and not ctx.quoted[p.i + 1]:
@@ -770,6 +819,7 @@ def _reported(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
         if subj is None and not unnamed or subj is not None and not _speaker_ok(ctx, v, subj):
             continue
         spans = [Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "") for lo, hi in ranges]
+        spans[-1] = Span(spans[-1].start, _close_mark(text, spans[-1].start, spans[-1].end), "")
         s, e = spans[0].start, spans[-1].end
         inside = sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct)
         if inside > 0.8 * (e - s):
@@ -808,12 +858,94 @@ def _headline_colon(ctx: _Ctx, direct: list[Quote]) -> list[Quote]:
     return out
 
 
-def extract_quotes(doc: Doc) -> tuple[Quote, ...]:
+def _carried(reported: Quote, q: Quote) -> bool:
+    """A partial quote inside a reported clause of the same cue ('Lavrov said the talks were
+    "productive"') is part of that one attribution, not a quote of its own (as PolNeAR and the
+    Gender Gap Tracker annotate mixed quotes); the reported quote keeps the marks and exact words."""
+    c, r = q.content, reported.content
+    inside = r.start <= c.start and c.end <= r.end + 2  # (+ the closing punctuation the marks enclose)
+    same = q.cue is None or reported.cue is not None and reported.cue.start == q.cue.start
+    return inside and same
+
+
+def _tense(v: Token) -> str:
+    return {"VBD": "past", "VBN": "past", "VBZ": "pres", "VBP": "pres", "VBG": "ger"}.get(v.tag_, "base")
+
+
+def cue_candidates(
+    ctx: _Ctx, found: list[Quote], keys: frozenset[str] | None = None
+) -> list[tuple[Token, str, tuple[int, int], Token]]:
+    """Verbs the hand rules leave alone, each with what it may attribute and a key
+    'form|construction|tense' ('supported|dobj|past', 'voted|prep:for|past'; word forms, since the
+    product runs no lemmatizer): the first of its clausal complement, to-infinitive, object (+ the
+    reason or label after it) and prepositional object, inside the verb's paragraph and not mostly
+    inside a quote already found, with the verb's subject as the speaker. quote_cues.json lists the
+    keys that were attributions on PolNeAR train (``benchmarks/quotes_polnear.py --learn-cues``);
+    with ``keys``, only candidates with one of them."""
+    doc, out = ctx.doc, []
+    taken = {i for q in found if q.cue is not None for i in range(*ctx.tokens(q.cue.start, q.cue.end))}
+    spans = [(q.content.start, q.content.end) for q in found]
+    for v in doc:
+        if ctx.quoted[v.i] or v.i in taken:
+            continue
+        if not v.tag_.startswith("VB") or v.dep_ in ("amod", "aux", "auxpass"):
+            continue
+        if any(c.dep_ == "auxpass" for c in v.children):
+            continue
+        p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+        for c in v.rights:
+            if ctx.quoted[c.i]:
+                continue
+            if c.dep_ == "ccomp":
+                kind, lo, hi = "ccomp", c.left_edge.i, _conj_clause(v, c.right_edge.i + 1)
+            elif c.dep_ == "xcomp" and _finite_or_to(c):
+                objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+                kind, lo, hi = "xcomp", (objs[0] if objs else c).left_edge.i, c.right_edge.i + 1
+            elif c.dep_ == "dobj" and c.lower_ not in _PRO_OBJECTS:
+                lo = c.left_edge.i
+                hi = _siblings(v, c.right_edge.i + 1, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "as", "over"))
+                kind = "dobj" if hi - lo >= 3 else "dobj-short"
+            elif c.dep_ == "prep" and c.right_edge.i > c.i:
+                kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+            else:
+                continue
+            key = f"{v.lower_}|{kind}|{_tense(v)}"
+            if keys is not None and key not in keys:
+                break
+            lo, hi = _trim_tokens(doc, lo, hi)
+            if lo >= hi or not (p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi):
+                break
+            s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            subj = ctx.subject(v, fallback=False)
+            if subj is not None and _speaker_ok(ctx, v, subj):
+                if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                    out.append((v, key, (lo, hi), subj))
+            break
+    return out
+
+
+def _learned(ctx: _Ctx, found: list[Quote]) -> list[Quote]:
+    """Attributions by cues learned on PolNeAR train (quote_cues.json), with a named speaker."""
+    doc, text, out = ctx.doc, ctx.text, []
+    for v, _key, (lo, hi), subj in cue_candidates(ctx, found, LEARNED_CUES):
+        s = doc[lo].idx
+        e = _close_mark(text, s, doc[hi - 1].idx + len(doc[hi - 1]))
+        speaker, name = _speaker(ctx, subj)
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, Span(v.idx, v.idx + len(v), v.text), None, False))
+    return out
+
+
+def extract_quotes(doc: Doc, learned: bool = True) -> tuple[Quote, ...]:
     """Direct quotes (any quote-mark style, split around the cue, multi-paragraph) and reported
-    speech (direct=False), in text order, with cue, speaker, resolved speaker name and channel."""
+    speech (direct=False), in text order, with cue, speaker, resolved speaker name and channel.
+    ``learned=False`` leaves out the cues learned from PolNeAR train (quote_cues.json)."""
     if not doc.text.strip():
         return ()
     ctx = _Ctx(doc)
     direct = _direct(ctx)
-    found = direct + _reported(ctx, direct) + _headline_colon(ctx, direct)
+    reported = _reported(ctx, direct)
+    direct = [q for q in direct if not any(_carried(r, q) for r in reported)]
+    found = direct + reported + _headline_colon(ctx, direct)
+    if learned:
+        found += _learned(ctx, found)
     return tuple(sorted(found, key=lambda q: (q.content.start, not q.direct)))
