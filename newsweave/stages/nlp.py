@@ -9,7 +9,7 @@ from typing import Any
 from ..records import Analysis, Article, Mention
 from ..workers import batched, become_worker, process_pool
 from .embed import Embedder, embed_text
-from .quotes import CLAUSE_VERBS, SPEECH_VERBS, STANCE_WORDS, extract_quotes
+from .quotes import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, extract_quotes
 
 _PARA = re.compile(r"\n\s*\n")
 KEEP_LABELS = frozenset(
@@ -20,7 +20,7 @@ KEEP_LABELS = frozenset(
 
 # A sentence the quote stage may read: it holds a quote mark (not an apostrophe inside a word), a
 # colon, or a speech, belief or finding verb. Only these sentences need the tagger and parser.
-_CUE_WORDS = CLAUSE_VERBS | SPEECH_VERBS | STANCE_WORDS | {"according"}
+_CUE_WORDS = CLAUSE_VERBS | SPEECH_VERBS | STANCE_WORDS | {"according"} | {k.split("|", 1)[0] for k in LEARNED_CUES}
 _QUOTE_OR_COLON = re.compile(r"``|''|[\"“”„«»:]|(?<![A-Za-z])[‘']|[’'](?![A-Za-z])")
 _PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler")
 
