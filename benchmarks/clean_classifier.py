@@ -14,8 +14,12 @@ Model: scikit-learn logistic regression on standardised features over prose and 
 the page's word count). Scored with five-fold cross-validation over dev pages (grouped by page)
 with the benchmark's per-page token F1, against the rule-based cleaner on the same pages.
 Held-out pages are never read. The classifier is not shipped unless it wins clearly.
+``--lexical`` scores the richer variant instead: the same features plus the rule's own decision and
+the line's words (lower-cased word and punctuation unigrams and bigrams, first and last token, the
+previous line's unigrams; CRC-32 hashed into 2^14 columns), liblinear logistic regression C 0.3,
+kept at a threshold or used only to flip the rule's decision when sure.
 
-    .venv/bin/python benchmarks/clean_classifier.py
+    .venv/bin/python benchmarks/clean_classifier.py [--lexical]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import math
 import re
 import statistics
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -48,11 +53,8 @@ FEATURES = (
     "next_log_words", "window_prose", "window_log_words", "span_weight", "all_caps", "starts_lower",
     "log_short_run", "colon_end", "quoted", "prev_colon", "link_words", "span_share",
 )  # fmt: skip
-BULLET = re.compile(r"^(?:[-•*·▪►–—]\s|\d{1,2}[.)]\s|#\d)")
-LINK_WORDS = frozenset(
-    "more read view see all click here next previous back top related latest popular share follow like "
-    "reply comments comment login sign subscribe menu home".split()
-)
+BULLET = clean._BULLET
+LINK_WORDS = clean._LINK_WORDS
 
 
 def line_features(lines: list[str], kinds: list[clean.Kind], span: tuple[int, int]) -> list[list[float]]:
@@ -196,6 +198,70 @@ def _text(d: dict[str, Any], keep: list[int]) -> str:
     return "\n\n".join(d["lines"][i] for i in keep)
 
 
+HASH_BITS = 14
+_LEX = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+def lexical(lines: list[str]) -> Any:
+    """Hashed word features of each line and its predecessor (sparse, 2**HASH_BITS columns)."""
+    import scipy.sparse as sp
+
+    def feats(s: str, prefix: str, bigrams: bool) -> list[str]:
+        t = [x.lower() for x in _LEX.findall(s)][:40]
+        out = [f"{prefix}u:{x}" for x in t] + ([f"{prefix}f:{t[0]}", f"{prefix}l:{t[-1]}"] if t else [])
+        return out + ([f"{prefix}b:{a}_{b}" for a, b in zip(t, t[1:], strict=False)] if bigrams else [])
+
+    rows, cols = [], []
+    for i, ln in enumerate(lines):
+        fs = feats(ln, "", True) + (feats(lines[i - 1], "p", False) if i else [])
+        for col in {zlib.crc32(f.encode()) % (1 << HASH_BITS) for f in fs}:
+            rows.append(i)
+            cols.append(col)
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(lines), 1 << HASH_BITS))
+
+
+def main_lexical(data: list[dict[str, Any]], mean_f1: Any) -> None:
+    """Cross-validated dev F1 of the structural + rule-decision + hashed-word line model."""
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    for d in data:
+        rule = np.zeros((len(d["lines"]), 1))
+        rule[d["rule"]] = 1.0
+        d["S"], d["L"] = np.hstack([d["X"], rule]), lexical(d["lines"])
+    fold = [i % FOLDS for i in range(len(data))]
+    probs: list[np.ndarray] = [np.zeros(len(d["lines"])) for d in data]
+    for f in range(FOLDS):
+        rows = [d for d, g in zip(data, fold, strict=True) if g != f and d["cand"].any()]
+        scaler = StandardScaler().fit(np.vstack([d["S"][d["cand"]] for d in rows]))
+
+        def design(d: dict[str, Any], scaler: Any = scaler) -> Any:
+            return sp.hstack([sp.csr_matrix(scaler.transform(d["S"][d["cand"]])), d["L"][d["cand"]]]).tocsr()
+
+        n = [d["n"][d["cand"]] for d in rows]
+        w = np.concatenate([v / v.sum() for v in n])
+        model = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear")
+        model.fit(sp.vstack([design(d) for d in rows]), np.concatenate([d["y"][d["cand"]] for d in rows]),
+                  sample_weight=w * len(w) / w.sum())  # fmt: skip
+        for k, (d, g) in enumerate(zip(data, fold, strict=True)):
+            if g == f and d["cand"].any():
+                probs[k][d["cand"]] = model.predict_proba(design(d))[:, 1]
+    for th in (0.4, 0.5, 0.6):
+        texts = [
+            _text(d, [i for i, v in enumerate(pr) if d["cand"][i] and v >= th])
+            for d, pr in zip(data, probs, strict=True)
+        ]
+        print(f"lexical + structural LR, threshold {th:.1f}: CV dev F1 {mean_f1(texts):.4f}")
+    for lo, hi in ((0.0, 0.9), (0.05, 0.9), (0.0, 0.8), (0.1, 0.7)):
+        texts = []
+        for d, pr in zip(data, probs, strict=True):
+            rule = set(d["rule"])
+            keep = [i for i, v in enumerate(pr) if d["cand"][i] and (v >= lo if i in rule else v >= hi)]
+            texts.append(_text(d, keep))
+        print(f"rule flipped by it (kept line dropped at p < {lo}, other added at p >= {hi}): {mean_f1(texts):.4f}")
+
+
 def main() -> None:
     pages = [p for p in load_pages() if p["split"] == "dev"]
     render_all(pages)
@@ -205,11 +271,14 @@ def main() -> None:
     def mean_f1(texts: list[str]) -> float:
         return statistics.fmean(prf(d["gold"], t)[2] for d, t in zip(data, texts, strict=True))
 
-    print(f"rule-based clean_text_dump body: dev F1 {mean_f1([_text(d, d['rule']) for d in data]):.4f}")
+    print(f"span rule (clean._select_body, no block model): dev F1 {mean_f1([_text(d, d['rule']) for d in data]):.4f}")
     oracle = [_text(d, [i for i in range(len(d["lines"])) if d["y"][i]]) for d in data]
     print(f"ceiling, every line labelled 1 kept: dev F1 {mean_f1(oracle):.4f}")
     oracle = [_text(d, [i for i in range(len(d["lines"])) if d["y"][i] and d["cand"][i]]) for d in data]
     print(f"ceiling over prose and soft lines only: dev F1 {mean_f1(oracle):.4f}\n")
+    if "--lexical" in sys.argv:
+        main_lexical(data, mean_f1)
+        return
     fold = [i % FOLDS for i in range(len(data))]
     for weighting in ("words", "words/page"):
         for c in (0.1, 1.0):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 import statistics
 from pathlib import Path
 
 import pytest
 
+from newsweave.stages import clean
 from newsweave.stages.clean import CleanResult, clean_text_dump, detect_original_source
+from newsweave.stages.clean_model import load_tree_ensemble
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEEDS = SHARED / "seeds"
@@ -195,6 +198,94 @@ def test_a_small_tail_after_two_short_lines_is_cut_but_a_last_paragraph_after_on
     res = clean_text_dump(raw)
     assert res.text.split("\n\n") == [*paragraphs, "What comes next", last]
     assert res.removed == ("Jane Smith", "Politics", blurb)
+
+
+def _council_article() -> list[str]:
+    sentence = (
+        "The council met again on Tuesday to discuss the new budget for roads, schools and parks across "
+        "the district, and members argued for hours about how much money each project should receive."
+    )
+    return [f"In session {k}, {sentence[0].lower()}{sentence[1:]} {sentence}" for k in range(1, 7)]
+
+
+def test_an_off_topic_tail_after_two_short_lines_is_cut() -> None:
+    testimonials = [
+        "Great doctors and friendly staff, they genuinely care about you and the clinic is always very clean.",
+        "Mallory R.",
+        "Everyone at the office has been wonderful and booking appointments online was quick and easy for us.",
+        "Brittany M.",
+        "Spent quality time with our daughter and answered every single question we had, so glad we came here.",
+    ]
+    lines = ["Council argues over budget", *_council_article(), "Testimonials", "What patients say", *testimonials]
+    res = clean_text_dump("\n".join(lines))
+    assert res.text.split("\n\n") == _council_article()
+    assert res.removed[-len(testimonials) - 2 :] == ("Testimonials", "What patients say", *testimonials)
+
+
+def test_an_on_topic_last_section_after_two_short_lines_stays() -> None:
+    section = [
+        "The district's schools asked the council for more money to repair roofs and heating this winter.",
+        "Parks staff said the budget for roads and parks had not kept up with the cost of repairs for years.",
+        "Members of the council agreed to discuss the budget for schools again at next week's session.",
+    ]
+    lines = ["Council argues over budget", *_council_article(), "What comes next", "Schools and parks", *section]
+    res = clean_text_dump("\n".join(lines))
+    assert res.text.split("\n\n") == [*_council_article(), "What comes next", "Schools and parks", *section]
+
+
+LIST_AFTER_ARTICLE = [
+    "The budget lists these projects for the district:",
+    "Road repairs in the north",
+    "New roofs for three schools",
+    "Two new parks by the river",
+    "More buses for the schools",
+]
+
+
+def test_the_block_model_adds_a_list_after_the_article_but_not_the_share_footer() -> None:
+    raw = "\n".join(["Council argues over budget", *_council_article(), *LIST_AFTER_ARTICLE, "Share this",
+                     "Facebook Twitter", "© 2024 Example News"])  # fmt: skip
+    res = clean_text_dump(raw)
+    assert res.text.split("\n\n") == [*_council_article(), *LIST_AFTER_ARTICLE]
+    assert res.removed == ("Share this", "Facebook Twitter", "© 2024 Example News")
+
+
+def test_without_the_model_file_the_span_rule_alone_drops_the_list(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(clean, "SEGMENT_MODEL", tmp_path / "absent.json")
+    clean._segment_model.cache_clear()
+    try:
+        res = clean_text_dump("\n".join(["Council argues over budget", *_council_article(), *LIST_AFTER_ARTICLE]))
+    finally:
+        clean._segment_model.cache_clear()
+    assert res.text.split("\n\n") == [*_council_article(), LIST_AFTER_ARTICLE[0]]
+
+
+def test_a_block_reaching_past_both_ends_of_the_span_is_scored_without_error() -> None:
+    paragraph = " ".join(_council_article()[:2])
+    lines = ["A short line of prose that ends with a full stop here.", "Subscribe to our newsletter", paragraph,
+             "Follow us on Facebook", "Another short line of prose that ends the page."]  # fmt: skip
+    res = clean_text_dump("\n".join(lines))  # one block holds all five lines; the span is the paragraph
+    assert res.text == paragraph
+    assert "Subscribe to our newsletter" in res.removed and "Follow us on Facebook" in res.removed
+
+
+def test_tree_ensemble_follows_thresholds_and_rejects_a_stale_feature_list(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    tree = [[1, 0.5, 1, 2, 0.0], [-1, 0.0, 0, 0, -2.0], [-1, 0.0, 0, 0, 2.0]]
+    path.write_text(json.dumps({"features": ["a", "b"], "baseline": 0.5, "trees": [tree, tree]}), encoding="utf-8")
+    model = load_tree_ensemble(path, ("a", "b"))
+    assert model.probability([9.0, 0.5]) == pytest.approx(1 / (1 + math.exp(3.5)))  # b <= 0.5: left leaf twice
+    assert model.probability([9.0, 0.6]) == pytest.approx(1 / (1 + math.exp(-4.5)))
+    with pytest.raises(ValueError, match="clean_segments.py --write"):
+        load_tree_ensemble(path, ("a", "c"))
+
+
+def test_shipped_block_model_matches_the_features_the_cleaner_computes() -> None:
+    model = clean._segment_model()
+    assert model is not None and model.features == clean.SEGMENT_FEATURES
+    assert len(model.trees) == 200
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\r\n \n\t\n"])

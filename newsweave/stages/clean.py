@@ -4,19 +4,27 @@ Line-based and deterministic. Each non-empty line is classified as prose, soft (
 heading, one-liner), hard furniture (menus, share/comment/donate, cookies, copyright, e-mail,
 other script) or metadata (bylines, "[Source: ...]", dates, wire credits); a line repeating an earlier
 one is dropped. The body is the span of lines with the highest total weight (prose words count, soft
-lines cost a little, furniture a lot), less a small tail set off by short lines; its prose and soft
-lines are kept and the title is the headline just before it. A learned line classifier measured no
-better on the dev pages (benchmarks/clean_classifier.py, benchmarks/RESULTS_extraction.md).
+lines cost a little, furniture a lot), less a small or off-topic tail set off by short lines, and the
+title is the headline just before it. The text is that body's prose and soft lines, corrected block by
+block by a small learned model (gradient-boosted trees stored as JSON in clean_model.json, trained by
+benchmarks/clean_segments.py; benchmarks/RESULTS_extraction.md has the figures).
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
+
+from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
+from newsweave.stages.textutil import ENGLISH_STOP
 
 Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata, separator or repeated line, dropped
 
@@ -35,7 +43,27 @@ SECTION_END_COST = 300.0  # "Related articles", "About the author", "Share this"
 COMMENTS_COST = 1e9  # "12 comments on ...", "Leave a reply": the body never spans the start of the comments
 TAIL_GAP_LINES = 2  # _select_body: a run of this many non-prose lines inside the span starts a new part
 TAIL_SHARE = 0.05  # trailing parts with less than this share of the span's prose words are dropped
+# a trailing part under OFF_TOPIC_SHARE of the prose words whose content words have a cosine under
+# OFF_TOPIC_COSINE with the rest of the span's (testimonials, teasers, an author's other books) is dropped
+OFF_TOPIC_SHARE = 0.2
+OFF_TOPIC_COSINE = 0.15
 REPEAT_MIN_WORDS = 3  # a repeat of an earlier line this long is dropped (a 1-2 word heading may recur)
+# A learned model over blocks of lines corrects the span (_corrected_body): a block after the body's start
+# joins it at probability SEGMENT_ADD, one above it (where page headers sit) only at SEGMENT_ADD_ABOVE, and a
+# block inside it leaves under SEGMENT_DROP. Trained on the dev pages by benchmarks/clean_segments.py
+# --write; weights in clean_model.json (gradient-boosted trees as JSON).
+SEGMENT_MODEL = Path(__file__).with_name("clean_model.json")
+SEGMENT_ADD = 0.5
+SEGMENT_ADD_ABOVE = 0.8
+SEGMENT_DROP = 0.05
+SEGMENT_FEATURES = (
+    "rule_share", "all_in_rule", "before_body", "after_body", "log_line_dist", "log_segment_dist", "adjacent",
+    "log_words", "log_lines", "log_candidates", "page_share", "body_share", "prose_share", "soft_ratio",
+    "hard_ratio", "aside_ratio", "words_per_line", "log_words_per_line", "ends_sentence", "titlecase",
+    "stop_ratio", "nav_ratio", "link_ratio", "bullet_ratio", "digit_line_ratio", "after_colon", "end_between",
+    "segment_position", "line_position", "prev_rule_share", "next_rule_share", "quoted", "cosine_body",
+    "in_body_words", "cosine_title",
+)  # fmt: skip
 
 # canonical name=pattern; case-sensitive so that "AP" is not "ap"
 _OUTLET_SPEC = (
@@ -139,6 +167,11 @@ _ORG_WORDS = frozenset(
 )
 _CREDIT_WORDS = frozenset("the writer correspondent staff reporter reporters wire via from".split())
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_BULLET = re.compile(r"^(?:[-•*·▪►–—]\s|\d{1,2}[.)]\s|#\d)")
+_LINK_WORDS = frozenset(
+    "more read view see all click here next previous back top related latest popular share follow like "
+    "reply comments comment login sign subscribe menu home".split()
+)
 
 
 @dataclass(frozen=True)
@@ -357,7 +390,8 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
 
     The span is split into parts before every run of TAIL_GAP_LINES+ lines that are not prose; trailing
     parts holding together under TAIL_SHARE of the span's prose words (an author blurb, a sign-up
-    pitch after the article) are dropped.
+    pitch after the article) are dropped, and so is each trailing part under OFF_TOPIC_SHARE of them
+    whose words are not the rest's (cosine of content-word counts under OFF_TOPIC_COSINE).
     """
     lo, hi = _best_span(kinds, lines)
     if hi < 0:  # no prose at all: the short lines are all there is
@@ -378,7 +412,141 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
     while len(parts) > 1 and tail + prose[-1] < TAIL_SHARE * total:
         tail += prose.pop()
         parts.pop()
+    bags = [
+        Counter(w for i in part if kinds[i] in ("prose", "soft") for w in _content_words(lines[i])) for part in parts
+    ]
+    while len(parts) > 1 and prose[-1] < OFF_TOPIC_SHARE * sum(prose):
+        rest: Counter[str] = Counter()
+        for bag in bags[:-1]:
+            rest.update(bag)
+        if _cosine(bags[-1], rest) >= OFF_TOPIC_COSINE:
+            break
+        parts.pop()
+        prose.pop()
+        bags.pop()
     return [i for part in parts for i in part if kinds[i] in ("prose", "soft")]
+
+
+def _content_words(s: str) -> list[str]:
+    return [w for w in (x.lower() for x in _words(s)) if len(w) > 2 and w not in ENGLISH_STOP and not w.isdigit()]
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
+
+
+def _segments(kinds: list[Kind]) -> list[list[int]]:
+    """Blocks of lines: runs of prose lines (single short lines in between included), runs of 2+ short lines."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    i, n = 0, len(kinds)
+    while i < n:
+        if kinds[i] == "prose":
+            cur.append(i)
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] != "prose":
+            j += 1
+        if j - i >= 2:
+            out += [cur] if cur else []
+            out.append(list(range(i, j)))
+            cur = []
+        else:
+            cur.extend(range(i, j))
+        i = j
+    return out + ([cur] if cur else [])
+
+
+def _segment_features(
+    lines: list[str], kinds: list[Kind], body: list[int]
+) -> tuple[list[list[int]], list[list[float]]]:
+    """The prose and soft lines of each block (_segments) and its features (SEGMENT_FEATURES): how much of
+    it the body keeps, where it sits relative to the body, its size, line mix and wording, and how close
+    its content words are to the rest of the body's and to the title's."""
+    rule, segs = set(body), _segments(kinds)
+    words = [_words(ln) for ln in lines]
+    cnt = [len(w) for w in words]
+    lo, hi = _best_span(kinds, lines)
+    total = sum(c for c, k in zip(cnt, kinds, strict=True) if k in ("prose", "soft")) or 1
+    rule_words = sum(cnt[i] for i in rule) or 1
+    ends = [i for i, ln in enumerate(lines) if _SECTION_END.match(ln) or _COMMENTS_HEAD.match(ln)]
+    bags = [Counter(_content_words(ln)) for ln in lines]
+    whole: Counter[str] = Counter()
+    for i in rule:
+        whole.update(bags[i])
+    whole_sq = sum(v * v for v in whole.values())
+    ti = _find_title(kinds, lines, body[0]) if body else None
+    title = bags[ti] if ti is not None else Counter()
+    cands = [[i for i in s if kinds[i] in ("prose", "soft")] for s in segs]
+    cwords = [sum(cnt[i] for i in c) for c in cands]
+    share = [sum(cnt[i] for i in c if i in rule) / w if w else 0.0 for c, w in zip(cands, cwords, strict=True)]
+    inside = [j for j, f in enumerate(share) if f > 0]
+    first, last = (inside[0], inside[-1]) if inside else (-1, -1)
+    rows = []
+    for j, (s, c, w) in enumerate(zip(segs, cands, cwords, strict=True)):
+        a, b, nl, nc = s[0], s[-1], len(s), max(len(c), 1)
+        lw = [x.lower() for i in c for x in words[i]] or [""]
+        dist = 0 if hi < lo or not (b < lo or a > hi) else (lo - b if b < lo else a - hi)  # 0: overlaps the span
+        sdist = 99 if first < 0 else first - j if j < first else j - last if j > last else 0
+        bag: Counter[str] = Counter()
+        for i in c:
+            bag.update(bags[i])
+        # the body's words less this block's ("whole - bag"), from the few counts the block changes
+        rest = {k: max(whole[k] - v, 0) for k, v in bag.items() if k in whole}
+        rest_sq = whole_sq - sum(whole[k] ** 2 - r * r for k, r in rest.items())
+        bag_sq, nbag = sum(v * v for v in bag.values()), sum(bag.values())
+        dot = sum(v * rest[k] for k, v in bag.items() if k in rest)
+        rows.append(
+            [
+                share[j], float(share[j] > 0.999), float(0 <= j < first), float(last >= 0 and j > last),
+                math.log1p(dist), math.log1p(sdist), float(sdist == 1),
+                math.log1p(w), math.log1p(nl), math.log1p(len(c)), w / total, w / rule_words,
+                sum(cnt[i] for i in s if kinds[i] == "prose") / (w or 1),
+                sum(kinds[i] == "soft" for i in s) / nl, sum(kinds[i] == "hard" for i in s) / nl,
+                sum(kinds[i] == "aside" for i in s) / nl, w / nc, math.log1p(w / nc),
+                sum(_ends_sentence(lines[i]) for i in c) / nc,
+                statistics.fmean(_titlecase_ratio(words[i]) for i in c) if c else 0.0,
+                sum(x in ENGLISH_STOP for x in lw) / len(lw), sum(x in _NAV_WORDS for x in lw) / len(lw),
+                sum(x in _LINK_WORDS for x in lw) / len(lw), sum(bool(_BULLET.match(lines[i])) for i in c) / nc,
+                sum(any(ch.isdigit() for ch in lines[i]) for i in c) / nc,
+                float(a > 0 and lines[a - 1].endswith(":")),
+                float(any(hi < e < a or b < e < lo for e in ends)),
+                j / len(segs), a / len(lines),
+                share[j - 1] if j else 0.0, share[j + 1] if j + 1 < len(segs) else 0.0,
+                float(any(q in lines[i] for i in c for q in '"“”')),
+                dot / math.sqrt(bag_sq * rest_sq) if bag_sq and rest_sq else 0.0,
+                sum(v for k, v in bag.items() if rest.get(k, 0) > 0) / nbag if nbag else 0.0,
+                _cosine(bag, title),
+            ]
+        )  # fmt: skip
+    return cands, rows
+
+
+@functools.cache
+def _segment_model() -> TreeEnsemble | None:
+    """The trained block model, read once; None when the file is absent (the span rule alone then)."""
+    return load_tree_ensemble(SEGMENT_MODEL, SEGMENT_FEATURES) if SEGMENT_MODEL.is_file() else None
+
+
+def _corrected_body(lines: list[str], kinds: list[Kind], body: list[int]) -> list[int]:
+    """The span rule's body with the blocks the model is sure of added to it or taken out of it."""
+    model = _segment_model()
+    if model is None or not body:
+        return body
+    keep = set(body)
+    for cand, row in zip(*_segment_features(lines, kinds, body), strict=True):
+        if not cand:  # furniture and metadata only: nothing to add or drop
+            continue
+        p = model.probability(row)
+        if row[0] > 0 and p < SEGMENT_DROP:
+            keep -= set(cand)
+        elif row[0] == 0 and p >= (SEGMENT_ADD_ABOVE if row[2] else SEGMENT_ADD):
+            keep |= set(cand)
+    return sorted(keep)
 
 
 def _headline_like(s: str) -> bool:
@@ -453,9 +621,10 @@ def clean_text_dump(raw: str) -> CleanResult:
     lines, metas, kinds = _prepare(raw)
     if not lines:
         return CleanResult("", None, (), None, None, None, ())
-    body = _select_body(kinds, lines)
+    body = _select_body(kinds, lines)  # the metadata and the title are read around the rule's body
     title = _find_title(kinds, lines, body[0]) if body else None
-    keep = set(body) | ({title} if title is not None else set())
+    text = [i for i in _corrected_body(lines, kinds, body) if i != title]
+    keep = set(text) | ({title} if title is not None else set())
 
     # metadata before the body's end (and just after it) is about this article, not comments
     scope = (body[-1] + 6) if body else len(lines)
@@ -470,7 +639,7 @@ def clean_text_dump(raw: str) -> CleanResult:
             sites.append(c["name"].strip(" -"))
     outlets = [m.outlet for _, _, m in sorted(found) if m.outlet]
     return CleanResult(
-        text="\n\n".join(lines[i] for i in body),
+        text="\n\n".join(lines[i] for i in text),
         title=lines[title] if title is not None else None,
         authors=authors,
         site=sites[0] if sites else None,
