@@ -6,7 +6,7 @@ together) and reports every figure on the held-out third as well
 as on the full stream. The gold `event` field is read only here, never by newsweave.
 
     .venv/bin/python benchmarks/cluster_stream.py [--grid] [--seeds 5] [--peers] [--max-tokens 128]
-        [--set lexical_weight=0.3 lead_chars=600 ...]
+        [--set lexical_weight=0.3 lead_chars=600 ...] [--sweep merge_threshold=0,0.4,0.45,0.5]
 """
 
 from __future__ import annotations
@@ -88,7 +88,11 @@ def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list
         t = time.perf_counter()
         pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i]))
         lat.append(time.perf_counter() - t)
-    return pred, lat
+    MERGES.append(len(c.merged_into))
+    return [c.story_of(p) for p in pred], lat  # where each article ended up, after any merges
+
+
+MERGES: list[int] = []  # stories merged away in each run_stream call, in call order
 
 
 def score(idx: list[int], records: list[dict], pred: list[str]) -> dict[str, float]:
@@ -168,6 +172,8 @@ def main() -> None:
         action="store_true",
         help="articles arrive sorted by publication date (undated ones first, in file order)",
     )
+    ap.add_argument("--sweep", metavar="NAME=V1,V2,...",
+                    help="F1 (file order + --seeds shuffles) and merges per run for each value of one parameter")  # fmt: skip
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="override clusterer parameters, e.g. lexical_weight=0.3 lead_chars=600")  # fmt: skip
     args = ap.parse_args()
@@ -201,6 +207,21 @@ def main() -> None:
         else:
             params[k] = float(v) if "." in v else int(v)
     terms = [content_terms(r.get("title"), r.get("text") or "", lead_chars) for r in records]
+    if args.sweep:
+        name, values = args.sweep.split("=", 1)
+        sweep = {}
+        for v in values.split(","):
+            kw = dict(params, **{name: float(v)})
+            row = {}
+            for part, idx in (("dev", dev), ("heldout", test)):
+                orders = [list(idx)] + [random.Random(sd).sample(idx, len(idx)) for sd in range(args.seeds)]
+                MERGES.clear()
+                f1 = [score(o, records, run_stream(o, records, vecs, ents, terms, **kw)[0])["bcubed_f1"] for o in orders]
+                row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)), "merges_per_run": list(MERGES)}
+            sweep[v] = row
+            print(f"{name}={v}: {row}", file=sys.stderr)
+        print(json.dumps({"sweep": name, "seeds": args.seeds, "results": sweep, "when": stamp()}, indent=2))
+        return
     if args.grid:
         best = None
         t = time.time()
