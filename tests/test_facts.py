@@ -117,6 +117,11 @@ def test_codes_and_clock_times_are_not_numbers() -> None:
         ("next Friday", "2017-04-14", "day"),
         ("yesterday", "2017-04-11", "day"),
         ("last week", "2017-04-03", "week"),  # Monday of the previous week
+        ("the past week", "2017-04-03", "week"),
+        ("the previous week", "2017-04-03", "week"),
+        ("over the weekend", "2017-04-08", "day"),  # the Saturday before
+        ("last weekend", "2017-04-08", "day"),
+        ("this weekend", "2017-04-15", "day"),
         ("April 4", "2017-04-04", "day"),
         ("last month", "2017-03-01", "month"),
         ("2013", "2013-01-01", "year"),
@@ -126,6 +131,13 @@ def test_codes_and_clock_times_are_not_numbers() -> None:
 def test_dates_resolve_against_the_publication_day(expression: str, iso: str, granularity: str) -> None:
     r = DateResolver("2017-04-12T09:00:00Z").resolve(expression)
     assert (r["date"], r["granularity"]) == (iso, granularity)
+
+
+def test_weekends_on_a_weekend_day() -> None:
+    sunday = DateResolver("2017-04-16")
+    assert sunday.resolve("the weekend")["date"] == "2017-04-15"  # the one it is
+    assert sunday.resolve("this weekend")["date"] == "2017-04-15"
+    assert sunday.resolve("last weekend")["date"] == "2017-04-08"  # the one before
 
 
 @pytest.mark.parametrize("expression", ["six years", "recent months", "the past six years", "earlier on"])

@@ -321,8 +321,10 @@ _DURATION = re.compile(
 )
 _DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
 _EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_LEAD = re.compile(r"^(?:on|in|since|until|by|from|during|around|about|before|after|earlier|early|later|late|mid|"
+_LEAD = re.compile(r"^(?:on|in|over|since|until|by|from|during|around|about|before|after|earlier|early|later|late|mid|"
                    r"the|of|at|as of|back)\b[\s-]*", re.I)  # fmt: skip
+_WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
+_PAST_WEEK = re.compile(r"\b(?:past|previous)\s+week\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
 
 
@@ -351,9 +353,12 @@ class DateResolver:
 
     Choices: a bare weekday is the latest such day on or before publication ("Wednesday" in an
     article of Wednesday 2017-04-12 is that day, "Tuesday" is 2017-04-11); "last Wednesday" is
-    strictly before; "next Wednesday" strictly after. "last week" is the Monday of the previous
-    week. Durations ("six years", "recent months") and decades do not become timeline points
-    (decades resolve with granularity "decade")."""
+    strictly before; "next Wednesday" strictly after. "last week" (also "the past week", "the
+    previous week") is the Monday of the previous week. "the weekend" and "last weekend" are the
+    Saturday of the latest weekend before publication (for "last", the one before when published
+    on a weekend day); "this weekend" and "next weekend" the next Saturday. Durations ("six
+    years", "recent months") and decades do not become timeline points (decades resolve with
+    granularity "decade")."""
 
     def __init__(self, published: str | None) -> None:
         self.day = parse_published(published)
@@ -382,6 +387,16 @@ class DateResolver:
             if low == words or low.startswith(words + " "):
                 assert self.day is not None
                 return {**out, "date": (self.day + timedelta(days=offset)).isoformat(), "granularity": "day"}
+        we = _WEEKEND.fullmatch(low)
+        if we and self.day is not None:
+            since_sat = (self.day.weekday() - 5) % 7  # days since the latest Saturday (0: today)
+            which = (we.group(1) or "").lower()
+            if which in ("this", "next", "coming"):
+                shift = (5 - self.day.weekday()) % 7 if self.day.weekday() < 5 else -since_sat
+            else:
+                shift = -since_sat - (7 if which == "last" and self.day.weekday() >= 5 else 0)
+            return {**out, "date": (self.day + timedelta(days=shift)).isoformat(), "granularity": "day"}
+        s = _PAST_WEEK.sub("last week", s)
         wd = _WEEKDAY.search(s)
         if wd and self.day is not None and not _MONTH.search(s) and not re.search(r"\d", s):
             target = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(wd.group(1).lower()[:3]))
