@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -95,6 +96,7 @@ _VAGUE = re.compile(r"(?i)(?:tens|dozens|scores|hundreds|thousands|millions|bill
 _STATEMENT_END = re.compile(r"[.!]['\"’”»)\]]*\s*$")
 
 
+@lru_cache(maxsize=65536)  # called for every word of every claim, each time a story is analysed
 def stem(word: str) -> str:
     """Crude suffix stemming, enough to match "attacks"/"attacked"/"attack" and "forces"/"force"."""
     w = word.lower().replace("’", "'")
