@@ -173,7 +173,7 @@ def main() -> None:
         help="articles arrive sorted by publication date (undated ones first, in file order)",
     )
     ap.add_argument("--sweep", metavar="NAME=V1,V2,...",
-                    help="F1 (file order + --seeds shuffles) and merges per run for each value of one parameter")  # fmt: skip
+                    help="F1 (file order + shuffles) and merges per run for each value of a parameter")  # fmt: skip
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="override clusterer parameters, e.g. lexical_weight=0.3 lead_chars=600")  # fmt: skip
     args = ap.parse_args()
@@ -216,7 +216,8 @@ def main() -> None:
             for part, idx in (("dev", dev), ("heldout", test)):
                 orders = [list(idx)] + [random.Random(sd).sample(idx, len(idx)) for sd in range(args.seeds)]
                 MERGES.clear()
-                f1 = [score(o, records, run_stream(o, records, vecs, ents, terms, **kw)[0])["bcubed_f1"] for o in orders]
+                preds = [run_stream(o, records, vecs, ents, terms, **kw)[0] for o in orders]
+                f1 = [score(o, records, p)["bcubed_f1"] for o, p in zip(orders, preds, strict=True)]
                 row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)), "merges_per_run": list(MERGES)}
             sweep[v] = row
             print(f"{name}={v}: {row}", file=sys.stderr)
