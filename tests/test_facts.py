@@ -179,6 +179,20 @@ def test_story_timeline_merges_near_identical_sentences_and_sorts_by_date() -> N
     assert first["article"] == "a1" and TALKS[first["start"] : first["end"]] == first["text"]
 
 
+def test_an_undated_article_borrows_its_storys_day_and_says_so() -> None:
+    t2 = "Putin told Mir television on Wednesday that there was no proof."
+    a1, an1 = _article("a1", TALKS, "2017-04-12", [mention(TALKS, "Wednesday", "DATE")])
+    a2, an2 = _article("a2", t2, None, [mention(t2, "Wednesday", "DATE")])
+    timeline, _ = story_facts([a1, a2], {"a1": an1, "a2": an2})
+    by_article = {t["article"]: t for t in timeline}
+    assert by_article["a2"]["date"] == "2017-04-12" and by_article["a2"]["approximate"] is True
+    assert "approximate" not in by_article["a1"]
+    # dated articles a week apart are not one news cycle: nothing to borrow
+    a3, an3 = _article("a3", "Talks ended.", "2017-04-19", [])
+    timeline, _ = story_facts([a1, a2, a3], {"a1": an1, "a2": an2, "a3": an3})
+    assert [t["article"] for t in timeline] == ["a1"]
+
+
 def test_same_date_in_unrelated_sentences_stays_two_entries() -> None:
     dates = [{"date": "2017-04-12", "granularity": "day", "text": "Wednesday", "sentence": [0, 20]}]
     timeline = build_timeline([("a1", "Talks began Wednesday", dates), ("a2", "Putin spoke Wednesday evening.", dates)])

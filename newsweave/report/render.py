@@ -474,7 +474,10 @@ class _StoryView:
             if not isinstance(t, dict) or not _text(t.get("date")) or not _text(t.get("text")):
                 continue
             ids = list(t.get("articles") or []) or [t.get("article")]
-            out.append({"date": _text(t.get("date")), "label": fmt_period(t.get("date"), t.get("granularity")),
+            label = fmt_period(t.get("date"), t.get("granularity"))
+            if t.get("approximate") is True and label:
+                label = f"about {label}"  # resolved against a story-mate's publication day
+            out.append({"date": _text(t.get("date")), "label": label,
                         "text": _text(t.get("text")), "refs": self.cite(ids)})  # fmt: skip
         return out
 

@@ -496,6 +496,8 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
                 continue
             entries.append({"date": d["date"], "granularity": d["granularity"], "text": sentence, "article": aid,
                             "start": s, "end": e, "articles": [aid], "expressions": [d["text"]]})  # fmt: skip
+            if d.get("approximate"):
+                entries[-1]["approximate"] = True
     order = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
     return sorted(entries, key=lambda x: (x["date"], order.get(x["granularity"], 5)))
 
@@ -548,13 +550,29 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
     )
 
 
+BORROW_DAYS = 2  # an undated article borrows a date when its story's dated articles span at most this
+
+
 def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A story's timeline and number table from its articles and their stored analyses (no parse)."""
+    """A story's timeline and number table from its articles and their stored analyses (no parse).
+
+    An article that states no publication date has its relative dates ("on Wednesday") resolved
+    against the earliest publication day of the story's dated articles, when those all fall within
+    ``BORROW_DAYS`` days of each other (one news cycle); such entries are marked ``approximate``."""
+    articles = list(articles)
+    days = sorted(day for a in articles if (day := parse_published(a.published)) is not None)
+    borrowed = days[0].isoformat() if days and (days[-1] - days[0]).days <= BORROW_DAYS else None
     dated, counted = [], []
     for a in articles:
         an = analyses.get(a.id)
         if an is None:
             continue
-        dated.append((a.id, a.text, dates_in_text(a.text, an.mentions, an.sentences, a.published)))
+        own = parse_published(a.published) is not None
+        dates = dates_in_text(a.text, an.mentions, an.sentences, a.published if own else borrowed)
+        if not own and borrowed is not None:
+            for x in dates:
+                if x.get("relative") and x.get("date") is not None:
+                    x["approximate"] = True
+        dated.append((a.id, a.text, dates))
         counted.append((a.id, numbers_in_text(a.text, an.mentions, an.sentences)))
     return build_timeline(dated), build_number_table(counted)
