@@ -10,6 +10,7 @@ Citations are checked here by a rule separate from the summarizer's own (see `ci
 
     .venv/bin/python benchmarks/summarize.py [--systems newsweave,lead,...] [--no-write]
     nice -n 10 .venv/bin/python benchmarks/summarize.py --cv   # does tuning the Summarizer generalise?
+    nice -n 10 .venv/bin/python benchmarks/summarize.py --cv-lead   # does the summary-like-leads prior?
 
 ``--cv`` runs a grid over the Summarizer's own weights on the dev clusters of both sets and scores it
 by leave-one-cluster-out: for each dev cluster, the setting best on the other dev clusters (mean of
@@ -193,12 +194,7 @@ def cross_validate(nlp: NLP, scorer: Any) -> str:
     """Leave-one-dev-cluster-out check of tuning the Summarizer's weights (see the module docstring)."""
     from itertools import product
 
-    dev = []
-    for ds, folder in DATASETS.items():
-        clusters = load_jsonl(SHARED / folder / "clusters.jsonl")
-        held = split_heldout([c["id"] for c in clusters])
-        dev += [(ds, c["id"], int(c["target_words"]), build_docs(c, nlp), [cut(r, int(c["target_words"]))
-                 for r in c["references"]]) for c in clusters if c["id"] not in held]  # fmt: skip
+    dev = _dev_clusters(nlp)
     settings = [dict(zip(CV_GRID, v, strict=True)) for v in product(*CV_GRID.values())]
     default = next(i for i, kw in enumerate(settings) if Summarizer(**kw) == Summarizer())
     score = np.zeros((len(settings), len(dev)))  # R-1 + 2 R-2 recall
@@ -233,11 +229,86 @@ def cross_validate(nlp: NLP, scorer: Any) -> str:
     return "\n".join(lines)
 
 
+LEAD_GRID = {"summary_lead_bonus": (3.0, 6.0, 12.0, 30.0), "summary_lead_decay": (1.0, 2.0, 4.0)}
+
+
+def _dev_clusters(nlp: NLP) -> list[tuple[str, str, int, list[SummaryDoc], list[str]]]:
+    dev = []
+    for ds, folder in DATASETS.items():
+        clusters = load_jsonl(SHARED / folder / "clusters.jsonl")
+        held = split_heldout([c["id"] for c in clusters])
+        dev += [(ds, c["id"], int(c["target_words"]), build_docs(c, nlp), [cut(r, int(c["target_words"]))
+                 for r in c["references"]]) for c in clusters if c["id"] not in held]  # fmt: skip
+    return dev
+
+
+def cross_validate_lead(nlp: NLP, scorer: Any) -> str:
+    """Leave-one-dev-cluster-out check of the summary-like-leads prior: a setting is a (bonus, decay) of the
+    steep prior and a threshold on `Summarizer.lead_signal` (midpoints between the dev clusters' signals, or
+    never); the setting best on the other dev clusters is scored on the one left out."""
+    from itertools import product
+
+    dev = _dev_clusters(nlp)
+    variants = [dict(zip(LEAD_GRID, v, strict=True)) for v in product(*LEAD_GRID.values())]
+    sig = np.array([Summarizer(words=n).lead_signal(docs) for _, _, n, docs, _ in dev])
+
+    def run(**kw: Any) -> np.ndarray:
+        out = []
+        for _, _, n, docs, refs in dev:
+            sc = [scorer.score(r, cut(Summarizer(words=n, **kw).summarize(docs)["text"], n)) for r in refs]
+            out.append(100 * np.mean([x["rouge1"].recall + 2 * x["rouge2"].recall for x in sc]))
+        return np.array(out)
+
+    base = run(summary_lead_min=float("inf"))  # the old prior everywhere
+    on = np.array([run(summary_lead_min=float("-inf"), **kw) for kw in variants])  # the steep prior everywhere
+    srt = np.sort(sig)
+    ths = [float("inf")] + list((srt[1:] + srt[:-1]) / 2)
+    sets = np.array([d[0] for d in dev])
+    settings = [(j, t) for t in ths for j in range(len(variants))]  # "never" first: ties keep the old prior
+
+    def scores(j: int, t: float) -> np.ndarray:
+        return np.where(sig >= t, on[j], base)
+
+    def objective(j: int, t: float, cols: np.ndarray) -> float:
+        rel = scores(j, t) / base
+        return float(np.mean([rel[cols & (sets == d)].mean() for d in sorted(set(sets[cols]))]))
+
+    def name(j: int, t: float) -> str:
+        kw = variants[j]
+        return (
+            "old prior"
+            if t == float("inf")
+            else (f"bonus {kw['summary_lead_bonus']:g}, decay {kw['summary_lead_decay']:g}, signal >= {t:.2f}")
+        )
+
+    lines = ["### Summary-like leads: leave-one-dev-cluster-out (`--cv-lead`)", "",
+             f"Steep prior grid: {LEAD_GRID}; thresholds: midpoints between the dev clusters' signals, or never "
+             f"({len(settings)} settings). Score R-1 + 2 R-2 recall.", "",
+             "| left-out cluster | lead signal | setting chosen on the others | its score | old prior's | gain |",
+             "|---|---|---|---|---|---|"]  # fmt: skip
+    gains = np.zeros(len(dev))
+    for k, (_, cid, *_rest) in enumerate(dev):
+        cols = np.ones(len(dev), dtype=bool)
+        cols[k] = False
+        j, t = max(settings, key=lambda st: objective(st[0], st[1], cols))
+        got = scores(j, t)[k]
+        gains[k] = got - base[k]
+        lines.append(f"| {cid} | {sig[k]:.2f} | {name(j, t)} | {got:.2f} | {base[k]:.2f} | {gains[k]:+.2f} |")
+    j, t = max(settings, key=lambda st: objective(st[0], st[1], np.ones(len(dev), dtype=bool)))
+    per_set = ", ".join(f"{d} {gains[sets == d].mean():+.2f}" for d in DATASETS)
+    lines += ["", f"Mean gain on unseen clusters: {gains.mean():+.2f} (R-1 + 2 R-2 points; {per_set}). "
+              f"Best on all dev clusters: {name(j, t)} "
+              f"({100 * (objective(j, t, np.ones(len(dev), dtype=bool)) - 1):+.1f}% over the old prior, in-sample).",
+              ""]  # fmt: skip
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS_summarize.md alone")
     ap.add_argument("--cv", action="store_true", help="leave-one-dev-cluster-out check of tuning the weights; prints")
+    ap.add_argument("--cv-lead", action="store_true", help="leave-one-dev-cluster-out check of the lead signal")
     args = ap.parse_args()
     systems = [s for s in args.systems.split(",") if s]
     from rouge_score import rouge_scorer
@@ -246,6 +317,9 @@ def main() -> None:
     nlp = NLP()
     if args.cv:
         print(cross_validate(nlp, scorer))
+        return
+    if args.cv_lead:
+        print(cross_validate_lead(nlp, scorer))
         return
     peers: dict[str, Any] = {"lead": lead, "lead1": lead1, "centroid": centroid}
     peers |= {n: sumy_system(n) for n in ("lexrank", "textrank", "lsa") if n in systems}

@@ -107,3 +107,56 @@ def test_page_furniture_is_never_a_summary_sentence() -> None:
         assert not s["text"].startswith(("Eds", "RIO", "Porto", "*", "Flooded streets")), texts
         art = {"a": a, "b": b}[s["source"]["article"]]
         assert art[s["source"]["start"] : s["source"]["end"]] == s["text"]
+
+
+def _cluster(leads: list[str], bodies: list[list[str]]) -> list[SummaryDoc]:
+    return [_doc(f"d{i}", " ".join([lead, *body])) for i, (lead, body) in enumerate(zip(leads, bodies, strict=True))]
+
+
+# Invented: three reports of one flood, each with its own details further down.
+_BODIES = [
+    [
+        "Rescue teams searched the houses along the river for survivors on Monday morning.",
+        "The mayor asked the army to send boats and helicopters to the stricken towns.",
+    ],
+    [
+        "Schools stayed closed and the main road to the coast was cut off by mud.",
+        "Farmers said their cattle had drowned in the fields below the old dam.",
+    ],
+    [
+        "Local radio said the river had risen four metres in a single stormy night.",
+        "The red cross opened shelters in two churches and a sports hall near the station.",
+    ],
+]
+_SUMMARY_LEADS = [
+    "Heavy rain flooded the northern valley on Sunday, killing nine people and leaving hundreds homeless.",
+    "Floods in the northern valley killed nine people on Sunday and left hundreds of people homeless.",
+    "Nine people were killed and hundreds left homeless when heavy rain flooded the northern valley on Sunday.",
+]
+_FEATURE_LEADS = [  # anecdotal openings: the story is told further down
+    "Maria Lopez had just finished her coffee when she heard a strange noise outside her kitchen door.",
+    "For forty years the old baker has opened his shop at dawn, whatever the weather might bring.",
+    "Nobody in the small town remembers a spring quite like this one, the oldest residents agree.",
+]
+_RECAP = "The floods in the northern valley on Sunday killed nine people and left hundreds homeless, officials said."
+
+
+def test_lead_signal_tells_summary_leads_from_anecdotal_ones() -> None:
+    s = Summarizer(words=100)
+    summary_like = s.lead_signal(_cluster(_SUMMARY_LEADS, _BODIES))
+    anecdotal = s.lead_signal(_cluster(_FEATURE_LEADS, [[*b, _RECAP] for b in _BODIES]))
+    assert summary_like >= s.summary_lead_min > anecdotal, (summary_like, anecdotal)
+    assert s.lead_signal([]) == 0.0
+
+
+def test_the_steep_lead_prior_prefers_leads_to_later_recaps() -> None:
+    leads = [
+        "Heavy rain hit the northern valley on Sunday, the police said in a statement.",
+        "Storms swept over the northern valley at the weekend, the weather office reported.",
+        "It was the wettest Sunday in the northern valley for decades, the police said.",
+    ]
+    docs = _cluster(leads, [[*b, _RECAP] for b in _BODIES])
+    on = Summarizer(words=20, summary_lead_min=float("-inf")).summarize(docs)
+    off = Summarizer(words=20, summary_lead_min=float("inf")).summarize(docs)
+    assert [s["text"] for s in off["sentences"]] == [_RECAP], off["text"]
+    assert on["sentences"] and all(s["text"] in leads[0] + leads[1] + leads[2] for s in on["sentences"]), on["text"]
