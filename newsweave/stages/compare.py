@@ -166,7 +166,17 @@ class Claim:
 
 
 def outlet_of(a: Article) -> str:
-    return a.original_source or a.source or a.id
+    """Who published the claim: the original source of a repost, the site, the URL's host, else an
+    "unknown outlet" label unique to the article (so it never counts as another article's outlet)."""
+    if a.original_source or a.source:
+        return str(a.original_source or a.source)
+    if a.url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(a.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return f"unknown outlet ({a.id})"
 
 
 def _is_claim(text: str) -> bool:
