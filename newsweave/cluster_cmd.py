@@ -35,6 +35,8 @@ def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
                 if not isinstance(text, str):
                     raise ValueError("field 'text' must be a string")
                 title = rec.get("title") if isinstance(rec.get("title"), str) else None
+                if not text.strip() and not (title or "").strip():
+                    raise ValueError("no title and no text")
             except ValueError as e:  # json.JSONDecodeError is a ValueError
                 if not quiet:
                     print(f"newsweave cluster: {path}:{n}: skipped: {e}", file=sys.stderr)

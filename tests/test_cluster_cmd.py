@@ -17,11 +17,13 @@ pytestmark = pytest.mark.slow
 def test_cluster_command_assigns_every_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in.jsonl"
     lines = (SAMPLES / "wikinews.jsonl").read_text().splitlines()
-    src.write_text("\n".join([*lines, "{broken", json.dumps({"title": "no id"})]) + "\n")
+    empty = json.dumps({"id": "e1", "text": None})
+    src.write_text("\n".join([*lines, "{broken", json.dumps({"title": "no id"}), empty]) + "\n")
     out = tmp_path / "a.jsonl"
     assert main(["cluster", str(src), "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert f"{src}:11: skipped" in err and f"{src}:12: skipped: no 'id' field" in err
+    assert f"{src}:13: skipped: no title and no text" in err
     got = [json.loads(x) for x in out.read_text().splitlines()]
     ids = [json.loads(x)["id"] for x in lines]
     assert [g["id"] for g in got] == ids
