@@ -528,8 +528,18 @@ def test_ledger_reported_speech_carrying_a_direct_quote_is_one_entry() -> None:
     quoted = Quote(Span(ds, len(text) - 1, text[ds : len(text) - 1]), speaker_name="Lucian Kim", direct=True)
     (entry,) = build_ledger([("a1", "NPR", text, reported), ("a1", "NPR", text, quoted)])
     assert entry["direct"] and [w["text"] for w in entry["wordings"]] == [quoted.content.text]
-    other = Quote(Span(0, 20, text[:20]), speaker_name="Lucian Kim", direct=False)  # no quote inside
+    other = Quote(Span(0, 39, text[:39]), speaker_name="Lucian Kim", direct=False)  # no quote inside
     assert len(build_ledger([("a1", "NPR", text, other), ("a1", "NPR", text, quoted)])) == 2
+
+
+def test_ledger_leaves_out_short_reported_stances() -> None:
+    text = "Putin again slammed the US missile strike. Lavrov said Russia had seen no proof at all."
+    a, b = text.index("the US"), text.index("Russia had")
+    stance = Quote(Span(a, a + 21, text[a : a + 21]), speaker_name="Vladimir Putin", direct=False)
+    claim = Quote(Span(b, len(text) - 1, text[b:-1]), speaker_name="Sergei Lavrov", direct=False)
+    assert stance.content.text == "the US missile strike" and claim.content.text.endswith("at all")
+    entries = build_ledger([("a1", None, text, stance), ("a1", None, text, claim)])
+    assert [e["speaker"] for e in entries] == ["Sergei Lavrov"]
 
 
 def test_ledger_joins_reported_and_direct_wordings_of_one_statement() -> None:

@@ -108,6 +108,9 @@ def _unique(xs: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(x for x in xs if x is not None))
 
 
+MIN_REPORTED_WORDS = 5  # reported speech shorter than this is not listed in the ledger
+
+
 def build_ledger(
     items: list[tuple[str, str | None, str, Quote]],
     canonical: Callable[[str], str] | None = None,
@@ -119,8 +122,9 @@ def build_ledger(
     longer quote of the same speaker is listed under that entry's "fragments". Reported speech
     carrying a direct quote of its own article (the quote inside it, up to its closing
     punctuation) is left to the quote's exact words, so the statement is listed once; so is reported
-    speech nested in a longer reported quote of its article (left to the outer one). Entries are
-    sorted by number of articles, most first.
+    speech nested in a longer reported quote of its article (left to the outer one). Reported
+    speech of fewer than ``MIN_REPORTED_WORDS`` words is left out (the article's quotes keep it).
+    Entries are sorted by number of articles, most first.
     """
     direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
     reported: dict[str, list[tuple[int, int]]] = {}
@@ -137,6 +141,8 @@ def build_ledger(
             continue  # a nested attribution ('said [Moscow hoped [to ...]]'): the outer statement is listed
         qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
         words, name = _words(qt), q.speaker_name
+        if not q.direct and len(words) < MIN_REPORTED_WORDS:
+            continue  # a stance on a thing ("slammed the US missile strike"), not a statement
         key = (canonical(name) if canonical else name).lower() if name else None
         content = frozenset(w for w in words if w not in STOPWORDS)
         recs.append(_Item(art, outlet, q, qt, words, content, key))
