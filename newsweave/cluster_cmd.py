@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,8 +56,7 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
     from .stages.embed import Embedder, embed_text
 
     nlp = spacy.load(settings.spacy_model, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler"])
-    threads = settings.embed_threads or (os.cpu_count() or 1)
-    emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, threads)
+    emb = Embedder.from_settings(settings)
     clusterer = StoryClusterer.from_settings(settings)
     bar = tqdm(disable=quiet, file=sys.stderr, unit="art", desc="cluster")
     assigned: list[tuple[str, str]] = []

@@ -110,8 +110,7 @@ _STORY_WORKER: tuple[Any, Settings, Embedder] | None = None
 def _init_story_worker(parent: int, db_path: str, settings: Settings) -> None:
     global _STORY_WORKER
     become_worker(parent)
-    emb = Embedder(settings.embed_max_tokens, settings.embed_batch_size, 1)
-    _STORY_WORKER = (SQLiteStore(db_path), settings, emb)
+    _STORY_WORKER = (SQLiteStore(db_path), settings, Embedder.from_settings(settings, threads=1))
 
 
 def _story_job(job: tuple[str, list[str]]) -> tuple[str, dict[str, Any] | None]:
@@ -143,8 +142,7 @@ class Pipeline:
         self.nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars, s.nlp_parse)
         self.nlp_workers = nlp_workers(s)
         # every core, even beside a spaCy worker: measured faster than one thread (BENCHMARKS.md)
-        threads = s.embed_threads or (os.cpu_count() or 1)
-        self.embedder = Embedder(s.embed_max_tokens, s.embed_batch_size, threads)
+        self.embedder = Embedder.from_settings(s)
         self._clusterer: StoryClusterer | None = None
         self.timings: dict[str, float] = {}  # seconds spent per stage, summed over the run
 

