@@ -81,18 +81,15 @@ def topic(event: str) -> str:
 
 
 def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list, **kw: float
-               ) -> tuple[list[str], list[float]]:  # fmt: skip
+               ) -> tuple[list[str], list[float], int]:  # fmt: skip
     c = StoryClusterer(**kw)  # type: ignore[arg-type]
     pred, lat = [], []
     for i in idx:
         t = time.perf_counter()
         pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i]))
         lat.append(time.perf_counter() - t)
-    MERGES.append(len(c.merged_into))
-    return [c.story_of(p) for p in pred], lat  # where each article ended up, after any merges
-
-
-MERGES: list[int] = []  # stories merged away in each run_stream call, in call order
+    # where each article ended up, after any merges; and how many stories were merged away
+    return [c.story_of(p) for p in pred], lat, len(c.merged_into)
 
 
 def score(idx: list[int], records: list[dict], pred: list[str]) -> dict[str, float]:
@@ -215,10 +212,10 @@ def main() -> None:
             row = {}
             for part, idx in (("dev", dev), ("heldout", test)):
                 orders = [list(idx)] + [random.Random(sd).sample(idx, len(idx)) for sd in range(args.seeds)]
-                MERGES.clear()
-                preds = [run_stream(o, records, vecs, ents, terms, **kw)[0] for o in orders]
-                f1 = [score(o, records, p)["bcubed_f1"] for o, p in zip(orders, preds, strict=True)]
-                row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)), "merges_per_run": list(MERGES)}
+                runs = [run_stream(o, records, vecs, ents, terms, **kw) for o in orders]
+                f1 = [score(o, records, r[0])["bcubed_f1"] for o, r in zip(orders, runs, strict=True)]
+                merges = [r[2] for r in runs]
+                row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)), "merges_per_run": merges}
             sweep[v] = row
             print(f"{name}={v}: {row}", file=sys.stderr)
         print(json.dumps({"sweep": name, "seeds": args.seeds, "results": sweep, "when": stamp()}, indent=2))
@@ -245,7 +242,7 @@ def main() -> None:
         params = best[1]
     out: dict = {"params": params, "lead_chars": lead_chars, "max_tokens": args.max_tokens or s.embed_max_tokens}
     for name, idx in (("dev", dev), ("heldout", test), ("all", order)):
-        pred, lat = run_stream(idx, records, vecs, ents, terms, **params)
+        pred, lat, _ = run_stream(idx, records, vecs, ents, terms, **params)
         res = score(idx, records, pred)
         res["p50_ms"] = float(np.percentile(lat, 50) * 1000)
         res["p95_ms"] = float(np.percentile(lat, 95) * 1000)
