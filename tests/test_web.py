@@ -200,12 +200,17 @@ def test_story_list_search_uses_article_texts(client: TestClient) -> None:
     assert client.get("/", params={"q": 'AND( "'}).status_code == 200
 
 
-def test_search_index_is_back_filled_for_an_older_store(db: str, tmp_path: Path) -> None:
-    old = tmp_path / "old.db"
+def _copy_store(db: str, path: Path) -> None:
+    """A copy of the module's store file (its WAL folded in first)."""
     src = SQLiteStore(db)
     src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     src.close()
-    shutil.copy(db, old)
+    shutil.copy(db, path)
+
+
+def test_search_index_is_back_filled_for_an_older_store(db: str, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    _copy_store(db, old)
     raw = sqlite3.connect(old)  # what a store made before the search index looks like
     raw.execute("DROP TABLE search_fts")
     raw.execute("DELETE FROM meta WHERE key='search_index'")
@@ -224,10 +229,7 @@ def test_search_index_is_back_filled_for_an_older_store(db: str, tmp_path: Path)
 
 def test_saving_a_story_report_again_replaces_its_quote_rows(db: str, tmp_path: Path) -> None:
     path = tmp_path / "copy.db"
-    src = SQLiteStore(db)
-    src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    src.close()
-    shutil.copy(db, path)
+    _copy_store(db, path)
     store = SQLiteStore(str(path))
     try:
         report = store.story_report(LONDON)
