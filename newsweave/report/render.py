@@ -419,6 +419,7 @@ class _StoryView:
                 {
                     "id": f"{self.anchor}-q{len(out) + 1}",
                     "speaker": _text(q.get("speaker")),
+                    "speaker_description": _text(q.get("speaker_description")),
                     "direct": bool(q.get("direct", True)),
                     "channel": _text(q.get("channel")),
                     "n_articles": len(ids),

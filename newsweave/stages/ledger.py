@@ -109,6 +109,28 @@ def _unique(xs: Iterable[Any]) -> list[Any]:
 
 
 MIN_REPORTED_WORDS = 5  # reported speech shorter than this is not listed in the ledger
+# speaker spans that say nothing about who spoke when no name was resolved for them
+_PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her it its they them their this that these those who one".split()
+)
+
+
+def _description(q: Quote) -> str | None:
+    """What the article calls an unnamed speaker ("a senior US official", "diplomats"), or None
+    for a pronoun or no speaker at all."""
+    if q.speaker is None or q.speaker_name:
+        return None
+    text = " ".join(q.speaker.text.split())
+    return text if text and text.lower() not in _PRONOUNS else None
+
+
+def _reported_unusable(q: Quote) -> bool:
+    """Reported speech the ledger leaves out (the article's quotes keep it): nobody to attribute
+    it to (no speaker, or an unresolved pronoun), or a speaker inside its own content, the mark
+    of a misread clause ("that Russia says violated international law")."""
+    if q.speaker is not None and q.content.start <= q.speaker.start < q.content.end:
+        return True
+    return not q.speaker_name and _description(q) is None
 
 
 def build_ledger(
@@ -123,7 +145,10 @@ def build_ledger(
     carrying a direct quote of its own article (the quote inside it, up to its closing
     punctuation) is left to the quote's exact words, so the statement is listed once; so is reported
     speech nested in a longer reported quote of its article (left to the outer one). Reported
-    speech of fewer than ``MIN_REPORTED_WORDS`` words is left out (the article's quotes keep it).
+    speech of fewer than ``MIN_REPORTED_WORDS`` words is left out, and so is reported speech with
+    nobody to attribute it to or a speaker inside its own content (the article's quotes keep both).
+    An entry without a named speaker carries the article's description of the speaker
+    ("speaker_description": "a senior US official") when there is one.
     Entries are sorted by number of articles, most first.
     """
     direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
@@ -134,7 +159,7 @@ def build_ledger(
     recs: list[_Item] = []
     for art, outlet, text, q in items:
         c = q.content
-        if not q.direct and any(a == art and _carries(c, s, e) for a, s, e in direct):
+        if not q.direct and (_reported_unusable(q) or any(a == art and _carries(c, s, e) for a, s, e in direct)):
             continue
         outer = [(s, e) for s, e in reported.get(art, []) if (s, e) != (c.start, c.end)]
         if not q.direct and any(_carries(Span(s, e, ""), c.start, c.end) for s, e in outer):
@@ -180,8 +205,10 @@ def _entry(
     for d, (f, of) in zip(frags, fragments, strict=True):
         d.update(outlet=f.outlet, start=f.quote.content.start, end=f.quote.content.end)
         d["fragment_of"] = {"text": of.text, "article": of.article, "start": of.quote.content.start}
+    descriptions = [d for d in (_description(m.quote) for m in order) if d]
     return {
         "speaker": canonical(name) if canonical and name else name,
+        "speaker_description": None if name or not descriptions else max(descriptions, key=descriptions.count),
         "direct": any(m.quote.direct for m in members),
         "channel": next((m.quote.channel for m in order if m.quote.channel), None),
         "wordings": ws,

@@ -1,0 +1,52 @@
+"""The ledger lists who said what: reported speech nobody can be named for, or misread around its
+own speaker, stays out; an unnamed speaker keeps the article's description."""
+
+from __future__ import annotations
+
+from newsweave.records import Quote, Span
+from newsweave.stages.ledger import build_ledger
+
+
+def _reported(text: str, content: str, speaker: str | None, name: str | None = None) -> Quote:
+    c = text.index(content)
+    spk = None
+    if speaker is not None:
+        s = text.index(speaker)
+        spk = Span(s, s + len(speaker), speaker)
+    return Quote(content=Span(c, c + len(content), content), speaker=spk, speaker_name=name, direct=False)
+
+
+AFP = "A senior US official suggested that Russian forces must have had foreknowledge of the chemical attack."
+NPR = "His pledge to improve ties with Russia and the West was made in March, he said on Monday."
+MISREAD = "The US fired missiles at a base that Russia says violated international law last week."
+
+
+def test_unnamed_speaker_keeps_its_description() -> None:
+    q = _reported(AFP, "that Russian forces must have had foreknowledge of the chemical attack", "A senior US official")
+    (entry,) = build_ledger([("a1", "AFP", AFP, q)])
+    assert entry["speaker"] is None
+    assert entry["speaker_description"] == "A senior US official"
+
+
+def test_named_speaker_has_no_description() -> None:
+    q = _reported(AFP, "that Russian forces must have had foreknowledge of the chemical attack",
+                  "A senior US official", name="John Kirby")  # fmt: skip
+    (entry,) = build_ledger([("a1", "AFP", AFP, q)])
+    assert entry["speaker"] == "John Kirby" and entry["speaker_description"] is None
+
+
+def test_reported_speech_of_an_unresolved_pronoun_is_left_out() -> None:
+    q = _reported(NPR, "to improve ties with Russia and the West", "His")
+    assert build_ledger([("a1", "NPR", NPR, q)]) == []
+
+
+def test_reported_speech_without_a_speaker_is_left_out_but_direct_quotes_stay() -> None:
+    reported = _reported(AFP, "Russian forces must have had foreknowledge of the chemical attack", None)
+    direct = Quote(content=Span(0, 20, AFP[:20]), direct=True)
+    ledger = build_ledger([("a1", "AFP", AFP, reported), ("a2", "AFP", AFP, direct)])
+    assert [e["direct"] for e in ledger] == [True]
+
+
+def test_speaker_inside_its_own_content_is_a_misread_clause() -> None:
+    q = _reported(MISREAD, "that Russia says violated international law last week", "Russia", name="Russia")
+    assert build_ledger([("a1", "NPR", MISREAD, q)]) == []
