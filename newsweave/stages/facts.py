@@ -315,8 +315,9 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, 
 _DAY_WORD = re.compile(r"\b(today|tonight|yesterday|tomorrow|last night)\b", re.I)
 _DURATION = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few|"
-    r"many|couple of)\s+(?:more\s+)?(second|minute|hour|day|night|week|month|year|decade|centur)(y|ies|s)?\b|"
-    r"\b(recent|past|coming|next few)\s+(days|weeks|months|years|decades)\b|^(days|weeks|months|years|decades)$",
+    r"many|couple of)[\s-]+(?:more\s+)?(second|minute|hour|day|night|week|month|year|decade|centur)(y|ies|s)?\b|"
+    r"\b(recent|past|coming|next few)\s+(days|weeks|months|years|decades)\b|^(days|weeks|months|years|decades)$|"
+    r"\bnext\s+(decade|century)\b",
     re.I,
 )
 _DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
@@ -326,6 +327,16 @@ _LEAD = re.compile(r"^(?:on|in|over|since|until|by|from|during|around|about|befo
 _WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
 _PAST_WEEK = re.compile(r"\b(?:past|previous)\s+week\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
+# words before a date in its sentence that put it ahead of the writing: "will meet Thursday", "is due to
+# appear on Tuesday", "a hearing was scheduled for Wednesday", "set to begin filming in August"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are|was|were|be|being|'s)\s+(?:set|due|expected|scheduled|slated|poised)\s+to|"
+    r"(?:set|scheduled|slated)\s+(?:to|for)|plans?\s+to|planning\s+to|going\s+to|upcoming)\b|'ll\b",
+    re.I,
+)
+_FUTURE_REACH = 60  # characters before the date that are searched for those words
+_FUTURE_DAYS = 183  # a month or day named as ahead is at most this far ahead, else it is the past one
+_SOON_DAYS = 30  # a day and month without a year, this close ahead of publication, is that day
 
 
 def parse_published(published: str | None) -> date | None:
@@ -363,8 +374,11 @@ class DateResolver:
     def __init__(self, published: str | None) -> None:
         self.day = parse_published(published)
 
-    def resolve(self, expression: str) -> dict[str, Any]:
-        """{"date": ISO or None, "granularity", "relative", "note"} for one expression."""
+    def resolve(self, expression: str, future: bool = False) -> dict[str, Any]:
+        """{"date": ISO or None, "granularity", "relative", "note"} for one expression. ``future``:
+        the words before it put it ahead of publication ("will meet Thursday"), so a bare weekday
+        is the next such day on or after publication and a month or day without a year the next
+        one, up to ``_FUTURE_DAYS`` ahead."""
         s = " ".join(expression.replace("\u2019", "'").split())
         relative = _EXPLICIT_YEAR.search(s) is None
         out: dict[str, Any] = {"date": None, "granularity": None, "relative": relative, "note": None}
@@ -378,8 +392,10 @@ class DateResolver:
             if stripped == s:
                 break
             s = stripped
-        if not s:
+        if not s or re.fullmatch(r"\d{1,3}", s):  # "Majid Ansari, 44,": an age spaCy read as a date
             return {**out, "note": "not a date"}
+        if re.search(r"\bcentur", s, re.I):
+            return {**out, "note": "century"}
         if relative and self.day is None:
             return {**out, "note": "relative date and no publication date"}
         low = s.lower()
@@ -405,6 +421,8 @@ class DateResolver:
                 back = 7
             elif re.search(r"\b(next|coming)\b", low):
                 back = -((target - self.day.weekday()) % 7 or 7)
+            elif future and not re.search(r"\b(last|past|previous)\b", low):
+                back = -((target - self.day.weekday()) % 7)
             return {**out, "date": (self.day - timedelta(days=back)).isoformat(), "granularity": "day"}
         found, period = _dateparse(_TIME_OF_DAY.sub("", s).strip() or s, self.day)
         if found is None:
@@ -414,7 +432,35 @@ class DateResolver:
         if self.day is not None and not (1000 <= found.year <= self.day.year + 10):
             return {**out, "note": "out of range"}
         granularity = period if period in ("day", "week", "month", "year") else "day"
-        return {**out, "date": _period_start(found.date(), granularity).isoformat(), "granularity": granularity}
+        found_day = found.date()
+        if relative and self.day is not None and granularity in ("day", "month") and _MONTH.search(s):
+            found_day = self._year_of(found_day, granularity, future, wd.group(1) if wd else None)
+        return {**out, "date": _period_start(found_day, granularity).isoformat(), "granularity": granularity}
+
+    def _year_of(self, found: date, granularity: str, future: bool, weekday: str | None) -> date:
+        """The year of a day or month named without one ("May 10", "in August"): dateparser's
+        past reading, unless the words put it ahead (then the next one up to ``_FUTURE_DAYS``
+        ahead), a day within ``_SOON_DAYS`` ahead, or a weekday named with it that only fits
+        another year ("Sunday, January 23")."""
+        assert self.day is not None
+        options = []
+        for year in (self.day.year - 1, self.day.year, self.day.year + 1):
+            try:
+                options.append(found.replace(year=year))
+            except ValueError:  # 29 February
+                continue
+        if weekday is not None and granularity == "day":
+            target = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(weekday.lower()[:3]))
+            fits = [d for d in options if d.weekday() == target]
+            if len(fits) == 1:
+                return fits[0]
+        start = _period_start(self.day, granularity)
+        ahead = [d for d in options if d >= start and (d - self.day).days <= _FUTURE_DAYS]
+        if future and ahead:
+            return ahead[0]
+        if granularity == "day" and ahead and 0 < (ahead[0] - self.day).days <= _SOON_DAYS:
+            return ahead[0]
+        return found
 
 
 @functools.lru_cache(maxsize=64)
@@ -452,9 +498,12 @@ def dates_in_text(
     for m in sorted(mentions, key=lambda m: m.start):
         if not _datey(m):
             continue
-        r = resolver.resolve(text[m.start : m.end])
+        sent = _sentence_of(sentences, m.start)
+        lo = m.start - _FUTURE_REACH if sent == [m.start, m.start] else max(sent[0], m.start - _FUTURE_REACH)
+        before = text[max(lo, 0) : m.start]
+        r = resolver.resolve(text[m.start : m.end], future=bool(_FUTURE.search(before)))
         out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
-                    "sentence": _sentence_of(sentences, m.start)})  # fmt: skip
+                    "sentence": sent})  # fmt: skip
     return out
 
 

@@ -1,0 +1,59 @@
+"""Dates resolved with the tense of their sentence: "will meet Thursday" is ahead of publication,
+"met Thursday" behind; ages and hyphenated durations are not dates. Sentences from the dev stream."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.records import Mention
+from newsweave.stages.facts import DateResolver, dates_in_text
+
+
+def _resolve(sentence: str, expression: str, published: str) -> str | None:
+    start = sentence.index(expression)
+    m = Mention(start, start + len(expression), expression, "DATE")
+    (d,) = dates_in_text(sentence, [m], [(0, len(sentence))], published)
+    return d["date"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "published", "expected"),
+    [
+        ("The Bali conference is expected to end on Friday.", "Friday", "2007-12-12", "2007-12-14"),
+        ("Philippine Airlines will resume its international flights on Sunday.", "Sunday", "1998-10-10", "1998-10-11"),
+        ("A bail hearing was scheduled for Wednesday at Preston Crown Court.", "Wednesday", "2013-06-10", "2013-06-12"),
+        ("Ross is set to meet with Lionsgate officials on Monday.", "Monday", "2012-04-09", "2012-04-09"),
+        ("The storm was expected to be closest to Hong Kong on Tuesday.", "Tuesday", "1998-10-25", "1998-10-27"),
+    ],
+)
+def test_weekday_after_a_future_word_is_the_next_one(sentence: str, expression: str, published: str,
+                                                     expected: str) -> None:  # fmt: skip
+    assert _resolve(sentence, expression, published) == expected
+
+
+def test_weekday_in_the_past_tense_stays_behind() -> None:
+    s = "A second witness had expected to testify in the shooting on Thursday as well."
+    assert _resolve(s, "Thursday", "2013-04-12") == "2013-04-11"
+    s = "Rescuers were not able to reach him due to low light levels on Saturday."
+    assert _resolve(s, "Saturday", "2013-09-15") == "2013-09-14"
+
+
+def test_month_and_day_without_a_year_ahead_of_publication() -> None:
+    assert _resolve("A plea hearing will be held on September 6.", "September 6", "2013-06-18") == "2013-09-06"
+    assert _resolve("Teixeira will be 29 in April.", "April", "2008-12-15") == "2009-04-01"
+    # close ahead with no future word: the judge's deadline, not last year's May 10
+    assert _resolve("The judge has given him a May 10 deadline.", "May 10", "2013-05-02") == "2013-05-10"
+    # too far ahead for a month named in the future: the last October
+    s = "The drought will not be reflected in the October inflation data."
+    assert _resolve(s, "October", "1998-11-04") == "1998-10-01"
+    assert _resolve("In February, a gunman killed five people.", "February", "2007-04-10") == "2007-02-01"
+
+
+def test_weekday_named_with_the_date_chooses_the_year() -> None:
+    r = DateResolver("2005-01-20").resolve("Sunday, January 23", future=True)
+    assert r["date"] == "2005-01-23"
+
+
+@pytest.mark.parametrize("expression", ["44", "27", "four - year", "five-year", "this century", "the next decade"])
+def test_ages_durations_and_centuries_are_no_timeline_points(expression: str) -> None:
+    assert DateResolver("1998-10-22").resolve(expression)["date"] is None
