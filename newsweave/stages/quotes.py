@@ -634,7 +634,9 @@ def _complement(ctx: _Ctx, v: Token) -> list[tuple[int, int]] | None:
         elif low not in ADDRESSEE_VERBS:  # "said [his plan]dobj [is bad]ccomp": a misparse
             objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
             lo = objs[0].left_edge.i if objs else lo
-            hi = _conj_clause(v, hi)
+            # and a second clause hung on the verb right after ('said that [samples taken from
+            # victims] [confirmed sarin was used]': one clause the parser split)
+            hi = _siblings(v, _conj_clause(v, hi), ("ccomp",), ())
         if inside(lo, hi):
             return [(lo, hi)]
     h = v.head
