@@ -42,6 +42,7 @@ CONFIGS = {
     "no-claim-embeddings": ["--set", "compare_embeddings=false"],
     # candidates measured before choosing the defaults
     "embed-128": ["--set", "embed_max_tokens=128"],
+    "embed-256": ["--set", "embed_max_tokens=256"],  # the default before 2026-12-06
     "nlp-2-workers": ["--set", "nlp_processes=2"],
     "main-embeds": ["--set", "nlp_worker_embeds=false"],  # the layout before: 1 parse worker, embedding here
     "embed-2-threads": ["--set", "embed_threads=2"],
