@@ -50,3 +50,23 @@ def test_reported_speech_without_a_speaker_is_left_out_but_direct_quotes_stay() 
 def test_speaker_inside_its_own_content_is_a_misread_clause() -> None:
     q = _reported(MISREAD, "that Russia says violated international law last week", "Russia", name="Russia")
     assert build_ledger([("a1", "NPR", MISREAD, q)]) == []
+
+
+def _with_cue(text: str, content: str, speaker: str, cue: str, name: str) -> Quote:
+    q = _reported(text, content, speaker, name)
+    c = text.index(cue)
+    return Quote(content=q.content, speaker=q.speaker, speaker_name=name, cue=Span(c, c + len(cue), cue), direct=False)
+
+
+def test_an_aim_is_no_statement_but_an_urged_infinitive_is() -> None:
+    aim = "The two top diplomats, seeking to repair a relationship that has only worsened, shook hands."
+    q = _with_cue(
+        aim, "to repair a relationship that has only worsened", "The two top diplomats", "seeking", "diplomats"
+    )
+    assert build_ledger([("a1", "NPR", aim, q)]) == []
+    urge = "Tillerson urged Russia to end its support of the Syrian regime after the attack."
+    q = _with_cue(urge, "Russia to end its support of the Syrian regime", "Tillerson", "urged", "Rex Tillerson")
+    assert [e["speaker"] for e in build_ledger([("a1", "NPR", urge, q)])] == ["Rex Tillerson"]
+    vow = "The minister vowed to retaliate against any new strike on the base."
+    q = _with_cue(vow, "to retaliate against any new strike on the base", "The minister", "vowed", "Ivan Petrov")
+    assert [e["speaker"] for e in build_ledger([("a1", "NPR", vow, q)])] == ["Ivan Petrov"]

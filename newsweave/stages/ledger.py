@@ -124,11 +124,22 @@ def _description(q: Quote) -> str | None:
     return text if text and text.lower() not in _PRONOUNS else None
 
 
+# cues that make an infinitive a statement ("urged Russia to end its support", "vowed to
+# retaliate"); after other cues it is an aim or a wish ("seeking to repair ties", "hoping to understand")
+_SPEECH_ACT_STEMS = ("urg", "ask", "tell", "told", "order", "call", "promis", "vow", "pledg", "threat", "warn",
+                     "demand", "agre", "offer", "refus", "propos", "declin", "claim", "insist", "announc", "vot",
+                     "appeal", "invit", "advis", "instruct", "encourag", "challeng", "press")  # fmt: skip
+
+
 def _reported_unusable(q: Quote) -> bool:
     """Reported speech the ledger leaves out (the article's quotes keep it): nobody to attribute
-    it to (no speaker, or an unresolved pronoun), or a speaker inside its own content, the mark
-    of a misread clause ("that Russia says violated international law")."""
+    it to (no speaker, or an unresolved pronoun), a speaker inside its own content, the mark
+    of a misread clause ("that Russia says violated international law"), or an infinitive after
+    a cue that is no speech act (an aim: "seeking to repair a relationship")."""
     if q.speaker is not None and q.content.start <= q.speaker.start < q.content.end:
+        return True
+    cue = q.cue.text.lower() if q.cue else ""
+    if q.content.text.lower().startswith("to ") and not cue.startswith(_SPEECH_ACT_STEMS):
         return True
     return not q.speaker_name and _description(q) is None
 
