@@ -73,6 +73,7 @@ _STOP = frozenset(
     were it its their they them he she his her we our you your i me my not no also all both while when where
     after before during since until about over under into out up down off again just only even still""".split()
 )  # fmt: skip
+_DETERMINERS = frozenset("the these those its their his her our your my".split())
 _IRREGULAR_PLURALS = frozenset(
     "people children men women police troops staff personnel cattle sheep fish deer aircraft feet teeth mice".split()
 )
@@ -82,7 +83,15 @@ _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'-]*)")
 _OF = re.compile(r"\s+of\b")
 _GLUED = re.compile(r"[A-Za-z]\d")  # "12Apr17", "G7": codes, not quantities
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_LOOSE_NUMBER = re.compile(r"(?<![\w.,$€£-])(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%?)(?![\w-])")
+_LOOSE_NUMBER = re.compile(r"(?<![\w.,$€£:-])(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%?)(?![\w-]|:\d)")
+# a currency written before a number spaCy left out of it ("dlrs 2.1 billion": AP style)
+_CURRENCY_BEFORE = re.compile(r"(?:\b(dlrs?|usd)\.?|(US\$|\$)|(€)|(£))\s*$", re.I)
+# a number right after a capitalised word inside a sentence is part of a name ("Flight 447",
+# "Windows 8", "Apollo 11"), unless the word is a month, a weekday or one that starts a count
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_NOT_NAMES = frozenset("""January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    The A An About Nearly Some Over Under More Less Only All Just Around Almost""".split())  # fmt: skip
 
 
 def _as_number(v: float) -> int | float:
@@ -90,6 +99,8 @@ def _as_number(v: float) -> int | float:
 
 
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
+_VAGUE_MULT = {"tens": 10, "dozens": 12, "hundreds": 100}
+_VAGUE_OF_SCALE = re.compile(r"^(tens|dozens|hundreds) of (thousand|million|billion)s\b")
 
 
 def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
@@ -97,6 +108,9 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
     qualifier for round estimates: vague plurals ("hundreds" -> 100, "hundreds of"), "a dozen" and
     fractions of a scale word ("half a million" -> 500,000, "about"). A fraction with no scale word
     ("half of the passengers") is a share, not a count: no value."""
+    vague = _VAGUE_OF_SCALE.match(" ".join(w.lower() for w in words))
+    if vague:  # "tens of thousands": at least 10,000
+        return _VAGUE_MULT[vague.group(1)] * _SCALES[vague.group(2)], f"{vague.group(1)} of {vague.group(2)}s"
     total: float = 0
     current: float = 0
     seen, fraction, approximate = False, 1.0, False
@@ -147,6 +161,9 @@ def parse_number(text: str) -> dict[str, Any]:
     m = _QUALIFIER.match(s)
     if m:
         qualifier, s = m.group(0).strip().lower(), s[m.end() :]
+    negative = re.match(r"(?:minus|negative)\s+", s, re.I)
+    if negative:  # "minus 2 degrees"
+        s = s[negative.end() :]
     unit = None
     for pattern, symbol in _CURRENCIES:
         if pattern.search(s):
@@ -176,6 +193,8 @@ def parse_number(text: str) -> dict[str, Any]:
         tail = [w for w in _WORD.findall(rest) if w.lower() not in ("of", "and")]
         if tail:
             unit = tail[-1].lower()
+    if negative and value is not None:
+        value = -value
     return {"value": value, "qualifier": qualifier, "unit": unit}
 
 
@@ -190,8 +209,13 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             break
         words.append((m.group(1), m.end()))
         i = m.end()
+    after_of = bool(re.search(r"\bof\s*$", text[max(0, pos - 4) : pos]))
     if words and words[0][0].lower() == "of":
+        words, after_of = words[1:], True
+    if after_of and words and words[0][0].lower() in _DETERMINERS:  # "all three of the engines"
         words = words[1:]
+    elif len(words) > 1 and (words[0][0].lower(), words[1][0].lower()) == ("or", "so"):
+        words = words[2:]  # "the 400 or so candidates"
     run: list[tuple[str, int]] = []
     for w, end in words:
         if w.lower() in _STOP or w.lower().endswith("ing") or (w.lower().endswith("ed") and run):
@@ -199,7 +223,11 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         run.append((w, end))
         if len(run) == 3:
             break
-    head = next(((w, e) for w, e in run if _plural(w)), run[-1] if run else None)
+    # the last plural-looking word of the run ("ten United States nationals"), else its last word
+    # unless that is a verb form ("thousands turned out")
+    head = next(((w, e) for w, e in reversed(run) if _plural(w)), None)
+    if head is None and run and not run[-1][0].lower().endswith("ed"):
+        head = run[-1]
     if head is None:
         return None, None
     verb = None
@@ -220,6 +248,8 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
 
 def _plural(word: str) -> bool:
     w = word.lower()
+    if w.endswith(("'s", "’s")):  # a possessive: "across Haiti's capital"
+        return False
     return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
 
@@ -241,6 +271,8 @@ def numbers_in_text(
     for m in ms:
         if m.label not in NUMBER_LABELS or _CLOCK.search(m.text) or _GLUED.search(m.text):
             continue
+        if _name_part(text, m.start, m.end, sentences):
+            continue
         if m.label == "TIME" and not _DIGITS.search(m.text) and parse_words(_WORD.findall(m.text))[0] is None:
             continue
         out.append(_number(text, m.start, m.end, m.label, sentences))
@@ -249,13 +281,33 @@ def numbers_in_text(
         s, e = lm.start(), lm.end()
         if any(a < e and s < b for a, b in covered) or (_YEAR.match(lm.group(1)) and not lm.group(2)):
             continue
+        if _name_part(text, s, e, sentences):
+            continue
         out.append(_number(text, s, e, "PERCENT" if lm.group(2) else "CARDINAL", sentences))
     return sorted((n for n in out if n["value"] is not None), key=lambda n: n["start"])
+
+
+def _name_part(text: str, start: int, end: int, sentences: Sequence[tuple[int, int]]) -> bool:
+    """A bare integer right after a capitalised word that does not start its sentence: "Flight 447"."""
+    if not re.fullmatch(r"\d+", text[start:end]):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or not m.group(1)[0].isupper() or not m.group(1)[1:].islower() or m.group(1) in _NOT_NAMES:
+        return False
+    sent = _sentence_of(sentences, start)
+    lo = sent[0] if sent != [start, start] else max(0, start - 200)
+    return bool(text[lo : m.start()].strip()) and not text[lo : m.start()].rstrip().endswith((".", ":", '"', "“"))
 
 
 def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tuple[int, int]]) -> dict[str, Any]:
     parsed = parse_number(text[start:end])
     sent = _sentence_of(sentences, start)
+    lead = text[max(sent[0] if sent != [start, start] else 0, start - 12) : start]
+    cur = _CURRENCY_BEFORE.search(lead) if parsed["unit"] is None else None
+    if cur:
+        parsed["unit"] = "$" if cur.group(1) or cur.group(2) else "€" if cur.group(3) else "£"
+    elif parsed["unit"] is None and re.search(r"\bmagnitude\s+$", lead, re.I):
+        parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake"
     if parsed["qualifier"] is None:
         before = _QUALIFIER_BEFORE.search(text, max(sent[0], start - 20), start)
         if before:

@@ -1,0 +1,55 @@
+"""Numbers and what they count, without a parse (what the story analysis reads): sentences from
+the dev stream."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.records import Mention
+from newsweave.stages.facts import numbers_in_text, parse_number
+
+
+def _numbers(text: str, *mentions: str, label: str = "CARDINAL") -> list[tuple[float, str | None, str | None]]:
+    """The numbers of one sentence, given the number mentions spaCy finds in it."""
+    ms = [Mention(text.index(m), text.index(m) + len(m), m, label) for m in mentions]
+    return [(n["value"], n["unit"], n["counts"]) for n in numbers_in_text(text, ms, [(0, len(text))])]
+
+
+def test_vague_multiples_of_a_scale_word() -> None:
+    assert parse_number("Tens of thousands")["value"] == 10_000
+    assert parse_number("hundreds of thousands")["value"] == 100_000
+    assert parse_number("hundreds")["value"] == 100
+
+
+def test_minus_makes_a_negative_value() -> None:
+    assert parse_number("minus 26 Celsius")["value"] == -26
+
+
+def test_currency_written_before_the_number() -> None:
+    text = "It must resume payments on dlrs 2.1 billion in debt."
+    assert _numbers(text, "2.1 billion", label="MONEY") == [(2_100_000_000, "$", None)]
+
+
+def test_pieces_of_clock_times_and_names_are_no_quantities() -> None:
+    assert _numbers("The aftershock occurred at 08:32:22 UTC on Saturday.") == []
+    assert _numbers("Searchers found debris of Air France Flight 447 in the ocean.") == []
+    # a capitalised word that starts the sentence or is a month does not make a name
+    assert _numbers("About 300 people were rescued on March 3.")[0][:1] == (300,)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "counts"),
+    [
+        ("Haitian police arrested ten United States nationals, five men and five women.", "ten", "nationals"),
+        ("They retrieved all three of the engines from the sea floor.", "all three", "engines"),
+        ("Rice was distributed in sixteen locations across Haiti's capital.", "sixteen", "locations"),
+        ("It is greater than the 400 or so candidates who registered.", "400", "candidates"),
+        ("On Sunday, thousands turned out to hear the student leader.", "thousands", None),
+    ],
+)
+def test_what_a_number_counts(text: str, number: str, counts: str | None) -> None:
+    assert _numbers(text, number)[0][2] == counts
+
+
+def test_magnitude_before_the_number_is_its_unit() -> None:
+    assert _numbers("The magnitude 7 earthquake made 1.5 million people homeless.")[0][:2] == (7, "magnitude")
