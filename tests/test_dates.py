@@ -57,3 +57,18 @@ def test_weekday_named_with_the_date_chooses_the_year() -> None:
 @pytest.mark.parametrize("expression", ["44", "27", "four - year", "five-year", "this century", "the next decade"])
 def test_ages_durations_and_centuries_are_no_timeline_points(expression: str) -> None:
     assert DateResolver("1998-10-22").resolve(expression)["date"] is None
+
+
+def test_a_sentence_dated_twice_in_one_period_keeps_the_finer_date() -> None:
+    from newsweave.stages.facts import build_timeline
+
+    text = "Earlier this week, Johnson cancelled a trip to Moscow, flying in late Tuesday after the G7."
+    ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in ("this week", "Tuesday")]
+    dates = dates_in_text(text, ms, [(0, len(text))], "2017-04-12")
+    assert [d["date"] for d in dates] == ["2017-04-10", "2017-04-11"]
+    assert [(e["date"], e["granularity"]) for e in build_timeline([("a1", text, dates)])] == [("2017-04-11", "day")]
+    # dates in different periods both stay: the deal of 2013 and the meeting of the day
+    text = "Under a 2013 agreement, the ministers met on Wednesday."
+    ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in ("2013", "Wednesday")]
+    dates = dates_in_text(text, ms, [(0, len(text))], "2017-04-12")
+    assert len(build_timeline([("a1", text, dates)])) == 2

@@ -600,7 +600,29 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
             if d.get("approximate"):
                 entries[-1]["approximate"] = True
     order = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+    # a sentence dated twice within one period keeps the finer date ("Earlier this week, ... late
+    # Tuesday": the Tuesday, not also the week)
+    entries = [x for x in entries if not any(
+        y is not x and (y["article"], y["start"]) == (x["article"], x["start"])
+        and order.get(y["granularity"], 5) < order.get(x["granularity"], 5) and _within(y["date"], x)
+        for y in entries
+    )]  # fmt: skip
     return sorted(entries, key=lambda x: (x["date"], order.get(x["granularity"], 5)))
+
+
+def _within(day: str, entry: dict[str, Any]) -> bool:
+    """Whether an ISO date falls inside the period a timeline entry names (its date is the start)."""
+    start, g = date.fromisoformat(entry["date"]), entry["granularity"]
+    d = date.fromisoformat(day)
+    if g == "week":
+        return start <= d < start + timedelta(days=7)
+    if g == "month":
+        return (d.year, d.month) == (start.year, start.month)
+    if g == "year":
+        return d.year == start.year
+    if g == "decade":
+        return start.year <= d.year < start.year + 10
+    return False
 
 
 _CLOCK_WORDS = frozenset({"utc", "gmt", "bst", "est", "edt", "pst", "pdt", "cet", "cest", "am", "pm", "local"})
