@@ -53,3 +53,19 @@ def test_what_a_number_counts(text: str, number: str, counts: str | None) -> Non
 
 def test_magnitude_before_the_number_is_its_unit() -> None:
     assert _numbers("The magnitude 7 earthquake made 1.5 million people homeless.")[0][:2] == (7, "magnitude")
+
+
+def test_number_table_leaves_out_references_back_to_a_count() -> None:
+    from newsweave.stages.facts import build_number_table
+
+    text = "The two men met for nearly two hours; two sides agreed and 87 civilians died."
+    spans = [
+        ("two", 4),
+        ("nearly two hours", text.index("nearly")),
+        ("two", text.index("two sides")),
+        ("87", text.index("87")),
+    ]
+    ms = [Mention(at, at + len(x), x, "TIME" if "hours" in x else "CARDINAL") for x, at in spans]
+    table = build_number_table([("a1", numbers_in_text(text, ms, [(0, len(text))]))])
+    assert {(g["value"], g["unit"], g["counts"]) for g in table} == {(87, None, "civilians"), (2, None, "sides"),
+                                                                    (2, "hours", None)}  # fmt: skip

@@ -89,6 +89,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:\b(dlrs?|usd)\.?|(US\$|\$)|(€)|(£))\s*$", 
 # a number right after a capitalised word inside a sentence is part of a name ("Flight 447",
 # "Windows 8", "Apollo 11"), unless the word is a month, a weekday or one that starts a count
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 _NOT_NAMES = frozenset("""January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     The A An About Nearly Some Over Under More Less Only All Just Around Almost""".split())  # fmt: skip
@@ -320,8 +321,11 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
         of = _OF.match(text, end)
         if of:
             counts, verb = _noun_after(text, of.end(), limit)
-    return {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
-            "sentence": sent}  # fmt: skip
+    out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
+           "sentence": sent}  # fmt: skip
+    if _DEFINITE_BEFORE.search(lead) and not _DIGITS.search(text[start:end]):
+        out["definite"] = True  # "the two men", "both sides": a reference to what was counted before
+    return out
 
 
 def extract_numbers(doc: Any) -> list[dict[str, Any]]:
@@ -633,11 +637,14 @@ _OUTCOMES = {"dead": "died", "killed": "died", "killing": "died", "deaths": "die
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
     """Numbers grouped across articles by (value, unit, counts); ``conflict`` marks groups whose
     ``counts`` noun (with the same unit) has other values in other articles (e.g. two death tolls).
-    Numbers that count nothing recognisable are kept only with a unit."""
+    Numbers that count nothing recognisable are kept only with a unit; small numbers in words
+    after a determiner ("the two sides", "their three children") refer back to a count and are left out."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for aid, numbers in items:
         for n in numbers:
             if n.get("counts") is None and n.get("unit") is None:
+                continue
+            if n.get("definite") and isinstance(n.get("value"), int | float) and abs(n["value"]) < 10:
                 continue
             key = (n["value"], n.get("unit"), n.get("counts"))
             g = groups.setdefault(key, {"value": n["value"], "unit": n.get("unit"), "counts": n.get("counts"),
