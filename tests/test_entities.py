@@ -80,6 +80,12 @@ def test_context_turns_a_town_labelled_person_into_a_place() -> None:
     assert [e["label"] for e in ents] == ["PERSON"]
 
 
+def test_context_makes_media_and_country_groups_organisations() -> None:
+    text = "Putin told Mir television there was no proof, after a G7 ministerial meeting in Italy."
+    ents, _ = resolve_entities(_ctx(text, ("Mir", "FAC"), ("G7", "GPE")), texts={"a": text})
+    assert {e["name"]: e["label"] for e in ents} == {"Mir": "ORG", "G7": "ORG"}
+
+
 def test_titles_make_a_person_and_give_roles() -> None:
     text = ('Russian Foreign Minister Sergey Lavrov met the press. "No," team spokesperson Corinne Druey said. '
             "Jose Alencar, the Brazilian vice president, spoke. Mr. Lavrov left.")  # fmt: skip

@@ -209,6 +209,9 @@ _PLACE_PREPS = re.compile(
 _PLACE_WORDS = frozenset({"col", "port", "mount", "mt", "lake", "river", "bay", "gulf", "cape", "plateau",
                           "valley", "strait", "island", "islands"})  # fmt: skip
 _FACILITY_AFTER = re.compile(r"\s+(?:station|jail|prison|airport|square|bridge|stadium|street|road|avenue|airbase)\b")
+# a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
+_MEDIA_AFTER = re.compile(r"\s+(?:television|tv|radio|news agency|newspaper|daily|broadcaster|channel)\b", re.I)
+_GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countries, not places
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
 
@@ -225,6 +228,10 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
         votes["LOC"] += 3  # "the Col de Port"
     if m.label in ("PERSON", "ORG") and _FACILITY_AFTER.match(after):
         votes["FAC"] += 2  # "at Kings Cross station", "Rebibbia jail"
+    if m.label in ("PERSON", "FAC", "GPE", "PRODUCT") and _MEDIA_AFTER.match(after):
+        votes["ORG"] += 2  # "told Mir television"
+    if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
+        votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
         votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
     elif m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and _role_apposition(text, m):
