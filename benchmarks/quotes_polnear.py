@@ -262,10 +262,13 @@ NOT_SPEECH = frozenset(
 
 
 def learn_cues(arts: list[dict[str, Any]], ds: list[Any], min_n: int, min_p: float) -> dict[str, Any]:
-    """Which candidate cues (``quotes.cue_candidates``: a verb form, what it governs, its tense) were
+    """Which candidate cues (``quote_reported.cue_candidates``: a verb form, what it governs, its tense) were
     attributions on PolNeAR train: a candidate counts when its content matches (overlap > 0.3) a
     gold attribution that the hand rules missed and whose cue covers the verb. Keys seen at least
     ``min_n`` times with a smoothed precision (pos + 1) / (n + 2) of at least ``min_p`` are kept."""
+    from newsweave.stages import quote_context as qc
+    from newsweave.stages import quote_direct as qd
+    from newsweave.stages import quote_reported as qr
     from newsweave.stages import quotes as qm
 
     stats: dict[str, list[int]] = {}
@@ -277,10 +280,10 @@ def learn_cues(arts: list[dict[str, Any]], ds: list[Any], min_n: int, min_p: flo
         for a in art["attributions"]:
             if a.get("cue"):
                 cues.setdefault(a["content"][0], []).append((a["cue"][0], a["cue"][1]))
-        ctx = qm._Ctx(doc)
-        qm._direct(ctx)  # (sets the quote mask)
+        ctx = qc.Ctx(doc)
+        qd.direct_quotes(ctx)  # (sets the quote mask)
         found = list(qm.extract_quotes(doc, learned=False))
-        for v, key, (lo, hi), _subj in qm.cue_candidates(ctx, found):
+        for v, key, (lo, hi), _subj in qr.cue_candidates(ctx, found):
             if v.lower_ in NOT_SPEECH:
                 continue
             chars = frozenset(range(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
@@ -326,14 +329,14 @@ def main() -> int:
     if args.learn_cues:
         import json
 
-        from newsweave.stages import quotes as qm
+        from newsweave.stages import quote_reported as qr
 
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
         learned = learn_cues([arts[i] for i in train], [nw_docs[i] for i in train], args.min_n, args.min_p)
         head = {k: v for k, v in learned.items() if k != "cues"}
         body = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in learned["cues"].items())
         CUES.write_text(json.dumps(head, indent=2)[:-2] + ',\n  "cues": {\n' + body + "\n  }\n}\n")
-        qm.LEARNED_CUES = frozenset(learned["cues"])
+        qr.LEARNED_CUES = frozenset(learned["cues"])
         print(f"learned {len(learned['cues'])} cue keys -> {CUES}", file=sys.stderr)
     splits = {"train": "train", "dev": "held-out (dev)"}
     systems: list[tuple[str, Callable[[Any], list[Q]]]] = [("newsweave", newsweave_preds(extract_quotes))]

@@ -1,0 +1,341 @@
+"""Quote stage, shared part: cue vocabularies, the per-document context (paragraphs, sentences,
+quote mask, PERSON mentions) and speaker and channel resolution (pronouns and role nominals such as
+'the Kremlin leader' to a PERSON named earlier; 'told Mir television', 'according to Tass').
+Used by ``quote_direct`` and ``quote_reported``; the entry point is ``quotes.extract_quotes``."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from newsweave.records import Span
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
+
+
+def _verb_forms(bases: str) -> frozenset[str]:
+    """Regular inflections (say -> says, sayed, saying); irregular forms are added by hand."""
+    out = set("said told wrote written writing admitted admitting testified echoes".split())
+    for b in bases.split():
+        y, e = re.search(r"[^aeiou]y$", b), b.endswith("e")
+        s = b + ("es" if b.endswith(("s", "sh", "ch", "x", "o")) else "s")
+        out |= {b, b[:-1] + "ies" if y else s, b[:-1] + "ied" if y else b + ("d" if e else "ed")}
+        out.add(b[:-1] + "ing" if e else b + "ing")
+    return frozenset(out)
+
+
+REPORT_VERBS = _verb_forms("""
+    say tell warn add argue claim insist note explain write state declare reply respond tweet
+    announce acknowledge admit suggest conclude emphasize emphasise stress predict deny repeat
+    reiterate concede testify vow promise assert contend maintain report allege confirm caution
+    charge counter complain ask recall indicate observe remark comment""")  # may govern a ccomp
+SPEECH_VERBS = REPORT_VERBS | _verb_forms("""
+    joke shout urge quote continue point exclaim interrupt retort chant bark answer echo read
+    thank call whisper yell scream proclaim boast quip muse mutter lament plead demand inform
+    recount opine""")
+BELIEF_VERBS = _verb_forms("""
+    think believe expect hope fear worry feel know suspect doubt assume guess reckon estimate
+    recognize recognise realize realise understand wonder""")  # not "agree": it reports an event
+BELIEF_VERBS |= {"thought", "knew", "known", "felt"}
+EVIDENCE_VERBS = _verb_forms("show find indicate reveal demonstrate suggest mention insist boast brag")
+EVIDENCE_VERBS |= {"found", "shown"}
+INTENT_VERBS = _verb_forms("urge vow promise pledge threaten want plan seek refuse decline")
+INTENT_VERBS |= _verb_forms("propose recommend advise demand request require order decide hope expect intend aim")
+# verbs of learning, agreeing and persuading also attribute their that-clause: 'pointed out that X',
+# 'agreed that X', 'assured voters that X' ('see', 'consider', 'prove' ... do not: < 50% on PolNeAR train)
+COGNITION_VERBS = _verb_forms("agree point question learn imply assure convince")
+CLAUSE_VERBS = REPORT_VERBS | BELIEF_VERBS | EVIDENCE_VERBS | INTENT_VERBS | COGNITION_VERBS  # read by reported_speech
+# Stances (PolNeAR annotates them as attributions): an attitude verb and its object ('criticized
+# Clinton for ...'), a verb and a prepositional object ('called for a ban', 'talked about X'), a noun
+# with a that- or to-clause ('his claim that X', 'her pledge to Y') and an adjective of attitude
+# ('critical of X', 'confident that X'). Content is the object, the clause or the prepositional object.
+# Verbs count only as reported acts ('criticized', 'is criticizing', ', citing'), not as plans or
+# mentions ('to support', 'supports'): the lists and that rule keep what is >= 75% precise on PolNeAR
+# train (support, back, welcome, offer, plan, decision, effort, 'criticism of', 'focus on' are not).
+OBJECT_VERBS = _verb_forms("""
+    endorse criticize criticise accuse praise defend oppose attack blast slam condemn denounce dismiss
+    blame question reject hail cite describe propose recommend mock deride decry fault rebuke chide
+    scold tout champion announce discuss express outline congratulate thank lambast ridicule disparage
+    insult belittle label dub brand""") - _verb_forms("")
+PREP_CUES: dict[str, frozenset[str]] = {}
+for _bases, _preps in (
+    ("call ask press push argue advocate plead campaign lobby vouch", "for"),
+    ("refer point object", "to"),
+    ("call", "on upon"),
+    ("talk complain worry boast brag joke warn write care tweet", "about"),
+    ("speak", "about"),
+    ("warn", "of against"),
+    ("agree disagree side", "with"),
+):
+    for _form in _verb_forms(_bases) - _verb_forms("") | ({"spoke", "spoken"} if _bases == "speak" else set()):
+        PREP_CUES[_form] = PREP_CUES.get(_form, frozenset()) | frozenset(_preps.split())
+NOUN_CUES = frozenset(
+    """
+    claim claims assertion suggestion promise promises pledge fear fears belief hope hopes warning
+    argument allegation allegations assessment view notion insistence demand demands threat vow
+    prediction concern concerns conviction assurance assurances denial admission complaint
+    accusation accusations charge contention speculation rumor rumors recommendation observation
+    impression expectation expectations confidence worry suspicion doubt doubts theory""".split()
+)
+ADJ_CUES = frozenset(
+    """
+    critical supportive skeptical sceptical confident optimistic pessimistic convinced hopeful upbeat
+    appreciative wary fearful doubtful adamant unhappy angry furious""".split()
+)
+CALL_FORMS = _verb_forms("call") - _verb_forms("")
+LIGHT_VERBS = _verb_forms("make issue express voice repeat reiterate offer raise share float renew give deliver")
+LIGHT_VERBS = LIGHT_VERBS - _verb_forms("") | {"made", "gave", "given"}
+STANCE_WORDS = OBJECT_VERBS | frozenset(PREP_CUES) | NOUN_CUES | ADJ_CUES  # (for a cue-only parse)
+ADDRESSEE_VERBS = (_verb_forms("tell ask warn inform remind assure urge") - _verb_forms("")) | {"told"}
+SAY_FORMS = frozenset("say says said saying".split())
+PRO_OBJECTS = frozenset("it this that so something anything nothing what which much more".split())
+PERSON_PRONOUNS = frozenset("he she him her".split())
+ROLE_NOUNS = frozenset(
+    """
+    leader president secretary minister official spokesman spokeswoman spokesperson chief
+    diplomat envoy executive senator candidate governor chairman chairwoman director premier
+    chancellor prime ambassador general commander mayor congressman congresswoman nominee
+    representative lawmaker founder ceo king queen pope head adviser advisor aide""".split()
+)
+OTHER_SPEAKERS = frozenset(
+    """
+    people officials experts analysts sources critics residents voters reporters protesters
+    supporters police authorities government administration campaign statement ministry
+    department agency judge lawyer attorney host reporter writer author company court committee
+    party team office""".split()
+)
+MEDIA_WORDS = frozenset(
+    """
+    television tv radio newspaper paper agency network channel magazine broadcaster news daily
+    times post journal station outlet website blog wire""".split()
+)
+# cue keys 'verb form|construction|tense' learned on PolNeAR train (benchmarks/quotes_polnear.py --learn-cues)
+_CUES_PATH = Path(__file__).with_name("quote_cues.json")
+LEARNED_CUES = frozenset(json.loads(_CUES_PATH.read_text())["cues"]) if _CUES_PATH.exists() else frozenset()
+HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
+
+
+class Ctx:
+    """Per-document look-ups: paragraphs, sentences, entities, quote mask, PERSON mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.text = doc, doc.text
+        self.paras = _paragraphs(self.text)
+        self.para_starts = [s for s, _e in self.paras]
+        self.sents = [(s.start, s.end) for s in doc.sents]
+        self.sent_of = [k for k, (s, e) in enumerate(self.sents) for _ in range(s, e)]
+        self.ent_of = [-1] * len(doc)
+        for k, e in enumerate(doc.ents):
+            self.ent_of[e.start : e.end] = [k] * len(e)
+        self.quoted = [False] * len(doc)
+        self.tok_starts = [t.idx for t in doc]
+        self.tok_ends = [t.idx + len(t) for t in doc]
+        # (start, end, clean name, rank: 2 speaker, 1 subject, 0 other); an ORG-tagged surname of
+        # a PERSON ("Lavrov") counts as a person too
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+        self.persons: list[tuple[int, int, str, int]] = []
+        for e in doc.ents:
+            name = clean_name(e.text)
+            if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
+                subj = e.root.dep_ in ("nsubj", "nsubjpass")
+                rank = 2 if subj and is_cue(e.root.head) else int(subj)
+                self.persons.append((e.start, e.end, name, rank))
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens overlapping characters start:end (from the next token when start is a space)."""
+        a = bisect.bisect_right(self.tok_ends, start)
+        return a, max(a, bisect.bisect_left(self.tok_starts, end))
+
+    def label(self, tok: Token) -> str:
+        k = self.ent_of[tok.i]
+        return self.doc.ents[k].label_ if k >= 0 else ""
+
+    def subject(self, v: Token, fallback: bool = True) -> Token | None:
+        """The subject of a cue inside the cue's paragraph (headlines confuse the parser), else
+        the leftmost nominal between the quote or paragraph start and the cue."""
+        subj, k = subject_of(v, self.quoted), self.para_of(v.idx)
+        if subj is not None and self.para_of(subj.idx) == k and not self.quoted[subj.i]:
+            return subj
+        if not fallback:  # only a name or pronoun right before the verb: "Rex Tillerson says"
+            i = v.i - 1 - (v.i > 1 and self.doc[v.i - 1].dep_ in ("advmod", "aux", "neg"))
+            t = self.doc[i] if i >= 0 else None
+            ok = t is not None and t.pos_ in ("PROPN", "PRON") and self.para_of(t.idx) == k
+            return t if ok else None
+        found: Token | None = None
+        for t in reversed(self.doc[max(0, v.i - 15) : v.i]):
+            if self.quoted[t.i] or self.para_of(t.idx) != k or t.is_punct and t.text not in ",()":
+                break
+            if t.pos_ in ("PROPN", "PRON", "NOUN"):
+                found = t
+        while found is not None and found.dep_ in ("compound", "nmod", "flat"):
+            if not found.i < found.head.i < v.i:
+                break
+            found = found.head
+        return found
+
+    def expand(self, name: str, before: int) -> str:
+        """A surname-only mention -> the longest PERSON mention ending with it, earlier first."""
+        words = name.split()
+        best, key = name, (False, len(words))
+        for s, _e, full, _r in self.persons:
+            fw = full.split()
+            if len(fw) > len(words) and fw[-len(words) :] == words and (s < before, len(fw)) > key:
+                best, key = full, (s < before, len(fw))
+        return best
+
+    def recent_person(self, before: int, title: str | None = None) -> str | None:
+        """Antecedent of a pronoun or nominal: a PERSON introduced with that title, a recent
+        speaker, a recent subject, else the last PERSON mentioned (outside quotes)."""
+        cands = [p for p in self.persons if p[1] <= before and not self.quoted[p[0]]]
+        if not cands:
+            return None
+        for s, _e, name, _r in reversed(cands if title else []):
+            if title in {t.lower_ for t in self.doc[max(0, s - 6) : s]}:
+                return self.expand(name, s)
+        k = self.sent_of[min(before, len(self.doc) - 1)]
+        for back, rank in ((2, 2), (3, 1)):
+            lo = self.sents[max(0, k - back)][0]
+            for s, _e, name, r in reversed(cands):
+                if s < lo:
+                    break
+                if r >= rank:
+                    return self.expand(name, s)
+        return self.expand(cands[-1][2], cands[-1][0])
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    cuts = [0, *(x for m in _PARA_BREAK.finditer(text) for x in m.span()), len(text)]
+    return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a] or [(0, len(text))]
+
+
+def clean_name(s: str) -> str:
+    words = re.sub(r"[’']s?$", "", s.strip()).strip(' ,;:-"“”').split()
+    while words and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_cue(t: Token) -> bool:
+    if not t.tag_.startswith("VB"):
+        return False
+    if t.lower_ in ("went", "goes", "go", "going"):  # '"...," Trump went on'
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
+    return t.lower_ in SPEECH_VERBS
+
+
+def according(t: Token) -> Token | None:
+    """X in 'according to X', or None."""
+    if t.lower_ != "according":
+        return None
+    return next((g for c in t.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def subject_of(tok: Token, quoted: list[bool]) -> Token | None:
+    """The speaker of a cue verb, climbing through participles and conjuncts ("adding ...")."""
+    t = tok
+    for _ in range(4):
+        if t.lower_.startswith("quot") and t.tag_.startswith("VB"):  # quoted Putin as saying
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            return obj or next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted[c.i]]
+        if subs:
+            c = min(subs, key=lambda c: abs(c.i - t.i))  # "Gov. Kasich, ..., said", not "OH"
+            return c  # (a relative "who" is resolved to its antecedent by resolve_speaker)
+        if t.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl") or t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def animate(ctx: Ctx, tok: Token) -> bool:
+    """Can this mention be a speaker? Names, personal pronouns, people and institutions."""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in ("he", "she", "i", "we", "they", "you", "who")
+    if tok.pos_ == "PROPN" or ctx.label(tok) in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return low in ROLE_NOUNS or low in OTHER_SPEAKERS or low.rstrip("s") in ROLE_NOUNS
+
+
+def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
+    """Token bounds of the mention headed by ``tok``: a name, a pronoun, or a short nominal."""
+    if tok.pos_ == "PRON":
+        return tok.i, tok.i + 1
+    k = ctx.ent_of[tok.i]
+    if k >= 0 and (tok.pos_ == "PROPN" or ctx.label(tok) == "PERSON"):
+        e = ctx.doc.ents[k]
+        s = e.start + (ctx.doc[e.start].lower_ == "the" and len(e) > 1)
+        return s, e.end - (ctx.doc[e.end - 1].tag_ == "POS" and e.end - 1 > s)
+    s, propn = tok.i, tok.pos_ == "PROPN"
+    mods = ("compound", "flat") if propn else ("det", "amod", "compound", "nmod", "poss", "nummod")
+    for c in reversed(list(tok.lefts)):
+        if c.dep_ not in mods or c.i != s - 1 or (propn and c.pos_ != "PROPN"):
+            break
+        s = c.left_edge.i if c.dep_ == "poss" else c.i
+    end = tok.i + 1
+    for c in tok.rights:  # "the secretary of state"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i - tok.i <= 6:
+            end = c.right_edge.i + 1
+    return s, end
+
+
+def _channel_name(ctx: Ctx, tok: Token | None) -> str | None:
+    """The medium named by ``tok`` (an ORG or a media noun: 'Tass', 'Mir television'), if any."""
+    if tok is None or tok.pos_ == "PRON" or ctx.label(tok) == "PERSON":
+        return None
+    orgs = [c for c in tok.subtree if c.i <= tok.i and ctx.label(c) == "ORG"]
+    if orgs:  # "the Interfax news agency" -> "Interfax"
+        return clean_name(ctx.doc.ents[ctx.ent_of[orgs[0].i]].text)
+    if MEDIA_WORDS.isdisjoint(c.lower_ for c in (tok, *tok.lefts)):
+        return None
+    return clean_name(ctx.doc[slice(*mention_bounds(ctx, tok))].text)
+
+
+def find_channel(ctx: Ctx, cue: Token, subj: Token | None) -> str | None:
+    """Who carried it: 'told Mir television', 'according to Tass', 'Interfax quoted', 'NPR's X'."""
+    lo, hi = ctx.sents[ctx.sent_of[cue.i]]
+    cands: list[Token | None] = []
+    for t in ctx.doc[lo:hi]:
+        if ctx.quoted[t.i]:
+            continue
+        if (obj := according(t)) is not None and obj is not subj:
+            cands.append(obj)
+        if t.lower_.startswith("quot") and t.tag_.startswith("VB"):
+            cands += [c for c in t.children if c.dep_ == "nsubj"]
+            cands += [g for c in t.children if c.dep_ == "agent" for g in c.children]
+    if cue.lower_ in ("tell", "tells", "told", "telling"):
+        cands += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    for c in cue.children:  # "said in an interview with CNN", "reports for NPR"
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "in", "with"):
+            preps = ("to", "for", "on", "with")
+            cands += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ in preps]
+    if subj is not None:
+        cands += [c for c in subj.lefts if c.dep_ == "poss"]
+    return next((n for n in (_channel_name(ctx, t) for t in cands) if n), None)
+
+
+def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | None]:
+    """The speaker mention and the resolved name (pronouns and role nominals -> a PERSON)."""
+    if subj is None:
+        return None, None
+    s, e = mention_bounds(ctx, subj)
+    span = ctx.doc[s:e]
+    sp, low = Span(span.start_char, span.end_char, span.text), subj.lower_
+    if low in PERSON_PRONOUNS:
+        return sp, ctx.recent_person(s)
+    if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+        return sp, resolve_speaker(ctx, subj.head.head)[1]  # the mention is "who", the name its antecedent's
+    if subj.pos_ == "PRON" or low in ("who", "that", "which"):
+        return sp, None
+    if subj.pos_ == "PROPN" or ctx.label(subj) == "PERSON":
+        name = clean_name(span.text)
+        return sp, (ctx.expand(name, s) if name else None)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
+    return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)

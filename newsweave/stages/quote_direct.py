@@ -1,0 +1,272 @@
+"""Direct quotes: quote marks paired on the characters (all styles, left open across paragraphs,
+single quotes), quotes split around their cue joined, continued quotes joined, and each quote's cue
+and speaker found from the parse (in the gap, up the parse, after or before it, colon lead-ins)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from newsweave.records import Quote, Span
+
+from .quote_context import Ctx, according, animate, find_channel, is_cue, resolve_speaker
+
+_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+_SINGLE = re.compile(r"[‘’']")
+_TITLE = re.compile(r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?")
+WORD = re.compile(r"[\w’']+")
+_TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
+_OPEN_BEFORE = '([{—–-/"“‘'
+_CLOSE_AFTER = ".,;:?!)]}—–-…"
+
+
+@dataclass
+class _Raw:
+    """A quotation found on the characters: inner part spans, mark bounds, last paragraph."""
+
+    parts: list[tuple[int, int]]
+    outer: tuple[int, int]  # first opening mark .. last closing mark
+    para: int
+    single: bool = False
+
+
+class _Attr(NamedTuple):
+    cue: Token | None = None
+    cue_end: int = 0  # token after the cue ("according to" is two tokens)
+    subject: Token | None = None
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Inner bounds without surrounding space, ellipses and a trailing comma or dash."""
+    m = _TRIM.fullmatch(text, s, e)
+    return m.span(1) if m else (s, s)
+
+
+def _is_opening(text: str, p: int, mk: str, opener: str | None, lo: int, hi: int) -> bool:
+    """Whether a double mark opens a quote, given the mark currently open (if any)."""
+    c0 = text[p - 1] if p > lo else " "
+    c1 = text[p + len(mk)] if p + len(mk) < hi else " "
+    if c0.isspace() or c0 in _OPEN_BEFORE:  # straight marks by context
+        by_context: bool | None = not (c1.isspace() and p + len(mk) < hi)
+    elif c1.isspace() or c1 in _CLOSE_AFTER or p + len(mk) >= hi:
+        by_context = False
+    else:
+        by_context = True if c1.isalnum() else None
+    if opener is None:
+        return mk in ("``", "„", "«", "“") or bool(by_context)  # also NYT-style ''...''
+
+    if mk in ("``", "„") or (mk == "«" and opener != "»"):
+        return True
+    return mk == "“" and opener != "„" and by_context is True
+
+
+def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
+    """Pair double marks paragraph by paragraph; a quote left open at a paragraph end goes on
+    only when the next paragraph starts with an opening mark (news convention), else it is
+    dropped, as are closing marks with nothing open."""
+    out: list[_Raw] = []
+    pending: _Raw | None = None
+    for k, (lo, hi) in enumerate(paras):
+        carried, pending = pending, None
+        opener: tuple[int, str] | None = None
+        for m in _DOUBLE.finditer(text, lo, hi):
+            p, mk = m.start(), m.group()
+            if _is_opening(text, p, mk, opener[1] if opener else None, lo, hi):
+                if carried is not None and not text[lo:p].strip():
+                    pending = carried
+                carried, opener = None, (p, mk)
+            elif opener is not None:
+                s, e = trim(text, opener[0] + len(opener[1]), p)
+                if s < e:
+                    raw = pending or _Raw([], (opener[0], 0), k)
+                    raw.parts.append((s, e))
+                    raw.outer, raw.para = (raw.outer[0], m.end()), k
+                    out.append(raw)
+                pending, opener = None, None
+            carried = None
+        if opener is not None:  # left open at the paragraph end
+            s, e = trim(text, opener[0] + len(opener[1]), hi)
+            raw = pending or _Raw([], (opener[0], 0), k)
+            raw.parts.append((s, e))
+            raw.outer, raw.para = (raw.outer[0], hi), k
+            pending = raw if s < e else None
+        else:
+            pending = None
+    return out
+
+
+def _pair_single(text: str, paras: list[tuple[int, int]], taken: list[_Raw]) -> list[_Raw]:
+    """Single-quoted candidates outside double quotes; apostrophes never open or close."""
+    out: list[_Raw] = []
+    for k, (lo, hi) in enumerate(paras):
+        opener: int | None = None
+        for m in _SINGLE.finditer(text, lo, hi):
+            p, mk = m.start(), m.group()
+            if any(r.outer[0] <= p < r.outer[1] for r in taken):
+                opener = None
+                continue
+            c0 = text[p - 1] if p > lo else " "
+            c1 = text[p + 1] if p + 1 < hi else " "
+            if mk == "‘" or (mk == "'" and (c0.isspace() or c0 in _OPEN_BEFORE) and c1.isalpha()):
+                opener = p
+            elif opener is not None and c0 != " " and not c1.isalnum():
+                s, e = trim(text, opener + 1, p)
+                if s < e and p - opener < 600:
+                    out.append(_Raw([(s, e)], (opener, p + 1), k, single=True))
+                opener = None
+    return out
+
+
+def _attribute(ctx: Ctx, raw: _Raw, gap: tuple[int, int] | None) -> _Attr:
+    """The cue of a direct quote: in the gap of a split quote, up the parse from the quote, right
+    after or before it, or in a colon lead-in (also ending the previous paragraph)."""
+    doc, quoted = ctx.doc, ctx.quoted
+    lo_char, hi_char = ctx.paras[ctx.para_of(raw.outer[0])][0], ctx.paras[raw.para][1]
+
+    def ok(v: Token) -> bool:
+        cue = is_cue(v) or according(v) is not None
+        return cue and lo_char <= v.idx < hi_char and not quoted[v.i]
+
+    def done(v: Token) -> _Attr:
+        obj = according(v)
+        return _Attr(v, v.i + 2, obj) if obj is not None else _Attr(v, v.i + 1, ctx.subject(v))
+
+    def first(cands: Iterable[Token]) -> _Attr | None:
+        """The first candidate cue with a speaker, else the first without one."""
+        attrs = [done(t) for t in cands]
+        return next((a for a in attrs if a.subject is not None), attrs[0] if attrs else None)
+
+    if gap is not None and (found := first(t for t in doc[gap[0] : gap[1]] if ok(t))):
+        return found
+    inside = {i for s, e in raw.parts for i in range(*ctx.tokens(s, e))}
+    for i in sorted(inside):
+        h, steps = doc[i].head, 0
+        while h.i not in inside and steps < 6:  # up the parse: 'Tillerson said he wanted "..."'
+            if ok(h):
+                return done(h)
+            if h.head is h or h.dep_ in ("relcl", "appos", "acl"):
+                break
+            h, steps = h.head, steps + 1
+        for c in doc[i].children:  # '"...," he said' parsed as a parataxis of the quote
+            if c.i not in inside and ok(c) and is_cue(c):
+                return done(c)
+    a = ctx.tokens(raw.outer[1], raw.outer[1] + 1)[0]
+    if raw.outer[1] < len(ctx.text) and a < len(doc):  # '"...?" he asked.'
+        ends = doc.text[raw.parts[-1][1] - 1] in ".?!"
+        window = []
+        for t in doc[a : min(ctx.sents[ctx.sent_of[a]][1], a + (6 if ends else 12))]:
+            if quoted[t.i] or t.idx >= hi_char:
+                break
+            if ok(t) and not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                window.append(t)
+        if found := first(window):
+            return found
+    b = ctx.tokens(raw.outer[0], raw.outer[0] + 1)[0]
+    for t in reversed(doc[max(ctx.sents[ctx.sent_of[b]][0], b - 4) : b] if b < len(doc) else []):
+        if quoted[t.i] or t.idx < lo_char:
+            break
+        if ok(t):  # 'Tillerson said: "..."'
+            return done(t)
+    return _colon_lead(ctx, raw) or _Attr()
+
+
+def _colon_lead(ctx: Ctx, raw: _Raw) -> _Attr | None:
+    """'Cruz continued:' or 'Kerry:' right before the quote, also across a paragraph break."""
+    lead = ctx.text[: raw.outer[0]].rstrip()
+    if not lead.endswith(":") or raw.outer[0] - len(lead) > 8:
+        return None
+    k = ctx.tokens(len(lead) - 1, len(lead))[0]
+    if k == 0 or ctx.quoted[k]:
+        return None
+    v, prev = ctx.doc[k].head, ctx.doc[k - 1]
+    if v.tag_.startswith("VB") and not ctx.quoted[v.i]:
+        subj = ctx.subject(v)
+        ok = subj is not None and (is_cue(v) or animate(ctx, subj))
+        return _Attr(v, v.i + 1, subj) if ok else None
+    if prev.pos_ in ("PROPN", "NOUN") and animate(ctx, prev) and prev.i - v.i < 6:
+        return _Attr(None, 0, prev)
+    return None
+
+
+def _split_gap(ctx: Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
+    """Token range of the interrupting text if quotes ``a`` and ``b`` are one quote split around
+    its cue: '"X," Tillerson said as ..., "Y"' or '"X?" he asked. "Y?"'."""
+    if a.para != b.para or a.single or b.single:
+        return None
+    gap = ctx.text[a.outer[1] : b.outer[0]].strip()
+    lead = ctx.text[ctx.paras[a.para][0] : a.outer[0]].rstrip()
+    if not gap or gap[-1] not in ",:." or len(gap) > 200 or lead and lead[-1] not in '.?!:"”’»':
+        return None  # (a first quote embedded in narrative is no split quote)
+    s, e = ctx.tokens(a.outer[1], b.outer[0])
+    if not any(is_cue(t) or according(t) is not None for t in ctx.doc[s:e]):
+        return None
+    if e - s > 8 and ctx.text[a.parts[-1][1]] not in ",-—–":
+        return None  # a long gap only after a first part ending with a comma or dash
+    s2 = ctx.tokens(b.outer[1], b.outer[1] + 1)[0]  # b must not have its own cue
+    own = any(is_cue(t) and t.idx < ctx.paras[b.para][1] for t in ctx.doc[s2 : s2 + 4])
+    return None if own and ctx.text[b.outer[1] : b.outer[1] + 2].strip()[:1] != "." else (s, e)
+
+
+def _keep(ctx: Ctx, raw: _Raw, attr: _Attr) -> bool:
+    """Scare quotes of 1-3 words and single-quoted text need a cue with a speaker; titles go."""
+    words = sum(len(WORD.findall(ctx.text[s:e])) for s, e in raw.parts)
+    if words == 0 or words <= 7 and _TITLE.fullmatch(ctx.text[raw.parts[0][0] : raw.parts[-1][1]]):
+        return False  # a show, book or slogan title: "Good Morning America"
+    subj = attr.subject
+    speaker = attr.cue is not None and subj is not None and animate(ctx, subj)
+    if raw.single:
+        return speaker and words >= 2 or (words >= 4 and ctx.text[raw.parts[-1][1] - 1] in ".?!")
+    return words > 3 or speaker
+
+
+def direct_quotes(ctx: Ctx) -> list[Quote]:
+    doc, text = ctx.doc, ctx.text
+    raws = _pair_double(text, ctx.paras)
+    raws = sorted(raws + _pair_single(text, ctx.paras, raws), key=lambda r: r.outer[0])
+    for r in raws:
+        a, b = ctx.tokens(*r.outer)
+        ctx.quoted[a:b] = [True] * (b - a)
+    merged: list[tuple[_Raw, tuple[int, int] | None]] = []
+    for r in raws:
+        gap = _split_gap(ctx, merged[-1][0], r) if merged else None
+        if gap is not None:
+            prev = merged[-1][0]
+            merged[-1] = (_Raw(prev.parts + r.parts, (prev.outer[0], r.outer[1]), r.para), gap)
+        else:
+            merged.append((r, None))
+    out: list[Quote] = []
+    last: tuple[int, Quote] | None = None
+    for raw, gap in merged:
+        attr = _attribute(ctx, raw, gap)
+        if not _keep(ctx, raw, attr):
+            continue
+        parts = tuple(Span(s, e, text[s:e]) for s, e in raw.parts)
+        split = parts if len(parts) > 1 else ()
+        content = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+        if attr.subject is None and attr.cue is None:
+            # no cue: it goes on from the previous quote of this or the previous paragraph (a quote
+            # of several sentences or paragraphs is one quote: its parts join the previous quote)
+            para_start = not text[ctx.paras[raw.para][0] : raw.outer[0]].strip()
+            if last and (last[0] == raw.para or (last[0] == raw.para - 1 and para_start)):
+                q = last[1]
+                parts = (*(q.parts or (q.content,)), *parts)
+                whole = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+                q = Quote(whole, q.speaker, q.speaker_name, q.cue, q.channel, True, parts)
+                out[-1], last = q, (raw.para, q)
+            else:
+                out.append(Quote(content, parts=split))
+                last = None
+            continue
+        speaker, name = resolve_speaker(ctx, attr.subject)
+        cue_span, channel = None, None
+        if attr.cue is not None:
+            cue = doc[attr.cue.i : attr.cue_end]
+            cue_span = Span(cue.start_char, cue.end_char, cue.text)
+            channel = find_channel(ctx, attr.cue, attr.subject)
+        out.append(Quote(content, speaker, name, cue_span, channel, True, split))
+        last = (raw.para, out[-1])
+    return out

@@ -1,0 +1,353 @@
+"""Reported speech: that-clauses and other complements of speech, belief, evidence and intent
+verbs ('Lavrov said the two nations agreed ...'), 'according to X', passives, stances ('criticized X
+for Y', 'called for X', 'his claim that X', 'critical of X'), headline colons ('Lynch: ...') and the
+cue constructions learned on PolNeAR train (``quote_cues.json``, ``cue_candidates``)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsweave.records import Quote, Span
+
+from .quote_context import (
+    ADDRESSEE_VERBS,
+    ADJ_CUES,
+    CALL_FORMS,
+    CLAUSE_VERBS,
+    EVIDENCE_VERBS,
+    LEARNED_CUES,
+    LIGHT_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    PRO_OBJECTS,
+    SAY_FORMS,
+    Ctx,
+    according,
+    clean_name,
+    find_channel,
+    is_cue,
+    mention_bounds,
+    resolve_speaker,
+)
+from .quote_direct import WORD, trim
+
+_HEAD_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):[ \t]+(?=\S)")
+
+
+def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
+    """Token ranges of what a verb reports, inside the verb's paragraph: its clausal complement
+    ('said [that] X', 'X, he said'), the clause it interrupts ('X, he added, Y': two ranges), a
+    long object of 'say' (often a misparsed clause) or of a finding ('polls show X'), or an
+    infinitive ('urged X to Y')."""
+    p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+    doc = v.doc
+
+    def inside(lo: int, hi: int) -> bool:
+        lo, hi = _trim_tokens(doc, lo, hi)  # (the parse hangs a paragraph break on the last word)
+        return lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi
+
+    low = v.lower_
+    for c in v.children:
+        if c.dep_ != "ccomp" or ctx.quoted[c.left_edge.i] or c.left_edge.i <= v.i <= c.right_edge.i:
+            continue
+        lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if c.i < v.i:  # a complement before its verb must end with a comma: "X is bad, he said"
+            if "," not in {t.text for t in doc[hi : v.i]}:
+                continue
+        elif low not in ADDRESSEE_VERBS:  # "said [his plan]dobj [is bad]ccomp": a misparse
+            objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+            lo = objs[0].left_edge.i if objs else lo
+            # and a second clause hung on the verb right after ('said that [samples taken from
+            # victims] [confirmed sarin was used]': one clause the parser split)
+            hi = _siblings(v, _conj_clause(v, hi), ("ccomp",), ())
+        if inside(lo, hi):
+            return [(lo, hi)]
+    h = v.head
+    if v.dep_ == "parataxis" and h is not v and h.pos_ in ("VERB", "AUX") and not ctx.quoted[h.i]:
+        lo, hi, a, b = h.left_edge.i, h.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1
+        parts = [(x, y) for x, y in ((lo, a), (b, hi)) if y - x > 1]
+        if parts and inside(parts[0][0], parts[-1][1]):
+            return parts
+    if low in SAY_FORMS or low in EVIDENCE_VERBS and low not in ("find", "finding", "told"):  # "polls show [a lead]"
+        # (not "to find a way", "finding jobs": to come upon; nor "told [a crowd in Ohio]": the addressee)
+        objs = [o for o in v.children if o.dep_ == "dobj" and o.i > v.i and o.lower_ not in PRO_OBJECTS]
+        if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3:
+            lo, hi = objs[0].left_edge.i, objs[-1].right_edge.i + 1
+            if inside(lo, hi):
+                return [(lo, hi)]
+    for c in v.children:  # "vowed to ...", "urged X to ...", "claimed to have ..."
+        if c.dep_ == "xcomp" and c.i > v.i and not ctx.quoted[c.i]:
+            objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+            lo = (objs[0] if objs else c).left_edge.i
+            if inside(lo, c.right_edge.i + 1):
+                return [(lo, c.right_edge.i + 1)]
+    return None
+
+
+_REASON_MARKS = frozenset("if unless because since although though while whereas so until".split())
+_CONJ_WORDS = frozenset(", and but or yet so while whereas".split())
+
+
+def _conj_clause(v: Token, hi: int) -> int:
+    """Extend a complement ending at token ``hi`` over a clause the parser hung on the cue verb
+    ('said [that X, but Y]'): a conjunct with a subject of its own that is no cue itself."""
+    doc, i = v.doc, hi
+    while i < len(doc) and doc[i].head.i == v.i and doc[i].dep_ in ("cc", "punct") and doc[i].lower_ in _CONJ_WORDS:
+        i += 1
+    for c in v.rights:
+        if c.dep_ == "conj" and c.left_edge.i == i and i > hi and not is_cue(c):
+            if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.lefts):
+                return c.right_edge.i + 1
+        if c.dep_ == "advcl" and c.left_edge.i in (hi, hi + 1) and c.left_edge.lower_ in _REASON_MARKS:
+            return c.right_edge.i + 1  # 'said [X if Y]', 'said [X because Y]'
+    return hi
+
+
+_CLOSING = re.compile(r"[.,?!]?(?:[\"”]|'')")
+
+
+def _close_mark(text: str, s: int, e: int) -> int:
+    """The end of a content span that opens a quote it does not close ('called them "illegals'):
+    past the closing mark (and the punctuation it encloses) that follows at once."""
+    seg = text[s:e]
+    open_ = seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("''") % 2 == 1
+    m = _CLOSING.match(text, e) if open_ else None
+    return m.end() if m else e
+
+
+def _trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and not doc[lo].is_quote):
+        lo += 1  # (quote marks stay, so a partial quote inside keeps both marks)
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in ",.;:-—–"):
+        hi -= 1
+    return lo, hi
+
+
+def _speaker_ok(ctx: Ctx, v: Token, subj: Token) -> bool:
+    """Any subject but an expletive: news attributes to people, institutions and things alike
+    ('the rival says', 'it said', 'polls show'); PolNeAR train agrees (F1 +0.7 over persons and
+    institutions only)."""
+    return subj.lower_ != "there"
+
+
+def _siblings(v: Token, hi: int, deps: tuple[str, ...], preps: tuple[str, ...]) -> int:
+    """Extend a content range ending at token ``hi`` over the next children of ``v`` that follow
+    it at once: 'criticized [Clinton] [for accepting ...]'."""
+    for c in v.rights:
+        if c.left_edge.i == hi and (c.dep_ in deps or c.dep_ == "prep" and c.lower_ in preps):
+            hi = c.right_edge.i + 1
+    return hi
+
+
+def _stance(ctx: Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, int] | None:
+    """(content ranges, speaker, cue end) of a stance cue (OBJECT_VERBS, PREP_CUES, NOUN_CUES,
+    ADJ_CUES), or None."""
+    low, tag = v.lower_, v.tag_
+    # a reported act ('criticized', 'is criticizing', ', citing X'), not a plan or a mention ('to support')
+    kids = [c.dep_ for c in v.children]
+    act = tag in ("VBD", "VBN") and v.dep_ not in ("amod", "acl") and "auxpass" not in kids
+    act = act or tag == "VBG" and (v.dep_ == "advcl" or "aux" in kids and "auxpass" not in kids)
+    if act and low in OBJECT_VERBS:
+        objs = [c for c in v.rights if c.dep_ == "dobj" and not ctx.quoted[c.i]]
+        if not objs:
+            return None
+        lo, hi = objs[0].left_edge.i, objs[0].right_edge.i + 1
+        hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "of", "as", "over", "on", "about"))
+        return [(lo, hi)], ctx.subject(v, fallback=False), v.i + 1
+    if act and low in CALL_FORMS:  # a naming act: 'called [Clinton's use of email "extremely careless"]'
+        objs = [c for c in v.rights if c.dep_ == "dobj" and not ctx.quoted[c.i]]
+        named = [c for c in v.rights if c.dep_ in ("oprd", "ccomp", "xcomp") and objs and c.i > objs[0].i]
+        if named:
+            lo, hi = objs[0].left_edge.i, named[0].right_edge.i + 1
+            return [(lo, _siblings(v, hi, ("advcl",), ("for",)))], ctx.subject(v, fallback=False), v.i + 1
+    if act and low in PREP_CUES:
+        for p in v.rights:
+            if p.dep_ == "prep" and p.lower_ in PREP_CUES[low] and p.right_edge.i > p.i and not ctx.quoted[p.i + 1]:
+                hi = _siblings(v, p.right_edge.i + 1, ("xcomp", "advcl", "ccomp"), ())
+                end = p.i + 1 if p.i - v.i <= 2 else v.i + 1
+                return [(p.i + 1, hi)], ctx.subject(v, fallback=False), end
+        return None
+    if tag.startswith("NN") and low in NOUN_CUES:
+        clause = next((c for c in v.rights if c.dep_ in ("acl", "ccomp") and _finite_or_to(c)), None)
+        if clause is not None:
+            return [(clause.left_edge.i, clause.right_edge.i + 1)], _holder(ctx, v), v.i + 1
+    if tag == "JJ" and low in ADJ_CUES and v.dep_ == "acomp":
+        for c in v.rights:
+            if c.dep_ in ("ccomp", "xcomp") and _finite_or_to(c) or c.dep_ == "prep" and c.lower_ in ("of", "about"):
+                lo = c.left_edge.i + (c.dep_ == "prep")
+                return [(lo, c.right_edge.i + 1)], ctx.subject(v.head, fallback=False), v.i + 1
+    return None
+
+
+def _finite_or_to(c: Token) -> bool:
+    """A that/whether-clause or a to-infinitive: 'the claim [that X]', 'a plan [to Y]'."""
+    return any(g.dep_ in ("mark", "aux") and g.lower_ in ("that", "whether", "if", "to") for g in c.lefts)
+
+
+def _holder(ctx: Ctx, noun: Token) -> Token | None:
+    """Whose claim: 'Trump's claim', 'a claim by Trump', 'Trump made the claim'."""
+    for c in noun.lefts:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    h = noun.head
+    if noun.dep_ == "dobj" and h.lower_ in LIGHT_VERBS:
+        return ctx.subject(h, fallback=False)
+    return None
+
+
+def _passive(v: Token, ranges: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], Token | None]:
+    """'Trump is expected to win' -> all of it, held by no one named; 'it was reported by CNN that
+    X' -> X, held by CNN."""
+    agent = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if sp is not None and sp.lower_ != "it" and sp.i < v.i < ranges[0][0]:
+        ranges = [(sp.left_edge.i, ranges[-1][1])]
+    return ranges, agent
+
+
+def reported_speech(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
+    """'Lavrov said the two nations agreed ...' -> the complement clause, direct=False; also
+    beliefs and findings ('officials believe ...', 'polls show ...'), 'According to X, ...'
+    when the sentence has no other cue, passives ('X is expected to ...') and stances
+    ('criticized X for Y', 'called for X', 'his claim that X', 'critical of X')."""
+    doc, text = ctx.doc, ctx.text
+    out: list[Quote] = []
+    for v in doc:
+        if ctx.quoted[v.i]:
+            continue
+        verb = v.tag_.startswith("VB")
+        obj = according(v) if verb else None
+        unnamed = False  # an attribution without a holder: 'X is expected to win'
+        if verb and v.lower_ in CLAUSE_VERBS and (ranges := _complement(ctx, v)):
+            subj, cue_end = ctx.subject(v, fallback=False), v.i + 1
+            if subj is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                subj = v.head  # "a statement saying ...", "911 calls saying ..."
+            if any(c.dep_ == "auxpass" for c in v.children):  # the passive subject says nothing
+                ranges, subj = _passive(v, ranges)
+                unnamed = subj is None
+        elif obj is not None and v.head is not v:
+            sent = ctx.sents[ctx.sent_of[v.i]]
+            if is_cue(v.head):
+                continue  # "X said, according to Tass": a channel, not a cue
+            a, b = v.left_edge.i, v.right_edge.i + 1  # the sentence around "according to X"
+            ranges, subj, cue_end = [(sent[0], a), (b, sent[1])], obj, v.i + 2
+        elif (stance := _stance(ctx, v)) is not None:
+            ranges, subj, cue_end = stance
+        else:
+            continue
+        ranges = [r for r in (_trim_tokens(doc, lo, hi) for lo, hi in ranges) if r[1] > r[0]]
+        if not ranges or sum(hi - lo for lo, hi in ranges) < 3:
+            continue
+        if subj is None and not unnamed or subj is not None and not _speaker_ok(ctx, v, subj):
+            continue
+        spans = [Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), "") for lo, hi in ranges]
+        spans[-1] = Span(spans[-1].start, _close_mark(text, spans[-1].start, spans[-1].end), "")
+        s, e = spans[0].start, spans[-1].end
+        inside = sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct)
+        if inside > 0.8 * (e - s):
+            continue  # mostly a direct quote already
+        parts = tuple(Span(p.start, p.end, text[p.start : p.end]) for p in spans) if len(spans) > 1 else ()
+        speaker, name = resolve_speaker(ctx, subj)
+        channel = find_channel(ctx, v, subj) if obj is None else None
+        if obj is not None and ctx.label(obj) in ("ORG", "GPE", "NORP"):
+            name = name or clean_name(doc[slice(*mention_bounds(ctx, obj))].text)
+        cue = doc[v.i : cue_end]
+        cue_span = Span(cue.start_char, cue.end_char, cue.text)
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, cue_span, channel, direct=False, parts=parts))
+    return out
+
+
+def headline_colon(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
+    """Headline style 'Lynch: No outside influence on FBI probe': a short line that opens with a
+    name and a colon attributes the rest of the line to that name."""
+    doc, text, out = ctx.doc, ctx.text, []
+    for lo, hi in ctx.paras:
+        m = _HEAD_COLON.match(text, lo, hi)
+        if not m or hi - lo > 300 or any(lo <= q.content.start < hi for q in direct):
+            continue
+        a, b = ctx.tokens(lo, m.end(1))
+        toks = doc[a:b]
+        if not toks or not all(t.pos_ == "PROPN" for t in toks):
+            continue
+        if not any(ctx.label(t) in ("PERSON", "ORG", "NORP") for t in toks):
+            continue
+        s, e = trim(text, m.end(), hi)
+        if len(WORD.findall(text[s:e])) < 3:
+            continue
+        speaker, name = resolve_speaker(ctx, toks.root)
+        colon = Span(m.end(1), m.end(1) + 1, ":")
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, colon, direct=False))
+    return out
+
+
+def _tense(v: Token) -> str:
+    return {"VBD": "past", "VBN": "past", "VBZ": "pres", "VBP": "pres", "VBG": "ger"}.get(v.tag_, "base")
+
+
+def cue_candidates(
+    ctx: Ctx, found: list[Quote], keys: frozenset[str] | None = None
+) -> list[tuple[Token, str, tuple[int, int], Token]]:
+    """Verbs the hand rules leave alone, each with what it may attribute and a key
+    'form|construction|tense' ('supported|dobj|past', 'voted|prep:for|past'; word forms, since the
+    product runs no lemmatizer): the first of its clausal complement, to-infinitive, object (+ the
+    reason or label after it) and prepositional object, inside the verb's paragraph and not mostly
+    inside a quote already found, with the verb's subject as the speaker. quote_cues.json lists the
+    keys that were attributions on PolNeAR train (``benchmarks/quotes_polnear.py --learn-cues``);
+    with ``keys``, only candidates with one of them."""
+    doc, out = ctx.doc, []
+    taken = {i for q in found if q.cue is not None for i in range(*ctx.tokens(q.cue.start, q.cue.end))}
+    spans = [(q.content.start, q.content.end) for q in found]
+    for v in doc:
+        if ctx.quoted[v.i] or v.i in taken:
+            continue
+        if not v.tag_.startswith("VB") or v.dep_ in ("amod", "aux", "auxpass"):
+            continue
+        if any(c.dep_ == "auxpass" for c in v.children):
+            continue
+        p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+        for c in v.rights:
+            if ctx.quoted[c.i]:
+                continue
+            if c.dep_ == "ccomp":
+                kind, lo, hi = "ccomp", c.left_edge.i, _conj_clause(v, c.right_edge.i + 1)
+            elif c.dep_ == "xcomp" and _finite_or_to(c):
+                objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+                kind, lo, hi = "xcomp", (objs[0] if objs else c).left_edge.i, c.right_edge.i + 1
+            elif c.dep_ == "dobj" and c.lower_ not in PRO_OBJECTS:
+                lo = c.left_edge.i
+                hi = _siblings(v, c.right_edge.i + 1, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "as", "over"))
+                kind = "dobj" if hi - lo >= 3 else "dobj-short"
+            elif c.dep_ == "prep" and c.right_edge.i > c.i:
+                kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+            else:
+                continue
+            key = f"{v.lower_}|{kind}|{_tense(v)}"
+            if keys is not None and key not in keys:
+                break
+            lo, hi = _trim_tokens(doc, lo, hi)
+            if lo >= hi or not (p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi):
+                break
+            s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            subj = ctx.subject(v, fallback=False)
+            if subj is not None and _speaker_ok(ctx, v, subj):
+                if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                    out.append((v, key, (lo, hi), subj))
+            break
+    return out
+
+
+def learned_quotes(ctx: Ctx, found: list[Quote]) -> list[Quote]:
+    """Attributions by cues learned on PolNeAR train (quote_cues.json), with a named speaker."""
+    doc, text, out = ctx.doc, ctx.text, []
+    for v, _key, (lo, hi), subj in cue_candidates(ctx, found, LEARNED_CUES):
+        s = doc[lo].idx
+        e = _close_mark(text, s, doc[hi - 1].idx + len(doc[hi - 1]))
+        speaker, name = resolve_speaker(ctx, subj)
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, Span(v.idx, v.idx + len(v), v.text), None, False))
+    return out
