@@ -559,3 +559,34 @@ def test_ledger_links_a_fragment_across_articles_and_name_variants() -> None:
     assert [f["text"] for f in entry["fragments"]] == ["real intentions"]
     assert entry["fragments"][0]["article"] == "a2" and entry["fragments"][0]["fragment_of"]["article"] == "a1"
     assert entry["articles"] == ["a1", "a2"]
+
+
+def test_reported_speech_in_a_relative_clause_starts_at_the_relative_pronoun(nlp: Any) -> None:
+    text = (
+        "Last week, South Dakota's Republican governor vetoed a bill that would have required schoolchildren"
+        " to use the bathroom that matched with their biological sex, which critics said was discriminatory"
+        " against transgender students."
+    )
+    qs = [q for q in quotes(nlp, text) if q.cue is not None and q.cue.text == "said"]
+    assert len(qs) == 1
+    assert qs[0].content.text == "which critics said was discriminatory against transgender students"
+    assert qs[0].speaker is not None and qs[0].speaker.text == "critics"
+
+
+def test_a_view_or_poll_opening_the_sentence_attributes_the_rest(nlp: Any) -> None:
+    text = "Turnout was high.\n\nIn Ash's view, the change would have a profound impact on the convention."
+    qs = [q for q in quotes(nlp, text) if q.cue is not None and q.cue.text == "In"]
+    assert len(qs) == 1
+    assert qs[0].content.text == "the change would have a profound impact on the convention"
+    assert qs[0].speaker is not None and qs[0].speaker.text.startswith("Ash")
+    plain = "In the morning, the change would have a profound impact on the convention."
+    assert not [q for q in quotes(nlp, plain) if q.cue is not None and q.cue.text == "In"]
+
+
+def test_a_reported_clause_ends_at_its_paragraph_when_the_parse_runs_on(nlp: Any) -> None:
+    text = (
+        "As the hopefuls sparred over spending, Sanders pointed out that veterans' issues were largely ignored:"
+        "\n\nAs Donald Trump and Ted Cruz argued about the wall, nobody mentioned the VA."
+    )
+    qs = [q for q in quotes(nlp, text) if q.cue is not None and q.cue.text == "pointed"]
+    assert [q.content.text for q in qs] == ["that veterans' issues were largely ignored"]

@@ -45,12 +45,24 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
     p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
     doc = v.doc
 
+    # a clause after its verb ends with the paragraph: the parser runs sentences on over a break
+    # ("pointed out that [X were ignored]:" + the next paragraph)
+    para_end = ctx.tokens(p_hi, p_hi + 1)[0]
+
     def inside(lo: int, hi: int) -> bool:
-        lo, hi = _trim_tokens(doc, lo, hi)  # (the parse hangs a paragraph break on the last word)
+        lo, hi = _trim_tokens(doc, lo, min(hi, para_end) if lo > v.i else hi)
         return lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi
+
+    def cut(lo: int, hi: int) -> int:
+        return min(hi, para_end) if lo > v.i else hi
 
     low = v.lower_
     for c in v.children:
+        if c.dep_ == "ccomp" and v.dep_ == "relcl" and c.i > v.i and not ctx.quoted[c.left_edge.i]:
+            # 'a law [which critics said was discriminatory]': the relative pronoun heads the content
+            rel = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < v.i and g.lower_ in _RELATIVES]
+            if rel and inside(rel[0].i, c.right_edge.i + 1):
+                return [(rel[0].i, cut(rel[0].i, c.right_edge.i + 1))]
         if c.dep_ != "ccomp" or ctx.quoted[c.left_edge.i] or c.left_edge.i <= v.i <= c.right_edge.i:
             continue
         lo, hi = c.left_edge.i, c.right_edge.i + 1
@@ -64,7 +76,7 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
             # victims] [confirmed sarin was used]': one clause the parser split)
             hi = _siblings(v, _conj_clause(v, hi), ("ccomp",), ())
         if inside(lo, hi):
-            return [(lo, hi)]
+            return [(lo, cut(lo, hi))]
     h = v.head
     if v.dep_ == "parataxis" and h is not v and h.pos_ in ("VERB", "AUX") and not ctx.quoted[h.i]:
         lo, hi, a, b = h.left_edge.i, h.right_edge.i + 1, v.left_edge.i, v.right_edge.i + 1
@@ -77,16 +89,17 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
         if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3:
             lo, hi = objs[0].left_edge.i, objs[-1].right_edge.i + 1
             if inside(lo, hi):
-                return [(lo, hi)]
+                return [(lo, cut(lo, hi))]
     for c in v.children:  # "vowed to ...", "urged X to ...", "claimed to have ..."
         if c.dep_ == "xcomp" and c.i > v.i and not ctx.quoted[c.i]:
             objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
             lo = (objs[0] if objs else c).left_edge.i
             if inside(lo, c.right_edge.i + 1):
-                return [(lo, c.right_edge.i + 1)]
+                return [(lo, cut(lo, c.right_edge.i + 1))]
     return None
 
 
+_RELATIVES = frozenset("which that who what whom".split())
 _REASON_MARKS = frozenset("if unless because since although though while whereas so until".split())
 _CONJ_WORDS = frozenset(", and but or yet so while whereas".split())
 
@@ -222,7 +235,7 @@ def reported_speech(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
         if ctx.quoted[v.i]:
             continue
         verb = v.tag_.startswith("VB")
-        obj = according(v) if verb else None
+        obj = according(v) if verb else _in_view(ctx, v) if v.lower_ == "in" else None
         unnamed = False  # an attribution without a holder: 'X is expected to win'
         if verb and v.lower_ in CLAUSE_VERBS and (ranges := _complement(ctx, v)):
             subj, cue_end = ctx.subject(v, fallback=False), v.i + 1
@@ -232,11 +245,11 @@ def reported_speech(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
                 ranges, subj = _passive(v, ranges)
                 unnamed = subj is None
         elif obj is not None and v.head is not v:
-            sent = ctx.sents[ctx.sent_of[v.i]]
+            sent = _para_sent(ctx, v)
             if is_cue(v.head):
                 continue  # "X said, according to Tass": a channel, not a cue
             a, b = v.left_edge.i, v.right_edge.i + 1  # the sentence around "according to X"
-            ranges, subj, cue_end = [(sent[0], a), (b, sent[1])], obj, v.i + 2
+            ranges, subj, cue_end = [(sent[0], a), (b, sent[1])], obj, v.i + 1 + verb
         elif (stance := _stance(ctx, v)) is not None:
             ranges, subj, cue_end = stance
         else:
@@ -261,6 +274,32 @@ def reported_speech(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
         cue_span = Span(cue.start_char, cue.end_char, cue.text)
         out.append(Quote(Span(s, e, text[s:e]), speaker, name, cue_span, channel, direct=False, parts=parts))
     return out
+
+
+def _para_sent(ctx: Ctx, v: Token) -> tuple[int, int]:
+    """Token bounds of the sentence of ``v`` inside its paragraph (the parser runs sentences on
+    over paragraph breaks)."""
+    lo, hi = ctx.sents[ctx.sent_of[v.i]]
+    p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+    return max(lo, ctx.tokens(p_lo, p_lo + 1)[0]), min(hi, ctx.tokens(p_hi, p_hi + 1)[0])
+
+
+_VIEW_NOUNS = frozenset("poll polls survey surveys view opinion estimation judgment assessment words mind eyes".split())
+
+
+def _in_view(ctx: Ctx, v: Token) -> Token | None:
+    """The holder in a sentence-opening 'In X's view, Y' or 'In the CBS poll, Y' (a channel like
+    'according to X'): the possessor, else the poll; None for any other 'in'."""
+    pobj = next((c for c in v.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in _VIEW_NOUNS or v.dep_ != "prep":
+        return None
+    lo = _para_sent(ctx, v)[0]
+    if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in ctx.doc[lo : v.i]):
+        return None  # (only at the start of the sentence)
+    after = v.right_edge.i + 1
+    if after >= len(ctx.doc) or ctx.doc[after].text != ",":
+        return None
+    return next((c for c in pobj.lefts if c.dep_ == "poss"), pobj)
 
 
 def headline_colon(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
