@@ -24,7 +24,9 @@ class Settings:
     nlp_processes_min_articles: int = 100  # below this many inputs, parse in this process
     nlp_worker_embeds: bool = True  # the parse workers also embed (else this process embeds, with every core)
     # embeddings
-    embed_max_tokens: int = 160  # clusters the 961-article stream as well as 256 (dev 0.858 vs 0.847) for 5/8 of the embedding cost; 128 splits the London samples (BENCHMARKS.md)
+    # title + lead tokens embedded: the stream clusters as well as at 256 (dev 0.858 vs 0.847) for 5/8 of
+    # the cost; 128 ties too but splits the London samples (BENCHMARKS.md)
+    embed_max_tokens: int = 160
     embed_batch_size: int = 4  # small batches: same vectors, as fast, 370 MB instead of 880 MB at 16 (BENCHMARKS.md)
     embed_threads: int = 0  # ONNX Runtime threads; 0: one per core
     # clustering
