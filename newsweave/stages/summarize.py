@@ -44,6 +44,16 @@ _DANGLING = frozenset(
     "meanwhile instead then such there that which who others another both".split()
 )
 _STOP = ENGLISH_STOP | frozenset("one two new year years would could also last first".split())
+_SPEECH = frozenset("said say says told according reported added announced".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+# A short opening phrase of time, place or circumstance before the subject: "In preliminary returns, ",
+# "On Sunday, ", "Earlier this week, ", "For 11 days last month, ". Only when capitalised words and then a
+# lower-case one follow (a subject and its verb), not "In Buffalo, New York, ..." or "In Washington, D.C., ...".
+_OPENING = re.compile(
+    r"(?:On|In|At|By|During|After|Before|Since|Earlier|Later|For|From|Under|With|Despite|Through"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\"“”()]{0,60}?,\s+"
+    r"(?=[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*\s[a-z0-9])"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,9 @@ class Summarizer:
     max_words: int = 55
     cite_unigram: float = 0.6  # an article is cited when one of its sentences holds this share of words
     cite_bigram: float = 0.3  # ... and this share of the content bigrams
+    trim_opening_phrase: bool = True  # "In preliminary returns, Cardoso ..." -> "Cardoso ..." (see `_trim_opening`)
+    weekday_concepts: bool = False  # whether "Sunday", "on Sunday", "today" count as concepts
+    speech_concepts: bool = False  # whether bigrams of a speech verb ("police said", "said monday") count
 
     def summarize(self, docs: list[SummaryDoc]) -> dict[str, Any]:
         """{"text", "sentences": [{"text", "source": {article, start, end}, "citations"}]}."""
@@ -124,6 +137,8 @@ class Summarizer:
         for di, d in enumerate(docs):
             for pos, (s, e) in enumerate(d.sentences):
                 s = _trim_dateline(d.text, s, e)
+                if self.trim_opening_phrase:
+                    s = _trim_opening(d.text, s, e)
                 while e > s and d.text[e - 1].isspace():
                     e -= 1
                 text = _WS.sub(" ", d.text[s:e]).strip()
@@ -137,6 +152,10 @@ class Summarizer:
                 df[k].add(c[0])
         min_df = self.min_df if len(docs) >= 3 else 1
         weight = {k: len(v) * (self.bigram_weight if " " in k else 1.0) for k, v in df.items() if len(v) >= min_df}
+        if not self.weekday_concepts:  # articles of one story date the same event by different days
+            weight = {k: w for k, w in weight.items() if not all(t in _STOP or t in _DAYS for t in k.split())}
+        if not self.speech_concepts:  # who said it is not what the story is about
+            weight = {k: w for k, w in weight.items() if " " not in k or not _SPEECH.intersection(k.split())}
         return cands, concepts, weight
 
     def _lead_signal(
@@ -187,6 +206,12 @@ def _trim_dateline(text: str, start: int, end: int) -> int:
         start += 1
     m = _DATELINE.match(text, start, end)
     return m.end() if m and end - m.end() > 20 else start
+
+
+def _trim_opening(text: str, start: int, end: int) -> int:
+    """Skip an opening phrase of at most 10 words (`_OPENING`): the words go to the story's facts."""
+    m = _OPENING.match(text, start, end)
+    return m.end() if m and len(m.group(0).split()) <= 10 else start
 
 
 def _usable(text: str) -> bool:
