@@ -590,3 +590,49 @@ def test_a_reported_clause_ends_at_its_paragraph_when_the_parse_runs_on(nlp: Any
     )
     qs = [q for q in quotes(nlp, text) if q.cue is not None and q.cue.text == "pointed"]
     assert [q.content.text for q in qs] == ["that veterans' issues were largely ignored"]
+
+
+# --- issue 5, this round: learned passives and nominal cues, titles, clauses before a paragraph ---
+
+
+@pytest.mark.slow
+def test_learned_passive_attributes_its_whole_clause_to_no_one(nlp: Any) -> None:
+    """'[Mrs. Clinton is seen as far more capable ...]': a passive learned on PolNeAR train
+    ('seen|passive|past'), the clause with its subject, held by no one named."""
+    text = "Mrs. Clinton is seen as far more capable of dealing with the economy than Mr. Trump."
+    q = find(quotes(nlp, text), "far more capable")
+    assert q.content.text.startswith("Mrs. Clinton is seen as far more capable")
+    assert q.speaker is None and not q.direct and q.cue is not None and q.cue.text == "seen"
+
+
+@pytest.mark.slow
+def test_learned_adjective_and_noun_cues_need_a_holder(nlp: Any) -> None:
+    qs = quotes(nlp, "Sanders' allies were eager to ensure that he lands back in Washington.")
+    q = find(qs, "to ensure that he lands")
+    assert q.speaker is not None and "allies" in q.speaker.text and q.cue is not None and q.cue.text == "eager"
+    q = find(quotes(nlp, "Obama's endorsement of Clinton came on Thursday."), "Clinton")
+    assert q.content.text == "Clinton" and q.speaker is not None and q.speaker.text == "Obama"
+
+
+@pytest.mark.slow
+def test_title_with_a_colon_names_its_source(nlp: Any) -> None:
+    """The title line 'Poll: ...' attributes the rest (the tagger reads title case poorly, so any
+    capitalised words but an article open it); 'The Latest: ...' does not."""
+    qs = quotes(nlp, "Poll: Trump and Clinton hold narrow leads in Pennsylvania.\n\nThe race is close.")
+    q = find(qs, "narrow leads")
+    assert q.speaker is not None and q.speaker.text == "Poll" and q.cue is not None and q.cue.text == ":"
+    qs = quotes(nlp, "The Latest: Cruz to give away engraved shotgun.\n\nThe race is close.")
+    assert not [q for q in qs if "shotgun" in q.content.text]
+
+
+@pytest.mark.slow
+def test_clause_before_its_cue_starts_with_the_paragraph(nlp: Any) -> None:
+    """The parser runs a sentence on over a paragraph break ('task."' + break + 'The approach
+    ... , said X'); the reported clause starts with the paragraph, not in the one before."""
+    text = (
+        '"When you put those together, it\'s a pretty difficult task."\n\n'
+        "The Clinton approach is made possible by its resources, said Katie Harbath, a director."
+    )
+    q = find(quotes(nlp, text), "made possible")
+    assert q.content.text == "The Clinton approach is made possible by its resources"
+    assert q.speaker_name == "Katie Harbath"

@@ -48,6 +48,9 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
     # a clause after its verb ends with the paragraph: the parser runs sentences on over a break
     # ("pointed out that [X were ignored]:" + the next paragraph)
     para_end = ctx.tokens(p_hi, p_hi + 1)[0]
+    # and a clause before its verb starts with the paragraph ('task."' + break + '[The approach is
+    # made possible by its resources], said Harbath': one sentence to the parser)
+    para_start = ctx.tokens(p_lo, p_lo + 1)[0]
 
     def inside(lo: int, hi: int) -> bool:
         lo, hi = _trim_tokens(doc, lo, min(hi, para_end) if lo > v.i else hi)
@@ -63,11 +66,15 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
             rel = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < v.i and g.lower_ in _RELATIVES]
             if rel and inside(rel[0].i, c.right_edge.i + 1):
                 return [(rel[0].i, cut(rel[0].i, c.right_edge.i + 1))]
-        if c.dep_ != "ccomp" or ctx.quoted[c.left_edge.i] or c.left_edge.i <= v.i <= c.right_edge.i:
+        if c.dep_ != "ccomp" or c.left_edge.i <= v.i <= c.right_edge.i:
             continue
         lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if c.i < v.i and c.i >= para_start:
+            lo = max(lo, para_start)
+        if ctx.quoted[lo]:
+            continue
         if c.i < v.i:  # a complement before its verb must end with a comma: "X is bad, he said"
-            if "," not in {t.text for t in doc[hi : v.i]}:
+            if "," not in {t.text for t in doc[hi - 1 : v.i]}:  # (the comma may close the clause)
                 continue
         elif low not in ADDRESSEE_VERBS:  # "said [his plan]dobj [is bad]ccomp": a misparse
             objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
@@ -239,6 +246,8 @@ def reported_speech(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
         unnamed = False  # an attribution without a holder: 'X is expected to win'
         if verb and v.lower_ in CLAUSE_VERBS and (ranges := _complement(ctx, v)):
             subj, cue_end = ctx.subject(v, fallback=False), v.i + 1
+            if subj is None and ranges[-1][1] <= v.i:  # "X, said [a former spokesman]dobj": a misparse
+                subj = next((c for c in v.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if subj is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 subj = v.head  # "a statement saying ...", "911 calls saying ..."
             if any(c.dep_ == "auxpass" for c in v.children):  # the passive subject says nothing
@@ -306,17 +315,25 @@ def headline_colon(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
     """Headline style 'Lynch: No outside influence on FBI probe': a short line that opens with a
     name and a colon attributes the rest of the line to that name."""
     doc, text, out = ctx.doc, ctx.text, []
-    for lo, hi in ctx.paras:
+    for k, (lo, hi) in enumerate(ctx.paras):
         m = _HEAD_COLON.match(text, lo, hi)
-        if not m or hi - lo > 300 or any(lo <= q.content.start < hi for q in direct):
+        if not m or hi - lo > 300:
+            continue
+        s, e = trim(text, m.end(), hi)
+        inside = sum(max(0, min(e, q.content.end) - max(s, q.content.start)) for q in direct)
+        if k > 0 and any(lo <= q.content.start < hi for q in direct) or inside > 0.8 * (e - s):
             continue
         a, b = ctx.tokens(lo, m.end(1))
         toks = doc[a:b]
-        if not toks or not all(t.pos_ == "PROPN" for t in toks):
+        if not toks:
             continue
-        if not any(ctx.label(t) in ("PERSON", "ORG", "NORP") for t in toks):
+        # the title ('Poll: ...', 'Wash Post Fact-Check: ...'): the tagger reads title case poorly,
+        # so any capitalised words but a determiner ('The Latest: ...') name the source
+        title = k == 0 and toks[0].pos_ != "DET" and toks[0].lower_ not in ("the", "a", "an")
+        if not title and not all(t.pos_ == "PROPN" for t in toks):
             continue
-        s, e = trim(text, m.end(), hi)
+        if not title and not any(ctx.label(t) in ("PERSON", "ORG", "NORP") for t in toks):
+            continue
         if len(WORD.findall(text[s:e])) < 3:
             continue
         speaker, name = resolve_speaker(ctx, toks.root)
@@ -331,25 +348,48 @@ def _tense(v: Token) -> str:
 
 def cue_candidates(
     ctx: Ctx, found: list[Quote], keys: frozenset[str] | None = None
-) -> list[tuple[Token, str, tuple[int, int], Token]]:
+) -> list[tuple[Token, str, tuple[int, int], Token | None]]:
     """Verbs the hand rules leave alone, each with what it may attribute and a key
     'form|construction|tense' ('supported|dobj|past', 'voted|prep:for|past'; word forms, since the
     product runs no lemmatizer): the first of its clausal complement, to-infinitive, object (+ the
     reason or label after it) and prepositional object, inside the verb's paragraph and not mostly
     inside a quote already found, with the verb's subject as the speaker. quote_cues.json lists the
     keys that were attributions on PolNeAR train (``benchmarks/quotes_polnear.py --learn-cues``);
-    with ``keys``, only candidates with one of them."""
-    doc, out = ctx.doc, []
+    with ``keys``, only candidates with one of them. Also passives ('seen|passive|past': the clause
+    from its subject, no speaker) and nouns and adjectives with a holder (``_nominal_candidate``)."""
+    doc = ctx.doc
+    out: list[tuple[Token, str, tuple[int, int], Token | None]] = []
     taken = {i for q in found if q.cue is not None for i in range(*ctx.tokens(q.cue.start, q.cue.end))}
     spans = [(q.content.start, q.content.end) for q in found]
     for v in doc:
         if ctx.quoted[v.i] or v.i in taken:
             continue
+        if v.tag_ in ("NN", "NNS") or v.tag_ == "JJ" and v.dep_ == "acomp":
+            if (nominal := _nominal_candidate(ctx, v)) is not None and (keys is None or nominal[0] in keys):
+                key, lo, hi, subj = nominal
+                lo, hi = _trim_tokens(doc, lo, hi)
+                p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+                if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi:
+                    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                    if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                        out.append((v, key, (lo, hi), subj))
+            continue
         if not v.tag_.startswith("VB") or v.dep_ in ("amod", "aux", "auxpass"):
             continue
-        if any(c.dep_ == "auxpass" for c in v.children):
-            continue
         p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+        if any(c.dep_ == "auxpass" for c in v.children):
+            # a passive attributes its whole clause to no one named ('[Sanders was written off as a
+            # fringe candidate]', '[Mrs. Clinton is seen as far more capable]')
+            sp = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+            key = f"{v.lower_}|passive|{_tense(v)}"
+            if sp is None or sp.lower_ in ("it", "there") or keys is not None and key not in keys:
+                continue
+            lo, hi = _trim_tokens(doc, sp.left_edge.i, v.right_edge.i + 1)
+            if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi and not any(ctx.quoted[lo:hi]):
+                s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                    out.append((v, key, (lo, hi), None))
+            continue
         for c in v.rights:
             if ctx.quoted[c.i]:
                 continue
@@ -373,16 +413,41 @@ def cue_candidates(
             if lo >= hi or not (p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi):
                 break
             s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            subj = ctx.subject(v, fallback=False)
-            if subj is not None and _speaker_ok(ctx, v, subj):
+            holder = ctx.subject(v, fallback=False)
+            if holder is not None and _speaker_ok(ctx, v, holder):
                 if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
-                    out.append((v, key, (lo, hi), subj))
+                    out.append((v, key, (lo, hi), holder))
             break
     return out
 
 
+_NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
+
+
+def _nominal_candidate(ctx: Ctx, v: Token) -> tuple[str, int, int, Token] | None:
+    """A noun with a holder ('his criticism [of X]', 'Trump's decision [to Y]', 'a call by X [for
+    Y]') or an adjective of its subject ('Voters are skeptical [of free trade]', 'I am glad [we
+    won]'): (key 'word|noun-construction' or 'word|adj-construction', content token range, holder).
+    The first prepositional object, that/to-clause after the word; none without a holder."""
+    if v.pos_ == "ADJ":
+        holder, kind = ctx.subject(v.head, fallback=False), "adj"
+    else:
+        holder, kind = _holder(ctx, v), "noun"
+    if holder is None or holder.i == v.i or ctx.quoted[holder.i] or holder.lower_ == "there":
+        return None
+    for c in v.rights:
+        if ctx.quoted[c.i]:
+            return None
+        if c.dep_ == "prep" and c.lower_ in _NOMINAL_PREPS and c.right_edge.i > c.i:
+            return f"{v.lower_}|{kind}-prep:{c.lower_}", c.i + 1, c.right_edge.i + 1, holder
+        if c.dep_ in ("acl", "ccomp", "xcomp") and _finite_or_to(c):
+            return f"{v.lower_}|{kind}-clause", c.left_edge.i, c.right_edge.i + 1, holder
+    return None
+
+
 def learned_quotes(ctx: Ctx, found: list[Quote]) -> list[Quote]:
-    """Attributions by cues learned on PolNeAR train (quote_cues.json), with a named speaker."""
+    """Attributions by cues learned on PolNeAR train (quote_cues.json): verbs with a named
+    speaker, nouns and adjectives with a holder, passives held by no one named."""
     doc, text, out = ctx.doc, ctx.text, []
     for v, _key, (lo, hi), subj in cue_candidates(ctx, found, LEARNED_CUES):
         s = doc[lo].idx
