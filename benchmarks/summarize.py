@@ -305,7 +305,7 @@ def cross_validate_lead(nlp: NLP, scorer: Any) -> str:
 
 
 VARIANTS = {"trim_opening_phrase": (False, True), "weekday_concepts": (True, False), "speech_concepts": (True, False)}
-OLD = {"trim_opening_phrase": False, "weekday_concepts": True, "speech_concepts": True}  # before these switches
+OLD = {"trim_opening_phrase": False, "weekday_concepts": True, "speech_concepts": True}  # the defaults
 BUDGETS = (0.6, 0.8, 1.0, 1.2)  # --cv-variants also scores summaries of these shares of the word limit
 
 
