@@ -283,12 +283,16 @@ def learn_cues(arts: list[dict[str, Any]], ds: list[Any], min_n: int, min_p: flo
         ctx = qc.Ctx(doc)
         qd.direct_quotes(ctx)  # (sets the quote mask)
         found = list(qm.extract_quotes(doc, learned=False))
-        for v, key, (lo, hi), _subj in qr.cue_candidates(ctx, found):
+        for v, key, (lo, hi), subj in qr.cue_candidates(ctx, found):
             if v.lower_ in NOT_SPEECH:
                 continue
             chars = frozenset(range(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
+            # (a candidate without a holder, a passive or 'X seems Y', counts only for a gold
+            # attribution without a source: 'X declined to comment' is X's, not no one's)
             ok = any(
-                len(g.chars & chars) / len(g.chars) > 0.3 and any(s <= v.idx < e for s, e in cues.get(g.start, []))
+                len(g.chars & chars) / len(g.chars) > 0.3
+                and any(s <= v.idx < e for s, e in cues.get(g.start, []))
+                and (subj is not None or g.speaker is None)
                 for g in missed
             )
             st = stats.setdefault(key, [0, 0])

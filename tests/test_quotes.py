@@ -597,12 +597,12 @@ def test_a_reported_clause_ends_at_its_paragraph_when_the_parse_runs_on(nlp: Any
 
 @pytest.mark.slow
 def test_learned_passive_attributes_its_whole_clause_to_no_one(nlp: Any) -> None:
-    """'[Mrs. Clinton is seen as far more capable ...]': a passive learned on PolNeAR train
-    ('seen|passive|past'), the clause with its subject, held by no one named."""
-    text = "Mrs. Clinton is seen as far more capable of dealing with the economy than Mr. Trump."
-    q = find(quotes(nlp, text), "far more capable")
-    assert q.content.text.startswith("Mrs. Clinton is seen as far more capable")
-    assert q.speaker is None and not q.direct and q.cue is not None and q.cue.text == "seen"
+    """'[Marquez was charged with plotting two assaults]': a passive learned on PolNeAR train
+    ('charged|passive|past'), the clause with its subject, held by no one named."""
+    text = "Marquez was charged with plotting two other assaults in 2011 and 2012."
+    q = find(quotes(nlp, text), "plotting two")
+    assert q.content.text.startswith("Marquez was charged with plotting")
+    assert q.speaker is None and not q.direct and q.cue is not None and q.cue.text == "charged"
 
 
 @pytest.mark.slow
@@ -636,3 +636,18 @@ def test_clause_before_its_cue_starts_with_the_paragraph(nlp: Any) -> None:
     q = find(quotes(nlp, text), "made possible")
     assert q.content.text == "The Clinton approach is made possible by its resources"
     assert q.speaker_name == "Katie Harbath"
+
+
+@pytest.mark.slow
+def test_learned_verb_of_seeming_attributes_its_whole_clause(nlp: Any) -> None:
+    """'[The front-runner appears ready for a long fight]' ('appears|whole|pres', learned on
+    PolNeAR train only from attributions without a source): the clause, held by no one named."""
+    q = find(quotes(nlp, "The front-runner appears ready for a long fight in the South."), "ready for")
+    assert q.content.text.startswith("The front-runner appears ready") and q.speaker is None
+
+
+@pytest.mark.slow
+def test_participle_cue_is_held_by_the_noun_it_modifies(nlp: Any) -> None:
+    text = "Wealthy donors gave $25 million to an outside group backing Senator Marco Rubio of Florida."
+    q = find(quotes(nlp, text), "Marco Rubio")
+    assert q.cue is not None and q.cue.text == "backing" and q.speaker is not None and "group" in q.speaker.text

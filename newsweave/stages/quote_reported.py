@@ -390,6 +390,20 @@ def cue_candidates(
                 if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
                     out.append((v, key, (lo, hi), None))
             continue
+        kids = {c.dep_ for c in v.children}
+        if kids & {"acomp", "oprd", "xcomp"} and not kids & {"dobj", "ccomp"}:
+            # a verb of seeming attributes its whole clause to no one named ('[Hizbollah seems
+            # unlikely to want war]', '[Ms. Kelly seemed certain to leave]')
+            sp = next((c for c in v.lefts if c.dep_ == "nsubj"), None)
+            key = f"{v.lower_}|whole|{_tense(v)}"
+            if sp is not None and sp.lower_ not in ("it", "there") and (keys is None or key in keys):
+                lo, hi = _trim_tokens(doc, sp.left_edge.i, v.right_edge.i + 1)
+                if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi and not any(ctx.quoted[lo:hi]):
+                    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                    if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                        out.append((v, key, (lo, hi), None))
+                        if keys is not None:
+                            continue
         for c in v.rights:
             if ctx.quoted[c.i]:
                 continue
@@ -414,6 +428,8 @@ def cue_candidates(
                 break
             s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
             holder = ctx.subject(v, fallback=False)
+            if holder is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+                holder = v.head  # 'a super PAC [backing] Jeb Bush'
             if holder is not None and _speaker_ok(ctx, v, holder):
                 if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
                     out.append((v, key, (lo, hi), holder))
