@@ -233,6 +233,48 @@ def test_an_on_topic_last_section_after_two_short_lines_stays() -> None:
     assert res.text.split("\n\n") == [*_council_article(), "What comes next", "Schools and parks", *section]
 
 
+def test_an_author_box_near_the_end_ends_the_article() -> None:
+    box = [
+        "Written by Jane Doe",
+        "Jane Doe is a finance writer who has covered city budgets, schools and local politics for ten years.",
+        "Before that she reported on housing and transport for a regional paper in the north of the country.",
+    ]
+    res = clean_text_dump("\n".join(["Council argues over budget", *_council_article(), *box]))
+    assert res.text.split("\n\n") == _council_article()
+    assert res.authors == ("Jane Doe",)
+
+
+def test_a_profile_whose_subject_is_named_early_keeps_every_paragraph() -> None:
+    profile = [
+        "Jane Doe",
+        "Jane Doe is a finance writer who has covered city budgets, schools and local politics for ten years.",
+        *_council_article(),
+    ]
+    res = clean_text_dump("\n".join(["A life in local news", *profile]))
+    assert res.text.split("\n\n") == profile[1:]
+
+
+def test_the_article_above_a_longer_comment_section_is_the_body() -> None:
+    comment = (
+        "I have lived in the district for thirty years and I have never seen the roads in such a bad state, "
+        "the council should spend the money on repairs before anything else, and the schools can wait a year."
+    )
+    comments = [line for k in range(12) for line in (f"Reader {k}", f"{comment} Comment number {k}.")]
+    raw = "\n".join(["Council argues over budget", *_council_article(), "12 Comments on “Council argues”", *comments])
+    res = clean_text_dump(raw)
+    assert res.text.split("\n\n") == _council_article()
+
+
+def test_affiliate_disclosures_and_teaser_headings_are_not_article_text() -> None:
+    disclosure = "We may earn a commission when you buy through links on our site."
+    res = clean_text_dump("\n".join(["Council argues over budget", disclosure, *_council_article()]))
+    assert res.text.split("\n\n") == _council_article()
+    assert disclosure in res.removed
+    for heading in ("You’ll Also Love...", "More from Jane Doe", "Related Resources:", "Popular topics"):
+        assert clean._SECTION_END.match(heading)
+    assert not clean._SECTION_END.match("More on the budget")
+
+
 LIST_AFTER_ARTICLE = [
     "The budget lists these projects for the district:",
     "Road repairs in the north",

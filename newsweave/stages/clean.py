@@ -2,10 +2,11 @@
 
 Line-based and deterministic. Each non-empty line is classified as prose, soft (short line:
 heading, one-liner), hard furniture (menus, share/comment/donate, cookies, copyright, e-mail,
-other script) or metadata (bylines, "[Source: ...]", dates, wire credits); a line repeating an earlier
-one is dropped. The body is the span of lines with the highest total weight (prose words count, soft
-lines cost a little, furniture a lot), less a small or off-topic tail set off by short lines, and the
-title is the headline just before it. The text is that body's prose and soft lines, corrected block by
+other script) or metadata (bylines, "[Source: ...]", dates, wire credits, affiliate disclosures); a line
+repeating an earlier one is dropped. The body is the span of lines with the highest total weight (prose
+words count, soft lines cost a little, furniture a lot; above the comments when an article is there), less
+a small or off-topic tail set off by short lines and an author box near its end, and the title is the
+headline just before it. The text is that body's prose and soft lines, corrected block by
 block by a small learned model (gradient-boosted trees stored as JSON in clean_model.json, trained by
 benchmarks/clean_segments.py; benchmarks/RESULTS_extraction.md has the figures).
 """
@@ -41,12 +42,16 @@ HARD_LINE_COST = 60.0
 AD_BREAK_COST = 2.0
 SECTION_END_COST = 300.0  # "Related articles", "About the author", "Share this", "Previous post"...
 COMMENTS_COST = 1e9  # "12 comments on ...", "Leave a reply": the body never spans the start of the comments
+COMMENTS_MIN_ARTICLE = 150.0  # and it lies above them when a span there weighs this much (comments can weigh more)
 TAIL_GAP_LINES = 2  # _select_body: a run of this many non-prose lines inside the span starts a new part
 TAIL_SHARE = 0.05  # trailing parts with less than this share of the span's prose words are dropped
 # a trailing part under OFF_TOPIC_SHARE of the prose words whose content words have a cosine under
 # OFF_TOPIC_COSINE with the rest of the span's (testimonials, teasers, an author's other books) is dropped
 OFF_TOPIC_SHARE = 0.2
 OFF_TOPIC_COSINE = 0.15
+# an author box (a name line, then a line about that person: "Jane Doe is a writer...", "Hi, I'm Jane") in the
+# last AUTHOR_BOX_SHARE of the body's prose words ends the article: it and what follows it are dropped
+AUTHOR_BOX_SHARE = 0.25
 REPEAT_MIN_WORDS = 3  # a repeat of an earlier line this long is dropped (a 1-2 word heading may recur)
 # A learned model over blocks of lines corrects the span (_corrected_body): a block after the body's start
 # joins it at probability SEGMENT_ADD, one above it (where page headers sit) only at SEGMENT_ADD_ABOVE, and a
@@ -142,7 +147,13 @@ _SECTION_END = re.compile(  # what pages put right after an article: teasers, au
     r"(?:articles|posts|stories|content|news|reads)"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read next|up next|keep reading|about the author"
     r"|share this(?: article| post| story| page)?|back to (?:top|blog|news)|discussion about this post"
-    r"|previous(?: post| article)?|next(?: post| article)|written by|connect with us)\s*:?$",
+    r"|previous(?: post| article)?|next(?: post| article)|written by|connect with us)\s*:?$"
+    r"|^(?:(?:related|recent|popular|more|latest|similar|recommended|trending|other)\s+(?:\w+\s+)?"
+    r"(?:articles|posts|stories|reads|resources|pages|topics|guides|reviews|videos|insights|blogs?)"
+    r"(?:\s+(?:that )?(?:you )?(?:may|might) (?:interest you|like|enjoy))?|you[’']ll (?:also )?(?:love|like|enjoy)"
+    r"|you (?:may|might) also (?:like|enjoy|be interested in)|keep exploring(?: this topic)?|read more reviews"
+    r"|more (?:from|by|articles by|posts by|stories by) [A-Z][\w.’' &-]{1,40}|explore more(?: articles| posts)?)"
+    r"\s*(?:\.\.\.|…|:|!|\.)?$",
     re.I,
 )
 _AD_BREAK = re.compile(  # furniture found inside an article: the text goes on after it
@@ -168,6 +179,22 @@ _ORG_WORDS = frozenset(
 _CREDIT_WORDS = frozenset("the writer correspondent staff reporter reporters wire via from".split())
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]\s|\d{1,2}[.)]\s|#\d)")
+_NAME_PREFIX = re.compile(r"^(?:written by|about|author|text by|by|reviewed by|posted by|meet)\s*:?\s*", re.I)
+_BIO_ROLE = re.compile(  # words of a sentence about a writer
+    r"\b(?:writer|editor|author|founder|co-founder|journalist|expert|specialist|professional|owner|head|director"
+    r"|reporter|contributor|advis[eo]r|artist|marketer|researcher|instructor|designer|educator|consultant"
+    r"|photographer|analyst|ceo|teacher|coach|manager|lead|freelance|he|she|his|her|i)\b",
+    re.I,
+)
+_DISCLOSURE = re.compile(  # an affiliate or sponsorship disclosure: "Buying through our links may earn us a commission"
+    r"\b(?:(?:this|our|the) (?:post|page|article|site|website|blog|story) (?:may )?(?:contains?|uses?|includes?)"
+    r" (?:some )?affiliate|as an amazon (?:associate|affiliate)|(?:we|i|us) (?:may )?(?:earn|receive|make|get)"
+    r" (?:an? )?(?:small )?(?:affiliate )?(?:commissions?|kickback|share of|percentage of)"
+    r"|buying through (?:our )?links"
+    r"|(?:when|if) you (?:buy|shop|purchase|click)\w* (?:through|via|from) (?:our |the |these )?links"
+    r"|supports? our work|at no (?:extra|additional) cost to you|we independently (?:evaluate|review|research|select))",
+    re.I,
+)
 _LINK_WORDS = frozenset(
     "more read view see all click here next previous back top related latest popular share follow like "
     "reply comments comment login sign subscribe menu home".split()
@@ -373,16 +400,30 @@ def _weights(kinds: list[Kind], lines: list[str]) -> list[float]:
 
 
 def _best_span(kinds: list[Kind], lines: list[str]) -> tuple[int, int]:
-    """First and last line of the span with the highest total weight (maximum subarray); (0, -1) if none."""
+    """First and last line of the span with the highest total weight (maximum subarray); (0, -1) if none.
+
+    When that span lies in a comment section, the heaviest span above the section's heading is taken instead if
+    it weighs COMMENTS_MIN_ARTICLE (a long discussion can outweigh its article)."""
+    weights = _weights(kinds, lines)
+    best, best_span = _max_subarray(weights)
+    heads = [i for i, w in enumerate(weights) if w <= -COMMENTS_COST]
+    if heads and best_span[0] > heads[0]:  # the span lies in the comments: is there an article above them?
+        above, above_span = _max_subarray(weights[: heads[0]])
+        if above >= COMMENTS_MIN_ARTICLE:
+            return above_span
+    return best_span
+
+
+def _max_subarray(weights: list[float]) -> tuple[float, tuple[int, int]]:
     best, best_span = 0.0, (0, -1)
     total, start = 0.0, 0
-    for i, w in enumerate(_weights(kinds, lines)):
+    for i, w in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
         total += w
         if total > best:
             best, best_span = total, (start, i)
-    return best_span
+    return best, best_span
 
 
 def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
@@ -391,7 +432,8 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
     The span is split into parts before every run of TAIL_GAP_LINES+ lines that are not prose; trailing
     parts holding together under TAIL_SHARE of the span's prose words (an author blurb, a sign-up
     pitch after the article) are dropped, and so is each trailing part under OFF_TOPIC_SHARE of them
-    whose words are not the rest's (cosine of content-word counts under OFF_TOPIC_COSINE).
+    whose words are not the rest's (cosine of content-word counts under OFF_TOPIC_COSINE). An author box in the
+    last AUTHOR_BOX_SHARE of the prose ends the body (_author_box).
     """
     lo, hi = _best_span(kinds, lines)
     if hi < 0:  # no prose at all: the short lines are all there is
@@ -424,7 +466,38 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
         parts.pop()
         prose.pop()
         bags.pop()
-    return [i for part in parts for i in part if kinds[i] in ("prose", "soft")]
+    kept = [i for part in parts for i in part if kinds[i] in ("prose", "soft")]
+    cut = _author_box(kinds, lines, [i for part in parts for i in part])
+    return [i for i in kept if i < cut] if cut is not None else kept
+
+
+def _person_name(s: str) -> str | None:
+    """The person a name line names ("Jane Doe", "Written by Jane Doe", "Jane Doe, Founder of X"), if any."""
+    name = re.split(r"\s*[,(|•–—]\s*|\s+-\s+", _NAME_PREFIX.sub("", s))[0].strip()
+    return name if _is_name(name) and name.split()[0].lower() not in _SMALL else None
+
+
+def _author_box(kinds: list[Kind], lines: list[str], span: list[int]) -> int | None:
+    """First line of an author box near the end of the span: a name line (up to 3 short lines above) followed by
+    a prose line about that person ("Jane Doe is a finance writer...", "Jane's work...", "Hi, I'm Jane!")."""
+    prose = [len(_words(lines[i])) if kinds[i] == "prose" else 0 for i in span]
+    total, suffix, found = sum(prose), 0, None
+    for j in range(len(span) - 1, -1, -1):
+        suffix += prose[j]
+        if suffix >= AUTHOR_BOX_SHARE * total:
+            break
+        i = span[j]
+        if not prose[j] or not _BIO_ROLE.search(" ".join(lines[i].split()[:25])):
+            continue
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if kinds[k] == "prose":
+                break
+            if name := _person_name(lines[k]):
+                first = re.escape(name.split()[0])
+                if re.match(rf"(?:{first}\b|(?:(?:hi|hey|hello)\W+)?(?:i[’']m|i am)\s+{first}\b)", lines[i], re.I):
+                    found = k
+                    break
+    return found
 
 
 def _content_words(s: str) -> list[str]:
@@ -606,7 +679,10 @@ def _prepare(raw: str) -> tuple[list[str], list[_Meta | None], list[Kind]]:
     lines = [ln.strip() for ln in re.split(r"\r\n|\r|\n", raw) if ln.strip()]
     script = _main_script(lines)
     metas = [_meta_of(ln) for ln in lines]
-    kinds: list[Kind] = ["aside" if m else _kind(ln, script) for ln, m in zip(lines, metas, strict=True)]
+    kinds: list[Kind] = [
+        "aside" if m or (_DISCLOSURE.search(ln) and len(_words(ln)) <= FURNITURE_MAX_WORDS) else _kind(ln, script)
+        for ln, m in zip(lines, metas, strict=True)
+    ]
     seen: set[str] = set()
     for i, ln in enumerate(lines):
         key = ln.lower()
