@@ -427,13 +427,16 @@ Reading the figures: PolNeAR's gold includes attributions that are not quotes in
 the parse (reported speech, beliefs, findings, "according to X", stances as reported acts:
 "criticized X for Y", "called for X", "called X 'Y'", "Trump's claim that X", "critical of X") and
 with cues learned on train (`newsweave/stages/quote_cues.json`, written by `--learn-cues`: a verb
-form, what it governs (that-clause, to-infinitive, object, prepositional object) and its tense,
-kept when seen >= 3 times on train with (hits + 1) / (candidates + 2) >= 0.5, a hit being a gold
-attribution the hand rules missed;
-acts such as "targeted", "fired", "signed" are never learned). A partial quote inside reported
-speech (`Lavrov said the talks were "productive"`) is one attribution, the reported clause with its
-quote marks, as PolNeAR and the Gender Gap Tracker annotate mixed quotes; a quote with no cue of its
-own right after a quote joins it as another part (multi-sentence and multi-paragraph quotes).
+form, what it governs (that-clause, to-infinitive, object, prepositional object) and its tense;
+also passives ("X was charged with Y": the clause, no speaker), verbs of seeming ("X appears Y"),
+and nouns and adjectives with a holder ("his criticism of X", "were eager to Y"); kept when seen
+>= 3 times on train with (hits + 1) / (candidates + 2) >= 0.5, a hit being a gold attribution the
+hand rules missed, and for a candidate without a speaker one without a gold source;
+acts such as "targeted", "fired", "signed" are never learned). A headline "Poll: X" attributes X.
+A partial quote inside reported speech (`Lavrov said the talks were "productive"`) is one
+attribution, the reported clause with its quote marks, as PolNeAR and the Gender Gap Tracker
+annotate mixed quotes; a quote with no cue of its own right after a quote joins it as another part
+(multi-sentence and multi-paragraph quotes).
 
 {chr(10).join(s + chr(10) for s in sections)}"""
     )
