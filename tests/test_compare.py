@@ -390,8 +390,18 @@ def test_an_accusation_and_another_outlets_denial_conflict() -> None:
     out = compare_sources([a, same_outlet, Article("aC", other, source="BBC")],
                           {x.id: analysis(x) for x in (a, same_outlet)}, {})  # fmt: skip
     assert not out["conflicting"]
+    # the same people, but the denial is of something else than the accusation
+    blame = "With Madrid officials saying the bombing was blamed on ETA, it is unclear whether Rajoy will meet Otegi."
+    other_denial = "Asked about the talks, Otegi said Rajoy had seen no proof of the claims about the party's funding."
+    a, b = Article("aA", blame, source="Reuters"), Article("aB", other_denial, source="AFP")
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    assert not [k for k in out["conflicting"] if k["kind"] == "negation"]
     assert not _negated("The minister has no doubt that ETA was behind the bombing.")  # affirms
     assert _negated("The minister said there is no proof that ETA was behind the bombing.")
+    # a hedge leaves the question open: no denial of the meeting another outlet reports
+    assert not _negated("It is not clear whether Tillerson will be invited to meet President Vladimir Putin.")
+    assert not _negated("It was not immediately known if the two leaders would meet.")
+    assert _negated("It is not clear that the meeting helped, and Putin did not attend.")  # "did not" still denies
 
 
 def test_crowd_figures_of_two_outlets_conflict_half_a_million_against_350000() -> None:
@@ -417,3 +427,16 @@ def test_crowd_figures_of_two_outlets_conflict_half_a_million_against_350000() -
         assert bool(crowd) is conflict, sb
         if conflict:
             assert sorted(c["value"] for c in crowd[0]["claims"]) == [350_000, 500_000]
+
+
+def test_a_hedged_claim_neither_corroborates_nor_contradicts() -> None:
+    # the AFP seed's "it is not clear whether Tillerson will be invited to meet ... Putin" against NPR's
+    # report of the meeting: once a false conflict, and no corroboration either
+    hedge = "It is not clear whether Tillerson will be invited to meet President Vladimir Putin at the Kremlin."
+    fact = "Tillerson was invited to meet President Vladimir Putin at the Kremlin on Wednesday."
+    a, b = Article("aA", hedge, source="AFP"), Article("aB", fact, source="NPR")
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    assert not out["conflicting"] and not out["corroborated"]
+    plain = Article("aA", "Tillerson will be invited to meet President Vladimir Putin at the Kremlin.", source="AFP")
+    out = compare_sources([plain, b], {x.id: analysis(x) for x in (plain, b)}, {})
+    assert out["corroborated"]  # without the hedge the two corroborate

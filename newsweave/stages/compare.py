@@ -86,7 +86,7 @@ NEGATION_EMB = 0.6  # a denial pairs with a claim on the word rules, or at this 
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _STOP = ENGLISH_STOP | frozenset(
-    "also never none neither cannot can't don't didn't isn't wasn't won't doesn't aren't weren't haven't "
+    "also whether never none neither cannot can't don't didn't isn't wasn't won't doesn't aren't weren't haven't "
     "hasn't hadn't shouldn't wouldn't couldn't".split()
 )
 _NEGATION = frozenset(
@@ -127,6 +127,14 @@ def content_words(text: str) -> list[str]:
 
 # negation words that affirm: "has no doubt that Assad was behind it", "not only ... but"
 _AFFIRMING = re.compile(r"(?i)\b(?:no|little|without|not\s+a|beyond\s+any)\s+doubts?\b|\bnot\s+only\b")
+# a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
+# nor states the meeting, so it corroborates and contradicts nothing
+_HEDGE = re.compile(
+    r"(?i)\b(?:not|n[o']t)\s+(?:yet\s+|immediately\s+|entirely\s+|at\s+all\s+)?"
+    r"(?:clear|known|certain|sure|decided|confirmed)\s+(?:whether|if|when|how|who|what|why|where)\b"
+    r"|\bno\s+(?:word|indication|decision)\s+(?:yet\s+)?(?:on|about|as\s+to)\s+(?:whether|if|when)\b"
+    r"|\bunclear\s+(?:whether|if|when|how|who|what|why|where)\b"
+)
 
 
 def _is_negation(token: str) -> bool:
@@ -134,7 +142,7 @@ def _is_negation(token: str) -> bool:
 
 
 def _negated(text: str) -> bool:
-    return any(_is_negation(t) for t in _WORD.findall(_AFFIRMING.sub(" ", text)))
+    return any(_is_negation(t) for t in _WORD.findall(_HEDGE.sub(" ", _AFFIRMING.sub(" ", text))))
 
 
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|while)\s(?=[A-Z])|$")
@@ -515,14 +523,14 @@ def _denial_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
     not be close in words or meaning (a denial often restates the accusation in other words), so
     they pair on cue words: responsibility ("was behind", "carried out", "blamed") on one side and
     denial ("denied", "rejected", "no proof") on the other, sharing DENIAL_SHARED content words of
-    which one is a capitalised name (not the sentence's first word)."""
+    which one is a capitalised name (not the sentence's first word) and one is not a name."""
     accuse, deny = [], []
     for i, c in enumerate(claims):
         if c.copy:
             continue
         if _DENY.search(c.text):
             deny.append(i)
-        elif _ACCUSE.search(c.text) and not _negated(c.text):
+        elif _ACCUSE.search(c.text) and not _negated(c.text) and not _HEDGE.search(c.text):
             accuse.append(i)
     best: dict[tuple[str, str], tuple[int, int, int]] = {}
     for i in accuse:
@@ -532,7 +540,9 @@ def _denial_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
                 continue
             shared = set(a.words) & set(b.words)
             names = {stem(m.group()) for c in (a, b) for m in _NAME.finditer(c.text) if m.start() > 0}
-            if len(shared) < DENIAL_SHARED or not shared & names:
+            # a name in common, and a word of what is denied ("attack"): two names alone pair an
+            # accusation with a denial of something else the same people are in ("Russian", "Tillerson")
+            if len(shared) < DENIAL_SHARED or not shared & names or not shared - names:
                 continue
             key = (a.outlet, b.outlet)
             if len(shared) > best.get(key, (0, -1, -1))[0]:
@@ -568,7 +578,10 @@ def compare_sources(
     stats = PairStats.of(claims) if len(claims) >= 2 else None
     vectors = claim_vectors(claims, embedder, negated, stats) if embedder is not None else None
     sim = similarity(claims, vectors, stats=stats)
-    # a sentence and its denial are similar but do not corroborate each other: they are a conflict
+    # a sentence and its denial are similar but do not corroborate each other: they are a conflict;
+    # a hedged claim ("not clear whether ...") is left out of both
+    hedged = np.array([bool(_HEDGE.search(c.text)) for c in claims], dtype=bool)
+    sim = sim & ~hedged[:, None] & ~hedged[None, :]
     groups = _groups(claims, sim & (negated[:, None] == negated[None, :]))
 
     corroborated: list[dict[str, Any]] = []
@@ -616,6 +629,7 @@ def compare_sources(
     # a denial is paired on words, or on a closer embedding match than a corroboration needs: a sentence
     # with "not" is near many sentences that share its names without contradicting them
     deny = similarity(claims, vectors, denial=True, stats=stats) if vectors is not None else sim
+    deny = deny & ~hedged[:, None] & ~hedged[None, :]
     negations = _negation_conflicts(claims, deny, negated)
     paired = {frozenset((c["article"], c["start"]) for c in k["claims"]) for k in negations}
     denials = [k for k in _denial_conflicts(claims)
