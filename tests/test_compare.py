@@ -136,7 +136,7 @@ def test_outlet_falls_back_to_original_source_then_host_then_a_label() -> None:
     a = Article("aA", TEXT_A, source="Yahoo News", original_source="AP")
     b = Article("aB", TEXT_B)
     out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
-    assert out["corroborated"][0]["outlets"] == ["AP", "unknown outlet (aB)"]
+    assert out["corroborated"][0]["outlets"] == ["AP", "unnamed outlet (aB)"]
     b = Article("aB", TEXT_B, url="https://www.example.org/2010/quake.html")
     out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
     assert out["corroborated"][0]["outlets"] == ["AP", "example.org"]

@@ -176,14 +176,17 @@ class Claim:
 
 def outlet_of(a: Article) -> str:
     """Who published the claim: the original source of a repost, the site, the URL's host, else an
-    "unknown outlet" label unique to the article (so it never counts as another article's outlet)."""
+    "unnamed outlet" label unique to the article, naming its input file or given id (so it never
+    counts as another article's outlet)."""
     if a.original_source or a.source:
         return str(a.original_source or a.source)
     if a.url:
         host = urlsplit(a.url).hostname
         if host:
             return host.removeprefix("www.")
-    return f"unknown outlet ({a.id})"
+    # no outlet stated: name the input the user gave (its file name, or the id given in a .jsonl line)
+    where = a.external_id or a.origin.replace("\\", "/").rsplit("/", 1)[-1] or a.id
+    return f"unnamed outlet ({where})"
 
 
 def _is_claim(text: str) -> bool:
