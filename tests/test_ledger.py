@@ -70,3 +70,39 @@ def test_an_aim_is_no_statement_but_an_urged_infinitive_is() -> None:
     vow = "The minister vowed to retaliate against any new strike on the base."
     q = _with_cue(vow, "to retaliate against any new strike on the base", "The minister", "vowed", "Ivan Petrov")
     assert [e["speaker"] for e in build_ledger([("a1", "NPR", vow, q)])] == ["Ivan Petrov"]
+
+
+def test_a_fragment_inside_the_writers_sentence_is_marked_as_a_gap() -> None:
+    # the AFP seed: the second fragment continues the writer's sentence, not the quote
+    text = ('"Your visit is very timely," Lavrov said, adding it offers an opportunity to clarify the chances '
+            'of cooperation between the two sides "above all on the formation of a broad anti-terrorist front".')
+    one, two = "Your visit is very timely,", "above all on the formation of a broad anti-terrorist front"
+    a, b = text.index(one), text.index(two)
+    parts = (Span(a, a + len(one), one), Span(b, b + len(two), two))
+    q = Quote(content=Span(a, b + len(two), text[a : b + len(two)]), speaker_name="Sergei Lavrov", parts=parts)
+    (entry,) = build_ledger([("a1", "AFP", text, q)])
+    assert entry["wordings"][0]["text"] == f"{one} … {two}"
+    # a quote resumed after its cue (comma or full stop before the quote mark) joins without a gap
+    text2 = '"Our meetings today come at an important moment," Tillerson said at the table, "so that we can talk."'
+    one, two = "Our meetings today come at an important moment,", "so that we can talk."
+    a, b = text2.index(one), text2.index(two)
+    parts = (Span(a, a + len(one), one), Span(b, b + len(two), two))
+    q = Quote(content=Span(a, b + len(two), text2[a : b + len(two)]), speaker_name="Rex Tillerson", parts=parts)
+    (entry,) = build_ledger([("a1", "NPR", text2, q)])
+    assert entry["wordings"][0]["text"] == f"{one} {two}"
+
+
+def test_paraphrases_quoting_the_same_phrase_are_one_statement() -> None:
+    afp = ('Tillerson said he wanted "a very open, candid and frank exchange" as the two men try to figure '
+           "each other out during the first visit to Russia by a senior member of the administration.")
+    npr = 'Tillerson said he was looking forward to "an open, candid, frank exchange" with Lavrov.'
+    qa = _reported(afp, afp[afp.index("he wanted") : -1], "Tillerson", name="Rex Tillerson")
+    qb = _reported(npr, npr[npr.index("he was") : -1], "Tillerson", name="Rex Tillerson")
+    (entry,) = build_ledger([("a1", "AFP", afp, qa), ("a2", "NPR", npr, qb)])
+    assert entry["articles"] == ["a1", "a2"] and len(entry["wordings"]) == 2
+    # another speaker, or another quoted phrase, stays apart
+    qc = _reported(npr, npr[npr.index("he was") : -1], "Tillerson", name="Sergei Lavrov")
+    assert len(build_ledger([("a1", "AFP", afp, qa), ("a2", "NPR", npr, qc)])) == 2
+    other = 'Tillerson said he expected "a difficult meeting with the Russian side" in Moscow on Wednesday.'
+    qd = _reported(other, other[other.index("he expected") : -1], "Tillerson", name="Rex Tillerson")
+    assert len(build_ledger([("a1", "AFP", afp, qa), ("a2", "NPR", other, qd)])) == 2

@@ -82,9 +82,15 @@ def _diff(a: str, b: str) -> list[list[str]]:
     return out
 
 
+_RESUMES = re.compile(r"[,:.;?!]\s*[\"“”„«»‘’'`]*\s*$")
+
+
 def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
     """The fragments of a split quote as one wording, keeping the punctuation that closed each
-    fragment before its quote mark ("... our two countries," -> "... our two countries.")."""
+    fragment before its quote mark ("... our two countries," -> "... our two countries."). A
+    fragment that does not resume the quote after its cue (no comma, colon or full stop before its quote mark:
+    '"Your visit is very timely," Lavrov said, adding it offers a chance for cooperation "above all
+    on ..."') continues the writer's own sentence: the gap is marked "…" instead of hidden."""
     out = []
     for i, p in enumerate(parts):
         frag = p.text.rstrip()
@@ -92,8 +98,34 @@ def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
             after = text[p.end : p.end + 2].lstrip()
             nxt = parts[i + 1].text.lstrip()[:1]
             frag += "." if nxt.isupper() and (not after or after[0] in ".?!,\"”'’") else ""
+        if i and text and not _RESUMES.search(text[max(parts[i - 1].end, p.start - 12) : p.start]):
+            out.append("…")
         out.append(frag)
     return " ".join(out)
+
+
+_INNER_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,}?)[\"“”„«»]")
+
+
+def _inner_quotes(text: str) -> list[frozenset[str]]:
+    """Content words of each quoted phrase inside reported speech ('he wanted "a very open, candid
+    and frank exchange"'), for phrases of at least three content words."""
+    out = []
+    for m in _INNER_QUOTE.finditer(text):
+        words = frozenset(w for w in _words(m.group(1)) if w not in STOPWORDS)
+        if len(words) >= 3:
+            out.append(words)
+    return out
+
+
+def _same_inner_quote(a: _Item, b: _Item) -> bool:
+    """Two reported statements of one speaker quoting the same phrase ('he wanted "a very open,
+    candid and frank exchange"' / 'he was looking forward to "an open, candid, frank exchange"'):
+    outlets paraphrase around the words they quote, so the quoted words tell the statement."""
+    if a.quote.direct or b.quote.direct or a.speaker is None or b.speaker is None:
+        return False
+    return any(len(x & y) >= max(3, 0.75 * min(len(x), len(y)))
+               for x in _inner_quotes(a.text) for y in _inner_quotes(b.text))  # fmt: skip
 
 
 def _carries(reported: Span, start: int, end: int) -> bool:
@@ -185,7 +217,7 @@ def build_ledger(
     groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
     for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
         agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
-        home = next((g for g in agree if any(_same_statement(r, m) for m in g[0])), None)
+        home = next((g for g in agree if any(_same_statement(r, m) or _same_inner_quote(r, m) for m in g[0])), None)
         if home is not None:
             home[0].append(r)
         elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
