@@ -72,23 +72,23 @@ def test_an_aim_is_no_statement_but_an_urged_infinitive_is() -> None:
     assert [e["speaker"] for e in build_ledger([("a1", "NPR", vow, q)])] == ["Ivan Petrov"]
 
 
+def _split(text: str, one: str, two: str, name: str) -> Quote:
+    a, b = text.index(one), text.index(two)
+    parts = (Span(a, a + len(one), one), Span(b, b + len(two), two))
+    return Quote(content=Span(a, b + len(two), text[a : b + len(two)]), speaker_name=name, parts=parts)
+
+
 def test_a_fragment_inside_the_writers_sentence_is_marked_as_a_gap() -> None:
     # the AFP seed: the second fragment continues the writer's sentence, not the quote
     text = ('"Your visit is very timely," Lavrov said, adding it offers an opportunity to clarify the chances '
             'of cooperation between the two sides "above all on the formation of a broad anti-terrorist front".')
     one, two = "Your visit is very timely,", "above all on the formation of a broad anti-terrorist front"
-    a, b = text.index(one), text.index(two)
-    parts = (Span(a, a + len(one), one), Span(b, b + len(two), two))
-    q = Quote(content=Span(a, b + len(two), text[a : b + len(two)]), speaker_name="Sergei Lavrov", parts=parts)
-    (entry,) = build_ledger([("a1", "AFP", text, q)])
+    (entry,) = build_ledger([("a1", "AFP", text, _split(text, one, two, "Sergei Lavrov"))])
     assert entry["wordings"][0]["text"] == f"{one} … {two}"
     # a quote resumed after its cue (comma or full stop before the quote mark) joins without a gap
-    text2 = '"Our meetings today come at an important moment," Tillerson said at the table, "so that we can talk."'
+    text = '"Our meetings today come at an important moment," Tillerson said at the table, "so that we can talk."'
     one, two = "Our meetings today come at an important moment,", "so that we can talk."
-    a, b = text2.index(one), text2.index(two)
-    parts = (Span(a, a + len(one), one), Span(b, b + len(two), two))
-    q = Quote(content=Span(a, b + len(two), text2[a : b + len(two)]), speaker_name="Rex Tillerson", parts=parts)
-    (entry,) = build_ledger([("a1", "NPR", text2, q)])
+    (entry,) = build_ledger([("a1", "NPR", text, _split(text, one, two, "Rex Tillerson"))])
     assert entry["wordings"][0]["text"] == f"{one} {two}"
 
 
