@@ -257,3 +257,21 @@ def test_seed_relative_dates_resolve_against_the_publication_day() -> None:
     got = {(d["text"].lower(), d["date"]) for d in dates_in_text(art.text, mentions, [], art.published)}
     assert {("wednesday", "2017-04-12"), ("last week", "2017-04-03"), ("april 4", "2017-04-04"),
             ("today", "2017-04-12")} <= got  # fmt: skip
+
+
+def test_a_department_inside_a_title_and_a_pair_of_surnames_are_no_organisations() -> None:
+    text = ("U.S. Secretary of State Rex Tillerson met Sergei Lavrov; the Tillerson-Lavrov talks lasted hours. "
+            "The State Department said the Minister for Foreign Affairs would follow.")
+
+    def at(surface: str, label: str, nth: int = 0) -> Mention:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(surface, i + 1)
+        return Mention(i, i + len(surface), surface, label)
+
+    items = [("a1", at("State", "ORG")), ("a1", at("Rex Tillerson", "PERSON")), ("a1", at("Sergei Lavrov", "PERSON")),
+             ("a1", at("Tillerson-Lavrov", "ORG")), ("a1", at("The State Department", "ORG")),
+             ("a1", at("Foreign Affairs", "ORG"))]  # fmt: skip
+    names = {e["name"]: e["label"] for e in resolve_entities(items, {"a1": text})[0]}
+    assert "Tillerson-Lavrov" not in names and "Foreign Affairs" not in names and "State" not in names
+    assert any("State Department" in n for n in names)  # the department named on its own stays

@@ -319,6 +319,20 @@ class _Cluster:
         return max(self.surfaces, key=lambda s: (len(s.split()), self.surfaces[s]))
 
 
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:secretary|minister|ministers|secretaries)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _not_an_entity(m: Mention, text: str | None, surnames: set[str]) -> bool:
+    """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
+    Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
+    "the Tillerson-Lavrov talks" pairs two people of the story, it names no organisation."""
+    if text is not None and text[m.start : m.end] == m.text:
+        if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+            return True
+    halves = m.text.split("-")
+    return len(halves) == 2 and all(h in surnames for h in halves)
+
+
 def resolve_entities(
     items: Iterable[tuple[str, Mention]],
     texts: dict[str, str] | None = None,
@@ -332,6 +346,7 @@ def resolve_entities(
     items = list(items)
     texts = texts or {}
     items += _surname_mentions(items, texts)
+    surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
     by_surface: dict[str, Counter[str]] = defaultdict(Counter)  # spaCy labels
     cues: dict[str, Counter[str]] = defaultdict(Counter)  # context votes
     arts: dict[str, set[str]] = defaultdict(set)
@@ -343,6 +358,8 @@ def resolve_entities(
             continue
         s = normalise(m.text)
         if len(s) < 2 or not any(ch.isalpha() for ch in s):
+            continue
+        if m.label != "PERSON" and _not_an_entity(m, texts.get(art_id), surnames):
             continue
         if s not in by_surface:
             order.append(s)
