@@ -270,7 +270,7 @@ def test_a_department_inside_a_title_and_a_pair_of_surnames_are_no_organisations
         return Mention(i, i + len(surface), surface, label)
 
     items = [("a1", at("State", "ORG")), ("a1", at("Rex Tillerson", "PERSON")), ("a1", at("Sergei Lavrov", "PERSON")),
-             ("a1", at("Tillerson-Lavrov", "ORG")), ("a1", at("The State Department", "ORG")),
+             ("a1", at("Tillerson-Lavrov", "PERSON")), ("a1", at("The State Department", "ORG")),
              ("a1", at("Foreign Affairs", "ORG"))]  # fmt: skip
     names = {e["name"]: e["label"] for e in resolve_entities(items, {"a1": text})[0]}
     assert "Tillerson-Lavrov" not in names and "Foreign Affairs" not in names and "State" not in names
