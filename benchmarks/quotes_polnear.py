@@ -257,15 +257,58 @@ NOT_SPEECH = frozenset(
     began begun move moved roll rolled spot spotted display displayed mount mounted unleash unleashed
     cast lay laid laying nominate nominated nominating approve approved open opened tick ticked brush
     brushed resist resisted avoid avoided knock knocked single singled hold held take took taken put
-    give gave given make made have had has get got win won lose lost spend spent use used""".split()
+    give gave given make made have had has get got win won lose lost spend spent use used
+    is are was were be been being am 's 're 'm do does did done doing""".split()
 )
+# (the copulas and 'do' also stay out: the product parses only sentences with a cue word, and these
+# would bring in a third of the rest for a handful of attributions on train)
 
 
-def learn_cues(arts: list[dict[str, Any]], ds: list[Any], min_n: int, min_p: float) -> dict[str, Any]:
+def stem(word: str) -> str:
+    """A crude stem that groups a cue's word forms ('backed', 'backing', 'backs' -> 'back';
+    'announced', 'announces' -> 'announc'), for the back-off of rare learned keys; irregular forms
+    ('said') stay apart."""
+    w = word.lower()
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suf)] + rep
+            if suf in ("ing", "ed") and len(w) >= 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # 'planning' -> 'plan'
+            break
+    return w.rstrip("e") or w
+
+
+def backoff_key(key: str) -> str:
+    """'backing|dobj|ger' -> 'back|dobj': the stem with the construction, without the tense."""
+    parts = key.split("|")
+    return f"{stem(parts[0])}|{parts[1]}"
+
+
+def learn_cues(
+    arts: list[dict[str, Any]],
+    ds: list[Any],
+    min_n: int,
+    min_p: float,
+    back_n: int = 0,
+    back_w: float = 8.0,
+    ext_n: int = 0,
+) -> dict[str, Any]:
     """Which candidate cues (``quote_reported.cue_candidates``: a verb form, what it governs, its tense) were
     attributions on PolNeAR train: a candidate counts when its content matches (overlap > 0.3) a
     gold attribution that the hand rules missed and whose cue covers the verb. Keys seen at least
-    ``min_n`` times with a smoothed precision (pos + 1) / (n + 2) of at least ``min_p`` are kept."""
+    ``min_n`` times with a smoothed precision (pos + 1) / (n + 2) of at least ``min_p`` are kept.
+    With ``back_n`` > 0, a key seen fewer than ``min_n`` times backs off to its stem and
+    construction ('backing|dobj|ger' -> 'back|dobj', all forms and tenses pooled): when that pool is
+    seen at least ``back_n`` times, the key's precision is shrunk towards the pool's,
+    (pos + back_w * P_pool) / (n + back_w), and kept at ``min_p``. With ``ext_n`` > 0, a verb
+    pool seen at least ``ext_n`` times with (pos + 1) / (n + 2) >= ``min_p`` also keeps the stem's
+    other forms seen on train ('backs|dobj|pres' from 'backed|dobj|past', 'backing|dobj|ger'), as
+    [0, 0]."""
+    return select_cues(cue_stats(arts, ds), len(arts), min_n, min_p, back_n, back_w, ext_n)
+
+
+def cue_stats(arts: list[dict[str, Any]], ds: list[Any]) -> dict[str, list[int]]:
+    """[attributions, candidates] per candidate key on ``arts`` (see ``learn_cues``)."""
     from newsweave.stages import quote_context as qc
     from newsweave.stages import quote_direct as qd
     from newsweave.stages import quote_reported as qr
@@ -298,17 +341,89 @@ def learn_cues(arts: list[dict[str, Any]], ds: list[Any], min_n: int, min_p: flo
             st = stats.setdefault(key, [0, 0])
             st[0] += ok
             st[1] += 1
+    return stats
+
+
+def select_cues(
+    stats: dict[str, list[int]], n_arts: int, min_n: int, min_p: float, back_n: int, back_w: float, ext_n: int
+) -> dict[str, Any]:
+    """The kept keys of ``learn_cues`` from its counts [attributions, candidates] per key."""
     keep = {k: v for k, v in sorted(stats.items()) if v[1] >= min_n and (v[0] + 1) / (v[1] + 2) >= min_p}
+    if back_n > 0:
+        pool: dict[str, list[int]] = {}
+        for k, (pos, n) in stats.items():
+            b = pool.setdefault(backoff_key(k), [0, 0])
+            b[0] += pos
+            b[1] += n
+        for k, (pos, n) in sorted(stats.items()):
+            bp, bn = pool[backoff_key(k)]
+            if n < min_n and bn >= back_n and (pos + back_w * (bp + 1) / (bn + 2)) / (n + back_w) >= min_p:
+                keep[k] = [pos, n]
+        if ext_n > 0:  # forms of the stem seen on train, but never in this construction
+            forms: dict[str, set[tuple[str, str]]] = {}
+            for k in stats:
+                parts = k.split("|")
+                if len(parts) == 3:
+                    forms.setdefault(stem(parts[0]), set()).add((parts[0], parts[2]))
+            for b, (bp, bn) in pool.items():
+                st, kind = b.split("|", 1)
+                if bn >= ext_n and (bp + 1) / (bn + 2) >= min_p:
+                    for f, tense in forms.get(st, ()):
+                        key = f"{f}|{kind}|{tense}"
+                        if key not in stats and not kind.startswith(("noun", "adj")):
+                            keep[key] = [0, 0]
+        keep = dict(sorted(keep.items()))
     return {
         "_comment": (
             "Cue keys 'verb form|construction|tense' learned by `benchmarks/quotes_polnear.py --learn-cues` "
-            f"on the PolNeAR train compartment only ({len(arts)} articles): [attributions, candidates], kept "
-            f"when seen >= {min_n} times with (pos + 1) / (n + 2) >= {min_p}."
+            f"on the PolNeAR train compartment only ({n_arts} articles): [attributions, candidates], kept "
+            f"when seen >= {min_n} times with (pos + 1) / (n + 2) >= {min_p}; a key seen fewer times backs off "
+            f"to its stem and construction (pool seen >= {back_n} times): kept when (pos + {back_w} * "
+            f"P_pool) / (n + {back_w}) >= {min_p}; a pool seen >= {ext_n} times with a smoothed precision >= "
+            f"{min_p} also adds the stem's other train forms, as [0, 0] (0: off)."
         ),
         "min_n": min_n,
         "min_p": min_p,
+        "back_n": back_n,
+        "back_w": back_w,
+        "ext_n": ext_n,
         "cues": keep,
     }
+
+
+def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Namespace) -> int:
+    """Two-fold cross-validation inside train (never held-out): the train articles in a fixed random
+    order are cut in two halves; cues are learned on one half with the given settings and the other
+    half is scored with them; both halves' predictions are scored together."""
+    from newsweave.stages import quote_reported as qr
+
+    train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
+    random.Random(5).shuffle(train)
+    folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
+    saved = qr.LEARNED_CUES
+    golds: list[list[Q]] = []
+    preds: list[list[Q]] = []
+    run = newsweave_preds(extract_quotes)
+    for k in (0, 1):
+        fit, test = folds[k], folds[1 - k]
+        learned = learn_cues(
+            [arts[i] for i in fit], [ds[i] for i in fit], args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n
+        )
+        qr.LEARNED_CUES = frozenset(learned["cues"])
+        golds += [gold_quotes(arts[i]) for i in test]
+        preds += [run(ds[i]) for i in test]
+    qr.LEARNED_CUES = saved
+    res = {thr: score(golds, preds, thr) for thr in THRESHOLDS}
+    a, b = res[0.3], res[0.8]
+    print(
+        f"two-fold CV inside train (min_n {args.min_n}, min_p {args.min_p}, back_n {args.back_n}, "
+        f"back_w {args.back_w}, ext_n {args.ext_n}): "
+        f"all F1 @0.3 / @0.8 / speaker {100 * a['all']['f1']:.2f} / {100 * b['all']['f1']:.2f} / "
+        f"{100 * a['all']['spk']:.2f}; indirect P / R {100 * a['indirect']['p']:.2f} / {100 * a['indirect']['r']:.2f}, "
+        f"F1 @0.3 / @0.8 {100 * a['indirect']['f1']:.2f} / {100 * b['indirect']['f1']:.2f}; "
+        f"direct F1 @0.3 {100 * a['direct']['f1']:.2f}"
+    )
+    return 0
 
 
 def main() -> int:
@@ -323,6 +438,13 @@ def main() -> int:
     ap.add_argument("--learn-cues", action="store_true", help="learn quote_cues.json on train, then evaluate")
     ap.add_argument("--min-n", type=int, default=3)
     ap.add_argument("--min-p", type=float, default=0.5)
+    ap.add_argument("--back-n", type=int, default=1,
+                    help="back a key seen < min-n times off to its stem + construction (0: off)")  # fmt: skip
+    ap.add_argument("--back-w", type=float, default=8.0, help="weight of the back-off pool's precision")
+    ap.add_argument("--ext-n", type=int, default=3,
+                    help="add a stem's other train forms for a construction pool seen >= this (0: off)")  # fmt: skip
+    ap.add_argument("--cv", action="store_true",
+                    help="two-fold cross-validation inside train: learn cues on one half, score the other")  # fmt: skip
     args = ap.parse_args()
 
     arts = load_jsonl(DATA)
@@ -330,13 +452,16 @@ def main() -> int:
     all_docs = docs(arts)  # the full pipeline (textacy needs lemmas)
     nw_docs = all_docs if args.parse == "all" else cue_docs(arts)
     print(f"docs ready in {time.time() - t0:.1f}s", file=sys.stderr)
+    if args.cv:
+        return cross_validate(arts, nw_docs, args)
     if args.learn_cues:
         import json
 
         from newsweave.stages import quote_reported as qr
 
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
-        learned = learn_cues([arts[i] for i in train], [nw_docs[i] for i in train], args.min_n, args.min_p)
+        tr_arts, tr_docs = [arts[i] for i in train], [nw_docs[i] for i in train]
+        learned = learn_cues(tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n)
         head = {k: v for k, v in learned.items() if k != "cues"}
         body = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in learned["cues"].items())
         CUES.write_text(json.dumps(head, indent=2)[:-2] + ',\n  "cues": {\n' + body + "\n  }\n}\n")
