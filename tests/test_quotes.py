@@ -651,3 +651,12 @@ def test_participle_cue_is_held_by_the_noun_it_modifies(nlp: Any) -> None:
     text = "Wealthy donors gave $25 million to an outside group backing Senator Marco Rubio of Florida."
     q = find(quotes(nlp, text), "Marco Rubio")
     assert q.cue is not None and q.cue.text == "backing" and q.speaker is not None and "group" in q.speaker.text
+
+
+@pytest.mark.slow
+def test_learned_object_cue_keeps_the_phrase_the_parser_hangs_on_the_verb(nlp: Any) -> None:
+    """'backed [the deal] [with state lawmakers]': the parser attaches the prepositional phrase to
+    the verb, PolNeAR's content has it (learned 'backed|dobj|past')."""
+    q = find(quotes(nlp, "Governor Anne Smith backed the deal with state lawmakers."), "the deal")
+    assert q.content.text == "the deal with state lawmakers"
+    assert not q.direct and q.speaker_name == "Anne Smith" and q.cue is not None and q.cue.text == "backed"

@@ -162,6 +162,7 @@ def _siblings(v: Token, hi: int, deps: tuple[str, ...], preps: tuple[str, ...]) 
     return hi
 
 
+
 def _stance(ctx: Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, int] | None:
     """(content ranges, speaker, cue end) of a stance cue (OBJECT_VERBS, PREP_CUES, NOUN_CUES,
     ADJ_CUES), or None."""
@@ -414,7 +415,7 @@ def cue_candidates(
                 kind, lo, hi = "xcomp", (objs[0] if objs else c).left_edge.i, c.right_edge.i + 1
             elif c.dep_ == "dobj" and c.lower_ not in PRO_OBJECTS:
                 lo = c.left_edge.i
-                hi = _siblings(v, c.right_edge.i + 1, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "as", "over"))
+                hi = _siblings(v, c.right_edge.i + 1, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
                 kind = "dobj" if hi - lo >= 3 else "dobj-short"
             elif c.dep_ == "prep" and c.right_edge.i > c.i:
                 kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
@@ -437,6 +438,9 @@ def cue_candidates(
     return out
 
 
+# prepositional phrases after a learned cue's object that belong to the content: the parser hangs
+# them on the verb ('backed [the deal] [with state lawmakers]', 'praised [Toomey] [for ...]')
+_DOBJ_PREPS = tuple("for as over with on about against to in from at into among by of during after before".split())
 _NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
 
 
