@@ -176,7 +176,7 @@ def _stance(ctx: Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, in
         if not objs:
             return None
         lo, hi = objs[0].left_edge.i, objs[0].right_edge.i + 1
-        hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), ("for", "of", "as", "over", "on", "about"))
+        hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
         return [(lo, hi)], ctx.subject(v, fallback=False), v.i + 1
     if act and low in CALL_FORMS:  # a naming act: 'called [Clinton's use of email "extremely careless"]'
         objs = [c for c in v.rights if c.dep_ == "dobj" and not ctx.quoted[c.i]]
