@@ -556,8 +556,12 @@ form, what it governs (that-clause, to-infinitive, object, prepositional object)
 also passives ("X was charged with Y": the clause, no speaker), verbs of seeming ("X appears Y"),
 and nouns and adjectives with a holder ("his criticism of X", "were eager to Y"); kept when seen
 >= 3 times on train with (hits + 1) / (candidates + 2) >= 0.5, a hit being a gold attribution the
-hand rules missed, and for a candidate without a speaker one without a gold source;
-acts such as "targeted", "fired", "signed" are never learned). A headline "Poll: X" attributes X.
+hand rules missed, and for a candidate without a speaker one without a gold source; a key seen
+fewer times backs off to its stem and construction ("backing|dobj|ger" -> "back|dobj", all forms
+and tenses pooled) and is kept when (hits + 8 P_pool) / (candidates + 8) >= 0.5; a pool seen >= 3
+times and >= 0.5 precise also adds the stem's other forms seen on train; two-fold CV inside train,
+`--cv`, chose these settings; acts such as "targeted", "fired", "signed", the copulas and "do" are
+never learned). A headline "Poll: X" attributes X.
 A partial quote inside reported speech (`Lavrov said the talks were "productive"`) is one
 attribution, the reported clause with its quote marks, as PolNeAR and the Gender Gap Tracker
 annotate mixed quotes; a quote with no cue of its own right after a quote joins it as another part
