@@ -85,13 +85,15 @@ def _tree_pss_kb(pid: int) -> int:
     return total
 
 
-def run_cli(src: Path, extra: list[str]) -> dict:
-    """One `newsweave run` in a fresh process: wall time, stage times, peak tree RSS."""
+def run_cli(src: Path, extra: list[str], code: Path = ROOT) -> dict:
+    """One `newsweave run` in a fresh process: wall time, stage times, peak tree RSS. ``code`` is the
+    checkout whose package runs (a baseline's worktree, or this one)."""
+    env = dict(os.environ, PYTHONPATH=str(code)) if code != ROOT else None
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "newsweave", "run", str(src), "--out", f"{tmp}/out", "--db", f"{tmp}/nw.db",
                "-q", "--timings", *extra]  # fmt: skip
         t = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(cmd, cwd=code, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         peak = [0]
 
         def sample() -> None:
@@ -184,6 +186,8 @@ def main() -> None:
     ap.add_argument("--replicate", type=int, default=0, help="also run once on the stream replicated N times")
     ap.add_argument("--configs", default=DEFAULT_CONFIGS, help=f"some of: {', '.join(CONFIGS)}")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (a smoke test)")
+    ap.add_argument("--baseline", metavar="REF",
+                    help="also run the default configuration of this git revision (a temporary worktree)")  # fmt: skip
     args = ap.parse_args()
     src = SHARED / "clustering_stream" / "articles.jsonl"
     rows = load_jsonl(src)
@@ -193,12 +197,20 @@ def main() -> None:
         src.write_text("".join(json.dumps(r) + "\n" for r in rows))
     texts = [r["text"] for r in rows]
     configs = args.configs.split(",")
+    code = {c: ROOT for c in configs}
+    if args.baseline:
+        wt = Path(tempfile.mkdtemp()) / "baseline"
+        subprocess.run(["git", "worktree", "add", "--detach", str(wt), args.baseline], cwd=ROOT, check=True,
+                       capture_output=True)  # fmt: skip
+        name = f"baseline {args.baseline}"
+        configs.append(name)
+        CONFIGS[name], code[name] = CONFIGS["default"], wt
     runs: dict[str, list[dict]] = {c: [] for c in configs}
     floors: list[dict] = []
     colds: list[dict] = []
     for i in range(args.repeat):
         for c in configs:  # interleaved, so that machine noise hits every configuration alike
-            r = run_cli(src, CONFIGS[c])
+            r = run_cli(src, CONFIGS[c], code[c])
             runs[c].append(r)
             print(f"run {i + 1} {c}: {r['wall_s']} s, {r['peak_mb']} MB, {r['stages']}", file=sys.stderr)
         floors.append(floor(texts))
@@ -226,6 +238,12 @@ def main() -> None:
             "floor_ratio": round(wall / fl, 2), "full_spacy_ratio": round(wall / full, 2),
             "median_stages_s": stages, "walls": [r["wall_s"] for r in rs], "summary": rs[0]["summary"],
         }  # fmt: skip
+    for c in configs:
+        if c.startswith("baseline ") and runs.get("default") and runs[c]:
+            pairs = [a["wall_s"] / b["wall_s"] for a, b in zip(runs["default"], runs[c], strict=True)]
+            result[f"ratio_default_to_{c.replace(' ', '_')}_median"] = round(statistics.median(pairs), 3)
+    if args.baseline:
+        subprocess.run(["git", "worktree", "remove", "--force", str(code[configs[-1]])], cwd=ROOT, check=False)
     if runs.get("default") and runs.get("one-process"):
         pairs = [b["wall_s"] / a["wall_s"] for a, b in zip(runs["default"], runs["one-process"], strict=True)]
         result["speedup_default_vs_one_process_median"] = round(statistics.median(pairs), 2)
