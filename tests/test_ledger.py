@@ -106,3 +106,19 @@ def test_paraphrases_quoting_the_same_phrase_are_one_statement() -> None:
     other = 'Tillerson said he expected "a difficult meeting with the Russian side" in Moscow on Wednesday.'
     qd = _reported(other, other[other.index("he expected") : -1], "Tillerson", name="Rex Tillerson")
     assert len(build_ledger([("a1", "AFP", afp, qa), ("a2", "NPR", other, qd)])) == 2
+
+
+def test_the_story_ledger_names_an_article_without_an_outlet_like_the_comparison() -> None:
+    import numpy as np
+
+    from newsweave.records import Analysis, Article
+    from newsweave.stages.story import analyse_story
+
+    text = '"Your visit is very timely," Lavrov said on Wednesday in Moscow.'
+    one = "Your visit is very timely,"
+    q = Quote(content=Span(1, 1 + len(one), one), speaker_name="Sergei Lavrov")
+    a = Article("a1", text, title="Lavrov meets Tillerson", origin="dumps/000_seed.txt")
+    an = Analysis("a1", ((0, len(text)),), (), (q,))
+    story = analyse_story("s1", [a], {"a1": an}, {"a1": np.ones(4, dtype=np.float32)})
+    [entry] = story["quotes"]
+    assert entry["wordings"][0]["outlets"] == ["unnamed outlet (000_seed.txt)"]

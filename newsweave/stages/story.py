@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Analysis, Article
-from .compare import TextEmbedder, compare_sources
+from .compare import TextEmbedder, compare_sources, outlet_of
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
 from .facts import story_facts
@@ -56,7 +56,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
         for q in an.quotes if an else ():
             if q.speaker_name:
                 q = _with_speaker(q, lookup(q.speaker_name))
-            items.append((a.id, a.original_source or a.source, a.text, q))
+            items.append((a.id, outlet_of(a), a.text, q))  # the same outlet names as the comparison
     ledger = build_ledger(items, canonical=lookup)
     docs = [
         SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
