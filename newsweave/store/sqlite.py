@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS story_members (
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
 CREATE TABLE IF NOT EXISTS skips (origin TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sentence_vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL);
 """
 
 
@@ -192,12 +193,27 @@ class SQLiteStore:
         return out
 
     def embeddings(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        return self._vectors("SELECT article_id, embedding FROM analyses WHERE article_id", ids)
+
+    def _vectors(self, select: str, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """float32 vectors by key: ``select`` is the query up to its ``IN (...)``."""
         out: dict[str, np.ndarray] = {}
-        for chunk in _chunks(list(ids)):
-            q = f"SELECT article_id, embedding FROM analyses WHERE article_id IN ({','.join('?' * len(chunk))})"
-            for i, b in self.db.execute(q, chunk):
-                out[i] = np.frombuffer(b, dtype=np.float32)
+        for chunk in _chunks(list(keys)):
+            for k, b in self.db.execute(f"{select} IN ({','.join('?' * len(chunk))})", chunk):
+                out[k] = np.frombuffer(b, dtype=np.float32)
         return out
+
+    def sentence_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        return self._vectors("SELECT key, vec FROM sentence_vectors WHERE key", keys)
+
+    def save_sentence_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        if not vectors:
+            return
+        with self._tx():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO sentence_vectors VALUES (?, ?)",
+                [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
+            )
 
     # -- stories ------------------------------------------------------------------------------
     def story_states(self) -> list[StoryState]:
