@@ -122,3 +122,11 @@ def test_the_story_ledger_names_an_article_without_an_outlet_like_the_comparison
     story = analyse_story("s1", [a], {"a1": an}, {"a1": np.ones(4, dtype=np.float32)})
     [entry] = story["quotes"]
     assert entry["wordings"][0]["outlets"] == ["unnamed outlet (000_seed.txt)"]
+
+
+def test_an_entry_keeps_its_cue_so_a_rejection_does_not_read_as_a_claim() -> None:
+    text = "The Kremlin leader angrily rejected accusations that Assad's forces were behind the attack."
+    q = _with_cue(text, "accusations that Assad's forces were behind the attack", "The Kremlin leader", "rejected",
+                  "Vladimir Putin")  # fmt: skip
+    (entry,) = build_ledger([("a1", "AFP", text, q)])
+    assert entry["cue"] == "rejected"

@@ -107,6 +107,7 @@ def make_doc() -> dict[str, Any]:
                 "speaker": None,
                 "direct": False,
                 "channel": None,
+                "cue": "warned",
                 "articles": ["a2"],
                 "wordings": [
                     {
@@ -186,6 +187,10 @@ def test_html_shows_headline_citations_quotes_diff_and_entities() -> None:
     assert "2024-05-01 – 2024-05-02" in html
 
 
+def test_html_shows_the_cue_of_reported_speech() -> None:
+    assert '<em class="cue">warned</em>' in render_html(make_doc())
+
+
 def test_html_is_self_contained() -> None:
     html = render_html(make_doc())
     assert "<style>" in html and "<script>" in html
@@ -211,6 +216,7 @@ def test_markdown_mirrors_the_page() -> None:
     assert "We are ~~searching~~ **checking** every building tonight" in md
     assert "**People:** Maria Ruiz (5; also Ruiz, Mayor Ruiz)" in md
     assert "*No quotes found in this story.*" in md
+    assert "**Unattributed** *warned* (reported; 1 article)" in md  # the cue verb of reported speech
     assert "| 3 | Quake hits city | Wire Mirror |" in md
     assert "copy of [1]" in md
     assert XSS not in md and "\\<script\\>" in md

@@ -422,6 +422,7 @@ class _StoryView:
                     "speaker_description": _text(q.get("speaker_description")),
                     "direct": bool(q.get("direct", True)),
                     "channel": _text(q.get("channel")),
+                    "cue": _text(q.get("cue")),
                     "n_articles": len(ids),
                     "refs": self.cite(ids),
                     "wordings": wordings,

@@ -249,11 +249,14 @@ def _entry(
         d.update(outlet=f.outlet, start=f.quote.content.start, end=f.quote.content.end)
         d["fragment_of"] = {"text": of.text, "article": of.article, "start": of.quote.content.start}
     descriptions = [d for d in (_description(m.quote) for m in order) if d]
+    # the cue verb of reported speech carries its sense: Putin "rejected" [accusations that ...]
+    cues = [" ".join(m.quote.cue.text.lower().split()) for m in order if m.quote.cue and m.quote.cue.text.strip()]
     return {
         "speaker": canonical(name) if canonical and name else name,
         "speaker_description": None if name or not descriptions else max(descriptions, key=descriptions.count),
         "direct": any(m.quote.direct for m in members),
         "channel": next((m.quote.channel for m in order if m.quote.channel), None),
+        "cue": max(cues, key=cues.count) if cues else None,
         "wordings": ws,
         "articles": _unique([m.article for m in order] + [f.article for f, _of in fragments]),
         "diff": _diff(ws[0]["text"], ws[1]["text"]) if len(ws) > 1 else [],
