@@ -520,7 +520,7 @@ MAX_DENIAL = 2
 DENIAL_SHARED = 2  # content words an accusation and its denial share, one of them a name
 
 
-def _denial_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+def _denial_conflicts(claims: Sequence[Claim], hedged: np.ndarray) -> list[dict[str, Any]]:
     """An accusation and another outlet's denial of it: "The U.S. says Assad's government carried out the
     attack" / "Putin rejected accusations that Assad's forces were behind the attack". The two need
     not be close in words or meaning (a denial often restates the accusation in other words), so
@@ -533,7 +533,7 @@ def _denial_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
             continue
         if _DENY.search(c.text):
             deny.append(i)
-        elif _ACCUSE.search(c.text) and not _negated(c.text) and not _HEDGE.search(c.text):
+        elif _ACCUSE.search(c.text) and not _negated(c.text) and not hedged[i]:
             accuse.append(i)
     best: dict[tuple[str, str], tuple[int, int, int]] = {}
     for i in accuse:
@@ -584,7 +584,8 @@ def compare_sources(
     # a sentence and its denial are similar but do not corroborate each other: they are a conflict;
     # a hedged claim ("not clear whether ...") is left out of both
     hedged = np.array([bool(_HEDGE.search(c.text)) for c in claims], dtype=bool)
-    sim = sim & ~hedged[:, None] & ~hedged[None, :]
+    firm = ~hedged[:, None] & ~hedged[None, :]  # pairs of claims neither of which is hedged
+    sim = sim & firm
     groups = _groups(claims, sim & (negated[:, None] == negated[None, :]))
 
     corroborated: list[dict[str, Any]] = []
@@ -631,11 +632,10 @@ def compare_sources(
     conflicts += _crowd_conflicts(articles, analyses, copies, numbers or [])
     # a denial is paired on words, or on a closer embedding match than a corroboration needs: a sentence
     # with "not" is near many sentences that share its names without contradicting them
-    deny = similarity(claims, vectors, denial=True, stats=stats) if vectors is not None else sim
-    deny = deny & ~hedged[:, None] & ~hedged[None, :]
+    deny = similarity(claims, vectors, denial=True, stats=stats) & firm if vectors is not None else sim
     negations = _negation_conflicts(claims, deny, negated)
     paired = {frozenset((c["article"], c["start"]) for c in k["claims"]) for k in negations}
-    denials = [k for k in _denial_conflicts(claims)
+    denials = [k for k in _denial_conflicts(claims, hedged)
                if frozenset((c["article"], c["start"]) for c in k["claims"]) not in paired]  # fmt: skip
     result["conflicting"] = conflicts + negations + denials
     return result

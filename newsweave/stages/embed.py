@@ -115,12 +115,12 @@ class CachedEmbedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         keys = [self.key(t) for t in texts]
-        known = self.lookup(list(dict.fromkeys(keys)))
+        known = self.lookup([k for k in dict.fromkeys(keys) if k not in self.new])
         known.update(self.new)
-        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in known}  # a repeated text once
         if todo:
-            for t, v in zip(todo, self.embedder.embed(todo), strict=True):
-                self.new[self.key(t)] = known[self.key(t)] = v
+            for k, v in zip(todo, self.embedder.embed(list(todo.values())), strict=True):
+                self.new[k] = known[k] = v
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for i, k in enumerate(keys):
             out[i] = known[k]

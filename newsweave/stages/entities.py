@@ -322,14 +322,14 @@ class _Cluster:
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:secretary|minister|ministers|secretaries)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
-def _not_an_entity(m: Mention, text: str | None, surnames: set[str]) -> bool:
+def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str]) -> bool:
     """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
     Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
     "the Tillerson-Lavrov talks" pairs two people of the story, it names no organisation."""
     if m.label != "PERSON" and text is not None and text[m.start : m.end] == m.text:
         if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
             return True
-    halves = [h.strip() for h in re.split(r"[-–]", normalise(m.text))]
+    halves = [h.strip() for h in re.split(r"[-–]", surface)]
     return len(halves) == 2 and halves[0] != halves[1] and all(h in surnames for h in halves)
 
 
@@ -359,7 +359,7 @@ def resolve_entities(
         s = normalise(m.text)
         if len(s) < 2 or not any(ch.isalpha() for ch in s):
             continue
-        if _not_an_entity(m, texts.get(art_id), surnames):
+        if _not_an_entity(m, s, texts.get(art_id), surnames):
             continue
         if s not in by_surface:
             order.append(s)

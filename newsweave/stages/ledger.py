@@ -29,6 +29,7 @@ class _Item(NamedTuple):
     words: list[str]
     content: frozenset[str]  # content words
     speaker: str | None  # canonical, lower-cased
+    inner: tuple[frozenset[str], ...]  # content words of the phrases reported speech quotes (``_inner_quotes``)
 
 
 def _words(text: str) -> list[str]:
@@ -107,25 +108,20 @@ def _join_parts(text: str, parts: tuple[Span, ...]) -> str:
 _INNER_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,}?)[\"“”„«»]")
 
 
-def _inner_quotes(text: str) -> list[frozenset[str]]:
+def _inner_quotes(text: str) -> tuple[frozenset[str], ...]:
     """Content words of each quoted phrase inside reported speech ('he wanted "a very open, candid
     and frank exchange"'), for phrases of at least three content words."""
-    out = []
-    for m in _INNER_QUOTE.finditer(text):
-        words = frozenset(w for w in _words(m.group(1)) if w not in STOPWORDS)
-        if len(words) >= 3:
-            out.append(words)
-    return out
+    phrases = (frozenset(w for w in _words(m.group(1)) if w not in STOPWORDS) for m in _INNER_QUOTE.finditer(text))
+    return tuple(p for p in phrases if len(p) >= 3)
 
 
 def _same_inner_quote(a: _Item, b: _Item) -> bool:
     """Two reported statements of one speaker quoting the same phrase ('he wanted "a very open,
     candid and frank exchange"' / 'he was looking forward to "an open, candid, frank exchange"'):
     outlets paraphrase around the words they quote, so the quoted words tell the statement."""
-    if a.quote.direct or b.quote.direct or a.speaker is None or b.speaker is None:
+    if a.speaker is None or b.speaker is None:
         return False
-    return any(len(x & y) >= max(3, 0.75 * min(len(x), len(y)))
-               for x in _inner_quotes(a.text) for y in _inner_quotes(b.text))  # fmt: skip
+    return any(len(x & y) >= max(3, 0.75 * min(len(x), len(y))) for x in a.inner for y in b.inner)
 
 
 def _carries(reported: Span, start: int, end: int) -> bool:
@@ -213,7 +209,8 @@ def build_ledger(
             continue  # a stance on a thing ("slammed the US missile strike"), not a statement
         key = (canonical(name) if canonical else name).lower() if name else None
         content = frozenset(w for w in words if w not in STOPWORDS)
-        recs.append(_Item(art, outlet, q, qt, words, content, key))
+        inner = () if q.direct else _inner_quotes(qt)  # only reported speech is matched on what it quotes
+        recs.append(_Item(art, outlet, q, qt, words, content, key, inner))
     groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
     for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
         agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
