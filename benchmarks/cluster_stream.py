@@ -75,6 +75,25 @@ def features(records: list[dict], max_tokens: int | None = None) -> tuple[np.nda
     return vecs, ents
 
 
+def default_params() -> dict[str, float]:
+    """The clusterer's parameters as the settings give them (what the product runs with)."""
+    from newsweave.settings import Settings
+
+    s = Settings()
+    return {
+        "threshold": s.cluster_threshold,
+        "entity_weight": s.cluster_entity_weight,
+        "lexical_weight": s.cluster_lexical_weight,
+        "time_window_days": s.cluster_time_window_days,
+        "time_penalty": s.cluster_time_penalty,
+        "place_penalty": s.cluster_place_penalty,
+        "candidates": s.cluster_candidates,
+        "story_terms": s.cluster_story_terms,
+        "dormant_days": s.cluster_dormant_days,
+        "merge_threshold": s.cluster_merge_threshold,
+    }
+
+
 def topic(event: str) -> str:
     """ECB+ events come in pairs of similar events per topic; both go to the same side of the split."""
     return event.rsplit("_", 1)[0] if event.startswith("ecbplus:") else event
@@ -184,18 +203,7 @@ def main() -> None:
     from newsweave.settings import Settings
 
     s = Settings()
-    params: dict[str, float] = {
-        "threshold": s.cluster_threshold,
-        "entity_weight": s.cluster_entity_weight,
-        "lexical_weight": s.cluster_lexical_weight,
-        "time_window_days": s.cluster_time_window_days,
-        "time_penalty": s.cluster_time_penalty,
-        "place_penalty": s.cluster_place_penalty,
-        "candidates": s.cluster_candidates,
-        "story_terms": s.cluster_story_terms,
-        "dormant_days": s.cluster_dormant_days,
-        "merge_threshold": s.cluster_merge_threshold,
-    }
+    params = default_params()
     lead_chars = s.cluster_lead_chars
     for kv in args.set:
         k, v = kv.split("=", 1)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import platform
 import resource
+import subprocess
+import tempfile
 from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,3 +79,18 @@ def machine() -> str:
 
 def stamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def worktree(ref: str) -> Path:
+    """A temporary git worktree of revision ``ref``, to run an earlier newsweave beside this one in
+    the same session (``code_env``); removed when the benchmark exits, whether it succeeds or not."""
+    path = Path(tempfile.mkdtemp()) / "baseline"
+    subprocess.run(["git", "worktree", "add", "--detach", str(path), ref], cwd=ROOT, check=True, capture_output=True)
+    atexit.register(subprocess.run, ["git", "worktree", "remove", "--force", str(path)], cwd=ROOT, check=False)
+    return path
+
+
+def code_env(code: Path) -> dict[str, str] | None:
+    """The environment under which `python -m newsweave`, started in ``code``, runs that checkout's
+    package (None for this checkout: the installed one)."""
+    return dict(os.environ, PYTHONPATH=str(code)) if code != ROOT else None

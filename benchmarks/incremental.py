@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import ROOT, SHARED, load_jsonl, machine, stamp  # noqa: E402
+from benchmarks.common import ROOT, SHARED, code_env, load_jsonl, machine, stamp, worktree  # noqa: E402
 
 
 def two_runs(halves: list[Path], code: Path) -> list[dict]:
-    env = dict(os.environ, PYTHONPATH=str(code)) if code != ROOT else None
+    env = code_env(code)
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for half in halves:
@@ -54,19 +53,12 @@ def main() -> None:
         path.write_text("".join(json.dumps(r) + "\n" for r in part))
     codes = {"this checkout": ROOT}
     if args.baseline:
-        wt = tmp / "baseline"
-        subprocess.run(["git", "worktree", "add", "--detach", str(wt), args.baseline], cwd=ROOT, check=True,
-                       capture_output=True)  # fmt: skip
-        codes[f"baseline {args.baseline}"] = wt
+        codes[f"baseline {args.baseline}"] = worktree(args.baseline)
     runs: dict[str, list[list[dict]]] = {name: [] for name in codes}
-    try:
-        for i in range(args.repeat):
-            for name, code in codes.items():  # interleaved
-                runs[name].append(two_runs(halves, code))
-                print(f"repeat {i + 1} {name}: {runs[name][-1]}", file=sys.stderr)
-    finally:
-        if args.baseline:
-            subprocess.run(["git", "worktree", "remove", "--force", str(tmp / "baseline")], cwd=ROOT, check=False)
+    for i in range(args.repeat):
+        for name, code in codes.items():  # interleaved
+            runs[name].append(two_runs(halves, code))
+            print(f"repeat {i + 1} {name}: {runs[name][-1]}", file=sys.stderr)
     result: dict = {"when": stamp(), "machine": machine(), "first_batch": mid, "second_batch": len(rows) - mid}
     for name, rs in runs.items():
         result[name] = {

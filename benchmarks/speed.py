@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import SHARED, load_jsonl, machine, stamp  # noqa: E402
+from benchmarks.common import SHARED, code_env, load_jsonl, machine, stamp, worktree  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = {
@@ -88,7 +88,7 @@ def _tree_pss_kb(pid: int) -> int:
 def run_cli(src: Path, extra: list[str], code: Path = ROOT) -> dict:
     """One `newsweave run` in a fresh process: wall time, stage times, peak tree RSS. ``code`` is the
     checkout whose package runs (a baseline's worktree, or this one)."""
-    env = dict(os.environ, PYTHONPATH=str(code)) if code != ROOT else None
+    env = code_env(code)
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "newsweave", "run", str(src), "--out", f"{tmp}/out", "--db", f"{tmp}/nw.db",
                "-q", "--timings", *extra]  # fmt: skip
@@ -199,12 +199,9 @@ def main() -> None:
     configs = args.configs.split(",")
     code = {c: ROOT for c in configs}
     if args.baseline:
-        wt = Path(tempfile.mkdtemp()) / "baseline"
-        subprocess.run(["git", "worktree", "add", "--detach", str(wt), args.baseline], cwd=ROOT, check=True,
-                       capture_output=True)  # fmt: skip
         name = f"baseline {args.baseline}"
         configs.append(name)
-        CONFIGS[name], code[name] = CONFIGS["default"], wt
+        CONFIGS[name], code[name] = CONFIGS["default"], worktree(args.baseline)
     runs: dict[str, list[dict]] = {c: [] for c in configs}
     floors: list[dict] = []
     colds: list[dict] = []
@@ -242,8 +239,6 @@ def main() -> None:
         if c.startswith("baseline ") and runs.get("default") and runs[c]:
             pairs = [a["wall_s"] / b["wall_s"] for a, b in zip(runs["default"], runs[c], strict=True)]
             result[f"ratio_default_to_{c.replace(' ', '_')}_median"] = round(statistics.median(pairs), 3)
-    if args.baseline:
-        subprocess.run(["git", "worktree", "remove", "--force", str(code[configs[-1]])], cwd=ROOT, check=False)
     if runs.get("default") and runs.get("one-process"):
         pairs = [b["wall_s"] / a["wall_s"] for a, b in zip(runs["default"], runs["one-process"], strict=True)]
         result["speedup_default_vs_one_process_median"] = round(statistics.median(pairs), 2)

@@ -30,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.cluster_stream import features, run_stream, score, topic  # noqa: E402
+from benchmarks.cluster_stream import default_params, features, run_stream, score, topic  # noqa: E402
 from benchmarks.common import ROOT, SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.records import Article  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
@@ -116,11 +116,7 @@ def main() -> None:
     texts = [embed_text(Article(id=r["id"], title=r.get("title"), text=r.get("text") or "")) for r in records]
     static = static_vectors(distil(), texts)
     s = Settings()
-    base = {"threshold": s.cluster_threshold, "entity_weight": s.cluster_entity_weight,
-            "lexical_weight": s.cluster_lexical_weight, "time_window_days": s.cluster_time_window_days,
-            "time_penalty": 0.0, "place_penalty": 0.0, "candidates": s.cluster_candidates,
-            "story_terms": s.cluster_story_terms, "dormant_days": 0.0,
-            "merge_threshold": s.cluster_merge_threshold}  # fmt: skip
+    base = default_params()
     terms = [content_terms(r.get("title"), r.get("text") or "", s.cluster_lead_chars) for r in records]
     dev = [i for i in range(len(records)) if not heldout(topic(records[i]["event"]))]
     test = [i for i in range(len(records)) if heldout(topic(records[i]["event"]))]
