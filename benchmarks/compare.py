@@ -1,7 +1,7 @@
 """Cross-source comparison against the hand-built gold set benchmarks/gold/compare_gold.json.
 
-Six real clusters from ../shared/data (3 of summarization_multiling2011, 2 of summarization_duc2003,
-the two seeds as one story; 2-3 articles each, named in the gold file). Articles are read the way
+Ten real clusters from ../shared/data (5 of summarization_multiling2011, 3 of summarization_duc2003,
+the two seeds as one story; 2-3 articles each, named in the gold file; four of them added on 2026-12-06). Articles are read the way
 the pipeline reads them (``ingest.read_jsonl_record`` / ``read_inputs``), analysed by spaCy
 (``stages.nlp``), and the comparison is built as ``stages.story.analyse_story`` builds it: copies
 from ``find_copies``, the number table from ``story_facts``, then ``compare_sources``. Peers in the
@@ -18,7 +18,7 @@ Matching (all on sentences: a gold quote marks the spaCy sentence(s) it overlaps
 - conflicting: a predicted conflict matches a gold one when two of its claims, from different
   articles, overlap one side each. P and R as for corroborated.
 
-The split is the one of benchmarks/common.heldout on the cluster id (M007 and seeds held out);
+The split is the one of benchmarks/common.heldout on the cluster id (M003, M007, d30016t and the seeds held out);
 choices in compare.py were made on the dev clusters only.
 
     nice -n 19 .venv/bin/python benchmarks/compare.py [--no-write] [--show] [--dev-only] [--grid] [--audit]
