@@ -1,8 +1,8 @@
 """Cross-source comparison against the hand-built gold set benchmarks/gold/compare_gold.json.
 
 Ten real clusters from ../shared/data (5 of summarization_multiling2011, 3 of summarization_duc2003,
-the two seeds as one story; 2-3 articles each, named in the gold file; four of them added on 2026-12-06). Articles are read the way
-the pipeline reads them (``ingest.read_jsonl_record`` / ``read_inputs``), analysed by spaCy
+the two seeds as one story; 2-3 articles each, named in the gold file; four of them added on 2026-12-06).
+Articles are read the way the pipeline reads them (``ingest.read_jsonl_record`` / ``read_inputs``), analysed by spaCy
 (``stages.nlp``), and the comparison is built as ``stages.story.analyse_story`` builds it: copies
 from ``find_copies``, the number table from ``story_facts``, then ``compare_sources``. Peers in the
 same run: the comparison as it was before tuning (benchmarks/results/compare_v0.py).
