@@ -68,6 +68,16 @@ def test_seed_quote_ledger_joins_the_two_wordings(seeds_run: dict) -> None:
     assert any(op != "=" for op, _ in entry["diff"])
 
 
+def test_seed_corroborated_claims_carry_each_articles_wording(seeds_run: dict) -> None:
+    story = seeds_run["doc"]["stories"][0]
+    texts = {a["id"]: None for a in story["articles"]}
+    group = next(g for g in story["comparison"]["corroborated"] if "candid" in g["text"])
+    assert {s["article"] for s in group["sentences"]} == set(texts)
+    for s in group["sentences"]:  # each span's text is its own article's sentence (as the report prints it)
+        assert "candid" in s["text"] and len(s["text"]) <= s["end"] - s["start"]
+    assert "*also:*" in (seeds_run["out"] / "report.md").read_text()
+
+
 def test_seed_entities(seeds_run: dict) -> None:
     story = seeds_run["doc"]["stories"][0]
     names = {v for e in story["entities"] for v in e["variants"]}

@@ -361,3 +361,24 @@ def test_coverage_matrix_marks_which_outlet_makes_which_claim() -> None:
     assert [c["value"] for c in by_kind["conflict"]["cells"]] == ["12", "15"]
     assert "1 corroborated, 1 from one outlet, 1 in conflict" in pic["desc"]
     assert build_view(make_doc())["stories"][0]["coverage_picture"] is None  # no comparison, no picture
+
+
+def test_corroborated_claim_shows_every_other_outlets_wording() -> None:
+    doc = with_facts(make_doc())
+    quake = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    quake["comparison"]["corroborated"][0]["sentences"] = [
+        {"article": "a1", "start": 0, "end": 36, "text": "Crews searched the rubble all night."},
+        {"article": "a2", "start": 10, "end": 52, "text": f"Rescuers dug through {XSS} debris overnight."},
+        {"article": "a2", "start": 60, "end": 80, "text": f"Rescuers dug through {XSS} debris overnight."},
+        {"article": "a1", "start": 90, "end": 99},  # a span without text (older stories.json): left out
+    ]
+    group = build_view(doc)["stories"][0]["comparison"]["corroborated"][0]
+    # the representative wording is not repeated, a repeated wording is shown once, with its outlet
+    assert [(w["text"], w["outlet"], [r["marker"] for r in w["refs"]]) for w in group["wordings"]] == [
+        (f"Rescuers dug through {XSS} debris overnight.", "Coast Herald", ["[2]"])]
+    md = render_markdown(doc)
+    assert "  - *also:* Rescuers dug through" in md and "— Coast Herald [2]" in md
+    html = render_html(doc)
+    assert '<span class="also">also:</span> Rescuers dug through &lt;script&gt;' in html
+    # no sentences at all (a library caller's own comparison): no wordings, nothing breaks
+    assert build_view(with_facts(make_doc()))["stories"][0]["comparison"]["corroborated"][0]["wordings"] == []

@@ -317,7 +317,8 @@ class _StoryView:
             }
             if aid and aid not in self.refs:
                 self.refs[aid] = ref
-                self.sources[aid] = source
+                # who published it, as the comparison names outlets: the original source of a repost first
+                self.sources[aid] = _text(a.get("original_source")) or source
 
     def cite(self, ids: Iterable[Any]) -> list[dict[str, Any]]:
         """Markers for article ids, in article order; ids not in this story get ``[?]``."""
@@ -516,7 +517,8 @@ class _StoryView:
             n = c.get("independent_outlets")
             corroborated.append({"text": _text(c.get("text")), "outlets": outlets,
                                  "n_outlets": n if isinstance(n, int) else len(outlets),
-                                 "refs": self.cite(c.get("articles") or [])})  # fmt: skip
+                                 "refs": self.cite(c.get("articles") or []),
+                                 "wordings": self._wordings(c)})  # fmt: skip
         unique = [
             {"text": _text(u.get("text")), "outlet": self._outlet(u), "refs": self.cite([u.get("article")])}
             for u in cmp.get("unique") or []
@@ -534,6 +536,21 @@ class _StoryView:
             if claims:
                 conflicting.append({"about": _text(c.get("about")) or "disputed", "claims": claims})
         return {"corroborated": corroborated, "unique": unique, "conflicting": conflicting}
+
+    def _wordings(self, group: dict[str, Any]) -> list[dict[str, Any]]:
+        """How the other articles state a corroborated claim: one wording per article, those that differ
+        from the representative text (spans without a text, as in older stories.json files, are left out)."""
+        seen = {" ".join((_text(group.get("text")) or "").split())}
+        out = []
+        for span in group.get("sentences") or []:
+            if not isinstance(span, dict):
+                continue
+            text = _text(span.get("text"))
+            if not text or text in seen:
+                continue
+            seen.add(text)
+            out.append({"text": text, "outlet": self._outlet(span), "refs": self.cite([span.get("article")])})
+        return out
 
     def _outlet(self, claim: dict[str, Any]) -> str | None:
         """The claim's outlet; an outlet that is only the article id falls back to the article's source."""
