@@ -440,3 +440,28 @@ def test_a_hedged_claim_neither_corroborates_nor_contradicts() -> None:
     plain = Article("aA", "Tillerson will be invited to meet President Vladimir Putin at the Kremlin.", source="AFP")
     out = compare_sources([plain, b], {x.id: analysis(x) for x in (plain, b)}, {})
     assert out["corroborated"]  # without the hedge the two corroborate
+
+
+def test_a_clause_after_a_closing_quotation_is_cut_and_keeps_its_quote_mark() -> None:
+    from newsweave.stages.compare import clauses
+
+    # real WikiNews text (MultiLing M0065, CC BY 2.5): the request is the clause after '... care,"'
+    text = (
+        "In a letter to US Health Secretary Kathleen Sebelius earlier this week, however, the governor commented "
+        "that \"Florida's healthcare system is quickly reaching saturation, especially in the area of high-level "
+        'trauma care," and asked for the National Disaster Medical System to be activated.'
+    )
+    cut = [text[s:e] for s, e in clauses(text, 0, len(text))]
+    assert cut[-1] == "and asked for the National Disaster Medical System to be activated."
+    assert cut[0].endswith('trauma care,"')
+    plain = "One clause here about the storm that hit the town; another clause after it about the damage done."
+    assert [plain[s:e] for s, e in clauses(plain, 0, len(plain))][0].endswith("the town")  # no ";" kept
+
+
+def test_every_sentence_of_an_article_stating_the_fact_joins_its_group() -> None:
+    a = Article("aA", " ".join([RESCUE_A, "Rescue teams pulled twelve survivors from the collapsed apartment "
+                                "building on Monday, officials said.", MAYOR]), source="Reuters")  # fmt: skip
+    b = Article("aB", " ".join([RESCUE_B, ONLY_B]), source="BBC")
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    group = next(g for g in out["corroborated"] if "aB" in g["articles"])
+    assert sum(s["article"] == "aA" for s in group["sentences"]) == 2  # both of aA's rescue sentences

@@ -3,16 +3,16 @@ makes, and where outlets disagree. Every claim points at its sentence (article i
 
 A claim is a sentence of 6 to 60 words that ends like a statement (no question, no heading); a sentence
 of more than 20 content words is compared clause by clause (cut at semicolons, dashes and before ", and",
-", but", ", which", ", -ing"), since a fact is often one clause of a long sentence whose other clauses
-differ between outlets ("Half a million people watched ..., elevating him to the last step before
-possible sainthood"). Unique claims are still whole sentences: a sentence none of whose clauses
-another outlet states.
+", but", ", which", ", -ing", also after a closing quotation mark: '... care," and asked ...'), since a
+fact is often one clause of a long sentence whose other clauses differ between outlets ("Half a million
+people watched ..., elevating him to the last step before possible sainthood"). Unique claims are still
+whole sentences: a sentence none of whose clauses another outlet states.
 Sentences of different articles state the same fact when their content words (lower-cased, stop
 words removed, simple suffix stemming) overlap enough: each sentence holds at least half of the
 other's content words (and at least 3 are shared), or their TF-IDF cosine within the story is at
 least 0.45; or, when an embedder is given (the pipeline passes its MiniLM ``embed.Embedder``), their
 sentence embeddings have a cosine of at least 0.5 and they share 2 content words that are not the
-story's own (words in more than 15% of its claims, such as the names every sentence repeats):
+story's own (words in more than 20% of its claims, such as the names every sentence repeats):
 "Satellite operators reported no immediate problems" / "There were no immediate reports of damage
 to any of the roughly 600 satellites". Only claims with such a partner are embedded, and of those
 at most 5 per article (EMBED_PER_ARTICLE) and 40 per story (EMBED_PER_STORY): the ones with the
@@ -24,7 +24,8 @@ on big stories is unmeasured. The thresholds were chosen on the dev clusters of
 benchmarks/gold/compare_gold.json (benchmarks/compare.py).
 Groups are stars, not chains: the claim with the most similar claims from other outlets is taken
 first with its similar claims, then the next among those left, so every member of a group is
-similar to its representative sentence.
+similar to its representative sentence; a group takes every similar sentence of an article, not
+only the closest one.
 
 Outlets are counted as ``original_source or source`` (the article id when both are missing), and a
 syndicated copy (a key of ``copies``) is never counted: a copy repeats its original, it does not
@@ -79,7 +80,7 @@ NEGATION_SCOPE_SHARED = 1  # shared words inside the negated clause
 NUMBER_SHARED = 2  # words two different figures' sentences share, besides the counted noun and the story's own
 EMB_COSINE = 0.5  # with sentence embeddings: a paraphrase at this cosine sharing EMB_MIN_SHARED content words
 EMB_MIN_SHARED = 2  # ... of the words that are not the story's own (in at most TOPIC_SHARE of its claims)
-TOPIC_SHARE = 0.15
+TOPIC_SHARE = 0.2
 EMBED_PER_STORY = 40  # ... and per story: bounds the embedding cost of a big story (~0.5 s CPU)
 EMBED_PER_ARTICLE = 5  # claims embedded per article: those closest on words (TF-IDF) to another article's claim
 NEGATION_EMB = 0.6  # a denial pairs with a claim on the word rules, or at this embedding cosine
@@ -196,7 +197,7 @@ def _is_claim(text: str) -> bool:
 
 CLAUSE_WORDS = 20  # a claim sentence with more content words than this is compared clause by clause
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s+|\s+(?:--|[\u2013\u2014])\s+|,\s+(?=(?:and|but|while|whereas|which|who|after|as|"
+    r"\s*;\s+|\s+(?:--|[\u2013\u2014])\s+|,(?:''|[\"\u201d\u2019])?\s+(?=(?:and|but|while|whereas|which|who|after|as|"
     r"[a-z]+ing)\b)"
 )
 
@@ -208,7 +209,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[list[int]] = []
     pos = start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        pieces.append([pos, m.start()])
+        # a comma that closes a quotation keeps its quote mark: '... trauma care," | and asked ...'
+        pieces.append([pos, m.start() + len(m.group().rstrip()) if m.group()[:1] == "," else m.start()])
         pos = m.end()
     pieces.append([pos, end])
     out: list[list[int]] = []
@@ -360,8 +362,10 @@ def similarity(
 
 def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
     """Star groups: claims in order of how many other outlets they are similar to; each claim not
-    yet grouped takes the similar claims not yet grouped (the best one per article). Singletons too."""
-    words = [set(c.words) for c in claims]
+    yet grouped takes every similar claim not yet grouped (all of an article's sentences that state
+    the fact, not only the closest one: "... the governor commented that ..." and "That system is
+    primarily used to help fund victims" both join "Crist requested ... activate the National Disaster
+    Medical System, which often provides the necessary funds"). Singletons too."""
 
     def reach(i: int) -> tuple[int, int, int]:
         js = np.nonzero(sim[i])[0].tolist()
@@ -373,14 +377,7 @@ def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
     for center in sorted(range(len(claims)), key=reach):
         if center in grouped:
             continue
-        best: dict[str, tuple[int, int]] = {}
-        for j in np.nonzero(sim[center])[0].tolist():
-            if j in grouped:
-                continue
-            shared = len(words[center] & words[j])
-            if shared > best.get(claims[j].article, (-1, -1))[0]:
-                best[claims[j].article] = (shared, j)
-        members = [center, *sorted(j for _, j in best.values())]
+        members = [center, *(j for j in np.nonzero(sim[center])[0].tolist() if j not in grouped)]
         groups.append(members)
         grouped.update(members)
     return groups
