@@ -465,3 +465,22 @@ def test_every_sentence_of_an_article_stating_the_fact_joins_its_group() -> None
     out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
     group = next(g for g in out["corroborated"] if "aB" in g["articles"])
     assert sum(s["article"] == "aA" for s in group["sentences"]) == 2  # both of aA's rescue sentences
+
+
+def test_the_same_figure_stands_for_shared_words_in_a_paraphrase() -> None:
+    # real WikiNews sentences (MultiLing M0001 / M0002, CC BY 2.5): one figure, written two ways, few words shared
+    sa = "Japanese Prime Minister Junichiro Koizumi announced a half-billion dollar donation on Saturday."
+    sb = "In comparison, there was a $500 million pledge made recently by the government of Japan."
+    a, b = Article("aA", sa, source="Wikinews A"), Article("aB", sb, source="Wikinews B")
+    analyses = {x.id: analysis(x) for x in (a, b)}
+    figure = {"value": 500_000_000, "unit": "$", "counts": None, "qualifier": None, "verb": None}
+    numbers = build_number_table([("aA", [dict(figure, text="half-billion dollar", start=sa.index("half"),
+                                               end=sa.index(" donation"))]),
+                                  ("aB", [dict(figure, text="$500 million", start=sb.index("$"),
+                                               end=sb.index(" pledge"))])])  # fmt: skip
+    table = {sa: unit(1, 0), sb: unit(0.5, float(np.sqrt(0.75)))}
+    found = []
+    for nums in ([], numbers):
+        out = compare_sources([a, b], analyses, {}, nums, embedder=TableEmbedder(table))
+        found.append(group_with(out, [a, b], "half-billion", "$500 million") is not None)
+    assert found == [False, True]  # at cosine 0.5, the shared figure is what makes the match
