@@ -484,3 +484,24 @@ def test_the_same_figure_stands_for_shared_words_in_a_paraphrase() -> None:
         out = compare_sources([a, b], analyses, {}, nums, embedder=TableEmbedder(table))
         found.append(group_with(out, [a, b], "half-billion", "$500 million") is not None)
     assert found == [False, True]  # at cosine 0.5, the shared figure is what makes the match
+
+
+def test_a_sentence_echoing_another_outlets_words_ranks_last_among_unique_claims() -> None:
+    from newsweave.stages import compare
+
+    # b's first sentence shares "grain" and "sand" with a's sentence: probably the same fact in other words
+    sa = "The Leonid meteors, most of them smaller than grains of sand, are fragments of an old comet."
+    sb = "The debris particles, most no bigger than a grain of sand, can bore holes in solar panels."
+    others = [f"Observers in {p} counted bright trails overnight." for p in ("Thailand", "Spain", "Chile", "Kenya")]
+    a = Article("aA", sa, source="AP")
+    b = Article("aB", " ".join([sb, *others]), source="NYT")
+    seen = []
+    old = compare.MAX_UNIQUE, compare.UNIQUE_ECHO
+    try:
+        for echo in (0, 2):
+            compare.MAX_UNIQUE, compare.UNIQUE_ECHO = 3, echo
+            out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+            seen.append(sb in [u["text"] for u in out["unique"]])
+    finally:
+        compare.MAX_UNIQUE, compare.UNIQUE_ECHO = old
+    assert seen == [True, False]  # first on new words alone; after the 3 others with the echo rule

@@ -6,7 +6,8 @@ of more than 20 content words is compared clause by clause (cut at semicolons, d
 ", but", ", which", ", -ing", also after a closing quotation mark: '... care," and asked ...'), since a
 fact is often one clause of a long sentence whose other clauses differ between outlets ("Half a million
 people watched ..., elevating him to the last step before possible sainthood"). Unique claims are still
-whole sentences: a sentence none of whose clauses another outlet states.
+whole sentences: a sentence none of whose clauses another outlet states; one that shares 2 words which
+are not the story's own with another outlet's claim ranks after the others (its fact is probably there).
 Sentences of different articles state the same fact when their content words (lower-cased, stop
 words removed, simple suffix stemming) overlap enough: each sentence holds at least half of the
 other's content words (and at least 3 are shared), or their TF-IDF cosine within the story is at
@@ -593,6 +594,30 @@ def _denial_conflicts(claims: Sequence[Claim], hedged: np.ndarray) -> list[dict[
     return out
 
 
+# a sentence sharing this many words that are not the story's own with another outlet's claim (as many as a
+# paraphrase candidate needs) probably has its fact stated there in other words: it ranks after the others
+# as a unique claim ("... the beginning of the best meteor storm light show in three decades" / "The last
+# such storm was in 1966"; "the debris particles, most no bigger than a grain of sand" / "most of them
+# smaller than grains of sand")
+UNIQUE_ECHO = 2
+
+
+def _echoes(claims: Sequence[Claim], stats: PairStats | None) -> dict[tuple[str, tuple[int, int]], bool]:
+    """Sentences (article, span) one of whose clauses shares UNIQUE_ECHO words that are not the story's own
+    with a claim of another outlet (copies left out)."""
+    out: dict[tuple[str, tuple[int, int]], bool] = {}
+    if stats is None or not UNIQUE_ECHO:
+        return out
+    outlets = np.array([c.outlet for c in claims])
+    copy = np.array([c.copy for c in claims])
+    other = (outlets[:, None] != outlets[None, :]) & ~copy[None, :]
+    hit = ((stats.shared_rare >= UNIQUE_ECHO) & other).any(axis=1)
+    for i, c in enumerate(claims):
+        key = (c.article, c.sentence)
+        out[key] = out.get(key, False) or bool(hit[i])
+    return out
+
+
 def compare_sources(
     articles: list[Article],
     analyses: dict[str, Analysis],
@@ -644,7 +669,8 @@ def compare_sources(
     stated = {(claims[i].article, claims[i].sentence) for members in groups
               if len(_independent(claims, members)) >= 2 for i in members}  # fmt: skip
     texts = {a.id: a.text for a in articles}
-    unique: list[tuple[int, int, str, tuple[int, int], str]] = []
+    echo = _echoes(claims, stats)
+    unique: list[tuple[bool, int, int, str, tuple[int, int], str]] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
     for i, c in enumerate(claims):
         key = (c.article, c.sentence)
@@ -655,10 +681,10 @@ def compare_sources(
         words = set(content_words(text))
         new = words - elsewhere.get(c.outlet, set())
         if words and len(new) / len(words) >= MIN_NEW_SHARE:
-            unique.append((len(new), i, c.article, c.sentence, text))
-    top = sorted(sorted(unique, key=lambda x: (-x[0], x[1]))[:MAX_UNIQUE], key=lambda x: x[1])
+            unique.append((bool(echo.get(key)), len(new), i, c.article, c.sentence, text))
+    top = sorted(sorted(unique, key=lambda x: (x[0], -x[1], x[2]))[:MAX_UNIQUE], key=lambda x: x[2])
     result["unique"] = [{"text": text, "outlet": claims[i].outlet, "article": art, "start": span[0], "end": span[1]}
-                        for _, i, art, span, text in top]  # fmt: skip
+                        for _, _, i, art, span, text in top]  # fmt: skip
 
     conflicts = _number_conflicts(articles, analyses, copies, numbers or [], story_words(claims))
     conflicts += _crowd_conflicts(articles, analyses, copies, numbers or [])
