@@ -10,6 +10,7 @@ benchmarks/RESULTS_extraction.md).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,15 +88,137 @@ def _drop_title_line(body: str, title: str | None) -> str:
     return body
 
 
+# -- title and authors: trafilatura's metadata, corrected where the page says more ----------------
+# Chosen on the dev pages of benchmarks/extract_meta.py (WCXB gold title and author).
+_TITLE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7|\u2022|/)\s+")
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|" \
+    "september|october|november|december"
+_ROLE = (r"(?:senior |staff |contributing |lead |chief |associate |managing |tech |technology |deputy |executive |"
+         r"freelance |trending )*(?:writer|reporter|editor|author|founder|co-founder|journalist|"
+         r"correspondent|columnist|reviewer)s?")  # fmt: skip
+# what pages glue to a byline's end: a date ("Jane Doe December 4, 2025", "Updated March"), a job title
+_BYLINE_TAIL = re.compile(
+    rf"(?:\s*[\u2022|\u00b7,-]?\s*(?:(?:last\s+)?(?:updated|published|posted|on)\s+)?(?:{_MONTHS})\b\.?"
+    rf"(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\s+{_ROLE}|\s+last(?:\s+updated)?)+\s*$", re.I)
+_BYLINE_HEAD = re.compile(r"^(?:(?:this\s+(?:post|article)\s+(?:was\s+)?)?(?:written|posted|authored)\s+by|"
+                          r"author|by)\s*:?\s+", re.I)  # fmt: skip
+_BYLINE_XPATH = (
+    '//*[@rel="author"]|//*[@itemprop="author"]|//*[contains(concat(" ",normalize-space(@class)," ")," byline ")]'
+    '|//*[contains(@class,"author-name") or contains(@class,"author__name") or contains(@class,"authorName") or '
+    'contains(@class,"byline__name") or contains(@class,"post-author") or contains(@class,"entry-author")]'
+)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _overlap(a: str, b: str) -> float:
+    """Word-token F1 of two short texts."""
+    x, y = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    common = sum((Counter(x) & Counter(y)).values())
+    return 2 * common / (len(x) + len(y)) if common else 0.0
+
+
+def strip_site_name(title: str, names: list[str]) -> str:
+    """The title without a site name joined to either end ("Machine learning, explained | MIT Sloan")."""
+    keys = {k for k in (_squash(n) for n in names) if k}
+
+    def is_site(part: str) -> bool:
+        k = _squash(part)
+        return bool(k) and any(k == n or (len(k) >= 4 and (k in n or n in k)) for n in keys)
+
+    while True:
+        seps = list(_TITLE_SEP.finditer(title))
+        if not seps:
+            return title
+        if is_site(title[seps[-1].end():]):
+            title = title[: seps[-1].start()]
+        elif is_site(title[: seps[0].start()]):
+            title = title[seps[0].end():]
+        else:
+            return title
+
+
+def _page_title(tree: Any, meta_title: str | None, names: list[str]) -> str | None:
+    """The article's headline: the page's one headline (h1) of three words or more, or the h1 that
+    matches the meta title; else the meta title. A site name joined to it is dropped."""
+    sites = {_squash(n) for n in names}
+    h1s = list(dict.fromkeys(
+        t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1"))
+        if len(t.split()) >= 3 and _squash(t) not in sites))  # fmt: skip
+    base = strip_site_name(meta_title, names) if meta_title else None
+    if len(h1s) == 1 and (not base or _overlap(h1s[0], base) > 0):
+        return strip_site_name(h1s[0], names)
+    similar = [h for h in h1s if base and _overlap(h, base) >= 0.5]
+    return strip_site_name(similar[0], names) if similar else base
+
+
+def clean_byline(name: str) -> str | None:
+    """A byline without what pages glue to it: "By", "Written by", a date, a job title."""
+    name = _BYLINE_HEAD.sub("", " ".join(name.split()))
+    prev = None
+    while prev != name:
+        prev, name = name, _BYLINE_TAIL.sub("", name).strip()
+    if not name or re.fullmatch(rf"(?:{_MONTHS})\.?|written by|by", name, re.I):
+        return None
+    return name
+
+
+def _ld_authors(tree: Any) -> list[str]:
+    """Author names from the page's JSON-LD."""
+    import json
+
+    out: list[str] = []
+
+    def walk(o: Any) -> None:
+        if isinstance(o, dict):
+            a = o.get("author")
+            for x in a if isinstance(a, list) else [a] if a is not None else []:
+                if isinstance(x, dict) and isinstance(x.get("name"), str):
+                    out.append(x["name"])
+                elif isinstance(x, str):
+                    out.append(x)
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            walk(json.loads(script))
+        except ValueError:
+            continue
+    return list(dict.fromkeys(a.strip() for a in out if a.strip()))
+
+
+def _authors(tree: Any, found: str | None) -> tuple[str, ...]:
+    """trafilatura's authors cleaned; else the author meta tag, the JSON-LD authors, or a byline element."""
+    names = [c for a in re.split(r";|,| and ", found or "") if (c := clean_byline(a))]
+    if not names:
+        meta = [m.strip() for m in tree.xpath('//meta[@name="author"]/@content') if m.strip() and "@" not in m]
+        names = meta[:1] or _ld_authors(tree)[:3]
+    if not names:
+        for el in tree.xpath(_BYLINE_XPATH)[:8]:
+            c = clean_byline(el.text_content())
+            if c and len(c.split()) <= 5 and not re.search(r"\d|@|http", c):
+                names = [c]
+                break
+    return tuple(dict.fromkeys(names))
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of one page; ``text`` is empty when no main text is found.
 
     Raises whatever the HTML parsers raise on markup they cannot read.
     """
     import trafilatura
+    from trafilatura.utils import load_html
 
+    tree = load_html(html)  # parsed once here; trafilatura works on a copy
     doc = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -105,7 +228,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     d: dict[str, Any] = {}
     if doc is not None:
         d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    title = d.get("title") or None
+    names = [n for n in (d.get("sitename"), d.get("hostname")) if n]
+    if tree is not None:
+        names += [n for n in tree.xpath('//meta[@property="og:site_name"]/@content') if n.strip()]
+    title = (_page_title(tree, d.get("title"), names) if tree is not None else d.get("title")) or None
     body = _paragraphs(d.get("text") or "")
     method = "trafilatura"
     try:
@@ -115,7 +241,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     if alt and _n_words(body) < FALLBACK_RATIO * _n_words(alt):
         body, method = alt, "readability"
     body = _drop_title_line(body, title)
-    authors = tuple(a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip())
+    if tree is not None:
+        authors = _authors(tree, d.get("author"))
+    else:
+        authors = tuple(a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip())
     return HtmlResult(
         text=body,
         title=title,

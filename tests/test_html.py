@@ -1,0 +1,66 @@
+"""HTML metadata: the headline without the site name, and bylines without what pages glue to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.stages.html import clean_byline, extract_html, strip_site_name
+
+from .conftest import SAMPLES
+
+BODY = "<p>" + " ".join(["The committee met on Tuesday and agreed the plan after a long debate."] * 8) + "</p>"
+
+
+def page(head: str, body: str) -> str:
+    return f"<html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}{BODY}</body></html>"
+
+
+@pytest.mark.parametrize(("title", "names", "want"), [
+    ("Machine learning, explained | MIT Sloan", ["MIT Sloan"], "Machine learning, explained"),
+    ("Video Production: A Guide - QuickFrame", ["quickframe.com"], "Video Production: A Guide"),
+    ("Example Wire \u2014 Details emerge in Haiti", ["Example Wire"], "Details emerge in Haiti"),
+    ("Best Movers in NYC | Top 19 | Supermove", ["Supermove"], "Best Movers in NYC | Top 19"),
+    # a dash inside the headline, and a part that is not the site, stay
+    ("Russia-US ties - what comes next", ["Example Wire"], "Russia-US ties - what comes next"),
+    ("Tillerson meets Lavrov | Moscow", [], "Tillerson meets Lavrov | Moscow"),
+])  # fmt: skip
+def test_site_name_is_cut_from_either_end_of_the_title(title: str, names: list[str], want: str) -> None:
+    assert strip_site_name(title, names) == want
+
+
+@pytest.mark.parametrize(("byline", "want"), [
+    ("By Jane Doe", "Jane Doe"),
+    ("Author Michael Ansaldo", "Michael Ansaldo"),
+    ("Luke Kim December", "Luke Kim"),
+    ("Haley Hoekstra \u2022 March 4, 2025", "Haley Hoekstra"),
+    ("Linda Rosencrance Contributing Writer", "Linda Rosencrance"),
+    ("Cazzy Magennis Last updated", "Cazzy Magennis"),
+    ("Dec", None),
+    ("Written By", None),
+])  # fmt: skip
+def test_byline_loses_prefixes_dates_and_job_titles(byline: str, want: str | None) -> None:
+    assert clean_byline(byline) == want
+
+
+def test_headline_is_the_pages_h1_and_not_the_social_title() -> None:
+    html = page("<title>Nutritionists explain diet trends | Daily Example</title>"
+                "<meta property='og:site_name' content='Daily Example'>",
+                "<header><h1>Daily Example</h1></header><article><h1>The 7 biggest diet trends in 2025, "
+                "according to nutritionists</h1></article>")  # fmt: skip
+    assert extract_html(html).title == "The 7 biggest diet trends in 2025, according to nutritionists"
+
+
+def test_authors_fall_back_to_json_ld_and_byline_elements() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", '
+          '"name": "Jared Newman"}, {"name": "Sam Singleton"}]}</script>')  # fmt: skip
+    assert extract_html(page("<title>Cord cutting</title>" + ld, "<h1>Cut the cord</h1>")).authors == (
+        "Jared Newman", "Sam Singleton")
+    byline = page("<title>Gardens</title>", '<h1>School gardens</h1><span class="byline">By Arlene Marturano</span>')
+    assert extract_html(byline).authors == ("Arlene Marturano",)
+
+
+def test_sample_page_title_drops_the_site_name() -> None:
+    html = (SAMPLES / "haiti-earthquake.html").read_text(encoding="utf-8")
+    r = extract_html(html)
+    assert r.title == "Details emerge in Haiti earthquake; thousands feared dead"
+    assert r.site == "Example Wire" and r.authors == ("Wikinews contributors",)
