@@ -175,3 +175,20 @@ def test_merging_keeps_the_live_index_consistent() -> None:
         assert np.allclose(c._matrix[st.row], st.centroid(), atol=1e-6)
     members = [a for st in c.stories.values() for a in st.members]
     assert sorted(members) == sorted(f"a{i}" for i in range(120))  # nobody lost or counted twice
+
+
+def test_similarity_parts_match_the_combined_score() -> None:
+    """The parts benchmarks/cluster_decisions.py reads (term weights, entity overlap, term cosine) add up
+    to what ``similarities`` gives."""
+    c = StoryClusterer(threshold=0.0, entity_weight=0.3, lexical_weight=0.4, place_penalty=0.0, time_penalty=0.0)
+    t1, t2 = {"patch": 2, "microsoft": 1, "explorer": 1}, {"patch": 1, "microsoft": 1, "seacom": 1}
+    c.assign("a1", _unit([1, 0.2, 0]), ("microsoft", "@redmond"), terms=t1)
+    c.n_docs += 1
+    c.df.update(t2.keys())
+    vec, ents = _unit([0.8, 0.3, 0.1]), ("microsoft", "gates")
+    aw, idf = c.term_weights(t2)
+    assert abs(sum((w / idf[t]) ** 2 for t, w in aw.items()) - 1) < 1e-9  # unit norm after one idf
+    st = c.stories["s1"]
+    assert c._entity_overlap(ents, st) == 0.5  # one of the two keys, named by the story's only article
+    parts = 0.3 * float(st.centroid() @ vec) + 0.3 * 0.5 + 0.4 * c._lexical(aw, st, idf)
+    assert abs(float(c.similarities(vec, ents, None, t2)[0]) - parts) < 1e-5

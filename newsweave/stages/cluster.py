@@ -223,6 +223,21 @@ class StoryClusterer:
     def _idf(self, term: str) -> float:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
+    def term_weights(self, terms: Mapping[str, int]) -> tuple[dict[str, float], dict[str, float]]:
+        """The article's term weights for ``_lexical`` (tf * idf^2, unit norm after one idf) and the IDFs used."""
+        idf = {t: self._idf(t) for t in terms}
+        aw = {t: (1 + math.log(n)) * idf[t] for t, n in terms.items()}
+        na = math.sqrt(sum(w * w for w in aw.values()))
+        return {t: w * idf[t] / na for t, w in aw.items()}, idf
+
+    @staticmethod
+    def _entity_overlap(ents: tuple[str, ...], st: _Story) -> float:
+        """Share of the article's entity keys (at most 8 counted) that the story names, each weighted by
+        how many of the story's articles name it (full weight from half of them)."""
+        k = len(st.members)
+        shared = sum(min(1.0, 2.0 * st.entities[e] / k) for e in ents if e in st.entities)
+        return min(1.0, shared / min(len(ents), 8))
+
     def _lexical(self, aw: dict[str, float], st: _Story, idf: dict[str, float]) -> float:
         """TF-IDF cosine between the article's weighted terms ``aw`` (tf * idf^2, unit norm after one
         idf) and the story's terms (sub-linear counts). ``idf`` memoises IDFs within one article."""
@@ -273,21 +288,14 @@ class StoryClusterer:
             return sims
         sims[cand] = cw * cos[cand]
         places = [e for e in ents[:6] if e.startswith("@")]
-        aw: dict[str, float] = {}
-        idf: dict[str, float] = {}
-        if terms and lw > 0:
-            idf = {t: self._idf(t) for t in terms}
-            aw = {t: (1 + math.log(n)) * idf[t] for t, n in terms.items()}
-            na = math.sqrt(sum(w * w for w in aw.values()))
-            aw = {t: w * idf[t] / na for t, w in aw.items()}
+        aw, idf = self.term_weights(terms) if terms and lw > 0 else ({}, {})
         extras = []
         for i in cand.tolist():
             st = self._live[i]
             extra = 0.0
             if ents and (ew > 0 or self.place_penalty > 0):
                 k = len(st.members)
-                shared = sum(min(1.0, 2.0 * st.entities[e] / k) for e in ents if e in st.entities)
-                extra += ew * min(1.0, shared / min(len(ents), 8))
+                extra += ew * self._entity_overlap(ents, st)
                 if places and self.place_penalty > 0:
                     main = [e for e, m in st.entities.most_common(8) if e.startswith("@") and 2 * m >= k]
                     if main and not any(p in st.entities for p in places):
