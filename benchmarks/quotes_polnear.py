@@ -247,41 +247,8 @@ def errors(arts: list[dict[str, Any]], ds: list[Any], n: int, seed: int = 0) -> 
 
 
 CUES = ROOT / "newsweave" / "stages" / "quote_cues.json"
-# Acts that PolNeAR sometimes annotates as attributions but that are no statement for a quote
-# ledger ('the bombers targeted [the transport network]', 'fired [his adviser]', 'signed [the bill]'):
-# never learned as cues.
-NOT_SPEECH = frozenset(
-    """
-    target targeted fire fired ban banned block blocked file filed pass passed sign signed appoint
-    appointed choose chose chosen order ordered authorize authorized withdraw withdrew withdrawn begin
-    began begun move moved roll rolled spot spotted display displayed mount mounted unleash unleashed
-    cast lay laid laying nominate nominated nominating approve approved open opened tick ticked brush
-    brushed resist resisted avoid avoided knock knocked single singled hold held take took taken put
-    give gave given make made have had has get got win won lose lost spend spent use used
-    is are was were be been being am 's 're 'm do does did done doing""".split()
-)
-# (the copulas and 'do' also stay out: the product parses only sentences with a cue word, and these
-# would bring in a fifth of the rest (by tokens) for a handful of attributions on train)
-
-
-def stem(word: str) -> str:
-    """A crude stem that groups a cue's word forms ('backed', 'backing', 'backs' -> 'back';
-    'announced', 'announces' -> 'announc'), for the back-off of rare learned keys; irregular forms
-    ('said') stay apart."""
-    w = word.lower()
-    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith("ss"):
-            w = w[: -len(suf)] + rep
-            if suf in ("ing", "ed") and len(w) >= 2 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]  # 'planning' -> 'plan'
-            break
-    return w.rstrip("e") or w
-
-
-def backoff_key(key: str) -> str:
-    """'backing|dobj|ger' -> 'back|dobj': the stem with the construction, without the tense."""
-    parts = key.split("|")
-    return f"{stem(parts[0])}|{parts[1]}"
+# (NOT_SPEECH: acts, copulas and 'do', never learned; stem and backoff_key: the back-off of rare keys)
+from newsweave.stages.quote_reported import NOT_SPEECH, backoff_key, stem  # noqa: E402
 
 
 def learn_cues(
@@ -292,6 +259,8 @@ def learn_cues(
     back_n: int = 0,
     back_w: float = 8.0,
     ext_n: int = 0,
+    model_c: float = 0.0,
+    model_p: float = 0.3,
 ) -> dict[str, Any]:
     """Which candidate cues (``quote_reported.cue_candidates``: a verb form, what it governs, its tense) were
     attributions on PolNeAR train: a candidate counts when its content matches (overlap > 0.3) a
@@ -303,12 +272,56 @@ def learn_cues(
     (pos + back_w * P_pool) / (n + back_w), and kept at ``min_p``. With ``ext_n`` > 0, a verb
     pool seen at least ``ext_n`` times with (pos + 1) / (n + 2) >= ``min_p`` also keeps the stem's
     other forms seen on train ('backs|dobj|pres' from 'backed|dobj|past', 'backing|dobj|ger'), as
-    [0, 0]."""
-    return select_cues(cue_stats(arts, ds), len(arts), min_n, min_p, back_n, back_w, ext_n)
+    [0, 0]. With ``model_c`` > 0, a logistic model instead (``learn_model``): the product scores
+    every candidate with it and keeps those of probability >= ``model_p``; the keys it accepts on
+    train are written too (the product's cue parse reads their words)."""
+    rows: list[tuple[list[str], bool]] | None = [] if model_c > 0 else None
+    out = select_cues(cue_stats(arts, ds, rows), len(arts), min_n, min_p, back_n, back_w, ext_n)
+    if rows is not None:
+        out["model"] = learn_model(rows, model_c, model_p)
+        from newsweave.stages import quote_reported as qr
+
+        acc = {}
+        for feats, _ok in rows:
+            if qr.model_accepts(out["model"], feats):
+                key = feats[0].split("=", 1)[1]
+                acc[key] = out["cues"].get(key, [0, 0])
+        out["cues"] = dict(sorted(acc.items()))
+        out["_comment"] += (
+            f" The keys here are those a logistic model (L2, C {model_c}, features of "
+            "quote_reported.candidate_features: the key, its stem and construction, the holder's kind, "
+            f"tag, dependency, modal, negation, question, length) accepts on train at probability >= {model_p}; "
+            "the product scores every candidate with the model ('model': bias, cut = logit of the threshold, weights)."
+        )
+    return out
 
 
-def cue_stats(arts: list[dict[str, Any]], ds: list[Any]) -> dict[str, list[int]]:
-    """[attributions, candidates] per candidate key on ``arts`` (see ``learn_cues``)."""
+PRUNE = 0.05  # (two-fold CV inside train, all F1 @0.3: 0.005 74.93, 0.05 74.95, 0.1 74.82, 0.2 74.78)
+
+
+def learn_model(rows: list[tuple[list[str], bool]], c: float, p: float) -> dict[str, Any]:
+    """A logistic regression (L2, strength ``c``) from candidate features to 'was an attribution the
+    hand rules missed' (as counted by ``cue_stats``); weights under PRUNE (in size) are left out."""
+    import math
+
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    dv = DictVectorizer()
+    x = dv.fit_transform([dict.fromkeys(f, 1) for f, _ok in rows])
+    y = np.array([ok for _f, ok in rows], dtype=int)
+    m = LogisticRegression(C=c, max_iter=3000).fit(x, y)
+    names = dv.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, m.coef_[0], strict=True) if abs(w) >= PRUNE}
+    return {"bias": round(float(m.intercept_[0]), 4), "cut": round(math.log(p / (1 - p)), 4), "weights": weights}
+
+
+def cue_stats(
+    arts: list[dict[str, Any]], ds: list[Any], rows: list[tuple[list[str], bool]] | None = None
+) -> dict[str, list[int]]:
+    """[attributions, candidates] per candidate key on ``arts`` (see ``learn_cues``); with ``rows``,
+    each candidate's features and outcome are appended to it."""
     from newsweave.stages import quote_context as qc
     from newsweave.stages import quote_direct as qd
     from newsweave.stages import quote_reported as qr
@@ -338,6 +351,8 @@ def cue_stats(arts: list[dict[str, Any]], ds: list[Any]) -> dict[str, list[int]]
                 and (subj is not None or g.speaker is None)
                 for g in missed
             )
+            if rows is not None:
+                rows.append((qr.candidate_features(ctx, v, key, lo, hi, subj, found), ok))
             st = stats.setdefault(key, [0, 0])
             st[0] += ok
             st[1] += 1
@@ -400,24 +415,25 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
     train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
     random.Random(5).shuffle(train)
     folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
-    saved = qr.LEARNED_CUES
+    saved, saved_model = qr.LEARNED_CUES, qr.LEARNED_MODEL
     golds: list[list[Q]] = []
     preds: list[list[Q]] = []
     run = newsweave_preds(extract_quotes)
     for k in (0, 1):
         fit, test = folds[k], folds[1 - k]
         learned = learn_cues(
-            [arts[i] for i in fit], [ds[i] for i in fit], args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n
-        )
-        qr.LEARNED_CUES = frozenset(learned["cues"])
+            [arts[i] for i in fit], [ds[i] for i in fit], args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n,
+            args.model_c, args.model_p,
+        )  # fmt: skip
+        qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), learned.get("model")
         golds += [gold_quotes(arts[i]) for i in test]
         preds += [run(ds[i]) for i in test]
-    qr.LEARNED_CUES = saved
+    qr.LEARNED_CUES, qr.LEARNED_MODEL = saved, saved_model
     res = {thr: score(golds, preds, thr) for thr in THRESHOLDS}
     a, b = res[0.3], res[0.8]
     print(
         f"two-fold CV inside train (min_n {args.min_n}, min_p {args.min_p}, back_n {args.back_n}, "
-        f"back_w {args.back_w}, ext_n {args.ext_n}): "
+        f"back_w {args.back_w}, ext_n {args.ext_n}, model_c {args.model_c}, model_p {args.model_p}): "
         f"all F1 @0.3 / @0.8 / speaker {100 * a['all']['f1']:.2f} / {100 * b['all']['f1']:.2f} / "
         f"{100 * a['all']['spk']:.2f}; indirect P / R {100 * a['indirect']['p']:.2f} / {100 * a['indirect']['r']:.2f}, "
         f"F1 @0.3 / @0.8 {100 * a['indirect']['f1']:.2f} / {100 * b['indirect']['f1']:.2f}; "
@@ -443,6 +459,9 @@ def main() -> int:
     ap.add_argument("--back-w", type=float, default=8.0, help="weight of the back-off pool's precision")
     ap.add_argument("--ext-n", type=int, default=3,
                     help="add a stem's other train forms for a construction pool seen >= this (0: off)")  # fmt: skip
+    ap.add_argument("--model-c", type=float, default=0.5,
+                    help="a logistic model over candidate features, L2 strength C (0: the key table)")  # fmt: skip
+    ap.add_argument("--model-p", type=float, default=0.3, help="the model's probability threshold")
     ap.add_argument("--cv", action="store_true",
                     help="two-fold cross-validation inside train: learn cues on one half, score the other")  # fmt: skip
     args = ap.parse_args()
@@ -461,11 +480,13 @@ def main() -> int:
 
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
         tr_arts, tr_docs = [arts[i] for i in train], [nw_docs[i] for i in train]
-        learned = learn_cues(tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n)
+        learned = learn_cues(
+            tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n, args.model_c, args.model_p
+        )
         head = {k: v for k, v in learned.items() if k != "cues"}
         body = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in learned["cues"].items())
         CUES.write_text(json.dumps(head, indent=2)[:-2] + ',\n  "cues": {\n' + body + "\n  }\n}\n")
-        qr.LEARNED_CUES = frozenset(learned["cues"])
+        qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), learned.get("model")
         print(f"learned {len(learned['cues'])} cue keys -> {CUES}", file=sys.stderr)
     splits = {"train": "train", "dev": "held-out (dev)"}
     systems: list[tuple[str, Callable[[Any], list[Q]]]] = [("newsweave", newsweave_preds(extract_quotes))]

@@ -9,6 +9,7 @@ import bisect
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -115,7 +116,11 @@ MEDIA_WORDS = frozenset(
 )
 # cue keys 'verb form|construction|tense' learned on PolNeAR train (benchmarks/quotes_polnear.py --learn-cues)
 _CUES_PATH = Path(__file__).with_name("quote_cues.json")
-LEARNED_CUES = frozenset(json.loads(_CUES_PATH.read_text())["cues"]) if _CUES_PATH.exists() else frozenset()
+_LEARNED = json.loads(_CUES_PATH.read_text()) if _CUES_PATH.exists() else {}
+LEARNED_CUES = frozenset(_LEARNED.get("cues", ()))
+# a logistic model over a candidate's features (quote_reported.candidate_features), learned with the
+# cues: {"bias": b, "cut": logit of the threshold, "weights": {feature: w}}; None: the keys decide
+LEARNED_MODEL: dict[str, Any] | None = _LEARNED.get("model")
 HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
 
 
@@ -129,16 +134,18 @@ class Ctx:
         self.sents = [(s.start, s.end) for s in doc.sents]
         self.sent_of = [k for k, (s, e) in enumerate(self.sents) for _ in range(s, e)]
         self.ent_of = [-1] * len(doc)
-        for k, e in enumerate(doc.ents):
+        self.ents = ents = doc.ents  # (doc.ents builds a new tuple on every access)
+        self.ent_labels = [e.label_ for e in ents]
+        for k, e in enumerate(ents):
             self.ent_of[e.start : e.end] = [k] * len(e)
         self.quoted = [False] * len(doc)
         self.tok_starts = [t.idx for t in doc]
         self.tok_ends = [t.idx + len(t) for t in doc]
         # (start, end, clean name, rank: 2 speaker, 1 subject, 0 other); an ORG-tagged surname of
         # a PERSON ("Lavrov") counts as a person too
-        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
         self.persons: list[tuple[int, int, str, int]] = []
-        for e in doc.ents:
+        for e in ents:
             name = clean_name(e.text)
             if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
                 subj = e.root.dep_ in ("nsubj", "nsubjpass")
@@ -155,7 +162,7 @@ class Ctx:
 
     def label(self, tok: Token) -> str:
         k = self.ent_of[tok.i]
-        return self.doc.ents[k].label_ if k >= 0 else ""
+        return self.ent_labels[k] if k >= 0 else ""
 
     def subject(self, v: Token, fallback: bool = True) -> Token | None:
         """The subject of a cue inside the cue's paragraph (headlines confuse the parser), else
@@ -270,7 +277,7 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
         return tok.i, tok.i + 1
     k = ctx.ent_of[tok.i]
     if k >= 0 and (tok.pos_ == "PROPN" or ctx.label(tok) == "PERSON"):
-        e = ctx.doc.ents[k]
+        e = ctx.ents[k]
         s = e.start + (ctx.doc[e.start].lower_ == "the" and len(e) > 1)
         return s, e.end - (ctx.doc[e.end - 1].tag_ == "POS" and e.end - 1 > s)
     s, propn = tok.i, tok.pos_ == "PROPN"
@@ -292,7 +299,7 @@ def _channel_name(ctx: Ctx, tok: Token | None) -> str | None:
         return None
     orgs = [c for c in tok.subtree if c.i <= tok.i and ctx.label(c) == "ORG"]
     if orgs:  # "the Interfax news agency" -> "Interfax"
-        return clean_name(ctx.doc.ents[ctx.ent_of[orgs[0].i]].text)
+        return clean_name(ctx.ents[ctx.ent_of[orgs[0].i]].text)
     if MEDIA_WORDS.isdisjoint(c.lower_ for c in (tok, *tok.lefts)):
         return None
     return clean_name(ctx.doc[slice(*mention_bounds(ctx, tok))].text)
