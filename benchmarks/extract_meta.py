@@ -152,44 +152,70 @@ def table(results: dict[str, dict[str, Meta]], pages: list[dict[str, Any]]) -> s
     return "\n".join(lines)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated names (prefixes)")
+def arguments(doc: str | None, systems: dict[str, Any]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--systems", default=",".join(systems), help="comma-separated names (prefixes)")
     ap.add_argument("--show", choices=["title", "author", "date"], help="print newsweave's misses on a split")
     ap.add_argument("--split", default="dev", choices=["dev", "heldout"], help="the split --show prints")
-    args = ap.parse_args()
-    pages = load_pages()
-    wanted = [w.strip() for w in args.systems.split(",") if w.strip()]
-    systems = {n: f for n, f in SYSTEMS.items() if any(n.startswith(w) for w in wanted)}
-    htmls = {p["id"]: page_html(p) for p in pages}
+    return ap.parse_args()
+
+
+def run_systems(systems: dict[str, Callable[[str], Meta]], fields: dict[str, tuple[str, ...]],
+                inputs: dict[str, str], pages: list[dict[str, Any]], wanted: str
+                ) -> dict[str, dict[str, Meta]]:  # fmt: skip
+    """Every wanted system on every page's input; a system failing on a page answers nothing there."""
+    names = [w.strip() for w in wanted.split(",") if w.strip()]
     results: dict[str, dict[str, Meta]] = {}
     for name, fn in systems.items():
+        if not any(name.startswith(w) for w in names):
+            continue
         out: dict[str, Meta] = {}
         for p in pages:
             t = time.process_time()
             try:
-                m = fn(htmls[p["id"]])
+                m = {k: v for k, v in fn(inputs[p["id"]]).items() if k in fields[name]}
             except Exception as e:  # a peer failing on a page scores nothing there
                 print(f"{name} failed on {p['id']}: {type(e).__name__}: {e}", file=sys.stderr)
-                m = {k: v for k, v in {"title": None, "authors": [], "date": None}.items() if k in FIELDS[name]}
+                m = {k: v for k, v in {"title": None, "authors": [], "date": None}.items() if k in fields[name]}
             m["ms"] = 1000 * (time.process_time() - t)
             out[p["id"]] = m
         results[name] = out
-    print(f"{stamp()} - {machine()}\n")
+    return results
+
+
+def show_misses(out: dict[str, Meta], pages: list[dict[str, Any]], what: str, split: str) -> None:
+    """Print one system's wrong answers for one field on one split."""
+    field = {"title": "gold_title", "author": "gold_author", "date": "gold_date"}[what]
+    for p in pages:
+        if p["split"] != split:
+            continue
+        m = out[p["id"]]
+        pred = {"title": m.get("title"), "author": " ".join(m.get("authors") or []), "date": m.get("date")}[what]
+        gold = p.get(field)
+        if what == "title":
+            ok = norm(gold) == norm(pred)
+        elif what == "author":
+            ok = set(words(gold)) == set(words(pred))
+        else:
+            ok = date_ok(gold, pred) if gold else not pred
+        if not ok:
+            print(f"{p['id']}\tgold: {gold!r}\n\tnewsweave: {pred!r}")
+
+
+def report(args: argparse.Namespace, results: dict[str, dict[str, Meta]], pages: list[dict[str, Any]],
+           ours: str, note: str = "") -> None:  # fmt: skip
+    """The table, then (with --show) our system's misses."""
+    print(f"{stamp()} - {machine()}{note}\n")
     print(table(results, pages))
-    if args.show and "newsweave" in results:
-        field = {"title": "gold_title", "author": "gold_author", "date": "gold_date"}[args.show]
-        for p in pages:
-            if p["split"] != args.split:
-                continue
-            m = results["newsweave"][p["id"]]
-            pred = {"title": m["title"], "author": " ".join(m["authors"]), "date": m["date"]}[args.show]
-            gold = p.get(field)
-            ok = (norm(gold) == norm(pred)) if args.show == "title" else (
-                set(words(gold)) == set(words(pred)) if args.show == "author" else
-                (date_ok(gold, pred) if gold else not pred))  # fmt: skip
-            if not ok:
-                print(f"{p['id']}\tgold: {gold!r}\n\tnewsweave: {pred!r}")
+    if args.show and ours in results:
+        show_misses(results[ours], pages, args.show, args.split)
+
+
+def main() -> None:
+    args = arguments(__doc__, SYSTEMS)
+    pages = load_pages()
+    report(args, run_systems(SYSTEMS, FIELDS, {p["id"]: page_html(p) for p in pages}, pages, args.systems),
+           pages, "newsweave")  # fmt: skip
 
 
 if __name__ == "__main__":

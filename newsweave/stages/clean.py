@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
+from newsweave.stages.dump_meta import byline_and_date, find_title
 from newsweave.stages.textutil import ENGLISH_STOP
 
 Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata, separator or repeated line, dropped
@@ -698,8 +699,13 @@ def clean_text_dump(raw: str) -> CleanResult:
     if not lines:
         return CleanResult("", None, (), None, None, None, ())
     body = _select_body(kinds, lines)  # the metadata and the title are read around the rule's body
-    title = _find_title(kinds, lines, body[0]) if body else None
-    text = [i for i in _corrected_body(lines, kinds, body) if i != title]
+    rule_title = _find_title(kinds, lines, body[0]) if body else None
+    text = [i for i in _corrected_body(lines, kinds, body) if i != rule_title]
+    # the headline model reads the lines around the body (dump_meta); the rule answers when it is unsure
+    found_title = find_title(lines, text[0], [lines[i] for i in text]) if text else None
+    title = found_title if found_title is not None else rule_title
+    if found_title is not None:
+        text = [i for i in text if i != found_title]
     keep = set(text) | ({title} if title is not None else set())
 
     # metadata before the body's end (and just after it) is about this article, not comments
@@ -709,6 +715,11 @@ def clean_text_dump(raw: str) -> CleanResult:
     dates = [(m.rank, i, m.date) for _, i, m in found if m.date]
     if body and (dl := _DATELINE.match(lines[body[0]])) and (d := _parse_date(dl[0])):
         dates.append((2, body[0], d))
+    if text and (not authors or not dates):  # else a byline and a date written next to the headline
+        near_authors, near_date = byline_and_date(lines, title, text[0])
+        authors = authors or near_authors
+        if near_date:
+            dates.append((9, text[0], near_date))
     sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
     for ln, k in zip(lines, kinds, strict=True):
         if k == "hard" and (c := _COPYRIGHT.search(ln)) and not _outlet_in(c["name"]):

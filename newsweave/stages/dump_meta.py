@@ -1,0 +1,193 @@
+"""The headline of a plain-text dump: the line before the article body that reads most like its title.
+
+A copy-paste of a web page holds the headline somewhere above the article's first paragraph, among
+menu entries, breadcrumbs, photo credits, teaser headings and datelines. Every line from up to
+``LOOK_BACK`` lines before the body to the body's second line is a candidate; a small boosted-tree
+model (``dump_title_model.json``, trained by benchmarks/dump_title.py on the dev pages of the WCXB
+text dumps, evaluated without scikit-learn by ``clean_model.TreeEnsemble``) scores each from features
+of the line: how many of its words the article body uses, its length, case, punctuation, and distance
+from the body. The best candidate is the title when its probability clears ``MIN_PROBABILITY``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from .clean_model import TreeEnsemble, load_tree_ensemble
+from .textutil import ENGLISH_STOP
+
+LOOK_BACK = 40  # candidate lines before the body's first line
+LOOK_AHEAD = 2  # ... and the body's first lines (a headline the cleaner kept)
+BODY_PARAGRAPHS = 15  # the body's words are counted over its first paragraphs
+MIN_PROBABILITY = 0.1  # chosen with the model by 5-fold CV on dev (benchmarks/dump_title.py)
+MODEL_PATH = Path(__file__).with_name("dump_title_model.json")
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}-\d\d-\d\d\b", re.I)
+_SEPARATOR = re.compile(r"\s(?:\||-|\u2013|\u2014|::|\u00bb|/)\s")
+
+FEATURES = (
+    "body_share", "content_words", "words", "chars", "lines_before_body", "in_body", "titlecase", "upper",
+    "ends_period", "ends_colon", "ends_question", "has_digit", "has_date", "starts_by", "has_separator",
+    "repeats", "relative_position", "best_share_gap", "first_line", "share_rank", "lead_share", "next_is_meta",
+    "prev_words", "next_words",
+)  # fmt: skip
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _LETTERS.findall(text.lower()) if len(w) > 2 and w not in ENGLISH_STOP]
+
+
+def candidates(lines: Sequence[str], start: int) -> list[int]:
+    """Indexes of the candidate lines (non-empty, 2 to 30 words) around the body's first line ``start``."""
+    lo, hi = max(0, start - LOOK_BACK), min(len(lines), start + LOOK_AHEAD)
+    return [i for i in range(lo, hi) if 2 <= len(lines[i].split()) <= 30]
+
+
+def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[list[int], list[list[float]]]:
+    """The candidate lines and one feature row each (ordered as ``FEATURES``). ``lines`` are the dump's
+    non-empty lines, stripped; ``start`` the index of the body's first line among them."""
+    body_words = {w for b in body[:BODY_PARAGRAPHS] for w in _content(b)}
+    lead_words = {w for b in body[:2] for w in _content(b)}
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln] = counts.get(ln, 0) + 1
+    idx = candidates(lines, start)
+    shares, leads = [], []
+    for i in idx:
+        cw = _content(lines[i])
+        shares.append(sum(w in body_words for w in cw) / len(cw) if cw else 0.0)
+        leads.append(sum(w in lead_words for w in cw) / len(cw) if cw else 0.0)
+    best = max(shares, default=0.0)
+    rows = []
+    for i, share, lead in zip(idx, shares, leads, strict=True):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        words = line.split()
+        letters = [w for w in words if w[:1].isalpha()]
+        rows.append([
+            share,
+            float(len(_content(line))),
+            float(len(words)),
+            float(len(line)),
+            float(start - i),
+            float(i >= start),
+            sum(w[0].isupper() for w in letters) / len(letters) if letters else 0.0,
+            float(line.upper() == line and any(c.isalpha() for c in line)),
+            float(line.endswith(".")),
+            float(line.endswith(":")),
+            float(line.endswith("?")),
+            float(any(c.isdigit() for c in line)),
+            float(bool(_MONTH.search(line))),
+            float(line.lower().startswith("by ")),
+            float(bool(_SEPARATOR.search(line))),
+            float(counts[line]),
+            i / max(1, len(lines)),
+            best - share,
+            float(i == 0),
+            float(sum(x > share for x in shares)),
+            lead,
+            float(bool(_MONTH.search(nxt)) or nxt.lower().startswith(("by ", "updated", "published", "posted"))),
+            float(len(lines[i - 1].split()) if i > 0 else 0),
+            float(len(nxt.split())),
+        ])  # fmt: skip
+    return idx, rows
+
+
+@lru_cache(maxsize=1)
+def _model() -> TreeEnsemble | None:
+    return load_tree_ensemble(MODEL_PATH, FEATURES) if MODEL_PATH.exists() else None
+
+
+def find_title(lines: Sequence[str], start: int, body: Sequence[str]) -> int | None:
+    """Index (into ``lines``) of the line that is the article's headline, or None when no line is
+    likely enough (or the model file is missing)."""
+    model = _model()
+    if model is None or not body:
+        return None
+    idx, rows = features(lines, start, body)
+    best, best_p = None, MIN_PROBABILITY
+    for i, row in zip(idx, rows, strict=True):
+        p = model.probability(row)
+        if p > best_p:
+            best, best_p = i, p
+    return best
+
+
+# -- byline and dateline near the headline ------------------------------------------------------
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_MONTH_NO = {m[:3]: n for n, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+_MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DATES = (
+    (re.compile(rf"\b{_MON}\s+{_DAY},?\s+(\d{{4}})\b", re.I), (1, 2, 3)),  # January 29, 2025 / JAN 29 2025
+    (re.compile(rf"\b{_DAY}\s+{_MON},?\s+(\d{{4}})\b", re.I), (2, 1, 3)),  # 29 January 2025
+    (re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b"), (2, 3, 1)),  # 2025-01-29
+)
+_BYLINE = re.compile(r"^(?:by|written by|words by|author|posted by|story by)\b\s*:?\s*(.*)$", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|&|and)$")
+_NOT_NAMES = frozenset("share comments comment menu home search subscribe login advertisement sponsored read more "
+                       "min blog news updated published posted".split())  # fmt: skip
+WINDOW_BEFORE, WINDOW_AFTER = 5, 12  # lines around the headline searched for a byline and a date
+
+
+def parse_date(line: str) -> str | None:
+    """The first written-out date in a line as YYYY-MM-DD ("Last updated: Dec 12, 2025", "2025-02-22")."""
+    found = []
+    for pattern, (mi, di, yi) in _DATES:
+        for m in pattern.finditer(line):
+            month = m.group(mi)
+            mo = int(month) if month.isdigit() else _MONTH_NO.get(month[:4].lower().rstrip("."), _MONTH_NO.get(
+                month[:3].lower(), 0))  # fmt: skip
+            day, year = int(m.group(di)), int(m.group(yi))
+            if 1 <= mo <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+                found.append((m.start(), f"{year:04d}-{mo:02d}-{day:02d}"))
+    return min(found)[1] if found else None
+
+
+def _name(text: str) -> str | None:
+    from .html import clean_byline
+
+    name = clean_byline(re.split(r"\s*(?:\||\u2022|\u00b7|/|published|updated|posted)\s*", text, maxsplit=1,
+                                 flags=re.I)[0])  # fmt: skip
+    if not name or any(c.isdigit() for c in name) or "@" in name:
+        return None
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if not any(w[0].isupper() for w in words) or any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    return name
+
+
+def byline_and_date(lines: Sequence[str], title: int | None, start: int) -> tuple[tuple[str, ...], str | None]:
+    """Authors and a publication date written near the headline (or the body's start): a "By ..." line
+    (or a "By" / "Written by" line followed by the name), a name line next to a date line, and the first
+    date after the headline (else just before it)."""
+    anchor = title if title is not None else max(0, start - 1)
+    after = list(range(anchor + 1, min(len(lines), anchor + 1 + WINDOW_AFTER)))
+    before = list(range(max(0, anchor - WINDOW_BEFORE), anchor))
+    authors: tuple[str, ...] = ()
+    for i in after + before[::-1]:
+        m = _BYLINE.match(lines[i])
+        if not m:
+            continue
+        rest = m.group(1).strip()
+        name = _name(rest) if rest else (_name(lines[i + 1]) if i + 1 < len(lines) else None)
+        if name:
+            authors = tuple(a.strip() for a in re.split(r",\s*|\s+and\s+|\s*&\s*", name) if a.strip())
+            break
+    dates = [(i, d) for i in after + before[::-1] if (d := parse_date(lines[i]))]
+    if not authors and dates:
+        i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j != title and (name := _name(lines[j])):
+                if 2 <= len(name.split()) <= 4:
+                    authors = (name,)
+                    break
+    return authors, dates[0][1] if dates else None

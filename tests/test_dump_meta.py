@@ -1,0 +1,72 @@
+"""Plain-text dumps: the headline model, and bylines and dates written next to the headline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.stages import dump_meta
+from newsweave.stages.clean import clean_text_dump
+from newsweave.stages.clean_model import load_tree_ensemble
+
+FIXTURE = Path(__file__).parent / "fixtures" / "dump_wikinews.txt"
+BODY = [
+    "Food and nutrition advice changes every year, and nutritionists say this year's diet trends are good for you.",
+    "Protein remains the macronutrient of the year, and more people are cutting back on alcohol, nutritionists say.",
+    "Nutritionists expect fibre to be the next big trend in diet advice, with protein still on top.",
+]
+
+
+def dump(*head: str) -> str:
+    return "\n\n".join([*head, *BODY])
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("BY KORIN MILLERPUBLISHED: JAN 29, 2025", "2025-01-29"),
+    ("Last Updated: 2025-02-22", "2025-02-22"),
+    ("Tuesday February 11 2025", "2025-02-11"),
+    ("LAST UPDATED ON SEPTEMBER 16TH, 2023 AT 09:27 AM", "2023-09-16"),
+    ("Updated 29 Sept. 2024", "2024-09-29"),
+    ("February 30 people died", None),
+    ("Page 2 of 2025 results", None),
+])  # fmt: skip
+def test_parse_date_reads_written_out_dates(line: str, day: str | None) -> None:
+    assert dump_meta.parse_date(line) == day
+
+
+def test_headline_byline_and_date_are_found_among_menu_lines() -> None:
+    res = clean_text_dump(dump("Skip to Content", "SIGN IN", "SUBSCRIBE", "Health", "Food & Nutrition",
+                               "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists",
+                               "Protein continues to be huge.", "BY KORIN MILLERPUBLISHED: JAN 29, 2025",
+                               "TANJA IVANOVA//GETTY IMAGES"))  # fmt: skip
+    assert res.title == "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists"
+    assert res.authors == ("KORIN MILLER",) and res.published == "2025-01-29"
+    assert res.text.startswith("Food and nutrition advice")
+
+
+def test_a_bare_name_next_to_the_date_is_the_byline() -> None:
+    lines = ["Menu", "Andrew King", "September 4, 2025", "5:50 am", "Top Nutrition Trends for Fall 2025", *BODY]
+    assert dump_meta.byline_and_date(lines, 4, 5) == (("Andrew King",), "2025-09-04")
+    # "Written by" on its own line, the name on the next
+    lines = ["Aug 04, 2025", "Written by", "Edzel Tabing", "10 Trends in catering", *BODY]
+    assert dump_meta.byline_and_date(lines, 3, 4) == (("Edzel Tabing",), "2025-08-04")
+    # nothing that reads like a byline: no authors, and a menu word is no name
+    assert dump_meta.byline_and_date(["Share", "Comments", "A headline here", *BODY], 2, 3) == ((), None)
+
+
+def test_stated_metadata_wins_over_lines_near_the_headline() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    res = clean_text_dump(text)
+    assert res.title == "Wreckage of plane thought to be missing Air France flight found in Atlantic"
+    assert res.published == "2009-06-02"
+
+
+def test_shipped_headline_model_matches_the_features_the_code_computes() -> None:
+    model = load_tree_ensemble(dump_meta.MODEL_PATH, dump_meta.FEATURES)
+    assert len(model.trees) > 0
+    lines = ["Menu", "Home", "The 7 Biggest Diet and Nutrition Trends in 2025", *BODY]
+    idx, rows = dump_meta.features(lines, 3, BODY)
+    assert idx == [2, 3, 4]  # one-word menu lines are no candidates; the body's first two lines are
+    assert all(len(r) == len(dump_meta.FEATURES) for r in rows)
+    assert dump_meta.find_title(lines, 3, BODY) == 2
