@@ -53,6 +53,9 @@ class Article:
     external_id: str | None = None  # the id given in the input, if any
     removed: tuple[str, ...] = ()  # lines dropped as page furniture (text dumps)
     fmt: str = "txt"
+    # hash of the raw file it was extracted from (.txt, .html): a later run of a newer extractor, which
+    # may find another title or text (so another id), still knows the file is stored
+    input_hash: str | None = None
 
     @staticmethod
     def make_id(title: str | None, text: str, source: str | None = None) -> str:

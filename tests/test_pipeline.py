@@ -117,6 +117,33 @@ def test_rerun_is_idempotent_and_adding_files_is_incremental(tmp_path: Path) -> 
     assert old_ids <= {s["id"] for s in more["stories"]}  # same stories continue
 
 
+def test_a_file_read_again_by_a_newer_extractor_is_not_stored_twice(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from newsweave.stages import ingest
+
+    db, out = tmp_path / "nw.db", tmp_path / "out"
+    html, dump = SAMPLES / "haiti-earthquake.html", SAMPLES / "chile-aftershock-blog.txt"
+    assert _run([str(html), str(dump)], out, db) == 0
+    # a newer extractor finds other titles in the same files: other ids, but the same stored files
+    for name in ("read_html", "read_text_dump"):
+        real = getattr(ingest, name)
+        monkeypatch.setattr(ingest, name, lambda *a, _real=real, **k: replace(_real(*a, **k), title="Retitled",
+                                                                              id="a-new-id-" + a[1][-8:]))
+    assert _run([str(html), str(dump)], out, db) == 0
+    store = SQLiteStore(str(db))
+    assert store.article_count() == 2
+    store.close()
+    # a changed file is a new input
+    edited = tmp_path / "edited.txt"
+    edited.write_text(dump.read_text(encoding="utf-8") + "\nA paragraph added later by the site's editors.\n")
+    assert _run([str(edited)], out, db) == 0
+    store = SQLiteStore(str(db))
+    assert store.article_count() == 3
+    store.close()
+
+
 def test_samples_group_into_their_three_events(tmp_path: Path) -> None:
     store = SQLiteStore(str(tmp_path / "nw.db"))
     res = Pipeline(store, progress=False).run([str(SAMPLES)], tmp_path / "out")

@@ -7,9 +7,11 @@ one article per line: id, title, text, source, published, url; unknown fields ig
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +99,11 @@ def _read_limited(path: Path, settings: Settings) -> tuple[bytes | None, str]:
         if len(raw) > limit:
             return None, f"file too large once decompressed (> {settings.max_file_mb:g} MB)"
     return raw, ""
+
+
+def input_hash(raw: bytes) -> str:
+    """The fingerprint of a raw input file (its bytes, decompressed)."""
+    return "i" + hashlib.sha256(raw).hexdigest()[:16]
 
 
 def _finish(art: Article, settings: Settings) -> Article | Skip:
@@ -198,10 +205,8 @@ def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
         if text is None:
             yield Skip(origin, why)
             return
-        if kind == "html":
-            yield read_html(text, origin, settings)
-        else:
-            yield read_text_dump(text, origin, settings)
+        item = read_html(text, origin, settings) if kind == "html" else read_text_dump(text, origin, settings)
+        yield replace(item, input_hash=input_hash(raw)) if isinstance(item, Article) else item
     except OSError as e:
         yield Skip(origin, f"cannot read file ({e.strerror or e})")
 

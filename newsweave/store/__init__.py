@@ -13,6 +13,10 @@ from ..records import Analysis, Article, Skip, StoryState
 class Store(Protocol):
     def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
 
+    def known_inputs(self, hashes: Iterable[str]) -> set[str]:
+        """Which raw-input fingerprints (``Article.input_hash``) are stored already."""
+        ...
+
     def add_analysed(self, items: list[tuple[Article, Analysis, np.ndarray]]) -> int:
         """Store articles with their analysis and embedding in one transaction; duplicates are
         ignored (ids are content hashes). Returns how many were new."""

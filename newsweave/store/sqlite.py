@@ -43,6 +43,7 @@ CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
 CREATE TABLE IF NOT EXISTS skips (origin TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sentence_vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS inputs (hash TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id));
 """
 
 
@@ -137,12 +138,19 @@ class SQLiteStore:
             raise StoreError(f"store {path!r} has schema {row[0]}, this newsweave needs {SCHEMA_VERSION}")
 
     # -- articles -----------------------------------------------------------------------------
-    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+    def _present(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        """Which of ``values`` the (fixed, internal) table's column holds."""
         found: set[str] = set()
-        for chunk in _chunks(list(ids)):
-            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+        for chunk in _chunks(list(values)):
+            q = f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})"
             found.update(r[0] for r in self.db.execute(q, chunk))
         return found
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        return self._present("articles", "id", ids)
+
+    def known_inputs(self, hashes: Iterable[str]) -> set[str]:
+        return self._present("inputs", "hash", hashes)
 
     def add_analysed(self, items: list[tuple[Article, Analysis, np.ndarray]]) -> int:
         now = _now()
@@ -162,6 +170,8 @@ class SQLiteStore:
                     for a, an, v in items
                 ],
             )  # fmt: skip
+            self.db.executemany("INSERT OR IGNORE INTO inputs (hash, article_id) VALUES (?, ?)",
+                                [(a.input_hash, a.id) for a, _, _ in items if a.input_hash])  # fmt: skip
             fresh = {a.id: a for a, _, _ in items if a.id not in known}
             self.db.executemany(
                 "INSERT INTO search_fts (kind, story, article, title, body) VALUES ('article', NULL, ?, ?, ?)",
