@@ -14,10 +14,11 @@ Dev topics only (the split of cluster_stream.py; held-out is not read). Four par
 3. ``lr``: logistic regressions over those features, cross-validated by dev topic (GroupKFold 5).
 4. ``variants``: F1 in the stream (dev, file order + 5 shuffles) of join rules built on them: a
    learned join score, the best member cosine in the similarity, a higher bar for tight stories,
-   marginal joins that leave the story's centroid and terms as they were, and splitting off an
-   outlier member with a later article that fits it better than the story.
+   marginal joins that leave the story's centroid and terms as they were, splitting off an outlier
+   member with a later article that fits it better than the story, and the last two together.
 
     .venv/bin/python benchmarks/cluster_decisions.py [--seeds 5] [--parts taxonomy,pairs,lr,variants]
+        [--first-seed 100]   # fresh shuffles only: checks the variants on orders no choice was made on
 """
 
 from __future__ import annotations
@@ -48,10 +49,13 @@ DEV = [i for i in range(len(RECORDS)) if not heldout(topic(RECORDS[i]["event"]))
 P: dict[str, Any] = dict(default_params(), merge_threshold=0.0)  # no merge fires on this stream at the default
 
 
+FIRST_SEED = 0  # 0: the file order and cluster_stream.py's shuffles; else fresh shuffles only (--first-seed)
+
+
 def orders(part: list[int], seeds: int) -> list[list[int]]:
-    """The file order and the shuffles cluster_stream.py reports (same seeds)."""
-    out = [list(part)]
-    for sd in range(seeds):
+    """The file order and the shuffles cluster_stream.py reports (same seeds), or fresh shuffles."""
+    out = [list(part)] if FIRST_SEED == 0 else []
+    for sd in range(FIRST_SEED, FIRST_SEED + seeds):
         idx = list(part)
         random.Random(sd).shuffle(idx)
         out.append(idx)
@@ -219,7 +223,7 @@ class Variant(StoryClusterer):
                 best = float(max(float(m @ vec) for m in self.mem[st.id]))
                 cw = 1 - self.entity_weight - self.lexical_weight
                 sims[r] += cw * kn["share"] * (best - float(self._matrix[r] @ vec))
-            elif self.rule == "tight":  # a higher bar for stories whose members joined at high similarity
+            elif self.rule in ("tight", "tight+split"):  # a higher bar for stories whose members joined high
                 js = self.joined.get(st.id)
                 m = float(np.mean(js)) if js else kn["c0"]
                 sims[r] -= kn["gamma"] * max(0.0, m - kn["c0"])
@@ -240,7 +244,7 @@ class Variant(StoryClusterer):
         if len(self.stories) == n0:
             st = self.stories[sid]
             raw = float(self.raw[st.row])
-            if self.rule == "split":
+            if self.rule in ("split", "tight+split"):
                 out = self._split(st, i, raw)
                 if out is not None:
                     return out
@@ -300,8 +304,8 @@ def stream(rule: str, knobs: dict[str, float], seeds: int, **over: Any) -> dict[
         splits.append(c.splits)
     return {"mean_f1": round(float(np.mean(f1)), 4), "sd": round(float(np.std(f1, ddof=1)), 4),
             "file_order_f1": round(f1[0], 4), "mean_p": round(float(np.mean(p)), 4),
-            "mean_r": round(float(np.mean(r)), 4),
-            **({"splits": splits} if rule == "split" else {})}  # fmt: skip
+            "mean_r": round(float(np.mean(r)), 4), "each": [round(x, 4) for x in f1],
+            **({"splits": splits} if "split" in rule else {})}  # fmt: skip
 
 
 def variants(seeds: int, coef: dict[str, float]) -> dict[str, Any]:
@@ -316,6 +320,9 @@ def variants(seeds: int, coef: dict[str, float]) -> dict[str, Any]:
         res[f"core margin {m} entities {e}"] = stream("core", {"margin": m, "entities": e}, seeds)
     for d, mu in itertools.product((0.05, 0.1, 0.2), (0.0, 0.05)):
         res[f"split delta {d} mu {mu}"] = stream("split", {"delta": d, "mu": mu}, seeds)
+    for g, c0, d, mu in ((0.25, 0.4, 0.2, 0.0), (0.5, 0.5, 0.2, 0.0), (0.25, 0.4, 0.05, 0.05)):
+        knobs = {"gamma": g, "c0": c0, "delta": d, "mu": mu}
+        res[f"tight gamma {g} c0 {c0} + split delta {d} mu {mu}"] = stream("tight+split", knobs, seeds)
     for k, v in res.items():
         print(k, v, file=sys.stderr)
     return res
@@ -325,12 +332,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=5, help="shuffled arrival orders besides the file order")
     ap.add_argument("--parts", default="taxonomy,pairs,lr,variants")
+    ap.add_argument("--first-seed", type=int, default=0,
+                    help="shuffles from this seed on, no file order (100: orders no choice was made on)")  # fmt: skip
     args = ap.parse_args()
+    global FIRST_SEED
+    FIRST_SEED = args.first_seed
     todo = set(args.parts.split(","))
-    out: dict[str, Any] = {"params": P, "dev_articles": len(DEV)}
+    out: dict[str, Any] = {"params": P, "dev_articles": len(DEV), "first_seed": FIRST_SEED}
     if "taxonomy" in todo:
         out["taxonomy"] = taxonomy(args.seeds)
-    coef = {"b": -6.74, "cos": 5.54, "ent": 2.94, "lex": 7.12}
+    coef = {"b": -6.74, "cos": 5.54, "ent": 2.94, "lex": 7.12}  # an earlier fit on similar rows; --parts lr refits
     if todo & {"pairs", "lr"}:
         rows = pairs(2)  # file order + 2 shuffles: enough rows, and quick
         out["pairs_auc"] = aucs(rows)
