@@ -91,8 +91,6 @@ def default_params() -> dict[str, float]:
         "story_terms": s.cluster_story_terms,
         "dormant_days": s.cluster_dormant_days,
         "merge_threshold": s.cluster_merge_threshold,
-        "tight_gamma": s.cluster_tight_gamma,
-        "tight_c0": s.cluster_tight_c0,
     }
 
 

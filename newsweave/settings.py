@@ -50,10 +50,6 @@ class Settings:
     # a story that grows and then looks like another live story this much is merged with it (0: never);
     # 0.4-0.45 merge ECB+ sibling events on the dev stream, 0.5 merges no gold events apart (BENCHMARKS.md)
     cluster_merge_threshold: float = 0.5
-    # a higher bar for tight stories (StoryClusterer.tight_gamma); off: at 0.25 dev +0.007 (order noise),
-    # held-out 0.8715 -> 0.8693, and the members' join similarities are not persisted yet (BENCHMARKS.md)
-    cluster_tight_gamma: float = 0.0
-    cluster_tight_c0: float = 0.4
     # summary
     summary_words: int = 100
     llm_url: str | None = None  # OpenAI-compatible endpoint, generative summary; key: $NEWSWEAVE_LLM_API_KEY

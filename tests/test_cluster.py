@@ -192,14 +192,3 @@ def test_similarity_parts_match_the_combined_score() -> None:
     assert c._entity_overlap(ents, st) == 0.5  # one of the two keys, named by the story's only article
     parts = 0.3 * float(st.centroid() @ vec) + 0.3 * 0.5 + 0.4 * c._lexical(aw, st, idf)
     assert abs(float(c.similarities(vec, ents, None, t2)[0]) - parts) < 1e-5
-
-
-def test_a_tight_story_asks_more_of_a_borderline_article() -> None:
-    def third(gamma: float) -> str:
-        c = StoryClusterer(threshold=0.5, entity_weight=0.0, tight_gamma=gamma, tight_c0=0.4)
-        c.assign("a1", _unit([1, 0, 0]))
-        c.assign("a2", _unit([1, 0.05, 0]))  # joins at cosine ~1: a tight story
-        return c.assign("a3", _unit([0.6, 0.8, 0]))  # cosine ~0.6 to the centroid: over 0.5, under 0.5 + bar
-
-    assert third(0.0) == "s1"
-    assert third(0.25) == "s3"

@@ -91,8 +91,6 @@ class _Story:
     tfw: dict[str, float] = field(default_factory=dict)  # sub-linear term weights, from ``terms``
     norm: float = 0.0  # TF-IDF norm of the terms, with the IDF of when it was computed
     norm_docs: int = -1  # articles counted then (-1: terms changed since)
-    joins: float = 0.0  # sum of the similarities at which members joined (this session only: not persisted)
-    joined: int = 0  # members whose join similarity is in ``joins``
 
     def centroid(self) -> np.ndarray:
         n = float(np.linalg.norm(self.vec_sum))
@@ -113,10 +111,6 @@ class StoryClusterer:
     story_terms: int = 100  # content terms kept per story
     dormant_days: float = 0.0  # stories quiet this long before the newest date seen leave the index (0: never)
     merge_threshold: float = 0.0  # a grown story this similar to another live story is merged with it (0: never)
-    # a higher bar for tight stories: similarity - tight_gamma * max(0, the story's mean join similarity -
-    # tight_c0); 0: off. Stories loaded from states have no join similarities (StoryState lacks the field)
-    tight_gamma: float = 0.0
-    tight_c0: float = 0.4
     norm_refresh: float = 1.1  # a story's TF-IDF norm is redone when the stream grew by this factor (1: exact, 3x CPU)
     stories: dict[str, _Story] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)  # term -> articles containing it
@@ -141,7 +135,7 @@ class StoryClusterer:
             lexical_weight=s.cluster_lexical_weight, time_window_days=s.cluster_time_window_days,
             time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
-            merge_threshold=s.cluster_merge_threshold, tight_gamma=s.cluster_tight_gamma, tight_c0=s.cluster_tight_c0,
+            merge_threshold=s.cluster_merge_threshold,
         )  # fmt: skip
 
     @classmethod
@@ -244,13 +238,6 @@ class StoryClusterer:
         shared = sum(min(1.0, 2.0 * st.entities[e] / k) for e in ents if e in st.entities)
         return min(1.0, shared / min(len(ents), 8))
 
-    def _bar(self, st: _Story) -> float:
-        """What a tight story takes off the similarity: its members joined at a high similarity, so an
-        article that only reaches the threshold is likely about a similar but other event."""
-        if self.tight_gamma <= 0 or not st.joined:
-            return 0.0
-        return self.tight_gamma * max(0.0, st.joins / st.joined - self.tight_c0)
-
     def _lexical(self, aw: dict[str, float], st: _Story, idf: dict[str, float]) -> float:
         """TF-IDF cosine between the article's weighted terms ``aw`` (tf * idf^2, unit norm after one
         idf) and the story's terms (sub-linear counts). ``idf`` memoises IDFs within one article."""
@@ -319,7 +306,7 @@ class StoryClusterer:
                 # soft decay: the further the article is from the story's time span, the less it fits
                 gap = max(0, st.first - day, day - st.last)
                 extra -= self.time_penalty * min(1.0, gap / self.time_window_days)
-            extras.append(extra - self._bar(st))
+            extras.append(extra)
         sims[cand] += np.asarray(extras, dtype=np.float32)
         return sims
 
@@ -336,8 +323,6 @@ class StoryClusterer:
         sims = self.similarities(vec, ents, day, terms)
         if len(sims) and float(sims.max()) >= self.threshold:
             st = self._live[int(sims.argmax())]
-            st.joins += float(sims.max()) + self._bar(st)  # the similarity before the tight-story bar
-            st.joined += 1
             st.members.append(article_id)
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
@@ -390,7 +375,6 @@ class StoryClusterer:
         other = self._live[int(sims.argmax())]
         keep, gone = (other, st) if len(other.members) >= len(st.members) else (st, other)
         keep.members.extend(gone.members)
-        keep.joins, keep.joined = keep.joins + gone.joins, keep.joined + gone.joined
         self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
         for a in gone.members:
             self._moved[a] = keep.id
