@@ -151,7 +151,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .records import Skip
+    from .records import Article, Skip
     from .settings import Settings
     from .stages.ingest import iter_files, read_path
 
@@ -160,9 +160,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if not isinstance(f, Path):
             _err(f"skipped {f.origin}: {f.reason}")
             continue
-        for item in read_path(f, settings):
+        for item in read_path(f, settings):  # without a store nothing is "already stored"
             if isinstance(item, Skip):
                 _err(f"skipped {item.origin}: {item.reason}")
+                continue
+            if not isinstance(item, Article):
                 continue
             rec: dict[str, Any] = {
                 "path": item.origin, "title": item.title, "author": "; ".join(item.authors) or None,

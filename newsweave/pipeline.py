@@ -24,7 +24,7 @@ from .records import Analysis, Article, Skip
 from .settings import Settings
 from .stages.cluster import StoryClusterer, content_terms, entity_keys
 from .stages.embed import CachedEmbedder, Embedder, embed_text
-from .stages.ingest import iter_files, read_inputs
+from .stages.ingest import AlreadyStored, iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.story import analyse_story
 from .store.sqlite import SQLiteStore
@@ -268,8 +268,13 @@ class Pipeline:
         def new_articles() -> Iterator[Article]:
             pending: list[Article] = []
             seen: set[str] = set()
-            for item in read_inputs(paths, self.settings):
+            known = lambda h: bool(self.store.known_inputs([h]))  # noqa: E731
+            for item in read_inputs(paths, self.settings, known):
                 bar.update(1)
+                if isinstance(item, AlreadyStored):  # the same file, stored by an earlier run: not read again
+                    res.read += 1
+                    res.already_stored += 1
+                    continue
                 if isinstance(item, Skip):
                     res.skipped.append(item)
                     if on_skip:

@@ -126,21 +126,27 @@ def test_a_file_read_again_by_a_newer_extractor_is_not_stored_twice(tmp_path: Pa
     db, out = tmp_path / "nw.db", tmp_path / "out"
     html, dump = SAMPLES / "haiti-earthquake.html", SAMPLES / "chile-aftershock-blog.txt"
     assert _run([str(html), str(dump)], out, db) == 0
-    # a newer extractor finds other titles in the same files: other ids, but the same stored files
+    # a newer extractor finds other titles in the same files: other ids, but the same stored files,
+    # which are not even extracted again
+    calls: list[str] = []
     for name in ("read_html", "read_text_dump"):
         real = getattr(ingest, name)
-        monkeypatch.setattr(ingest, name, lambda *a, _real=real, **k: replace(_real(*a, **k), title="Retitled",
-                                                                              id="a-new-id-" + a[1][-8:]))
+
+        def retitled(*a: object, _real: object = real, **k: object) -> object:
+            calls.append(str(a[1]))
+            return replace(_real(*a, **k), title="Retitled", id="a-new-id-" + str(a[1])[-8:])  # type: ignore[operator]
+
+        monkeypatch.setattr(ingest, name, retitled)
     assert _run([str(html), str(dump)], out, db) == 0
     store = SQLiteStore(str(db))
-    assert store.article_count() == 2
+    assert store.article_count() == 2 and calls == []
     store.close()
     # a changed file is a new input
     edited = tmp_path / "edited.txt"
     edited.write_text(dump.read_text(encoding="utf-8") + "\nA paragraph added later by the site's editors.\n")
     assert _run([str(edited)], out, db) == 0
     store = SQLiteStore(str(db))
-    assert store.article_count() == 3
+    assert store.article_count() == 3 and calls == [str(edited)]
     store.close()
 
 

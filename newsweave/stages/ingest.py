@@ -10,8 +10,8 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -189,8 +189,18 @@ def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Sk
     return _finish(art, settings)
 
 
-def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
-    """All articles of one file (one for .txt/.html, many for .jsonl)."""
+@dataclass(frozen=True)
+class AlreadyStored:
+    """A .txt or .html file whose bytes the store holds already: not extracted again."""
+
+    origin: str
+    input_hash: str
+
+
+def read_path(path: Path, settings: Settings,
+              known: Callable[[str], bool] | None = None) -> Iterator[Article | Skip | AlreadyStored]:  # fmt: skip
+    """All articles of one file (one for .txt/.html, many for .jsonl). ``known`` tells whether a raw
+    file's fingerprint is stored: such a file is not extracted again."""
     kind = _kind(path)
     origin = str(path)
     try:
@@ -201,12 +211,16 @@ def read_path(path: Path, settings: Settings) -> Iterator[Article | Skip]:
         if raw is None:
             yield Skip(origin, why)
             return
+        fingerprint = input_hash(raw)
+        if known is not None and known(fingerprint):
+            yield AlreadyStored(origin, fingerprint)
+            return
         text, why = decode_bytes(raw)
         if text is None:
             yield Skip(origin, why)
             return
         item = read_html(text, origin, settings) if kind == "html" else read_text_dump(text, origin, settings)
-        yield replace(item, input_hash=input_hash(raw)) if isinstance(item, Article) else item
+        yield replace(item, input_hash=fingerprint) if isinstance(item, Article) else item
     except OSError as e:
         yield Skip(origin, f"cannot read file ({e.strerror or e})")
 
@@ -230,9 +244,10 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
             yield read_jsonl_record(rec, origin, settings)
 
 
-def read_inputs(paths: list[str | Path], settings: Settings) -> Iterator[Article | Skip]:
+def read_inputs(paths: list[str | Path], settings: Settings,
+                known: Callable[[str], bool] | None = None) -> Iterator[Article | Skip | AlreadyStored]:  # fmt: skip
     for item in iter_files(paths):
         if isinstance(item, Skip):
             yield item
         else:
-            yield from read_path(item, settings)
+            yield from read_path(item, settings, known)
