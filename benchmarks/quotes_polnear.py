@@ -328,7 +328,8 @@ def cue_stats(
     from newsweave.stages import quotes as qm
 
     stats: dict[str, list[int]] = {}
-    run = newsweave_preds(lambda d: qm.extract_quotes(d, learned=False))
+    # (the hand rules' output as the product's learned cues see it: nested attributions not yet dropped)
+    run = newsweave_preds(lambda d: qm.extract_quotes(d, learned=False, keep_nested=True))
     for art, doc in zip(arts, ds, strict=True):
         gold = gold_quotes(art)
         _pairs, missed, _left = match(gold, run(doc), 0.3)
@@ -338,7 +339,7 @@ def cue_stats(
                 cues.setdefault(a["content"][0], []).append((a["cue"][0], a["cue"][1]))
         ctx = qc.Ctx(doc)
         qd.direct_quotes(ctx)  # (sets the quote mask)
-        found = list(qm.extract_quotes(doc, learned=False))
+        found = list(qm.extract_quotes(doc, learned=False, keep_nested=True))
         for v, key, (lo, hi), subj in qr.cue_candidates(ctx, found):
             if v.lower_ in NOT_SPEECH:
                 continue
