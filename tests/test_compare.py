@@ -505,3 +505,32 @@ def test_a_sentence_echoing_another_outlets_words_ranks_last_among_unique_claims
     finally:
         compare.MAX_UNIQUE, compare.UNIQUE_ECHO = old
     assert seen == [True, False]  # first on new words alone; after the 3 others with the echo rule
+
+
+def _reported(aid: str, source: str, text: str, speaker: str, name: str, cue: str) -> tuple[Article, Analysis]:
+    """One article of one reported statement, with the quote the NLP stage would find."""
+    from newsweave.records import Quote, Span
+
+    a = Article(id=aid, text=text, source=source)
+    s, c = text.index(speaker), text.index(cue)
+    content = Span(c + len(cue) + 1, len(text) - 1, text[c + len(cue) + 1:-1])
+    q = Quote(content=content, speaker=Span(s, s + len(speaker), speaker), speaker_name=name,
+              cue=Span(c, c + len(cue), cue), direct=False)  # fmt: skip
+    return a, Analysis(a.id, sentences(text), (), (q,))
+
+
+def test_statements_of_different_named_speakers_do_not_corroborate_each_other() -> None:
+    putin = _reported("p", "AFP", "Putin accused the rebels of staging the chemical attack on the town to lure "
+                      "the United States deeper into the war.", "Putin", "Vladimir Putin", "accused")  # fmt: skip
+    us = _reported("u", "NPR", "Washington accused the Syrian army of staging the chemical attack on the town to "
+                   "lure the United States deeper into the war.", "Washington", "Washington", "accused")  # fmt: skip
+    again = _reported("q", "Reuters", "Vladimir Putin accused the rebels of staging the chemical attack on the town "
+                      "to draw the United States deeper into the war.", "Vladimir Putin", "Vladimir Putin",
+                      "accused")  # fmt: skip
+    arts = [putin[0], us[0], again[0]]
+    out = compare_sources(arts, {a.id: an for a, an in (putin, us, again)}, {})
+    groups = [set(g["articles"]) for g in out["corroborated"]]
+    assert groups == [{"p", "q"}]  # Putin's claim twice; Washington's similar words are its own claim
+    # without the quotes (the outlets' own voice) the three sentences state one fact
+    plain = compare_sources(arts, {a.id: Analysis(a.id, sentences(a.text), (), ()) for a in arts}, {})
+    assert [set(g["articles"]) for g in plain["corroborated"]] == [{"p", "u", "q"}]

@@ -419,6 +419,35 @@ def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
     return groups
 
 
+_PRONOUN_SPEAKERS = frozenset("he she they it we i you who him her them us".split())
+
+
+def speaker_keys(claims: Sequence[Claim], analyses: dict[str, Analysis]) -> list[str | None]:
+    """Who each claim reports, when it is a quotation or reported speech by a speaker named in place:
+    the last word of the speaker's resolved name ("putin", "tillerson"), from a quote whose cue or
+    content lies in the claim's sentence; None for a claim in the outlet's own voice, by an unnamed
+    source ("officials estimate", "a reporter said": sources that corroborate each other's facts), or
+    by a pronoun or role noun ("he", "the governor")."""
+    keys: list[str | None] = []
+    for c in claims:
+        an = analyses.get(c.article)
+        key = None
+        for q in an.quotes if an else ():
+            s, e = c.sentence
+            anchor = q.cue.start if q.cue else q.content.start
+            if not (s <= anchor < e or (q.content.start < c.end and c.start < q.content.end)):
+                continue
+            # the speaker named where it speaks ("Putin accused"), not a pronoun or a role noun ("the
+            # governor") resolved to a name: that resolution is often wrong and would split true matches
+            named = _WORD.findall(q.speaker.text) if q.speaker else []
+            words = [w.lower() for w in _WORD.findall(q.speaker_name or "")]
+            if words and named and named[-1][:1].isupper() and named[-1].lower() not in _PRONOUN_SPEAKERS:
+                key = words[-1]
+                break
+        keys.append(key)
+    return keys
+
+
 def _independent(claims: Sequence[Claim], members: Sequence[int]) -> list[str]:
     return sorted({claims[i].outlet for i in members if not claims[i].copy})
 
@@ -643,7 +672,14 @@ def compare_sources(
     hedged = np.array([bool(_HEDGE.search(c.text)) for c in claims], dtype=bool)
     firm = ~hedged[:, None] & ~hedged[None, :]  # pairs of claims neither of which is hedged
     sim = sim & firm
-    groups = _groups(claims, sim & (negated[:, None] == negated[None, :]))
+    # reported statements of different speakers do not corroborate each other ("Putin accused Assad's
+    # opponents of planning to stage chemical attacks" / "The U.S. says Assad's government carried out
+    # the attack"), though they may conflict
+    keys = speaker_keys(claims, analyses)
+    said = np.array([k is not None for k in keys], dtype=bool)
+    same = np.array([[a == b for b in keys] for a in keys], dtype=bool) if claims else np.zeros((0, 0), bool)
+    other_speaker = said[:, None] & said[None, :] & ~same
+    groups = _groups(claims, sim & (negated[:, None] == negated[None, :]) & ~other_speaker)
 
     corroborated: list[dict[str, Any]] = []
     for members in groups:
