@@ -36,6 +36,13 @@ def _cue_inside(q: Quote, p: Quote) -> bool:
     return p is not q and p.content.start <= cue.start and cue.end <= p.content.end
 
 
+def _covered(q: Quote, p: Quote, share: float) -> bool:
+    """At least ``share`` of q's content lies inside the (longer) content of p."""
+    c, o = q.content, p.content
+    inter = max(0, min(c.end, o.end) - max(c.start, o.start))
+    return p is not q and o.end - o.start > c.end - c.start and inter >= share * (c.end - c.start)
+
+
 def _word(text: str, q: Quote) -> str:
     return text[q.cue.start : q.cue.end].lower() if q.cue else ""
 
@@ -103,7 +110,14 @@ def main() -> int:
     rules["cue inside, always"] = lambda t, qs: apply(t, qs, v["always"], _cue_inside)
     rules["cue inside, indirect inner"] = lambda t, qs: apply(t, qs, v["indirect inner"], _cue_inside)
     rules["top-level outer only"] = _outer_only
+    for share in (0.3, 0.5, 0.8):
+        rules[f"always + {share} of content inside a longer"] = lambda t, qs, share=share: apply(
+            t, apply(t, qs, v["always"]), v["always"], lambda q, p: _covered(q, p, share)
+        )
+    only = sys.argv[1:]
     for name, rule in rules.items():
+        if only and name != "none" and not any(o in name for o in only):
+            continue
         preds = [conv(rule(d.text, qs)) for d, qs in raw]
         res = {thr: score(golds, preds, thr) for thr in THRESHOLDS}
         a, b = res[0.3], res[0.8]

@@ -6,9 +6,9 @@ reported speech, beliefs, findings and stances ('X said ...', 'officials believe
 cue, speaker and channel from the parse and PERSON entities; more cues ('endorsed X', 'sought to
 Y', 'voted for Z') come from ``quote_cues.json``, learned on PolNeAR train. A partial quote inside
 reported speech is part of that one attribution; quotes of several sentences or paragraphs are one
-quote; an attribution nested inside another's content ('said they believe X') is left out. Spans
-are offsets into doc.text. The cross-article ledger lives in ``ledger.py`` (``build_ledger`` is
-re-exported here). Figures: benchmarks/RESULTS_quotes.md (PolNeAR).
+quote; an attribution nested inside another's content ('said they believe X'), or mostly inside a
+longer one, is left out. Spans are offsets into doc.text. The cross-article ledger lives in
+``ledger.py`` (``build_ledger`` is re-exported here). Figures: benchmarks/RESULTS_quotes.md (PolNeAR).
 """
 
 from __future__ import annotations
@@ -44,11 +44,21 @@ def _nested(q: Quote, outer: Quote) -> bool:
     return q is not outer and o.start <= min(c.start, cue.start) and max(c.end, cue.end) <= o.end
 
 
+def _covered(q: Quote, longer: Quote) -> bool:
+    """Half of ``q``'s content or more lies inside a longer content: the same attribution found twice
+    (two cues, or a quote inside a clause), kept once (train, two-fold CV, after the nested rule: all
+    F1 @0.3 76.58 -> 76.72, direct 92.92 -> 93.34; a share of 0.3 / 0.8: 76.72 / 76.64)."""
+    c, o = q.content, longer.content
+    inter = min(c.end, o.end) - max(c.start, o.start)
+    return q is not longer and o.end - o.start > c.end - c.start and 2 * inter >= c.end - c.start
+
+
 def extract_quotes(doc: Doc, learned: bool = True, keep_nested: bool = False) -> tuple[Quote, ...]:
     """Direct quotes (any quote-mark style, split around the cue, multi-paragraph) and reported
     speech (direct=False), in text order, with cue, speaker, resolved speaker name and channel.
     ``learned=False`` leaves out the cues learned from PolNeAR train (quote_cues.json);
-    ``keep_nested=True`` keeps the attributions nested in another's content (as learning the cues sees them)."""
+    ``keep_nested=True`` keeps the attributions nested in another's content or mostly covered by a
+    longer one (as learning the cues sees them)."""
     if not doc.text.strip():
         return ()
     ctx = Ctx(doc)
@@ -60,4 +70,5 @@ def extract_quotes(doc: Doc, learned: bool = True, keep_nested: bool = False) ->
         found += learned_quotes(ctx, found)
     if not keep_nested:
         found = [q for q in found if not any(_nested(q, o) for o in found)]
+        found = [q for q in found if not any(_covered(q, o) for o in found)]
     return tuple(sorted(found, key=lambda q: (q.content.start, not q.direct)))
