@@ -43,6 +43,27 @@ def _covered(q: Quote, p: Quote, share: float) -> bool:
     return p is not q and o.end - o.start > c.end - c.start and inter >= share * (c.end - c.start)
 
 
+HAND: dict[int, set[tuple[Any, ...]]] = {}
+
+
+def _key(q: Quote) -> tuple[Any, ...]:
+    return (q.content.start, q.content.end, q.cue.start if q.cue else None, q.direct)
+
+
+def _hand_outer(d: Any, qs: list[Quote]) -> list[Quote]:
+    """Nested drop only when the outer attribution comes from the hand rules (or is direct)."""
+    hand = HAND[id(d)]
+    return [q for q in qs if not any(_inside(q, p) and _key(p) in hand for p in qs)]
+
+
+def _swap(d: Any, qs: list[Quote]) -> list[Quote]:
+    """A hand-rule attribution nested in a learned one: the learned (outer) one goes instead."""
+    hand = HAND[id(d)]
+    gone = {id(p) for q in qs for p in qs if _inside(q, p) and _key(q) in hand and _key(p) not in hand}
+    rest = [q for q in qs if id(q) not in gone]
+    return [q for q in rest if not any(_inside(q, p) for p in rest)]
+
+
 def _word(text: str, q: Quote) -> str:
     return text[q.cue.start : q.cue.end].lower() if q.cue else ""
 
@@ -98,6 +119,8 @@ def main() -> int:
         qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), learned.get("model")
         golds += [gold_quotes(arts[i]) for i in test]
         raw += [(ds[i], list(extract_quotes(ds[i], keep_nested=True))) for i in test]
+        for i in test:
+            HAND[id(ds[i])] = {_key(q) for q in extract_quotes(ds[i], learned=False, keep_nested=True)}
     conv = newsweave_preds(lambda qs: qs)
     v = variants()
     rules: dict[str, Any] = {"none": lambda t, qs: qs}
@@ -114,11 +137,18 @@ def main() -> int:
         rules[f"always + {share} of content inside a longer"] = lambda t, qs, share=share: apply(
             t, apply(t, qs, v["always"]), v["always"], lambda q, p: _covered(q, p, share)
         )
+    rules["outer from the hand rules"] = "hand"
+    rules["hand inner in learned outer: drop outer"] = "swap"
     only = sys.argv[1:]
     for name, rule in rules.items():
         if only and name != "none" and not any(o in name for o in only):
             continue
-        preds = [conv(rule(d.text, qs)) for d, qs in raw]
+        if rule == "hand":
+            preds = [conv(_hand_outer(d, qs)) for d, qs in raw]
+        elif rule == "swap":
+            preds = [conv(_swap(d, qs)) for d, qs in raw]
+        else:
+            preds = [conv(rule(d.text, qs)) for d, qs in raw]
         res = {thr: score(golds, preds, thr) for thr in THRESHOLDS}
         a, b = res[0.3], res[0.8]
         dropped = sum(len(qs) for _d, qs in raw) - sum(len(p) for p in preds)
