@@ -588,7 +588,9 @@ and "do" are never learned, nor the addressee of "told X"). A headline "Poll: X"
 A partial quote inside reported speech (`Lavrov said the talks were "productive"`) is one
 attribution, the reported clause with its quote marks, as PolNeAR and the Gender Gap Tracker
 annotate mixed quotes; a quote with no cue of its own right after a quote joins it as another part
-(multi-sentence and multi-paragraph quotes).
+(multi-sentence and multi-paragraph quotes). An attribution whose cue and content lie inside
+another's content ("said [they believe X]", which PolNeAR does not annotate on its own) is left out,
+and one with half its content or more inside a longer one is kept once.
 
 {chr(10).join(s + chr(10) for s in sections)}"""
     )
