@@ -105,6 +105,18 @@ def test_nominal_speaker_resolves_to_recent_subject(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_role_noun_with_a_name_beside_it_is_that_person(nlp: Any) -> None:
+    # real WikiNews text (MultiLing M006, CC BY 2.5): another person is named just before
+    text = (
+        "White House spokesman Tommy Vietor said that airlifts should resume within the next twelve hours. "
+        "The state's governor, Charlie Crist, advised the Obama administration last week that Florida's "
+        "healthcare system was being called on to deal with a considerable number of patients."
+    )
+    q = find(quotes(nlp, text), "healthcare system")
+    assert q.speaker_name == "Charlie Crist"
+
+
+@pytest.mark.slow
 def test_according_to_gives_the_channel(nlp: Any) -> None:
     text = (
         "Foreign Minister Sergey Lavrov met his guest. "

@@ -344,5 +344,9 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     if subj.pos_ == "PROPN" or ctx.label(subj) == "PERSON":
         name = clean_name(span.text)
         return sp, (ctx.expand(name, s) if name else None)
+    # a role noun with the name beside it: "The state's governor, Charlie Crist, advised ..."
+    appos = next((c for c in subj.rights if c.dep_ == "appos" and ctx.label(c) == "PERSON"), None)
+    if appos is not None and (name := clean_name(ctx.doc[slice(*mention_bounds(ctx, appos))].text)):
+        return sp, ctx.expand(name, appos.i)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
     return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)
