@@ -319,13 +319,11 @@ class Pipeline:
         return res
 
     def _unstored(self, arts: list[Article], res: RunResult) -> list[Article]:
-        """Articles not stored yet: by id, and by the raw file they come from (a newer extractor may
-        give the same file another title or text, hence another id; it is still the stored article)."""
+        """Articles whose id is not stored yet (a file stored by an earlier run was already left out
+        by its raw bytes when it was read: ``AlreadyStored``)."""
         existing = self.store.existing_ids(a.id for a in arts)
-        files = self.store.known_inputs(a.input_hash for a in arts if a.input_hash)
-        new = [a for a in arts if a.id not in existing and a.input_hash not in files]
-        res.already_stored += len(arts) - len(new)
-        return new
+        res.already_stored += len(existing)
+        return [a for a in arts if a.id not in existing]
 
     def run(self, paths: list[str | Path], out_dir: Path | None = None,
             on_skip: Callable[[Skip], None] | None = None) -> RunResult:  # fmt: skip

@@ -432,8 +432,8 @@ def speaker_keys(claims: Sequence[Claim], analyses: dict[str, Analysis]) -> list
     for c in claims:
         an = analyses.get(c.article)
         key = None
+        s, e = c.sentence
         for q in an.quotes if an else ():
-            s, e = c.sentence
             anchor = q.cue.start if q.cue else q.content.start
             if not (s <= anchor < e or (q.content.start < c.end and c.start < q.content.end)):
                 continue
@@ -675,10 +675,9 @@ def compare_sources(
     # reported statements of different speakers do not corroborate each other ("Putin accused Assad's
     # opponents of planning to stage chemical attacks" / "The U.S. says Assad's government carried out
     # the attack"), though they may conflict
-    keys = speaker_keys(claims, analyses)
-    said = np.array([k is not None for k in keys], dtype=bool)
-    same = np.array([[a == b for b in keys] for a in keys], dtype=bool) if claims else np.zeros((0, 0), bool)
-    other_speaker = said[:, None] & said[None, :] & ~same
+    codes: dict[str | None, int] = {None: -1}
+    speaker = np.array([codes.setdefault(k, len(codes)) for k in speaker_keys(claims, analyses)], dtype=int)
+    other_speaker = (speaker[:, None] >= 0) & (speaker[None, :] >= 0) & (speaker[:, None] != speaker[None, :])
     groups = _groups(claims, sim & (negated[:, None] == negated[None, :]) & ~other_speaker)
 
     corroborated: list[dict[str, Any]] = []
@@ -690,8 +689,10 @@ def compare_sources(
         ordered = sorted(members)
         corroborated.append({"text": rep.text, "outlets": outlets, "independent_outlets": len(outlets),
                              "articles": list(dict.fromkeys(claims[i].article for i in ordered)),
+                             # each article's own wording, so a reader can check every outlet's version
                              "sentences": [{"article": claims[i].article, "start": claims[i].start,
-                                            "end": claims[i].end} for i in ordered]})  # fmt: skip
+                                            "end": claims[i].end, "text": claims[i].text}
+                                           for i in ordered]})  # fmt: skip
     corroborated.sort(key=lambda g: (-g["independent_outlets"], -len(g["articles"])))
     result["corroborated"] = corroborated[:MAX_CORROBORATED]
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean_model import TreeEnsemble, load_tree_ensemble
+from .html import clean_byline
 from .textutil import ENGLISH_STOP
 
 LOOK_BACK = 40  # candidate lines before the body's first line
@@ -151,8 +152,6 @@ def parse_date(line: str) -> str | None:
 
 
 def _name(text: str) -> str | None:
-    from .html import clean_byline
-
     name = clean_byline(re.split(r"\s*(?:\||\u2022|\u00b7|/|published|updated|posted)\s*", text, maxsplit=1,
                                  flags=re.I)[0])  # fmt: skip
     if not name or any(c.isdigit() for c in name) or "@" in name:

@@ -80,21 +80,8 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                                                            "FAC", "EVENT")],
         "timeline": timeline,
         "numbers": numbers,
-        "comparison": _with_wordings(compare_sources(articles, analyses, copies, numbers, embedder=embedder),
-                                     {a.id: a.text for a in articles}),
+        "comparison": compare_sources(articles, analyses, copies, numbers, embedder=embedder),
     }  # fmt: skip
-
-
-def _with_wordings(comparison: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
-    """Each sentence of a corroborated claim carries its own article's wording, so a reader (and the
-    report) can check every outlet's version, not only the representative one."""
-    for group in comparison.get("corroborated") or []:
-        for span in group.get("sentences") or []:
-            text = texts.get(span.get("article"), "")
-            start, end = span.get("start"), span.get("end")
-            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-                span["text"] = " ".join(text[start:end].split())
-    return comparison
 
 
 def _with_speaker(q: Any, name: str) -> Any:
