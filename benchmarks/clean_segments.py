@@ -23,7 +23,6 @@ boosted trees on all dev pages and writes newsweave/stages/clean_model.json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections import Counter
@@ -35,7 +34,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.clean_classifier import FOLDS, build  # noqa: E402
-from benchmarks.common import machine, stamp  # noqa: E402
+from benchmarks.common import export_tree_ensemble, machine, stamp  # noqa: E402
 from benchmarks.extract_html import load_pages, prf, tokens  # noqa: E402
 from benchmarks.extract_text import render_all  # noqa: E402
 from newsweave.stages import clean  # noqa: E402
@@ -126,25 +125,12 @@ def boosted_trees(**changes: Any) -> Any:
 
 def export(model: Any, path: Path) -> None:
     """Write a fitted HistGradientBoostingClassifier as the JSON that ``clean_model.TreeEnsemble`` reads."""
-    trees = []
-    for (predictor,) in model._predictors:
-        trees.append(
-            [
-                [-1, 0.0, 0, 0, round(float(n["value"]), 8)]
-                if n["is_leaf"]
-                else [int(n["feature_idx"]), float(n["num_threshold"]), int(n["left"]), int(n["right"]), 0.0]
-                for n in predictor.nodes
-            ]
-        )
-    spec = {
-        "model": f"scikit-learn HistGradientBoostingClassifier({', '.join(f'{k}={v}' for k, v in TREES.items())}, "
+    export_tree_ensemble(
+        model, path, clean.SEGMENT_FEATURES,
+        f"scikit-learn HistGradientBoostingClassifier({', '.join(f'{k}={v}' for k, v in TREES.items())}, "
         "random_state=0), exported by benchmarks/clean_segments.py --write",
-        "target": "a block of lines belongs to the gold main text (over half its words); WCXB dev pages",
-        "features": list(clean.SEGMENT_FEATURES),
-        "baseline": float(np.ravel(model._baseline_prediction)[0]),
-        "trees": trees,
-    }
-    path.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+        "a block of lines belongs to the gold main text (over half its words); WCXB dev pages",
+    )
 
 
 def write_model(data: list[dict[str, Any]], path: Path) -> None:

@@ -94,3 +94,17 @@ def code_env(code: Path) -> dict[str, str] | None:
     """The environment under which `python -m newsweave`, started in ``code``, runs that checkout's
     package (None for this checkout: the installed one)."""
     return dict(os.environ, PYTHONPATH=str(code)) if code != ROOT else None
+
+
+def export_tree_ensemble(model: Any, path: Path, features: Any, description: str, target: str) -> None:
+    """Write a fitted scikit-learn HistGradientBoostingClassifier as the JSON that
+    ``newsweave.stages.clean_model.TreeEnsemble`` reads: per tree its nodes as [feature, threshold,
+    left, right, value] (a leaf has feature -1)."""
+    import numpy as np
+
+    trees = [[[-1, 0.0, 0, 0, round(float(n["value"]), 8)] if n["is_leaf"] else
+              [int(n["feature_idx"]), float(n["num_threshold"]), int(n["left"]), int(n["right"]), 0.0]
+              for n in predictor.nodes] for (predictor,) in model._predictors]  # fmt: skip
+    spec = {"model": description, "target": target, "features": list(features),
+            "baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}  # fmt: skip
+    path.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import machine, stamp  # noqa: E402
+from benchmarks.common import export_tree_ensemble, machine, stamp  # noqa: E402
 from benchmarks.extract_html import cache_dir, load_pages  # noqa: E402
 from benchmarks.extract_meta import norm  # noqa: E402
 from newsweave.stages import dump_meta  # noqa: E402
@@ -98,18 +98,6 @@ def cross_validate(data: list[dict[str, Any]], changes: dict[str, Any], folds: i
     return out
 
 
-def export_trees(model: Any, path: Path, features: tuple[str, ...], target: str) -> None:
-    """A fitted HistGradientBoostingClassifier as the JSON that ``clean_model.TreeEnsemble`` reads."""
-    trees = [[[-1, 0.0, 0, 0, round(float(n["value"]), 8)] if n["is_leaf"] else
-              [int(n["feature_idx"]), float(n["num_threshold"]), int(n["left"]), int(n["right"]), 0.0]
-              for n in predictor.nodes] for (predictor,) in model._predictors]  # fmt: skip
-    spec = {"model": f"scikit-learn HistGradientBoostingClassifier({TREES}, random_state=0), "
-                     "exported by benchmarks/dump_title.py --write",
-            "target": target, "features": list(features),
-            "baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}  # fmt: skip
-    path.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="train on all dev pages and write the model file")
@@ -131,8 +119,10 @@ def main() -> None:
         rows = [d for d in data if len(d["x"])]
         x, y = np.vstack([d["x"] for d in rows]), np.concatenate([d["y"] for d in rows])
         model = learner().fit(x, y)
-        export_trees(model, dump_meta.MODEL_PATH, dump_meta.FEATURES,
-                     "a candidate line is the gold title (WCXB dev text dumps)")  # fmt: skip
+        export_tree_ensemble(model, dump_meta.MODEL_PATH, dump_meta.FEATURES,
+                             f"scikit-learn HistGradientBoostingClassifier({TREES}, random_state=0), "
+                             "exported by benchmarks/dump_title.py --write",
+                             "a candidate line is the gold title (WCXB dev text dumps)")  # fmt: skip
         ours = load_tree_ensemble(dump_meta.MODEL_PATH, dump_meta.FEATURES)
         diff = max(abs(ours.probability(r) - p) for r, p in zip(x, model.predict_proba(x)[:, 1], strict=True))
         print(f"wrote {dump_meta.MODEL_PATH} ({len(ours.trees)} trees); max |p - sklearn p| {diff:.2e}")
