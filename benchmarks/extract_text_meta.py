@@ -8,7 +8,9 @@ and dateline) and simple baselines a user would otherwise write: the first line 
 more as the title, the first line that starts with "By " as the byline, and the first date that
 dateparser's ``search_dates`` finds in the first 40 lines (with a year, not in the future of 2026).
 
-    .venv/bin/python benchmarks/extract_text_meta.py [--show title|author|date] [--split dev]
+    .venv/bin/python benchmarks/extract_text_meta.py [--show title|author|date] [--split dev] [--dev-only]
+
+``--dev-only`` runs and scores the dev pages alone (for tuning: the held-out figures are not computed).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.common import machine, stamp  # noqa: E402
 from benchmarks.extract_html import cache_dir, load_pages  # noqa: E402
-from benchmarks.extract_meta import Meta, arguments, report, run_systems  # noqa: E402
+from benchmarks.extract_meta import COLUMNS, Meta, arguments, report, run_systems, score, show_misses  # noqa: E402
 
 DUMPS = cache_dir("text_dumps")
 _BY = re.compile(r"^by\s+(.+)$", re.I)
@@ -66,12 +70,32 @@ FIELDS = {"newsweave clean_text_dump": ("title", "authors", "date"), "first line
           "dateparser search_dates, first 40 lines": ("date",)}  # fmt: skip
 
 
+def dev_report(results: dict[str, dict[str, Meta]], pages: list[dict[str, Any]], show: str | None) -> None:
+    """The scores on the dev pages only (``pages`` are all dev), then (with --show) newsweave's misses."""
+    print(f"{stamp()} - {machine()}; {len(pages)} dev dumps only\n")
+    print("| split | system | pages | " + " | ".join(COLUMNS) + " |\n" + "|---" * (len(COLUMNS) + 3) + "|")
+    for name, out in results.items():
+        sc = score(pages, out)
+        cells = ["" if sc.get(c) is None else f"{sc[c]:.3f}" for c in COLUMNS]
+        print(f"| dev | {name} | {len(pages)} | " + " | ".join(cells) + " |")
+    if show and "newsweave clean_text_dump" in results:
+        show_misses(results["newsweave clean_text_dump"], pages, show, "dev")
+
+
 def main() -> None:
+    dev_only = "--dev-only" in sys.argv
+    if dev_only:
+        sys.argv.remove("--dev-only")
     args = arguments(__doc__, SYSTEMS)
     pages = [p for p in load_pages() if (DUMPS / f"{p['id']}.txt").exists()]
     if not pages:
         sys.exit("no text dumps cached: run benchmarks/extract_text.py --render-only first")
+    if dev_only:
+        pages = [p for p in pages if p["split"] == "dev"]
     dumps = {p["id"]: (DUMPS / f"{p['id']}.txt").read_text(encoding="utf-8") for p in pages}
+    if dev_only:
+        dev_report(run_systems(SYSTEMS, FIELDS, dumps, pages, args.systems), pages, args.show)
+        return
     report(args, run_systems(SYSTEMS, FIELDS, dumps, pages, args.systems), pages, "newsweave clean_text_dump",
            f"; {len(pages)} dumps")  # fmt: skip
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from newsweave.stages import dump_meta
 from newsweave.stages.clean import clean_text_dump
 from newsweave.stages.clean_model import load_tree_ensemble
@@ -20,19 +18,6 @@ BODY = [
 
 def dump(*head: str) -> str:
     return "\n\n".join([*head, *BODY])
-
-
-@pytest.mark.parametrize(("line", "day"), [
-    ("BY KORIN MILLERPUBLISHED: JAN 29, 2025", "2025-01-29"),
-    ("Last Updated: 2025-02-22", "2025-02-22"),
-    ("Tuesday February 11 2025", "2025-02-11"),
-    ("LAST UPDATED ON SEPTEMBER 16TH, 2023 AT 09:27 AM", "2023-09-16"),
-    ("Updated 29 Sept. 2024", "2024-09-29"),
-    ("February 30 people died", None),
-    ("Page 2 of 2025 results", None),
-])  # fmt: skip
-def test_parse_date_reads_written_out_dates(line: str, day: str | None) -> None:
-    assert dump_meta.parse_date(line) == day
 
 
 def test_headline_byline_and_date_are_found_among_menu_lines() -> None:

@@ -20,11 +20,11 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
+from newsweave.stages.dates_text import parse_date, without_dates
 from newsweave.stages.dump_meta import byline_and_date, find_title
 from newsweave.stages.textutil import ENGLISH_STOP
 
@@ -84,17 +84,6 @@ _OUTLET_RES = tuple(
     (n, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])")) for n, p in (spec.split("=", 1) for spec in _OUTLET_SPEC.split(";"))
 )
 
-_MON = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE_RES = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b"),
-    re.compile(rf"\b{_MON}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}}){_MON}(?P<y>\d{{4}}|\d{{2}})\b", re.I),
-)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_FILLER = frozenset(
     "published updated posted on at last modified date dated by am pm gmt utc et edt est bst cet "
     "cest pt pdt monday tuesday wednesday thursday friday saturday sunday".split()
@@ -236,22 +225,6 @@ def _outlet_in(s: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def _parse_date(s: str) -> str | None:
-    """The first date written in ``s`` as ISO YYYY-MM-DD ("12Apr17", "April 12, 2017"...)."""
-    found: list[tuple[int, str]] = []
-    for rx in _DATE_RES:
-        for m in rx.finditer(s):
-            g = m.groupdict()
-            month = int(g["m"]) if g.get("m") else _MONTHS.index(g["mon"][:3].lower()) + 1
-            year = int(g["y"]) + (0 if len(g["y"]) == 4 else 2000 if int(g["y"]) < 70 else 1900)
-            try:
-                found.append((m.start(), date(year, month, int(g["d"])).isoformat()))
-                break
-            except ValueError:
-                continue
-    return min(found)[1] if found else None
-
-
 def _ends_sentence(s: str) -> bool:
     t = s.rstrip()
     core = t.rstrip("\"'”’»)]")
@@ -290,8 +263,8 @@ def _parse_source(body: str) -> tuple[tuple[str, ...], str | None, str | None]:
         while fields and (names := _names(fields[0])):
             authors += names
             fields.pop(0)
-    dates = [d for f in fields if (d := _parse_date(f))]
-    rest = [f for f in fields if not _parse_date(f)]
+    dates = [d for f in fields if (d := parse_date(f))]
+    rest = [f for f in fields if not parse_date(f)]
     return authors, (_outlet_in(rest[0]) or rest[0]) if rest else None, next(iter(dates), None)
 
 
@@ -309,23 +282,20 @@ def _meta_of(s: str) -> _Meta | None:
     """Parse a metadata line (source, repost notice, byline, credit, date); None for others."""
     n = len(_words(s))
     if m := _REPOST.search(s):
-        return _Meta(site=m["site"].strip(), date=_parse_date(m["date"]), rank=3)
+        return _Meta(site=m["site"].strip(), date=parse_date(m["date"]), rank=3)
     if n <= FURNITURE_MAX_WORDS and (m := _SOURCE.match(s)):
         authors, outlet, d = _parse_source(m["body"])
         return _Meta(authors, outlet, d, rank=0)
     if n <= 14 and (m := _BYLINE.match(s)):
         names = re.split(r"\s+[|/•·]\s+|\s+[-–—]{1,2}\s+|\(", m["names"])[0]
         if authors := _names(names):
-            return _Meta(authors, _outlet_in(m["names"][len(names) :]), _parse_date(s))
+            return _Meta(authors, _outlet_in(m["names"][len(names) :]), parse_date(s))
     if m := _REPORTING.match(s):
         return _Meta(_names(m["names"]), "Reuters" if "editing by" in s.lower() else None)
     if outlet := _credit_line(s):
         return _Meta(outlet=outlet)
-    if n <= 8 and (d := _parse_date(s)):
-        rest = s
-        for rx in _DATE_RES:
-            rest = rx.sub(" ", rest)
-        if sum(w.lower() not in _DATE_FILLER and not w.isdigit() for w in _words(rest)) <= 1:
+    if n <= 8 and (d := parse_date(s)):
+        if sum(w.lower() not in _DATE_FILLER and not w.isdigit() for w in _words(without_dates(s))) <= 1:
             return _Meta(date=d)
     return None
 
@@ -713,7 +683,7 @@ def clean_text_dump(raw: str) -> CleanResult:
     found = [(m.rank, i, m) for i, m in enumerate(metas[:scope]) if m]
     authors = next((m.authors for _, _, m in sorted(found) if m.authors), ())
     dates = [(m.rank, i, m.date) for _, i, m in found if m.date]
-    if body and (dl := _DATELINE.match(lines[body[0]])) and (d := _parse_date(dl[0])):
+    if body and (dl := _DATELINE.match(lines[body[0]])) and (d := parse_date(dl[0])):
         dates.append((2, body[0], d))
     if text and (not authors or not dates):  # else a byline and a date written next to the headline
         near_authors, near_date = byline_and_date(lines, title, text[0])

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean_model import TreeEnsemble, load_tree_ensemble
+from .dates_text import MONTH_ABBREVIATIONS, parse_date
 from .html import clean_byline
 from .textutil import ENGLISH_STOP
 
@@ -27,8 +28,7 @@ MIN_PROBABILITY = 0.1  # chosen with the model by 5-fold CV on dev (benchmarks/d
 MODEL_PATH = Path(__file__).with_name("dump_title_model.json")
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{4}-\d\d-\d\d\b", re.I)
+_MONTH = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{4}}-\d\d-\d\d\b", re.I)
 _SEPARATOR = re.compile(r"\s(?:\||-|\u2013|\u2014|::|\u00bb|/)\s")
 
 FEATURES = (
@@ -120,35 +120,11 @@ def find_title(lines: Sequence[str], start: int, body: Sequence[str]) -> int | N
 
 
 # -- byline and dateline near the headline ------------------------------------------------------
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")  # fmt: skip
-_MONTH_NO = {m[:3]: n for n, m in enumerate(_MONTHS, 1)} | {"sept": 9}
-_MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DATES = (
-    (re.compile(rf"\b{_MON}\s+{_DAY},?\s+(\d{{4}})\b", re.I), (1, 2, 3)),  # January 29, 2025 / JAN 29 2025
-    (re.compile(rf"\b{_DAY}\s+{_MON},?\s+(\d{{4}})\b", re.I), (2, 1, 3)),  # 29 January 2025
-    (re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b"), (2, 3, 1)),  # 2025-01-29
-)
 _BYLINE = re.compile(r"^(?:by|written by|words by|author|posted by|story by)\b\s*:?\s*(.*)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|&|and)$")
 _NOT_NAMES = frozenset("share comments comment menu home search subscribe login advertisement sponsored read more "
                        "min blog news updated published posted".split())  # fmt: skip
 WINDOW_BEFORE, WINDOW_AFTER = 5, 12  # lines around the headline searched for a byline and a date
-
-
-def parse_date(line: str) -> str | None:
-    """The first written-out date in a line as YYYY-MM-DD ("Last updated: Dec 12, 2025", "2025-02-22")."""
-    found = []
-    for pattern, (mi, di, yi) in _DATES:
-        for m in pattern.finditer(line):
-            month = m.group(mi)
-            mo = int(month) if month.isdigit() else _MONTH_NO.get(month[:4].lower().rstrip("."), _MONTH_NO.get(
-                month[:3].lower(), 0))  # fmt: skip
-            day, year = int(m.group(di)), int(m.group(yi))
-            if 1 <= mo <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
-                found.append((m.start(), f"{year:04d}-{mo:02d}-{day:02d}"))
-    return min(found)[1] if found else None
 
 
 def _name(text: str) -> str | None:

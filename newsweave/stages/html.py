@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .dates_text import MONTH_ALTERNATION
 from .language import detect_language
 
 # readability's text replaces trafilatura's when trafilatura has fewer words than this share of it;
@@ -91,8 +92,7 @@ def _drop_title_line(body: str, title: str | None) -> str:
 # -- title and authors: trafilatura's metadata, corrected where the page says more ----------------
 # Chosen on the dev pages of benchmarks/extract_meta.py (WCXB gold title and author).
 _TITLE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7|\u2022|/)\s+")
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|" \
-    "september|october|november|december"
+_MONTHS = MONTH_ALTERNATION
 _ROLE = (r"(?:senior |staff |contributing |lead |chief |associate |managing |tech |technology |deputy |executive |"
          r"freelance |trending )*(?:writer|reporter|editor|author|founder|co-founder|journalist|"
          r"correspondent|columnist|reviewer)s?")  # fmt: skip
