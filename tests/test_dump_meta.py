@@ -1,11 +1,11 @@
-"""Plain-text dumps: the headline model, and bylines and dates written next to the headline."""
+"""Plain-text dumps: the headline model (dump_meta), and bylines and dates written next to the headline (clean)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from newsweave.stages import dump_meta
-from newsweave.stages.clean import clean_text_dump
+from newsweave.stages.clean import byline_and_date, byline_names, clean_text_dump
 from newsweave.stages.clean_model import load_tree_ensemble
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dump_wikinews.txt"
@@ -32,12 +32,12 @@ def test_headline_byline_and_date_are_found_among_menu_lines() -> None:
 
 def test_a_bare_name_next_to_the_date_is_the_byline() -> None:
     lines = ["Menu", "Andrew King", "September 4, 2025", "5:50 am", "Top Nutrition Trends for Fall 2025", *BODY]
-    assert dump_meta.byline_and_date(lines, 4, 5) == (("Andrew King",), "2025-09-04")
+    assert byline_and_date(lines, 4, 5) == (("Andrew King",), "2025-09-04")
     # "Written by" on its own line, the name on the next
     lines = ["Aug 04, 2025", "Written by", "Edzel Tabing", "10 Trends in catering", *BODY]
-    assert dump_meta.byline_and_date(lines, 3, 4) == (("Edzel Tabing",), "2025-08-04")
+    assert byline_and_date(lines, 3, 4) == (("Edzel Tabing",), "2025-08-04")
     # nothing that reads like a byline: no authors, and a menu word is no name
-    assert dump_meta.byline_and_date(["Share", "Comments", "A headline here", *BODY], 2, 3) == ((), None)
+    assert byline_and_date(["Share", "Comments", "A headline here", *BODY], 2, 3) == ((), None)
 
 
 def test_stated_metadata_wins_over_lines_near_the_headline() -> None:
@@ -55,3 +55,21 @@ def test_shipped_headline_model_matches_the_features_the_code_computes() -> None
     assert idx == [2, 3, 4]  # one-word menu lines are no candidates; the body's first two lines are
     assert all(len(r) == len(dump_meta.FEATURES) for r in rows)
     assert dump_meta.find_title(lines, 3, BODY) == 2
+
+
+def test_one_byline_reader_for_full_names_single_names_and_glued_dates() -> None:
+    assert byline_names("Camila Domonoske and Bill Chappell, NPR") == ("Camila Domonoske", "Bill Chappell")
+    assert byline_names("KORIN MILLERPUBLISHED: JAN 29, 2025") == ("KORIN MILLER",)
+    assert byline_names("Sarah July 30, 2019") == ("Sarah",)
+    assert byline_names("Sarah July 30, 2019", loose=False) == ()
+    assert byline_names("clicking Subscribe you agree") == ()
+    # a byline too long for a metadata line still names the author next to the headline
+    lines = ["Brake Pads", "by Daniel Gibson | Mar 11, 2023 | All About Brakes and Brake Repair, Learn About Brakes | "
+             "0 comments", "Table of Contents", *BODY]  # fmt: skip
+    assert byline_and_date(lines, 0, 3) == (("Daniel Gibson",), "2023-03-11")
+    # "Written by" on its own line, the name (then a blurb) on the next
+    lines = ["A headline here", "Written by", "Adrien Ramirez, 4+ years covering computer hardware", *BODY]
+    assert byline_and_date(lines, 0, 3) == (("Adrien Ramirez",), None)
+    # no byline: "by whova | ..." names no one, and the next line is not read as the name
+    lines = ["A headline here", "by whova | Apr 21, 2025", "Last updated: April 21, 2025", *BODY]
+    assert byline_and_date(lines, 0, 3) == ((), "2025-04-21")

@@ -25,7 +25,8 @@ from typing import Literal
 
 from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
 from newsweave.stages.dates_text import parse_date, without_dates
-from newsweave.stages.dump_meta import byline_and_date, find_title
+from newsweave.stages.dump_meta import find_title
+from newsweave.stages.html import clean_byline
 from newsweave.stages.textutil import ENGLISH_STOP
 
 Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata, separator or repeated line, dropped
@@ -95,7 +96,20 @@ _REPOST = re.compile(
     r"(?P<site>[^.,;]+?)(?=\s+and\s|[.,;]|$)",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:(?:Posted|Written|Words|Story)\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z]))\s*(?P<names>.+)$")
+# a byline: "By Jane Doe", "BY JANE DOE | NPR", "ByJane Doe", "Written by", "Posted by", "Words by", "Story by" (the
+# name may be on the next line), "Author: Jane Doe"
+_BYLINE = re.compile(
+    r"^(?:(?:(?P<lead>(?i:posted|written|words|story))\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z])|$)"
+    r"|(?P<label>(?i:author))(?:\s*:|\s|$))\s*(?P<names>.*)$"
+)
+_LEADS = ("Posted", "Written", "Words", "Story")  # the only lead words of a byline read far from the headline
+_BYLINE_END = re.compile(r"\s+[|/•·]\s+|\s+[-–—]{1,2}\s+|\(")  # what ends the names of a byline
+BYLINE_MAX_WORDS = 14
+# a loose reading of a byline's name (_loose_name): one name of 1-6 words, each capitalised or short ("de", "and")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|&|and)$")
+_NOT_NAMES = frozenset("share comments comment menu home search subscribe login advertisement sponsored read more "
+                       "min blog news updated published posted".split())  # fmt: skip
+NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
 _REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*")
 _DATELINE_ANY = re.compile(  # "... SAN DIEGO (AP) - ..." anywhere in a line
@@ -254,6 +268,69 @@ def _names(s: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _loose_name(text: str) -> str | None:
+    """The one name a byline's text starts with, read loosely: single names ("By Mukul"), names glued to what
+    follows ("KORIN MILLERPUBLISHED: JAN 29"), a date or job title after it ("Luke Kim December")."""
+    name = clean_byline(re.split(r"\s*(?:\||\u2022|\u00b7|/|published|updated|posted)\s*", text, maxsplit=1,
+                                 flags=re.I)[0])  # fmt: skip
+    if not name or any(c.isdigit() for c in name) or "@" in name:
+        return None
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if not any(w[0].isupper() for w in words) or any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    return name
+
+
+def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
+    """The person names a byline's text (after "By") gives: one or more full names ("A B, C D and E F, NPR",
+    _names), else (``loose``) one name read loosely (_loose_name), split at commas, "&" and "and"."""
+    head = _BYLINE_END.split(text, maxsplit=1)[0]
+    if (names := _names(head)) or not loose:
+        return names
+    name = _loose_name(text)
+    return tuple(a.strip() for a in re.split(r",\s*|\s+and\s+|\s*&\s*", name) if a.strip()) if name else ()
+
+
+def _byline(s: str, loose: bool = True) -> tuple[tuple[str, ...], str] | None:
+    """A byline line's names (byline_names) and its text after "By" ("" for a bare "By" or "Written by": the
+    name is on the next line); None for a line that is no byline. Not ``loose`` (a line anywhere on the page):
+    full names after "By" (or "Written by"...) in a line of BYLINE_MAX_WORDS words at most, no "Author:" label."""
+    if not (m := _BYLINE.match(s)):
+        return None
+    if not loose and (len(_words(s)) > BYLINE_MAX_WORDS or m["label"] or (m["lead"] and m["lead"] not in _LEADS)):
+        return None
+    rest = m["names"].strip()
+    return byline_names(rest, loose), rest
+
+
+def byline_and_date(
+    lines: list[str], title: int | None, start: int
+) -> tuple[tuple[str, ...], str | None]:
+    """Authors and a publication date written near the headline (or the body's start): a byline (_byline; a bare
+    "By" / "Written by" line takes the name on the next line), else a name line (2-4 words a name) right next to
+    the date line; the date is the first one within NEAR_AFTER lines below the headline, else NEAR_BEFORE above."""
+    anchor = title if title is not None else max(0, start - 1)
+    after = list(range(anchor + 1, min(len(lines), anchor + 1 + NEAR_AFTER)))
+    near = after + list(range(anchor - 1, max(0, anchor - NEAR_BEFORE) - 1, -1))
+    authors: tuple[str, ...] = ()
+    for i in near:
+        if (byline := _byline(lines[i])) is None:
+            continue
+        if authors := byline[0] or (byline_names(lines[i + 1]) if not byline[1] and i + 1 < len(lines) else ()):
+            break
+    dates = [(i, d) for i in near if (d := parse_date(lines[i]))]
+    if not authors and dates:
+        i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j != title and (name := _loose_name(lines[j])):
+                if 2 <= len(name.split()) <= 4:
+                    authors = (name,)
+                    break
+    return authors, dates[0][1] if dates else None
+
+
 def _parse_source(body: str) -> tuple[tuple[str, ...], str | None, str | None]:
     """Authors, outlet and date of a "[Source: By X and Y, OUTLET, date]" line."""
     fields = [f.strip() for f in body.split(",") if f.strip()]
@@ -286,10 +363,9 @@ def _meta_of(s: str) -> _Meta | None:
     if n <= FURNITURE_MAX_WORDS and (m := _SOURCE.match(s)):
         authors, outlet, d = _parse_source(m["body"])
         return _Meta(authors, outlet, d, rank=0)
-    if n <= 14 and (m := _BYLINE.match(s)):
-        names = re.split(r"\s+[|/•·]\s+|\s+[-–—]{1,2}\s+|\(", m["names"])[0]
-        if authors := _names(names):
-            return _Meta(authors, _outlet_in(m["names"][len(names) :]), parse_date(s))
+    if (byline := _byline(s, loose=False)) and byline[0]:  # anywhere on the page: full names only
+        names, rest = byline
+        return _Meta(names, _outlet_in(rest[len(_BYLINE_END.split(rest, maxsplit=1)[0]) :]), parse_date(s))
     if m := _REPORTING.match(s):
         return _Meta(_names(m["names"]), "Reuters" if "editing by" in s.lower() else None)
     if outlet := _credit_line(s):

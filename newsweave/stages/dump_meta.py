@@ -17,8 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean_model import TreeEnsemble, load_tree_ensemble
-from .dates_text import MONTH_ABBREVIATIONS, parse_date
-from .html import clean_byline
+from .dates_text import MONTH_ABBREVIATIONS
 from .textutil import ENGLISH_STOP
 
 LOOK_BACK = 40  # candidate lines before the body's first line
@@ -117,52 +116,3 @@ def find_title(lines: Sequence[str], start: int, body: Sequence[str]) -> int | N
         if p > best_p:
             best, best_p = i, p
     return best
-
-
-# -- byline and dateline near the headline ------------------------------------------------------
-_BYLINE = re.compile(r"^(?:by|written by|words by|author|posted by|story by)\b\s*:?\s*(.*)$", re.I)
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|&|and)$")
-_NOT_NAMES = frozenset("share comments comment menu home search subscribe login advertisement sponsored read more "
-                       "min blog news updated published posted".split())  # fmt: skip
-WINDOW_BEFORE, WINDOW_AFTER = 5, 12  # lines around the headline searched for a byline and a date
-
-
-def _name(text: str) -> str | None:
-    name = clean_byline(re.split(r"\s*(?:\||\u2022|\u00b7|/|published|updated|posted)\s*", text, maxsplit=1,
-                                 flags=re.I)[0])  # fmt: skip
-    if not name or any(c.isdigit() for c in name) or "@" in name:
-        return None
-    words = name.split()
-    if not 1 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
-        return None
-    if not any(w[0].isupper() for w in words) or any(w.lower() in _NOT_NAMES for w in words):
-        return None
-    return name
-
-
-def byline_and_date(lines: Sequence[str], title: int | None, start: int) -> tuple[tuple[str, ...], str | None]:
-    """Authors and a publication date written near the headline (or the body's start): a "By ..." line
-    (or a "By" / "Written by" line followed by the name), a name line next to a date line, and the first
-    date after the headline (else just before it)."""
-    anchor = title if title is not None else max(0, start - 1)
-    after = list(range(anchor + 1, min(len(lines), anchor + 1 + WINDOW_AFTER)))
-    before = list(range(max(0, anchor - WINDOW_BEFORE), anchor))
-    authors: tuple[str, ...] = ()
-    for i in after + before[::-1]:
-        m = _BYLINE.match(lines[i])
-        if not m:
-            continue
-        rest = m.group(1).strip()
-        name = _name(rest) if rest else (_name(lines[i + 1]) if i + 1 < len(lines) else None)
-        if name:
-            authors = tuple(a.strip() for a in re.split(r",\s*|\s+and\s+|\s*&\s*", name) if a.strip())
-            break
-    dates = [(i, d) for i in after + before[::-1] if (d := parse_date(lines[i]))]
-    if not authors and dates:
-        i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and j != title and (name := _name(lines[j])):
-                if 2 <= len(name.split()) <= 4:
-                    authors = (name,)
-                    break
-    return authors, dates[0][1] if dates else None
