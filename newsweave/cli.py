@@ -150,6 +150,36 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_entities(args: argparse.Namespace) -> int:
+    store = _open_store(args, must_exist=True)
+    try:
+        if args.id:
+            ent = store.entity(args.id)
+            if ent is None:
+                return _fail(f"no entity {args.id!r} (see `newsweave entities`)")
+            if args.json:
+                print(json.dumps(ent, ensure_ascii=False, indent=2))
+                return 0
+            print(f"{ent['id']}  {ent['label']}  {ent['name']}  ({ent['mentions']} mentions)")
+            print("  names: " + "; ".join(ent["variants"]))
+            for s in ent["stories"]:
+                print(f"  story {s['story']}  {s['mentions']:>4} mentions  as {s['name']!r}")
+            return 0
+        total, ents = store.entities(args.query, limit=args.limit or 1_000_000)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"total": total, "entities": ents}, ensure_ascii=False, indent=2))
+        return 0
+    for e in ents:
+        others = [v for v in e["variants"] if v != e["name"]][:4]
+        print(f"{e['id']}  {e['label']:<7} {e['stories']:>3} stories {e['mentions']:>5} mentions  {e['name']}"
+              + (f"  (also: {'; '.join(others)})" if others else ""))  # fmt: skip
+    if total > len(ents):
+        print(f"... {total - len(ents)} more (--limit 0 for all)")
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .records import Article, Skip
     from .settings import Settings
@@ -218,6 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
     db(sh)
     sh.add_argument("--json", action="store_true", help="print the story's JSON record")
     sh.set_defaults(func=cmd_show)
+
+    en = sub.add_parser("entities", help="people, organisations and places across all stories")
+    en.add_argument("query", nargs="?", help="only entities with a name containing this (case and accents ignored)")
+    db(en)
+    en.add_argument("--id", help="show one entity (id from the list) and the stories it is in")
+    en.add_argument("--limit", type=int, default=50, help="show at most N entities (0: all; default 50)")
+    en.add_argument("--json", action="store_true", help="print JSON")
+    en.set_defaults(func=cmd_entities)
 
     e = sub.add_parser("export", help="write all stories as JSON, Markdown or HTML")
     e.add_argument("--format", choices=["json", "md", "html"], default="json")

@@ -26,6 +26,7 @@ from .stages.cluster import StoryClusterer, content_terms, entity_keys
 from .stages.embed import CachedEmbedder, Embedder, embed_text
 from .stages.ingest import AlreadyStored, iter_files, read_inputs
 from .stages.nlp import NLP
+from .stages.registry import link_story
 from .stages.story import analyse_story
 from .store.sqlite import SQLiteStore
 from .workers import become_worker, process_pool
@@ -214,6 +215,7 @@ class Pipeline:
         """(Re)analyse the stories whose membership changed since their last analysis. Stories are
         independent: with two or more cores and enough of them, worker processes share the work."""
         stale = story_ids if story_ids is not None else self.store.stale_stories()
+        self.store.prune_entity_links()  # stories merged away since the last run
         if not stale:
             return 0
         members = self.store.story_members()
@@ -232,7 +234,7 @@ class Pipeline:
                 results = pool.map(_story_job, jobs, chunksize=2)
             for sid, report, new in results:
                 if report is not None:
-                    reports[sid] = report
+                    reports[sid] = self._linked(sid, report)
                 vectors.update(new)
                 if len(reports) >= self.settings.db_batch_size:
                     self.store.save_story_reports(reports)
@@ -244,6 +246,13 @@ class Pipeline:
         self.store.save_sentence_vectors(vectors)
         bar.close()
         return done + len(reports)
+
+    def _linked(self, story_id: str, report: dict[str, Any]) -> dict[str, Any]:
+        """The report with each entity's id across stories (``registry``); the links are saved."""
+        ents = report.get("entities", [])
+        for e, eid in zip(ents, link_story(self.store, story_id, ents), strict=True):
+            e["id"] = eid
+        return report
 
     def _story_workers(self, n_stories: int) -> int:
         s = self.settings

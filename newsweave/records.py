@@ -163,6 +163,17 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class KnownEntity:
+    """An entity across stories as the store knows it (``stages.registry``): its id, canonical name,
+    label family (PERSON, ORG, PLACE or another label) and every name used for it."""
+
+    id: str
+    name: str
+    family: str
+    variants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StoryState:
     """The clusterer's view of a story: members, centroid and time span."""
 

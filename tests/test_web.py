@@ -449,3 +449,17 @@ def test_serve_refuses_public_host_without_token(capsys: pytest.CaptureFixture[s
     assert "warning" in err and "--insecure" in err
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+
+
+def test_entities_across_stories(client: TestClient) -> None:
+    r = client.get("/api/entities", params={"limit": 3})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] >= len(body["entities"]) > 0
+    top = body["entities"][0]
+    one = client.get(f"/api/entities/{top['id']}").json()
+    assert one["name"] == top["name"] and one["stories"]
+    story = client.get(f"/api/stories/{one['stories'][0]['story']}").json()
+    assert top["id"] in {e.get("id") for e in story["entities"]}
+    assert client.get("/api/entities", params={"q": top["name"]}).json()["total"] >= 1
+    assert client.get("/api/entities/nope").status_code == 404

@@ -149,7 +149,13 @@ def _given_names_fit(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and skeleton(a) == skeleton(b)
 
 
-def similar(a: str, b: str, family: str | None = None) -> bool:
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+
+
+def similar(a: str, b: str, family: str | None = None, initials: bool = True) -> bool:
+    """Whether two names may name one entity. ``initials=False`` leaves out the matches through an
+    acronym's letters ("ICC" / "International Criminal Court"), which need the text's own link
+    between the two when names come from unrelated articles."""
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.replace(" ", "") == fb.replace(" ", "") or _core(fa) == _core(fb):
         return True
@@ -158,18 +164,16 @@ def similar(a: str, b: str, family: str | None = None) -> bool:
     if family == "PERSON":
         ta, tb = _core(fa).split(), _core(fb).split()
         if len(ta) > 1 and len(tb) > 1 and translit(ta[-1]) == translit(tb[-1]):
-            return _given_names_fit(ta[0], tb[0])  # one surname: the first names decide
+            # one surname: the first names decide, and middle names when both have them
+            # ("George W. Bush" is not "George H.W. Bush")
+            if len(ta) > 2 and len(tb) > 2 and [w[0] for w in ta[1:-1]] != [w[0] for w in tb[1:-1]]:
+                return False
+            return _given_names_fit(ta[0], tb[0])
     if translit(fa) == translit(fb) and len(fa) >= 4:  # "Khan Sheikhun" / "Khan Shaykhun"
         return True
     if family == "PLACE" and " " in fa + fb and _place_core(fa) == _place_core(fb):  # "Atlantic" / "Atlantic Ocean"
         return True
-    ab, bb = acronym(a), acronym(b)
-    if ab and ab == bb and (" " in a) != (" " in b):  # "US" / "U.S." / "United States"
-        return True
-    if " " in a and " " not in b and a != b:  # "Ministry of Defence" / "MOD"
-        if bb and bb == _initials_all(a):
-            return True
-    elif " " in b and " " not in a and ab and ab == _initials_all(b):
+    if initials and _initials_match(a, b):
         return True
     if family == "ORG" and " " in fa + fb and _org_core(fa) == _org_core(fb):
         return True
@@ -178,6 +182,19 @@ def similar(a: str, b: str, family: str | None = None) -> bool:
         return False
     sm = SequenceMatcher(None, fa, fb)
     return sm.quick_ratio() >= need and sm.ratio() >= need
+
+
+def _initials_match(a: str, b: str) -> bool:
+    """An acronym and a multi-word name with its initials: "US" / "U.S." / "United States", "MOD" /
+    "Ministry of Defence". The side without a space must be written as an acronym: a hyphenated word
+    is not one ("All-American" is not "African American")."""
+    if (" " in a) == (" " in b):
+        return False
+    short, long_ = (a, b) if " " not in a else (b, a)
+    if not _ACRONYM.fullmatch(short):
+        return False
+    letters = short.replace(".", "").lower()
+    return letters in (acronym(long_), _initials_all(long_))
 
 
 def _family(label: str) -> str:

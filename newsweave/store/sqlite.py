@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..records import Analysis, Article, Skip, StoryState
+from ..records import Analysis, Article, KnownEntity, Skip, StoryState
 
 SCHEMA_VERSION = 1
 
@@ -44,6 +44,21 @@ CREATE TABLE IF NOT EXISTS skips (origin TEXT NOT NULL, reason TEXT NOT NULL, at
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sentence_vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS inputs (hash TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id));
+-- entities across stories (stages/registry.py): one row per entity, one per (story, entity of the story),
+-- and the blocking keys each story's entity is found under
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, family TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
+    variants TEXT NOT NULL, stories INTEGER NOT NULL, mentions INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_links (
+    story_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
+    variants TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (story_id, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_links_entity ON entity_links(entity_id);
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT NOT NULL, entity_id TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (key, entity_id, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_keys_story ON entity_keys(story_id);
 """
 
 
@@ -102,6 +117,31 @@ def _quote_rows(story_id: str, report: dict[str, Any]) -> list[tuple[str, str, s
                 ids = [str(i) for i in w.get("articles") or [] if i]
                 rows.append(("quote", story_id, ids[0] if ids else None, str(q.get("speaker") or ""), str(w["text"])))
     return rows
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+
+
+def _with_entity_names(report: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """A stored report with each entity under its name across stories (``entities`` table), and the
+    quote ledger's speakers with it (the report keeps the story's own names, which may change later)."""
+    rename = {e["name"]: names[e["id"]] for e in report.get("entities", ())
+              if e.get("id") in names and names[e["id"]] != e["name"]}  # fmt: skip
+    if not rename:
+        return report
+    for e in report["entities"]:
+        if e["name"] in rename:
+            if e["name"] not in e["variants"]:
+                e["variants"] = [*e["variants"], e["name"]]
+            e["name"] = rename[e["name"]]
+    for q in report.get("quotes", ()):
+        if q.get("speaker") in rename:
+            q["speaker"] = rename[q["speaker"]]
+    return report
 
 
 def _now() -> str:
@@ -299,14 +339,126 @@ class SQLiteStore:
 
     def story_reports(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT report FROM stories WHERE report IS NOT NULL").fetchall()
-        return [json.loads(r[0]) for r in rows]
+        reports = [json.loads(r[0]) for r in rows]
+        names = dict(self.db.execute("SELECT id, name FROM entities"))
+        return [_with_entity_names(r, names) for r in reports]
 
     def story_report(self, story_id: str) -> dict[str, Any] | None:
         row = self.db.execute(
             "SELECT report FROM stories WHERE id=? OR id LIKE ? ORDER BY id=? DESC LIMIT 1",
             (story_id, story_id + "%", story_id),
         ).fetchone()
-        return json.loads(row[0]) if row and row[0] else None
+        if not row or not row[0]:
+            return None
+        report = json.loads(row[0])
+        ids = [e["id"] for e in report.get("entities", ()) if e.get("id")]
+        names = dict(self.db.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids))
+        return _with_entity_names(report, names)
+
+    # -- entities across stories -------------------------------------------------------------------
+    def entity_candidates(self, keys: Iterable[str], per_key: int = 50) -> list[KnownEntity]:
+        """Entities found under any of the blocking keys (at most ``per_key`` per key), by id."""
+        ids: set[str] = set()
+        for k in keys:
+            ids.update(r[0] for r in self.db.execute(
+                "SELECT DISTINCT entity_id FROM entity_keys WHERE key=? LIMIT ?", (k, per_key)))  # fmt: skip
+        if not ids:
+            return []
+        rows = self.db.execute(
+            f"SELECT id, name, family, variants FROM entities WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id",
+            sorted(ids),
+        )
+        return [KnownEntity(i, n, f, tuple(json.loads(v))) for i, n, f, v in rows]
+
+    def save_entity_links(self, story_id: str, links: list[tuple[KnownEntity, str, int, list[str]]]) -> None:
+        """Replace a story's entity links in one transaction: (entity as linked, with the story's own
+        name and names; the story's label; its mentions; its blocking keys) per entity of the story.
+        The entities touched are refreshed from all their links (name: a full name before a bare one,
+        then the most mentioned, then the longest; label: the most mentioned), and entities left
+        without a story are deleted."""
+        with self._tx():
+            touched = self._drop_entity_links(story_id)
+            for ent, label, mentions, keys in links:
+                touched.add(ent.id)
+                self.db.execute(
+                    "INSERT INTO entity_links VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(story_id, name) DO UPDATE SET "
+                    "mentions = mentions + excluded.mentions",
+                    (story_id, ent.id, ent.name, label, json.dumps(list(ent.variants), ensure_ascii=False), mentions),
+                )
+                self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)",
+                                    [(k, ent.id, story_id) for k in keys])  # fmt: skip
+                self.db.execute("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, '[]', 0, 0)",
+                                (ent.id, ent.family, ent.name, label))  # fmt: skip
+            self._refresh_entities(sorted(touched))
+
+    def _drop_entity_links(self, story_id: str) -> set[str]:
+        """Delete a story's entity links and keys; returns the entities they pointed to."""
+        q = "SELECT entity_id FROM entity_links WHERE story_id=?"
+        touched = {r[0] for r in self.db.execute(q, (story_id,))}
+        self.db.execute("DELETE FROM entity_links WHERE story_id=?", (story_id,))
+        self.db.execute("DELETE FROM entity_keys WHERE story_id=?", (story_id,))
+        return touched
+
+    def _refresh_entities(self, ids: list[str]) -> None:
+        for eid in ids:
+            rows = self.db.execute("SELECT story_id, name, label, variants, mentions FROM entity_links "
+                                   "WHERE entity_id=?", (eid,)).fetchall()  # fmt: skip
+            if not rows:
+                self.db.execute("DELETE FROM entities WHERE id=?", (eid,))
+                continue
+            by_name: dict[str, int] = {}
+            by_label: dict[str, int] = {}
+            variants: dict[str, int] = {}
+            for _sid, name, label, vs, n in rows:
+                by_name[name] = by_name.get(name, 0) + n
+                by_label[label] = by_label.get(label, 0) + n
+                for v in json.loads(vs):
+                    variants[v] = variants.get(v, 0) + 1
+            name = max(by_name, key=lambda x: (" " in x.strip(), by_name[x], len(x), x))
+            label = max(by_label, key=lambda x: (by_label[x], x))
+            ordered = sorted(variants, key=lambda v: (-variants[v], v))
+            stories = len({r[0] for r in rows})
+            self.db.execute(
+                "UPDATE entities SET name=?, label=?, variants=?, stories=?, mentions=? WHERE id=?",
+                (name, label, json.dumps(ordered, ensure_ascii=False), stories, sum(by_name.values()), eid),
+            )
+
+    def prune_entity_links(self) -> int:
+        """Drop the entity links of stories that no longer exist (merged away); returns how many."""
+        q = "SELECT DISTINCT story_id FROM entity_links WHERE story_id NOT IN (SELECT id FROM stories)"
+        with self._tx():
+            gone = [r[0] for r in self.db.execute(q)]
+            touched: set[str] = set()
+            for sid in gone:
+                touched |= self._drop_entity_links(sid)
+            self._refresh_entities(sorted(touched))
+        return len(gone)
+
+    def entities(self, query: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """Entities across stories, most stories first; ``query`` matches a name or variant (case and
+        accents ignored, substring). Returns the total matching and one page."""
+        rows = self.db.execute("SELECT id, name, label, variants, stories, mentions FROM entities "
+                               "ORDER BY stories DESC, mentions DESC, name").fetchall()  # fmt: skip
+        out = []
+        needle = _fold(query) if query else None
+        for i, n, lab, vs, st, m in rows:
+            variants = json.loads(vs)
+            if needle and not any(needle in _fold(x) for x in [n, *variants]):
+                continue
+            out.append({"id": i, "name": n, "label": lab, "variants": variants, "stories": st, "mentions": m})
+        return len(out), out[offset : offset + limit]
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity with the stories it is in (story id, the story's own name for it, mentions)."""
+        row = self.db.execute("SELECT id, name, label, variants, stories, mentions FROM entities WHERE id=?",
+                              (entity_id,)).fetchone()  # fmt: skip
+        if row is None:
+            return None
+        links = self.db.execute("SELECT story_id, name, mentions FROM entity_links WHERE entity_id=? "
+                                "ORDER BY mentions DESC, story_id", (entity_id,)).fetchall()  # fmt: skip
+        stories = [{"story": s, "name": n, "mentions": m} for s, n, m in links]
+        return {"id": row[0], "name": row[1], "label": row[2], "variants": json.loads(row[3]), "mentions": row[5],
+                "stories": stories}  # fmt: skip
 
     def unclustered_ids(self) -> list[str]:
         q = ("SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id=a.id "

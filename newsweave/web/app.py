@@ -389,6 +389,27 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             return _error(404, f"no story {story_id!r} (list them at /api/stories)")
         return story
 
+    @app.get("/api/entities", tags=["entities"])
+    def api_entities(
+        q: Annotated[str | None, Query(max_length=200, description="part of a name or variant")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """People, organisations and places across all stories (one id per real entity, spelling
+        variants merged), in most stories first."""
+        with opened() as store:
+            total, ents = store.entities(q, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "entities": ents}
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"], responses={404: {"model": Error}})
+    def api_entity(entity_id: str) -> Any:
+        """One entity: its names and the stories it is in."""
+        with opened() as store:
+            ent = store.entity(entity_id)
+        if ent is None:
+            return _error(404, f"no entity {entity_id!r} (list them at /api/entities)")
+        return ent
+
     @app.get("/api/articles/{article_id}", tags=["articles"], responses={404: {"model": Error}})
     def api_article(article_id: str) -> Any:
         """The stored article, with the boilerplate lines removed from it (``removed``)."""
