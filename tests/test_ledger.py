@@ -72,6 +72,21 @@ def test_an_aim_is_no_statement_but_an_urged_infinitive_is() -> None:
     assert [e["speaker"] for e in build_ledger([("a1", "NPR", vow, q)])] == ["Ivan Petrov"]
 
 
+def test_the_object_of_an_act_is_no_statement_but_a_rejected_accusation_is() -> None:
+    # from the seeds: learned cues accept "cancelled [a planned trip]" (PolNeAR counts such acts)
+    trip = "British Foreign Secretary Boris Johnson cancelled a planned trip to Moscow over the weekend."
+    q = _with_cue(trip, "a planned trip to Moscow over the weekend", "Boris Johnson", "cancelled", "Boris Johnson")
+    assert build_ledger([("a1", "AFP", trip, q)]) == []
+    rej = "Putin rejected accusations that Assad's forces were behind the suspected chemical attack."
+    q = _with_cue(rej, "accusations that Assad's forces were behind the suspected chemical attack", "Putin",
+                  "rejected", "Vladimir Putin")  # fmt: skip
+    assert [e["speaker"] for e in build_ledger([("a1", "AFP", rej, q)])] == ["Vladimir Putin"]
+    # a clause after any verb stays: it says something
+    saw = "Officials saw that the bridge had been weakened by the floods last week."
+    q = _with_cue(saw, "that the bridge had been weakened by the floods last week", "Officials", "saw", "officials")
+    assert len(build_ledger([("a1", "AP", saw, q)])) == 1
+
+
 def _split(text: str, one: str, two: str, name: str) -> Quote:
     a, b = text.index(one), text.index(two)
     parts = (Span(a, a + len(one), one), Span(b, b + len(two), two))
