@@ -382,3 +382,22 @@ def test_corroborated_claim_shows_every_other_outlets_wording() -> None:
     assert '<span class="also">also:</span> Rescuers dug through &lt;script&gt;' in html
     # no sentences at all (a library caller's own comparison): no wordings, nothing breaks
     assert build_view(with_facts(make_doc()))["stories"][0]["comparison"]["corroborated"][0]["wordings"] == []
+
+
+def test_an_entity_in_other_stories_says_so_and_links_to_its_page() -> None:
+    lavrov = {"id": "E1", "name": "Sergei Lavrov", "label": "PERSON", "variants": ["Lavrov"], "mentions": 4,
+              "articles": ["a1"]}  # fmt: skip
+    doc = {"stories": [
+        {"id": "s1", "headline": "Tillerson meets Lavrov", "size": 2, "articles": [], "entities": [lavrov]},
+        {"id": "s2", "headline": "Lavrov visits Ankara", "size": 1, "articles": [], "entities": [dict(lavrov)]},
+        {"id": "s3", "headline": "Storm hits coast", "size": 1, "articles": [],
+         "entities": [{**lavrov, "id": "E2", "name": "Sergei Ivanov"}]},
+    ]}  # fmt: skip
+    views = {v["headline"]: v for v in build_view(doc)["stories"]}
+    chip = views["Tillerson meets Lavrov"]["entity_groups"][0]["entities"][0]
+    assert chip["others"] == 1 and "also in 1 other story: Lavrov visits Ankara" in chip["tip"]
+    assert chip["href"] is None  # the static report has no entity pages
+    assert views["Storm hits coast"]["entity_groups"][0]["entities"][0]["others"] == 0
+    assert "↗1" in render_html(doc)
+    linked = build_view(doc, entity_link=lambda i: f"/entities/{i}")["stories"][0]["entity_groups"][0]["entities"][0]
+    assert linked["href"] == "/entities/E1"

@@ -463,3 +463,12 @@ def test_entities_across_stories(client: TestClient) -> None:
     assert top["id"] in {e.get("id") for e in story["entities"]}
     assert client.get("/api/entities", params={"q": top["name"]}).json()["total"] >= 1
     assert client.get("/api/entities/nope").status_code == 404
+
+
+def test_entity_page_lists_its_stories_and_story_chips_link_to_it(client: TestClient) -> None:
+    top = client.get("/api/entities", params={"limit": 1}).json()["entities"][0]
+    page = client.get(f"/entities/{top['id']}")
+    assert page.status_code == 200 and top["name"] in page.text and 'href="/stories/' in page.text
+    sid = client.get(f"/api/entities/{top['id']}").json()["stories"][0]["story"]
+    assert f'href="/entities/{top["id"]}"' in client.get(f"/stories/{sid}").text
+    assert client.get("/entities/nope").status_code == 404

@@ -28,6 +28,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # article id -> (text, sentence spans), and a link to an article page at a span.
 Texts = dict[str, tuple[str, list[tuple[int, int]]]]
 SpanLink = Callable[[str, int, int], str]
+EntityLink = Callable[[str], str]  # an entity id across stories -> its page
 
 # Entity labels shown first, in this order, with a readable name; other labels follow by name.
 LABELS: dict[str, str] = {
@@ -297,11 +298,14 @@ class _StoryView:
     """Builds the template view of one story; article numbers are 1-based list positions."""
 
     def __init__(self, story: dict[str, Any], anchor: str, texts: Texts | None = None,
-                 span_link: SpanLink | None = None) -> None:  # fmt: skip
+                 span_link: SpanLink | None = None, entity_link: EntityLink | None = None,
+                 elsewhere: dict[str, list[str]] | None = None) -> None:  # fmt: skip
         self.story = story
         self.anchor = anchor
         self.texts = texts or {}
         self.span_link = span_link
+        self.entity_link = entity_link
+        self.elsewhere = elsewhere or {}  # entity id -> headlines of the stories it is in
         self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
         self.refs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str | None] = {}
@@ -449,6 +453,12 @@ class _StoryView:
             tip = f"Also written: {'; '.join(variants)} \u00b7 {counts}" if variants else counts
             if roles:
                 tip = f"{'; '.join(roles)} \u00b7 {tip}"
+            eid = _text(e.get("id"))
+            headline = _text(self.story.get("headline"))
+            others = [h for h in self.elsewhere.get(eid or "", []) if h != headline]
+            if others:
+                shown = "; ".join(others[:3]) + (f"; and {len(others) - 3} more" if len(others) > 3 else "")
+                tip += f" \u00b7 also in {len(others)} other stor{'ies' if len(others) > 1 else 'y'}: {shown}"
             label = _text(e.get("label")) or "OTHER"
             groups.setdefault(label.upper(), []).append(
                 {
@@ -458,6 +468,8 @@ class _StoryView:
                     "variants": variants,
                     "roles": roles,
                     "tip": tip,
+                    "others": len(others),
+                    "href": self.entity_link(eid) if eid and self.entity_link else None,
                 }
             )
         order = list(LABELS)
@@ -590,15 +602,23 @@ class _StoryView:
         }
 
 
-def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None) -> dict[str, Any]:
+def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None,
+               entity_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
     """The template context: header counts and the sorted, fully resolved stories.
 
     ``texts`` (article id -> text and sentence spans) lets citations show their sentence in context;
-    ``span_link`` links it to an article page. The static report has neither."""
+    ``span_link`` links it to an article page, ``entity_link`` an entity to its page. The static
+    report has none of them; its entity chips name the document's other stories with that entity."""
     stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
+    elsewhere: dict[str, list[str]] = {}
+    for s in stories:
+        for e in s.get("entities") or []:
+            if isinstance(e, dict) and (eid := _text(e.get("id"))):
+                elsewhere.setdefault(eid, []).append(_text(s.get("headline")) or str(s.get("id")))
     used: set[str] = set()
     views = [
-        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used), texts, span_link).build()
+        _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used), texts, span_link, entity_link,
+                   elsewhere).build()  # fmt: skip
         for n, s in enumerate(stories, 1)
     ]
     article_ids: set[str] = set()
@@ -623,10 +643,12 @@ def render_markdown(doc: dict[str, Any]) -> str:
     return _MD_ENV.get_template("report.md.j2").render(**build_view(doc))
 
 
-def html_context(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None) -> dict[str, Any]:
+def html_context(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None,
+                 entity_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
     """What ``report.html.j2`` (and the web story page extending it) is rendered with."""
     digest = base64.b64encode(hashlib.sha256(FILTER_JS.encode("utf-8")).digest()).decode("ascii")
-    return {**build_view(doc, texts, span_link), "script": Markup(FILTER_JS), "script_hash": f"sha256-{digest}"}
+    view = build_view(doc, texts, span_link, entity_link)
+    return {**view, "script": Markup(FILTER_JS), "script_hash": f"sha256-{digest}"}
 
 
 def render_html(doc: dict[str, Any]) -> str:

@@ -565,6 +565,15 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
                      for a in store.articles(ids)}  # fmt: skip
         return pages.story_page(story, texts)
 
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_entity(entity_id: str) -> HTMLResponse:
+        with opened() as store:
+            ent = store.entity(entity_id)
+            if ent is None:
+                return pages.error_page(404, f"No entity {entity_id!r}.")
+            reports = [r for r in (store.story_report(str(x["story"])) for x in ent["stories"]) if r]
+        return pages.entity_page(ent, reports)
+
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def page_article(article_id: str, hl: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
         """An article's text and metadata; ``?hl=START-END`` marks that span (a cited sentence)."""

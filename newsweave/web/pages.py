@@ -57,6 +57,10 @@ def story_href(story_id: str) -> str:
     return "/stories/" + quote(story_id, safe="")
 
 
+def entity_href(entity_id: str) -> str:
+    return "/entities/" + quote(entity_id, safe="")
+
+
 def article_href(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
@@ -112,7 +116,8 @@ def story_page(story: dict[str, Any], texts: Texts | None = None) -> HTMLRespons
     """The report's page for one story, with a way back to the list and links to its article texts.
 
     ``texts`` (article id -> text and sentence spans) lets each summary citation show its sentence."""
-    context = html_context({"schema_version": "1.0", "generated": "", "stories": [story]}, texts, span_href)
+    context = html_context({"schema_version": "1.0", "generated": "", "stories": [story]}, texts, span_href,
+                           entity_href)  # fmt: skip
     links = [
         {
             "href": article_href(str(a["id"])),
@@ -187,6 +192,24 @@ def article_page(article: Article, story: dict[str, Any] | None, mark: tuple[int
         if story
         else None,
     )
+
+
+def entity_page(entity: dict[str, Any], stories: list[dict[str, Any]]) -> HTMLResponse:
+    """One entity across stories: its names and the stories it is in (``store.entity`` and the
+    stories' reports), biggest story first."""
+    by_id = {str(s["id"]): s for s in stories}
+    rows = []
+    for link in entity["stories"]:
+        s = by_id.get(str(link["story"]))
+        if s is None:
+            continue
+        rows.append({
+            "href": story_href(str(s["id"])), "headline": s.get("headline") or "(untitled story)",
+            "size": s.get("size") or 0, "date_span": _date_span(s.get("first_published"), s.get("last_published")),
+            "name": link["name"], "mentions": link["mentions"],
+        })  # fmt: skip
+    rows.sort(key=lambda r: (-r["size"], r["headline"]))
+    return _page("entity.html.j2", entity=entity, stories=rows)
 
 
 def error_page(status: int, message: str) -> HTMLResponse:
