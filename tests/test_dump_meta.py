@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsweave.stages import dump_meta
 from newsweave.stages.clean import byline_and_date, byline_names, clean_text_dump
 from newsweave.stages.clean_model import load_tree_ensemble
@@ -73,3 +75,21 @@ def test_one_byline_reader_for_full_names_single_names_and_glued_dates() -> None
     # no byline: "by whova | ..." names no one, and the next line is not read as the name
     lines = ["A headline here", "by whova | Apr 21, 2025", "Last updated: April 21, 2025", *BODY]
     assert byline_and_date(lines, 0, 3) == ((), "2025-04-21")
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Faith Katunga\u2022Oct 20, 2025", ("Faith Katunga",)),
+    ("Kristian Larsen July 13, 2025 \u2014 7 minutes read", ("Kristian Larsen",)),
+    ("September 1st, 2023 By Emily Norwood", ("Emily Norwood",)),
+    ("By George Michaelson on 18 Dec 2025", ("George Michaelson",)),
+    ("Last Updated: Event Type | December 4, 2025", ()),
+])  # fmt: skip
+def test_a_name_on_the_date_line_is_the_byline(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["A headline here", line, *BODY], 0, 2)[0] == authors
+
+
+def test_a_form_label_next_to_the_date_is_no_name() -> None:
+    lines = ["A headline here", "Event Type", "September 4, 2025", *BODY]
+    assert byline_and_date(lines, 0, 3) == ((), "2025-09-04")
+    lines = ["A headline here", "Andrew King", "September 4, 2025", *BODY]
+    assert byline_and_date(lines, 0, 3) == (("Andrew King",), "2025-09-04")

@@ -14,6 +14,7 @@ benchmarks/clean_segments.py; benchmarks/RESULTS_extraction.md has the figures).
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 import statistics
@@ -109,6 +110,10 @@ BYLINE_MAX_WORDS = 14
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|&|and)$")
 _NOT_NAMES = frozenset("share comments comment menu home search subscribe login advertisement sponsored read more "
                        "min blog news updated published posted".split())  # fmt: skip
+# words pages also write in lower case (benchmarks/dump_common_words.py, from the dev dumps): a "name" made of them
+# alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
+COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
+_DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·,]|\s[-–—]{1,2}\s)\s*")  # _names_by_date
 NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
 _REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*")
@@ -273,6 +278,8 @@ def _loose_name(text: str) -> str | None:
     follows ("KORIN MILLERPUBLISHED: JAN 29"), a date or job title after it ("Luke Kim December")."""
     name = clean_byline(re.split(r"\s*(?:\||\u2022|\u00b7|/|published|updated|posted)\s*", text, maxsplit=1,
                                  flags=re.I)[0])  # fmt: skip
+    if name:  # a small word left at the end ("George Michaelson on" a date) is not the name's
+        name = re.sub(r"(?:\s+(?:[a-z]{1,3}|and|&))+$", "", name)
     if not name or any(c.isdigit() for c in name) or "@" in name:
         return None
     words = name.split()
@@ -281,6 +288,19 @@ def _loose_name(text: str) -> str | None:
     if not any(w[0].isupper() for w in words) or any(w.lower() in _NOT_NAMES for w in words):
         return None
     return name
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    if not COMMON_WORDS_PATH.is_file():
+        return frozenset()
+    return frozenset(json.loads(COMMON_WORDS_PATH.read_text(encoding="utf-8"))["words"])
+
+
+def _label_like(name: str) -> bool:
+    """Every word of ``name`` is one pages write in lower case ("Event Type", "Our Editors")."""
+    common = _common_words()
+    return all(w.lower() in common for w in _words(name))
 
 
 def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
@@ -305,6 +325,19 @@ def _byline(s: str, loose: bool = True) -> tuple[tuple[str, ...], str] | None:
     return byline_names(rest, loose), rest
 
 
+def _names_by_date(line: str) -> tuple[str, ...]:
+    """Full names in a short line that writes a date, in a part of it that the date or a separator sets off
+    ("Faith Katunga•Oct 20, 2025", "September 1st, 2023 By Emily Norwood"); label-like parts are no names."""
+    if len(_words(line)) > BYLINE_MAX_WORDS:
+        return ()
+    for part in _DATE_LINE_PARTS.split(without_dates(line, "|")):
+        byline = _byline(part)
+        names = byline[0] if byline else _names(part)
+        if names := tuple(n for n in names if not _label_like(n)):
+            return names
+    return ()
+
+
 def byline_and_date(
     lines: list[str], title: int | None, start: int
 ) -> tuple[tuple[str, ...], str | None]:
@@ -321,11 +354,13 @@ def byline_and_date(
         if authors := byline[0] or (byline_names(lines[i + 1]) if not byline[1] and i + 1 < len(lines) else ()):
             break
     dates = [(i, d) for i in near if (d := parse_date(lines[i]))]
+    if not authors and dates:  # a name on the date line: "Kristian Larsen July 13, 2025 — 7 minutes read"
+        authors = _names_by_date(lines[dates[0][0]])
     if not authors and dates:
         i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j != title and (name := _loose_name(lines[j])):
-                if 2 <= len(name.split()) <= 4:
+                if 2 <= len(name.split()) <= 4 and not _label_like(name):
                     authors = (name,)
                     break
     return authors, dates[0][1] if dates else None

@@ -57,8 +57,8 @@ def parse_date(s: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def without_dates(s: str) -> str:
-    """``s`` with every date ``parse_date`` could read blanked out."""
+def without_dates(s: str, mark: str = " ") -> str:
+    """``s`` with every date ``parse_date`` could read replaced by ``mark``."""
     for rx in DATE_RES:
-        s = rx.sub(" ", s)
+        s = rx.sub(mark, s)
     return s
