@@ -259,14 +259,20 @@ def stream_cost(full: bool = False) -> None:
     runs = [("words only", None, budget), ("with embedder", Counting(), budget)]
     if full:  # the embedder without the per-article budget (every claim with a candidate partner)
         runs.append(("with embedder, no per-article budget", Counting(), 10**6))
+    largest = max(events, key=lambda k: len(events[k]))
     for name, e, per_article in runs:
         compare.EMBED_PER_ARTICLE = per_article
         counted.update(texts=0, cpu=0.0)
         t, cpu = time.perf_counter(), time.process_time()
-        for arts in events.values():
+        story_cpu = 0.0
+        for key, arts in events.items():
+            start = time.process_time()
             compare.compare_sources(arts, analyses, {}, [], embedder=e)
+            if key == largest:
+                story_cpu = time.process_time() - start
         extra = f", {counted['texts']} claims embedded ({counted['cpu']:.1f} s CPU of it)" if e else ""
-        print(f"{name}: {time.perf_counter() - t:.1f} s wall, {time.process_time() - cpu:.1f} s CPU{extra}")
+        print(f"{name}: {time.perf_counter() - t:.1f} s wall, {time.process_time() - cpu:.1f} s CPU{extra}; "
+              f"largest story ({len(events[largest])} articles) {story_cpu:.2f} s CPU")  # fmt: skip
     compare.EMBED_PER_ARTICLE = budget
     print(f"{len(events)} stories, {claims} claims ({machine()}, {stamp()})")
 

@@ -480,10 +480,72 @@ def test_the_same_figure_stands_for_shared_words_in_a_paraphrase() -> None:
                                                end=sb.index(" pledge"))])])  # fmt: skip
     table = {sa: unit(1, 0), sb: unit(0.5, float(np.sqrt(0.75)))}
     found = []
-    for nums in ([], numbers):
+    for nums in ([], numbers):  # the figure is read from the text too ("half-billion dollar" = $500 million)
         out = compare_sources([a, b], analyses, {}, nums, embedder=TableEmbedder(table))
         found.append(group_with(out, [a, b], "half-billion", "$500 million") is not None)
-    assert found == [False, True]  # at cosine 0.5, the shared figure is what makes the match
+    # the same sentence with another figure: at cosine 0.5, the shared figure is what makes the match
+    sc = sb.replace("$500 million", "$400 million")
+    c = Article("aC", sc, source="Wikinews C")
+    out = compare_sources([a, c], {x.id: analysis(x) for x in (a, c)}, {}, [],
+                          embedder=TableEmbedder({sa: table[sa], sc: table[sb]}))  # fmt: skip
+    found.append(group_with(out, [a, c], "half-billion", "$400 million") is not None)
+    assert found == [True, True, False]
+
+
+def test_figures_are_read_the_same_however_they_are_written() -> None:
+    from newsweave.stages.compare import claim_figures
+
+    assert claim_figures("the U.S. increased its funding donation to 350 million USD") == {350_000_000}
+    assert claim_figures("The Bush administration has pledged $350 million in aid") == {350_000_000}
+    assert claim_figures("announced a half-billion dollar donation") == {500_000_000}
+    assert claim_figures("eighty-seven people were rescued") == claim_figures("87 people were rescued") == {87}
+    assert claim_figures("the flight lasted two hours") == claim_figures("the flight lasted 2 hours") == {2}
+    assert claim_figures("one of the world's 600-plus satellites") >= {600}
+    # names, years, clock times and labels are not figures
+    assert not claim_figures("Air France Flight 447 vanished in 2009 at 8.26am near the #30 bus stop")
+
+
+def test_a_figure_every_article_of_a_small_story_states_still_counts() -> None:
+    from newsweave.stages import compare
+
+    texts = ["After the U.S. increased its funding donation to 350 million USD, Japan announced a donation.",
+             "The Bush administration has pledged $350 million in aid for the relief effort.",
+             "Washington's pledge of 350 million dollars came after criticism from the United Nations."]  # fmt: skip
+    arts = [Article(f"a{k}", t, source=f"S{k}") for k, t in enumerate(texts)]
+    claims = compare._claims(arts, {a.id: analysis(a) for a in arts}, {})
+    same = compare._same_figures(claims, [])
+    assert same is not None and same.sum() >= 4  # 3 articles: not the story's own figure (that needs 4+)
+    many = [Article(f"m{k}", f"Report {k}: 15 British sailors were seized near the border today.", source=f"M{k}")
+            for k in range(6)]  # fmt: skip
+    claims = compare._claims(many, {a.id: analysis(a) for a in many}, {})
+    assert compare._same_figures(claims, []) is not None
+    assert not compare._same_figures(claims, []).any()  # in every one of 6 articles: the story's own
+
+
+def test_a_sentence_opening_with_a_subordinate_clause_is_two_claims() -> None:
+    from newsweave.stages.compare import clauses
+
+    # real WikiNews text (MultiLing M0001, CC BY 2.5): two pledges in one sentence
+    text = ("After the U.S. increased it's funding donation to 350 million USD, Japanese Prime Minister Junichiro "
+            "Koizumi announced a half-billion dollar donation on Saturday, Jan. 1.")  # fmt: skip
+    cut = [text[s:e] for s, e in clauses(text, 0, len(text), long=False)]
+    assert cut == ["After the U.S. increased it's funding donation to 350 million USD",
+                   "Japanese Prime Minister Junichiro Koizumi announced a half-billion dollar donation on Saturday, "
+                   "Jan. 1."]  # fmt: skip
+    short = "After the storm, the town began to rebuild its harbour walls."
+    assert clauses(short, 0, len(short), long=False) == [(0, len(short))]  # "After the storm" is no clause
+
+
+def test_a_quantified_aside_is_its_own_claim_and_a_comparison_is_no_negation() -> None:
+    from newsweave.stages.compare import _negated, clauses
+
+    # real DUC 2003 sentences (d30012t, AP / NYT)
+    text = ("The Leonid meteors, most of them smaller than grains of sand, are fragments knocked loose from Comet "
+            "55P/Temple-Tuttle each time it makes a close approach to the Sun every 33 years.")  # fmt: skip
+    cut = [text[s:e] for s, e in clauses(text, 0, len(text), long=False)]
+    assert cut[0] == "The Leonid meteors, most of them smaller than grains of sand"
+    assert not _negated("The debris particles, most no bigger than a grain of sand")
+    assert _negated("The debris particles are not bigger than a grain of sand")
 
 
 def test_a_sentence_echoing_another_outlets_words_ranks_last_among_unique_claims() -> None:
@@ -534,3 +596,21 @@ def test_statements_of_different_named_speakers_do_not_corroborate_each_other() 
     # without the quotes (the outlets' own voice) the three sentences state one fact
     plain = compare_sources(arts, {a.id: Analysis(a.id, sentences(a.text), (), ()) for a in arts}, {})
     assert [set(g["articles"]) for g in plain["corroborated"]] == [{"p", "u", "q"}]
+
+
+def test_unique_claims_take_turns_between_outlets() -> None:
+    from newsweave.stages import compare
+
+    long_a = [f"Witness number {w} in Riverton described the {w} flood wave crossing the market square." for w in
+              ("first", "second", "third", "fourth", "fifth", "sixth")]  # fmt: skip
+    b = "Insurers in the capital estimated the damage to warehouses along the canal at several millions."
+    c = "Volunteers from neighbouring villages delivered blankets, bottled water and hot meals overnight."
+    arts = [Article("aA", " ".join(long_a), source="AP"), Article("aB", b, source="NYT"),
+            Article("aC", c, source="BBC")]  # fmt: skip
+    old = compare.MAX_UNIQUE
+    try:
+        compare.MAX_UNIQUE = 3
+        out = compare_sources(arts, {a.id: analysis(a) for a in arts}, {})
+    finally:
+        compare.MAX_UNIQUE = old
+    assert sorted(u["article"] for u in out["unique"]) == ["aA", "aB", "aC"]  # not three of aA's six

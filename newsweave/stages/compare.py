@@ -5,9 +5,14 @@ A claim is a sentence of 6 to 60 words that ends like a statement (no question, 
 of more than 20 content words is compared clause by clause (cut at semicolons, dashes and before ", and",
 ", but", ", which", ", -ing", also after a closing quotation mark: '... care," and asked ...'), since a
 fact is often one clause of a long sentence whose other clauses differ between outlets ("Half a million
-people watched ..., elevating him to the last step before possible sainthood"). Unique claims are still
+people watched ..., elevating him to the last step before possible sainthood"). Any sentence is also cut
+after an opening subordinate clause ("After the U.S. increased its donation to 350 million USD, | Japanese
+Prime Minister Junichiro Koizumi announced ...") and after a quantified aside that follows its subject ("The
+Leonid meteors, most of them smaller than grains of sand, | are fragments ..."). Unique claims are still
 whole sentences: a sentence none of whose clauses another outlet states; one that shares 2 words which
-are not the story's own with another outlet's claim ranks after the others (its fact is probably there).
+are not the story's own with another outlet's claim ranks after the others (its fact is probably there);
+the outlets take turns (each its best remaining sentence, most new words first), so one long article does
+not fill the list.
 Sentences of different articles state the same fact when their content words (lower-cased, stop
 words removed, simple suffix stemming) overlap enough: each sentence holds at least half of the
 other's content words (and at least 3 are shared), or their TF-IDF cosine within the story is at
@@ -15,9 +20,11 @@ least 0.45; or, when an embedder is given (the pipeline passes its MiniLM ``embe
 sentence embeddings have a cosine of at least 0.5 and they share 2 content words that are not the
 story's own (words in more than 20% of its claims, such as the names every sentence repeats):
 "Satellite operators reported no immediate problems" / "There were no immediate reports of damage
-to any of the roughly 600 satellites"; a figure of the story's number table that both hold (and that
-the story does not repeat everywhere) stands for the shared words, at cosine 0.45 ("a half-billion
-dollar donation" / "a $500 million pledge"). Only claims with such a partner are embedded, and of those
+to any of the roughly 600 satellites"; a figure that both hold (and that the story does not repeat in
+4 or more of its articles) stands for the shared words, at cosine 0.45 ("a half-billion dollar donation" /
+"a $500 million pledge"). Figures are read as values, from the number table and from the claim's text
+(``claim_figures``: "350 million USD" = "$350 million", "eighty-seven" = 87; not years, clock times or the
+number of a name, "Flight 447"). Only claims with such a partner are embedded, and of those
 at most 5 per article (EMBED_PER_ARTICLE) and 40 per story (EMBED_PER_STORY): the ones with the
 highest TF-IDF cosine to such a partner; a sentence repeated verbatim (syndication) is embedded once.
 On the 961-article stream this embeds 2,564 of 14,165 claims instead of 12,138 (benchmarks/compare.py
@@ -49,9 +56,9 @@ a vague plural ("thousands", "dozens") conflicts with nothing. Crowd sizes pair 
 ("Half a million people watched" vs "more than 350,000 believers who crowded": both count people at a
 gathering, 30% apart). An accusation and another outlet's denial pair on cue words rather than on
 similarity ("X carried out the bombing" / "X denied any role in the bombing"), when they share a
-name. "No doubt" and "not only" affirm: they are not negations. A denial worded with neither cue
-nor shared name ("there is no proof Syrian troops used chemical weapons" against "Assad's forces
-were behind the attack": "Syrian troops" is not "Assad") is still not found.
+name. "No doubt", "not only" and a comparison ("no bigger than") affirm: they are not negations. A
+denial worded with neither cue nor shared name ("there is no proof Syrian troops used chemical weapons"
+against "Assad's forces were behind the attack": "Syrian troops" is not "Assad") is still not found.
 """
 
 from __future__ import annotations
@@ -67,6 +74,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..records import Analysis, Article
+from .facts import _NOT_NAMES, _SCALES, parse_words
 from .textutil import ENGLISH_STOP
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -88,6 +96,7 @@ EMBED_PER_STORY = 40  # ... and per story: bounds the embedding cost of a big st
 EMBED_PER_ARTICLE = 5  # claims embedded per article: those closest on words (TF-IDF) to another article's claim
 NEGATION_EMB = 0.6  # a denial pairs with a claim on the word rules, or at this embedding cosine
 FIGURE_COSINE = 0.45  # two claims stating the same figure (number table) match at this cosine, names or not
+FIGURE_OWN_MIN = 3.0  # a figure in more articles than this (and TOPIC_SHARE of them) is the story's own
 FIGURE_MIN = 10  # ... a figure of at least this value ("$500 million", "229 people"; not "two photographs")
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
@@ -131,8 +140,12 @@ def content_words(text: str) -> list[str]:
     return [stem(t) for t in _WORD.findall(text) if len(t) > 1 and t.lower().replace("’", "'") not in _STOP]
 
 
-# negation words that affirm: "has no doubt that Assad was behind it", "not only ... but"
-_AFFIRMING = re.compile(r"(?i)\b(?:no|little|without|not\s+a|beyond\s+any)\s+doubts?\b|\bnot\s+only\b")
+# negation words that affirm: "has no doubt that Assad was behind it", "not only ... but"; and
+# a comparison bounds a figure, it denies nothing: "most no bigger than a grain of sand", "no more than 300"
+_AFFIRMING = re.compile(
+    r"(?i)\b(?:no|little|without|not\s+a|beyond\s+any)\s+doubts?\b|\bnot\s+only\b"
+    r"|\bno\s+(?:bigger|larger|smaller|more|less|fewer|greater|higher|lower|longer|shorter|later|earlier)\s+than\b"
+)
 # a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
 # nor states the meeting, so it corroborates and contradicts nothing
 _HEDGE = re.compile(
@@ -207,13 +220,50 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+# a sentence that opens with a subordinate clause states two events: "After the U.S. increased its donation
+# to 350 million USD, | Japanese Prime Minister Junichiro Koizumi announced a half-billion dollar donation"
+_LEAD_CLAUSE = re.compile(
+    r"(?:After|Before|While|Whereas|Although|Though|Since|Because|When|Once|Following)\b[^,;:\"\u201c\u201d]*,\s+"
+)
+
+
+# a quantified aside states a fact of its own about the noun before it: "The debris particles, most no bigger
+# than a grain of sand, can bore holes ..." / "The Leonid meteors, most of them smaller than grains of sand, are
+# fragments ..."
+# (the aside follows the subject that opens the sentence: a determiner and up to 40 characters)
+_QUANTIFIED_ASIDE = re.compile(
+    r"(?:The|These|Those|Its|Their|Such)\s[^,;:]{1,40}?(?<=\w),\s+(?:most|many|some|several|both|none|all)\b"
+    r"[^,;:()\"\u201c\u201d]*,"
+)
+
+
+def lead_clause(text: str, start: int, end: int) -> int | None:
+    """Where the main clause starts when ``text[start:end]`` opens with a subordinate clause of MIN_WORDS
+    words or more ("After ..., Koizumi announced ..."), else None."""
+    m = _LEAD_CLAUSE.match(text, start, end)
+    if m is None or len(_WORD.findall(m.group())) < MIN_WORDS or len(_WORD.findall(text[m.end() : end])) < MIN_WORDS:
+        return None
+    return m.end()
+
+
+def clauses(text: str, start: int, end: int, long: bool = True) -> list[tuple[int, int]]:
     """Clause spans of a long sentence (``text[start:end]``), cut at semicolons, dashes and before ", and",
     ", but", ", which", ", -ing": a fact is often one clause of a sentence whose other clauses differ
-    between outlets. Pieces too short to be claims are joined to the one before. One span: no cut."""
+    between outlets. Any sentence (``long`` False: only these cuts) is also cut after an opening subordinate
+    clause ("After ..., ") and after a quantified aside that follows its subject ("The meteors, most of them
+    smaller than grains of sand, "). Pieces too short to be claims are joined to the one before. One span:
+    no cut."""
     pieces: list[list[int]] = []
     pos = start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
+    lead = lead_clause(text, start, end)
+    if lead is not None:
+        pieces.append([start, len(text[:lead].rstrip()) - 1])  # the comma left out
+        pos = lead
+    aside = _QUANTIFIED_ASIDE.match(text, pos, end)
+    if aside is not None:  # "The debris particles, most no bigger than a grain of sand, | can bore holes ..."
+        pieces.append([pos, aside.end() - 1])
+        pos = aside.end() + len(text[aside.end() : end]) - len(text[aside.end() : end].lstrip())
+    for m in _CLAUSE_BREAK.finditer(text, pos, end) if long else ():
         # a comma that closes a quotation keeps its quote mark: '... trauma care," | and asked ...'
         pieces.append([pos, m.start() + len(m.group().rstrip()) if m.group()[:1] == "," else m.start()])
         pos = m.end()
@@ -245,7 +295,7 @@ def _claims(articles: Sequence[Article], analyses: dict[str, Analysis], copies: 
             words = content_words(text)
             if not _is_claim(text) or len(set(words)) < 3:
                 continue
-            for cs, ce in clauses(a.text, s, e) if len(words) > CLAUSE_WORDS else [(s, e)]:
+            for cs, ce in clauses(a.text, s, e, long=len(words) > CLAUSE_WORDS):
                 ctext = " ".join(a.text[cs:ce].split())
                 cwords = content_words(ctext)
                 if len(set(cwords)) >= 3:
@@ -295,24 +345,76 @@ class PairStats:
         return cls(shared, shared_rare, tfidf, _word_match(binary, shared, tfidf), _same_figures(claims, numbers))
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
+    "trillion dozen half quarter".split()
+)
+# a figure written in digits, with its scale word: "350 million", "$500 million", "1,200", "43" (not "#30",
+# "8.26am", "08:30", "55P", ".22-caliber", a year)
+_DIGIT_FIGURE = re.compile(
+    r"(?<![\w#.:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[\s-]+(hundred|thousand|million|billion|trillion)\b)?"
+    r"(?![\w:/]|\.\d|-(?!plus\b)[a-z])"
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*)[ \t]+$")
+
+
+def claim_figures(text: str) -> frozenset[float]:
+    """The figures a sentence states, as values: digits with their scale word ("350 million USD" and
+    "$350 million" are both 350,000,000) and numbers in words ("eighty-seven" is 87, "a half-billion
+    dollar" 500,000,000), read by ``facts.parse_words``; years and clock times are left out."""
+    out: set[float] = set()
+    for m in _DIGIT_FIGURE.finditer(text):
+        if _YEAR.fullmatch(m.group(1)) and not m.group(2):
+            continue
+        before = _NAME_BEFORE.search(text, 0, m.start())
+        if before and before.group(1) not in _NOT_NAMES:
+            continue  # part of a name: "Flight 447", "Windows 8"
+        out.add(float(m.group(1).replace(",", "")) * (_SCALES[m.group(2).lower()] if m.group(2) else 1))
+    run: list[str] = []
+    for tok in [*_WORD.findall(_DIGIT_FIGURE.sub(" ", text)), ""]:
+        parts = tok.lower().split("-")
+        if tok and all(p in _NUMBER_WORDS for p in parts) or (run and tok.lower() in ("a", "and")):
+            run.append(tok)
+            continue
+        if run:
+            value, _ = parse_words(run)
+            if value is not None:
+                out.add(float(value))
+            run = []
+        if tok.lower() in ("a", "an"):
+            run = [tok]
+    return frozenset(out)
+
+
 def _same_figures(claims: Sequence[Claim], numbers: Sequence[dict[str, Any]]) -> np.ndarray | None:
-    """Pairs of claims of different articles that hold the same figure of the number table ("a
-    half-billion dollar donation" / "$500 million pledge": both 500,000,000), of at least FIGURE_MIN
-    and not one the story repeats: a figure in more than 2 articles and more than TOPIC_SHARE of them
-    ("15 British sailors" in every article of the story) is the story's own, like its names."""
+    """Pairs of claims of different articles that hold the same figure ("a half-billion dollar donation" /
+    "$500 million pledge": both 500,000,000), of at least FIGURE_MIN and not one the story repeats: a
+    figure in more than FIGURE_OWN_MIN articles and more than TOPIC_SHARE of them ("15 British sailors" in
+    every article of the story) is the story's own, like its names. A claim's figures are those of the
+    number table inside it and those ``claim_figures`` reads in its text ("350 million USD", which the
+    number table may miss)."""
     spans: dict[str, list[tuple[int, int, float]]] = {}
-    articles_of: dict[float, set[str]] = {}
     for n in numbers:
         value = n.get("value")
         if isinstance(value, int | float) and abs(value) >= FIGURE_MIN:
             for sp in n.get("spans") or []:
                 spans.setdefault(sp["article"], []).append((sp["start"], sp["end"], float(value)))
-                articles_of.setdefault(float(value), set()).add(sp["article"])
-    n_articles = len({c.article for c in claims})
-    own = {v for v, arts in articles_of.items() if len(arts) > max(2.0, TOPIC_SHARE * n_articles)}
-    if not spans:
+    held = [
+        {v for s, e, v in spans.get(c.article, ()) if c.start <= s and e <= c.end}
+        | {v for v in claim_figures(c.text) if v >= FIGURE_MIN}
+        for c in claims
+    ]
+    articles_of: dict[float, set[str]] = {}
+    for c, values in zip(claims, held, strict=True):
+        for v in values:
+            articles_of.setdefault(v, set()).add(c.article)
+    if not articles_of:
         return None
-    held = [{v for s, e, v in spans.get(c.article, ()) if c.start <= s and e <= c.end} - own for c in claims]
+    n_articles = len({c.article for c in claims})
+    own = {v for v, arts in articles_of.items() if len(arts) > max(FIGURE_OWN_MIN, TOPIC_SHARE * n_articles)}
+    held = [values - own for values in held]
     out = np.zeros((len(claims), len(claims)), dtype=bool)
     for i, a in enumerate(held):
         for j in range(i + 1, len(claims)) if a else ():
@@ -647,6 +749,23 @@ def _echoes(claims: Sequence[Claim], stats: PairStats | None) -> dict[tuple[str,
     return out
 
 
+def _take_in_turn(ranked: list[Any], claims: Sequence[Claim]) -> list[Any]:
+    """MAX_UNIQUE unique claims, the outlets taking turns (each its best remaining one), so that one long
+    article does not fill the list: a reader looks for what each outlet adds. Claims that echo another
+    outlet (x[0]) come after all others."""
+    out: list[Any] = []
+    for tier in (False, True):
+        queues: dict[str, list[Any]] = {}
+        for x in ranked:
+            if x[0] == tier:
+                queues.setdefault(claims[x[2]].outlet, []).append(x)
+        while len(out) < MAX_UNIQUE and any(queues.values()):
+            for q in queues.values():
+                if q and len(out) < MAX_UNIQUE:
+                    out.append(q.pop(0))
+    return out
+
+
 def compare_sources(
     articles: list[Article],
     analyses: dict[str, Analysis],
@@ -719,7 +838,7 @@ def compare_sources(
         new = words - elsewhere.get(c.outlet, set())
         if words and len(new) / len(words) >= MIN_NEW_SHARE:
             unique.append((bool(echo.get(key)), len(new), i, c.article, c.sentence, text))
-    top = sorted(sorted(unique, key=lambda x: (x[0], -x[1], x[2]))[:MAX_UNIQUE], key=lambda x: x[2])
+    top = sorted(_take_in_turn(sorted(unique, key=lambda x: (x[0], -x[1], x[2])), claims), key=lambda x: x[2])
     result["unique"] = [{"text": text, "outlet": claims[i].outlet, "article": art, "start": span[0], "end": span[1]}
                         for _, _, i, art, span, text in top]  # fmt: skip
 
