@@ -216,6 +216,7 @@ class Pipeline:
         independent: with two or more cores and enough of them, worker processes share the work."""
         stale = story_ids if story_ids is not None else self.store.stale_stories()
         self.store.prune_entity_links()  # stories merged away since the last run
+        self._link_stored_reports(set(stale))
         if not stale:
             return 0
         members = self.store.story_members()
@@ -246,6 +247,13 @@ class Pipeline:
         self.store.save_sentence_vectors(vectors)
         bar.close()
         return done + len(reports)
+
+    def _link_stored_reports(self, skip: set[str]) -> None:
+        """Reports saved before entities were linked across stories (an older store) get their links."""
+        todo = [sid for sid in self.store.unlinked_stories() if sid not in skip]
+        reports = {sid: r for sid in todo if (r := self.store.story_report(sid)) and r.get("entities")}
+        if reports:
+            self.store.save_story_reports({sid: self._linked(sid, r) for sid, r in reports.items()})
 
     def _linked(self, story_id: str, report: dict[str, Any]) -> dict[str, Any]:
         """The report with each entity's id across stories (``registry``); the links are saved."""

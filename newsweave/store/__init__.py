@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..records import Analysis, Article, Skip, StoryState
+from ..records import Analysis, Article, KnownEntity, Skip, StoryState
 
 
 class Store(Protocol):
@@ -53,6 +53,30 @@ class Store(Protocol):
     def story_reports(self) -> list[dict[str, Any]]: ...
 
     def story_report(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def entity_candidates(self, keys: Iterable[str]) -> list[KnownEntity]:
+        """Entities across stories found under any of the blocking keys (``stages.registry``)."""
+        ...
+
+    def save_entity_links(self, story_id: str, links: list[tuple[KnownEntity, str, int, list[str]]]) -> None:
+        """Replace one story's entity links (entity with the story's names, label, mentions, keys)."""
+        ...
+
+    def prune_entity_links(self) -> int:
+        """Drop the links of stories that no longer exist; returns how many stories."""
+        ...
+
+    def unlinked_stories(self) -> list[str]:
+        """Stories with a report but no entity links."""
+        ...
+
+    def entities(self, query: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """Entities across stories, most stories first, optionally those with a name containing ``query``."""
+        ...
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity with the stories it is in."""
+        ...
 
     def search(self, query: str, limit: int = 20, snippets: bool = True) -> list[dict[str, Any]]:
         """Full-text search over article titles and texts and quote wordings and speakers: hits with

@@ -423,6 +423,13 @@ class SQLiteStore:
                 (name, label, json.dumps(ordered, ensure_ascii=False), stories, sum(by_name.values()), eid),
             )
 
+    def unlinked_stories(self) -> list[str]:
+        """Stories with a report but no entity links (stores from before entities across stories,
+        and stories without entities)."""
+        q = ("SELECT id FROM stories WHERE report IS NOT NULL AND id NOT IN "
+             "(SELECT DISTINCT story_id FROM entity_links) ORDER BY rowid")  # fmt: skip
+        return [r[0] for r in self.db.execute(q)]
+
     def prune_entity_links(self) -> int:
         """Drop the entity links of stories that no longer exist (merged away); returns how many."""
         q = "SELECT DISTINCT story_id FROM entity_links WHERE story_id NOT IN (SELECT id FROM stories)"
