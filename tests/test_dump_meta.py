@@ -93,3 +93,17 @@ def test_a_form_label_next_to_the_date_is_no_name() -> None:
     assert byline_and_date(lines, 0, 3) == ((), "2025-09-04")
     lines = ["A headline here", "Andrew King", "September 4, 2025", *BODY]
     assert byline_and_date(lines, 0, 3) == (("Andrew King",), "2025-09-04")
+
+
+def test_the_date_next_to_the_headline_wins_over_todays_date_in_the_page_header() -> None:
+    res = clean_text_dump(dump("Almanac  Saturday, December 20, 2025", "Home", "Gardening", "Menu", "Search",
+                               "Subscribe", "Sign in", "The Basics of Planting and Growing a Vegetable Garden",
+                               "December 17, 2025"))  # fmt: skip
+    assert res.title == "The Basics of Planting and Growing a Vegetable Garden"
+    assert res.published == "2025-12-17"
+
+
+def test_a_byline_set_off_by_dot_operators_gives_name_and_date() -> None:
+    byline = "By Chris McNamara \u22c5 Founder and Editor-in-Chief \u22c5 Updated May 6, 2025"
+    lines = ["A headline here", byline, *BODY]
+    assert byline_and_date(lines, 0, 2) == (("Chris McNamara",), "2025-05-06")

@@ -104,7 +104,7 @@ _BYLINE = re.compile(
     r"|(?P<label>(?i:author))(?:\s*:|\s|$))\s*(?P<names>.*)$"
 )
 _LEADS = ("Posted", "Written", "Words", "Story")  # the only lead words of a byline read far from the headline
-_BYLINE_END = re.compile(r"\s+[|/•·]\s+|\s+[-–—]{1,2}\s+|\(")  # what ends the names of a byline
+_BYLINE_END = re.compile(r"\s+[|/•·⋅]\s+|\s+[-–—]{1,2}\s+|\(")  # what ends the names of a byline
 BYLINE_MAX_WORDS = 14
 # a loose reading of a byline's name (_loose_name): one name of 1-6 words, each capitalised or short ("de", "and")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|&|and)$")
@@ -114,7 +114,10 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·,]|\s[-–—]{1,2}\s)\s*")  # _names_by_date
-NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
+NEAR_BEFORE, NEAR_AFTER = 5, 12
+# the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
+# repost notice 3): then the date next to the headline (byline_and_date), then a date line far from the headline
+NEAR_DATE_RANK, FAR_DATE_RANK = 9, 10  # lines around the headline searched for a byline and a date (byline_and_date)
 _REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*")
 _DATELINE_ANY = re.compile(  # "... SAN DIEGO (AP) - ..." anywhere in a line
@@ -794,13 +797,16 @@ def clean_text_dump(raw: str) -> CleanResult:
     found = [(m.rank, i, m) for i, m in enumerate(metas[:scope]) if m]
     authors = next((m.authors for _, _, m in sorted(found) if m.authors), ())
     dates = [(m.rank, i, m.date) for _, i, m in found if m.date]
+    if title is not None:  # a date line far from the headline (today's date in the page header) is trusted last
+        near = range(title - NEAR_BEFORE, title + NEAR_AFTER + 1)
+        dates = [(FAR_DATE_RANK if r == 1 and i not in near else r, i, d) for r, i, d in dates]
     if body and (dl := _DATELINE.match(lines[body[0]])) and (d := parse_date(dl[0])):
         dates.append((2, body[0], d))
-    if text and (not authors or not dates):  # else a byline and a date written next to the headline
+    if text:  # a byline and a date written next to the headline, when the stated metadata gives none
         near_authors, near_date = byline_and_date(lines, title, text[0])
         authors = authors or near_authors
         if near_date:
-            dates.append((9, text[0], near_date))
+            dates.append((NEAR_DATE_RANK, text[0], near_date))
     sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
     for ln, k in zip(lines, kinds, strict=True):
         if k == "hard" and (c := _COPYRIGHT.search(ln)) and not _outlet_in(c["name"]):
