@@ -15,6 +15,10 @@ Scored: exact match of the resolved ISO date (null = null counts as right), per 
 Peer in the same run: dateparser 1.5 alone on the mention text (PREFER_DATES_FROM past, the
 publication day as RELATIVE_BASE), as a tool without the rules would resolve it.
 
+Second table, publication date withheld (the ECB+ half of the stream and many text dumps state none):
+the same items resolved as if their article had no date, with no reference day (relative dates stay
+unresolved) and with ``facts.undated_reference`` (the latest full day the article names).
+
     .venv/bin/python benchmarks/dates.py [--show]
 """
 
@@ -32,23 +36,33 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import SHARED, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.records import Mention  # noqa: E402
-from newsweave.stages.facts import _dateparse, dates_in_text, parse_published  # noqa: E402
+from newsweave.stages.facts import _dateparse, dates_in_text, parse_published, undated_reference  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "dates_gold.json"
 
 
-def newsweave_dates(items: list[dict[str, Any]]) -> dict[tuple[str, int, int], str | None]:
-    """The pipeline's own reading: spaCy's mentions and sentences, then ``dates_in_text``."""
+Readings = dict[str, dict[tuple[str, int, int], str | None]]
+
+
+def newsweave_dates(items: list[dict[str, Any]]) -> Readings:
+    """The pipeline's own reading: spaCy's mentions and sentences, then ``dates_in_text``; also with
+    the publication date withheld, without and with ``undated_reference``."""
     from newsweave.stages.nlp import NLP, analyse_doc
 
     recs = {r["id"]: r for r in load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")}
     ids = sorted({it["id"] for it in items})
-    out: dict[tuple[str, int, int], str | None] = {}
+    out: Readings = {"dated": {}, "withheld, no reference": {}, "withheld, undated_reference": {}}
     for i, doc in zip(ids, NLP().docs(recs[i]["text"] for i in ids), strict=True):
         an = analyse_doc(i, doc)
         ms = [m for m in an.mentions if isinstance(m, Mention)]
-        for d in dates_in_text(recs[i]["text"], ms, an.sentences, recs[i]["published"]):
-            out[(i, d["start"], d["end"])] = d["date"]
+        text = recs[i]["text"]
+        bare = dates_in_text(text, ms, an.sentences, None)
+        ref = undated_reference(bare)
+        runs = {"dated": dates_in_text(text, ms, an.sentences, recs[i]["published"]), "withheld, no reference": bare,
+                "withheld, undated_reference": dates_in_text(text, ms, an.sentences, ref) if ref else bare}  # fmt: skip
+        for name, found in runs.items():
+            for d in found:
+                out[name][(i, d["start"], d["end"])] = d["date"]
     return out
 
 
@@ -62,10 +76,16 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print newsweave's errors on the dev items")
     args = ap.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
-    ours = newsweave_dates(gold)
+    readings = newsweave_dates(gold)
+    ours = readings["dated"]
     tally: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    withheld: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for it in gold:
         key = (it["id"], it["start"], it["end"])
+        for name in ("withheld, no reference", "withheld, undated_reference"):
+            t = withheld[(it["part"], name)]
+            t[0] += readings[name].get(key, "(mention not found)") == it["date"]
+            t[1] += 1
         got = {"newsweave": ours.get(key, "(mention not found)"), "dateparser alone": dateparser_peer(it)}
         for system, value in got.items():
             for sample in (it["sample"], "all"):
@@ -79,6 +99,11 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for (part, sample, system), (right, n) in sorted(tally.items()):
         print(f"| {part} | {sample} | {system} | {right} | {n} | {right / n:.3f} |")
+    print("\npublication date withheld (all items of each part):")
+    print("| part | newsweave | right | items | accuracy |")
+    print("|---|---|---|---|---|")
+    for (part, name), (right, n) in sorted(withheld.items()):
+        print(f"| {part} | {name} | {right} | {n} | {right / n:.3f} |")
 
 
 if __name__ == "__main__":

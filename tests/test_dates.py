@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.records import Mention
-from newsweave.stages.facts import DateResolver, dates_in_text
+from newsweave.stages.facts import DateResolver, dates_in_text, undated_reference
 
 
 def _resolve(sentence: str, expression: str, published: str) -> str | None:
@@ -72,3 +72,27 @@ def test_a_sentence_dated_twice_in_one_period_keeps_the_finer_date() -> None:
     ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in ("2013", "Wednesday")]
     dates = dates_in_text(text, ms, [(0, len(text))], "2017-04-12")
     assert len(build_timeline([("a1", text, dates)])) == 2
+
+
+@pytest.mark.parametrize("expression", ["13th and", "14th month", "the 10th anniversary"])
+def test_an_ordinal_with_a_non_date_word_names_no_day(expression: str) -> None:
+    assert DateResolver("2010-05-05").resolve(expression)["date"] is None
+
+
+def test_a_bare_ordinal_is_a_day_of_the_month() -> None:
+    assert DateResolver("1998-11-15").resolve("the 17th", future=True)["date"] == "1998-11-17"
+
+
+def test_an_undated_article_reads_relative_dates_against_its_own_full_dates_when_they_disagree() -> None:
+    text = "Fresh riots were reported in Greece on Saturday December 13 2008. Eight days ago police shot a boy."
+    ms = [Mention(text.index("Saturday"), text.index(". Eight"), "Saturday December 13 2008", "DATE"),
+          Mention(text.index("Eight"), text.index(" police"), "Eight days ago", "DATE")]  # fmt: skip
+    sents = [(0, text.index(" Eight")), (text.index("Eight"), len(text))]
+    bare = dates_in_text(text, ms, sents, None)
+    assert [d["date"] for d in bare] == ["2008-12-13", None]
+    assert undated_reference(bare, "2010-05-05") == "2008-12-13"  # the story's day is 17 months away
+    assert undated_reference(bare, "2008-12-14") == "2008-12-14"  # one news cycle: the story's day
+    assert undated_reference(dates_in_text(text[:0], [], [], None), "2010-05-05") == "2010-05-05"
+    assert undated_reference(bare) == "2008-12-13"
+    again = dates_in_text(text, ms, sents, undated_reference(bare, "2010-05-05"))
+    assert again[1]["date"] == "2008-12-05"

@@ -378,6 +378,10 @@ _DURATION = re.compile(
 )
 _DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
 _EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# an ordinal with a word that makes it no day of the month ("13th and 14th month", "the 10th anniversary");
+# a bare "the 17th" is one
+_ORDINAL_ONLY = re.compile(r"(?i)(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+(?:and|or|month|months|day|days|week|weeks|"
+                           r"year|years|time|anniversary|century|place))+")
 _LEAD = re.compile(r"^(?:on|in|over|since|until|by|from|during|around|about|before|after|earlier|early|later|late|mid|"
                    r"the|of|at|as of|back)\b[\s-]*", re.I)  # fmt: skip
 _WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
@@ -449,6 +453,8 @@ class DateResolver:
                 break
             s = stripped
         if not s or re.fullmatch(r"\d{1,3}", s):  # "Majid Ansari, 44,": an age spaCy read as a date
+            return {**out, "note": "not a date"}
+        if _ORDINAL_ONLY.fullmatch(s):  # "13th and 14th month bonus pay": an ordinal names no day
             return {**out, "note": "not a date"}
         if re.search(r"\bcentur", s, re.I):
             return {**out, "note": "century"}
@@ -687,8 +693,10 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
     """A story's timeline and number table from its articles and their stored analyses (no parse).
 
     An article that states no publication date has its relative dates ("on Wednesday") resolved
-    against the earliest publication day of the story's dated articles, when those all fall within
-    ``BORROW_DAYS`` days of each other (one news cycle); such entries are marked ``approximate``."""
+    against a reference day (``undated_reference``): the earliest publication day of the story's
+    dated articles when those all fall within ``BORROW_DAYS`` days of each other (one news cycle)
+    and the article's own full dates do not put it elsewhere, else the latest full date the article
+    itself names; such entries are marked ``approximate``."""
     articles = list(articles)
     days = sorted(day for a in articles if (day := parse_published(a.published)) is not None)
     borrowed = days[0].isoformat() if days and (days[-1] - days[0]).days <= BORROW_DAYS else None
@@ -697,12 +705,31 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
         an = analyses.get(a.id)
         if an is None:
             continue
-        own = parse_published(a.published) is not None
-        dates = dates_in_text(a.text, an.mentions, an.sentences, a.published if own else borrowed)
-        if not own and borrowed is not None:
-            for x in dates:
-                if x.get("relative") and x.get("date") is not None:
-                    x["approximate"] = True
+        if parse_published(a.published) is not None:
+            dates = dates_in_text(a.text, an.mentions, an.sentences, a.published)
+        else:
+            dates = dates_in_text(a.text, an.mentions, an.sentences, None)
+            ref = undated_reference(dates, borrowed)
+            if ref is not None:
+                dates = dates_in_text(a.text, an.mentions, an.sentences, ref)
+                for x in dates:
+                    if x.get("relative") and x.get("date") is not None:
+                        x["approximate"] = True
         dated.append((a.id, a.text, dates))
         counted.append((a.id, numbers_in_text(a.text, an.mentions, an.sentences)))
     return build_timeline(dated), build_number_table(counted)
+
+
+def undated_reference(dates: list[dict[str, Any]], borrowed: str | None = None) -> str | None:
+    """The day an undated article's relative dates are read against, from its dates resolved without
+    one (``dates_in_text(..., published=None)``: only full dates resolve). ``borrowed`` (the story's
+    publication day) unless the article's full days all lie more than ``BORROW_DAYS`` from it
+    ("Fresh riots on Saturday December 13 2008" in a story of May 2010); else the latest full day
+    the article names; None when there is neither."""
+    full = sorted(date.fromisoformat(x["date"]) for x in dates
+                  if x.get("date") and not x.get("relative") and x.get("granularity") == "day")  # fmt: skip
+    if borrowed is not None:
+        b = date.fromisoformat(borrowed)
+        if not full or any(abs((d - b).days) <= BORROW_DAYS for d in full):
+            return borrowed
+    return full[-1].isoformat() if full else None
