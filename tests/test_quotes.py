@@ -683,3 +683,51 @@ def test_learned_object_cue_keeps_the_phrase_the_parser_hangs_on_the_verb(nlp: A
     q = find(quotes(nlp, "Governor Anne Smith backed the deal with state lawmakers."), "the deal")
     assert q.content.text == "the deal with state lawmakers"
     assert not q.direct and q.speaker_name == "Anne Smith" and q.cue is not None and q.cue.text == "backed"
+
+
+@pytest.mark.slow
+def test_call_for_someone_to_act(nlp: Any) -> None:
+    """'calling for [the police chief to resign]': the parser makes 'for' the mark of an infinitive
+    clause hung on the verb, not a preposition; the hand rule for 'call for' reads it all the same."""
+    text = "The mayor has been calling for the police chief to resign since the report came out."
+    q = find(quotes(nlp, text, learned=False), "police chief")
+    assert parts(q) == ("the police chief to resign", "The mayor", "calling for")
+
+
+@pytest.mark.slow
+def test_short_answers_are_attributions(nlp: Any) -> None:
+    q = find(quotes(nlp, "Asked whether the plant would close, the company's owner said no.", learned=False), "no")
+    assert q.content.text == "no" and q.cue is not None and q.cue.text == "said"
+    assert parts(one(nlp, "Most economists think so, but the governor disagrees.")) == (
+        "so",
+        "Most economists",
+        "think",
+    )
+
+
+@pytest.mark.slow
+def test_naming_act_with_a_quoted_label_after_the_object(nlp: Any) -> None:
+    """'calls [the budget deal "a betrayal ..."]': one reported attribution, object and label (the
+    label alone is no direct quote of its own), whatever the tense of 'call'."""
+    qs = quotes(nlp, "The senator calls the budget deal “a betrayal of working families.”", learned=False)
+    assert [parts(q) for q in qs] == [("the budget deal “a betrayal of working families.”", "The senator", "calls")]
+    assert not qs[0].direct
+
+
+def test_cue_the_parser_hangs_on_the_clause_it_reports() -> None:
+    """'[The rules will take effect soon], she said.' parsed with 'said' as an adverbial clause of
+    'take' (a misparse seen on long sentences): the clause before the comma is still reported."""
+    spacy = pytest.importorskip("spacy")
+    words = ["The", "rules", "will", "take", "effect", "soon", ",", "she", "said", "."]
+    heads = [1, 3, 3, 3, 3, 3, 8, 8, 3, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "dobj", "advmod", "punct", "nsubj", "advcl", "punct"]
+    tags = ["DT", "NNS", "MD", "VB", "NN", "RB", ",", "PRP", "VBD", "."]
+    pos = ["DET", "NOUN", "AUX", "VERB", "NOUN", "ADV", "PUNCT", "PRON", "VERB", "PUNCT"]
+    doc = spacy.tokens.Doc(
+        spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False, True, True, False, False],
+        heads=heads, deps=deps, tags=tags, pos=pos,
+    )  # fmt: skip
+    qs = extract_quotes(doc, learned=False)
+    assert [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in qs] == [
+        ("The rules will take effect soon", "she", "said")
+    ]

@@ -26,6 +26,7 @@ from .quote_context import (
     OTHER_SPEAKERS,
     PREP_CUES,
     PRO_OBJECTS,
+    REPORT_VERBS,
     ROLE_NOUNS,
     SAY_FORMS,
     Ctx,
@@ -107,7 +108,37 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
             lo = (objs[0] if objs else c).left_edge.i
             if inside(lo, c.right_edge.i + 1):
                 return [(lo, cut(lo, c.right_edge.i + 1))]
-    return None
+    j = v.i + 1 + (v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "not")
+    if j + 1 < len(doc) and doc[j].lower_ in _ANSWERS and doc[j].head.i == v.i and not ctx.quoted[j]:
+        if doc[j + 1].is_punct or doc[j + 1].lower_ in ("and", "but"):
+            return [(j, j + 1)]  # '46 percent said [yes]', 'I think [so]'
+    return _postposed(ctx, v) if low in REPORT_VERBS else None
+
+
+_ANSWERS = frozenset(("yes", "no", "so"))
+
+
+def _postposed(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
+    """'[The only problem], Ms. Bigbee said, [is ...]' and '[X ...], she said.' when the parser hangs
+    the cue on the clause's verb (advcl, conj ...) instead of the clause on the cue: the sentence
+    before the comma that opens the cue's subject, and what follows the cue's next comma."""
+    doc = v.doc
+    subj = next((c for c in v.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or v.dep_ == "ROOT":
+        return None
+    comma = subj.left_edge.i - 1
+    between = doc[subj.right_edge.i + 1 : v.i]
+    if comma < 1 or doc[comma].text != "," or any(t.dep_ not in ("advmod", "aux", "neg") for t in between):
+        return None
+    lo, hi = _para_sent(ctx, v)
+    if not lo <= v.head.i < comma or comma - lo < 3 or any(ctx.quoted[lo:comma]):
+        return None
+    j = v.i + 1
+    while j < hi and doc[j].text not in ",.:;" and j - v.i < 8:
+        j += 1
+    if j < hi and doc[j].text in ",:;" and hi - j > 3 and not ctx.quoted[j + 1]:
+        return [(lo, comma), (j + 1, hi)]
+    return [(lo, comma)] if j >= hi - 1 else None
 
 
 _RELATIVES = frozenset("which that who what whom".split())
@@ -181,18 +212,24 @@ def _stance(ctx: Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, in
         lo, hi = objs[0].left_edge.i, objs[0].right_edge.i + 1
         hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
         return [(lo, hi)], ctx.subject(v, fallback=False), v.i + 1
-    if act and low in CALL_FORMS:  # a naming act: 'called [Clinton's use of email "extremely careless"]'
+    # a naming act: 'called [Clinton's use of email "extremely careless"]'
+    if low in CALL_FORMS and "auxpass" not in kids:
         objs = [c for c in v.rights if c.dep_ == "dobj" and not ctx.quoted[c.i]]
         named = [c for c in v.rights if c.dep_ in ("oprd", "ccomp", "xcomp") and objs and c.i > objs[0].i]
-        if named:
+        if act and named:
             lo, hi = objs[0].left_edge.i, named[0].right_edge.i + 1
             return [(lo, _siblings(v, hi, ("advcl",), ("for",)))], ctx.subject(v, fallback=False), v.i + 1
+        if objs and (end := _quoted_label(ctx, objs[0].right_edge.i + 1)):
+            # the label in quote marks right after the object, however parsed ('calls [him "a total stiff"]')
+            return [(objs[0].left_edge.i, end)], ctx.subject(v, fallback=False), v.i + 1
     if act and low in PREP_CUES:
         for p in v.rights:
             if p.dep_ == "prep" and p.lower_ in PREP_CUES[low] and p.right_edge.i > p.i and not ctx.quoted[p.i + 1]:
                 hi = _siblings(v, p.right_edge.i + 1, ("xcomp", "advcl", "ccomp"), ())
                 end = p.i + 1 if p.i - v.i <= 2 else v.i + 1
                 return [(p.i + 1, hi)], ctx.subject(v, fallback=False), end
+            if (m := _for_to(v, p)) is not None and m.lower_ in PREP_CUES[low] and not ctx.quoted[m.i + 1]:
+                return [(m.i + 1, p.right_edge.i + 1)], ctx.subject(v, fallback=False), m.i + 1
         return None
     if tag.startswith("NN") and low in NOUN_CUES:
         clause = next((c for c in v.rights if c.dep_ in ("acl", "ccomp") and _finite_or_to(c)), None)
@@ -204,6 +241,34 @@ def _stance(ctx: Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, in
                 lo = c.left_edge.i + (c.dep_ == "prep")
                 return [(lo, c.right_edge.i + 1)], ctx.subject(v.head, fallback=False), v.i + 1
     return None
+
+
+def _quoted_label(ctx: Ctx, i: int) -> int | None:
+    """The end (token index) of the quoted words that open at token ``i`` ('"offensive and outlandish"',
+    '"illegals" and "thugs"'), or None when no quote opens there."""
+    doc, k = ctx.doc, i
+    while k < len(doc) and doc[k].is_quote:
+        k += 1
+    if k == i or k >= len(doc) or not ctx.quoted[k]:
+        return None
+    e = k
+    while e < len(doc) and (
+        ctx.quoted[e] or doc[e].is_quote or doc[e].lower_ in ("and", "or", ",") and _opens(ctx, e + 1)
+    ):
+        e += 1
+    return e
+
+
+def _opens(ctx: Ctx, i: int) -> bool:
+    return i < len(ctx.doc) and (ctx.doc[i].is_quote or ctx.quoted[i])
+
+
+def _for_to(v: Token, c: Token) -> Token | None:
+    """'called for [Trump to drop out]': the parser makes 'for' the mark of an infinitive clause hung
+    on the verb right after it; returns the 'for' (as a preposition of the verb), else None."""
+    if c.dep_ != "advcl" or c.left_edge.i != v.i + 1 or c.left_edge.lower_ != "for":
+        return None
+    return c.left_edge if any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) else None
 
 
 def _finite_or_to(c: Token) -> bool:
@@ -268,7 +333,7 @@ def reported_speech(ctx: Ctx, direct: list[Quote]) -> list[Quote]:
         else:
             continue
         ranges = [r for r in (_trim_tokens(doc, lo, hi) for lo, hi in ranges) if r[1] > r[0]]
-        if not ranges or sum(hi - lo for lo, hi in ranges) < 3:
+        if not ranges or sum(hi - lo for lo, hi in ranges) < 3 and doc[ranges[0][0]].lower_ not in _ANSWERS:
             continue
         if subj is None and not unnamed or subj is not None and not _speaker_ok(ctx, v, subj):
             continue
@@ -422,6 +487,8 @@ def cue_candidates(
                 kind = "dobj" if hi - lo >= 3 else "dobj-short"
             elif c.dep_ == "prep" and c.right_edge.i > c.i:
                 kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+            elif (m := _for_to(v, c)) is not None:
+                kind, lo, hi = f"prep:{m.lower_}", m.i + 1, c.right_edge.i + 1
             else:
                 continue
             key = f"{v.lower_}|{kind}|{_tense(v)}"
