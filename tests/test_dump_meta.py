@@ -72,8 +72,10 @@ def test_one_byline_reader_for_full_names_single_names_and_glued_dates() -> None
     # "Written by" on its own line, the name (then a blurb) on the next
     lines = ["A headline here", "Written by", "Adrien Ramirez, 4+ years covering computer hardware", *BODY]
     assert byline_and_date(lines, 0, 3) == (("Adrien Ramirez",), None)
-    # no byline: "by whova | ..." names no one, and the next line is not read as the name
+    # a user name in lower case ("by whova"); "by the way | ..." names no one, and the next line is not read then
     lines = ["A headline here", "by whova | Apr 21, 2025", "Last updated: April 21, 2025", *BODY]
+    assert byline_and_date(lines, 0, 3) == (("whova",), "2025-04-21")
+    lines = ["A headline here", "by the way | Apr 21, 2025", "Last Updated", *BODY]
     assert byline_and_date(lines, 0, 3) == ((), "2025-04-21")
 
 
@@ -107,3 +109,14 @@ def test_a_byline_set_off_by_dot_operators_gives_name_and_date() -> None:
     byline = "By Chris McNamara \u22c5 Founder and Editor-in-Chief \u22c5 Updated May 6, 2025"
     lines = ["A headline here", byline, *BODY]
     assert byline_and_date(lines, 0, 2) == (("Chris McNamara",), "2025-05-06")
+
+
+@pytest.mark.parametrize(("head", "authors"), [
+    (["Text by Hunter Dukes"], ("Hunter Dukes",)),
+    (["By A. J. Neal \u00a0\u00a0 View In Digital Edition"], ("A. J. Neal",)),
+    (["by ibby"], ("ibby",)),  # a user name in lower case
+    (["Mazi", "December 19, 2025"], ("Mazi",)),  # one name next to the date
+    (["Gardening", "December 19, 2025"], ()),  # a section label next to the date
+])  # fmt: skip
+def test_more_bylines_near_the_headline(head: list[str], authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["A headline here", *head, *BODY], 0, 1 + len(head))[0] == authors

@@ -100,7 +100,7 @@ _REPOST = re.compile(
 # a byline: "By Jane Doe", "BY JANE DOE | NPR", "ByJane Doe", "Written by", "Posted by", "Words by", "Story by" (the
 # name may be on the next line), "Author: Jane Doe"
 _BYLINE = re.compile(
-    r"^(?:(?:(?P<lead>(?i:posted|written|words|story))\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z])|$)"
+    r"^(?:(?:(?P<lead>(?i:posted|written|words|story|text|article))\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z])|$)"
     r"|(?P<label>(?i:author))(?:\s*:|\s|$))\s*(?P<names>.*)$"
 )
 _LEADS = ("Posted", "Written", "Words", "Story")  # the only lead words of a byline read far from the headline
@@ -113,7 +113,7 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 # words pages also write in lower case (benchmarks/dump_common_words.py, from the dev dumps): a "name" made of them
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
-_DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·,]|\s[-–—]{1,2}\s)\s*")  # _names_by_date
+_DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
 NEAR_BEFORE, NEAR_AFTER = 5, 12
 # the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
 # repost notice 3): then the date next to the headline (byline_and_date), then a date line far from the headline
@@ -279,16 +279,17 @@ def _names(s: str) -> tuple[str, ...]:
 def _loose_name(text: str) -> str | None:
     """The one name a byline's text starts with, read loosely: single names ("By Mukul"), names glued to what
     follows ("KORIN MILLERPUBLISHED: JAN 29"), a date or job title after it ("Luke Kim December")."""
-    name = clean_byline(re.split(r"\s*(?:\||\u2022|\u00b7|/|published|updated|posted)\s*", text, maxsplit=1,
-                                 flags=re.I)[0])  # fmt: skip
+    name = clean_byline(re.split(r"\s\s+|\s*(?:\||\u2022|\u00b7|\u22c5|/|published|updated|posted)\s*", text,
+                                 maxsplit=1, flags=re.I)[0])  # fmt: skip
     if name:  # a small word left at the end ("George Michaelson on" a date) is not the name's
         name = re.sub(r"(?:\s+(?:[a-z]{1,3}|and|&))+$", "", name)
     if not name or any(c.isdigit() for c in name) or "@" in name:
         return None
     words = name.split()
-    if not 1 <= len(words) <= 6 or not all(_NAME_WORD.match(w) for w in words):
+    handle = len(words) == 1 and name.isalpha() and name.islower() and not _label_like(name)  # "by whova"
+    if not 1 <= len(words) <= 6 or not (handle or all(_NAME_WORD.match(w) for w in words)):
         return None
-    if not any(w[0].isupper() for w in words) or any(w.lower() in _NOT_NAMES for w in words):
+    if not (handle or any(w[0].isupper() for w in words)) or any(w.lower() in _NOT_NAMES for w in words):
         return None
     return name
 
@@ -363,7 +364,7 @@ def byline_and_date(
         i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j != title and (name := _loose_name(lines[j])):
-                if 2 <= len(name.split()) <= 4 and not _label_like(name):
+                if 1 <= len(name.split()) <= 4 and not _label_like(name):
                     authors = (name,)
                     break
     return authors, dates[0][1] if dates else None
