@@ -120,3 +120,9 @@ def test_a_byline_set_off_by_dot_operators_gives_name_and_date() -> None:
 ])  # fmt: skip
 def test_more_bylines_near_the_headline(head: list[str], authors: tuple[str, ...]) -> None:
     assert byline_and_date(["A headline here", *head, *BODY], 0, 1 + len(head))[0] == authors
+
+
+def test_a_menu_entry_after_by_far_from_the_headline_is_no_author() -> None:
+    menu = ("Solutions", "By Event Type", "Conferences", "Webinars", "Pricing", "Customers", "Resources", "Log in")
+    res = clean_text_dump(dump(*menu, "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists"))
+    assert res.authors == () and "By Event Type" in res.removed

@@ -403,7 +403,8 @@ def _meta_of(s: str) -> _Meta | None:
         authors, outlet, d = _parse_source(m["body"])
         return _Meta(authors, outlet, d, rank=0)
     if (byline := _byline(s, loose=False)) and byline[0]:  # anywhere on the page: full names only
-        names, rest = byline
+        names, rest = byline  # a menu's "By Event Type" is metadata too, but names no one
+        names = tuple(n for n in names if not _label_like(n))
         return _Meta(names, _outlet_in(rest[len(_BYLINE_END.split(rest, maxsplit=1)[0]) :]), parse_date(s))
     if m := _REPORTING.match(s):
         return _Meta(_names(m["names"]), "Reuters" if "editing by" in s.lower() else None)
