@@ -614,3 +614,50 @@ def test_unique_claims_take_turns_between_outlets() -> None:
     finally:
         compare.MAX_UNIQUE = old
     assert sorted(u["article"] for u in out["unique"]) == ["aA", "aB", "aC"]  # not three of aA's six
+
+
+def _pair(sa: str, sb: str) -> dict[str, Any]:
+    a, b = Article("aA", sa, source="Reuters"), Article("aB", sb, source="BBC")
+    return compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+
+
+def test_a_negation_must_deny_a_shared_word_itself() -> None:
+    from newsweave.stages.compare import negation_focus
+
+    assert stem("wreckage") in negation_focus("Officials say that no sign of wreckage had been found.")
+    # from the 961-article stream: the negation denies "released the names", not the shots both report
+    fired = "The officers then fired 11 shots at the teenager on the corner, the police said on Sunday."
+    names = "The police have not released the names of the two officers who fired 11 shots at the teenager."
+    assert not _pair(fired, names)["conflicting"]
+    denied = "Witnesses on the corner say Gray was running for his life and did not have a gun in his hand."
+    pointed = "The police say Gray was running on the corner and pointed a gun at the officers in his hand."
+    [k] = _pair(pointed, denied)["conflicting"]
+    assert k["kind"] == "negation" and k["tentative"]
+
+
+def test_the_same_fact_worded_with_and_without_a_negation_is_no_conflict() -> None:
+    # "had yet to regain" = "had not yet regained"; "didn't take the lead until" says when it happened
+    yet = "Riva had yet to regain consciousness on Wednesday and was on a ventilator, police said."
+    not_yet = "Riva had not yet regained consciousness on Wednesday and was on a ventilator, police said."
+    assert not _pair(yet, not_yet)["conflicting"]
+    took = "The Colts took their first lead of the game when Ratliff intercepted a pass from Garrard."
+    until = "The Colts didn't take their first lead of the game until Ratliff intercepted a pass from Garrard."
+    assert not _pair(took, until)["conflicting"]
+    # a contraction written without its apostrophe is still a negation: both sentences deny
+    cant = "I cant speak for the first death, but in this case it looks like a lack of experience, he said."
+    can_t = "I can't speak for the first death, but in this case it looks like a lack of experience, he said."
+    assert not _pair(cant, can_t)["conflicting"]
+
+
+def test_the_report_shows_tentative_conflicts_apart() -> None:
+    doc = {"stories": [{"id": "s1", "headline": "h", "size": 2, "articles": [], "comparison": {"conflicting": [
+        {"about": "gun", "kind": "negation", "tentative": True,
+         "claims": [{"text": "Gray had no gun.", "article": "a1"}, {"text": "Gray had a gun.", "article": "a2"}]},
+        {"about": "dead", "kind": "number",
+         "claims": [{"text": "12 died.", "article": "a1", "value": 12},
+                    {"text": "14 died.", "article": "a2", "value": 14}]},
+    ]}}]}  # fmt: skip
+    html = render_html(doc)
+    assert "Possible conflicts, to check" in html and "In conflict" in html
+    assert html.index("In conflict") < html.index("14 died.") < html.index("Possible conflicts") < html.index("no gun")
+    assert "Possible conflicts, to check" in render_markdown(doc)

@@ -546,8 +546,11 @@ class _StoryView:
                 for x in c.get("claims") or [] if isinstance(x, dict) and _text(x.get("text"))
             ]  # fmt: skip
             if claims:
-                conflicting.append({"about": _text(c.get("about")) or "disputed", "claims": claims})
-        return {"corroborated": corroborated, "unique": unique, "conflicting": conflicting}
+                conflicting.append({"about": _text(c.get("about")) or "disputed", "claims": claims,
+                                    "tentative": bool(c.get("tentative"))})  # fmt: skip
+        return {"corroborated": corroborated, "unique": unique,
+                "conflicting": [x for x in conflicting if not x["tentative"]],
+                "possible": [x for x in conflicting if x["tentative"]]}  # fmt: skip
 
     def _wordings(self, group: dict[str, Any]) -> list[dict[str, Any]]:
         """How the other articles state a corroborated claim: one wording per article, those that differ

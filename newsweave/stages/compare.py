@@ -86,7 +86,7 @@ MAX_CLAIMS_PER_STORY = 1500  # ... and on very big stories: each article then ke
 MAX_CORROBORATED = 30
 MAX_UNIQUE = 8
 MIN_NEW_SHARE = 0.5  # a unique claim is kept when most of its content words are new to the story
-MAX_NEGATION = 8
+MAX_NEGATION = 3  # tentative conflicts (a negation on words alone) kept per story
 NEGATION_SCOPE_SHARED = 1  # shared words inside the negated clause
 NUMBER_SHARED = 2  # words two different figures' sentences share, besides the counted noun and the story's own
 EMB_COSINE = 0.5  # with sentence embeddings: a paraphrase at this cosine sharing EMB_MIN_SHARED content words
@@ -106,7 +106,9 @@ _STOP = ENGLISH_STOP | frozenset(
 )
 _NEGATION = frozenset(
     "not no never none nobody nothing neither nor without cannot denied denies deny denying rejected rejects "
-    "reject rejecting dismissed refuted".split()
+    "reject rejecting refuted discounted "
+    # contractions written without their apostrophe ("I cant speak for ..."), which pages often do
+    "cant dont didnt doesnt isnt wasnt werent arent couldnt wouldnt shouldnt hasnt havent hadnt".split()
 )
 _VAGUE = re.compile(r"(?i)(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?: of)?")
 _STATEMENT_END = re.compile(r"[.!]['\"’”»)\]]*\s*$")
@@ -145,6 +147,11 @@ def content_words(text: str) -> list[str]:
 _AFFIRMING = re.compile(
     r"(?i)\b(?:no|little|without|not\s+a|beyond\s+any)\s+doubts?\b|\bnot\s+only\b"
     r"|\bno\s+(?:bigger|larger|smaller|more|less|fewer|greater|higher|lower|longer|shorter|later|earlier)\s+than\b"
+    # "none more so than", "not to disparage ...", and a counterfactual ("would not have placed Bush on
+    # injured reserve if ...") deny nothing that happened
+    r"|\bnone\s+more\b|\bnot\s+to\b|\b(?:would|could|might)\s*(?:n[o']t|not)\s+have\b"
+    # "not a mere day ago", "not long after"; "didn't take the lead until ..." says when it happened
+    r"|\bnot\s+(?:a\s+mere|long|much)\b|(?:\bnot|n[o']t)\b(?:\s+\w+){1,8}?\s+until\b|\bnothing\s+to\b"
 )
 # a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
 # nor states the meeting, so it corroborates and contradicts nothing
@@ -160,11 +167,28 @@ def _is_negation(token: str) -> bool:
     return token.lower() in _NEGATION or token.lower().endswith(("n't", "n’t"))
 
 
+_YET_TO = re.compile(r"(?i)\byet\s+to\b")  # "had yet to regain consciousness" = "had not yet regained"
+
+
 def _negated(text: str) -> bool:
-    return any(_is_negation(t) for t in _WORD.findall(_HEDGE.sub(" ", _AFFIRMING.sub(" ", text))))
+    text = _HEDGE.sub(" ", _AFFIRMING.sub(" ", text))
+    return bool(_YET_TO.search(text)) or any(_is_negation(t) for t in _WORD.findall(text))
 
 
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|while)\s(?=[A-Z])|$")
+
+
+def negation_focus(text: str, reach: int = 3) -> set[str]:
+    """Stemmed content words among the first ``reach`` words after each negation word: what it
+    denies ("he was not [Deep Throat]", "no [sign of wreckage]"; not the names two sentences share
+    elsewhere: "The NYPD has not [released the names] of the officers who fired 11 shots")."""
+    out: set[str] = set()
+    text = _AFFIRMING.sub(lambda m: " " * len(m.group()), _HEDGE.sub(lambda m: " " * len(m.group()), text))
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
+        if _is_negation(m.group()):
+            out.update(content_words(" ".join(w.group() for w in words[k + 1 : k + 1 + reach])))
+    return out
 
 
 def negation_scope(text: str) -> set[str]:
@@ -651,7 +675,11 @@ def _crowd_conflicts(
 
 
 def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.ndarray) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+    """Pairs of similar sentences of two outlets where one negates words the other states. Found on
+    words alone, most are a difference of wording rather than a dispute ("had not yet regained
+    consciousness" / "had yet to regain"), so they are marked ``tentative`` and only the
+    ``MAX_NEGATION`` strongest are kept: most denied words shared, then most shared words."""
+    found: list[tuple[int, int, int, int]] = []
     for i, j in zip(*np.nonzero(np.triu(sim)), strict=True):
         a, b = claims[i], claims[j]
         if a.copy or b.copy or a.outlet == b.outlet or negated[i] == negated[j]:
@@ -659,11 +687,23 @@ def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.nd
         shared = set(a.words) & set(b.words)
         if len(shared) < MIN_SHARED:
             continue
-        # the negation must bear on what the two sentences share, not on another clause of the sentence
-        if len(negation_scope((a if negated[i] else b).text) & shared) < NEGATION_SCOPE_SHARED:
+        # the negation must bear on what the two sentences share, not on another clause of the sentence,
+        # and deny one of those shared words itself, not a word next to them
+        neg_text = (a if negated[i] else b).text
+        focus = negation_focus(neg_text) & shared
+        if len(negation_scope(neg_text) & shared) < NEGATION_SCOPE_SHARED or not focus:
             continue
+        found.append((len(focus), len(shared), int(i), int(j)))
+    out: list[dict[str, Any]] = []
+    used: set[int] = set()
+    for _f, _s, i, j in sorted(found, key=lambda x: (-x[0], -x[1], x[2], x[3])):
+        if i in used or j in used:  # one pair per sentence: the same sentence paired again says nothing new
+            continue
+        used |= {i, j}
+        a, b = claims[i], claims[j]
+        shared = set(a.words) & set(b.words)
         about = [w for w in _WORD.findall(a.text) if stem(w) in shared and w.lower() not in _STOP]
-        out.append({"about": " ".join(list(dict.fromkeys(about))[:6]), "kind": "negation",
+        out.append({"about": " ".join(list(dict.fromkeys(about))[:6]), "kind": "negation", "tentative": True,
                     "claims": [{"text": c.text, "negated": bool(negated[k]), "article": c.article, "outlet": c.outlet,
                                 "start": c.start, "end": c.end} for k, c in ((i, a), (j, b))]})  # fmt: skip
         if len(out) >= MAX_NEGATION:
