@@ -275,3 +275,15 @@ def test_a_department_inside_a_title_and_a_pair_of_surnames_are_no_organisations
     names = {e["name"]: e["label"] for e in resolve_entities(items, {"a1": text})[0]}
     assert "Tillerson-Lavrov" not in names and "Foreign Affairs" not in names and "State" not in names
     assert any("State Department" in n for n in names)  # the department named on its own stays
+
+
+def test_a_speaker_read_with_its_title_maps_to_the_full_name_inside_it() -> None:
+    from newsweave.stages.entities import canonical_lookup
+
+    lookup = canonical_lookup({"Wolfgang Kandek": "Wolfgang Kandek", "Kandek": "Wolfgang Kandek",
+                               "Microsoft": "Microsoft Corp.", "Bill Sisk": "Bill Sisk"})  # fmt: skip
+    assert lookup("Qualys CTO Wolfgang Kandek") == "Wolfgang Kandek"
+    assert lookup("Microsoft spokesman Bill Sisk") == "Bill Sisk"  # a person's full name, not the company
+    assert lookup("John Doe") == "John Doe"
+    blair = canonical_lookup({"Tony Blair": "Tony Blair", "United Kingdom": "United Kingdom"})
+    assert blair("Prime Minister of the United Kingdom Tony Blair") == "Tony Blair"

@@ -614,9 +614,13 @@ def _two_full_names(a: _Cluster, b: _Cluster) -> bool:
 
 
 def canonical_lookup(canon: dict[str, str]) -> Any:
-    """A function mapping any name (a variant, or a surname) to its canonical entity name."""
+    """A function mapping any name (a variant, or a surname) to its canonical entity name. A name
+    that is none of them but holds a full name of the story as whole words ("Qualys CTO Wolfgang
+    Kandek", a speaker read with its title) maps to that name's entity."""
 
     folded = {fold(k): v for k, v in canon.items()}
+    # full names (two words or more), longest first, as whole-word patterns over folded text
+    inside = sorted((f for f in folded if " " in f), key=lambda f: (-len(f), f))
 
     def lookup(name: str) -> str:
         n = normalise(name)
@@ -628,6 +632,15 @@ def canonical_lookup(canon: dict[str, str]) -> Any:
         for k, v in canon.items():
             if similar(k, n):
                 return v
+        # a title comes before the name: a full name ending the string first ("Prime Minister of the
+        # United Kingdom Tony Blair" is Tony Blair), then one inside it
+        padded = f" {f} "
+        for k in inside:
+            if padded.endswith(f" {k} "):
+                return folded[k]
+        for k in inside:
+            if f" {k} " in padded:
+                return folded[k]
         return n
 
     return lookup
