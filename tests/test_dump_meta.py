@@ -126,3 +126,10 @@ def test_a_menu_entry_after_by_far_from_the_headline_is_no_author() -> None:
     menu = ("Solutions", "By Event Type", "Conferences", "Webinars", "Pricing", "Customers", "Resources", "Log in")
     res = clean_text_dump(dump(*menu, "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists"))
     assert res.authors == () and "By Event Type" in res.removed
+
+
+def test_a_name_line_over_a_job_title_is_the_byline() -> None:
+    lines = ["A headline here", "5 min read", "Elena Linker", "Marketing Operations Analyst", *BODY]
+    assert byline_and_date(lines, 0, 4)[0] == ("Elena Linker",)
+    lines = ["A headline here", "I Need Legal Help", "I can call you today", *BODY]  # no job title: a pronoun
+    assert byline_and_date(lines, 0, 3)[0] == ()

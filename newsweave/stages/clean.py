@@ -367,6 +367,14 @@ def byline_and_date(
                 if 1 <= len(name.split()) <= 4 and not _label_like(name):
                     authors = (name,)
                     break
+    if not authors:  # a name line over a job title ("Elena Linker" / "Marketing Operations Analyst")
+        for i in near:
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            roles = {m.lower() for m in _BIO_ROLE.findall(nxt)} - {"he", "she", "his", "her", "i"}
+            if i != title and 0 < len(_words(nxt)) <= 6 and roles and not _ends_sentence(nxt):
+                if (names := _names(lines[i])) and len(names) == 1 and not _label_like(names[0]):
+                    authors = names
+                    break
     return authors, dates[0][1] if dates else None
 
 
