@@ -264,3 +264,20 @@ def test_a_reposted_copy_is_marked_as_copy_of_the_original(tmp_path: Path) -> No
     arts = {a["origin"].split("/")[-1]: a for a in doc["stories"][0]["articles"]}
     wire, copy = arts["wire.jsonl:1"], arts["chile-aftershock-blog.txt"]
     assert copy["copy_of"] == wire["id"] and wire["copy_of"] is None
+
+
+def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
+    from newsweave.records import Article
+    from newsweave.stages.story import HEADLINE_CHARS, headline
+
+    wire = ("Eds: UPDATES with four more deaths\nMANILA, Philippines (AP) _ Typhoon Babs headed toward southern "
+            "China on Friday after battering the central and northern Philippines, where it killed at least 156 "
+            "people and left thousands homeless. More rain is expected.")  # fmt: skip
+    short = "WASHINGTON _ Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111. More later."
+    arts = [Article("a1", wire), Article("a2", short)]
+    assert headline(arts, []) == "Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111."
+    long_only = headline([arts[0]], [])
+    assert long_only.startswith("Typhoon Babs headed") and long_only.endswith(" …")
+    assert len(long_only) <= HEADLINE_CHARS + 2
+    assert headline([Article("a3", "A title here", title="Typhoon Babs hits China"), arts[0]], []) == (
+        "Typhoon Babs hits China")

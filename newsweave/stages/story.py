@@ -26,19 +26,59 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     return index.original_of(a.id for a in articles)
 
 
+HEADLINE_CHARS = 110  # a headline made from a first sentence is cut to about this length
+
+# a wire dateline before the first sentence: "MANILA, Philippines (AP) _ ", "WASHINGTON _ ", "PARIS (Reuters) - "
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*?)?\s*(?:\([A-Za-z .-]+\)\s*)?[_\u2013\u2014-]+\s+")
+_WIRE_NOTE = re.compile(r"(?i)^(?:eds?:|editor'?s note|ap photos?\b|by [A-Z][a-z]+ [A-Z])")
+_END = re.compile(r"(\S*)[.!?](?=\s)")
+# words a full stop follows without ending the sentence ("on Sept. 5", "Gov. Palin", "U.S.")
+_ABBREV = frozenset("mr mrs ms dr st jr sr no gen sen rep gov lt col capt sgt prof jan feb mar apr jun jul aug sep "
+                    "sept oct nov dec inc corp co vs".split())  # fmt: skip
+
+
 def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
-    """The title of the article closest to the story centroid (or its first sentence)."""
+    """The title of the article closest to the story centroid. When no article has a title: the first
+    sentence of one of the most central articles, its wire dateline and heading lines dropped, the
+    first short one of the five most central when the closest one is long, cut at a clause or a word near
+    ``HEADLINE_CHARS`` characters."""
     if vectors:
         c = np.mean(vectors, axis=0)
-        order = np.argsort(-(np.stack(vectors) @ c), kind="stable")
+        order = [int(i) for i in np.argsort(-(np.stack(vectors) @ c), kind="stable")]
     else:
-        order = np.arange(len(articles))
+        order = list(range(len(articles)))
     for i in order:
-        if articles[int(i)].title:
-            return str(articles[int(i)].title)
-    text = articles[int(order[0])].text.strip()
-    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    return first[:120] + ("…" if len(first) > 120 else "")
+        if articles[i].title:
+            return str(articles[i].title)
+    firsts = [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
+    if not firsts:
+        return "(untitled story)"
+    short = [s for s in firsts if len(s) <= HEADLINE_CHARS]
+    return short[0] if short else _cut(firsts[0])
+
+
+def _first_sentence(text: str) -> str:
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    # headings ("NATIONAL FORECAST"), wire notes ("Eds: UPDATES with ...", "AP Photo XYZ101") and bylines
+    while len(lines) > 1 and (lines[0].isupper() or len(lines[0].split()) <= 3 or _WIRE_NOTE.match(lines[0])):
+        lines.pop(0)
+    body = _DATELINE.sub("", " ".join(lines), count=1)
+    for m in _END.finditer(body):
+        word = m.group(1).lower().rstrip(".")
+        if word in _ABBREV or len(word) <= 1 or "." in word:  # "Sept.", "J.", "U.S."
+            continue
+        return body[: m.end()]
+    return body
+
+
+def _cut(sentence: str) -> str:
+    """A long sentence cut at its last clause boundary (or else word) before ``HEADLINE_CHARS``."""
+    head = sentence[: HEADLINE_CHARS + 1]
+    for sep in (", ", " \u2014 ", " - ", "; "):
+        at = head.rfind(sep)
+        if at >= HEADLINE_CHARS // 2:
+            return head[:at] + " …"
+    return head.rsplit(" ", 1)[0] + " …"
 
 
 def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, Analysis],
