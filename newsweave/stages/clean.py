@@ -114,10 +114,10 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
-NEAR_BEFORE, NEAR_AFTER = 5, 12
+NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
 # the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
 # repost notice 3): then the date next to the headline (byline_and_date), then a date line far from the headline
-NEAR_DATE_RANK, FAR_DATE_RANK = 9, 10  # lines around the headline searched for a byline and a date (byline_and_date)
+NEAR_DATE_RANK, FAR_DATE_RANK = 9, 10
 _REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*")
 _DATELINE_ANY = re.compile(  # "... SAN DIEGO (AP) - ..." anywhere in a line
@@ -345,9 +345,10 @@ def _names_by_date(line: str) -> tuple[str, ...]:
 def byline_and_date(
     lines: list[str], title: int | None, start: int
 ) -> tuple[tuple[str, ...], str | None]:
-    """Authors and a publication date written near the headline (or the body's start): a byline (_byline; a bare
-    "By" / "Written by" line takes the name on the next line), else a name line (2-4 words a name) right next to
-    the date line; the date is the first one within NEAR_AFTER lines below the headline, else NEAR_BEFORE above."""
+    """Authors and a publication date written near the headline (or the body's start). Authors: a byline (_byline;
+    a bare "By" / "Written by" line takes the name on the next line), else a name on the date line (_names_by_date),
+    else a name line (1-4 words, not label-like) right next to the date line, else a name line right over a short
+    job-title line. The date is the first one within NEAR_AFTER lines below the headline, else NEAR_BEFORE above."""
     anchor = title if title is not None else max(0, start - 1)
     after = list(range(anchor + 1, min(len(lines), anchor + 1 + NEAR_AFTER)))
     near = after + list(range(anchor - 1, max(0, anchor - NEAR_BEFORE) - 1, -1))
