@@ -69,3 +69,13 @@ def test_number_table_leaves_out_references_back_to_a_count() -> None:
     table = build_number_table([("a1", numbers_in_text(text, ms, [(0, len(text))]))])
     assert {(g["value"], g["unit"], g["counts"]) for g in table} == {(87, None, "civilians"), (2, None, "sides"),
                                                                     (2, "hours", None)}  # fmt: skip
+
+
+def test_a_figure_spaced_after_its_thousands_comma_is_one_number() -> None:
+    from newsweave.stages.facts import numbers_in_text, parse_number
+
+    # ECB+ texts are tokenised: "12, 000 people" (read as 12 and as 0 before)
+    text = "The quake killed 12, 000 people and left 1, 250, 000 homeless on 10 October, officials said."
+    found = {n["text"]: (n["value"], n["counts"]) for n in numbers_in_text(text, [], [(0, len(text))])}
+    assert found == {"12, 000": (12000, "people"), "1, 250, 000": (1250000, "homeless")}  # "10 October" is a date
+    assert parse_number("12, 000")["value"] == 12000 and parse_number("1, 2")["value"] == 1

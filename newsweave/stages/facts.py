@@ -157,7 +157,7 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
 def parse_number(text: str) -> dict[str, Any]:
     """Value, qualifier and unit of a number expression: "more than 320,000" -> 320000,
     "more than"; "$5 million" -> 5000000, "$"; "nearly two hours" -> 2, "nearly", "hours"."""
-    s = " ".join(text.split())
+    s = re.sub(r"(\d),\s(?=\d{3}(?!\d))", r"\1,", " ".join(text.split()))  # "12, 000" -> "12,000"
     qualifier = None
     m = _QUALIFIER.match(s)
     if m:
@@ -276,7 +276,7 @@ def numbers_in_text(
             continue
         if m.label == "TIME" and not _DIGITS.search(m.text) and parse_words(_WORD.findall(m.text))[0] is None:
             continue
-        out.append(_number(text, m.start, m.end, m.label, sentences))
+        out.append(_number(text, *_whole_figure(text, m.start, m.end), m.label, sentences))
     covered = [(m.start, m.end) for m in ms]
     for lm in _LOOSE_NUMBER.finditer(text):
         s, e = lm.start(), lm.end()
@@ -284,8 +284,36 @@ def numbers_in_text(
             continue
         if _name_part(text, s, e, sentences):
             continue
-        out.append(_number(text, s, e, "PERCENT" if lm.group(2) else "CARDINAL", sentences))
-    return sorted((n for n in out if n["value"] is not None), key=lambda n: n["start"])
+        out.append(_number(text, *_whole_figure(text, s, e), "PERCENT" if lm.group(2) else "CARDINAL", sentences))
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for n in sorted(out, key=lambda n: (n["start"], -n["end"])):
+        span = (n["start"], n["end"])
+        # one figure once (its parts may come from two mentions); a day of a month is a date, not a count
+        if n["value"] is None or span in seen or any(a <= span[0] and span[1] <= b for a, b in seen):
+            continue
+        if n.get("counts") and _MONTH.fullmatch(str(n["counts"])):
+            continue
+        seen.add(span)
+        kept.append(n)
+    return kept
+
+
+# a figure written with a space after its thousands comma ("12, 000 people", the ECB+ texts' tokenised
+# spelling), which spaCy and the loose pattern read as "12" and "000"
+_THOUSANDS_TAIL = re.compile(r",\s\d{3}(?!\d)")
+_THOUSANDS_HEAD = re.compile(r"(?<![\d,])\d{1,3}(?:,\s?\d{3})*,\s$")
+
+
+def _whole_figure(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole figure a number's span is part of, when it is "12, 000" split in two."""
+    if re.fullmatch(r"\d{1,3}(?:,\s?\d{3})*", text[start:end]):
+        head = _THOUSANDS_HEAD.search(text, max(0, start - 12), start)
+        if head and re.fullmatch(r"\d{3}", text[start:end]):
+            start = head.start()
+        while tail := _THOUSANDS_TAIL.match(text, end):
+            end = tail.end()
+    return start, end
 
 
 def _name_part(text: str, start: int, end: int, sentences: Sequence[tuple[int, int]]) -> bool:
