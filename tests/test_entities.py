@@ -287,3 +287,14 @@ def test_a_speaker_read_with_its_title_maps_to_the_full_name_inside_it() -> None
     assert lookup("John Doe") == "John Doe"
     blair = canonical_lookup({"Tony Blair": "Tony Blair", "United Kingdom": "United Kingdom"})
     assert blair("Prime Minister of the United Kingdom Tony Blair") == "Tony Blair"
+
+
+def test_time_zones_are_no_organisations() -> None:
+    from newsweave.records import Mention
+
+    text = "The quake struck at 08:30 BST (07:30 GMT) near Qeshm, the Red Crescent said."
+    ms = [Mention(text.index("08:30"), text.index(" ("), "08:30 BST", "ORG"),
+          Mention(text.index("GMT"), text.index("GMT") + 3, "GMT", "ORG"),
+          Mention(text.index("Qeshm"), text.index("Qeshm") + 5, "Qeshm", "GPE")]  # fmt: skip
+    ents, _ = resolve_entities([("a1", m) for m in ms], texts={"a1": text})
+    assert [e["name"] for e in ents] == ["Qeshm"]

@@ -339,10 +339,16 @@ class _Cluster:
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:secretary|minister|ministers|secretaries)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+_TIME_ZONE = re.compile(r"(?:[\d:.]+\s*(?i:[ap]\.?m\.?\s*)?)?(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]T|IST|JST|"
+                        r"AE[SD]T|HKT|SGT|MSK)(?:[+-]\d{1,2})?")
+
+
 def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str]) -> bool:
     """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
     Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
     "the Tillerson-Lavrov talks" pairs two people of the story, it names no organisation."""
+    if _TIME_ZONE.fullmatch(surface):  # "GMT", "08:30 BST": a time, which spaCy often tags ORG
+        return True
     if m.label != "PERSON" and text is not None and text[m.start : m.end] == m.text:
         if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
             return True
