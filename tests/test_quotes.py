@@ -731,3 +731,11 @@ def test_cue_the_parser_hangs_on_the_clause_it_reports() -> None:
     assert [(q.content.text, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) for q in qs] == [
         ("The rules will take effect soon", "she", "said")
     ]
+
+
+@pytest.mark.slow
+def test_learned_noun_predicate_is_held_by_the_subject(nlp: Any) -> None:
+    """'The senator has been a fierce critic [of the trade deal]': a noun cue after a copula is held
+    by the copula's subject (learned 'critic|noun-attr-prep:of')."""
+    q = find(quotes(nlp, "The senator has been a fierce critic of the trade deal for years."), "trade deal")
+    assert parts(q) == ("the trade deal", "The senator", "critic")

@@ -514,16 +514,31 @@ _DOBJ_PREPS = tuple("for as over with on about against to in from at into among 
 _NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
 
 
-def _nominal_candidate(ctx: Ctx, v: Token) -> tuple[str, int, int, Token] | None:
+_COPULAS = frozenset("is are was were be been being 's 're 'm am".split())
+
+
+def _nominal_candidate(ctx: Ctx, v: Token) -> tuple[str, int, int, Token | None] | None:
     """A noun with a holder ('his criticism [of X]', 'Trump's decision [to Y]', 'a call by X [for
-    Y]') or an adjective of its subject ('Voters are skeptical [of free trade]', 'I am glad [we
-    won]'): (key 'word|noun-construction' or 'word|adj-construction', content token range, holder).
-    The first prepositional object, that/to-clause after the word; none without a holder."""
+    Y]', 'Clinton is a defender [of X]', 'Adelson, a supporter [of X]', 'anger among Democrats [at
+    X]'), or without one ('noun0': '[Opposition] to trade deals', held by no one named), or an
+    adjective of its subject ('Voters are skeptical [of free trade]', 'I am glad [we won]'): (key
+    'word|noun-construction' or 'word|adj-construction', content token range, holder). The first
+    prepositional object, that/to-clause after the word; an adjective needs a holder."""
     if v.pos_ == "ADJ":
         holder, kind = ctx.subject(v.head, fallback=False), "adj"
     else:
         holder, kind = _holder(ctx, v), "noun"
-    if holder is None or holder.i == v.i or ctx.quoted[holder.i] or holder.lower_ == "there":
+        if holder is None and v.dep_ == "attr" and v.head.lower_ in _COPULAS:
+            holder, kind = ctx.subject(v.head, fallback=False), "noun-attr"  # 'Clinton is a defender [of X]'
+        elif holder is None and v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN"):
+            holder, kind = v.head, "noun-appos"  # 'Adelson, a fierce supporter [of Israel]'
+        if holder is None:  # 'an allegation from [his first wife]', 'anger among [Democrats]'
+            prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in ("from", "among")), None)
+            holder = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            kind = "noun-from" if holder is not None else "noun0"  # noun0: none, '[Opposition] to trade deals'
+    if holder is None and kind != "noun0":
+        return None
+    if holder is not None and (holder.i == v.i or ctx.quoted[holder.i] or holder.lower_ == "there"):
         return None
     for c in v.rights:
         if ctx.quoted[c.i]:
