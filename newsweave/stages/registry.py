@@ -17,9 +17,9 @@ court and for a cricket council), so the rule is stricter than the story's own:
   ("CU" to "Catholic University"): an acronym joins its expansion through a story whose text
   links the two ("the World Health Organization (WHO)").
 
-The stage is free of state: candidates come from an index (``EntityIndex``: the store, or the
-in-memory one here) looked up by blocking keys, so linking a story costs a few lookups however many
-entities are known.
+The stage is free of state: candidates come from an index (``EntityIndex``: the store; an in-memory
+SQLite store for a one-off run) looked up by blocking keys, so linking a story costs a few lookups
+however many entities are known.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
 from .facts import story_facts
 from .ledger import build_ledger
+from .registry import LINKED_LABELS
 from .summarize import Summarizer, SummaryDoc
 
 
@@ -116,8 +117,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
         "articles": [_article_entry(a, copies.get(a.id)) for a in articles],
         "summary": summary,
         "quotes": ledger,
-        "entities": [e for e in entities if e["label"] in ("PERSON", "ORG", "GPE", "LOC", "NORP",
-                                                           "FAC", "EVENT")],
+        "entities": [e for e in entities if e["label"] in LINKED_LABELS],
         "timeline": timeline,
         "numbers": numbers,
         "comparison": compare_sources(articles, analyses, copies, numbers, embedder=embedder),
