@@ -64,3 +64,15 @@ def test_sample_page_title_drops_the_site_name() -> None:
     r = extract_html(html)
     assert r.title == "Details emerge in Haiti earthquake; thousands feared dead"
     assert r.site == "Example Wire" and r.authors == ("Wikinews contributors",)
+
+
+def test_date_shown_under_the_headline_wins_unless_an_update_contradicts_a_stated_publication() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Article", "datePublished": "2024-04-10", '
+          '"dateModified": "2025-09-04"}</script>')  # fmt: skip
+    shown = page("<title>SEO</title>" + ld, "<h1>SEO content predictions</h1><p>Last updated: Sep 4, 2025</p>")
+    assert extract_html(shown).published == "2025-09-04"
+    meta = '<meta property="article:published_time" content="2024-10-15T10:00:00+00:00">'
+    stated = page("<title>Gym</title>" + meta, "<h1>A gym review for everyone</h1><p>Updated on June 18, 2025</p>")
+    assert extract_html(stated).published == "2024-10-15"
+    plain = page("<title>Gym</title>" + meta, "<h1>A gym review for everyone</h1><p>June 18, 2025</p>")
+    assert extract_html(plain).published == "2025-06-18"
