@@ -739,3 +739,10 @@ def test_learned_noun_predicate_is_held_by_the_subject(nlp: Any) -> None:
     by the copula's subject (learned 'critic|noun-attr-prep:of')."""
     q = find(quotes(nlp, "The senator has been a fierce critic of the trade deal for years."), "trade deal")
     assert parts(q) == ("the trade deal", "The senator", "critic")
+
+
+@pytest.mark.slow
+def test_title_case_headline_verb_attributes_the_rest_of_the_title(nlp: Any) -> None:
+    text = "Veteran Activist Jane Doe Endorses Governor Smith\n\nThe organizer spoke at a rally on Monday."
+    q = find(quotes(nlp, text, learned=False), "Governor Smith")
+    assert parts(q) == ("Governor Smith", "Jane Doe", "Endorses") and q.speaker_name == "Jane Doe"

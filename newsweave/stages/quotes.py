@@ -20,7 +20,7 @@ from newsweave.records import Quote
 from .ledger import build_ledger
 from .quote_context import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, Ctx
 from .quote_direct import direct_quotes
-from .quote_reported import headline_colon, learned_quotes, reported_speech
+from .quote_reported import headline_colon, headline_verb, learned_quotes, reported_speech
 
 __all__ = ["CLAUSE_VERBS", "LEARNED_CUES", "SPEECH_VERBS", "STANCE_WORDS", "build_ledger", "extract_quotes"]
 
@@ -66,6 +66,7 @@ def extract_quotes(doc: Doc, learned: bool = True, keep_nested: bool = False) ->
     reported = reported_speech(ctx, direct)
     direct = [q for q in direct if not any(_carried(r, q) for r in reported)]
     found = direct + reported + headline_colon(ctx, direct)
+    found += headline_verb(ctx, found)
     if learned:
         found += learned_quotes(ctx, found)
     if not keep_nested:
