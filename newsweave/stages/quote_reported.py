@@ -495,9 +495,10 @@ def cue_candidates(
                     out.append((v, key, (lo, hi), None))
             continue
         kids = {c.dep_ for c in v.children}
-        if kids & {"acomp", "oprd", "xcomp"} and not kids & {"dobj", "ccomp"}:
+        seeming = kids & {"acomp", "oprd", "xcomp"} or v.lower_ in _SEEM and kids & {"prep", "advcl"}
+        if seeming and not kids & {"dobj", "ccomp"}:
             # a verb of seeming attributes its whole clause to no one named ('[Hizbollah seems
-            # unlikely to want war]', '[Ms. Kelly seemed certain to leave]')
+            # unlikely to want war]', '[Ms. Kelly seemed certain to leave]', '[X seemed beside the point]')
             sp = next((c for c in v.lefts if c.dep_ == "nsubj"), None)
             key = f"{v.lower_}|whole|{_tense(v)}"
             if sp is not None and sp.lower_ not in ("it", "there") and (keys is None or key in keys):
@@ -549,6 +550,7 @@ _DOBJ_PREPS = tuple("for as over with on about against to in from at into among 
 _NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
 
 
+_SEEM = frozenset("seem seems seemed seeming appear appears appeared appearing sound sounds sounded".split())
 _COPULAS = frozenset("is are was were be been being 's 're 'm am".split())
 
 
