@@ -523,6 +523,7 @@ def cue_candidates(
                 kind = "dobj" if hi - lo >= 3 else "dobj-short"
             elif c.dep_ == "prep" and c.right_edge.i > c.i:
                 kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+                hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
             elif (m := _for_to(v, c)) is not None:
                 kind, lo, hi = f"prep:{m.lower_}", m.i + 1, c.right_edge.i + 1
             else:
