@@ -228,7 +228,7 @@ def _stance(ctx: Ctx, v: Token) -> tuple[list[tuple[int, int]], Token | None, in
     if act and low in PREP_CUES:
         for p in v.rights:
             if p.dep_ == "prep" and p.lower_ in PREP_CUES[low] and p.right_edge.i > p.i and not ctx.quoted[p.i + 1]:
-                hi = _siblings(v, p.right_edge.i + 1, ("xcomp", "advcl", "ccomp"), ())
+                hi = _siblings(v, p.right_edge.i + 1, ("xcomp", "advcl", "ccomp"), _DOBJ_PREPS)
                 end = p.i + 1 if p.i - v.i <= 2 else v.i + 1
                 return [(p.i + 1, hi)], ctx.subject(v, fallback=False), end
             if (m := _for_to(v, p)) is not None and m.lower_ in PREP_CUES[low] and not ctx.quoted[m.i + 1]:
