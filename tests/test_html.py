@@ -76,3 +76,6 @@ def test_date_shown_under_the_headline_wins_unless_an_update_contradicts_a_state
     assert extract_html(stated).published == "2024-10-15"
     plain = page("<title>Gym</title>" + meta, "<h1>A gym review for everyone</h1><p>June 18, 2025</p>")
     assert extract_html(plain).published == "2025-06-18"
+    glued = page("<title>Espresso</title>" + meta.replace("2024-10-15", "2025-04-24"),
+                 "<h1>Espresso machines under $500</h1><p>May 21, 2025April 24, 2025 by The Ritualist</p>")
+    assert extract_html(glued).published == "2025-04-24"  # two dates glued: which is the publication? the meta tag

@@ -229,6 +229,8 @@ def _shown_date(tree: Any) -> str | None:
     stated = any(re.match(r"\s*\d{4}-\d\d-\d\d", c) for c in tree.xpath(_PUBLISHED_META))
     for el in tree.xpath("//script|//style|//noscript|//template|//svg"):
         el.drop_tree()
+    for h in tree.iter("h1"):  # the headline on a line of its own, also after inline text
+        h.text = "\n" + (h.text or "")
     body = tree.find("body")
     text = block_text(body if body is not None else tree)
     lines = [ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln]
@@ -239,7 +241,9 @@ def _shown_date(tree: Any) -> str | None:
     for i in range(max(0, idx - SHOWN_BEFORE), min(len(lines), idx + SHOWN_AFTER + 1)):
         if i == idx or len(lines[i]) >= 200:
             continue
-        day = parse_date(lines[i])
+        if re.search(rf"\d{{4}}(?:{_MONTHS})", lines[i], re.I):  # "July 4, 2025February 9, 2026": which is which?
+            return None
+        day = parse_date(re.sub(r"(\d{4})(?=[A-Z][a-z])", r"\1 ", lines[i]))  # "December 31, 2024Written by"
         if day and not (stated and _UPDATED.search(lines[i])):
             return day
     return None
