@@ -24,7 +24,7 @@ newsweave does when the articles land in one story), its entities linked across 
 
 Split: as ``benchmarks/entities.py`` (md5 order, the last third held out).
 
-    .venv/bin/python benchmarks/entities_across.py [--show] [--speed]
+    .venv/bin/python benchmarks/entities_across.py [--show] [--speed] [--audit N] [--scale K [--baseline REF]]
 """
 
 from __future__ import annotations
@@ -173,6 +173,65 @@ def speed(nlp: NLP) -> None:
           f"{t:.2f} s, {1000 * t / len(arts):.2f} ms per story, {1e6 * t / n:.0f} µs per entity")  # fmt: skip
 
 
+# Linking at scale, run in a subprocess so that an earlier checkout (``--baseline``) can run the same code:
+# argv: entities JSON (one list of story entities per one-article story), copies K, store path
+SCALE_RUN = r"""
+import json, sys, time
+from newsweave.stages.registry import link_story
+from newsweave.store.sqlite import SQLiteStore
+stories = json.load(open(sys.argv[1]))
+k = int(sys.argv[2])
+store = SQLiteStore(sys.argv[3])
+per_copy = []
+for c in range(k):
+    t0 = time.perf_counter()
+    for i, ents in enumerate(stories):
+        link_story(store, f"s{c}-{i}", ents)
+    per_copy.append(1000 * (time.perf_counter() - t0) / len(stories))
+t0 = time.perf_counter()
+for i, ents in enumerate(stories[:200]):  # a story analysed again after it grew: its links are replaced
+    link_story(store, f"s0-{i}", ents)
+relink = 1000 * (time.perf_counter() - t0) / 200
+top = store.db.execute("SELECT MAX(stories) FROM entities").fetchone()[0]
+print(json.dumps({"first": per_copy[0], "last": per_copy[-1], "relink": relink, "top": top}))
+"""
+
+
+def scale(nlp: NLP, copies: int, baseline: str | None) -> None:
+    """ms per story when the 957 one-article stories of the stream are linked ``copies`` times into one
+    on-disk store (so "United States" gathers thousands of links), and when 200 of them are relinked at
+    the end; with ``baseline``, the same for that revision, interleaved (shared machine)."""
+    import subprocess
+    import tempfile
+
+    from benchmarks.common import ROOT, code_env, worktree
+
+    cache = ROOT / "benchmarks" / "results" / "stream_story_entities.json"
+    if not cache.exists():
+        settings = Settings()
+        arts = [a for a in read_inputs([SHARED / "clustering_stream" / "articles.jsonl"], settings)
+                if isinstance(a, Article)]  # fmt: skip
+        analyses = {a.id: an for a, an in nlp.analyse_stream(arts)}
+        cache.write_text(json.dumps([story_entities([a], analyses) for a in arts]), encoding="utf-8")
+    codes = {"newsweave": ROOT}
+    if baseline:
+        codes[f"newsweave at {baseline}"] = worktree(baseline)
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
+    for _repeat in range(2):
+        for name, code in codes.items():
+            with tempfile.TemporaryDirectory() as tmp:
+                cmd = [sys.executable, "-c", SCALE_RUN, str(cache), str(copies), f"{tmp}/s.db"]
+                out = subprocess.run(cmd, env=code_env(code), cwd=code, capture_output=True, text=True, check=True)
+                results[name].append(json.loads(out.stdout))
+    print(f"\nlinking at scale: 957 one-article stories x {copies} copies into one on-disk store, then 200 "
+          f"relinked; ms per story, median of 2 runs (interleaved)")  # fmt: skip
+    print("| code | first copy | last copy | relink at the end | stories of the biggest entity |")
+    print("|---|---|---|---|---|")
+    for name, runs in results.items():
+        med = {k: sorted(r[k] for r in runs)[len(runs) // 2] for k in runs[0]}
+        print(f"| {name} | {med['first']:.2f} | {med['last']:.2f} | {med['relink']:.2f} | {int(med['top'])} |")
+
+
 def audit(nlp: NLP, n: int) -> None:
     """Cross-event links on the 961-article stream, every gold event one story (the gold event is used
     here only to build the stories): how many entities are linked across events, and ``n`` of those links
@@ -212,6 +271,9 @@ def main() -> None:
     ap.add_argument("--speed", action="store_true", help="also time the linker on ~1,100 one-article stories")
     ap.add_argument("--audit", type=int, metavar="N", default=0,
                     help="also link the 961-article stream's events and print N cross-event links to judge")
+    ap.add_argument("--scale", type=int, metavar="K", default=0,
+                    help="also time linking the stream's 957 one-article stories K times into one store")
+    ap.add_argument("--baseline", metavar="REF", help="with --scale: also time revision REF (git worktree)")
     args = ap.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     arts = load_articles(gold)
@@ -250,6 +312,8 @@ def main() -> None:
         speed(nlp)
     if args.audit:
         audit(nlp, args.audit)
+    if args.scale:
+        scale(nlp, args.scale, args.baseline)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import numpy as np
 from ..records import Analysis, Article, KnownEntity, Skip, StoryState
 
 SCHEMA_VERSION = 1
+MAX_ENTITY_VARIANTS = 100  # names kept per entity across stories (most stories first), for matching and display
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -400,27 +401,26 @@ class SQLiteStore:
         return touched
 
     def _refresh_entities(self, ids: list[str]) -> None:
+        """An entity's name, label, names and counts from all its links, aggregated in SQL (an entity
+        such as "United States" is in thousands of stories, and a story is relinked whenever it grows)."""
         for eid in ids:
-            rows = self.db.execute("SELECT story_id, name, label, variants, mentions FROM entity_links "
-                                   "WHERE entity_id=?", (eid,)).fetchall()  # fmt: skip
-            if not rows:
+            names = self.db.execute("SELECT name, SUM(mentions), COUNT(DISTINCT story_id) FROM entity_links "
+                                    "WHERE entity_id=? GROUP BY name", (eid,)).fetchall()  # fmt: skip
+            if not names:
                 self.db.execute("DELETE FROM entities WHERE id=?", (eid,))
                 continue
-            by_name: dict[str, int] = {}
-            by_label: dict[str, int] = {}
-            variants: dict[str, int] = {}
-            for _sid, name, label, vs, n in rows:
-                by_name[name] = by_name.get(name, 0) + n
-                by_label[label] = by_label.get(label, 0) + n
-                for v in json.loads(vs):
-                    variants[v] = variants.get(v, 0) + 1
-            name = max(by_name, key=lambda x: (" " in x.strip(), by_name[x], len(x), x))
-            label = max(by_label, key=lambda x: (by_label[x], x))
-            ordered = sorted(variants, key=lambda v: (-variants[v], v))
-            stories = len({r[0] for r in rows})
+            name = max(names, key=lambda r: (" " in r[0].strip(), r[1], len(r[0]), r[0]))[0]
+            q = ("SELECT label FROM entity_links WHERE entity_id=? GROUP BY label "
+                 "ORDER BY SUM(mentions) DESC, label DESC")
+            label = self.db.execute(q, (eid,)).fetchone()[0]
+            variants = [r[0] for r in self.db.execute(
+                "SELECT j.value FROM entity_links l, json_each(l.variants) j WHERE l.entity_id=? GROUP BY j.value "
+                "ORDER BY COUNT(*) DESC, j.value LIMIT ?", (eid, MAX_ENTITY_VARIANTS))]  # fmt: skip
+            stories, mentions = self.db.execute("SELECT COUNT(DISTINCT story_id), SUM(mentions) FROM entity_links "
+                                                "WHERE entity_id=?", (eid,)).fetchone()  # fmt: skip
             self.db.execute(
                 "UPDATE entities SET name=?, label=?, variants=?, stories=?, mentions=? WHERE id=?",
-                (name, label, json.dumps(ordered, ensure_ascii=False), stories, sum(by_name.values()), eid),
+                (name, label, json.dumps(variants, ensure_ascii=False), stories, mentions, eid),
             )
 
     def unlinked_stories(self) -> list[str]:
