@@ -79,3 +79,14 @@ def test_date_shown_under_the_headline_wins_unless_an_update_contradicts_a_state
     glued = page("<title>Espresso</title>" + meta.replace("2024-10-15", "2025-04-24"),
                  "<h1>Espresso machines under $500</h1><p>May 21, 2025April 24, 2025 by The Ritualist</p>")
     assert extract_html(glued).published == "2025-04-24"  # two dates glued: which is the publication? the meta tag
+
+
+def test_authors_lose_job_titles_reviewers_and_placeholders() -> None:
+    def authors(meta_author: str, body: str = "") -> tuple[str, ...]:
+        return extract_html(page(f"<title>T</title><meta name='author' content='{meta_author}'>",
+                                 "<h1>A headline of some length</h1>" + body)).authors  # fmt: skip
+
+    assert authors("Liz Kenny Former McKinsey Consultant") == ("Liz Kenny",)
+    assert authors("Shelby Loos DVM Reviewed by Molly Price") == ("Shelby Loos DVM",)
+    assert authors("admin") == ()
+    assert authors("Webmaster", "<p>By Chase Bernath</p>") == ("Chase Bernath",)  # the byline under the headline

@@ -193,17 +193,49 @@ def _ld_authors(tree: Any) -> list[str]:
     return list(dict.fromkeys(a.strip() for a in out if a.strip()))
 
 
+# a placeholder or page furniture read as an author ("admin", "Undefined", "© Conditions Privacy Policy")
+_NO_NAME = re.compile(r"(?:site\s+)?(?:admin(?:istrator)?|webmaster|undefined|null|none|name|author|user|unknown)|"
+                      r".*(?:\u00a9|\bprivacy\b|\bsubmenu\b).*", re.I)  # fmt: skip
+# a job title after the name ("Liz Kenny Former McKinsey Consultant", "Rasmus Barslund Lead")
+_TITLE_WORDS = frozenset("former head lead sr senior director expert consultant attorney manager president ceo "
+                         "founder co-founder cofounder specialist analyst officer strategist".split())  # fmt: skip
+_REVIEWED = re.compile(r"\s+(?:medically\s+)?(?:reviewed|fact[- ]checked)\s+by\b.*$", re.I)
+
+
+def _titled(name: str) -> bool:
+    return any(w.casefold().strip(".,") in _TITLE_WORDS for w in name.split())
+
+
+def _person(name: str) -> str | None:
+    """A byline name without a job title or reviewer glued to it; None for a placeholder."""
+    name = _REVIEWED.sub("", name).strip()
+    if not name or _NO_NAME.fullmatch(name):
+        return None
+    words = name.split()
+    first = 3 if len(words) > 2 and len(words[1].rstrip(".")) == 1 else 2  # "Justin C Meserole"
+    if any(w.casefold().strip(".,") in _TITLE_WORDS for w in words[first:]):
+        name = " ".join(words[:first])
+    return name
+
+
 def _authors(tree: Any, found: str | None) -> tuple[str, ...]:
     """trafilatura's authors cleaned; else the author meta tag, the JSON-LD authors, or a byline element."""
-    names = [c for a in re.split(r";|,| and ", found or "") if (c := clean_byline(a))]
+    names = []
+    for i, piece in enumerate(c for a in re.split(r";|,| and ", found or "") if (c := clean_byline(a))):
+        if i and _titled(piece):  # "Danielle Padula; Head; Community Development": a job title from here on
+            break
+        p = _person(piece)
+        if p is None and not i:  # "Open submenu LSC Code; Conduct": page furniture, not a byline
+            break
+        names += [p] if p else []
     if not names:
         meta = [m.strip() for m in tree.xpath('//meta[@name="author"]/@content') if m.strip() and "@" not in m]
-        names = meta[:1] or _ld_authors(tree)[:3]
+        names = [p for c in meta[:1] or _ld_authors(tree)[:3] if (p := _person(c))]
     if not names:
         for el in tree.xpath(_BYLINE_XPATH)[:8]:
             c = clean_byline(el.text_content())
-            if c and len(c.split()) <= 5 and not re.search(r"\d|@|http", c):
-                names = [c]
+            if c and len(c.split()) <= 5 and not re.search(r"\d|@|http", c) and (p := _person(c)):
+                names = [p]
                 break
     return tuple(dict.fromkeys(names))
 
@@ -219,14 +251,12 @@ _PUBLISHED_META = (
 )
 
 
-def _shown_date(tree: Any) -> str | None:
-    """The first date written on a line within a few lines of the headline (h1) in the page's visible
-    text. An "Updated ..." line counts unless a meta tag states the publication time (then the gold is
-    the first publication, which trafilatura reads from that tag). Drops the scripts and styles of ``tree``."""
+def _headline_lines(tree: Any) -> tuple[list[str], int] | None:
+    """The page's visible text as lines, and the index of the headline's (the first h1 found as a line of
+    its own); None without one. Drops the scripts and styles of ``tree`` and edits its text."""
     h1s = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t]
     if not h1s:
         return None
-    stated = any(re.match(r"\s*\d{4}-\d\d-\d\d", c) for c in tree.xpath(_PUBLISHED_META))
     for el in tree.xpath("//script|//style|//noscript|//template|//svg"):
         el.drop_tree()
     for h in tree.iter("h1"):  # the headline on a line of its own, also after inline text
@@ -236,16 +266,37 @@ def _shown_date(tree: Any) -> str | None:
     lines = [ln for ln in (" ".join(x.split()) for x in text.split("\n")) if ln]
     at = {ln: i for i, ln in reversed(list(enumerate(lines)))}  # each line's first index
     idx = next((at[h] for h in h1s if h in at), None)
-    if idx is None:
-        return None
-    for i in range(max(0, idx - SHOWN_BEFORE), min(len(lines), idx + SHOWN_AFTER + 1)):
-        if i == idx or len(lines[i]) >= 200:
-            continue
-        if re.search(rf"\d{{4}}(?:{_MONTHS})", lines[i], re.I):  # "July 4, 2025February 9, 2026": which is which?
+    return None if idx is None else (lines, idx)
+
+
+def _near(lines: list[str], idx: int) -> list[str]:
+    """The lines SHOWN_BEFORE above to SHOWN_AFTER below the headline's, shorter than 200 characters."""
+    first = max(0, idx - SHOWN_BEFORE)
+    return [ln for i, ln in enumerate(lines[first: idx + SHOWN_AFTER + 1], first) if i != idx and len(ln) < 200]
+
+
+def _shown_date(lines: list[str], stated: bool) -> str | None:
+    """The first date written on a line near the headline in the page's visible text. An "Updated ..."
+    line counts unless a meta tag states the publication time (``stated``; then the gold is the first
+    publication, which trafilatura reads from that tag)."""
+    for line in lines:
+        if re.search(rf"\d{{4}}(?:{_MONTHS})", line, re.I):  # "July 4, 2025February 9, 2026": which is which?
             return None
-        day = parse_date(re.sub(r"(\d{4})(?=[A-Z][a-z])", r"\1 ", lines[i]))  # "December 31, 2024Written by"
-        if day and not (stated and _UPDATED.search(lines[i])):
+        day = parse_date(re.sub(r"(\d{4})(?=[A-Z][a-z])", r"\1 ", line))  # "December 31, 2024Written by"
+        if day and not (stated and _UPDATED.search(line)):
             return day
+    return None
+
+
+_BY_LINE = re.compile(r"(?:by|written by|posted by|author)(?:\s*:\s*|\s+)(.+)", re.I)
+
+
+def _shown_byline(lines: list[str]) -> str | None:
+    """A name on a "By ..." line near the headline (dev: 8 of 9 right where no author was found else)."""
+    for line in lines:
+        if (m := _BY_LINE.fullmatch(line)) and (c := clean_byline(m.group(1))) and (p := _person(c)):
+            if len(p.split()) <= 4:
+                return p
     return None
 
 
@@ -286,7 +337,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         authors = _authors(tree, d.get("author"))
     else:
         authors = tuple(a.strip() for a in re.split(r";|,| and ", d.get("author") or "") if a.strip())
-    published = (_shown_date(tree) if tree is not None else None) or d.get("date") or None  # last: edits tree
+    published = d.get("date") or None
+    if tree is not None:  # last: edits tree
+        stated = any(re.match(r"\s*\d{4}-\d\d-\d\d", c) for c in tree.xpath(_PUBLISHED_META))
+        if (headline := _headline_lines(tree)) is not None:
+            near = _near(*headline)
+            published = _shown_date(near, stated) or published
+            authors = authors or tuple(filter(None, [_shown_byline(near)]))
     return HtmlResult(
         text=body,
         title=title,
