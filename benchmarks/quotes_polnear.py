@@ -576,7 +576,8 @@ the parse (reported speech, beliefs, findings, "according to X", stances as repo
 with cues learned on train (`newsweave/stages/quote_cues.json`, written by `--learn-cues`: a verb
 form, what it governs (that-clause, to-infinitive, object, prepositional object) and its tense;
 also passives ("X was charged with Y": the clause, no speaker), verbs of seeming ("X appears Y"),
-and nouns and adjectives with a holder ("his criticism of X", "were eager to Y"); each candidate is
+nouns and adjectives with a holder ("his criticism of X", "were eager to Y", "X has been a critic of Y")
+and nouns without one ("opposition to X", held by no one named); each candidate is
 scored by a logistic model learned on train (L2, C 0.5; features: the key, its stem and construction
 ("backing|dobj|ger" -> "back|dobj"), the construction with the holder's kind (a person, a pronoun,
 an organisation, a people noun such as "officials", another noun, none), the cue's tag and
@@ -584,7 +585,8 @@ dependency, a modal, a negation, a question, a clause verb above it, the cue ins
 found, the content's length; the target is a gold attribution the hand rules missed, and for a
 candidate without a speaker one without a gold source) and kept at probability >= 0.3; two-fold CV
 inside train, `--cv`, chose these settings; acts such as "targeted", "fired", "signed", the copulas
-and "do" are never learned, nor the addressee of "told X"). A headline "Poll: X" attributes X.
+and "do" are never learned, nor the addressee of "told X"). A headline "Poll: X" attributes X, and
+so does a title-case headline verb ("Conservative Icon Morton Blackwell Endorses [Ted Cruz]").
 A partial quote inside reported speech (`Lavrov said the talks were "productive"`) is one
 attribution, the reported clause with its quote marks, as PolNeAR and the Gender Gap Tracker
 annotate mixed quotes; a quote with no cue of its own right after a quote joins it as another part
