@@ -60,6 +60,12 @@ CREATE TABLE IF NOT EXISTS entity_keys (
     key TEXT NOT NULL, entity_id TEXT NOT NULL, story_id TEXT NOT NULL, PRIMARY KEY (key, entity_id, story_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_keys_story ON entity_keys(story_id);
+-- per entity, how many stories and mentions each (name, label) has: the entity's name and label come from
+-- these few rows, kept by delta as stories are linked and unlinked
+CREATE TABLE IF NOT EXISTS entity_names (
+    entity_id TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL, stories INTEGER NOT NULL,
+    mentions INTEGER NOT NULL, PRIMARY KEY (entity_id, name, label)
+) WITHOUT ROWID;
 """
 
 
@@ -170,6 +176,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(_DDL)
             self._ensure_search_index()
+            self._ensure_entity_tallies()
         except (sqlite3.DatabaseError, OSError) as e:
             raise StoreError(f"cannot open store {path!r}: {e} (is it a newsweave database?)") from e
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -374,13 +381,16 @@ class SQLiteStore:
     def save_entity_links(self, story_id: str, links: list[tuple[KnownEntity, str, int, list[str]]]) -> None:
         """Replace a story's entity links in one transaction: (entity as linked, with the story's own
         name and names; the story's label; its mentions; its blocking keys) per entity of the story.
-        The entities touched are refreshed from all their links (name: a full name before a bare one,
-        then the most mentioned, then the longest; label: the most mentioned), and entities left
-        without a story are deleted."""
+        The counts of the entities touched change by the difference, their names gain the story's (at
+        most ``MAX_ENTITY_VARIANTS``), their name and label are chosen again (a full name before a bare
+        one, then the most mentioned, then the longest; the most mentioned label), and entities left
+        without a story are deleted. The cost does not grow with the number of stories an entity is in."""
         with self._tx():
             touched = self._drop_entity_links(story_id)
             for ent, label, mentions, keys in links:
                 touched.add(ent.id)
+                new = self.db.execute("SELECT 1 FROM entity_links WHERE story_id=? AND name=?",
+                                      (story_id, ent.name)).fetchone() is None  # fmt: skip
                 self.db.execute(
                     "INSERT INTO entity_links VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(story_id, name) DO UPDATE SET "
                     "mentions = mentions + excluded.mentions",
@@ -388,40 +398,56 @@ class SQLiteStore:
                 )
                 self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)",
                                     [(k, ent.id, story_id) for k in keys])  # fmt: skip
-                self.db.execute("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, '[]', 0, 0)",
-                                (ent.id, ent.family, ent.name, label))  # fmt: skip
+                self._tally(ent.id, ent.name, label, int(new), mentions)
+                row = self.db.execute("SELECT variants FROM entities WHERE id=?", (ent.id,)).fetchone()
+                if row is None:
+                    names = json.dumps(list(ent.variants)[:MAX_ENTITY_VARIANTS], ensure_ascii=False)
+                    self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?, ?, 0, 0)",
+                                    (ent.id, ent.family, ent.name, label, names))  # fmt: skip
+                else:
+                    known = json.loads(row[0])
+                    more = [v for v in ent.variants if v not in known][: max(0, MAX_ENTITY_VARIANTS - len(known))]
+                    if more:
+                        self.db.execute("UPDATE entities SET variants=? WHERE id=?",
+                                        (json.dumps(known + more, ensure_ascii=False), ent.id))  # fmt: skip
             self._refresh_entities(sorted(touched))
 
+    def _tally(self, entity_id: str, name: str, label: str, stories: int, mentions: int) -> None:
+        self.db.execute(
+            "INSERT INTO entity_names VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity_id, name, label) DO UPDATE SET "
+            "stories = stories + excluded.stories, mentions = mentions + excluded.mentions",
+            (entity_id, name, label, stories, mentions),
+        )
+
     def _drop_entity_links(self, story_id: str) -> set[str]:
-        """Delete a story's entity links and keys; returns the entities they pointed to."""
-        q = "SELECT entity_id FROM entity_links WHERE story_id=?"
-        touched = {r[0] for r in self.db.execute(q, (story_id,))}
+        """Delete a story's entity links and keys, taking them off the tallies; returns the entities
+        they pointed to."""
+        rows = self.db.execute("SELECT entity_id, name, label, mentions FROM entity_links WHERE story_id=?",
+                               (story_id,)).fetchall()  # fmt: skip
+        for eid, name, label, mentions in rows:
+            self._tally(eid, name, label, -1, -mentions)
+        self.db.execute("DELETE FROM entity_names WHERE stories <= 0")
         self.db.execute("DELETE FROM entity_links WHERE story_id=?", (story_id,))
         self.db.execute("DELETE FROM entity_keys WHERE story_id=?", (story_id,))
-        return touched
+        return {r[0] for r in rows}
 
     def _refresh_entities(self, ids: list[str]) -> None:
-        """An entity's name, label, names and counts from all its links, aggregated in SQL (an entity
-        such as "United States" is in thousands of stories, and a story is relinked whenever it grows)."""
+        """An entity's name, label and counts from its tallies (a few rows each); deleted when no story
+        names it any more."""
         for eid in ids:
-            names = self.db.execute("SELECT name, SUM(mentions), COUNT(DISTINCT story_id) FROM entity_links "
-                                    "WHERE entity_id=? GROUP BY name", (eid,)).fetchall()  # fmt: skip
+            names = self.db.execute("SELECT name, SUM(mentions), SUM(stories) FROM entity_names WHERE entity_id=? "
+                                    "GROUP BY name", (eid,)).fetchall()  # fmt: skip
             if not names:
                 self.db.execute("DELETE FROM entities WHERE id=?", (eid,))
                 continue
             name = max(names, key=lambda r: (" " in r[0].strip(), r[1], len(r[0]), r[0]))[0]
-            q = ("SELECT label FROM entity_links WHERE entity_id=? GROUP BY label "
-                 "ORDER BY SUM(mentions) DESC, label DESC")
+            q = ("SELECT label FROM entity_names WHERE entity_id=? GROUP BY label "
+                 "ORDER BY SUM(mentions) DESC, label DESC")  # fmt: skip
             label = self.db.execute(q, (eid,)).fetchone()[0]
-            variants = [r[0] for r in self.db.execute(
-                "SELECT j.value FROM entity_links l, json_each(l.variants) j WHERE l.entity_id=? GROUP BY j.value "
-                "ORDER BY COUNT(*) DESC, j.value LIMIT ?", (eid, MAX_ENTITY_VARIANTS))]  # fmt: skip
-            stories, mentions = self.db.execute("SELECT COUNT(DISTINCT story_id), SUM(mentions) FROM entity_links "
-                                                "WHERE entity_id=?", (eid,)).fetchone()  # fmt: skip
-            self.db.execute(
-                "UPDATE entities SET name=?, label=?, variants=?, stories=?, mentions=? WHERE id=?",
-                (name, label, json.dumps(variants, ensure_ascii=False), stories, mentions, eid),
-            )
+            mentions = sum(int(r[1]) for r in names)
+            stories = sum(int(r[2]) for r in names)  # a story links an entity once (registry.link_story)
+            self.db.execute("UPDATE entities SET name=?, label=?, stories=?, mentions=? WHERE id=?",
+                            (name, label, stories, mentions, eid))  # fmt: skip
 
     def unlinked_stories(self) -> list[str]:
         """Stories with a report but no entity links (stores from before entities across stories,
@@ -476,6 +502,16 @@ class SQLiteStore:
         return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE report IS NULL")]
 
     # -- full-text search ---------------------------------------------------------------------
+    def _ensure_entity_tallies(self) -> None:
+        """Fill ``entity_names`` once in a store whose entity links were made before it existed."""
+        if self.db.execute("SELECT 1 FROM entity_names LIMIT 1").fetchone() is not None:
+            return
+        if self.db.execute("SELECT 1 FROM entity_links LIMIT 1").fetchone() is None:
+            return
+        with self._tx():
+            self.db.execute("INSERT INTO entity_names SELECT entity_id, name, label, COUNT(*), SUM(mentions) "
+                            "FROM entity_links GROUP BY entity_id, name, label")  # fmt: skip
+
     def _ensure_search_index(self) -> None:
         """Create the FTS5 table; fill it once from what a store made before it already holds."""
         self.db.executescript(_SEARCH_DDL)
