@@ -108,3 +108,15 @@ def export_tree_ensemble(model: Any, path: Path, features: Any, description: str
     spec = {"model": description, "target": target, "features": list(features),
             "baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}  # fmt: skip
     path.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def stream_sample(n: int, rng: Any) -> list[Any]:
+    """``n`` articles of the 961-article stream (../shared/data/clustering_stream), read as
+    ``newsweave run`` reads them and drawn with ``rng`` (a random.Random), for the audit scripts."""
+    from newsweave.records import Article
+    from newsweave.settings import Settings
+    from newsweave.stages.ingest import read_inputs
+
+    arts = [a for a in read_inputs([SHARED / "clustering_stream" / "articles.jsonl"], Settings())
+            if isinstance(a, Article)]  # fmt: skip
+    return list(rng.sample(arts, min(n, len(arts))))

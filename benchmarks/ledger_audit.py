@@ -19,10 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import SHARED, machine, stamp  # noqa: E402
-from newsweave.records import Article  # noqa: E402
-from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.ingest import read_inputs  # noqa: E402
+from benchmarks.common import machine, stamp, stream_sample  # noqa: E402
 from newsweave.stages.ledger import _CLAUSE_START, _statement_cue  # noqa: E402
 from newsweave.stages.nlp import NLP  # noqa: E402
 
@@ -33,10 +30,8 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=40, help="attributions shown per group (default 40)")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    arts = [a for a in read_inputs([SHARED / "clustering_stream" / "articles.jsonl"], Settings())
-            if isinstance(a, Article)]  # fmt: skip
     rng = random.Random(args.seed)
-    arts = rng.sample(arts, min(args.articles, len(arts)))
+    arts = stream_sample(args.articles, rng)
     removed, kept = [], []
     for _a, an in NLP().analyse_stream(arts):
         for q in an.quotes:

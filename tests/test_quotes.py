@@ -746,3 +746,14 @@ def test_title_case_headline_verb_attributes_the_rest_of_the_title(nlp: Any) -> 
     text = "Veteran Activist Jane Doe Endorses Governor Smith\n\nThe organizer spoke at a rally on Monday."
     q = find(quotes(nlp, text, learned=False), "Governor Smith")
     assert parts(q) == ("Governor Smith", "Jane Doe", "Endorses") and q.speaker_name == "Jane Doe"
+
+
+def test_a_quote_after_the_sentence_introducing_its_speaker_is_theirs(nlp: Any) -> None:
+    # WikiNews (the bundled Haiti sample): the speaker is introduced, then quoted with no cue of its own
+    text = ("Officials said four soldiers were killed.\n\nUN Peacekeeping Chief Alain LeRoy said the organisation "
+            "is working to learn the fate of its personnel. \"As we speak there are still over 100 people "
+            "unaccounted for under the rubble.\"\n\nJoseph Delva, a reporter, was in the area when the tremors "
+            "struck. \"The whole city is in darkness and people are sitting in the streets.\"")  # fmt: skip
+    qs = direct(quotes(nlp, text))
+    assert find(qs, "100 people unaccounted").speaker_name == "Alain LeRoy"
+    assert find(qs, "whole city is in darkness").speaker is None  # "was in the area" introduces no statement

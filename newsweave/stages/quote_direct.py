@@ -13,12 +13,13 @@ from spacy.tokens import Token
 
 from newsweave.records import Quote, Span
 
-from .quote_context import Ctx, according, animate, find_channel, is_cue, resolve_speaker
+from .quote_context import SPEECH_VERBS, Ctx, according, animate, find_channel, is_cue, resolve_speaker
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _TITLE = re.compile(r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?")
 WORD = re.compile(r"[\w’']+")
+INTRODUCED = True  # a quote paragraph without a cue takes the speaker the sentence before introduces
 _TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
 _OPEN_BEFORE = '([{—–-/"“‘'
 _CLOSE_AFTER = ".,;:?!)]}—–-…"
@@ -192,6 +193,40 @@ def _colon_lead(ctx: Ctx, raw: _Raw) -> _Attr | None:
     return None
 
 
+# verbs of a sentence that introduces the quote paragraph after it: 'UN Peacekeeping Chief Alain LeRoy said
+# the organisation is working to learn the fate of its personnel. "..."', 'Daras described the situation. "..."'
+_INTRO_VERBS = SPEECH_VERBS | frozenset("described describes describing spoke speaks speaking".split())
+
+
+def _introduced(ctx: Ctx, raw: _Raw) -> _Attr | None:
+    """The speaker of a quote that starts right after a sentence (at the start of its paragraph or
+    after the sentence in the same paragraph) which holds no quote and whose main verb is a verb of
+    speech with a person or an institution as subject: the WikiNews way, the speaker introduced, then
+    quoted ('Efstathios Daras, the Greek ambassador, described the situation. "..."')."""
+    b = ctx.tokens(raw.outer[0], raw.outer[0] + 1)[0]
+    if b >= len(ctx.doc):
+        return None
+    k = ctx.sent_of[b]
+    if ctx.sents[k][0] != b or k == 0:  # the quote must open its sentence
+        return None
+    s, e = ctx.sents[k - 1]
+    # the parser's sentence can run over a paragraph break: only the part in the paragraph before the quote
+    para = ctx.paras[ctx.para_of(ctx.doc[e - 1].idx)]
+    s = max(s, ctx.tokens(*para)[0])
+    sent = ctx.doc[s:e]
+    if not len(sent) or ctx.text[sent.end_char : raw.outer[0]].strip() or ctx.para_of(sent.start_char) < raw.para - 1:
+        return None
+    if any(ctx.quoted[t.i] for t in sent) or not sent.text.rstrip().endswith((".", ":")):
+        return None
+    # the main verb of that part (its head lies outside it) must be a verb of speech with a subject in it
+    tops = [t for t in sent if t.head.i == t.i or not s <= t.head.i < e]
+    verb = next((t for t in tops if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lower_ not in _INTRO_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and s <= c.i < e), None)
+    return _Attr(verb, verb.i + 1, subj) if subj is not None and animate(ctx, subj) else None
+
+
 def _split_gap(ctx: Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
     """Token range of the interrupting text if quotes ``a`` and ``b`` are one quote split around
     its cue: '"X," Tillerson said as ..., "Y"' or '"X?" he asked. "Y?"'."""
@@ -257,6 +292,10 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
                 whole = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
                 q = Quote(whole, q.speaker, q.speaker_name, q.cue, q.channel, True, parts)
                 out[-1], last = q, (raw.para, q)
+            elif INTRODUCED and (intro := _introduced(ctx, raw)) is not None:
+                speaker, name = resolve_speaker(ctx, intro.subject)
+                out.append(Quote(content, speaker, name, None, None, True, split))
+                last = (raw.para, out[-1])
             else:
                 out.append(Quote(content, parts=split))
                 last = None
