@@ -1,4 +1,5 @@
-"""Direct quotes that get their speaker from the sentence introducing them (``quote_direct.INTRODUCED``).
+"""Direct quotes that get their speaker from the sentence introducing them (``quote_direct.INTRODUCED``)
+or from a name after an inverted cue the parser takes for its object (``quote_direct.INVERTED``).
 
 WikiNews and wire copy often name the speaker in a sentence and quote them in the next paragraph
 ('UN Peacekeeping Chief Alain LeRoy said the organisation is working to learn the fate of its personnel.'
@@ -35,9 +36,9 @@ def main() -> None:
     gained: list[str] = []
     n_direct = n_bare = 0
     for doc in NLP().docs(a.text for a in arts):
-        quote_direct.INTRODUCED = False
+        quote_direct.INTRODUCED = quote_direct.INVERTED = False
         before = {q.content.start: q for q in extract_quotes(doc) if q.direct}
-        quote_direct.INTRODUCED = True
+        quote_direct.INTRODUCED = quote_direct.INVERTED = True
         after = {q.content.start: q for q in extract_quotes(doc) if q.direct}
         n_direct += len(before)
         n_bare += sum(q.speaker is None for q in before.values())
@@ -47,7 +48,7 @@ def main() -> None:
                 lead = doc.text[max(0, start - 220) : start].replace("\n", " | ")
                 gained.append(f"{q.speaker_name or q.speaker.text!r} <- ...{lead[-200:]} [{q.content.text[:90]}]")
     print(f"# quote introduction audit, {stamp()}, {machine()}; {len(arts)} stream articles (seed {args.seed})")
-    print(f"direct quotes {n_direct}, without a speaker before {n_bare}, given one by the rule {len(gained)}")
+    print(f"direct quotes {n_direct}, without a speaker before {n_bare}, given one by the rules {len(gained)}")
     for line in rng.sample(gained, min(args.show, len(gained))):
         print("  ", line)
 

@@ -757,3 +757,10 @@ def test_a_quote_after_the_sentence_introducing_its_speaker_is_theirs(nlp: Any) 
     qs = direct(quotes(nlp, text))
     assert find(qs, "100 people unaccounted").speaker_name == "Alain LeRoy"
     assert find(qs, "whole city is in darkness").speaker is None  # "was in the area" introduces no statement
+
+
+def test_the_name_after_an_inverted_cue_speaks_even_when_parsed_as_its_object(nlp: Any) -> None:
+    text = ("The Red Cross said hospitals were hit.\n\n\"I saw dead bodies, people are screaming, there are a lot "
+            "of wounded, broken heads, broken arms,\" recounted Raphaelle Chenet, the administrator of the charity.")
+    q = find(direct(quotes(nlp, text)), "I saw dead bodies")
+    assert q.speaker_name == "Raphaelle Chenet" and q.cue is not None and q.cue.text == "recounted"

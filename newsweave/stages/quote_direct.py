@@ -20,6 +20,7 @@ _SINGLE = re.compile(r"[‘’']")
 _TITLE = re.compile(r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?")
 WORD = re.compile(r"[\w’']+")
 INTRODUCED = True  # a quote paragraph without a cue takes the speaker the sentence before introduces
+INVERTED = True  # '"...," recounted Raphaelle Chenet': the name the parser hangs on the cue as an object speaks
 _TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
 _OPEN_BEFORE = '([{—–-/"“‘'
 _CLOSE_AFTER = ".,;:?!)]}—–-…"
@@ -134,7 +135,14 @@ def _attribute(ctx: Ctx, raw: _Raw, gap: tuple[int, int] | None) -> _Attr:
 
     def done(v: Token) -> _Attr:
         obj = according(v)
-        return _Attr(v, v.i + 2, obj) if obj is not None else _Attr(v, v.i + 1, ctx.subject(v))
+        if obj is not None:
+            return _Attr(v, v.i + 2, obj)
+        subj = ctx.subject(v)
+        if subj is None and INVERTED and v.idx >= raw.outer[1]:  # '"...," recounted Raphaelle Chenet, ...':
+            # the parser takes the name after an inverted cue for its object
+            subj = next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod") and c.i - v.i <= 3
+                         and (c.pos_ == "PROPN" or ctx.label(c) == "PERSON")), None)  # fmt: skip
+        return _Attr(v, v.i + 1, subj)
 
     def first(cands: Iterable[Token]) -> _Attr | None:
         """The first candidate cue with a speaker, else the first without one."""
