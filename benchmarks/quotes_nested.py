@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import load_jsonl  # noqa: E402
 from benchmarks.quotes_polnear import DATA, THRESHOLDS, docs, gold_quotes, learn_cues, newsweave_preds, score  # noqa: E402
 from newsweave.records import Quote  # noqa: E402
-from newsweave.stages import quote_reported as qr  # noqa: E402
+from newsweave.stages import quote_learned as qr  # noqa: E402
 from newsweave.stages.quote_context import BELIEF_VERBS, INTENT_VERBS, REPORT_VERBS  # noqa: E402
 from newsweave.stages.quotes import extract_quotes  # noqa: E402
 

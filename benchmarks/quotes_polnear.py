@@ -248,7 +248,7 @@ def errors(arts: list[dict[str, Any]], ds: list[Any], n: int, seed: int = 0) -> 
 
 CUES = ROOT / "newsweave" / "stages" / "quote_cues.json"
 # (NOT_SPEECH: acts, copulas and 'do', never learned; stem and backoff_key: the back-off of rare keys)
-from newsweave.stages.quote_reported import NOT_SPEECH, backoff_key, stem  # noqa: E402
+from newsweave.stages.quote_learned import NOT_SPEECH, backoff_key, stem  # noqa: E402
 
 
 def learn_cues(
@@ -262,7 +262,7 @@ def learn_cues(
     model_c: float = 0.0,
     model_p: float = 0.3,
 ) -> dict[str, Any]:
-    """Which candidate cues (``quote_reported.cue_candidates``: a verb form, what it governs, its tense) were
+    """Which candidate cues (``quote_learned.cue_candidates``: a verb form, what it governs, its tense) were
     attributions on PolNeAR train: a candidate counts when its content matches (overlap > 0.3) a
     gold attribution that the hand rules missed and whose cue covers the verb. Keys seen at least
     ``min_n`` times with a smoothed precision (pos + 1) / (n + 2) of at least ``min_p`` are kept.
@@ -279,7 +279,7 @@ def learn_cues(
     out = select_cues(cue_stats(arts, ds, rows), len(arts), min_n, min_p, back_n, back_w, ext_n)
     if rows is not None:
         out["model"] = learn_model(rows, model_c, model_p)
-        from newsweave.stages import quote_reported as qr
+        from newsweave.stages import quote_learned as qr
 
         acc = {}
         for feats, _ok in rows:
@@ -289,7 +289,7 @@ def learn_cues(
         out["cues"] = dict(sorted(acc.items()))
         out["_comment"] += (
             f" The keys here are those a logistic model (L2, C {model_c}, features of "
-            "quote_reported.candidate_features: the key, its stem and construction, the holder's kind, "
+            "quote_learned.candidate_features: the key, its stem and construction, the holder's kind, "
             f"tag, dependency, modal, negation, question, length) accepts on train at probability >= {model_p}; "
             "the product scores every candidate with the model ('model': bias, cut = logit of the threshold, weights)."
         )
@@ -324,7 +324,7 @@ def cue_stats(
     each candidate's features and outcome are appended to it."""
     from newsweave.stages import quote_context as qc
     from newsweave.stages import quote_direct as qd
-    from newsweave.stages import quote_reported as qr
+    from newsweave.stages import quote_learned as qr
     from newsweave.stages import quotes as qm
 
     stats: dict[str, list[int]] = {}
@@ -411,7 +411,7 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
     """Two-fold cross-validation inside train (never held-out): the train articles in a fixed random
     order are cut in two halves; cues are learned on one half with the given settings and the other
     half is scored with them; both halves' predictions are scored together."""
-    from newsweave.stages import quote_reported as qr
+    from newsweave.stages import quote_learned as qr
 
     train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
     random.Random(5).shuffle(train)
@@ -477,7 +477,7 @@ def main() -> int:
     if args.learn_cues:
         import json
 
-        from newsweave.stages import quote_reported as qr
+        from newsweave.stages import quote_learned as qr
 
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
         tr_arts, tr_docs = [arts[i] for i in train], [nw_docs[i] for i in train]

@@ -22,7 +22,7 @@ from benchmarks.common import load_jsonl  # noqa: E402
 from benchmarks.quotes_polnear import DATA, docs, gold_quotes, learn_cues, match, newsweave_preds  # noqa: E402
 from newsweave.stages import quote_context as qc  # noqa: E402
 from newsweave.stages import quote_direct as qd  # noqa: E402
-from newsweave.stages import quote_reported as qr  # noqa: E402
+from newsweave.stages import quote_learned as qr  # noqa: E402
 from newsweave.stages.quotes import extract_quotes  # noqa: E402
 
 DUMP = Path(__file__).resolve().parent / "results" / "quotes_recall_misses.json"  # (gitignored)

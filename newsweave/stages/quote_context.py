@@ -1,7 +1,7 @@
 """Quote stage, shared part: cue vocabularies, the per-document context (paragraphs, sentences,
 quote mask, PERSON mentions) and speaker and channel resolution (pronouns and role nominals such as
 'the Kremlin leader' to a PERSON named earlier; 'told Mir television', 'according to Tass').
-Used by ``quote_direct`` and ``quote_reported``; the entry point is ``quotes.extract_quotes``."""
+Used by ``quote_direct``, ``quote_reported`` and ``quote_learned``; the entry point is ``quotes.extract_quotes``."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ MEDIA_WORDS = frozenset(
 _CUES_PATH = Path(__file__).with_name("quote_cues.json")
 _LEARNED = json.loads(_CUES_PATH.read_text()) if _CUES_PATH.exists() else {}
 LEARNED_CUES = frozenset(_LEARNED.get("cues", ()))
-# a logistic model over a candidate's features (quote_reported.candidate_features), learned with the
+# a logistic model over a candidate's features (quote_learned.candidate_features), learned with the
 # cues: {"bias": b, "cut": logit of the threshold, "weights": {feature: w}}; None: the keys decide
 LEARNED_MODEL: dict[str, Any] | None = _LEARNED.get("model")
 HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())

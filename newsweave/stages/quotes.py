@@ -20,7 +20,8 @@ from newsweave.records import Quote
 from .ledger import build_ledger
 from .quote_context import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, Ctx
 from .quote_direct import direct_quotes
-from .quote_reported import headline_colon, headline_verb, learned_quotes, reported_speech
+from .quote_learned import learned_quotes
+from .quote_reported import headline_colon, headline_verb, reported_speech
 
 __all__ = ["CLAUSE_VERBS", "LEARNED_CUES", "SPEECH_VERBS", "STANCE_WORDS", "build_ledger", "extract_quotes"]
 

@@ -1,0 +1,282 @@
+"""Reported speech from the cue constructions learned on PolNeAR train (``quote_cues.json``): every
+candidate construction of a verb or noun (``cue_candidates``: a verb form, what it governs, its tense)
+is scored by a small logistic model over its features (``candidate_features``), and those it accepts
+become attributions (``learned_quotes``). The hand rules are in ``quote_reported``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsweave.records import Quote, Span
+
+from .quote_context import (
+    ADDRESSEE_VERBS,
+    CLAUSE_VERBS,
+    LEARNED_CUES,
+    LEARNED_MODEL,
+    OTHER_SPEAKERS,
+    PRO_OBJECTS,
+    ROLE_NOUNS,
+    Ctx,
+    resolve_speaker,
+)
+from .quote_reported import (
+    _DOBJ_PREPS,
+    _close_mark,
+    _conj_clause,
+    _finite_or_to,
+    _for_to,
+    _holder,
+    _siblings,
+    _speaker_ok,
+    _trim_tokens,
+)
+
+
+def _tense(v: Token) -> str:
+    return {"VBD": "past", "VBN": "past", "VBZ": "pres", "VBP": "pres", "VBG": "ger"}.get(v.tag_, "base")
+
+
+def cue_candidates(
+    ctx: Ctx, found: list[Quote], keys: frozenset[str] | None = None
+) -> list[tuple[Token, str, tuple[int, int], Token | None]]:
+    """Verbs the hand rules leave alone, each with what it may attribute and a key
+    'form|construction|tense' ('supported|dobj|past', 'voted|prep:for|past'; word forms, since the
+    product runs no lemmatizer): the first of its clausal complement, to-infinitive, object (+ the
+    reason or label after it) and prepositional object, inside the verb's paragraph and not mostly
+    inside a quote already found, with the verb's subject as the speaker. quote_cues.json lists the
+    keys that were attributions on PolNeAR train (``benchmarks/quotes_polnear.py --learn-cues``);
+    with ``keys``, only candidates with one of them. Also passives ('seen|passive|past': the clause
+    from its subject, no speaker) and nouns and adjectives with a holder (``_nominal_candidate``)."""
+    doc = ctx.doc
+    out: list[tuple[Token, str, tuple[int, int], Token | None]] = []
+    taken = {i for q in found if q.cue is not None for i in range(*ctx.tokens(q.cue.start, q.cue.end))}
+    spans = [(q.content.start, q.content.end) for q in found]
+    for v in doc:
+        if ctx.quoted[v.i] or v.i in taken:
+            continue
+        if v.tag_ in ("NN", "NNS") or v.tag_ == "JJ" and v.dep_ == "acomp":
+            if (nominal := _nominal_candidate(ctx, v)) is not None and (keys is None or nominal[0] in keys):
+                key, lo, hi, subj = nominal
+                lo, hi = _trim_tokens(doc, lo, hi)
+                p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+                if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi:
+                    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                    if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                        out.append((v, key, (lo, hi), subj))
+            continue
+        if not v.tag_.startswith("VB") or v.dep_ in ("amod", "aux", "auxpass"):
+            continue
+        p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+        if any(c.dep_ == "auxpass" for c in v.children):
+            # a passive attributes its whole clause to no one named ('[Sanders was written off as a
+            # fringe candidate]', '[Mrs. Clinton is seen as far more capable]')
+            sp = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+            key = f"{v.lower_}|passive|{_tense(v)}"
+            if sp is None or sp.lower_ in ("it", "there") or keys is not None and key not in keys:
+                continue
+            lo, hi = _trim_tokens(doc, sp.left_edge.i, v.right_edge.i + 1)
+            if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi and not any(ctx.quoted[lo:hi]):
+                s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                    out.append((v, key, (lo, hi), None))
+            continue
+        kids = {c.dep_ for c in v.children}
+        seeming = kids & {"acomp", "oprd", "xcomp"} or v.lower_ in _SEEM and kids & {"prep", "advcl"}
+        if seeming and not kids & {"dobj", "ccomp"}:
+            # a verb of seeming attributes its whole clause to no one named ('[Hizbollah seems
+            # unlikely to want war]', '[Ms. Kelly seemed certain to leave]', '[X seemed beside the point]')
+            sp = next((c for c in v.lefts if c.dep_ == "nsubj"), None)
+            key = f"{v.lower_}|whole|{_tense(v)}"
+            if sp is not None and sp.lower_ not in ("it", "there") and (keys is None or key in keys):
+                lo, hi = _trim_tokens(doc, sp.left_edge.i, v.right_edge.i + 1)
+                if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi and not any(ctx.quoted[lo:hi]):
+                    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                    if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                        out.append((v, key, (lo, hi), None))
+                        if keys is not None:
+                            continue
+        for c in v.rights:
+            if ctx.quoted[c.i]:
+                continue
+            if c.dep_ == "ccomp":
+                kind, lo, hi = "ccomp", c.left_edge.i, _conj_clause(v, c.right_edge.i + 1)
+            elif c.dep_ == "xcomp" and _finite_or_to(c):
+                objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
+                kind, lo, hi = "xcomp", (objs[0] if objs else c).left_edge.i, c.right_edge.i + 1
+            elif c.dep_ == "dobj" and c.lower_ not in PRO_OBJECTS:
+                lo = c.left_edge.i
+                hi = _siblings(v, c.right_edge.i + 1, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
+                kind = "dobj" if hi - lo >= 3 else "dobj-short"
+            elif c.dep_ == "prep" and c.right_edge.i > c.i:
+                kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+                hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
+            elif (m := _for_to(v, c)) is not None:
+                kind, lo, hi = f"prep:{m.lower_}", m.i + 1, c.right_edge.i + 1
+            else:
+                continue
+            key = f"{v.lower_}|{kind}|{_tense(v)}"
+            if keys is not None and key not in keys:
+                break
+            lo, hi = _trim_tokens(doc, lo, hi)
+            if lo >= hi or not (p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi):
+                break
+            s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            holder = ctx.subject(v, fallback=False)
+            if holder is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+                holder = v.head  # 'a super PAC [backing] Jeb Bush'
+            if holder is not None and _speaker_ok(ctx, v, holder):
+                if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                    out.append((v, key, (lo, hi), holder))
+            break
+    return out
+
+
+_NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
+
+
+_SEEM = frozenset("seem seems seemed seeming appear appears appeared appearing sound sounds sounded".split())
+_COPULAS = frozenset("is are was were be been being 's 're 'm am".split())
+
+
+def _nominal_candidate(ctx: Ctx, v: Token) -> tuple[str, int, int, Token | None] | None:
+    """A noun with a holder ('his criticism [of X]', 'Trump's decision [to Y]', 'a call by X [for
+    Y]', 'Clinton is a defender [of X]', 'Adelson, a supporter [of X]', 'anger among Democrats [at
+    X]'), or without one ('noun0': '[Opposition] to trade deals', held by no one named), or an
+    adjective of its subject ('Voters are skeptical [of free trade]', 'I am glad [we won]'): (key
+    'word|noun-construction' or 'word|adj-construction', content token range, holder). The first
+    prepositional object, that/to-clause after the word; an adjective needs a holder."""
+    if v.pos_ == "ADJ":
+        holder, kind = ctx.subject(v.head, fallback=False), "adj"
+    else:
+        holder, kind = _holder(ctx, v), "noun"
+        if holder is None and v.dep_ == "attr" and v.head.lower_ in _COPULAS:
+            holder, kind = ctx.subject(v.head, fallback=False), "noun-attr"  # 'Clinton is a defender [of X]'
+        elif holder is None and v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN"):
+            holder, kind = v.head, "noun-appos"  # 'Adelson, a fierce supporter [of Israel]'
+        if holder is None:  # 'an allegation from [his first wife]', 'anger among [Democrats]'
+            prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in ("from", "among")), None)
+            holder = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            kind = "noun-from" if holder is not None else "noun0"  # noun0: none, '[Opposition] to trade deals'
+    if holder is None and kind != "noun0":
+        return None
+    if holder is not None and (holder.i == v.i or ctx.quoted[holder.i] or holder.lower_ == "there"):
+        return None
+    for c in v.rights:
+        if ctx.quoted[c.i]:
+            return None
+        if c.dep_ == "prep" and c.lower_ in _NOMINAL_PREPS and c.right_edge.i > c.i:
+            return f"{v.lower_}|{kind}-prep:{c.lower_}", c.i + 1, c.right_edge.i + 1, holder
+        if c.dep_ in ("acl", "ccomp", "xcomp") and _finite_or_to(c):
+            return f"{v.lower_}|{kind}-clause", c.left_edge.i, c.right_edge.i + 1, holder
+    return None
+
+
+# Acts that PolNeAR sometimes annotates as attributions but that are no statement for a quote
+# ledger ('the bombers targeted [the transport network]', 'fired [his adviser]', 'signed [the bill]'),
+# the copulas and 'do': never learned cues (the copulas and 'do' would also bring a fifth of the
+# otherwise unparsed tokens into the product's cue parse for a handful of attributions on train)
+NOT_SPEECH = frozenset(
+    """
+    target targeted fire fired ban banned block blocked file filed pass passed sign signed appoint
+    appointed choose chose chosen order ordered authorize authorized withdraw withdrew withdrawn begin
+    began begun move moved roll rolled spot spotted display displayed mount mounted unleash unleashed
+    cast lay laid laying nominate nominated nominating approve approved open opened tick ticked brush
+    brushed resist resisted avoid avoided knock knocked single singled hold held take took taken put
+    give gave given make made have had has get got win won lose lost spend spent use used
+    is are was were be been being am 's 're 'm do does did done doing""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem that groups a cue's word forms ('backed', 'backing', 'backs' -> 'back';
+    'announced', 'announces' -> 'announc'); irregular forms ('said') stay apart."""
+    w = word.lower()
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suf)] + rep
+            if suf in ("ing", "ed") and len(w) >= 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # 'planning' -> 'plan'
+            break
+    return w.rstrip("e") or w
+
+
+def backoff_key(key: str) -> str:
+    """'backing|dobj|ger' -> 'back|dobj': the stem with the construction, without the tense."""
+    parts = key.split("|")
+    return f"{stem(parts[0])}|{parts[1]}"
+
+
+_PERSONAL = frozenset("he she they i we you him her them me us".split())
+_MODALS = frozenset("will would could might may should can 'll 'd".split())
+
+
+def _holder_class(ctx: Ctx, h: Token | None) -> str:
+    if h is None:
+        return "none"
+    if h.lower_ in _PERSONAL:
+        return "pron-pers"
+    if h.pos_ == "PRON":
+        return "pron-who" if h.lower_ in ("who", "whom") else "pron-other"
+    lab = ctx.label(h)
+    if lab == "PERSON":
+        return "PERSON"
+    if lab in ("ORG", "NORP", "GPE"):
+        return "ORG"
+    if h.pos_ == "PROPN":
+        return "propn"
+    low = h.lower_
+    return "noun-people" if low in ROLE_NOUNS or low in OTHER_SPEAKERS or low.rstrip("s") in ROLE_NOUNS else "noun"
+
+
+def candidate_features(
+    ctx: Ctx, v: Token, key: str, lo: int, hi: int, subj: Token | None, found: list[Quote]
+) -> list[str]:
+    """What the learned model reads of a candidate (``cue_candidates``): its key, the key's stem
+    and construction, the construction alone and with the holder's kind (a person, a pronoun, an
+    organisation, another noun, none), the cue's tag and dependency, a modal, a negation, a
+    question, a clause verb above it, the cue inside a quote already found, and the content's length."""
+    parts = key.split("|")
+    con = parts[1].split(":")[0]
+    h = _holder_class(ctx, subj)
+    feats = [
+        "key=" + key, "bk=" + backoff_key(key), "con=" + con, "conp=" + parts[1], f"ch={con}/{h}", "h=" + h,
+        "dep=" + v.dep_, "tag=" + v.tag_, "stem=" + stem(parts[0]), "w=" + parts[0], f"len={min((hi - lo) // 5, 6)}",
+    ]  # fmt: skip
+    kids = list(v.children)
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+        feats.append("modal")
+    if any(c.dep_ == "neg" for c in kids):
+        feats.append("neg")
+    if ctx.doc[ctx.sents[ctx.sent_of[v.i]][1] - 1].text == "?":
+        feats.append("q")
+    if v.head is not v and v.head.lower_ in CLAUSE_VERBS:
+        feats.append("headsay")
+    if any(q.content.start <= v.idx < q.content.end for q in found):
+        feats.append("nested")
+    return feats
+
+
+def model_accepts(model: dict[str, Any], feats: list[str]) -> bool:
+    w = model["weights"]
+    return model["bias"] + sum(w.get(f, 0.0) for f in feats) >= model["cut"]
+
+
+def learned_quotes(ctx: Ctx, found: list[Quote]) -> list[Quote]:
+    """Attributions by cues learned on PolNeAR train (quote_cues.json): verbs with a named
+    speaker, nouns and adjectives with a holder, passives held by no one named; with a learned
+    model, every candidate but NOT_SPEECH acts that the model accepts, else those with a kept key."""
+    doc, text, out, model = ctx.doc, ctx.text, [], LEARNED_MODEL
+    for v, key, (lo, hi), subj in cue_candidates(ctx, found, LEARNED_CUES if model is None else None):
+        if model is not None:
+            if v.lower_ in NOT_SPEECH or v.lower_ in ADDRESSEE_VERBS and key.split("|")[1].startswith("dobj"):
+                continue  # (an act, or the addressee: 'told [a crowd in Ohio]')
+            if not model_accepts(model, candidate_features(ctx, v, key, lo, hi, subj, found)):
+                continue
+        s = doc[lo].idx
+        e = _close_mark(text, s, doc[hi - 1].idx + len(doc[hi - 1]))
+        speaker, name = resolve_speaker(ctx, subj)
+        out.append(Quote(Span(s, e, text[s:e]), speaker, name, Span(v.idx, v.idx + len(v), v.text), None, False))
+    return out
