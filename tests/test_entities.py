@@ -298,3 +298,6 @@ def test_time_zones_are_no_organisations() -> None:
           Mention(text.index("Qeshm"), text.index("Qeshm") + 5, "Qeshm", "GPE")]  # fmt: skip
     ents, _ = resolve_entities([("a1", m) for m in ms], texts={"a1": text})
     assert [e["name"] for e in ents] == ["Qeshm"]
+    us = "Contact Us for more. The US and Iran talked."
+    ms = [Mention(8, 10, "Us", "GPE"), Mention(25, 27, "US", "GPE"), Mention(32, 36, "Iran", "GPE")]
+    assert sorted(e["name"] for e in resolve_entities([("a1", m) for m in ms], texts={"a1": us})[0]) == ["Iran", "US"]

@@ -349,6 +349,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
     "the Tillerson-Lavrov talks" pairs two people of the story, it names no organisation."""
     if _TIME_ZONE.fullmatch(surface):  # "GMT", "08:30 BST": a time, which spaCy often tags ORG
         return True
+    if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
+        return True
     if m.label != "PERSON" and text is not None and text[m.start : m.end] == m.text:
         if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
             return True
