@@ -45,10 +45,10 @@ from benchmarks.common import SHARED, machine, stamp  # noqa: E402
 from benchmarks.entities import GOLD, load_articles  # noqa: E402
 from newsweave.records import Analysis, Article  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.entities import fold, normalise, resolve_entities  # noqa: E402
+from newsweave.stages.entities import _family, fold, normalise, resolve_entities  # noqa: E402
 from newsweave.stages.ingest import read_inputs  # noqa: E402
 from newsweave.stages.nlp import NLP  # noqa: E402
-from newsweave.stages.registry import LINKED_LABELS, family, link_story  # noqa: E402
+from newsweave.stages.registry import LINKED_LABELS, link_story  # noqa: E402
 from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
 Story = tuple[str, list[Article]]  # a story id and its articles
@@ -61,7 +61,7 @@ def link_none(stories: list[list[dict[str, Any]]]) -> list[list[str]]:
 
 
 def link_exact(stories: list[list[dict[str, Any]]]) -> list[list[str]]:
-    return [[f"{family(str(e['label']))}|{fold(str(e['name']))}" for e in ents] for ents in stories]
+    return [[f"{_family(str(e['label']))}|{fold(str(e['name']))}" for e in ents] for ents in stories]
 
 
 def link_newsweave(stories: list[list[dict[str, Any]]]) -> list[list[str]]:

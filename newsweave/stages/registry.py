@@ -31,9 +31,9 @@ from typing import Any, Protocol
 from ..records import KnownEntity
 from .entities import (
     _ORG_NOUNS,
-    _PLACE,
     _core,
     _expand,
+    _family,
     _initials_all,
     _place_core,
     acronym,
@@ -57,10 +57,6 @@ class EntityIndex(Protocol):
         """Replace the story's links: (entity id and family with the story's name and names, label,
         mentions, blocking keys) per entity."""
         ...
-
-
-def family(label: str) -> str:
-    return "PLACE" if label in _PLACE else label
 
 
 def _full(variants: Iterable[str]) -> list[str]:
@@ -127,7 +123,7 @@ def entity_id(name: str, fam: str, taken: set[str] | None = None) -> str:
 
 def match(entity: dict[str, Any], cands: list[KnownEntity]) -> str | None:
     """The id of the known entity this story entity is, among the candidates, or None for a new one."""
-    fam = family(str(entity["label"]))
+    fam = _family(str(entity["label"]))
     names = _names(entity)
     hits = [k for k in cands if k.family == fam and same_entity(names, k.variants, fam)]
     if not hits:
@@ -156,7 +152,7 @@ def link_story(index: EntityIndex, story_id: str, entities: list[dict[str, Any]]
     ids: list[str] = []
     links: list[tuple[KnownEntity, str, int, list[str]]] = []
     for e in entities:
-        fam = family(str(e["label"]))
+        fam = _family(str(e["label"]))
         names = _names(e)
         keys = blocking_keys(names, fam)
         cands = index.entity_candidates(sorted(keys))
