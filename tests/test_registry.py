@@ -130,3 +130,14 @@ def test_a_store_from_before_entity_links_gets_them_on_the_next_run(tmp_path: Pa
     assert store.entities()[0] == n
     assert all(e.get("id") for r in store.story_reports() for e in r["entities"])
     store.close()
+
+
+def test_two_entities_of_one_story_with_one_name_are_both_linked() -> None:
+    store = SQLiteStore(":memory:")
+    ids = link_story(store, "s1", [ent("Washington", "GPE", mentions=4), ent("Washington", "PERSON", mentions=2)])
+    assert len(set(ids)) == 2
+    found = {e["id"]: (e["label"], e["stories"], e["mentions"]) for e in store.entities()[1]}
+    assert found == {ids[0]: ("GPE", 1, 4), ids[1]: ("PERSON", 1, 2)}
+    link_story(store, "s1", [])  # relinked without them: both gone
+    assert store.entities()[0] == 0
+    store.close()

@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE TABLE IF NOT EXISTS entity_links (
     story_id TEXT NOT NULL, entity_id TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
-    variants TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (story_id, name)
+    variants TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (story_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_links_entity ON entity_links(entity_id);
 CREATE TABLE IF NOT EXISTS entity_keys (
@@ -364,6 +364,16 @@ class SQLiteStore:
         return _with_entity_names(report, names)
 
     # -- entities across stories -------------------------------------------------------------------
+    def _ensure_entity_tallies(self) -> None:
+        """Fill ``entity_names`` once in a store whose entity links were made before it existed."""
+        if self.db.execute("SELECT 1 FROM entity_names LIMIT 1").fetchone() is not None:
+            return
+        if self.db.execute("SELECT 1 FROM entity_links LIMIT 1").fetchone() is None:
+            return
+        with self._tx():
+            self.db.execute("INSERT INTO entity_names SELECT entity_id, name, label, COUNT(*), SUM(mentions) "
+                            "FROM entity_links GROUP BY entity_id, name, label")  # fmt: skip
+
     def entity_candidates(self, keys: Iterable[str], per_key: int = 50) -> list[KnownEntity]:
         """Entities found under any of the blocking keys (at most ``per_key`` per key), by id."""
         ids: set[str] = set()
@@ -387,18 +397,15 @@ class SQLiteStore:
         without a story are deleted. The cost does not grow with the number of stories an entity is in."""
         with self._tx():
             touched = self._drop_entity_links(story_id)
-            for ent, label, mentions, keys in links:
+            for ent, label, mentions, keys in links:  # a story links an entity once (registry.link_story)
                 touched.add(ent.id)
-                new = self.db.execute("SELECT 1 FROM entity_links WHERE story_id=? AND name=?",
-                                      (story_id, ent.name)).fetchone() is None  # fmt: skip
                 self.db.execute(
-                    "INSERT INTO entity_links VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(story_id, name) DO UPDATE SET "
-                    "mentions = mentions + excluded.mentions",
+                    "INSERT INTO entity_links VALUES (?, ?, ?, ?, ?, ?)",
                     (story_id, ent.id, ent.name, label, json.dumps(list(ent.variants), ensure_ascii=False), mentions),
                 )
                 self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?)",
                                     [(k, ent.id, story_id) for k in keys])  # fmt: skip
-                self._tally(ent.id, ent.name, label, int(new), mentions)
+                self._tally(ent.id, ent.name, label, 1, mentions)
                 row = self.db.execute("SELECT variants FROM entities WHERE id=?", (ent.id,)).fetchone()
                 if row is None:
                     names = json.dumps(list(ent.variants)[:MAX_ENTITY_VARIANTS], ensure_ascii=False)
@@ -502,16 +509,6 @@ class SQLiteStore:
         return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE report IS NULL")]
 
     # -- full-text search ---------------------------------------------------------------------
-    def _ensure_entity_tallies(self) -> None:
-        """Fill ``entity_names`` once in a store whose entity links were made before it existed."""
-        if self.db.execute("SELECT 1 FROM entity_names LIMIT 1").fetchone() is not None:
-            return
-        if self.db.execute("SELECT 1 FROM entity_links LIMIT 1").fetchone() is None:
-            return
-        with self._tx():
-            self.db.execute("INSERT INTO entity_names SELECT entity_id, name, label, COUNT(*), SUM(mentions) "
-                            "FROM entity_links GROUP BY entity_id, name, label")  # fmt: skip
-
     def _ensure_search_index(self) -> None:
         """Create the FTS5 table; fill it once from what a store made before it already holds."""
         self.db.executescript(_SEARCH_DDL)
