@@ -251,7 +251,7 @@ class Pipeline:
     def _link_stored_reports(self, skip: set[str]) -> None:
         """Reports saved before entities were linked across stories (an older store) get their links."""
         todo = [sid for sid in self.store.unlinked_stories() if sid not in skip]
-        reports = {sid: r for sid in todo if (r := self.store.story_report(sid)) and r.get("entities")}
+        reports = {sid: r for sid in todo if (r := self.store.story_report(sid))}
         if reports:
             self.store.save_story_reports({sid: self._linked(sid, r) for sid, r in reports.items()})
 

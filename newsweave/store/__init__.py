@@ -67,7 +67,7 @@ class Store(Protocol):
         ...
 
     def unlinked_stories(self) -> list[str]:
-        """Stories with a report but no entity links."""
+        """Stories whose report lists entities but which have no entity links."""
         ...
 
     def entities(self, query: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:

@@ -457,10 +457,10 @@ class SQLiteStore:
                             (name, label, stories, mentions, eid))  # fmt: skip
 
     def unlinked_stories(self) -> list[str]:
-        """Stories with a report but no entity links (stores from before entities across stories,
-        and stories without entities)."""
-        q = ("SELECT id FROM stories WHERE report IS NOT NULL AND id NOT IN "
-             "(SELECT DISTINCT story_id FROM entity_links) ORDER BY rowid")  # fmt: skip
+        """Stories whose report lists entities but which have no entity links (stores from before
+        entities across stories)."""
+        q = ("SELECT id FROM stories WHERE report IS NOT NULL AND json_array_length(report, '$.entities') > 0 "
+             "AND id NOT IN (SELECT DISTINCT story_id FROM entity_links) ORDER BY rowid")  # fmt: skip
         return [r[0] for r in self.db.execute(q)]
 
     def prune_entity_links(self) -> int:
