@@ -299,13 +299,13 @@ class _StoryView:
 
     def __init__(self, story: dict[str, Any], anchor: str, texts: Texts | None = None,
                  span_link: SpanLink | None = None, entity_link: EntityLink | None = None,
-                 elsewhere: dict[str, list[str]] | None = None) -> None:  # fmt: skip
+                 elsewhere: dict[str, list[tuple[str, str]]] | None = None) -> None:  # fmt: skip
         self.story = story
         self.anchor = anchor
         self.texts = texts or {}
         self.span_link = span_link
         self.entity_link = entity_link
-        self.elsewhere = elsewhere or {}  # entity id -> headlines of the stories it is in
+        self.elsewhere = elsewhere or {}  # entity id -> (story id, headline) of the stories it is in
         self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
         self.refs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str | None] = {}
@@ -454,8 +454,7 @@ class _StoryView:
             if roles:
                 tip = f"{'; '.join(roles)} \u00b7 {tip}"
             eid = _text(e.get("id"))
-            headline = _text(self.story.get("headline"))
-            others = [h for h in self.elsewhere.get(eid or "", []) if h != headline]
+            others = [h for sid, h in self.elsewhere.get(eid or "", []) if sid != str(self.story.get("id"))]
             if others:
                 shown = "; ".join(others[:3]) + (f"; and {len(others) - 3} more" if len(others) > 3 else "")
                 tip += f" \u00b7 also in {len(others)} other stor{'ies' if len(others) > 1 else 'y'}: {shown}"
@@ -613,11 +612,11 @@ def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanL
     ``span_link`` links it to an article page, ``entity_link`` an entity to its page. The static
     report has none of them; its entity chips name the document's other stories with that entity."""
     stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
-    elsewhere: dict[str, list[str]] = {}
+    elsewhere: dict[str, list[tuple[str, str]]] = {}
     for s in stories:
         for e in s.get("entities") or []:
             if isinstance(e, dict) and (eid := _text(e.get("id"))):
-                elsewhere.setdefault(eid, []).append(_text(s.get("headline")) or str(s.get("id")))
+                elsewhere.setdefault(eid, []).append((str(s.get("id")), _text(s.get("headline")) or str(s.get("id"))))
     used: set[str] = set()
     views = [
         _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used), texts, span_link, entity_link,
