@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help=".txt, .html/.htm/.html.gz, .jsonl files or folders",
+        help=".txt, .html/.htm/.html.gz, .jsonl, .warc/.warc.gz, .rss/.atom/.xml feed files or folders",
     )
     r.add_argument("--out", default="newsweave-out", help="report folder (default: newsweave-out)")
     db(r)

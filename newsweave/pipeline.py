@@ -62,13 +62,16 @@ def _progress(enabled: bool, **kw: Any) -> Any:
     return tqdm(disable=not enabled, file=sys.stderr, dynamic_ncols=True, **kw)
 
 
-def count_inputs(paths: Iterable[str | Path]) -> int:
-    """A quick upper bound on the number of articles, for the progress bar."""
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """A quick upper bound on the number of articles, for the progress bar (None: not known without
+    reading a web archive through)."""
     n = 0
     for f in iter_files(list(paths)):
         if isinstance(f, Skip):
             continue
         name = f.name.lower()
+        if name.endswith((".warc", ".warc.gz")):
+            return None
         if name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
             opener = gzip.open if name.endswith(".gz") else open
             try:
@@ -280,7 +283,8 @@ class Pipeline:
         bar = _progress(self.progress, total=total, desc="articles", unit="art")
         batch = self.settings.db_batch_size
         # worker processes pay off only when there is enough to parse (a worker loads its own model)
-        workers = self.nlp_workers if total >= self.settings.nlp_processes_min_articles else 0
+        big = total is None or total >= self.settings.nlp_processes_min_articles  # a web archive counts as big
+        workers = self.nlp_workers if big else 0
 
         def new_articles() -> Iterator[Article]:
             pending: list[Article] = []

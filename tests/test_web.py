@@ -385,6 +385,19 @@ def test_upload_keeps_its_file_name_as_origin(client: TestClient, db: str) -> No
     assert all("newsweave-upload-" not in (a["origin"] or "") for a in entries)
 
 
+def test_upload_of_a_web_archive(client: TestClient, db: str, tmp_path: Path) -> None:
+    from .test_containers import _warc
+
+    content = _warc(tmp_path / "c.warc.gz").read_bytes()
+    r = client.post("/api/articles", files={"file": ("crawl.warc.gz", content, "application/warc")})
+    assert r.status_code == 200, r.text
+    assert [s["origin"] for s in r.json()["skipped"]] == ["crawl.warc.gz#5 https://news.example/gone"]
+    assert r.json()["read"] == 2
+    with sqlite3.connect(db) as con:
+        origins = {o for (o,) in con.execute("SELECT json_extract(data, '$.origin') FROM articles")}
+    assert origins >= {"upload:crawl.warc.gz#3 https://news.example/haiti", "upload:crawl.warc.gz#6 https://news.example/leeds"}
+
+
 def test_bad_upload_types_are_refused(client: TestClient, db: str) -> None:
     before = article_count(db)
     bad = client.post("/api/articles", files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")})

@@ -1,7 +1,9 @@
 """Read files and folders into Article records; every unreadable input becomes a Skip with a reason.
 
-Formats: plain-text page dumps (.txt), HTML pages (.html, .htm, .html.gz) and JSON lines (.jsonl,
-one article per line: id, title, text, source, published, url; unknown fields ignored).
+Formats: plain-text page dumps (.txt), HTML pages (.html, .htm, .html.gz), JSON lines (.jsonl,
+one article per line: id, title, text, source, published, url; unknown fields ignored), web archives
+(.warc, .warc.gz: every archived HTML page) and RSS/Atom feeds (.rss, .atom, .rdf, .xml: every item
+that carries its article's text).
 """
 
 from __future__ import annotations
@@ -18,18 +20,21 @@ from typing import Any
 from ..records import Article, Skip
 from ..settings import Settings
 from .clean import clean_text_dump, detect_original_source
+from .feeds import FEED_EXT, looks_like_feed, read_feed
 from .html import extract_html
 from .language import detect_language
+from .warc import WARC_EXT, read_warc
 
 TEXT_EXT = (".txt", ".text")
 HTML_EXT = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz")
-ALL_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT
+ALL_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT + WARC_EXT + FEED_EXT
 
 
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
-    for kind, exts in (("html", HTML_EXT), ("jsonl", JSONL_EXT), ("txt", TEXT_EXT)):
+    kinds = (("html", HTML_EXT), ("jsonl", JSONL_EXT), ("txt", TEXT_EXT), ("warc", WARC_EXT), ("feed", FEED_EXT))
+    for kind, exts in kinds:
         if name.endswith(exts):
             return kind
     return None
@@ -106,7 +111,8 @@ def input_hash(raw: bytes) -> str:
     return "i" + hashlib.sha256(raw).hexdigest()[:16]
 
 
-def _finish(art: Article, settings: Settings) -> Article | Skip:
+def finish_article(art: Article, settings: Settings) -> Article | Skip:
+    """The article, or a Skip when its text is too long or (nearly) empty."""
     if len(art.text) > settings.max_article_chars:
         return Skip(art.origin, f"article too long ({len(art.text)} chars > {settings.max_article_chars})")
     if len(art.text.strip()) < settings.min_article_chars:
@@ -130,12 +136,13 @@ def read_text_dump(text: str, origin: str, settings: Settings) -> Article | Skip
         removed=res.removed,
         fmt="txt",
     )
-    return _finish(art, settings)
+    return finish_article(art, settings)
 
 
-def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
+def read_html(html: str, origin: str, settings: Settings, url: str | None = None) -> Article | Skip:
+    """One HTML page; ``url`` is where it was fetched from, when known (a WARC record's target)."""
     try:
-        res = extract_html(html)
+        res = extract_html(html, url=url)
     except Exception as e:  # the HTML parsers raise many kinds on broken markup
         return Skip(origin, f"unreadable HTML ({type(e).__name__}: {e})")
     if not res.text and not res.title:
@@ -148,12 +155,12 @@ def read_html(html: str, origin: str, settings: Settings) -> Article | Skip:
         original_source=detect_original_source(res.text),
         authors=res.authors,
         published=res.published,
-        url=res.url,
+        url=res.url or url,
         language=res.language,
         origin=origin,
         fmt="html",
     )
-    return _finish(art, settings)
+    return finish_article(art, settings)
 
 
 def _s(v: Any) -> str | None:
@@ -186,7 +193,7 @@ def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Sk
         external_id=_s(rec.get("id")),
         fmt="jsonl",
     )
-    return _finish(art, settings)
+    return finish_article(art, settings)
 
 
 @dataclass(frozen=True)
@@ -207,9 +214,18 @@ def read_path(path: Path, settings: Settings,
         if kind == "jsonl":
             yield from _read_jsonl(path, settings)
             return
+        if kind == "warc":
+            yield from read_warc(path, settings, known)
+            return
         raw, why = _read_limited(path, settings)
         if raw is None:
             yield Skip(origin, why)
+            return
+        if kind == "feed":
+            if not looks_like_feed(raw):
+                yield Skip(origin, "XML file that is not an RSS or Atom feed")
+            else:
+                yield from read_feed(raw, origin, settings)
             return
         fingerprint = input_hash(raw)
         if known is not None and known(fingerprint):

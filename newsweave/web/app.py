@@ -28,7 +28,7 @@ from .. import __version__
 from ..store.sqlite import SQLiteStore
 from . import pages
 
-UPLOAD_EXT = (".jsonl", ".html", ".htm", ".txt")
+UPLOAD_EXT = (".jsonl", ".html", ".htm", ".txt", ".html.gz", ".warc", ".warc.gz", ".rss", ".atom", ".xml")
 TOKEN_COOKIE = "newsweave_token"
 _STORY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")  # no LIKE wildcards reach the store's prefix match
 _DATE = r"^\d{4}-\d{2}-\d{2}"
@@ -442,7 +442,8 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         responses={c: {"model": Error} for c in (400, 413, 415, 422)},
     )
     async def api_ingest(request: Request) -> Any:
-        """Ingest articles: a JSON object or list, or uploaded .txt/.html/.htm/.jsonl files (field ``file``).
+        """Ingest articles: a JSON object or list, or uploaded .txt/.html/.htm/.jsonl files, web archives
+        (.warc, .warc.gz) or RSS/Atom feeds (.rss, .atom, .xml) (field ``file``).
 
         Nothing is stored when the request is rejected; inputs the pipeline cannot read are listed in
         ``skipped`` with the reason.
@@ -591,10 +592,13 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
 
 
 def _relabel(origin: str, labels: dict[str, str]) -> str:
-    """Temp paths in skip reasons become the upload's label: ``upload-0.jsonl:3`` -> ``feed.jsonl:3``."""
+    """Temp paths in skip reasons become the upload's label: ``upload-0.jsonl:3`` -> ``feed.jsonl:3``,
+    ``upload-1.warc#7 URL`` -> ``crawl.warc#7 URL``."""
     for path, label in labels.items():
         if origin == path:
             return label
+        if origin.startswith(path + "#"):  # a record of a web archive or an item of a feed
+            return label + origin[len(path) :]
         if origin.startswith(path + ":"):
             line = origin[len(path) + 1 :]
             return f"article[{int(line) - 1}]" if label == "article" and line.isdigit() else f"{label}:{line}"
