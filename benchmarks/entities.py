@@ -11,7 +11,12 @@ Scored over the gold surface forms (a form is matched to a system surface after 
 - merges: pairwise precision / recall / F1 over pairs of forms the gold says co-refer, and BCubed;
 - labels: accuracy of the entity's label family (PERSON, ORG, PLACE = GPE/LOC/FAC) over found forms;
 - coverage: share of gold forms found at all (spaCy's recall, the same for the peers; newsweave
-  also counts untagged surnames of tagged people), and how many gold pairs that leaves reachable.
+  adds the mentions of ``story_mentions``: names tagged elsewhere in the story, surnames, acronyms the
+  text defines, first names spaCy cut off), and how many gold pairs that leaves reachable;
+- mentions: every occurrence of a gold form in the texts (as written, whole words, longest form
+  first), covered when a mention of that form overlaps it: spaCy's mentions alone and newsweave's;
+- extra: newsweave's entity surfaces that are no gold form (events, nationalities, misreadings), a
+  guard that the added mentions bring in no common words.
 
 Peers in the same run, on the same mentions: exact-string grouping (each surface its own entity,
 spaCy's majority label) and lower-cased last-word grouping (label: majority over the group).
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -38,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import ROOT, SHARED, bcubed, machine, pairwise, stamp  # noqa: E402
 from newsweave.records import Analysis, Article, Mention  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.entities import LABELS, fold, normalise, resolve_entities  # noqa: E402
+from newsweave.stages.entities import LABELS, fold, normalise, resolve_entities, story_mentions  # noqa: E402
 from newsweave.stages.ingest import read_inputs  # noqa: E402
 from newsweave.stages.nlp import NLP  # noqa: E402
 
@@ -109,6 +115,32 @@ def score(clusters: list[dict[str, Any]], out: dict[str, dict[str, tuple[str, st
             "b3_p": bp, "b3_r": br, "b3_f1": bf, "label_acc": right / found if found else 0.0,
             "pairs": n_pairs, "reachable": reachable,
             "label_errors": errors}  # fmt: skip
+
+
+def coverage(c: dict[str, Any], arts: list[Article], items: list[tuple[str, Mention]]) -> tuple[int, int]:
+    """Occurrences of the cluster's gold forms in its texts (as written, whole words, longest form
+    first) and how many of them a mention covers whose surface is that form (``normalise``, ``fold``)."""
+    forms = sorted({f for e in c["entities"] for f in e["forms"]}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for art_id, m in items:
+        if m.label in LABELS:
+            by_art[art_id].append(m)
+    n = hit = 0
+    for a in arts:
+        for occ in pattern.finditer(a.text):
+            n += 1
+            f = fold(normalise(occ.group(1)))
+            hit += any(m.start < occ.end() and occ.start() < m.end and fold(normalise(m.text)) == f
+                       for m in by_art[a.id])  # fmt: skip
+    return n, hit
+
+
+def extras(c: dict[str, Any], sys_map: dict[str, tuple[str, str]]) -> list[str]:
+    """The system's entity surfaces that are no gold form of the cluster (events, nationalities,
+    common words read as names, forms of names the gold leaves out)."""
+    gold = {fold(normalise(f)) for e in c["entities"] for f in e["forms"]}
+    return sorted(f for f in sys_map if f not in gold)
 
 
 def merge_errors(c: dict[str, Any], sys_map: dict[str, tuple[str, str]]) -> list[str]:
@@ -192,6 +224,12 @@ def main() -> None:
         "lower-cased last word": surname_peer,
     }
     outs: dict[str, dict[str, dict[str, tuple[str, str]]]] = {}
+    cover: dict[str, dict[str, tuple[int, int]]] = {"spaCy": {}, "newsweave": {}}
+    for c in gold["clusters"]:
+        items = [(a.id, m) for a in arts[c["id"]] for m in analyses[a.id].mentions]
+        texts = {a.id: a.text for a in arts[c["id"]]}
+        cover["spaCy"][c["id"]] = coverage(c, arts[c["id"]], items)
+        cover["newsweave"][c["id"]] = coverage(c, arts[c["id"]], story_mentions(items, texts))
     for name, fn in systems.items():
         outs[name] = {}
         for c in gold["clusters"]:
@@ -212,8 +250,16 @@ def main() -> None:
         s = score(cl, outs["newsweave"])
         print(
             f"{part}: {s['pairs']} co-referring gold pairs, {s['reachable']} with both forms found by newsweave "
-            f"(spaCy or its surname pass; the most it can recall: {s['reachable'] / max(1, s['pairs']):.3f})"
+            f"(spaCy or its mention pass; the most it can recall: {s['reachable'] / max(1, s['pairs']):.3f})"
         )
+    print("\nmentions: occurrences of gold forms in the texts covered by a mention of that form; extra: "
+          "entity surfaces that are no gold form (events, nationalities, misreadings)")
+    for part, cl in parts.items():
+        for who, cov in cover.items():
+            n = sum(cov[c["id"]][0] for c in cl)
+            k = sum(cov[c["id"]][1] for c in cl)
+            print(f"{part}: {who} mentions cover {k} / {n} = {k / max(1, n):.3f}")
+        print(f"{part}: newsweave extra surfaces: {sum(len(extras(c, outs['newsweave'][c['id']])) for c in cl)}")
     print("\nper story (newsweave): " + "; ".join(
         f"{c['id'].split(':')[-1]}{'*' if c['id'] in held else ''} P {s['pair_p']:.2f} R {s['pair_r']:.2f} "
         f"({s['pairs']} pairs)" for c in order for s in [score([c], outs["newsweave"])]
@@ -227,6 +273,7 @@ def main() -> None:
                 print("  ", line)
             for line in score([c], outs["newsweave"])["label_errors"]:
                 print("  ", line)
+            print("   extra:", extras(c, outs["newsweave"][c["id"]]))
 
 
 if __name__ == "__main__":

@@ -301,3 +301,66 @@ def test_time_zones_are_no_organisations() -> None:
     us = "Contact Us for more. The US and Iran talked."
     ms = [Mention(8, 10, "Us", "GPE"), Mention(25, 27, "US", "GPE"), Mention(32, 36, "Iran", "GPE")]
     assert sorted(e["name"] for e in resolve_entities([("a1", m) for m in ms], texts={"a1": us})[0]) == ["Iran", "US"]
+
+
+def _at(text: str, surface: str, label: str, nth: int = 0) -> tuple[str, Mention]:
+    """A mention of the ``nth`` occurrence of ``surface`` in ``text`` (article "a")."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(surface, start + 1)
+    return ("a", Mention(start, start + len(surface), surface, label))
+
+
+def test_a_name_tagged_once_is_a_mention_wherever_it_stands_untagged() -> None:
+    text = ("Prime Minister Gordon Brown met Tessa Jowell and Edgar Hoover in Tehran. Later Tessa Jowell "
+            "and Gordon Brown flew home. The Hall report was read by Tony Hall. Summit talks began; the "
+            "summit ended.\nTEHRAN, Iran (AP) _ Officials in Viña del Mar met J. Edgar Hoover fans at the "
+            "Summit Club and the President of Iran.")  # fmt: skip
+    items = [_at(text, "Gordon Brown", "PERSON"), _at(text, "Tessa Jowell", "PERSON"), _at(text, "Tehran", "GPE"),
+             _at(text, "Tony Hall", "PERSON"), _at(text, "Summit", "ORG"), _at(text, "Viña del Mar", "GPE"),
+             _at(text, "Mar", "PERSON", 1), _at(text, "Edgar Hoover", "PERSON"), _at(text, "Iran", "GPE")]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    n = {e["name"]: e["mentions"] for e in ents}
+    assert n["Gordon Brown"] == 2 and n["Tessa Jowell"] == 2  # after "and" or a title
+    assert n["Tony Hall"] == 2 and canon["Hall"] == "Tony Hall"  # "The Hall report": a sentence opener
+    assert n["Tehran"] == 2 and canon["TEHRAN"] == "Tehran"  # the dateline in capitals
+    assert n["Iran"] == 2  # "the President of Iran"
+    assert n["Summit"] == 1  # also written in lower case: no propagation of a common word
+    assert n["Edgar Hoover"] == 1  # "J. Edgar Hoover" is a longer name
+    assert n["Viña del Mar"] == 1 and n["Mar"] == 1  # the end of "Viña del Mar" is no mention of "Mar"
+
+
+def test_first_names_spacy_left_out_are_put_back_but_not_common_words() -> None:
+    text = ("Contador kept the lead. Alejandro Valverde and Iban Mayo lost ground. Ironically Nichols had "
+            "offered to plead. Yesterday Evans won; Miss Jenkin was a student near the Tasman Glacier. It "
+            "was ironically so.")  # fmt: skip
+    items = [_at(text, "Contador", "PERSON"), _at(text, "Valverde", "PERSON"), _at(text, "Iban Mayo", "PERSON"),
+             _at(text, "Nichols", "PERSON"), _at(text, "Evans", "PERSON"), _at(text, "Jenkin", "PERSON"),
+             _at(text, "Glacier", "PERSON")]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Alejandro Valverde"] == "Alejandro Valverde"
+    for word in ("Nichols", "Evans", "Jenkin", "Glacier"):  # an adverb, a day word, a title, a landform
+        assert canon[word] == word
+
+
+def test_a_list_spacy_read_as_one_name_is_cut_at_its_commas() -> None:
+    text = "The route goes via Carcassonne, Limoux and Quillan. He lives in Washington, D.C. now."
+    items = [_at(text, "Carcassonne, Limoux", "ORG"), _at(text, "Quillan", "GPE"), _at(text, "Washington, D.C.", "GPE")]
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert "Carcassonne" in canon and "Limoux" in canon and "Carcassonne, Limoux" not in canon
+    assert "Washington, D.C." in canon
+
+
+def test_acronyms_defined_in_the_text_become_mentions() -> None:
+    text = ("The World Health Organization (WHO) sent staff. Who pays? WHO said the Greenhouse Gas (GHG) "
+            "levels rose under the Endangered Species Act (ESA). TEHRAN, Iran (AP) _ Voters came. WHO IS "
+            "TO BLAME, the headline read.")  # fmt: skip
+    items = [_at(text, "Iran", "GPE"), _at(text, "Endangered Species Act", "LAW"), _at(text, "ESA", "ORG")]
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["WHO"] == "World Health Organization"
+    who = next(e for e in ents if e["name"] == "World Health Organization")
+    assert who["label"] == "ORG" and who["mentions"] == 3  # the name, the acronym and "WHO said"; not "WHO IS"
+    assert "Greenhouse Gas" not in canon and "GHG" not in canon  # no organisation: nothing spaCy did not tag
+    assert "AP" not in canon  # a dateline's wire service
+    act = next(e for e in ents if e["name"] == "Endangered Species Act")  # a law: no organisation made of it
+    assert act["mentions"] == 2

@@ -9,11 +9,14 @@ Ocean"), and the texts themselves link an acronym to its expansion ("the World H
 (WHO)") and a name to its alias ("Hussain Osman, also known as Hamdi Issac").
 When the article texts are given, the words around each mention vote on its kind ("the town of
 Khan Sheikhun" is a place, "spokesperson Corinne Druey" a person) and the titles in front of a
-person ("Russian Foreign Minister Sergei Lavrov") or in apposition become its roles.
+person ("Russian Foreign Minister Sergei Lavrov") or in apposition become its roles, and
+``story_mentions`` completes spaCy's mentions from them: a name tagged in one sentence counts wherever
+it stands untagged, acronyms the text defines, first names and lists spaCy cut wrong.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -48,6 +51,7 @@ _ORG_HEADS = frozenset({"team", "cycling", "club", "group", "inc", "corp", "corp
                         "company"})  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
     s = re.sub(r"'s$|'$", "", s)
@@ -368,9 +372,8 @@ def resolve_entities(
     entity's kind and gives people's roles. Returns the entities (name, label, variants, mentions,
     articles, roles; most mentioned first) and a map from every variant surface to its canonical name.
     """
-    items = list(items)
     texts = texts or {}
-    items += _surname_mentions(items, texts)
+    items = story_mentions(items, texts)
     surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
     by_surface: dict[str, Counter[str]] = defaultdict(Counter)  # spaCy labels
     cues: dict[str, Counter[str]] = defaultdict(Counter)  # context votes
@@ -498,39 +501,6 @@ def _short_form_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | 
     return hits[0] if len(hits) == 1 else None
 
 
-def _surname_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
-    """Later mentions of a person by surname alone that spaCy left untagged ("Hall said"): the
-    surname of a full name tagged PERSON, as a word of its own outside every tagged span and not
-    next to another capitalised word ("City Hall", "Hall Street"; a title may stand before it).
-    Surnames also tagged as something else in the story ("Jordan" the country) are left alone."""
-    surnames: set[str] = set()
-    other: set[str] = set()
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for art_id, m in items:
-        spans[art_id].append((m.start, m.end))
-        words = normalise(m.text).split()
-        if m.label != "PERSON":
-            other.add(normalise(m.text))
-        elif len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}", words[-1]) and words[-1].lower() not in _PARTICLES:
-            surnames.add(words[-1])
-    surnames -= other
-    if not surnames:
-        return []
-    pattern = re.compile(r"(?<![\w.'’-])(" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])")
-    out = []
-    for art_id, text in texts.items():
-        taken = sorted(spans.get(art_id, []))
-        for hit in pattern.finditer(text):
-            a, b = hit.span()
-            if any(s < b and a < e for s, e in taken):
-                continue
-            prev = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, a - 30) : a])
-            if (prev and not _is_head(prev.group(1))) or re.match(r"\s+[A-Z]", text[b : b + 2]):
-                continue  # "Mr. Hall" and "President Hall" are still the surname
-            out.append((art_id, Mention(a, b, hit.group(1), "PERSON")))
-    return out
-
-
 def _generic_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
     """The only organisation of the story whose name ends with this generic noun ("Army" for
     "U.S. Army", "Police" for "Metropolitan Police") or starts with it before "of" ("Council" for
@@ -547,6 +517,259 @@ def _generic_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | Non
                     hits.append(c)
                     break
     return hits[0] if len(hits) == 1 else None
+
+
+# --- mentions the texts add to spaCy's: names it tagged elsewhere in the story, acronyms the texts
+# define, first names it cut off, lists it read as one name ------------------------------------------
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# capitalised words that may stand right before a name at a sentence start ("The Hall report")
+_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "at", "on", "by", "for", "from",
+                      "with", "as", "but", "and", "or", "when", "while", "after", "before", "if", "so", "then",
+                      "yet", "to", "of", "said", "says", "told"})  # fmt: skip
+# never a first name: sentence openers, titles, months and days ("Yesterday Valverde" is no name)
+_NOT_GIVEN = _OPENERS | _ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | frozenset("""
+    yesterday today tomorrow tonight now meanwhile also only even both neither either unlike like despite
+    although though because since until unless whereas however earlier later last next new old young
+    veteran rookie striker defender goalkeeper champion leader star winner rider cyclist driver player
+    coach doctor father mother brother sister son daughter wife husband uncle aunt cousin friend
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december north south east west northern southern eastern western
+    saint st san santa mount miss madam madame princess staff
+""".split())  # fmt: skip
+# generic words spaCy sometimes tags as a surname ("near the Tasman Glacier")
+_LANDFORMS = _PLACE_WORDS | _PLACE_HEADS | frozenset({"glacier", "hill", "hills", "peak", "park", "beach", "forest",
+                                                      "desert", "canyon", "falls", "coast", "harbour", "harbor"})
+# last words that make a name written before an acronym an organisation ("World Health Organization (WHO)")
+_BODY_HEADS = frozenset("""
+    organization organisation office agency service services committee council union association institute
+    institution bank fund programme program party front army navy force forces ministry department commission
+    court board authority corporation company foundation federation league movement network centre center
+    university college survey administration bureau secretariat alliance coalition society trust police
+    command guard assembly parliament congress senate tribunal panel group
+""".split())  # fmt: skip
+_LIST_PART = re.compile(r"[A-Z][a-zà-ÿ'’-]{2,}(?: [A-Z][a-zà-ÿ'’-]{2,}){0,2}")  # a name in "Carcassonne, Limoux"
+_CAP_WORD = r"[A-Z][\w'’.&-]*"
+_NAME_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|for|on|the|de|du|la|&)\s+)*{_CAP_WORD})*\s*$")
+
+
+def story_mentions(items: Iterable[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+    """spaCy's (article id, mention) pairs of one story, mended and completed from the texts the
+    offsets point into: a list read as one name is cut at its commas ("Carcassonne, Limoux"), a first
+    name spaCy left out in front of a tagged surname is put back ("Alejandro Valverde"), an acronym
+    the text defines becomes a mention with its name ("the World Health Organization (WHO)"), and every
+    name the story tags somewhere, or a tagged person's surname, is a mention wherever it stands
+    untagged in the story's texts ("Hall said", a name spaCy missed in one sentence of three)."""
+    lower = _lower_words(texts)
+    items = _mended(list(items), texts, lower)
+    items += _defined_acronyms(items, texts)
+    return items + _propagated_mentions(items, texts, lower)
+
+
+def _exact(m: Mention, text: str | None) -> bool:
+    return text is not None and text[m.start : m.end] == m.text
+
+
+def _lower_words(texts: dict[str, str]) -> set[str]:
+    return {w for t in texts.values() for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)}
+
+
+def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[str]) -> list[tuple[str, Mention]]:
+    """Boundary fixes of spaCy's spans: "Carcassonne, Limoux" (one ORG) is two names; "Alejandro
+    Valverde" with only "Valverde" tagged gets its first name back when that word is no common word
+    of the story (never written in lower case), no title or sentence opener, and tagged nowhere."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    tagged: set[str] = set()
+    for art_id, m in items:
+        spans[art_id].append((m.start, m.end))
+        tagged.add(fold(m.text))
+    out: list[tuple[str, Mention]] = []
+    for art_id, m in items:
+        text = texts.get(art_id)
+        if not _exact(m, text) or m.label not in LABELS:
+            out.append((art_id, m))
+            continue
+        assert text is not None
+        parts = m.text.split(", ")
+        if len(parts) > 1 and all(_LIST_PART.fullmatch(p) for p in parts):
+            at = m.start
+            for p in parts:
+                out.append((art_id, Mention(at, at + len(p), p, m.label)))
+                at += len(p) + 2
+            continue
+        hit = re.search(r"(?:^|(?<=[\s(\"“]))([A-Z][a-zà-ÿ]{2,}) $", text[max(0, m.start - 30) : m.start])
+        if m.label == "PERSON" and hit and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", m.text):
+            given, start = hit.group(1), m.start - len(hit.group(1)) - 1
+            generic = m.text.lower() in _LANDFORMS or m.text.lower() in _ROLE_WORDS
+            if (_given_name(given, lower) and fold(given) not in tagged and not generic
+                    and not any(s < m.start and start < e for s, e in spans[art_id])):  # fmt: skip
+                m = Mention(start, m.end, text[start : m.end], m.label)
+        out.append((art_id, m))
+    return out
+
+
+def _given_name(w: str, lower: set[str]) -> bool:
+    """Whether a capitalised word right before a surname may be a first name: no word the story also
+    writes in lower case, no title, opener, month or day, no adverb ("Ironically") or "-ing" word."""
+    low = w.lower()
+    if low in _NOT_GIVEN or low in lower or low.endswith("ly") or (low.endswith("ing") and len(low) > 5):
+        return False
+    return True
+
+
+def _defined_acronyms(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+    """Mentions for an acronym the text defines beside its name, "Name (ACR)" or "ACR (Name)", when
+    spaCy tagged one side or the name ends in an organisation noun ("Organization", "Office",
+    "Service"): the untagged side (or both) become mentions, with the tagged side's label or ORG.
+    The acronym's letters must be the initials of the name's capitalised words (or of all its words)."""
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for art_id, m in items:
+        by_art[art_id].append(m)
+    out = []
+    for art_id, text in texts.items():
+        ms = by_art.get(art_id, [])
+        for hit in re.finditer(r"\(([^()\n]{2,100})\)", text):
+            inner, a, b = hit.group(1).strip(), hit.start(1), hit.end(1)
+            if _ACRONYM.fullmatch(inner):  # "Name (ACR)"
+                run = _NAME_RUN.search(text, max(0, hit.start() - 120), hit.start())
+                if run is None:
+                    continue
+                name = _acronym_name(text, run.start(), run.group(0).rstrip(), inner)
+                if name is None:
+                    continue
+                pair = [(name[0], name[1]), (a, b)]
+            else:  # "ACR (Name)"
+                acr = re.search(r"(?<![\w.])([A-Z][A-Z.&]{1,9})\s*$", text[max(0, hit.start() - 12) : hit.start()])
+                if acr is None or not _NAME_RUN.fullmatch(inner):
+                    continue
+                name = _acronym_name(text, a + (len(hit.group(1)) - len(hit.group(1).lstrip())), inner, acr.group(1))
+                if name is None:
+                    continue
+                s = hit.start() - len(acr.group(0))
+                pair = [(name[0], name[1]), (s, s + len(acr.group(1)))]
+            if fold(text[pair[1][0] : pair[1][1]]) in _WIRES:
+                continue
+            labels: list[str | None] = []
+            for s, e in pair:
+                same = [m for m in ms if fold(normalise(m.text)) == fold(text[s:e]) and m.start <= s + 4 and m.end >= e]
+                labels.append(same[0].label if same else None)
+            if any(lab is not None and lab not in _NAME_LABELS for lab in labels):
+                continue  # a law, an event, a product ("Endangered Species Act (ESA)")
+            head = fold(text[pair[0][0] : pair[0][1]]).split()[-1]
+            if labels[0] is None and labels[1] is None and head not in _BODY_HEADS:
+                continue
+            label = labels[0] or labels[1] or "ORG"
+            for (s, e), lab in zip(pair, labels, strict=True):
+                crossing = any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in ms)
+                if lab is None and not crossing:
+                    out.append((art_id, Mention(s, e, text[s:e], label)))
+    return out
+
+
+def _acronym_name(text: str, start: int, run: str, acr: str) -> tuple[int, int] | None:
+    """The span of the shortest end of ``run`` (at ``start`` in ``text``) whose initials spell ``acr``."""
+    letters = acr.replace(".", "").replace("&", "").lower()
+    words = list(re.finditer(r"\S+", run))
+    for i in range(len(words) - 1, -1, -1):
+        ws = [w.group(0) for w in words[i:]]
+        if ws[0].lower() in ("of", "and", "for", "on", "the", "de", "du", "la", "&"):
+            continue
+        ws = [re.sub(r"^[^\s'’]+['’]s$", "", w) if j == 0 else w for j, w in enumerate(ws)]  # "Chile's"
+        if not ws[0]:
+            continue
+        caps = "".join(w[0] for w in ws if w[0].isupper()).lower()
+        every = "".join(w[0] for w in ws).lower()
+        if len(ws) > 1 and letters in (caps, every):
+            return start + words[i].start(), start + words[-1].end()
+        if len(caps) > len(letters):
+            break
+    return None
+
+
+def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str],
+                         lower: set[str]) -> list[tuple[str, Mention]]:  # fmt: skip
+    """Untagged occurrences of the story's names: every name tagged in the story as a person,
+    organisation or place (with its majority label), and the surname of a tagged full name ("Hall
+    said"), as a word of its own outside every tagged span. A name tagged in two families ("Jordan"
+    the country and a person's surname), a one-word name the story also writes in lower case, and a
+    title or generic noun alone are left out. A one-word name next to another capitalised word is
+    part of a longer name ("City Hall", "Hall Street"; a title or a sentence opener may stand before
+    it: "Mr. Hall", "The Hall report"), and so is any name followed by one."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)  # families, "other" and "surname"
+    raw: dict[str, Counter[str]] = defaultdict(Counter)  # spaCy's labels
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for art_id, m in items:
+        spans[art_id].append((m.start, m.end))
+        s = normalise(m.text)
+        labels[s][_family(m.label) if m.label in _NAME_LABELS else "other"] += 1
+        raw[s][m.label] += 1
+        words = s.split()
+        if (m.label == "PERSON" and len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}", words[-1])
+                and words[-1].lower() not in _PARTICLES):  # fmt: skip
+            labels[words[-1]]["surname"] += 1
+    known: dict[str, str] = {}
+    for s, fams in labels.items():
+        if "surname" in fams:
+            fams = Counter({"PERSON" if f == "surname" else f: n for f, n in fams.items()})
+        if len(fams) != 1 or "other" in fams or not s[:1].isupper() or not any(ch.isalpha() for ch in s):
+            continue
+        one = " " not in s
+        if one and (s.lower() in lower or s.lower().strip(".") in _ROLE_WORDS | _ORG_NOUNS | _OPENERS or len(s) < 2):
+            continue
+        if one and not (re.fullmatch(r"[A-Z][\w'’-]*[a-z][\w'’-]*", s) or _ACRONYM.fullmatch(s)):
+            continue
+        fam = next(iter(fams))
+        known[s] = max((n, lab) for lab, n in raw[s].items() if _family(lab) == fam)[1] if fam != "PERSON" else "PERSON"
+    if not known:
+        return []
+    for s in list(known):  # a dateline's "TEHRAN" is "Tehran"
+        if len(s) >= 4 and not s.isupper() and s.upper() not in known:
+            known[s.upper()] = known[s]
+    names = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+    ends = {k.split()[-1] for k in known}
+    pattern = re.compile(r"(?<![\w.'’-])(?=[A-Z])(" + names + r")(?![\w-])")  # the lookahead skips most places fast
+    out = []
+    for art_id, text in texts.items():
+        taken = sorted(spans.get(art_id, []))
+        starts = [s for s, _e in taken]
+        longest = max((e - s for s, e in taken), default=0)
+        for hit in pattern.finditer(text):
+            a, b = hit.span()
+            lo = bisect.bisect_left(starts, a - longest)
+            if any(s < b and a < e for s, e in taken[lo : bisect.bisect_left(starts, b)]):
+                continue
+            name = hit.group(1)
+            if re.match(r"\s+[A-Z]", text[b : b + 2]) or (name.isupper() and _shouting(text, a, b)):
+                continue  # "Hall Street"; "WHO" in a line of capitals
+            if _inside_longer_name(text, a, taken, ends):
+                continue
+            prev = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, a - 30) : a])
+            if prev and not _is_head(prev.group(1)) and prev.group(1).lower() not in _OPENERS:
+                # "City Hall", "J. Edgar Hoover", "Turkmen Communist Party": part of a longer name; a
+                # person's full name may follow another name ("Minister for the Olympics Tessa Jowell")
+                if " " not in name or known[name] != "PERSON" or re.fullmatch(r"[A-Z]\.", prev.group(1)):
+                    continue
+            out.append((art_id, Mention(a, b, name, known[name])))
+    return out
+
+
+def _inside_longer_name(text: str, a: int, taken: list[tuple[int, int]], ends: set[str]) -> bool:
+    """A name at ``a`` ends a longer one: "Viña del Mar", "Fish and Wildlife Service", "Bank of
+    England"; not "the President of Iran", "Tessa Jowell and Gordon Brown" (a name before "and":
+    tagged, or the last word of a name of the story)."""
+    hit = re.search(r"([A-Z][\w'’.-]*)\s+(and|of|for|&|de|del|da|la|van|von|al|el)\s+$", text[max(0, a - 40) : a])
+    if hit is None:
+        return False
+    if hit.group(2) in ("and", "&"):
+        end = a - (len(hit.group(0)) - hit.end(1))
+        return hit.group(1) not in ends and not any(s < end <= e for s, e in taken)
+    return not _is_head(hit.group(1))
+
+
+def _shouting(text: str, a: int, b: int) -> bool:
+    """The word at a..b stands among words in capitals ("WHO SAID IT", a headline or dateline in caps)."""
+    near = re.findall(r"[A-Za-z]{2,}", text[max(0, a - 25) : a] + " " + text[b : b + 25])
+    return sum(w.isupper() for w in near) >= 2
 
 
 # --- links written in the texts: "the World Health Organization (WHO)", "X, also known as Y" ---------
