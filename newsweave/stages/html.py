@@ -289,18 +289,6 @@ def _shown_date(lines: list[str], stated: bool) -> str | None:
     return None
 
 
-_BY_LINE = re.compile(r"(?:by|written by|posted by|author)(?:\s*:\s*|\s+)(.+)", re.I)
-
-
-def _shown_byline(lines: list[str]) -> str | None:
-    """A name on a "By ..." line near the headline (dev: 8 of 9 right where no author was found else)."""
-    for line in lines:
-        if (m := _BY_LINE.fullmatch(line)) and (c := clean_byline(m.group(1))) and (p := _person(c)):
-            if len(p.split()) <= 4:
-                return p
-    return None
-
-
 def extract_html(html: str, url: str | None = None) -> HtmlResult:
     """Main text and metadata of one page; ``text`` is empty when no main text is found.
 
@@ -344,7 +332,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         if (headline := _headline_lines(tree)) is not None:
             near = _near(*headline)
             published = _shown_date(near, stated) or published
-            authors = authors or tuple(filter(None, [_shown_byline(near)]))
+            if not authors:  # a byline near the headline, read as in text dumps (clean.byline_and_date)
+                from .clean import byline_and_date
+
+                authors = tuple(p for a in byline_and_date(*headline, headline[1])[0] if (p := _person(a)))
     return HtmlResult(
         text=body,
         title=title,
