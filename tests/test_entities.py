@@ -272,8 +272,11 @@ def test_a_department_inside_a_title_and_a_pair_of_surnames_are_no_organisations
     items = [("a1", at("State", "ORG")), ("a1", at("Rex Tillerson", "PERSON")), ("a1", at("Sergei Lavrov", "PERSON")),
              ("a1", at("Tillerson-Lavrov", "PERSON")), ("a1", at("The State Department", "ORG")),
              ("a1", at("Foreign Affairs", "ORG"))]  # fmt: skip
-    names = {e["name"]: e["label"] for e in resolve_entities(items, {"a1": text})[0]}
+    ents = resolve_entities(items, {"a1": text})[0]
+    names = {e["name"]: e["label"] for e in ents}
     assert "Tillerson-Lavrov" not in names and "Foreign Affairs" not in names and "State" not in names
+    # the pair's two surnames are mentions of the two people
+    assert {e["name"]: e["mentions"] for e in ents}["Sergei Lavrov"] == 2
     assert any("State Department" in n for n in names)  # the department named on its own stays
 
 

@@ -575,14 +575,18 @@ def _lower_words(texts: dict[str, str]) -> set[str]:
 
 
 def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[str]) -> list[tuple[str, Mention]]:
-    """Boundary fixes of spaCy's spans: "Carcassonne, Limoux" (one ORG) is two names; "Alejandro
+    """Boundary fixes of spaCy's spans: "Carcassonne, Limoux" (one ORG) is two names, and so is "the
+    Tillerson-Lavrov talks" when both are surnames of people tagged in the story; "Alejandro
     Valverde" with only "Valverde" tagged gets its first name back when that word is no common word
     of the story (never written in lower case), no title or sentence opener, and tagged nowhere."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     tagged: set[str] = set()
+    surnames: set[str] = set()
     for art_id, m in items:
         spans[art_id].append((m.start, m.end))
         tagged.add(fold(m.text))
+        if m.label == "PERSON" and len(words := normalise(m.text).split()) > 1:
+            surnames.add(words[-1])
     out: list[tuple[str, Mention]] = []
     for art_id, m in items:
         text = texts.get(art_id)
@@ -596,6 +600,11 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             for p in parts:
                 out.append((art_id, Mention(at, at + len(p), p, m.label)))
                 at += len(p) + 2
+            continue
+        pair = re.fullmatch(r"(?:[Tt]he )?([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)", m.text)
+        if pair and pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= surnames:
+            for g in (1, 2):  # "the Tillerson-Lavrov talks": two people of the story
+                out.append((art_id, Mention(m.start + pair.start(g), m.start + pair.end(g), pair.group(g), "PERSON")))
             continue
         hit = re.search(r"(?:^|(?<=[\s(\"“]))([A-Z][a-zà-ÿ]{2,}) $", text[max(0, m.start - 30) : m.start])
         if m.label == "PERSON" and hit and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", m.text):
