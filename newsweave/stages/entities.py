@@ -153,7 +153,7 @@ def _given_names_fit(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and skeleton(a) == skeleton(b)
 
 
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,6}")
 
 
 def similar(a: str, b: str, family: str | None = None, initials: bool = True) -> bool:
@@ -195,7 +195,7 @@ def _initials_match(a: str, b: str) -> bool:
     if (" " in a) == (" " in b):
         return False
     short, long_ = (a, b) if " " not in a else (b, a)
-    if not _ACRONYM.fullmatch(short):
+    if not _INITIALISM.fullmatch(short):
         return False
     letters = short.replace(".", "").lower()
     return letters in (acronym(long_), _initials_all(long_))
