@@ -275,9 +275,14 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
             "people and left thousands homeless. More rain is expected.")  # fmt: skip
     short = "WASHINGTON _ Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111. More later."
     arts = [Article("a1", wire), Article("a2", short)]
-    assert headline(arts, []) == "Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111."
+    assert headline(arts, []) == "Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111"
     long_only = headline([arts[0]], [])
     assert long_only.startswith("Typhoon Babs headed") and long_only.endswith(" …")
     assert len(long_only) <= HEADLINE_CHARS + 2
     assert headline([Article("a3", "A title here", title="Typhoon Babs hits China"), arts[0]], []) == (
         "Typhoon Babs hits China")
+    # a site's full stop after its title goes; an abbreviation's stays
+    title = "Watergate figure Fred LaRue dies."
+    assert headline([Article("a4", "x", title=title)], []) == "Watergate figure Fred LaRue dies"
+    assert headline([Article("a5", "x", title="Oil giant to buy Mobil Corp.")], []) == "Oil giant to buy Mobil Corp."
+    assert headline([Article("a6", "x", title="Is it over? Not yet...")], []) == "Is it over? Not yet..."

@@ -50,12 +50,22 @@ def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
         order = list(range(len(articles)))
     for i in order:
         if articles[i].title:
-            return str(articles[i].title)
+            return _no_full_stop(str(articles[i].title))
     firsts = [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
     if not firsts:
         return "(untitled story)"
     short = [s for s in firsts if len(s) <= HEADLINE_CHARS]
-    return short[0] if short else _cut(firsts[0])
+    return _no_full_stop(short[0]) if short else _cut(firsts[0])
+
+
+def _no_full_stop(line: str) -> str:
+    """A headline without the full stop some sites end titles with ("Watergate figure Fred LaRue dies.");
+    an abbreviation's stop stays ("... to join Exxon Corp.", "... in the U.S.")."""
+    line = line.strip()
+    if not line.endswith(".") or line.endswith(".."):
+        return line
+    word = line[:-1].rsplit(" ", 1)[-1].lower()
+    return line if word in _ABBREV or "." in word or len(word) <= 1 else line[:-1]
 
 
 def _first_sentence(text: str) -> str:
