@@ -79,3 +79,24 @@ def test_a_figure_spaced_after_its_thousands_comma_is_one_number() -> None:
     found = {n["text"]: (n["value"], n["counts"]) for n in numbers_in_text(text, [], [(0, len(text))])}
     assert found == {"12, 000": (12000, "people"), "1, 250, 000": (1250000, "homeless")}  # "10 October" is a date
     assert parse_number("12, 000")["value"] == 12000 and parse_number("1, 2")["value"] == 1
+
+
+def test_model_codes_and_24_hour_times_are_no_counts() -> None:
+    # ECB+ (CC BY) sentences of the stream: a model code is no count but may say what is counted
+    text = "INS Sukanya has seized a total of 14 AK - 47 rifles, 31 magazines and 923 rounds of ammunition."
+    assert _numbers(text, "14", "31", "923") == [(14, None, "rifles"), (31, None, "magazines"), (923, None, "rounds")]
+    text = "Marine commandos boarded the dhow at 1230 hours and apprehended the pirates at about 1100 hrs IST."
+    assert _numbers(text, "1230 hours", "about 1100") == []
+    assert 800 not in [v for v, _, _ in _numbers("At 4 p.m. (0800 GMT), it was located 370 kilometers east.", "0800")]
+    text = "Swissair had inspected one Swissair MD-11 and its remaining 15 MD-11s and three Boeing 747s."
+    assert [c for _, _, c in _numbers(text, "one", "15")] == ["md-11", "md-11s"]
+
+
+def test_what_coordinated_numbers_count_and_adverbs_after_a_number() -> None:
+    text = "Indian commandos boarded the larger pirate boat, seizing 12 Somali and 11 Yemeni nationals."
+    assert _numbers(text, "12", "11") == [(12, None, "nationals"), (11, None, "nationals")]
+    text = "The Navy confiscated 14 AK 47 Rifles, 31 Magazines and 923 rounds of ammunition."
+    assert {v: c for v, _, c in _numbers(text, "31")}[31] == "magazines"
+    assert _numbers("They had 26 crewmen aboard, all Somalian nationals.", "26") == [(26, None, "crewmen")]
+    assert _numbers("The three boats had a total of 26 Somali crew onboard.", "26") == [(26, None, "crew")]
+    assert _numbers('"We have 100 critically ill patients who will die," he said.', "100") == [(100, None, "patients")]

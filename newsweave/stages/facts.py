@@ -199,15 +199,69 @@ def parse_number(text: str) -> dict[str, Any]:
     return {"value": value, "qualifier": qualifier, "unit": unit}
 
 
+# model and type codes ("AK-47", "AK - 47" as ECB+ spaces it, "F-16s", "Mi-8"): names, not counts
+_CODE = re.compile(r"[A-Z][A-Za-z]{0,5}[ \t]?[-\u2013][ \t]?\d+[A-Za-z]*")
+_CODE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,5}[ \t]?[-\u2013][ \t]?$")
+_CODE_TAIL = re.compile(r"[ \t]?[-\u2013]?[ \t]?\d+[A-Za-z]*")
+# a 24-hour clock time: "1230 hours", "0930 GMT", "about 1100 IST"
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_AFTER = re.compile(r"[ \t]*(?:hours|hrs|h|gmt|utc|ist|bst|est|edt|cst|pst|cet|cest|local time)\b", re.I)
+# words after a number that say where or how, not what is counted ("26 aboard", "13 fully loaded")
+_NOT_COUNTED = frozenset("aboard onboard abroad ashore overboard away back apiece altogether alone together worth "
+                         "ago more less each respectively".split())  # fmt: skip
+# "12 Somali and 11 Yemeni nationals": the first number counts the noun after the second
+_COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:\d[\d,.]*|[a-z]+)[ \t]+(?:[A-Z][a-z]+[ \t]+)?([a-z]+)\b")
+
+
+def _coordinated_noun(text: str, pos: int) -> str | None:
+    """The noun after a coordinated second number, when a proper adjective follows the first one."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)(?=[ \t]+(?:and|or)\b)", text[pos : pos + 40])
+    if not m or _plural(m.group(1)):  # "31 Magazines and 923 rounds" counts magazines
+        return None
+    c = _COORDINATED.match(text, pos + m.end())
+    return c.group(1) if c and _plural(c.group(1)) else None
+
+
+def _adverb(word: str) -> bool:
+    w = word.lower()
+    return w in _NOT_COUNTED or (w.endswith("ly") and len(w) > 5 and word.islower() and not w.endswith("ily"))
+
+
+def not_a_count(text: str, start: int, end: int) -> bool:
+    """A figure that is part of a model code ("AK-47", "F-16") or a 24-hour clock time ("1230 hours")."""
+    figure = text[start:end]
+    if _CODE_BEFORE.search(text, max(0, start - 9), start) and figure[:1].isdigit():
+        return True
+    digits = list(_DIGITS.finditer(figure))
+    if not digits or _HHMM.fullmatch(digits[-1].group()) is None:
+        return False
+    return bool(_CLOCK_AFTER.match(text, start + digits[-1].end()))
+
+
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
     """What a number counts, read from the words right after it (no parse): the first plural-looking
-    word of the run before a function word or punctuation; and a following outcome word ("died")."""
+    word of the run before a function word or punctuation; and a following outcome word ("died").
+    A model code in the run is a modifier ("14 AK - 47 rifles" counts rifles)."""
+    if noun := _coordinated_noun(text, pos):
+        return noun, None
     words: list[tuple[str, int]] = []
+    code_word: tuple[str, int] | None = None
     i = pos
     while i < limit and len(words) < 4:
         m = _NEXT_WORD.match(text, i)
         if not m or m.end() > limit:
             break
+        code = _CODE.match(text, m.start(1))
+        if code and code.end() <= limit:
+            code_word = (re.sub(r"\s+", "", code.group()), code.end())
+            if words:  # "one Swissair MD-11": the model is what is counted
+                words.append(code_word)
+                break
+            i = code.end()  # "14 AK - 47 rifles": the model is a modifier of the noun after it
+            continue
+        if _adverb(m.group(1)) and m.group(1).lower() not in _NOT_COUNTED and not words:
+            i = m.end()  # "100 critically ill patients"
+            continue
         words.append((m.group(1), m.end()))
         i = m.end()
     after_of = bool(re.search(r"\bof\s*$", text[max(0, pos - 4) : pos]))
@@ -219,7 +273,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         words = words[2:]  # "the 400 or so candidates"
     run: list[tuple[str, int]] = []
     for w, end in words:
-        if w.lower() in _STOP or w.lower().endswith("ing") or (w.lower().endswith("ed") and run):
+        if w.lower() in _STOP or w.lower().endswith("ing") or (w.lower().endswith("ed") and run) or _adverb(w):
             break
         run.append((w, end))
         if len(run) == 3:
@@ -229,6 +283,8 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     head = next(((w, e) for w, e in reversed(run) if _plural(w)), None)
     if head is None and run and not run[-1][0].lower().endswith("ed"):
         head = run[-1]
+    if head is None and code_word:  # "15 MD-11s and three Boeing 747s"
+        head = code_word
     if head is None:
         return None, None
     verb = None
@@ -272,17 +328,23 @@ def numbers_in_text(
     for m in ms:
         if m.label not in NUMBER_LABELS or _CLOCK.search(m.text) or _GLUED.search(m.text):
             continue
-        if _name_part(text, m.start, m.end, sentences):
+        start, end = m.start, m.end
+        if code := _CODE.search(m.text):  # "Seven AK-47s": the count is "Seven"
+            end = start + code.start()
+            if not text[start:end].strip() or parse_words(_WORD.findall(text[start:end]))[0] is None:
+                continue
+            end = start + len(text[start:end].rstrip())
+        if _name_part(text, start, end, sentences) or not_a_count(text, start, end):
             continue
         if m.label == "TIME" and not _DIGITS.search(m.text) and parse_words(_WORD.findall(m.text))[0] is None:
             continue
-        out.append(_number(text, *_whole_figure(text, m.start, m.end), m.label, sentences))
+        out.append(_number(text, *_whole_figure(text, start, end), m.label, sentences))
     covered = [(m.start, m.end) for m in ms]
     for lm in _LOOSE_NUMBER.finditer(text):
         s, e = lm.start(), lm.end()
         if any(a < e and s < b for a, b in covered) or (_YEAR.match(lm.group(1)) and not lm.group(2)):
             continue
-        if _name_part(text, s, e, sentences):
+        if _name_part(text, s, e, sentences) or not_a_count(text, s, e):
             continue
         out.append(_number(text, *_whole_figure(text, s, e), "PERCENT" if lm.group(2) else "CARDINAL", sentences))
     seen: set[tuple[int, int]] = set()
@@ -372,7 +434,11 @@ def extract_numbers(doc: Any) -> list[dict[str, Any]]:
         while tok.dep_ in ("compound", "quantmod") and tok.head.like_num and tok.head != tok:
             tok = tok.head
         head = tok.head
-        if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not n["start"] <= head.idx < n["end"]:
+        if noun := _coordinated_noun(doc.text, n["end"]):  # "12 Somali and 11 Yemeni nationals"
+            n["counts"] = noun
+        elif _adverb(head.text) or _CODE.fullmatch(head.text):
+            continue
+        elif tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not n["start"] <= head.idx < n["end"]:
             n["counts"] = head.text.lower()
             gov = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
