@@ -85,6 +85,14 @@ def test_the_object_of_an_act_is_no_statement_but_a_rejected_accusation_is() -> 
     saw = "Officials saw that the bridge had been weakened by the floods last week."
     q = _with_cue(saw, "that the bridge had been weakened by the floods last week", "Officials", "saw", "officials")
     assert len(build_ledger([("a1", "AP", saw, q)])) == 1
+    # "found" says something with a clause, not with a noun phrase (ECB+, CC BY)
+    found = "Warship INS Sukanya found a host of other equipment such as grapnels, ladders and rope-handling gloves."
+    q = _with_cue(found, "a host of other equipment such as grapnels, ladders and rope-handling gloves",
+                  "Warship INS Sukanya", "found", "Warship INS Sukanya")  # fmt: skip
+    assert build_ledger([("a1", "PTI", found, q)]) == []
+    study = "The inquiry found that the crew had ignored two warnings from the tower."
+    q = _with_cue(study, "that the crew had ignored two warnings from the tower", "The inquiry", "found", "inquiry")
+    assert len(build_ledger([("a1", "AP", study, q)])) == 1
 
 
 def _split(text: str, one: str, two: str, name: str) -> Quote:

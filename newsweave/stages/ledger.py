@@ -180,6 +180,12 @@ _STATEMENT_STEMS = _SPEECH_ACT_STEMS + (
     "object", "protest", "rebut", "refut", "retort", "quip", "jok", "muse", "wonder", "impl", "characteri",
     "portray", "depict", "paint", "concern", "worr", "attribut", "assail",
 )  # fmt: skip
+# statement verbs only with a clause ("a study found [that ...]"); with a noun phrase they are acts of
+# finding or showing ("the boarding party found [a host of other equipment]", "showed [the wreckage]")
+_CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "project", "discover", "uncover")
+# a clause without "that": its finite verb is an auxiliary or a form of "be"/"have" (a cheap test; no parse)
+_BARE_CLAUSE = re.compile(
+    r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b")
 _CLAUSE_START = re.compile(r"(?i)^(?:(?:that|whether|if|how|why|what|when|where|who|which)\b|[\"“‘'])")
 
 
@@ -197,6 +203,9 @@ def _reported_unusable(q: Quote) -> bool:
         return True
     if cue and not _CLAUSE_START.match(content) and not _statement_cue(cue):
         return True
+    words = re.findall(r"[a-z]+", cue)
+    if words and all(w.startswith(_CLAUSE_ONLY_STEMS) for w in words) and not _CLAUSE_START.match(content):
+        return not _BARE_CLAUSE.search(content)  # "records show [Lasalle has three prior convictions]" stays
     return not q.speaker_name and _description(q) is None
 
 
