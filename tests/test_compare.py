@@ -661,3 +661,18 @@ def test_the_report_shows_tentative_conflicts_apart() -> None:
     assert "Possible conflicts, to check" in html and "In conflict" in html
     assert html.index("In conflict") < html.index("14 died.") < html.index("Possible conflicts") < html.index("no gun")
     assert "Possible conflicts, to check" in render_markdown(doc)
+
+
+def test_a_group_is_shown_by_a_whole_sentence_not_a_piece_of_one() -> None:
+    from newsweave.stages.compare import Claim, _representative
+
+    def claim(text: str) -> Claim:
+        return Claim("a", "o", False, 0, len(text), text, ())
+
+    # ECB+ (CC BY): the centre of the group was a clause cut from a list
+    group = [claim("and a rocket-propelled grenade launcher."),
+             claim("They had a large cache of weapons including 7 AK-47 rifles and a grenade launcher."),
+             claim("Seven AK-47s and a rocket-propelled grenade-launcher were found in the boats.")]  # fmt: skip
+    assert _representative(group, [0, 1, 2]) == 1
+    assert _representative(group, [2, 0]) == 2
+    assert _representative([claim("And the pirates fled."), claim("but they were caught.")], [0, 1]) == 0

@@ -545,6 +545,17 @@ def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
     return groups
 
 
+def _representative(claims: Sequence[Claim], members: list[int]) -> int:
+    """The claim that stands for a group: its centre, unless that is a piece of a sentence ("and a
+    rocket-propelled grenade launcher."); then the first member, in the group's order, that reads as
+    a sentence of its own (a capital letter or a quote mark first)."""
+    def whole(i: int) -> bool:
+        t = claims[i].text.lstrip("\"“‘' ")
+        return bool(t) and t[0].isupper() and not re.match(r"(?:And|But|Or|Nor)\b", t)
+
+    return next((i for i in members if whole(i)), members[0]) if not whole(members[0]) else members[0]
+
+
 _PRONOUN_SPEAKERS = frozenset("he she they it we i you who him her them us".split())
 
 
@@ -844,13 +855,14 @@ def compare_sources(
         outlets = _independent(claims, members)
         if len(outlets) < 2:
             continue
-        rep = claims[members[0]]
+        rep = claims[_representative(claims, members)]
         ordered = sorted(members)
         corroborated.append({"text": rep.text, "outlets": outlets, "independent_outlets": len(outlets),
                              "articles": list(dict.fromkeys(claims[i].article for i in ordered)),
                              # each article's own wording, so a reader can check every outlet's version
                              "sentences": [{"article": claims[i].article, "start": claims[i].start,
-                                            "end": claims[i].end, "text": claims[i].text}
+                                            "end": claims[i].end, "text": claims[i].text,
+                                            "outlet": claims[i].outlet}
                                            for i in ordered]})  # fmt: skip
     corroborated.sort(key=lambda g: (-g["independent_outlets"], -len(g["articles"])))
     result["corroborated"] = corroborated[:MAX_CORROBORATED]
