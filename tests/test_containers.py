@@ -129,7 +129,7 @@ def test_rss_items_become_articles(tmp_path: Path) -> None:
     assert a.published == "2005-07-12T09:30:00Z" and a.authors == ("Jane Reporter",)
     assert a.text.split("\n\n") == rec["text"].split("\n\n")  # paragraphs kept, the footer line dropped
     assert " ".join(arts[1].text.split()) == " ".join(rec2["text"].split())  # no content: the description
-    assert len(skips) == 1 and "only a summary" in skips[0].reason and "wiki/c" in skips[0].origin
+    assert len(skips) == 1 and "a summary, not the article" in skips[0].reason and "wiki/c" in skips[0].origin
 
 
 def test_atom_feed_and_not_a_feed(tmp_path: Path) -> None:
