@@ -123,9 +123,10 @@ def read_feed(raw: bytes, origin: str, settings: Settings) -> Iterator[Article |
         text = fragment_text(_item_html(entry))
         words = len(text.split())
         if words < settings.feed_min_words:
-            yield Skip(where, f"feed item holds {words} words of text (fewer than feed_min_words, "
-                              f"{settings.feed_min_words}): a summary, not the article; newsweave does not fetch "
-                              "pages: save the linked page and pass the file")  # fmt: skip
+            why = (f"feed item holds {words} words of text (fewer than feed_min_words = {settings.feed_min_words}; "
+                   "--set feed_min_words=N changes it): a summary, not the article; newsweave does not fetch "
+                   "pages: save the linked page and pass the file")  # fmt: skip
+            yield Skip(where, why)
             continue
         title = fragment_text(entry.get("title") or "").replace("\n\n", " ") or None
         art = Article(
