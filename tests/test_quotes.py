@@ -764,3 +764,20 @@ def test_the_name_after_an_inverted_cue_speaks_even_when_parsed_as_its_object(nl
             "of wounded, broken heads, broken arms,\" recounted Raphaelle Chenet, the administrator of the charity.")
     q = find(direct(quotes(nlp, text)), "I saw dead bodies")
     assert q.speaker_name == "Raphaelle Chenet" and q.cue is not None and q.cue.text == "recounted"
+
+
+def test_a_partial_quote_inside_its_cues_complement_is_the_whole_clause(nlp: Any) -> None:
+    """'called [the use of executive orders "quite dangerous."]': the cue already belongs to the quote,
+    so the attribution is the complement with the marks, indirect, as PolNeAR annotates mixed quotes."""
+    qs = quotes(nlp, 'The senator called the use of executive orders "quite dangerous." He left early.')
+    q = find(qs, "quite dangerous")
+    assert q.content.text == 'the use of executive orders "quite dangerous."' and not q.direct
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    q = find(quotes(nlp, 'She said: "We have to do better."'), "do better")  # (no words of the writer's own)
+    assert q.content.text == "We have to do better." and q.direct
+
+
+def test_a_second_that_clause_after_a_closing_quote_mark_is_part_of_the_content(nlp: Any) -> None:
+    text = 'The governor said that the budget "was balanced," and that taxes would fall next year.'
+    q = find(quotes(nlp, text), "budget")
+    assert q.content.text == 'that the budget "was balanced," and that taxes would fall next year'

@@ -144,14 +144,21 @@ def _postposed(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
 
 _RELATIVES = frozenset("which that who what whom".split())
 _REASON_MARKS = frozenset("if unless because since although though while whereas so until".split())
-_CONJ_WORDS = frozenset(", and but or yet so while whereas".split())
+_CONJ_WORDS = frozenset(", and but or nor yet so while whereas".split())
+
+
+def _joins(t: Token) -> bool:
+    """A word or mark between a clause and the next one the parser hangs on the same cue: a
+    conjunction, a comma, or a closing quote mark or bracket ('said that X ''could be unyielding,''
+    [and that Y]', 'said X (really?) [and that Y]')."""
+    return t.lower_ in _CONJ_WORDS or t.is_quote or t.text in ")]?"
 
 
 def _conj_clause(v: Token, hi: int) -> int:
     """Extend a complement ending at token ``hi`` over a clause the parser hung on the cue verb
     ('said [that X, but Y]'): a conjunct with a subject of its own that is no cue itself."""
     doc, i = v.doc, hi
-    while i < len(doc) and doc[i].head.i == v.i and doc[i].dep_ in ("cc", "punct") and doc[i].lower_ in _CONJ_WORDS:
+    while i < len(doc) and doc[i].head.i == v.i and doc[i].dep_ in ("cc", "punct") and _joins(doc[i]):
         i += 1
     for c in v.rights:
         if c.dep_ == "conj" and c.left_edge.i == i and i > hi and not is_cue(c):

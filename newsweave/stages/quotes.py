@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsweave.records import Quote
+from newsweave.records import Quote, Span
 
 from .ledger import build_ledger
 from .quote_context import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, Ctx
 from .quote_direct import direct_quotes
 from .quote_learned import learned_quotes
-from .quote_reported import headline_colon, headline_verb, reported_speech
+from .quote_reported import _close_mark, headline_colon, headline_verb, reported_speech
 
 __all__ = ["CLAUSE_VERBS", "LEARNED_CUES", "SPEECH_VERBS", "STANCE_WORDS", "build_ledger", "extract_quotes"]
 
@@ -34,6 +34,37 @@ def _carried(reported: Quote, q: Quote) -> bool:
     inside = r.start <= c.start and c.end <= r.end + 2  # (+ the closing punctuation the marks enclose)
     same = q.cue is None or reported.cue is not None and reported.cue.start == q.cue.start
     return inside and same
+
+
+_COMPLEMENTS = frozenset(("ccomp", "xcomp", "dobj", "advcl", "oprd"))
+
+
+def _mixed(ctx: Ctx, q: Quote) -> Quote:
+    """A partial quote inside its cue's complement, after words of the writer's own ('noted [the
+    leading GOP candidate "has surprisingly earned himself a few fans"]', 'called [the use of executive
+    orders "quite dangerous."]'): the attribution is the whole complement with the marks, as PolNeAR
+    and the Gender Gap Tracker annotate mixed quotes, indirect; the cue already belongs to the quote,
+    so the reported-speech rules never offered that clause."""
+    if q.parts or q.cue is None or q.cue.end > q.content.start:
+        return q
+    doc = ctx.doc
+    v_i, _ = ctx.tokens(q.cue.start, q.cue.end)
+    first, _ = ctx.tokens(q.content.start, q.content.end)
+    if first >= len(doc) or v_i >= first or ctx.sent_of[v_i] != ctx.sent_of[first]:
+        return q
+    v, tok = doc[v_i], doc[first]
+    comp = next((c for c in v.rights if c.dep_ in _COMPLEMENTS and c.left_edge.i <= tok.i <= c.right_edge.i), None)
+    if comp is None:
+        return q
+    lo = comp.left_edge.i
+    while lo < first and (doc[lo].is_punct or doc[lo].is_space) and not doc[lo].is_quote:
+        lo += 1
+    mark = first - 1 if first > 0 and doc[first - 1].is_quote else first
+    words = [t for t in doc[lo:mark] if t.is_alpha]
+    if not words or any(t.is_quote for t in doc[lo:mark]) or ctx.para_of(doc[lo].idx) != ctx.para_of(q.content.start):
+        return q
+    s, e = doc[lo].idx, _close_mark(ctx.text, doc[lo].idx, q.content.end)
+    return Quote(Span(s, e, ctx.text[s:e]), q.speaker, q.speaker_name, q.cue, q.channel, False)
 
 
 def _nested(q: Quote, outer: Quote) -> bool:
@@ -66,6 +97,7 @@ def extract_quotes(doc: Doc, learned: bool = True, keep_nested: bool = False) ->
     direct = direct_quotes(ctx)
     reported = reported_speech(ctx, direct)
     direct = [q for q in direct if not any(_carried(r, q) for r in reported)]
+    direct = [_mixed(ctx, q) for q in direct]
     found = direct + reported + headline_colon(ctx, direct)
     found += headline_verb(ctx, found)
     if learned:
