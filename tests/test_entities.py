@@ -367,3 +367,9 @@ def test_acronyms_defined_in_the_text_become_mentions() -> None:
     assert "AP" not in canon  # a dateline's wire service
     act = next(e for e in ents if e["name"] == "Endangered Species Act")  # a law: no organisation made of it
     assert act["mentions"] == 2
+
+
+def test_a_name_written_twice_over_is_the_same_person() -> None:
+    # a WikiNews (CC BY) image caption: "interview with Alejandro Mella Alejandro Mella", tagged as one name
+    assert similar("Mella Alejandro Mella", "Alejandro Mella", "PERSON")
+    assert not similar("Li Peng", "Peng Li", "PERSON")  # the same words in another order may be another person

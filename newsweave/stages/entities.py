@@ -167,6 +167,8 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
         return True
     if family == "PERSON":
         ta, tb = _core(fa).split(), _core(fb).split()
+        if min(len(ta), len(tb)) > 1 and len(ta) != len(tb) and set(ta) == set(tb):
+            return True  # a name written twice over: "Mella Alejandro Mella" (a caption) / "Alejandro Mella"
         if len(ta) > 1 and len(tb) > 1 and translit(ta[-1]) == translit(tb[-1]):
             # one surname: the first names decide, and middle names when both have them
             # ("George W. Bush" is not "George H.W. Bush")
