@@ -153,3 +153,11 @@ def test_fragment_text_keeps_paragraphs_and_drops_scripts() -> None:
     html = "<div><h2>Head</h2><p>One <b>bold</b>\n word.</p><script>x=1</script><ul><li>a</li><li>b</li></ul>tail</div>"
     assert fragment_text(html).split("\n\n") == ["Head", "One bold word.", "a", "b", "tail"]
     assert fragment_text("plain\n\ntext") == "plain\n\ntext"
+
+
+def test_the_library_reads_articles_of_every_format(tmp_path: Path) -> None:
+    import newsweave
+
+    items = list(newsweave.read_articles([SAMPLES, _warc(tmp_path / "c.warc.gz")]))
+    fmts = {i.fmt for i in items if isinstance(i, Article)}
+    assert fmts == {"txt", "html", "jsonl"} and sum(isinstance(i, Skip) for i in items) == 1

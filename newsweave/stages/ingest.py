@@ -267,3 +267,12 @@ def read_inputs(paths: list[str | Path], settings: Settings,
             yield item
         else:
             yield from read_path(item, settings, known)
+
+
+def read_articles(paths: list[str | Path], settings: Settings | None = None) -> Iterator[Article | Skip]:
+    """The library's reader: every article in files and folders of any supported format, cleaned, with
+    its metadata (an ``Article``), or a ``Skip`` that says why an input (or a record, an item, a line
+    of it) gave none. Nothing is stored."""
+    for item in read_inputs(paths, settings or Settings()):
+        if isinstance(item, Article | Skip):
+            yield item
