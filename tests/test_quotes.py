@@ -773,6 +773,8 @@ def test_a_partial_quote_inside_its_cues_complement_is_the_whole_clause(nlp: Any
     q = find(qs, "quite dangerous")
     assert q.content.text == 'the use of executive orders "quite dangerous."' and not q.direct
     assert q.speaker is not None and q.speaker.text == "The senator"
+    q = find(quotes(nlp, 'McConnell said "the next president" should choose the nominee.'), "next president")
+    assert q.content.text == '"the next president" should choose the nominee' and not q.direct  # (words after it)
     q = find(quotes(nlp, 'She said: "We have to do better."'), "do better")  # (no words of the writer's own)
     assert q.content.text == "We have to do better." and q.direct
 

@@ -21,7 +21,7 @@ from .ledger import build_ledger
 from .quote_context import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, Ctx
 from .quote_direct import direct_quotes
 from .quote_learned import learned_quotes
-from .quote_reported import _close_mark, headline_colon, headline_verb, reported_speech
+from .quote_reported import _close_mark, _trim_tokens, headline_colon, headline_verb, reported_speech
 
 __all__ = ["CLAUSE_VERBS", "LEARNED_CUES", "SPEECH_VERBS", "STANCE_WORDS", "build_ledger", "extract_quotes"]
 
@@ -37,33 +37,38 @@ def _carried(reported: Quote, q: Quote) -> bool:
 
 
 _COMPLEMENTS = frozenset(("ccomp", "xcomp", "dobj", "advcl", "oprd"))
+_MARKS = "\"“”‘’'«»„`"
 
 
 def _mixed(ctx: Ctx, q: Quote) -> Quote:
-    """A partial quote inside its cue's complement, after words of the writer's own ('noted [the
-    leading GOP candidate "has surprisingly earned himself a few fans"]', 'called [the use of executive
-    orders "quite dangerous."]'): the attribution is the whole complement with the marks, as PolNeAR
-    and the Gender Gap Tracker annotate mixed quotes, indirect; the cue already belongs to the quote,
-    so the reported-speech rules never offered that clause."""
-    if q.parts or q.cue is None or q.cue.end > q.content.start:
+    """A partial quote inside its cue's complement with words of the writer's own before or after it
+    ('noted [the leading candidate "has surprisingly earned himself a few fans"]', 'called [the use of
+    executive orders "quite dangerous."]', 'said ["the next president" should choose the nominee]'):
+    the attribution is the whole complement with the marks, as PolNeAR and the Gender Gap Tracker
+    annotate mixed quotes, indirect; the cue already belongs to the quote, so the reported-speech rules
+    never offered that clause."""
+    if q.parts or q.cue is None or q.cue.start < q.content.end and q.cue.end > q.content.start:
         return q
-    doc = ctx.doc
+    doc, c0, c1 = ctx.doc, q.content.start, q.content.end
     v_i, _ = ctx.tokens(q.cue.start, q.cue.end)
-    first, _ = ctx.tokens(q.content.start, q.content.end)
-    if first >= len(doc) or v_i >= first or ctx.sent_of[v_i] != ctx.sent_of[first]:
+    first, last = ctx.tokens(c0, c1)
+    if first >= len(doc) or v_i >= len(doc) or ctx.sent_of[v_i] != ctx.sent_of[first]:
         return q
     v, tok = doc[v_i], doc[first]
-    comp = next((c for c in v.rights if c.dep_ in _COMPLEMENTS and c.left_edge.i <= tok.i <= c.right_edge.i), None)
+    comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS and c.left_edge.i <= tok.i <= c.right_edge.i), None)
     if comp is None:
         return q
-    lo = comp.left_edge.i
-    while lo < first and (doc[lo].is_punct or doc[lo].is_space) and not doc[lo].is_quote:
-        lo += 1
-    mark = first - 1 if first > 0 and doc[first - 1].is_quote else first
-    words = [t for t in doc[lo:mark] if t.is_alpha]
-    if not words or any(t.is_quote for t in doc[lo:mark]) or ctx.para_of(doc[lo].idx) != ctx.para_of(q.content.start):
+    lo, hi = _trim_tokens(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    outside = [t for t in doc[lo:hi] if not c0 - 2 <= t.idx < c1 + 2]
+    if lo >= hi or not any(t.is_alpha for t in outside) or any(t.is_quote for t in outside):
         return q
-    s, e = doc[lo].idx, _close_mark(ctx.text, doc[lo].idx, q.content.end)
+    if ctx.para_of(doc[lo].idx) != ctx.para_of(c0) or ctx.para_of(doc[hi - 1].idx) != ctx.para_of(c0):
+        return q
+    s = min(doc[lo].idx, c0)
+    if s == c0:  # (the opening mark of a quote that starts the complement)
+        while s > 0 and ctx.text[s - 1] in _MARKS:
+            s -= 1
+    e = _close_mark(ctx.text, s, max(doc[hi - 1].idx + len(doc[hi - 1]), c1))
     return Quote(Span(s, e, ctx.text[s:e]), q.speaker, q.speaker_name, q.cue, q.channel, False)
 
 
