@@ -96,3 +96,19 @@ def test_an_undated_article_reads_relative_dates_against_its_own_full_dates_when
     assert undated_reference(bare) == "2008-12-13"
     again = dates_in_text(text, ms, sents, undated_reference(bare, "2010-05-05"))
     assert again[1]["date"] == "2008-12-05"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a bare ordinal is a day after "on", "by", "until"... or before "of <month>"; else a round, an inning
+        ("We hope for an uneventful day on the 17th.", "the 17th", "1998-11-17"),
+        ("The vote is due on the 20th of November.", "the 20th", "1998-11-20"),
+        ("He knocked out Thompson in the 11th of their first title fight in 2008.", "the 11th", None),
+        # sports records and scores spaCy reads as dates
+        ("Bowe (45-1, 33 KOs) had been training in Germany since September.", "45-1", None),
+        ("The Colts (10 - 5, 4 - 4 away) owned the NFL's worst record a year ago.", "10 - 5", None),
+    ],
+)
+def test_bare_ordinals_records_and_scores(sentence: str, expression: str, expected: str | None) -> None:
+    assert _resolve(sentence, expression, "1998-11-15") == expected

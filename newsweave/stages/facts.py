@@ -548,6 +548,8 @@ class DateResolver:
             s = stripped
         if not s or re.fullmatch(r"\d{1,3}", s):  # "Majid Ansari, 44,": an age spaCy read as a date
             return {**out, "note": "not a date"}
+        if re.fullmatch(r"\(?\d{1,3}(?:\s?[-\u2013]\s?\d{1,3}){1,2}\)?", s):  # a record or score: "Bowe (45-1)"
+            return {**out, "note": "not a date"}
         if _ORDINAL_ONLY.fullmatch(s):  # "13th and 14th month bonus pay": an ordinal names no day
             return {**out, "note": "not a date"}
         if re.search(r"\bcentur", s, re.I):
@@ -637,6 +639,17 @@ def _dateparse(expression: str, day: date | None) -> tuple[datetime | None, str 
     return (data.date_obj, data.period) if data is not None else (None, None)
 
 
+_BARE_ORDINAL = re.compile(r"(?i)(?:the\s+)?\d{1,2}(?:st|nd|rd|th)")
+
+
+def _ordinal_names_day(before: str, after: str) -> bool:
+    """Whether a bare ordinal ("the 11th") names a day: "on the 11th", "the 11th of July"; not "knocking
+    out Thompson in the 11th of their first title fight" (a round, an inning, a hole)."""
+    if re.search(r"(?i)\b(?:on|by|until|till|since|from|before|after|for|through|to)\s+(?:the\s+)?$", before):
+        return True
+    return bool(re.match(r"(?i)\s+of\s+", after)) and _MONTH.match(re.sub(r"(?i)^\s+of\s+", "", after)) is not None
+
+
 def _datey(m: MentionLike) -> bool:
     if m.label == "DATE":
         return True
@@ -657,7 +670,10 @@ def dates_in_text(
         sent = _sentence_of(sentences, m.start)
         lo = m.start - _FUTURE_REACH if sent == [m.start, m.start] else max(sent[0], m.start - _FUTURE_REACH)
         before = text[max(lo, 0) : m.start]
-        r = resolver.resolve(text[m.start : m.end], future=bool(_FUTURE.search(before)))
+        if _BARE_ORDINAL.fullmatch(m.text.strip()) and not _ordinal_names_day(before, text[m.end : m.end + 24]):
+            r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
+        else:
+            r = resolver.resolve(text[m.start : m.end], future=bool(_FUTURE.search(before)))
         out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
                     "sentence": sent})  # fmt: skip
     return out
