@@ -153,3 +153,25 @@ def test_an_entry_keeps_its_cue_so_a_rejection_does_not_read_as_a_claim() -> Non
                   "Vladimir Putin")  # fmt: skip
     (entry,) = build_ledger([("a1", "AFP", text, q)])
     assert entry["cue"] == "rejected"
+
+
+def test_he_or_she_is_never_resolved_to_an_organisation() -> None:
+    from newsweave.records import Analysis, Article, Mention
+    from newsweave.stages.story import analyse_story
+
+    # WikiNews (CC BY), Pichilemu 2010: spaCy tagged the second "Wikinews" PERSON, and "he" took it
+    text = ('Wikinews interviewed a merchant. "It was made smithereens by the tsunami," he told Wikinews. '
+            '"I like the new design of the kiosks, but they are way too expensive," he added. '
+            "Wikinews reporters visited the beach.")  # fmt: skip
+    w = [i for i in range(len(text)) if text.startswith("Wikinews", i)]
+    ms = tuple(Mention(i, i + 8, "Wikinews", "PERSON" if k == 1 else "ORG") for k, i in enumerate(w))
+    c = text.index("I like")
+    content = text[c : text.index('," he added')]
+    he = text.index("he added")
+    q = Quote(content=Span(c, c + len(content), content), speaker=Span(he, he + 2, "he"), speaker_name="Wikinews")
+    a = Article("a1", text, title="Kiosks", source="Wikinews")
+    b = Article("a2", text.replace("merchant", "vendor"), title="Kiosks", source="Other")
+    an = {x.id: Analysis(x.id, ((0, len(x.text)),), ms, (q,)) for x in (a, b)}
+    story = analyse_story("s1", [a, b], an, {})
+    entry = next(e for e in story["quotes"] if "new design" in e["wordings"][0]["text"])
+    assert entry.get("speaker") is None

@@ -338,8 +338,9 @@ class _Cluster:
     roles: Counter[str] = field(default_factory=Counter)
 
     def name(self) -> str:
-        # the most informative variant: most tokens, then most mentioned, then first seen
-        return max(self.surfaces, key=lambda s: (len(s.split()), self.surfaces[s]))
+        # the most informative variant: most distinct tokens ("Mella Alejandro Mella", a caption's repeat, has
+        # no more than "Alejandro Mella"), then most mentioned, then first seen
+        return max(self.surfaces, key=lambda s: (len({w.lower() for w in s.split()}), self.surfaces[s]))
 
 
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:secretary|minister|ministers|secretaries)\s+(?:of|for)\s+(?:the\s+)?$")

@@ -27,6 +27,7 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     return index.original_of(a.id for a in articles)
 
 
+_HE_SHE = frozenset("he she him her".split())  # a speaker who is a person (quote_context.PERSON_PRONOUNS)
 HEADLINE_CHARS = 110  # a headline made from a first sentence is cut to about this length
 
 # a wire dateline before the first sentence: "MANILA, Philippines (AP) _ ", "WASHINGTON _ ", "PARIS (Reuters) - "
@@ -101,12 +102,17 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
     entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
     lookup = canonical_lookup(canon)
+    kind = {e["name"]: e["label"] for e in entities}
     items: list[tuple[str, str | None, str, Quote]] = []
     for a in articles:
         an = analyses.get(a.id)
         for q in an.quotes if an else ():
             if q.speaker_name:
-                q = _with_speaker(q, lookup(q.speaker_name))
+                name = lookup(q.speaker_name)
+                # "he" or "she" is a person: a name the story knows as an organisation or a place was a
+                # wrong antecedent ('"...," he told Wikinews.' then '"...," he added.' -> "Wikinews")
+                he = q.speaker is not None and q.speaker.text.lower() in _HE_SHE
+                q = _with_speaker(q, None if he and kind.get(name, "PERSON") != "PERSON" else name)
             items.append((a.id, outlet_of(a), a.text, q))  # the same outlet names as the comparison
     ledger = build_ledger(items, canonical=lookup)
     docs = [
@@ -134,7 +140,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     }  # fmt: skip
 
 
-def _with_speaker(q: Any, name: str) -> Any:
+def _with_speaker(q: Any, name: str | None) -> Any:
     from dataclasses import replace
 
     return replace(q, speaker_name=name)
