@@ -398,6 +398,33 @@ def test_upload_of_a_web_archive(client: TestClient, db: str, tmp_path: Path) ->
     assert origins >= {"upload:crawl.warc.gz#3 https://news.example/haiti", "upload:crawl.warc.gz#6 https://news.example/leeds"}
 
 
+def test_the_upload_page_adds_files_and_says_what_it_skipped(client: TestClient, db: str, tmp_path: Path) -> None:
+    from .test_containers import _warc
+
+    form = client.get("/add")
+    assert form.status_code == 200 and 'enctype="multipart/form-data"' in form.text and ".warc.gz" in form.text
+    content = _warc(tmp_path / "c.warc.gz").read_bytes()
+    r = client.post("/add", files={"file": ("crawl.warc.gz", content, "application/warc")})
+    assert r.status_code == 200, r.text
+    page = html.unescape(r.text)
+    assert "2 articles read" in page and "crawl.warc.gz#5 https://news.example/gone: HTTP status 404" in page
+    bad = client.post("/add", files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")})
+    assert bad.status_code == 422 and "unsupported file type" in html.unescape(bad.text)
+    assert client.post("/add", data={"x": "1"}).status_code == 415
+
+
+def test_the_upload_page_posts_with_the_token(db: str) -> None:
+    locked = TestClient(create_app(db, token="s3cret"))
+    assert locked.get("/add").status_code == 401
+    form = locked.get("/add", params={"token": "s3cret"})
+    assert 'action="/add?token=s3cret"' in form.text
+    content = (SAMPLES / "chile-aftershock-blog.txt").read_bytes()
+    # the cookie the page set is not accepted for POST
+    assert locked.post("/add", files={"file": ("a.txt", content, "text/plain")}).status_code == 401
+    r = locked.post("/add?token=s3cret", files={"file": ("a.txt", content, "text/plain")})
+    assert r.status_code == 200 and "read" in r.text
+
+
 def test_bad_upload_types_are_refused(client: TestClient, db: str) -> None:
     before = article_count(db)
     bad = client.post("/api/articles", files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")})

@@ -448,6 +448,10 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         Nothing is stored when the request is rejected; inputs the pipeline cannot read are listed in
         ``skipped`` with the reason.
         """
+        return await ingest_request(request)
+
+    async def ingest_request(request: Request) -> dict[str, Any] | JSONResponse:
+        """The ingest behind both the API and the upload page: the outcome, or the error response."""
         try:
             body = await _read_limited(request, limit)
         except _TooLarge:
@@ -518,6 +522,25 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             await form.close()
 
     # -- pages --------------------------------------------------------------------------------
+    # the upload form posts with the token in its URL: the page's own cookie is accepted for GET only
+    add_action = "/add" + (f"?{urlencode({'token': token})}" if token else "")
+    accept = ",".join(UPLOAD_EXT)
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def page_add() -> HTMLResponse:
+        return pages.add_page(add_action, accept, max_upload_mb)
+
+    @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
+    async def page_add_post(request: Request) -> HTMLResponse:
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "multipart/form-data":
+            return pages.add_page(add_action, accept, max_upload_mb, error="send the files with the form",
+                                  status=415)  # fmt: skip
+        out = await ingest_request(request)
+        if isinstance(out, JSONResponse):
+            detail = json.loads(bytes(out.body)).get("detail")
+            return pages.add_page(add_action, accept, max_upload_mb, error=str(detail), status=out.status_code)
+        return pages.add_page(add_action, accept, max_upload_mb, result=out)
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
         """The API's endpoints from its OpenAPI spec, as one offline page."""

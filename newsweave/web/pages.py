@@ -18,7 +18,7 @@ from ..records import Article
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import Texts, fmt_date, html_context, safe_url, sort_stories
 
-__all__ = ["article_page", "error_page", "index_page", "sort_stories", "story_page"]
+__all__ = ["add_page", "article_page", "error_page", "index_page", "sort_stories", "story_page"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
@@ -210,6 +210,13 @@ def entity_page(entity: dict[str, Any], stories: list[dict[str, Any]]) -> HTMLRe
         })  # fmt: skip
     rows.sort(key=lambda r: (-r["size"], r["headline"]))
     return _page("entity.html.j2", entity=entity, stories=rows)
+
+
+def add_page(action: str, accept: str, max_mb: float, result: dict[str, Any] | None = None,
+             error: str | None = None, status: int = 200) -> HTMLResponse:  # fmt: skip
+    """The upload form, with the outcome of the last upload (counts and skipped inputs) or its error."""
+    return _page("add.html.j2", status=status, action=action, accept=accept, max_mb=f"{max_mb:g}",
+                 result=result, error=error)  # fmt: skip
 
 
 def error_page(status: int, message: str) -> HTMLResponse:
