@@ -290,7 +290,8 @@ def learn_cues(
         out["_comment"] += (
             f" The keys here are those a logistic model (L2, C {model_c}, features of "
             "quote_learned.candidate_features: the key, its stem and construction, the holder's kind, "
-            f"tag, dependency, modal, negation, question, length) accepts on train at probability >= {model_p}; "
+            f"tag, dependency, modal, negation, question, length, the content's first word and entity labels) "
+            f"accepts on train at probability >= {model_p}; "
             "the product scores every candidate with the model ('model': bias, cut = logit of the threshold, weights)."
         )
     return out
@@ -582,14 +583,17 @@ scored by a logistic model learned on train (L2, C 0.5; features: the key, its s
 ("backing|dobj|ger" -> "back|dobj"), the construction with the holder's kind (a person, a pronoun,
 an organisation, a people noun such as "officials", another noun, none), the cue's tag and
 dependency, a modal, a negation, a question, a clause verb above it, the cue inside a quote already
-found, the content's length; the target is a gold attribution the hand rules missed, and for a
+found, the content's length, its first word or part of speech and the entity labels inside it;
+the target is a gold attribution the hand rules missed, and for a
 candidate without a speaker one without a gold source) and kept at probability >= 0.3; two-fold CV
 inside train, `--cv`, chose these settings; acts such as "targeted", "fired", "signed", the copulas
 and "do" are never learned, nor the addressee of "told X"). A headline "Poll: X" attributes X, and
 so does a title-case headline verb ("Conservative Icon Morton Blackwell Endorses [Ted Cruz]").
 A partial quote inside reported speech (`Lavrov said the talks were "productive"`) is one
 attribution, the reported clause with its quote marks, as PolNeAR and the Gender Gap Tracker
-annotate mixed quotes; a quote with no cue of its own right after a quote joins it as another part
+annotate mixed quotes, and so is a partial quote inside its cue's complement with the writer's words
+before or after it (`called [the use of executive orders "quite dangerous."]`); a quote with no cue of
+its own right after a quote joins it as another part
 (multi-sentence and multi-paragraph quotes). An attribution whose cue and content lie inside
 another's content ("said [they believe X]", which PolNeAR does not annotate on its own) is left out,
 and one with half its content or more inside a longer one is kept once.
