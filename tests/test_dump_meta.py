@@ -133,3 +133,16 @@ def test_a_name_line_over_a_job_title_is_the_byline() -> None:
     assert byline_and_date(lines, 0, 4)[0] == ("Elena Linker",)
     lines = ["A headline here", "I Need Legal Help", "I can call you today", *BODY]  # no job title: a pronoun
     assert byline_and_date(lines, 0, 3)[0] == ()
+
+
+def test_headline_features_read_the_meta_lines_and_breadcrumbs_around_a_line() -> None:
+    lines = ["Home > Blog > Top Diet Trends for 2025", "Top Diet Trends for 2025", "By Ann Lee", "Jan 29, 2025",
+             "Table of Contents", "Protein Is Still King", *BODY]  # fmt: skip
+    idx, rows = dump_meta.features(lines, 6, BODY)
+    feat = {name: [r[k] for r in rows] for k, name in enumerate(dump_meta.FEATURES)}
+    assert idx == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert feat["meta_below"][:2] == [2.0, 1.0] and feat["meta_below"][5] == 0.0  # the section heading has none
+    assert feat["meta_above"][5] == 2.0 and feat["meta_between"][1] == 2.0 and feat["meta_between"][5] == 0.0
+    assert feat["contains_candidate"][:2] == [1.0, 0.0] and feat["contained_in_candidate"][:2] == [0.0, 1.0]
+    # the headline over its byline and date wins over the breadcrumb holding it and the section heading
+    assert dump_meta.find_title(lines, 6, BODY) == 1

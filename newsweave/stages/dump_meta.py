@@ -5,8 +5,11 @@ menu entries, breadcrumbs, photo credits, teaser headings and datelines. Every l
 ``LOOK_BACK`` lines before the body to the body's second line is a candidate; a small boosted-tree
 model (``dump_title_model.json``, trained by benchmarks/dump_title.py on the dev pages of the WCXB
 text dumps, evaluated without scikit-learn by ``clean_model.TreeEnsemble``) scores each from features
-of the line: how many of its words the article body uses, its length, case, punctuation, and distance
-from the body. The best candidate is the title when its probability clears ``MIN_PROBABILITY``.
+of the line: how many of its words the article body uses, its length, case, punctuation, distance
+from the body, how near a byline or date line is below and above it (and how many lie between it and the
+body: a section heading past the byline has none), and whether it holds another candidate (a breadcrumb
+"Home > Blog > <title>") or is held by one. The best candidate is the title when its probability clears
+``MIN_PROBABILITY``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean_model import TreeEnsemble, load_tree_ensemble
-from .dates_text import MONTH_ABBREVIATIONS
+from .dates_text import MONTH_ABBREVIATIONS, parse_date
 from .textutil import ENGLISH_STOP
 
 LOOK_BACK = 40  # candidate lines before the body's first line
@@ -29,12 +32,18 @@ MODEL_PATH = Path(__file__).with_name("dump_title_model.json")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MONTH = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{4}}-\d\d-\d\d\b", re.I)
 _SEPARATOR = re.compile(r"\s(?:\||-|\u2013|\u2014|::|\u00bb|/)\s")
+# a line of metadata: a byline, a date, "Updated ...", "5 min read"
+_META = re.compile(
+    r"^(?:by\b|written by|updated|published|posted|last updated)|\bmin(?:ute)?s? read\b|\bread(?:ing)? time\b", re.I
+)
+META_BELOW, META_ABOVE = 5, 3  # how far below / above a candidate its byline or date line is looked for
 
 FEATURES = (
     "body_share", "content_words", "words", "chars", "lines_before_body", "in_body", "titlecase", "upper",
     "ends_period", "ends_colon", "ends_question", "has_digit", "has_date", "starts_by", "has_separator",
     "repeats", "relative_position", "best_share_gap", "first_line", "share_rank", "lead_share", "next_is_meta",
-    "prev_words", "next_words",
+    "prev_words", "next_words", "meta_below", "meta_above", "meta_between", "contains_candidate",
+    "contained_in_candidate",
 )  # fmt: skip
 
 
@@ -46,6 +55,10 @@ def candidates(lines: Sequence[str], start: int) -> list[int]:
     """Indexes of the candidate lines (non-empty, 2 to 30 words) around the body's first line ``start``."""
     lo, hi = max(0, start - LOOK_BACK), min(len(lines), start + LOOK_AHEAD)
     return [i for i in range(lo, hi) if 2 <= len(lines[i].split()) <= 30]
+
+
+def _is_meta(line: str) -> bool:
+    return bool(_META.search(line) or _MONTH.search(line)) or parse_date(line) is not None
 
 
 def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[list[int], list[list[float]]]:
@@ -63,6 +76,9 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
         shares.append(sum(w in body_words for w in cw) / len(cw) if cw else 0.0)
         leads.append(sum(w in lead_words for w in cw) / len(cw) if cw else 0.0)
     best = max(shares, default=0.0)
+    lo, hi = (idx[0], idx[-1]) if idx else (start, start)
+    meta = {j for j in range(max(0, lo - META_ABOVE), min(len(lines), hi + META_BELOW + 1)) if _is_meta(lines[j])}
+    folded = {i: lines[i].lower() for i in idx}
     rows = []
     for i, share, lead in zip(idx, shares, leads, strict=True):
         line = lines[i]
@@ -94,6 +110,12 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
             float(bool(_MONTH.search(nxt)) or nxt.lower().startswith(("by ", "updated", "published", "posted"))),
             float(len(lines[i - 1].split()) if i > 0 else 0),
             float(len(nxt.split())),
+            float(next((d for d in range(1, META_BELOW + 1) if i + d in meta), 0)),  # the nearest meta line below
+            float(next((d for d in range(1, META_ABOVE + 1) if i - d in meta), 0)),  # ... above
+            float(sum(j in meta for j in range(i + 1, start))),  # meta lines between the line and the body
+            # a breadcrumb ("Home > Blog > <title>") holds another candidate; a title is held by one
+            float(any(len(folded[j]) > 10 and folded[j] != folded[i] and folded[j] in folded[i] for j in idx)),
+            float(len(folded[i]) > 10 and any(folded[j] != folded[i] and folded[i] in folded[j] for j in idx)),
         ])  # fmt: skip
     return idx, rows
 
