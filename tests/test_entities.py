@@ -373,3 +373,17 @@ def test_a_name_written_twice_over_is_the_same_person() -> None:
     # a WikiNews (CC BY) image caption: "interview with Alejandro Mella Alejandro Mella", tagged as one name
     assert similar("Mella Alejandro Mella", "Alejandro Mella", "PERSON")
     assert not similar("Li Peng", "Peng Li", "PERSON")  # the same words in another order may be another person
+
+
+def test_a_ship_named_with_its_prefix_is_a_vessel_not_a_person() -> None:
+    # ECB+ (CC BY): spaCy tags the Indian Navy's ships as people and places
+    items = [
+        ("a1", _m("INS Mysore", "PERSON")), ("a1", _m("Mysore", "GPE")), ("a2", _m("Mysore", "PERSON")),
+        ("a2", _m("Warship INS Sukanya", "PERSON")), ("a2", _m("Sukanya", "PERSON")),
+        ("a1", _m("Manohar Nambiar", "PERSON")), ("a1", _m("Nambiar", "PERSON")),
+        ("a2", _m("Ms Jane Holt", "PERSON")),
+    ]  # fmt: skip
+    ents, _ = resolve_entities(items)
+    label = {e["name"]: e["label"] for e in ents}
+    assert label["INS Mysore"] == "VESSEL" and label["Warship INS Sukanya"] == "VESSEL"
+    assert label["Manohar Nambiar"] == "PERSON" and label["Jane Holt"] == "PERSON"  # "Ms" is no ship prefix

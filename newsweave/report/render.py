@@ -39,6 +39,7 @@ LABELS: dict[str, str] = {
     "NORP": "Groups",
     "FAC": "Facilities",
     "EVENT": "Events",
+    "VESSEL": "Vessels",
 }
 
 # The page's only script: a headline filter. Without JS the box stays hidden and all stories show.

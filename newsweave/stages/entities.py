@@ -454,9 +454,27 @@ def _majority_family(labels: Counter[str]) -> str:
     return max(fams, key=lambda f: (fams[f], -first.index(f)))  # a tie goes to the first seen
 
 
+# ship prefixes and words: "INS Sukanya", "Warship INS Mysore", "MV Gibe", "USS Cole" are vessels
+_VESSEL_WORDS = frozenset("ins uss hms mv rms hmas hmcs hmnzs usns fs nrp tcg kri pns bns slns ccgs cgc rfa "
+                          "warship frigate destroyer corvette submarine tanker freighter trawler".split())  # fmt: skip
+
+
+def _vessel(c: _Cluster) -> bool:
+    """The entity is named with a ship prefix ("INS Mysore", "Warship INS Sukanya") and its other names
+    are the ends of those ("Mysore", "Sukanya"): spaCy tags such names as people or places."""
+    prefixed = [v.split() for v in c.surfaces if len(v.split()) > 1 and v.split()[0].lower() in _VESSEL_WORDS]
+    if not prefixed:
+        return False
+    ends = {" ".join(w[i:]).lower() for w in prefixed for i in range(1, len(w))}
+    return all(v.lower() in ends or v.split()[0].lower() in _VESSEL_WORDS for v in c.surfaces)
+
+
 def _label(c: _Cluster) -> str:
     """The entity's label: the family with most votes over all its mentions (spaCy's labels plus
-    context cues), then the most common label in that family."""
+    context cues), then the most common label in that family; VESSEL (newsweave's own label) for a
+    ship, whatever spaCy tagged its mentions."""
+    if _vessel(c):
+        return "VESSEL"
     fam = _majority_family(c.labels)
     inside = [(n, lab) for lab, n in c.labels.items() if _family(lab) == fam]
     return max(inside)[1]

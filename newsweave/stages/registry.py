@@ -43,7 +43,7 @@ from .entities import (
 )
 
 # labels that get a story-independent identity (the ones a story report lists)
-LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "VESSEL"})
 
 
 class EntityIndex(Protocol):
