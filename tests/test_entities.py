@@ -387,3 +387,11 @@ def test_a_ship_named_with_its_prefix_is_a_vessel_not_a_person() -> None:
     label = {e["name"]: e["label"] for e in ents}
     assert label["INS Mysore"] == "VESSEL" and label["Warship INS Sukanya"] == "VESSEL"
     assert label["Manohar Nambiar"] == "PERSON" and label["Jane Holt"] == "PERSON"  # "Ms" is no ship prefix
+
+
+def test_state_abbreviations_and_lower_case_words() -> None:
+    # AP style in the DUC 2003 stream: "Calif." is California; "un-indicted" gave spaCy an ORG "un"
+    assert similar("Calif.", "California", "PLACE") and similar("Fla.", "Florida", "PLACE")
+    assert not similar("Calif.", "Colorado", "PLACE")
+    ents, _ = resolve_entities([("a1", _m("un", "ORG")), ("a1", _m("UN", "ORG"))])
+    assert [e["variants"] for e in ents] == [["UN"]]

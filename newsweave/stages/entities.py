@@ -35,7 +35,12 @@ _VOWELS = re.compile(r"[aeiouy]")
 _ALIASES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
             "u k": "united kingdom", "us": "united states", "u s": "united states", "usa": "united states",
             "u s a": "united states", "america": "united states", "un": "united nations",
-            "u n": "united nations"}  # fmt: skip
+            "u n": "united nations",
+            # AP's state abbreviations that are no other word ("Calif." = California)
+            "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+            "conn": "connecticut", "fla": "florida", "ill": "illinois", "kan": "kansas", "mass": "massachusetts",
+            "mich": "michigan", "minn": "minnesota", "mont": "montana", "neb": "nebraska", "nev": "nevada",
+            "okla": "oklahoma", "ore": "oregon", "tenn": "tennessee", "wis": "wisconsin", "wyo": "wyoming"}  # fmt: skip
 # the same short names in front of another name ("U.S. Army" = "United States Army")
 _PREFIXES = re.compile(r"^(?:u s a|u s|usa|us|u k|uk|u n|un)(?= )")
 # generic last words of place names that a bare name may drop ("Atlantic" ~ "Atlantic Ocean")
@@ -357,6 +362,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
     if _TIME_ZONE.fullmatch(surface):  # "GMT", "08:30 BST": a time, which spaCy often tags ORG
         return True
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
+        return True
+    if not any(ch.isupper() for ch in surface):  # "un" of "un-indicted", tagged ORG: names have a capital
         return True
     if m.label != "PERSON" and text is not None and text[m.start : m.end] == m.text:
         if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
