@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.records import Mention
-from newsweave.stages.entities import canonical_lookup, resolve_entities, similar, skeleton
+from newsweave.stages.entities import canonical_lookup, normalise, resolve_entities, similar, skeleton
 
 
 def _m(text: str, label: str) -> Mention:
@@ -395,3 +395,7 @@ def test_state_abbreviations_and_lower_case_words() -> None:
     assert not similar("Calif.", "Colorado", "PLACE")
     ents, _ = resolve_entities([("a1", _m("un", "ORG")), ("a1", _m("UN", "ORG"))])
     assert [e["variants"] for e in ents] == [["UN"]]
+
+
+def test_a_bullet_of_page_furniture_is_not_part_of_a_name() -> None:
+    assert normalise("• Interior") == "Interior" and normalise("The Kremlin") == "Kremlin"

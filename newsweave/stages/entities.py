@@ -59,6 +59,7 @@ _ORG_HEADS = frozenset({"team", "cycling", "club", "group", "inc", "corp", "corp
 @lru_cache(maxsize=65536)
 def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
+    s = re.sub(r"^[\u2022\u00b7\u25aa\u25cf*>|]+\s*", "", s)  # a bullet of page furniture: "• Interior"
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^(the|The)\s+", "", s)
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Rev|Ayatollah)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
