@@ -399,3 +399,12 @@ def test_state_abbreviations_and_lower_case_words() -> None:
 
 def test_a_bullet_of_page_furniture_is_not_part_of_a_name() -> None:
     assert normalise("• Interior") == "Interior" and normalise("The Kremlin") == "Kremlin"
+
+
+def test_the_post_is_the_storys_only_post() -> None:
+    items = [("a1", _m("Washington Post", "ORG")), ("a2", _m("Post", "ORG")), ("a2", _m("Times", "ORG")),
+             ("a1", _m("New York Times", "ORG")), ("a2", _m("Los Angeles Times", "ORG"))]  # fmt: skip
+    ents, _ = resolve_entities(items)
+    variants = {e["name"]: set(e["variants"]) for e in ents}
+    assert variants["Washington Post"] == {"Washington Post", "Post"}
+    assert variants["Times"] == {"Times"}  # two papers called "... Times": the bare name stays apart

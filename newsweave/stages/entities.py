@@ -49,6 +49,9 @@ _PLACE_HEADS = frozenset({"ocean", "sea", "region", "province", "prefecture", "o
 _ORG_NOUNS = frozenset({"army", "navy", "police", "senate", "congress", "parliament", "government", "ministry",
                         "court", "council", "assembly", "committee", "commission", "agency", "university",
                         "federation", "party", "service", "guard", "marines"})  # fmt: skip
+# last words of newspaper names: "the Post" is the story's only "... Post" ("Washington Post")
+_PAPER_NOUNS = frozenset({"post", "times", "journal", "tribune", "herald", "gazette", "chronicle", "globe",
+                          "telegraph", "inquirer", "examiner"})  # fmt: skip
 # wire services named in datelines ("TEHRAN, Iran (AP)"): never the acronym of the name before them
 _WIRES = frozenset({"ap", "afp", "upi", "dpa", "efe", "ani", "pti", "ians", "aap", "cp", "ansa", "xinhua"})
 # generic last words of organisation names ("Astana Cycling Team" ~ "Astana Team")
@@ -535,7 +538,7 @@ def _generic_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | Non
     "U.S. Army", "Police" for "Metropolitan Police") or starts with it before "of" ("Council" for
     "Council of Guardians"). None when no or several organisations fit."""
     f = fold(s)
-    if fam != "ORG" or f not in _ORG_NOUNS or not s[:1].isupper():
+    if fam != "ORG" or f not in _ORG_NOUNS | _PAPER_NOUNS or not s[:1].isupper():
         return None
     hits = []
     for c in clusters:

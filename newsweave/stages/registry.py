@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from ..records import KnownEntity
 from .entities import (
     _ORG_NOUNS,
+    _PAPER_NOUNS,
     _core,
     _expand,
     _family,
@@ -102,7 +103,8 @@ def _bare_alike(x: str, y: str, fam: str) -> bool:
     "Atlantic Ocean"), or one romanisation of a long name. A generic noun ("Parliament", "the Army")
     names a different body in each story, so it links nothing."""
     fx, fy = fold(x), fold(y)
-    if not fx or not fy or (" " not in fx and fx in _ORG_NOUNS) or (" " not in fy and fy in _ORG_NOUNS):
+    generic = _ORG_NOUNS | _PAPER_NOUNS  # "the Post" is another paper in each story
+    if not fx or not fy or (" " not in fx and fx in generic) or (" " not in fy and fy in generic):
         return False
     if fx.replace(" ", "") == fy.replace(" ", "") or _expand(fx) == _expand(fy):
         return True
