@@ -39,6 +39,7 @@ class RunResult:
     read: int = 0  # articles read from the inputs
     new: int = 0  # of which were new to the store
     already_stored: int = 0
+    repeated: int = 0  # the same article again in this run's inputs (a duplicate line, a copied file)
     skipped: list[Skip] = field(default_factory=list)
     stories: int = 0
     stories_updated: int = 0
@@ -50,7 +51,8 @@ class RunResult:
             reasons[s.reason] = reasons.get(s.reason, 0) + 1
         why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1]))
         return (
-            f"{self.read} articles read ({self.new} new, {self.already_stored} already stored), "
+            f"{self.read} articles read ({self.new} new, {self.already_stored} already stored"
+            f"{f', {self.repeated} repeated in the input' if self.repeated else ''}), "
             f"{len(self.skipped)} skipped{f' ({why})' if why else ''}; "
             f"{self.stories} stories ({self.stories_updated} updated)"
         )
@@ -303,7 +305,7 @@ class Pipeline:
                     continue
                 res.read += 1
                 if item.id in seen:
-                    res.already_stored += 1
+                    res.repeated += 1
                     continue
                 seen.add(item.id)
                 pending.append(item)

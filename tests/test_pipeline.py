@@ -286,3 +286,16 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
     assert headline([Article("a4", "x", title=title)], []) == "Watergate figure Fred LaRue dies"
     assert headline([Article("a5", "x", title="Oil giant to buy Mobil Corp.")], []) == "Oil giant to buy Mobil Corp."
     assert headline([Article("a6", "x", title="Is it over? Not yet...")], []) == "Is it over? Not yet..."
+
+
+def test_an_article_repeated_in_the_input_is_counted_as_repeated_not_stored(tmp_path: Path) -> None:
+    from newsweave.settings import Settings
+
+    lines = (SAMPLES / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    path = tmp_path / "twice.jsonl"
+    path.write_text("\n".join(lines + lines[:1]) + "\n", encoding="utf-8")
+    store = SQLiteStore(":memory:")
+    res = Pipeline(store, Settings(), progress=False).run([str(path)])
+    assert (res.read, res.new, res.already_stored, res.repeated) == (3, 2, 0, 1)
+    assert "1 repeated in the input" in res.summary_line()
+    store.close()

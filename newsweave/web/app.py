@@ -98,6 +98,7 @@ class IngestResult(BaseModel):
     read: int
     new: int
     already_stored: int
+    repeated: int = 0
     skipped: list[SkipOut]
     stories: int
     stories_updated: int
@@ -492,7 +493,8 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
                 return _error(503, str(e))
         skipped = [{"origin": _relabel(s.origin, labels), "reason": s.reason} for s in res.skipped]
         return {
-            "read": res.read, "new": res.new, "already_stored": res.already_stored, "skipped": skipped,
+            "read": res.read, "new": res.new, "already_stored": res.already_stored, "repeated": res.repeated,
+            "skipped": skipped,
             "stories": res.stories, "stories_updated": res.stories_updated,
         }  # fmt: skip
 
