@@ -146,3 +146,12 @@ def test_headline_features_read_the_meta_lines_and_breadcrumbs_around_a_line() -
     assert feat["contains_candidate"][:2] == [1.0, 0.0] and feat["contained_in_candidate"][:2] == [0.0, 1.0]
     # the headline over its byline and date wins over the breadcrumb holding it and the section heading
     assert dump_meta.find_title(lines, 6, BODY) == 1
+
+
+def test_the_date_nearest_the_headline_wins_over_a_teasers_date_further_down() -> None:
+    lines = ["January 16, 2025 11 min read", "What Are the Different Types of Mobile Apps?", "Table of Contents",
+             "Most Popular", "Mobile App Marketing Guide: 25 Proven Strategies", "Subharun Mukherjee |July 15, 2025",
+             *BODY]  # fmt: skip
+    assert byline_and_date(lines, 1, 6)[1] == "2025-01-16"
+    # on a tie the line below the headline wins
+    assert byline_and_date(["May 2, 2024", "A headline here", "June 3, 2024", *BODY], 1, 3)[1] == "2024-06-03"

@@ -348,7 +348,8 @@ def byline_and_date(
     """Authors and a publication date written near the headline (or the body's start). Authors: a byline (_byline;
     a bare "By" / "Written by" line takes the name on the next line), else a name on the date line (_names_by_date),
     else a name line (1-4 words, not label-like) right next to the date line, else a name line right over a short
-    job-title line. The date is the first one within NEAR_AFTER lines below the headline, else NEAR_BEFORE above."""
+    job-title line. The date is the one nearest the headline (below it on a tie) among the NEAR_AFTER lines below
+    and NEAR_BEFORE above ("January 16, 2025 11 min read" over the headline, not a teaser's date 10 lines down)."""
     anchor = title if title is not None else max(0, start - 1)
     after = list(range(anchor + 1, min(len(lines), anchor + 1 + NEAR_AFTER)))
     near = after + list(range(anchor - 1, max(0, anchor - NEAR_BEFORE) - 1, -1))
@@ -376,7 +377,9 @@ def byline_and_date(
                 if (names := _names(lines[i])) and len(names) == 1 and not _label_like(names[0]):
                     authors = names
                     break
-    return authors, dates[0][1] if dates else None
+    # the date: the one nearest the headline (below it on a tie), not a related story's further down
+    nearest = min(dates, key=lambda t: (abs(t[0] - anchor), t[0] < anchor)) if dates else None
+    return authors, nearest[1] if nearest else None
 
 
 def _parse_source(body: str) -> tuple[tuple[str, ...], str | None, str | None]:
