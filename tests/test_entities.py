@@ -408,3 +408,11 @@ def test_the_post_is_the_storys_only_post() -> None:
     variants = {e["name"]: set(e["variants"]) for e in ents}
     assert variants["Washington Post"] == {"Washington Post", "Post"}
     assert variants["Times"] == {"Times"}  # two papers called "... Times": the bare name stays apart
+
+
+def test_a_role_does_not_reach_back_into_the_sentence_before() -> None:
+    from newsweave.stages.entities import _role_before
+
+    # ECB+ (CC BY): "... anti-piracy patrols in the Gulf of Aden. Secretary of State Condoleezza Rice ..."
+    assert _role_before("anti-piracy patrols in the Gulf of Aden. Secretary of State ") == "Secretary of State"
+    assert _role_before("the commander, U.S. Navy Vice Adm. ") == "U.S. Navy Vice Adm."

@@ -279,6 +279,8 @@ def _role_before(before: str) -> str | None:
     role: list[str] = []
     for t in reversed(toks):
         low = t.lower().strip(".")
+        if re.fullmatch(r"[A-Za-z][a-z]{2,}\.", t) and low not in _ROLE_WORDS:
+            break  # a word ending its sentence ("... in the Gulf of Aden. Secretary of State Rice")
         if low in _ROLE_WORDS or (t[0].isupper() and not t.endswith(("'s", "’s")) and len(role) < 6):
             role.insert(0, t)
             continue
