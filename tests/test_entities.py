@@ -416,3 +416,4 @@ def test_a_role_does_not_reach_back_into_the_sentence_before() -> None:
     # ECB+ (CC BY): "... anti-piracy patrols in the Gulf of Aden. Secretary of State Condoleezza Rice ..."
     assert _role_before("anti-piracy patrols in the Gulf of Aden. Secretary of State ") == "Secretary of State"
     assert _role_before("the commander, U.S. Navy Vice Adm. ") == "U.S. Navy Vice Adm."
+    assert _role_before("was sentenced in September Judge ") == "Judge"  # a month is no part of a title

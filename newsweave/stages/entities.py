@@ -273,6 +273,10 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
     return votes
 
 
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split())
+
+
 def _role_before(before: str) -> str | None:
     """The title right in front of a name ("Russian Foreign Minister", "Maj. Gen.", "Mr.")."""
     toks = _TOKEN.findall(before.split("\n")[-1])
@@ -281,6 +285,8 @@ def _role_before(before: str) -> str | None:
         low = t.lower().strip(".")
         if re.fullmatch(r"[A-Za-z][a-z]{2,}\.", t) and low not in _ROLE_WORDS:
             break  # a word ending its sentence ("... in the Gulf of Aden. Secretary of State Rice")
+        if low in _CALENDAR_WORDS:
+            break  # "in September Judge Anthony Russell": a date, not part of the title
         if low in _ROLE_WORDS or (t[0].isupper() and not t.endswith(("'s", "’s")) and len(role) < 6):
             role.insert(0, t)
             continue
