@@ -191,3 +191,11 @@ def test_weekdays_and_speech_verbs_can_be_left_out_of_the_concepts() -> None:
     assert not {"sunday", "on sunday", "police said", "said on"} & weight.keys(), sorted(weight)
     _, _, old = Summarizer(words=40)._candidates(docs)  # the defaults: they count
     assert {"sunday", "on sunday", "police said"} <= old.keys()
+
+
+def test_a_sentence_cut_at_a_title_abbreviation_is_no_candidate() -> None:
+    from newsweave.stages.summarize import _usable
+
+    # ECB+ (CC BY): spaCy cut "... surrounded the building, Const. Jana McGuinness said." after "Const."
+    assert not _usable("Police were called immediately and surrounded the building, Const.")
+    assert _usable("The company was founded in 1990 by John Smith Jr.")
