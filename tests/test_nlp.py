@@ -77,3 +77,21 @@ def test_unique_rows() -> None:
     uniq, inv = _unique_rows(cols)
     assert len(uniq) == 3
     assert (uniq[inv] == cols).all()
+
+
+def test_a_sentence_cut_after_a_title_abbreviation_is_joined_again() -> None:
+    from newsweave.stages.nlp import sentence_spans
+
+    # ECB+ (CC BY): spaCy ends a sentence at "Const." before the constable's name
+    parts = ["Police surrounded the building, Const.", "Jana McGuinness said.", "It was late, said Sgt.",
+             "\n\nSmith spoke."]  # fmt: skip
+    text = " ".join(parts)
+    spans, at = [], 0
+    for p in parts:
+        a = text.index(p, at)
+        spans.append((a, a + len(p)))
+        at = a + len(p)
+    got = [text[a:b] for a, b in sentence_spans(text, spans)]
+    # joined in a paragraph, never across a paragraph break
+    assert got == ["Police surrounded the building, Const. Jana McGuinness said.", "It was late, said Sgt.",
+                   "Smith spoke."]  # fmt: skip

@@ -10,6 +10,7 @@ from ..records import Analysis, Article, Mention
 from ..workers import batched, become_worker, process_pool
 from .embed import Embedder, embed_text
 from .quotes import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, extract_quotes
+from .textutil import TITLE_AT_END
 
 _PARA = re.compile(r"\n\s*\n")
 KEEP_LABELS = frozenset(
@@ -377,14 +378,20 @@ def sentence_spans(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[i
             out.append((pos, m.start()))
             pos = m.end()
         out.append((pos, end))
-    trimmed = []
+    trimmed: list[tuple[int, int]] = []
     for s, e in out:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        if e <= s:
+            continue
+        if trimmed and TITLE_AT_END.search(text, trimmed[-1][0], trimmed[-1][1]) and text[s].isupper() and (
+            "\n" not in text[trimmed[-1][1] : s]
+        ):  # "... the building, Const." + "Jana McGuinness said.": one sentence
+            trimmed[-1] = (trimmed[-1][0], e)
+            continue
+        trimmed.append((s, e))
     return tuple(trimmed)
 
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from .textutil import ENGLISH_STOP
+from .textutil import ENGLISH_STOP, TITLE_AT_END
 
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -38,9 +38,6 @@ _DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3},\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}\s+(?:—|–|--))\s+"
 )  # "RIO DE JANEIRO, Brazil _ ", "Meadow Lake, Saskatchewan – "
 _NOTE = re.compile(r"^(?:Eds?|Editors?|EDS|EDITORS?)\b\s*(?:note)?\s*[:.]", re.I)  # "Eds: UPDATES with ..."
-# a sentence the splitter cut after a title's abbreviation ("Const.", "Sgt.", "Gov.")
-_TITLE_AT_END = re.compile(r"\b(?:Const|Sgt|Cpl|Pte|Det|Insp|Supt|Lt|Col|Capt|Cmdr|Adm|Gen|Maj|Gov|Sen|Rep|Rev|"
-                           r"Dr|Mr|Mrs|Ms|Prof|Hon|Fr)\.$")
 _ENDS_STATEMENT = re.compile(r"[.!][\"'”’)\]]*$")  # captions and headlines have no full stop
 _DANGLING = frozenset(
     "but and or also however he she they it this these those his her their its him them yet still so "
@@ -226,7 +223,7 @@ def _usable(text: str) -> bool:
         return False
     if not text[0].isalnum() and text[0] not in "\"“'`" or _NOTE.match(text) or not _ENDS_STATEMENT.search(text):
         return False  # a bullet ("* AP - ..."), an editor's note, a caption or a headline
-    if _TITLE_AT_END.search(text):
+    if TITLE_AT_END.search(text):
         return False  # cut at a title's full stop: "... surrounded the building, Const." (Jana McGuinness said)
     first = re.match(r"[A-Za-z']+", text)
     if text[0] in "\"“'`" or (first and first.group(0).lower() in _DANGLING):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: English function words plus reporting words ("said", "according") that carry no content in news.
 ENGLISH_STOP = frozenset(
     "a about above after again against all also am an and any are as at be because been before being below "
@@ -11,4 +13,10 @@ ENGLISH_STOP = frozenset(
     "such than that the their theirs them themselves then there these they this those through to too "
     "under until up very was we were what when where which while who whom why will with would you your "
     "said says say told according mr mrs ms".split()
+)
+
+#: A sentence the splitter cut after a title's abbreviation: "... surrounded the building, Const." (Jana
+#: McGuinness said). "Jr." and "Sr." end sentences too often to be on the list.
+TITLE_AT_END = re.compile(
+    r"\b(?:Const|Sgt|Cpl|Pte|Det|Insp|Supt|Lt|Col|Capt|Cmdr|Adm|Gen|Maj|Gov|Sen|Rep|Rev|Dr|Mr|Mrs|Ms|Prof|Hon|Fr)\.$"
 )
