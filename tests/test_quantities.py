@@ -100,3 +100,10 @@ def test_what_coordinated_numbers_count_and_adverbs_after_a_number() -> None:
     assert _numbers("They had 26 crewmen aboard, all Somalian nationals.", "26") == [(26, None, "crewmen")]
     assert _numbers("The three boats had a total of 26 Somali crew onboard.", "26") == [(26, None, "crew")]
     assert _numbers('"We have 100 critically ill patients who will die," he said.', "100") == [(100, None, "patients")]
+
+
+def test_clock_times_written_without_a_colon_are_no_quantities() -> None:
+    # stream sentences (ECB+, CC BY): "7 p. m." as its texts space it, "11am" as UK papers write it
+    text = "She was struck at about 7 p. m. Friday and taken to a hospital with 3 other people."
+    assert [v for v, _, _ in _numbers(text, "about 7", "3")] == [3]
+    assert _numbers("The bid was made shortly after 11am on Friday.", "11am", label="TIME") == []

@@ -63,7 +63,8 @@ _CURRENCIES = (
     (re.compile(r"\br[ou]+bles?\b", re.I), "rubles"),
 )
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
-_CLOCK = re.compile(r"\d:\d\d|\b[ap]\.?m\b\.?", re.I)
+_CLOCK = re.compile(r"\d:\d\d|(?:\b|(?<=\d))[ap]\.?m\b\.?", re.I)  # "08:32", "7 p.m.", "11am"
+_CLOCK_AFTER_NUMBER = re.compile(r"[ \t]?(?:[ap]\.[ \t]?m\b|[ap]m\b)", re.I)  # "at 8 p. m." (ECB+ spacing), "11 am"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # words that end the noun run after a number: function words, auxiliaries, common verbs
 _STOP = frozenset(
@@ -228,9 +229,11 @@ def _adverb(word: str) -> bool:
 
 
 def not_a_count(text: str, start: int, end: int) -> bool:
-    """A figure that is part of a model code ("AK-47", "F-16") or a 24-hour clock time ("1230 hours")."""
+    """A figure that is part of a model code ("AK-47", "F-16") or a clock time ("1230 hours", "8 p. m.")."""
     figure = text[start:end]
     if _CODE_BEFORE.search(text, max(0, start - 9), start) and figure[:1].isdigit():
+        return True
+    if _CLOCK_AFTER_NUMBER.match(text, end) and figure[-1:].isdigit():
         return True
     digits = list(_DIGITS.finditer(figure))
     if not digits or _HHMM.fullmatch(digits[-1].group()) is None:
