@@ -676,3 +676,13 @@ def test_a_group_is_shown_by_a_whole_sentence_not_a_piece_of_one() -> None:
     assert _representative(group, [0, 1, 2]) == 1
     assert _representative(group, [2, 0]) == 2
     assert _representative([claim("And the pirates fled."), claim("but they were caught.")], [0, 1]) == 0
+
+
+def test_a_passive_dismissal_is_no_denial() -> None:
+    from newsweave.stages.compare import _denies
+
+    # ECB+ (CC BY): "accused of fatally shooting" / "had been dismissed from his job" is no accusation and denial
+    assert not _denies("Kirkpatrick had been dismissed from his job Thursday.")
+    assert not _denies("The trial started late after one juror was dismissed because of an emergency.")
+    assert _denies("Putin rejected accusations that Assad's forces were behind the attack.")
+    assert _denies("Lavrov said Russia had seen no proof for the slanderous accusation.")

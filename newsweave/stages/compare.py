@@ -731,6 +731,22 @@ _DENY = re.compile(
     r"no\s+(?:proof|evidence)|not\s+convinced|(?:false|baseless|unfounded|groundless)\s+(?:accusations?|claims?|charges?))\b"
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+# a denial verb in the passive, or "dismissed from": someone was let go or turned down, nobody denies
+# ("Kirkpatrick had been dismissed from his job", "one juror was dismissed", "his appeal was rejected")
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$")
+
+
+def _denies(text: str) -> bool:
+    """Whether the sentence denies something: a denial cue in the active voice."""
+    for m in _DENY.finditer(text):
+        if _PASSIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if re.match(r"\s+from\b", text[m.end() : m.end() + 8]):
+            continue
+        return True
+    return False
+
+
 MAX_DENIAL = 2
 DENIAL_SHARED = 2  # content words an accusation and its denial share, one of them a name
 
@@ -746,7 +762,7 @@ def _denial_conflicts(claims: Sequence[Claim], hedged: np.ndarray) -> list[dict[
     for i, c in enumerate(claims):
         if c.copy:
             continue
-        if _DENY.search(c.text):
+        if _denies(c.text):
             deny.append(i)
         elif _ACCUSE.search(c.text) and not _negated(c.text) and not hedged[i]:
             accuse.append(i)
