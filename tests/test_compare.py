@@ -106,7 +106,7 @@ def test_different_numbers_for_the_same_noun_conflict() -> None:
     articles, analyses, copies, numbers = story()
     conflicts = compare_sources(articles, analyses, copies, numbers)["conflicting"]
     toll_conflict = next(c for c in conflicts if c.get("kind") == "number")
-    assert toll_conflict["about"] == "number of people"
+    assert toll_conflict["about"] == "number of people (died)"  # what happened to them, as the number table groups
     by_value = {c["value"]: c for c in toll_conflict["claims"]}
     assert set(by_value) == {14, 19}  # the copy's 14 is not listed twice
     assert span_text(articles, "aA", by_value[14]["start"], by_value[14]["end"]) == TOLL_A

@@ -74,7 +74,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..records import Analysis, Article
-from .facts import _NOT_NAMES, _SCALES, parse_words
+from .facts import _NOT_NAMES, _OUTCOMES, _SCALES, parse_words
 from .textutil import ENGLISH_STOP
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -604,12 +604,17 @@ def _number_conflicts(
     topic: set[str] | frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     by_id = {a.id: a for a in articles}
-    topics: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    # one topic per thing counted and what happened to it, as the number table finds conflicts: 70 people
+    # injured against 12 people injured, not against 20,000 people who marched
+    topics: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
     for n in numbers:
         if n.get("conflict") and n.get("counts"):
-            topics.setdefault((n["counts"], n.get("unit")), []).append(n)
+            for verb in dict.fromkeys(_OUTCOMES.get(v.lower(), v.lower()) for v in n.get("verbs") or [""]):
+                topics.setdefault((n["counts"], n.get("unit"), verb), []).append(n)
     out = []
-    for (counts, unit), entries in topics.items():
+    for (counts, unit, verb), entries in topics.items():
+        if str(counts).lower() in _CROWD_NOUNS and verb and _GATHERING.match(verb):
+            continue  # "20,000 people marched": a crowd, which _crowd_conflicts compares
         claims: list[dict[str, Any]] = []
         seen: set[tuple[str, Any]] = set()
         for n in entries:
@@ -632,7 +637,8 @@ def _number_conflicts(
                   if any(d["value"] != c["value"] and d["outlet"] != c["outlet"]
                          and len(words[k] & words[m]) >= NUMBER_SHARED for m, d in enumerate(claims))]  # fmt: skip
         if len({c["value"] for c in claims}) >= 2:
-            out.append({"about": f"number of {counts}" + (f" ({unit})" if unit else ""), "kind": "number",
+            what = ", ".join(x for x in (unit, verb) if x)
+            out.append({"about": f"number of {counts}" + (f" ({what})" if what else ""), "kind": "number",
                         "claims": claims})  # fmt: skip
     return out
 
