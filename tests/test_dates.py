@@ -112,3 +112,21 @@ def test_an_undated_article_reads_relative_dates_against_its_own_full_dates_when
 )
 def test_bare_ordinals_records_and_scores(sentence: str, expression: str, expected: str | None) -> None:
     assert _resolve(sentence, expression, "1998-11-15") == expected
+
+
+def test_no_reference_day_before_a_year_the_article_names() -> None:
+    # an obituary without a date: its only full day is the birth day, and it names the 1970s
+    text = "Page was born on April 22, 1923. She moved to Florida in the 1970s. She died Thursday."
+    ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE")
+          for x in ("April 22, 1923", "the 1970s", "Thursday")]  # fmt: skip
+    sents = [(0, text.index(" She")), (text.index("She"), text.index(" She died")), (text.index("She died"), len(text))]
+    bare = dates_in_text(text, ms, sents, None)
+    assert undated_reference(bare) is None
+    # nor a story's day before the years it names
+    bare = dates_in_text(text, ms[1:], sents, None)
+    assert undated_reference(bare, "1923-04-23") is None
+    assert undated_reference(bare, "1979-04-23") == "1979-04-23"
+    # the year after the day is no objection: "the 2014 show" in an article of 2013
+    text = "DeGeneres will host the 2014 show, the Academy said Friday."
+    ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in ("2014", "Friday")]
+    assert undated_reference(dates_in_text(text, ms, [(0, len(text))], None), "2013-08-02") == "2013-08-02"

@@ -838,11 +838,16 @@ def undated_reference(dates: list[dict[str, Any]], borrowed: str | None = None) 
     one (``dates_in_text(..., published=None)``: only full dates resolve). ``borrowed`` (the story's
     publication day) unless the article's full days all lie more than ``BORROW_DAYS`` from it
     ("Fresh riots on Saturday December 13 2008" in a story of May 2010); else the latest full day
-    the article names; None when there is neither."""
+    the article names; None when there is neither, or when the article names a year more than one
+    after the day (an obituary's "born April 22, 1923" beside "in the 1970s"; a story of 2005 for an
+    article of "the 2007-08 season")."""
     full = sorted(date.fromisoformat(x["date"]) for x in dates
                   if x.get("date") and not x.get("relative") and x.get("granularity") == "day")  # fmt: skip
+    # the article was written after every year it names, give or take the next one ("the 2014 show" in
+    # 2013): a day before that is history (a birth day in an obituary), not when it was written
+    named = max((int(x["date"][:4]) for x in dates if x.get("date") and not x.get("relative")), default=0)
     if borrowed is not None:
         b = date.fromisoformat(borrowed)
-        if not full or any(abs((d - b).days) <= BORROW_DAYS for d in full):
+        if (not full or any(abs((d - b).days) <= BORROW_DAYS for d in full)) and named <= b.year + 1:
             return borrowed
-    return full[-1].isoformat() if full else None
+    return full[-1].isoformat() if full and named <= full[-1].year + 1 else None

@@ -1,0 +1,110 @@
+"""Audit of the story timelines as a reader sees them (issue 5): a fixed-seed draw of timeline
+entries of a stored run, each judged by hand from its sentence and the article's publication date.
+
+The timelines are rebuilt with the current ``facts.story_facts`` from the run's store (its stored
+analyses hold each article's sentences and spaCy mentions: no parse, seconds), over the stories of
+the run's ``stories.json``. Only entries of dev articles are drawn (md5("dates:" + id) % 3 != 0, the
+split of ``benchmarks/dates.py``): the audit chose the rules, so it is a dev figure.
+
+Judgments: ``benchmarks/gold/timeline_audit.json``, keyed by (article, sentence start, expression,
+date), each with a class: ``ok`` (right date, a good entry) or an error class. An entry judged once
+keeps its judgment while the code gives it the same date; the report says how many of the drawn
+entries were dropped or re-dated by the current code and how each of those was judged.
+
+    .venv/bin/python benchmarks/timeline_audit.py --store /tmp/run2/s.db --stories /tmp/run2/out/stories.json
+    ... --dump /tmp/timeline_now.json           # every entry of every story, for a before/after diff
+    ... --diff /tmp/timeline_before.json        # the entries whose dates changed since that dump
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import heldout  # noqa: E402
+from newsweave.stages.facts import story_facts  # noqa: E402
+from newsweave.store.sqlite import SQLiteStore  # noqa: E402
+
+JUDGED = ROOT / "benchmarks" / "gold" / "timeline_audit.json"
+SEED, DRAW = 11, 60
+
+
+def timelines(store_path: str, stories_path: str) -> dict[str, dict[str, Any]]:
+    """{entry key: entry} over every story of the run, with the story id and the publication date."""
+    with tempfile.TemporaryDirectory() as tmp:  # the run's store is read from a copy, never written
+        copy = Path(tmp) / "s.db"
+        shutil.copy(store_path, copy)
+        store = SQLiteStore(str(copy))
+        stories = json.loads(Path(stories_path).read_text(encoding="utf-8"))["stories"]
+        out: dict[str, dict[str, Any]] = {}
+        for st in stories:
+            ids = [a["id"] for a in st["articles"]]
+            arts = store.articles(ids)
+            published = {a.id: a.published for a in arts}
+            timeline, _numbers = story_facts(arts, store.analyses(ids))
+            for e in timeline:
+                for expr in e["expressions"][:1]:
+                    k = f"{e['article']}|{e['start']}|{expr}"
+                    out[k] = {"story": st["id"], "key": k, "date": e["date"], "granularity": e["granularity"],
+                              "expression": expr, "published": published.get(e["article"]), "text": e["text"],
+                              "article": e["article"], "approximate": bool(e.get("approximate"))}  # fmt: skip
+        store.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", default="/tmp/run2/s.db")
+    ap.add_argument("--stories", default="/tmp/run2/out/stories.json")
+    ap.add_argument("--dump", help="write every entry to this JSON file")
+    ap.add_argument("--diff", help="list the entries whose date changed since this dump")
+    ap.add_argument("--show", action="store_true", help="print the drawn entries with their judgments")
+    args = ap.parse_args()
+    now = timelines(args.store, args.stories)
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(now, indent=0), encoding="utf-8")
+    if args.diff:
+        before = json.loads(Path(args.diff).read_text(encoding="utf-8"))
+        changed = [k for k in sorted(set(before) | set(now))
+                   if (before.get(k) or {}).get("date") != (now.get(k) or {}).get("date")]  # fmt: skip
+        kinds = Counter("dated -> no date" if now.get(k) is None else "no date -> dated" if before.get(k) is None
+                        else "re-dated" for k in changed)  # fmt: skip
+        print(f"{len(changed)} of {len(before)} entries changed ({len(now)} now): {dict(kinds)}")
+        for k in changed:
+            e = before.get(k) or now[k]
+            was, is_ = (before.get(k) or {}).get("date"), (now.get(k) or {}).get("date")
+            print(f"  {e['published']} {e['expression']!r}: {was} -> {is_} | {e['text'][:200]}")
+    judged = json.loads(JUDGED.read_text(encoding="utf-8")) if JUDGED.exists() else {"items": []}
+    by_key = {(j["key"], j["date"]): j for j in judged["items"]}
+    sample = judged.get("sample") or sorted(random.Random(SEED).sample(
+        sorted(k for k, e in now.items() if not heldout("dates:" + e["article"])), DRAW))  # fmt: skip
+    tally: Counter[str] = Counter()
+    for k in sample:
+        e = now.get(k)
+        if e is None:
+            first = next((j for j in judged["items"] if j["key"] == k), None)
+            cls = "dropped (was " + (first["class"] if first else "unjudged") + ")"
+        else:
+            j = by_key.get((k, e["date"]))
+            cls = j["class"] if j else "unjudged"
+        tally[cls] += 1
+        if args.show and e is not None:
+            print(f"[{cls}] {e['published']} {e['expression']!r} -> {e['date']} ({e['granularity']})"
+                  f"{' approx' if e['approximate'] else ''} | {e['text'][:300]}\n   key {k}")  # fmt: skip
+    print(f"\ntimeline audit: {len(sample)} entries drawn (seed {SEED}) of {len(now)} now")
+    for cls, n in tally.most_common():
+        print(f"  {cls}: {n}")
+
+
+if __name__ == "__main__":
+    main()
