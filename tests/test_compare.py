@@ -686,3 +686,10 @@ def test_a_passive_dismissal_is_no_denial() -> None:
     assert not _denies("The trial started late after one juror was dismissed because of an emergency.")
     assert _denies("Putin rejected accusations that Assad's forces were behind the attack.")
     assert _denies("Lavrov said Russia had seen no proof for the slanderous accusation.")
+
+
+def test_an_outlet_given_as_a_host_is_named_without_www() -> None:
+    from newsweave.stages.compare import outlet_name
+
+    assert outlet_name("www.bbc.co.uk") == "bbc.co.uk" and outlet_name("news.bbc.co.uk") == "news.bbc.co.uk"
+    assert outlet_name("NPR") == "NPR" and outlet_name("www") == "www"

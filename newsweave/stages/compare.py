@@ -217,12 +217,19 @@ class Claim:
     sentence: tuple[int, int] = (0, 0)  # the sentence a clause claim was cut from (itself when not cut)
 
 
+def outlet_name(source: str) -> str:
+    """An outlet as readers name it: a site given as its host loses the "www." ("www.bbc.co.uk" ->
+    "bbc.co.uk"); other names stay as given."""
+    s = source.strip()
+    return s[4:] if s.lower().startswith("www.") and "." in s[4:] and " " not in s else s
+
+
 def outlet_of(a: Article) -> str:
     """Who published the claim: the original source of a repost, the site, the URL's host, else an
     "unnamed outlet" label unique to the article, naming its input file or given id (so it never
     counts as another article's outlet)."""
     if a.original_source or a.source:
-        return str(a.original_source or a.source)
+        return outlet_name(str(a.original_source or a.source))
     if a.url:
         host = urlsplit(a.url).hostname
         if host:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Analysis, Article, Quote
-from .compare import TextEmbedder, compare_sources, outlet_of
+from .compare import TextEmbedder, compare_sources, outlet_name, outlet_of
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
 from .facts import story_facts
@@ -121,7 +121,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     ]  # fmt: skip
     summary = Summarizer(words=summary_words).summarize(docs)
     dates = sorted(a.published[:10] for a in articles if a.published)
-    outlets = sorted({o for a in articles for o in (a.source, a.original_source) if o})
+    outlets = sorted({outlet_name(o) for a in articles for o in (a.source, a.original_source) if o})
     timeline, numbers = story_facts(articles, analyses)
     return {
         "id": story_id,
