@@ -130,3 +130,25 @@ def test_no_reference_day_before_a_year_the_article_names() -> None:
     text = "DeGeneres will host the 2014 show, the Academy said Friday."
     ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in ("2014", "Friday")]
     assert undated_reference(dates_in_text(text, ms, [(0, len(text))], None), "2013-08-02") == "2013-08-02"
+
+
+def test_recurring_days_and_seasons() -> None:
+    r = DateResolver("2012-09-19")
+    assert r.resolve("the second Tuesday of every month")["date"] is None
+    assert r.resolve("each year")["date"] is None
+    # a season over two years is its first year, not a month ("2007-08" is no August 2007)
+    assert (r.resolve("2007-08")["date"], r.resolve("2007-08")["granularity"]) == ("2007-01-01", "year")
+    assert r.resolve("the 1982-83")["date"] == "1982-01-01"
+    assert r.resolve("2006-07-05")["date"] == "2006-07-05"
+
+
+def test_a_dateline_is_no_timeline_entry() -> None:
+    from newsweave.stages.facts import build_timeline
+
+    for text, expression in (("(Tue, 16 Aug 2011)", "2011"), ("Dec. 18 - 11:14 pm et", "Dec. 18 - 11:14 pm"),
+                             ("She died in 1984.", "1984")):  # fmt: skip
+        start = text.index(expression)
+        m = Mention(start, start + len(expression), expression, "DATE")
+        dates = dates_in_text(text, [m], [(0, len(text))], "2012-12-19")
+        assert dates[0]["date"] is not None
+        assert len(build_timeline([("a1", text, dates)])) == (text == "She died in 1984.")

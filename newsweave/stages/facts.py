@@ -479,6 +479,9 @@ _EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # a bare "the 17th" is one
 _ORDINAL_ONLY = re.compile(r"(?i)(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+(?:and|or|month|months|day|days|week|weeks|"
                            r"year|years|time|anniversary|century|place))+")
+_RECURRING = re.compile(r"\b(?:every|each)\b", re.I)
+# a season or a fiscal year over two years ("the 2007-08 season"), which dateparser reads as a month
+_SEASON = re.compile(r"((?:19|20)\d\d)\s?[-\u2013/]\s?(\d\d)")
 _LEAD = re.compile(r"^(?:on|in|over|since|until|by|from|during|around|about|before|after|earlier|early|later|late|mid|"
                    r"the|of|at|as of|back)\b[\s-]*", re.I)  # fmt: skip
 _WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
@@ -539,6 +542,12 @@ class DateResolver:
         s = " ".join(expression.replace("\u2019", "'").split())
         relative = _EXPLICIT_YEAR.search(s) is None
         out: dict[str, Any] = {"date": None, "granularity": None, "relative": relative, "note": None}
+        if _RECURRING.search(s):  # "the second Tuesday of every month": a schedule, no point in time
+            return {**out, "note": "recurring"}
+        season = _SEASON.fullmatch(_LEAD.sub("", s).strip())
+        if season and int(season.group(2)) == (int(season.group(1)) + 1) % 100:  # "2007-08": no August
+            return {**out, "date": f"{season.group(1)}-01-01", "granularity": "year", "relative": False,
+                    "note": "season"}  # fmt: skip
         dec = _DECADE.search(s)
         if dec:
             return {**out, "date": f"{dec.group(1)}-01-01", "granularity": "decade", "relative": False}
@@ -711,6 +720,8 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
                 continue
             s, e = d["sentence"]
             sentence = " ".join(text[s:e].split())
+            if _dateline(sentence):
+                continue
             same = next((x for x in entries if x["date"] == d["date"] and _near_identical(x["text"], sentence)), None)
             if same is not None:
                 if aid not in same["articles"]:
@@ -731,6 +742,13 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
         for y in entries
     )]  # fmt: skip
     return sorted(entries, key=lambda x: (x["date"], order.get(x["granularity"], 5)))
+
+
+def _dateline(sentence: str) -> bool:
+    """Whether a "sentence" is nothing but a date, a page's dateline or time stamp ("(Tue, 16 Aug 2011)",
+    "Dec. 18 - 11:14 pm et"): no word of three letters or more besides weekdays and months."""
+    rest = re.sub(r"\d", " ", _MONTH.sub(" ", _WEEKDAY.sub(" ", sentence)))
+    return re.search(r"[^\W\d_]{3,}", rest) is None
 
 
 def _within(day: str, entry: dict[str, Any]) -> bool:
