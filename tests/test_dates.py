@@ -152,3 +152,9 @@ def test_a_dateline_is_no_timeline_entry() -> None:
         dates = dates_in_text(text, [m], [(0, len(text))], "2012-12-19")
         assert dates[0]["date"] is not None
         assert len(build_timeline([("a1", text, dates)])) == (text == "She died in 1984.")
+
+
+def test_a_model_year_is_no_date() -> None:
+    assert _resolve("He was going west in his 2008 Bentley about 1:30 a.m.", "2008", "2009-02-02") is None
+    assert _resolve("The car was a silver 2007 Ford Fusion.", "2007", "2007-04-09") is None
+    assert _resolve("He bought the car in 2007 and sold it.", "2007", "2009-04-09") == "2007-01-01"

@@ -662,6 +662,16 @@ def _ordinal_names_day(before: str, after: str) -> bool:
     return bool(re.match(r"(?i)\s+of\s+", after)) and _MONTH.match(re.sub(r"(?i)^\s+of\s+", "", after)) is not None
 
 
+# a year before a make of car is its model year ("his 2008 Bentley", "a 2007 silver Ford"), no event
+_MODEL_YEAR = re.compile(
+    r"\s+(?:(?:black|white|silver|gray|grey|red|blue|green|gold|tan|maroon|beige|brown|dark|light)\s+)*"
+    r"(?:Acura|Audi|BMW|Bentley|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Ferrari|Fiat|Ford|GMC|Honda|Hummer|"
+    r"Hyundai|Infiniti|Jeep|Kia|Lamborghini|Land Rover|Lexus|Mazda|Mercedes|Mitsubishi|Nissan|Oldsmobile|Peugeot|"
+    r"Pontiac|Porsche|Range Rover|Renault|Saab|Subaru|Suzuki|Toyota|Volkswagen|VW|Volvo)\b|\s+model\b",
+    re.I,
+)
+
+
 def _datey(m: MentionLike) -> bool:
     if m.label == "DATE":
         return True
@@ -684,6 +694,8 @@ def dates_in_text(
         before = text[max(lo, 0) : m.start]
         if _BARE_ORDINAL.fullmatch(m.text.strip()) and not _ordinal_names_day(before, text[m.end : m.end + 24]):
             r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
+        elif re.fullmatch(r"(?:19|20)\d\d", m.text.strip()) and _MODEL_YEAR.match(text, m.end):
+            r = {"date": None, "granularity": None, "relative": False, "note": "model year"}
         else:
             r = resolver.resolve(text[m.start : m.end], future=bool(_FUTURE.search(before)))
         out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
