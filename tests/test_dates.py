@@ -24,6 +24,7 @@ def _resolve(sentence: str, expression: str, published: str) -> str | None:
         ("A bail hearing was scheduled for Wednesday at Preston Crown Court.", "Wednesday", "2013-06-10", "2013-06-12"),
         ("Ross is set to meet with Lionsgate officials on Monday.", "Monday", "2012-04-09", "2012-04-09"),
         ("The storm was expected to be closest to Hong Kong on Tuesday.", "Tuesday", "1998-10-25", "1998-10-27"),
+        ("More demonstrations are planned for Monday in Athens.", "Monday", "2008-12-10", "2008-12-15"),
     ],
 )
 def test_weekday_after_a_future_word_is_the_next_one(sentence: str, expression: str, published: str,

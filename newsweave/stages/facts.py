@@ -491,7 +491,7 @@ _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b"
 # appear on Tuesday", "a hearing was scheduled for Wednesday", "set to begin filming in August"
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were|be|being|'s)\s+(?:set|due|expected|scheduled|slated|poised)\s+to|"
-    r"(?:set|scheduled|slated)\s+(?:to|for)|plans?\s+to|planning\s+to|going\s+to|upcoming)\b|'ll\b",
+    r"(?:set|scheduled|slated)\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|going\s+to|upcoming)\b|'ll\b",
     re.I,
 )
 _FUTURE_REACH = 60  # characters before the date that are searched for those words
