@@ -159,3 +159,19 @@ def test_a_model_year_is_no_date() -> None:
     assert _resolve("He was going west in his 2008 Bentley about 1:30 a.m.", "2008", "2009-02-02") is None
     assert _resolve("The car was a silver 2007 Ford Fusion.", "2007", "2007-04-09") is None
     assert _resolve("He bought the car in 2007 and sold it.", "2007", "2009-04-09") == "2007-01-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        ("Gigante, a stocky figure with a 1940s pompadour, beat the law.", "1940s", None),
+        ("The lights were on at the 1950s-style office building.", "1950s", None),
+        ("He was tied to bombers from the 1960s radical group the Weather Underground.", "1960s", None),
+        ("Felt worked as associate director of the FBI in the 1970s and is famous.", "the 1970s", "1970-01-01"),
+        ("By the 1950s provocative pictures of her were popular.", "the 1950s", "1950-01-01"),
+        ("Mob deserters in the mid - 1990's testified in criminal cases.", "the mid - 1990's", "1990-01-01"),
+    ],
+)
+def test_a_decade_that_modifies_a_noun_is_no_timeline_point(sentence: str, expression: str,
+                                                             expected: str | None) -> None:  # fmt: skip
+    assert _resolve(sentence, expression, "2005-12-20") == expected

@@ -672,6 +672,18 @@ _MODEL_YEAR = re.compile(
 )
 
 
+# what follows a decade used as a modifier ("a 1940s pompadour", "1950s-style", "the 1960s radical group"):
+# a hyphen, or a lowercase word that is no function word ("in the 1960s when", "the 1940s and 1950s")
+_DECADE_MODIFIES = re.compile(
+    r"-|\s+(?!(?:and|or|but|nor|when|while|as|after|before|during|until|till|since|with|without|to|in|on|at|by|"
+    r"for|from|of|into|through|than|that|which|who|where|he|she|it|they|we|i|you|there|the|a|an|his|her|their|"
+    r"its|is|was|were|are|had|has|have|did|would|could|also|then|onward|onwards)\b)[a-z]"
+)
+
+# ... unless a preposition of time puts it in the sentence as when ("by the 1950s provocative pictures ...")
+_TIME_PREPOSITION = re.compile(r"(?i)\b(?:in|by|during|since|until|till|through)\s+(?:the\s+)?$")
+
+
 def _datey(m: MentionLike) -> bool:
     if m.label == "DATE":
         return True
@@ -698,6 +710,9 @@ def dates_in_text(
             r = {"date": None, "granularity": None, "relative": False, "note": "model year"}
         else:
             r = resolver.resolve(text[m.start : m.end], future=bool(_FUTURE.search(before)))
+        modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
+        if r["granularity"] == "decade" and modifier:
+            r = {**r, "date": None, "granularity": None, "note": "decade as a modifier"}
         out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
                     "sentence": sent})  # fmt: skip
     return out
