@@ -85,9 +85,15 @@ def main() -> None:
             was, is_ = (before.get(k) or {}).get("date"), (now.get(k) or {}).get("date")
             print(f"  {e['published']} {e['expression']!r}: {was} -> {is_} | {e['text'][:200]}")
     judged = json.loads(JUDGED.read_text(encoding="utf-8")) if JUDGED.exists() else {"items": []}
-    by_key = {(j["key"], j["date"]): j for j in judged["items"]}
     sample = judged.get("sample") or sorted(random.Random(SEED).sample(
         sorted(k for k, e in now.items() if not heldout("dates:" + e["article"])), DRAW))  # fmt: skip
+    report(now, judged, sample, f"{len(sample)} entries drawn (seed {SEED}) before the fixes", args.show)
+    if judged.get("fresh_sample"):
+        report(now, judged, judged["fresh_sample"], "60 other entries drawn (seed 12) after the fixes", args.show)
+
+
+def report(now: dict[str, dict[str, Any]], judged: dict[str, Any], sample: list[str], title: str, show: bool) -> None:
+    by_key = {(j["key"], j["date"]): j for j in judged["items"]}
     tally: Counter[str] = Counter()
     for k in sample:
         e = now.get(k)
@@ -98,10 +104,10 @@ def main() -> None:
             j = by_key.get((k, e["date"]))
             cls = j["class"] if j else "unjudged"
         tally[cls] += 1
-        if args.show and e is not None:
+        if show and e is not None:
             print(f"[{cls}] {e['published']} {e['expression']!r} -> {e['date']} ({e['granularity']})"
                   f"{' approx' if e['approximate'] else ''} | {e['text'][:300]}\n   key {k}")  # fmt: skip
-    print(f"\ntimeline audit: {len(sample)} entries drawn (seed {SEED}) of {len(now)} now")
+    print(f"\ntimeline audit, {title}; {len(now)} entries in the stream's timelines now:")
     for cls, n in tally.most_common():
         print(f"  {cls}: {n}")
 
