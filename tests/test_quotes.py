@@ -783,3 +783,58 @@ def test_a_second_that_clause_after_a_closing_quote_mark_is_part_of_the_content(
     text = 'The governor said that the budget "was balanced," and that taxes would fall next year.'
     q = find(quotes(nlp, text), "budget")
     assert q.content.text == 'that the budget "was balanced," and that taxes would fall next year'
+
+
+# --- speakers and channels from the speaker audit of a real run (benchmarks/speaker_audit.py) ------
+
+
+@pytest.mark.slow
+def test_pronoun_after_told_medium_keeps_the_speaker(nlp: Any) -> None:
+    # after Wikinews text (MultiLing): '"...," he told Wikinews. "...," he added.' gave Wikinews
+    text = (
+        "Alejandro Mella has sold cochayuyo on the beach for years.\n\n"
+        '"I was given my kiosk by the mayor back in 1993," he told Wikinews.\n\n'
+        '"I like the new design of the kiosks, but they are way too expensive," he added.'
+    )
+    q = find(direct(quotes(nlp, text)), "way too expensive")
+    assert q.speaker_name is not None and q.speaker_name.endswith("Mella")
+
+
+@pytest.mark.slow
+def test_pronoun_agrees_with_an_honorific(nlp: Any) -> None:
+    text = (
+        "Mr. Sanders said the primary was unfair. Mrs. Clinton met voters in Iowa on Monday. "
+        '"We will win this state," she said.'
+    )
+    q = find(direct(quotes(nlp, text)), "We will win")
+    assert q.speaker_name == "Clinton"
+
+
+@pytest.mark.slow
+def test_possessor_named_as_a_person_is_no_channel(nlp: Any) -> None:
+    text = (
+        "President Joseph Estrada met the unions. Estrada's executive secretary, Ronaldo Zamora, "
+        "earlier said the airline would resume its international flights."
+    )
+    q = find(quotes(nlp, text), "resume its international")
+    assert q.speaker_name == "Ronaldo Zamora" and q.channel is None
+
+
+@pytest.mark.slow
+def test_definite_age_nominal_resolves_to_the_person_named(nlp: Any) -> None:
+    text = (
+        "Masters champion Trevor Immelman has become an honorary life member of the European Tour. "
+        '"I actually have goosebumps just thinking about this," said the 29-year-old on Tuesday.'
+    )
+    q = find(direct(quotes(nlp, text)), "goosebumps")
+    assert q.speaker_name == "Trevor Immelman"
+
+
+@pytest.mark.slow
+def test_a_ship_is_no_person(nlp: Any) -> None:
+    text = (
+        "A day earlier, the German cruise liner MS Columbus said it would fly its 246 passengers "
+        "over the Gulf of Aden instead of through it."
+    )
+    q = find(quotes(nlp, text), "fly its 246 passengers")
+    assert q.speaker_name is None

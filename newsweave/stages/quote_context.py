@@ -93,6 +93,7 @@ LIGHT_VERBS = LIGHT_VERBS - _verb_forms("") | {"made", "gave", "given"}
 STANCE_WORDS = OBJECT_VERBS | frozenset(PREP_CUES) | NOUN_CUES | ADJ_CUES  # (for a cue-only parse)
 ADDRESSEE_VERBS = (_verb_forms("tell ask warn inform remind assure urge") - _verb_forms("")) | {"told"}
 SAY_FORMS = frozenset("say says said saying".split())
+TELL_FORMS = frozenset("tell tells told telling".split())
 PRO_OBJECTS = frozenset("it this that so something anything nothing what which much more".split())
 PERSON_PRONOUNS = frozenset("he she him her".split())
 ROLE_NOUNS = frozenset(
@@ -121,6 +122,8 @@ LEARNED_CUES = frozenset(_LEARNED.get("cues", ()))
 # a logistic model over a candidate's features (quote_learned.candidate_features), learned with the
 # cues: {"bias": b, "cut": logit of the threshold, "weights": {feature: w}}; None: the keys decide
 LEARNED_MODEL: dict[str, Any] | None = _LEARNED.get("model")
+_HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+VESSELS = frozenset("ship liner vessel warship frigate destroyer tanker freighter yacht cruiser trawler".split())
 HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
 
 
@@ -144,12 +147,24 @@ class Ctx:
         # (start, end, clean name, rank: 2 speaker, 1 subject, 0 other); an ORG-tagged surname of
         # a PERSON ("Lavrov") counts as a person too
         surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+        self.name_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
+        # rank -1: the addressee of a third person's 'told' ('he told Wikinews'), an antecedent only when no other
+        # PERSON is near (possessors, "Mr. Putin's policy", are antecedents as often as not)
         self.persons: list[tuple[int, int, str, int]] = []
+        # a mention's gender where an honorific gives it ("Mrs. Clinton", "Mr. Mellman"; one name
+        # with both is left out): 'he' and 'she' do not resolve to a mention of the other
+        seen: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label_ == "PERSON" and e.start > 0 and (g := _HONORIFIC_GENDER.get(doc[e.start - 1].lower_)):
+                seen.setdefault(clean_name(e.text), set()).add(g)
+        self.gender = {w: g.pop() for w, g in seen.items() if len(g) == 1}  # (not the Clintons)
         for e in ents:
             name = clean_name(e.text)
             if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
-                subj = e.root.dep_ in ("nsubj", "nsubjpass")
-                rank = 2 if subj and is_cue(e.root.head) else int(subj)
+                subj, dep, head = e.root.dep_ in ("nsubj", "nsubjpass"), e.root.dep_, e.root.head
+                rank = 2 if subj and is_cue(head) else int(subj)
+                if dep in ("dobj", "dative") and head.lower_ in TELL_FORMS and _third_person(head):
+                    rank = -1
                 self.persons.append((e.start, e.end, name, rank))
 
     def para_of(self, pos: int) -> int:
@@ -197,24 +212,52 @@ class Ctx:
                 best, key = full, (s < before, len(fw))
         return best
 
-    def recent_person(self, before: int, title: str | None = None) -> str | None:
+    def _chain_start(self, before: int, pronoun: str) -> int:
+        """Where a chain of one pronoun as subject starts ('He said ... "...," he added'): the
+        earliest 'he' / 'she' before ``before``, each within 3 sentences of the next, with no
+        PERSON between them other than an addressee ('he told Wikinews')."""
+        forms = ("she", "her") if pronoun in ("she", "her") else ("he", "him")
+        at = before
+        while True:
+            k = self.sent_of[min(at, len(self.doc) - 1)]
+            lo = self.sents[max(0, k - 3)][0]
+            prev = next((t.i for t in reversed(self.doc[lo:at]) if t.lower_ in forms and not self.quoted[t.i]
+                         and t.dep_ in ("nsubj", "nsubjpass")), None)  # fmt: skip
+            if prev is None or any(prev < p[0] < at and p[3] >= 0 and not self.quoted[p[0]] for p in self.persons):
+                return at
+            at = prev
+
+    def recent_person(self, before: int, title: str | None = None, pronoun: str | None = None) -> str | None:
         """Antecedent of a pronoun or nominal: a PERSON introduced with that title, a recent
-        speaker, a recent subject, else the last PERSON mentioned (outside quotes)."""
+        speaker, a recent subject, else the last PERSON mentioned (outside quotes), of the pronoun's
+        gender where an honorific gives one; a pronoun that would resolve to an addressee
+        resolves where its chain starts (``_chain_start``)."""
         cands = [p for p in self.persons if p[1] <= before and not self.quoted[p[0]]]
+        if pronoun is not None:
+            other = "m" if pronoun in ("she", "her") else "f"
+            cands = [p for p in cands if self.gender.get(p[2]) != other]
         if not cands:
             return None
         for s, _e, name, _r in reversed(cands if title else []):
             if title in {t.lower_ for t in self.doc[max(0, s - 6) : s]}:
                 return self.expand(name, s)
         k = self.sent_of[min(before, len(self.doc) - 1)]
-        for back, rank in ((2, 2), (3, 1)):
+        for back, rank in ((2, 2), (3, 1), (3, 0)):
             lo = self.sents[max(0, k - back)][0]
             for s, _e, name, r in reversed(cands):
                 if s < lo:
                     break
                 if r >= rank:
                     return self.expand(name, s)
+        if cands[-1][3] < 0 and pronoun is not None and (at := self._chain_start(before, pronoun)) < before:
+            return self.recent_person(at, pronoun=pronoun)  # not 'Wikinews' in '"...," he told Wikinews'
         return self.expand(cands[-1][2], cands[-1][0])
+
+
+def _third_person(verb: Token) -> bool:
+    """The verb's subject is 'he', 'she' or a name ('he told Wikinews', not 'I told Sanders')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in ("he", "she") or subj.pos_ == "PROPN")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -271,15 +314,23 @@ def animate(ctx: Ctx, tok: Token) -> bool:
     return low in ROLE_NOUNS or low in OTHER_SPEAKERS or low.rstrip("s") in ROLE_NOUNS
 
 
+def _ent_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
+    """The entity of ``tok`` without the verb governing it that the tagger ran it over
+    ('[Greenspon] told CTV News', 'Greenspon told [CTV News]')."""
+    e, doc = ctx.ents[ctx.ent_of[tok.i]], ctx.doc
+    s = max((t.i + 1 for t in doc[e.start : tok.i] if t.tag_.startswith("VB") and t.is_ancestor(tok)), default=e.start)
+    return s, next((t.i for t in doc[tok.i + 1 : e.end] if t.tag_.startswith("VB") and t.is_ancestor(tok)), e.end)
+
+
 def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
     """Token bounds of the mention headed by ``tok``: a name, a pronoun, or a short nominal."""
     if tok.pos_ == "PRON":
         return tok.i, tok.i + 1
     k = ctx.ent_of[tok.i]
     if k >= 0 and (tok.pos_ == "PROPN" or ctx.label(tok) == "PERSON"):
-        e = ctx.ents[k]
-        s = e.start + (ctx.doc[e.start].lower_ == "the" and len(e) > 1)
-        return s, e.end - (ctx.doc[e.end - 1].tag_ == "POS" and e.end - 1 > s)
+        s, end = _ent_bounds(ctx, tok)
+        s += ctx.doc[s].lower_ == "the" and end - s > 1
+        return s, end - (ctx.doc[end - 1].tag_ == "POS" and end - 1 > s)
     s, propn = tok.i, tok.pos_ == "PROPN"
     mods = ("compound", "flat") if propn else ("det", "amod", "compound", "nmod", "poss", "nummod")
     for c in reversed(list(tok.lefts)):
@@ -299,7 +350,7 @@ def _channel_name(ctx: Ctx, tok: Token | None) -> str | None:
         return None
     orgs = [c for c in tok.subtree if c.i <= tok.i and ctx.label(c) == "ORG"]
     if orgs:  # "the Interfax news agency" -> "Interfax"
-        return clean_name(ctx.ents[ctx.ent_of[orgs[0].i]].text)
+        return clean_name(ctx.doc[slice(*_ent_bounds(ctx, orgs[0]))].text)
     if MEDIA_WORDS.isdisjoint(c.lower_ for c in (tok, *tok.lefts)):
         return None
     return clean_name(ctx.doc[slice(*mention_bounds(ctx, tok))].text)
@@ -317,14 +368,14 @@ def find_channel(ctx: Ctx, cue: Token, subj: Token | None) -> str | None:
         if t.lower_.startswith("quot") and t.tag_.startswith("VB"):
             cands += [c for c in t.children if c.dep_ == "nsubj"]
             cands += [g for c in t.children if c.dep_ == "agent" for g in c.children]
-    if cue.lower_ in ("tell", "tells", "told", "telling"):
+    if cue.lower_ in TELL_FORMS:
         cands += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
     for c in cue.children:  # "said in an interview with CNN", "reports for NPR"
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "in", "with"):
             preps = ("to", "for", "on", "with")
             cands += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ in preps]
-    if subj is not None:
-        cands += [c for c in subj.lefts if c.dep_ == "poss"]
+    if subj is not None:  # "NPR's Mara Liasson", not "Gray's sister" (a word of a PERSON name)
+        cands += [c for c in subj.lefts if c.dep_ == "poss" and c.text not in ctx.name_words]
     return next((n for n in (_channel_name(ctx, t) for t in cands) if n), None)
 
 
@@ -336,12 +387,14 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     span = ctx.doc[s:e]
     sp, low = Span(span.start_char, span.end_char, span.text), subj.lower_
     if low in PERSON_PRONOUNS:
-        return sp, ctx.recent_person(s)
+        return sp, ctx.recent_person(s, pronoun=low)
     if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
         return sp, resolve_speaker(ctx, subj.head.head)[1]  # the mention is "who", the name its antecedent's
     if subj.pos_ == "PRON" or low in ("who", "that", "which"):
         return sp, None
     if subj.pos_ == "PROPN" or ctx.label(subj) == "PERSON":
+        if not VESSELS.isdisjoint(t.lower_ for t in ctx.doc[subj.left_edge.i : s]):
+            return sp, None  # "the German cruise liner MS Columbus said": a ship, not a person
         name = clean_name(span.text)
         return sp, (ctx.expand(name, s) if name else None)
     # a role noun with the name beside it: "The state's governor, Charlie Crist, advised ..."
@@ -349,4 +402,6 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     if appos is not None and (name := clean_name(ctx.doc[slice(*mention_bounds(ctx, appos))].text)):
         return sp, ctx.expand(name, appos.i)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
+    if low == "old" and definite and subj.i >= 2 and ctx.doc[subj.i - 2].lower_ == "year":
+        return sp, ctx.recent_person(s)  # "said the 29-year-old": the person named before
     return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)
