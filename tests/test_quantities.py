@@ -107,3 +107,10 @@ def test_clock_times_written_without_a_colon_are_no_quantities() -> None:
     text = "She was struck at about 7 p. m. Friday and taken to a hospital with 3 other people."
     assert [v for v, _, _ in _numbers(text, "about 7", "3")] == [3]
     assert _numbers("The bid was made shortly after 11am on Friday.", "11am", label="TIME") == []
+
+
+def test_a_part_of_a_count_counts_nothing_itself() -> None:
+    # stream sentences (ECB+, CC BY): "one of the two men" is one man of two, not a count of 1 man against 2
+    text = "A jury has handed down a guilty verdict for one of the two men accused of murdering a mother."
+    assert _numbers(text, "one", "two") == [(1, None, None), (2, None, "men")]
+    assert _numbers("All three of the engines failed.", "three") == [(3, None, "engines")]

@@ -272,6 +272,8 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         words, after_of = words[1:], True
     if after_of and words and words[0][0].lower() in _DETERMINERS:  # "all three of the engines"
         words = words[1:]
+        if words and parse_words([words[0][0]])[0] is not None:
+            return None, None  # "one of the two men": a part of the count that follows, not a count of men
     elif len(words) > 1 and (words[0][0].lower(), words[1][0].lower()) == ("or", "so"):
         words = words[2:]  # "the 400 or so candidates"
     run: list[tuple[str, int]] = []
