@@ -199,3 +199,20 @@ def test_a_sentence_cut_at_a_title_abbreviation_is_no_candidate() -> None:
     # ECB+ (CC BY): spaCy cut "... surrounded the building, Const. Jana McGuinness said." after "Const."
     assert not _usable("Police were called immediately and surrounded the building, Const.")
     assert _usable("The company was founded in 1990 by John Smith Jr.")
+
+
+def test_captions_press_release_lines_name_lists_and_late_pronouns_are_no_candidates() -> None:
+    from newsweave.stages.summarize import _usable
+
+    assert not _usable(
+        "President Barack Obama announces his nomination of Dr. Regina Benjamin in the White House Rose Garden "
+        "Monday, July 13, 2009."
+    )  # a photo caption
+    assert not _usable("For immediate release: The American Medical Association is delighted that she was nominated.")
+    assert not _usable("Hoyt Teasley and U.S. Customs Agent David Wilhelm.")  # a list of names
+    assert not _usable("In Atlanta's posh Buckhead neighborhood, he shot and killed a federal agent at a house.")
+    assert not _usable("The two directed and produced American Pie and then were nominated for an Academy Award.")
+    assert not _usable("The others involved a booster allegedly giving $500 to a football player.")
+    assert _usable("The three leads Jennifer Lawrence, Josh Hutcherson, and Liam Hemsworth are signed on.")
+    assert _usable("In a statement on Monday, the company said it would appeal the ruling.")
+    assert _usable("Police said the boutique was robbed on Thursday, July 13, when it was full of tourists.")

@@ -8,9 +8,10 @@ the summary stays within the word budget. The prior depends on the cluster: when
 sentences carry about twice the concept weight per word of their other sentences (`lead_signal`: the
 leads are summaries, as in short wiki-style reports), a much steeper and stronger prior is used;
 otherwise (newswire follow-ups, where the story is told across later sentences) a mild one.
-Sentences that open on a dangling reference ("But", "He said", a pronoun) or quote without
-attribution are left out, and so is page furniture: editors' notes ("Eds: UPDATES with ..."),
-bullets, and captions or headlines (no full stop). Datelines
+Sentences that open on a dangling reference ("But", "He said", a pronoun, "The two directed ...", a pronoun
+subject after an opening phrase) or quote without attribution are left out, and so is page furniture: editors'
+notes ("Eds: UPDATES with ...", "For immediate release:"), bullets, captions or headlines (no full stop, title
+case, or a photo caption's closing date "Monday, July 13, 2009."). Datelines
 ("WASHINGTON (AP) _", "RIO DE JANEIRO, Brazil _", "Meadow Lake, Saskatchewan – ") are trimmed, at the
 start of any sentence (the source span is trimmed with them). Sentences are ordered by
 article date and position; each cites every article having one sentence that holds most of its
@@ -37,7 +38,21 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3}(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s+(?:_|--|—|–)"
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3},\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2}\s+(?:—|–|--))\s+"
 )  # "RIO DE JANEIRO, Brazil _ ", "Meadow Lake, Saskatchewan – "
-_NOTE = re.compile(r"^(?:Eds?|Editors?|EDS|EDITORS?)\b\s*(?:note)?\s*[:.]", re.I)  # "Eds: UPDATES with ..."
+_NOTE = re.compile(  # "Eds: UPDATES with ...", "For immediate release: The American Medical Association ..."
+    r"^(?:(?:Eds?|Editors?|EDS|EDITORS?)\b\s*(?:note)?\s*[:.]|For (?:immediate )?release\b)", re.I
+)
+# A photo caption ends on the full date of the picture: "... in the White House Rose Garden Monday, July 13, 2009."
+_CAPTION_DATE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\W*$"
+)
+# A reference the summary cannot resolve, at the start or as the subject after an opening phrase: "The two
+# directed ...", "The others involved ...", "In Atlanta's posh Buckhead neighborhood, he shot ...".
+_DANGLING_LATE = re.compile(
+    r"^(?:The (?:two|three|four|others|latter|former|pair|couple|trio)\s+"
+    r"(?:[a-z]+ed|were|are|have|had|will|would|did|say|said|also|then|later|both)\b"
+    r"|[A-Z][^,;:\"“”]{0,80},\s+(?:he|she|they|it|his|her|their|its)\s)"
+)
 _ENDS_STATEMENT = re.compile(r"[.!][\"'”’)\]]*$")  # captions and headlines have no full stop
 _DANGLING = frozenset(
     "but and or also however he she they it this these those his her their its him them yet still so "
@@ -219,13 +234,17 @@ def _trim_opening(text: str, start: int, end: int) -> int:
 def _usable(text: str) -> bool:
     """Not junk, and readable out of its context."""
     letters = sum(ch.isalpha() for ch in text)
+    if sum(w[0].islower() for w in text.split()) < 3:
+        return False  # names or a headline in title case: "Hoyt Teasley and U.S. Customs Agent David Wilhelm."
     if letters < 0.6 * len(text) or text.endswith((":", ",", "?")) or text.isupper():
         return False
     if not text[0].isalnum() and text[0] not in "\"“'`" or _NOTE.match(text) or not _ENDS_STATEMENT.search(text):
         return False  # a bullet ("* AP - ..."), an editor's note, a caption or a headline
+    if _CAPTION_DATE.search(text):
+        return False  # a photo caption
     if TITLE_AT_END.search(text):
         return False  # cut at a title's full stop: "... surrounded the building, Const." (Jana McGuinness said)
     first = re.match(r"[A-Za-z']+", text)
-    if text[0] in "\"“'`" or (first and first.group(0).lower() in _DANGLING):
+    if text[0] in "\"“'`" or (first and first.group(0).lower() in _DANGLING) or _DANGLING_LATE.match(text):
         return False
     return not (text.count('"') % 2 or text.count("“") != text.count("”") or text.count("``") != text.count("''"))

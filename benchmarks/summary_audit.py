@@ -1,0 +1,128 @@
+"""Story summaries as a reader sees them: an audit of a real run (issue 6).
+
+Rebuilds each story's summary from a ``newsweave run`` store with the current ``Summarizer`` (the
+article texts and sentence spans the run stored, copies left out as the product does; no spaCy), then:
+
+* ``--show``: prints the summaries of ``--n`` stories drawn at random (fixed seed) from one split
+  (``benchmarks.common.heldout`` on the story id; dev: two thirds of the stories), each sentence with the
+  text before it in its article, for a person to judge.
+* ``--score``: counts the judged classes (``benchmarks/gold/summary_audit.json``: {story: {sentence text:
+  class}}) over the sentences the current code puts in those summaries; a sentence nobody judged yet is
+  printed and counted as "unjudged".
+* ``--diff OTHER.json``: sentences that differ between the summaries saved by ``--save`` and now, over all
+  the run's stories (the before/after check of a change).
+
+Classes: ok, fragment (cut wrong), context (needs what it lacks: "the company", "he", "the two"), furniture
+(page furniture or a caption), offtopic (about another event), redundant (repeats another summary
+sentence), speakerless (a quote without its speaker).
+
+    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --show [--n 30] [--seed 6] [--split dev]
+    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --score
+    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --save /tmp/before.json
+    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --diff /tmp/before.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import heldout  # noqa: E402
+from newsweave.stages.summarize import Summarizer, SummaryDoc  # noqa: E402
+
+GOLD = Path(__file__).with_name("gold") / "summary_audit.json"
+CLASSES = ("ok", "fragment", "context", "furniture", "offtopic", "redundant", "speakerless")
+
+
+def summaries(run: Path, words: int = 100) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+    """story id -> (summary of the current code, {article id: text}); the store is opened read-only."""
+    stories = json.loads((run / "out" / "stories.json").read_text())["stories"]
+    db = sqlite3.connect(f"file:{run / 's.db'}?mode=ro", uri=True)
+    out = {}
+    for s in stories:
+        docs, texts = [], {}
+        for a in s["articles"]:
+            if a.get("copy_of"):
+                continue
+            art = db.execute("select data from articles where id=?", (a["id"],)).fetchone()
+            an = db.execute("select data from analyses where article_id=?", (a["id"],)).fetchone()
+            if not art or not an:
+                continue
+            art, an = json.loads(art[0]), json.loads(an[0])
+            spans = tuple((int(x), int(y)) for x, y in an["sentences"])
+            docs.append(SummaryDoc(a["id"], art["text"], spans, art.get("published"), art.get("title")))
+            texts[a["id"]] = art["text"]
+        out[s["id"]] = (Summarizer(words=words).summarize(docs), texts)
+    return out
+
+
+def draw(ids: list[str], n: int, seed: int, split: str) -> list[str]:
+    pool = sorted(i for i in ids if heldout(i) == (split == "held-out"))
+    return random.Random(seed).sample(pool, min(n, len(pool)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--run", type=Path, default=Path("/tmp/run2"))
+    ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--split", choices=["dev", "held-out"], default="dev")
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--score", action="store_true")
+    ap.add_argument("--save", type=Path)
+    ap.add_argument("--diff", type=Path)
+    args = ap.parse_args()
+    summ = summaries(args.run)
+    picked = draw(list(summ), args.n, args.seed, args.split)
+    if args.save:
+        args.save.write_text(json.dumps({k: [x["text"] for x in v[0]["sentences"]] for k, v in summ.items()}))
+    if args.diff:
+        old = json.loads(args.diff.read_text())
+        changed = held = 0
+        for sid, (sm, _) in summ.items():
+            new = [x["text"] for x in sm["sentences"]]
+            gone, came = [t for t in old.get(sid, []) if t not in new], [t for t in new if t not in old.get(sid, [])]
+            if gone or came:
+                changed += 1
+                if heldout(sid):  # counted, not shown: the held-out stories are read once, at the end
+                    held += 1
+                    continue
+                print(f"== {sid} ({'held-out' if heldout(sid) else 'dev'})")
+                for t in gone:
+                    print(f"  - {t}")
+                for t in came:
+                    print(f"  + {t}")
+        print(f"{changed} of {len(summ)} summaries changed ({held} held-out, not shown)")
+    if args.show:
+        for sid in picked:
+            sm, texts = summ[sid]
+            print(f"\n=== {sid} ({len(texts)} articles)")
+            for x in sm["sentences"]:
+                src = x["source"]
+                before = texts[src["article"]][max(0, src["start"] - 160) : src["start"]].replace("\n", " / ")
+                print(f"  [..{before[-160:]}]\n  >> {x['text']}  ({len(x['citations'])} cit.)")
+    if args.score:
+        gold = json.loads(GOLD.read_text()) if GOLD.exists() else {}
+        counts: Counter[str] = Counter()
+        for sid in picked:
+            judged = gold.get(sid, {})
+            for x in summ[sid][0]["sentences"]:
+                cls = judged.get(x["text"], "unjudged")
+                counts[cls] += 1
+                if cls == "unjudged":
+                    print(f"unjudged {sid}: {x['text']}")
+        total = sum(counts.values())
+        print(f"{args.split}, {len(picked)} stories, {total} sentences: "
+              + ", ".join(f"{c} {counts[c]}" for c in (*CLASSES, "unjudged") if counts[c]))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
