@@ -86,10 +86,14 @@ def main() -> None:
         args.save.write_text(json.dumps({k: [x["text"] for x in v[0]["sentences"]] for k, v in summ.items()}))
     if args.diff:
         old = json.loads(args.diff.read_text())
-        changed = held = 0
+        changed = held = reordered = 0
         for sid, (sm, _) in summ.items():
             new = [x["text"] for x in sm["sentences"]]
             gone, came = [t for t in old.get(sid, []) if t not in new], [t for t in new if t not in old.get(sid, [])]
+            if not gone and not came and new != old.get(sid, []):
+                if not heldout(sid):
+                    print(f"== {sid} (dev) reordered:\n  " + "\n  ".join(new))
+                reordered += 1
             if gone or came:
                 changed += 1
                 if heldout(sid):  # counted, not shown: the held-out stories are read once, at the end
@@ -100,7 +104,7 @@ def main() -> None:
                     print(f"  - {t}")
                 for t in came:
                     print(f"  + {t}")
-        print(f"{changed} of {len(summ)} summaries changed ({held} held-out, not shown)")
+        print(f"{changed} of {len(summ)} summaries changed ({held} held-out, not shown), {reordered} reordered")
     if args.show:
         for sid in picked:
             sm, texts = summ[sid]

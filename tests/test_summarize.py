@@ -216,3 +216,17 @@ def test_captions_press_release_lines_name_lists_and_late_pronouns_are_no_candid
     assert _usable("The three leads Jennifer Lawrence, Josh Hutcherson, and Liam Hemsworth are signed on.")
     assert _usable("In a statement on Monday, the company said it would appeal the ruling.")
     assert _usable("Police said the boutique was robbed on Thursday, July 13, when it was full of tourists.")
+
+
+def test_a_surname_or_a_definite_noun_comes_after_the_sentence_that_introduces_it() -> None:
+    from newsweave.stages.summarize import _reading_order
+
+    texts = [
+        "Johnson was walking in a crosswalk outside the store when she was struck.",
+        "The quake was centred near Qeshm Island, the U.S. Geological Survey said.",
+        "Police said Anthony LaSalle hit and killed LuAnn Marie Johnson in the parking lot.",
+        "A powerful earthquake hit southern Iran on Sunday, killing 10 people.",
+    ]
+    assert _reading_order(texts) == [2, 0, 3, 1]
+    assert _reading_order(texts[2:]) == [0, 1]  # nothing to move: date order stays
+    assert _reading_order(["Benjamin runs a clinic in the town.", "Obama named Regina M. Benjamin today."]) == [1, 0]
