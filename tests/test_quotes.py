@@ -838,3 +838,15 @@ def test_a_ship_is_no_person(nlp: Any) -> None:
     )
     q = find(quotes(nlp, text), "fly its 246 passengers")
     assert q.speaker_name is None
+
+
+@pytest.mark.slow
+def test_post_posed_name_after_the_cue_is_the_speaker(nlp: Any) -> None:
+    # after an AP text of the stream: the parser hung 'Howard' on a later verb
+    text = (
+        '"A strike, if one occurred, would be nothing short of horrible," said Ron Howard, the former actor '
+        'and Oscar-winning director of "A Beautiful Mind" whose latest film, "Frost/Nixon," is considered '
+        "a strong Oscar contender."
+    )
+    q = find(direct(quotes(nlp, text)), "nothing short of horrible")
+    assert q.speaker_name == "Ron Howard"

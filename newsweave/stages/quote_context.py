@@ -180,8 +180,9 @@ class Ctx:
         return self.ent_labels[k] if k >= 0 else ""
 
     def subject(self, v: Token, fallback: bool = True) -> Token | None:
-        """The subject of a cue inside the cue's paragraph (headlines confuse the parser), else
-        the leftmost nominal between the quote or paragraph start and the cue."""
+        """The subject of a cue inside the cue's paragraph (headlines confuse the parser), else (a
+        direct quote's cue) a name right after it, else the leftmost nominal between the quote or
+        paragraph start and the cue."""
         subj, k = subject_of(v, self.quoted), self.para_of(v.idx)
         if subj is not None and self.para_of(subj.idx) == k and not self.quoted[subj.i]:
             return subj
@@ -190,6 +191,11 @@ class Ctx:
             t = self.doc[i] if i >= 0 else None
             ok = t is not None and t.pos_ in ("PROPN", "PRON") and self.para_of(t.idx) == k
             return t if ok else None
+        nxt = self.doc[v.i + 1] if v.i + 1 < len(self.doc) else None
+        prev = self.doc[v.i - 1] if v.i > 0 else None
+        if nxt is not None and prev is not None and (prev.text == "," or prev.is_quote) and v.lower_ in SPEECH_VERBS \
+                and self.label(nxt) == "PERSON":  # fmt: skip
+            return self.ents[self.ent_of[nxt.i]].root  # '"...," said Ron Howard, ...' (parsed elsewhere)
         found: Token | None = None
         for t in reversed(self.doc[max(0, v.i - 15) : v.i]):
             if self.quoted[t.i] or self.para_of(t.idx) != k or t.is_punct and t.text not in ",()":
