@@ -509,6 +509,8 @@ def test_entity_page_lists_its_stories_and_story_chips_link_to_it(client: TestCl
     top = client.get("/api/entities", params={"limit": 1}).json()["entities"][0]
     page = client.get(f"/entities/{top['id']}")
     assert page.status_code == 200 and top["name"] in page.text and 'href="/stories/' in page.text
+    kinds = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Location"}
+    assert kinds.get(top["label"], "") + " · " in page.text  # the kind as a reader names it
     sid = client.get(f"/api/entities/{top['id']}").json()["stories"][0]["story"]
     assert f'href="/entities/{top["id"]}"' in client.get(f"/stories/{sid}").text
     assert client.get("/entities/nope").status_code == 404

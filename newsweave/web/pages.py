@@ -209,7 +209,13 @@ def entity_page(entity: dict[str, Any], stories: list[dict[str, Any]]) -> HTMLRe
             "name": link["name"], "mentions": link["mentions"],
         })  # fmt: skip
     rows.sort(key=lambda r: (-r["size"], r["headline"]))
-    return _page("entity.html.j2", entity=entity, stories=rows)
+    kind = _KIND.get(str(entity.get("label")), str(entity.get("label") or "entity").lower())
+    return _page("entity.html.j2", entity=entity, stories=rows, kind=kind)
+
+
+# an entity's label as a reader names its kind (the label stays in the API)
+_KIND = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Location", "NORP": "Group",
+         "FAC": "Facility", "EVENT": "Event", "VESSEL": "Vessel"}  # fmt: skip
 
 
 def add_page(action: str, accept: str, max_mb: float, result: dict[str, Any] | None = None,
