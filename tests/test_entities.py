@@ -417,3 +417,14 @@ def test_a_role_does_not_reach_back_into_the_sentence_before() -> None:
     assert _role_before("anti-piracy patrols in the Gulf of Aden. Secretary of State ") == "Secretary of State"
     assert _role_before("the commander, U.S. Navy Vice Adm. ") == "U.S. Navy Vice Adm."
     assert _role_before("was sentenced in September Judge ") == "Judge"  # a month is no part of a title
+
+
+def test_a_title_spacy_ran_into_a_name_is_cut_off() -> None:
+    # stream texts (ECB+, CC BY): "GM Ed Stefanski", "Lawyer Alexis Kougias" are the people named without the title
+    text = "GM Ed Stefanski fired the coach. Ed Stefanski said so. Lawyer Alexis Kougias spoke. Queen Elizabeth came."
+    ms = [_m(x, "PERSON") for x in ("GM Ed Stefanski", "Ed Stefanski", "Lawyer Alexis Kougias", "Queen Elizabeth")]
+    ms = [Mention(text.index(m.text), text.index(m.text) + len(m.text), m.text, m.label) for m in ms]
+    ents, _ = resolve_entities([("a1", m) for m in ms], texts={"a1": text})
+    names = {e["name"]: e for e in ents}
+    assert set(names["Ed Stefanski"]["variants"]) == {"Ed Stefanski"} and "GM Ed Stefanski" not in names
+    assert names["Alexis Kougias"]["roles"] == ["Lawyer"] and "Queen Elizabeth" in names

@@ -622,11 +622,14 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     tagged: set[str] = set()
     surnames: set[str] = set()
+    others: set[str] = set()  # words tagged as something else than a person ("Panthers", "Nixon" aside)
     for art_id, m in items:
         spans[art_id].append((m.start, m.end))
         tagged.add(fold(m.text))
         if m.label == "PERSON" and len(words := normalise(m.text).split()) > 1:
             surnames.add(words[-1])
+        elif m.label in ("ORG", "NORP", "GPE") and " " not in m.text.strip():
+            others.add(m.text.strip())
     out: list[tuple[str, Mention]] = []
     for art_id, m in items:
         text = texts.get(art_id)
@@ -634,6 +637,10 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             out.append((art_id, m))
             continue
         assert text is not None
+        if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, others, lower)):
+            # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
+            # sentence's first word into the name; the name starts after it
+            m = Mention(m.start + cut, m.end, m.text[cut:], m.label)
         parts = m.text.split(", ")
         if len(parts) > 1 and all(_LIST_PART.fullmatch(p) for p in parts):
             at = m.start
@@ -655,6 +662,28 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
                 m = Mention(start, m.end, text[start : m.end], m.label)
         out.append((art_id, m))
     return out
+
+
+_STYLED_BY = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "saint"})
+
+
+def _word_before_a_name(name: str, surnames: set[str], others: set[str], lower: set[str]) -> int:
+    """Where a person's name really starts when spaCy took the word before it in: the rest ends with a
+    surname of the story's people and the first word is no first name (a title, a sentence opener, a
+    word the story writes in lower case, an abbreviation in capitals like "GM", or a word tagged as a
+    team, group or place). 0 when the name is whole."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in surnames or not re.fullmatch(r"[A-Z][\w.'’-]*", words[0]):
+        return 0
+    first = words[0].rstrip(".")
+    low = first.lower()
+    # "Lawyer Alexis Kougias", "Deputy Ortiz"; "GM Ed Stefanski", "TE David Thomas" (capitals before a full
+    # name only: "AME Info" is a name); not the titles names are known by ("Queen Elizabeth", "Pope Leo XIII")
+    title = low in _ROLE_WORDS or (re.fullmatch(r"[A-Z]{2,4}", first) is not None and len(words) > 2)
+    opener = (low.endswith("ing") and len(low) > 5 or low.endswith("ly") and len(low) > 4) and low in lower
+    if (title or opener) and low not in _HONORIFICS | _STYLED_BY:
+        return len(name) - len(name[len(words[0]) :].lstrip())
+    return 0
 
 
 def _given_name(w: str, lower: set[str]) -> bool:
