@@ -114,3 +114,11 @@ def test_a_part_of_a_count_counts_nothing_itself() -> None:
     text = "A jury has handed down a guilty verdict for one of the two men accused of murdering a mother."
     assert _numbers(text, "one", "two") == [(1, None, None), (2, None, "men")]
     assert _numbers("All three of the engines failed.", "three") == [(3, None, "engines")]
+
+
+def test_ranges_and_vague_amounts_have_no_unit_of_their_words() -> None:
+    # "10 to 12" had the unit "to", "several dozen" the unit "several"
+    assert parse_number("10 to 12 inches") == {"value": 10, "qualifier": None, "unit": "inches"}
+    assert parse_number("40 or 50")["unit"] is None and parse_number("5-7 days")["unit"] == "days"
+    assert parse_number("several dozen")["unit"] is None
+    assert _numbers("Several hundred protesters gathered.", "Several hundred")[0][2] == "protesters"

@@ -155,6 +155,10 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
     return value, ("about" if approximate and (fraction != 1.0 or value >= 12) else None)
 
 
+# words of a number written out that say nothing of its unit ("a few hundred", "several dozen", "half of")
+_NO_UNIT_WORDS = frozenset({"a", "an", "of", "several", "few", "many", "some", *_FRACTIONS})
+
+
 def parse_number(text: str) -> dict[str, Any]:
     """Value, qualifier and unit of a number expression: "more than 320,000" -> 320000,
     "more than"; "$5 million" -> 5000000, "$"; "nearly two hours" -> 2, "nearly", "hours"."""
@@ -185,12 +189,16 @@ def parse_number(text: str) -> dict[str, Any]:
             value *= _SCALES.get(word) or _SHORT_SCALES[word]
             rest = rest[scale.end() :]
         value = _as_number(value)
+        # a range ("10 to 12 inches", "5-7 days"): its lower end, and the unit after the upper one
+        rng = re.match(r"\s*(?:to|-|\u2013|or)\s*\d[\d,.]*(?:\s*(?:hundred|thousand|million|billion)\b)?", rest, re.I)
+        if rng:
+            rest = rest[rng.end() :]
     else:
         words = _WORD.findall(s)
         value, vague = parse_words(words)
         qualifier = qualifier or vague
         rest = " ".join(w for w in words if parse_words([w])[0] is None
-                        and w.lower() not in ("a", "an", "of", *_FRACTIONS))  # fmt: skip
+                        and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip
     if unit is None:
         tail = [w for w in _WORD.findall(rest) if w.lower() not in ("of", "and")]
         if tail:
