@@ -28,6 +28,7 @@ from .stages.ingest import AlreadyStored, iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.registry import link_story
 from .stages.story import analyse_story
+from .stages.warc import WARC_EXT
 from .store.sqlite import SQLiteStore
 from .workers import become_worker, process_pool
 
@@ -72,7 +73,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
         if isinstance(f, Skip):
             continue
         name = f.name.lower()
-        if name.endswith((".warc", ".warc.gz")):
+        if name.endswith(WARC_EXT):
             return None
         if name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
             opener = gzip.open if name.endswith(".gz") else open

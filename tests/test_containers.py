@@ -16,9 +16,10 @@ import pytest
 from newsweave.records import Article, Skip
 from newsweave.settings import Settings
 from newsweave.stages.feeds import fragment_text
-from newsweave.stages.ingest import AlreadyStored, read_inputs, read_path
+from newsweave.stages.ingest import AlreadyStored, read_path
 
 from .conftest import SAMPLES
+from .test_ingest import _read
 
 warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
@@ -26,11 +27,6 @@ from warcio.warcwriter import WARCWriter  # noqa: E402
 
 WIKI = [json.loads(line) for line in (SAMPLES / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()]
 HAITI = (SAMPLES / "haiti-earthquake.html").read_bytes()
-
-
-def _read(paths: list[Path], **kw: float) -> tuple[list[Article], list[Skip]]:
-    items = list(read_inputs(paths, Settings().with_(**kw)))
-    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Skip)]
 
 
 def _response(w: WARCWriter, url: str, body: bytes, ctype: str = "text/html; charset=utf-8",

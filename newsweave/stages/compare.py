@@ -233,7 +233,7 @@ def outlet_of(a: Article) -> str:
     if a.url:
         host = urlsplit(a.url).hostname
         if host:
-            return host.removeprefix("www.")
+            return outlet_name(host)
     # no outlet stated: name the input the user gave (its file name, or the id given in a .jsonl line)
     where = a.external_id or a.origin.replace("\\", "/").rsplit("/", 1)[-1] or a.id
     return f"unnamed outlet ({where})"

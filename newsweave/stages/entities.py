@@ -568,13 +568,12 @@ _OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", 
                       "with", "as", "but", "and", "or", "when", "while", "after", "before", "if", "so", "then",
                       "yet", "to", "of", "said", "says", "told"})  # fmt: skip
 # never a first name: sentence openers, titles, months and days ("Yesterday Valverde" is no name)
-_NOT_GIVEN = _OPENERS | _ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | frozenset("""
-    yesterday today tomorrow tonight now meanwhile also only even both neither either unlike like despite
+_NOT_GIVEN = _OPENERS | _ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | _CALENDAR_WORDS | frozenset("""
+    tomorrow tonight now meanwhile also only even both neither either unlike like despite
     although though because since until unless whereas however earlier later last next new old young
     veteran rookie striker defender goalkeeper champion leader star winner rider cyclist driver player
     coach doctor father mother brother sister son daughter wife husband uncle aunt cousin friend
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december north south east west northern southern eastern western
+    north south east west northern southern eastern western
     saint st san santa mount miss madam madame princess staff
 """.split())  # fmt: skip
 # generic words spaCy sometimes tags as a surname ("near the Tasman Glacier")
@@ -622,14 +621,11 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     tagged: set[str] = set()
     surnames: set[str] = set()
-    others: set[str] = set()  # words tagged as something else than a person ("Panthers", "Nixon" aside)
     for art_id, m in items:
         spans[art_id].append((m.start, m.end))
         tagged.add(fold(m.text))
         if m.label == "PERSON" and len(words := normalise(m.text).split()) > 1:
             surnames.add(words[-1])
-        elif m.label in ("ORG", "NORP", "GPE") and " " not in m.text.strip():
-            others.add(m.text.strip())
     out: list[tuple[str, Mention]] = []
     for art_id, m in items:
         text = texts.get(art_id)
@@ -637,7 +633,7 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             out.append((art_id, m))
             continue
         assert text is not None
-        if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, others, lower)):
+        if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, lower)):
             # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
             # sentence's first word into the name; the name starts after it
             m = Mention(m.start + cut, m.end, m.text[cut:], m.label)
@@ -667,11 +663,11 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
 _STYLED_BY = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "saint"})
 
 
-def _word_before_a_name(name: str, surnames: set[str], others: set[str], lower: set[str]) -> int:
+def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
     """Where a person's name really starts when spaCy took the word before it in: the rest ends with a
-    surname of the story's people and the first word is no first name (a title, a sentence opener, a
-    word the story writes in lower case, an abbreviation in capitals like "GM", or a word tagged as a
-    team, group or place). 0 when the name is whole."""
+    surname of the story's people and the first word is a title ("Lawyer"), capitals before a full name
+    ("GM Ed Stefanski") or a sentence opener in "-ing"/"-ly" the story also writes in lower case
+    ("Losing Thomas"); never a title a name is known by ("Queen Elizabeth"). 0 when the name is whole."""
     words = name.split()
     if len(words) < 2 or words[-1] not in surnames or not re.fullmatch(r"[A-Z][\w.'’-]*", words[0]):
         return 0

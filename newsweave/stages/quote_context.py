@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsweave.records import Span
+from newsweave.stages.textutil import PERSON_PRONOUNS
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
 
@@ -95,7 +96,6 @@ ADDRESSEE_VERBS = (_verb_forms("tell ask warn inform remind assure urge") - _ver
 SAY_FORMS = frozenset("say says said saying".split())
 TELL_FORMS = frozenset("tell tells told telling".split())
 PRO_OBJECTS = frozenset("it this that so something anything nothing what which much more".split())
-PERSON_PRONOUNS = frozenset("he she him her".split())
 ROLE_NOUNS = frozenset(
     """
     leader president secretary minister official spokesman spokeswoman spokesperson chief

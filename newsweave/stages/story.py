@@ -16,6 +16,7 @@ from .facts import story_facts
 from .ledger import build_ledger
 from .registry import LINKED_LABELS
 from .summarize import Summarizer, SummaryDoc
+from .textutil import PERSON_PRONOUNS
 
 
 def find_copies(articles: list[Article]) -> dict[str, str]:
@@ -27,7 +28,6 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
     return index.original_of(a.id for a in articles)
 
 
-_HE_SHE = frozenset("he she him her".split())  # a speaker who is a person (quote_context.PERSON_PRONOUNS)
 HEADLINE_CHARS = 110  # a headline made from a first sentence is cut to about this length
 
 # a wire dateline before the first sentence: "MANILA, Philippines (AP) _ ", "WASHINGTON _ ", "PARIS (Reuters) - "
@@ -111,7 +111,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                 name = lookup(q.speaker_name)
                 # "he" or "she" is a person: a name the story knows as an organisation or a place was a
                 # wrong antecedent ('"...," he told Wikinews.' then '"...," he added.' -> "Wikinews")
-                he = q.speaker is not None and q.speaker.text.lower() in _HE_SHE
+                he = q.speaker is not None and q.speaker.text.lower() in PERSON_PRONOUNS
                 q = _with_speaker(q, None if he and kind.get(name, "PERSON") != "PERSON" else name)
             items.append((a.id, outlet_of(a), a.text, q))  # the same outlet names as the comparison
     ledger = build_ledger(items, canonical=lookup)

@@ -15,6 +15,9 @@ ENGLISH_STOP = frozenset(
     "said says say told according mr mrs ms".split()
 )
 
+#: Pronouns that can only stand for a person: a speaker "he" or "she" is never an organisation or a place.
+PERSON_PRONOUNS = frozenset("he she him her".split())
+
 #: A sentence the splitter cut after a title's abbreviation: "... surrounded the building, Const." (Jana
 #: McGuinness said). "Jr." and "Sr." end sentences too often to be on the list.
 TITLE_AT_END = re.compile(
