@@ -83,7 +83,7 @@ def test_context_turns_a_town_labelled_person_into_a_place() -> None:
 def test_context_makes_media_and_country_groups_organisations() -> None:
     text = "Putin told Mir television there was no proof, after a G7 ministerial meeting in Italy."
     ents, _ = resolve_entities(_ctx(text, ("Mir", "FAC"), ("G7", "GPE")), texts={"a": text})
-    assert {e["name"]: e["label"] for e in ents} == {"Mir": "ORG", "G7": "ORG"}
+    assert {e["name"]: e["label"] for e in ents} == {"Mir": "ORG", "G7": "ORG", "Italy": "GPE"}  # Italy: gazetteer
 
 
 def test_titles_make_a_person_and_give_roles() -> None:
@@ -300,7 +300,7 @@ def test_time_zones_are_no_organisations() -> None:
           Mention(text.index("GMT"), text.index("GMT") + 3, "GMT", "ORG"),
           Mention(text.index("Qeshm"), text.index("Qeshm") + 5, "Qeshm", "GPE")]  # fmt: skip
     ents, _ = resolve_entities([("a1", m) for m in ms], texts={"a1": text})
-    assert [e["name"] for e in ents] == ["Qeshm"]
+    assert [e["name"] for e in ents] == ["Qeshm", "Red Crescent"]  # "Red Crescent": the gazetteer's
     us = "Contact Us for more. The US and Iran talked."
     ms = [Mention(8, 10, "Us", "GPE"), Mention(25, 27, "US", "GPE"), Mention(32, 36, "Iran", "GPE")]
     assert sorted(e["name"] for e in resolve_entities([("a1", m) for m in ms], texts={"a1": us})[0]) == ["Iran", "US"]
@@ -428,3 +428,23 @@ def test_a_title_spacy_ran_into_a_name_is_cut_off() -> None:
     names = {e["name"]: e for e in ents}
     assert set(names["Ed Stefanski"]["variants"]) == {"Ed Stefanski"} and "GM Ed Stefanski" not in names
     assert names["Alexis Kougias"]["roles"] == ["Lawyer"] and "Queen Elizabeth" in names
+
+
+def test_well_known_names_spacy_left_untagged_come_from_the_gazetteer() -> None:
+    text = ("The World Health Organization said Sri Lanka and Ashgabat asked the IMF for help. Jimmy Wales "
+            "flew in from New Mexico by car. Wales said the Bank of England and Turkey agreed; the turkey was cold. "
+            "Chad said WHO IS TO BLAME? Let us see. Jordan will testify. The US Chamber of Commerce wrote to "
+            "Britain.")  # fmt: skip
+    items = [_at(text, "Ashgabat", "PERSON"), _at(text, "Jimmy Wales", "PERSON"), _at(text, "New Mexico", "GPE"),
+             _at(text, "Bank of England", "ORG"), _at(text, "Jordan", "PERSON"), _at(text, "The US", "ORG")]
+    ents, canon = resolve_entities(items, texts={"a": text})
+    label = {e["name"]: e["label"] for e in ents}
+    assert label["World Health Organization"] == "ORG" and label["IMF"] == "ORG"  # untagged, well known
+    assert label["Sri Lanka"] == "GPE" and label["Britain"] == "GPE"
+    assert label["Ashgabat"] == "GPE"  # spaCy's PERSON, contradicted by the gazetteer
+    assert label["Jordan"] == "PERSON"  # a first name too: spaCy's label stands
+    assert label["US"] == "ORG"  # "The US Chamber of Commerce": spaCy's span is part of a longer name
+    assert canon["Wales"] == "Jimmy Wales"  # a surname of the story's person, not the country
+    assert "Mexico" not in canon and "England" not in canon  # inside longer names
+    assert "Turkey" not in canon  # the story also writes "turkey"
+    assert "Chad" not in canon and "WHO" not in canon  # a first name; a line of capitals

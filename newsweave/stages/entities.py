@@ -17,6 +17,7 @@ it stands untagged, acronyms the text defines, first names and lists spaCy cut w
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -24,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..records import Mention
@@ -587,6 +589,22 @@ _BODY_HEADS = frozenset("""
     university college survey administration bureau secretariat alliance coalition society trust police
     command guard assembly parliament congress senate tribunal panel group
 """.split())  # fmt: skip
+# well-known names (countries, capitals, regions, international organisations, benchmarks/
+# entity_gazetteer_build.py) that count as mentions where spaCy left them untagged; "ambiguous"
+# ones (also first names or common words: "Chad", "Jordan") only when the story tags them itself
+_GAZETTEER_DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
+_GAZETTEER: dict[str, str] = {k: v for k, v in _GAZETTEER_DATA["names"].items()
+                              if k not in set(_GAZETTEER_DATA["ambiguous"])}  # fmt: skip
+_GAZETTEER_RE: list[tuple[int, re.Pattern[str]]] = []  # (size of _GAZETTEER it was built from, pattern)
+
+
+def _gazetteer_pattern() -> re.Pattern[str]:
+    if not _GAZETTEER_RE or _GAZETTEER_RE[0][0] != len(_GAZETTEER):
+        names = "|".join(map(re.escape, sorted(_GAZETTEER, key=len, reverse=True))) or "(?!)"
+        _GAZETTEER_RE[:] = [(len(_GAZETTEER), re.compile(r"(?<![\w.'’-])(?=[A-Z])(" + names + r")(?![\w-])"))]
+    return _GAZETTEER_RE[0][1]
+
+
 _LIST_PART = re.compile(r"[A-Z][a-zà-ÿ'’-]{2,}(?: [A-Z][a-zà-ÿ'’-]{2,}){0,2}")  # a name in "Carcassonne, Limoux"
 _CAP_WORD = r"[A-Z][\w'’.&-]*"
 _NAME_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|for|on|the|de|du|la|&)\s+)*{_CAP_WORD})*\s*$")
@@ -600,9 +618,24 @@ def story_mentions(items: Iterable[tuple[str, Mention]], texts: dict[str, str]) 
     name the story tags somewhere, or a tagged person's surname, is a mention wherever it stands
     untagged in the story's texts ("Hall said", a name spaCy missed in one sentence of three)."""
     lower = _lower_words(texts)
-    items = _mended(list(items), texts, lower)
+    items = _mended(_gazetteer_labels(items, texts), texts, lower)
     items += _defined_acronyms(items, texts)
     return items + _propagated_mentions(items, texts, lower)
+
+
+def _gazetteer_labels(items: Iterable[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+    """A well-known name spaCy labelled in another family takes the gazetteer's label ("Ashgabat"
+    PERSON, "Croatia's" ORG, "Oxfam" NORP); not an ambiguous name ("Jordan" the officer), nor one
+    followed by another capitalised word (spaCy's "The US" of "The US Chamber of Commerce")."""
+    out = []
+    for art_id, m in items:
+        lab = _GAZETTEER.get(normalise(m.text)) if m.label in LABELS else None
+        if lab is not None and _family(lab) != _family(m.label) and _exact(m, text := texts.get(art_id)):
+            assert text is not None
+            if not re.match(r"\s+[A-Z]", text[m.end : m.end + 2]):
+                m = Mention(m.start, m.end, m.text, lab)
+        out.append((art_id, m))
+    return out
 
 
 def _exact(m: Mention, text: str | None) -> bool:
@@ -794,6 +827,12 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
             continue
         fam = next(iter(fams))
         known[s] = max((n, lab) for lab, n in raw[s].items() if _family(lab) == fam)[1] if fam != "PERSON" else "PERSON"
+    # well-known names the story never tags ("World Health Organization", "Sri Lanka"): the gazetteer's
+    # label; not a name the story tags in any way, nor a word it also writes in lower case ("Turkey")
+    found = {h.group(1) for t in texts.values() for h in _gazetteer_pattern().finditer(t)}
+    for s in found - labels.keys():
+        if s.isupper() or (" " in s or s.lower() not in lower):
+            known[s] = _GAZETTEER[s]
     if not known:
         return []
     for s in list(known):  # a dateline's "TEHRAN" is "Tehran"
