@@ -275,12 +275,37 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
             "people and left thousands homeless. More rain is expected.")  # fmt: skip
     short = "WASHINGTON _ Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111. More later."
     arts = [Article("a1", wire), Article("a2", short)]
-    assert headline(arts, []) == "Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111"
-    long_only = headline([arts[0]], [])
-    assert long_only.startswith("Typhoon Babs headed") and long_only.endswith(" …")
-    assert len(long_only) <= HEADLINE_CHARS + 2
+    assert headline(arts[::-1], []) == "Investigators found the cause on Sept. 5 of the crash of Swissair Flight 111"
+    # a long first sentence loses its tail clause, or is cut at a word with an ellipsis
+    assert headline([arts[0]], []) == (
+        "Typhoon Babs headed toward southern China on Friday after battering the central and northern Philippines")
+    run_on = ("Two possible gang members are under arrest for the assassination-style murder of a Los Angeles "
+              "County sheriff's deputy outside his house in a gang-plagued section of the city last summer.")
+    cut = headline([Article("a7", run_on)], [])
+    assert cut.startswith("Two possible gang members") and cut.endswith(" …") and len(cut) <= HEADLINE_CHARS + 2
     assert headline([Article("a3", "A title here", title="Typhoon Babs hits China"), arts[0]], []) == (
         "Typhoon Babs hits China")
+    # a title that is a long first sentence: its closing attribution, an apposition after the subject
+    # and a tail clause go, never a clause inside a relative clause on the subject
+    long_titles = {
+        "Dr. Sanjay Gupta, a neurosurgeon and chief medical correspondent for CNN, has been offered the post of "
+        "Surgeon General by President-elect Barack Obama, according to sources.":
+        "Dr. Sanjay Gupta has been offered the post of Surgeon General by President-elect Barack Obama",
+        "Jim O'Brien was terminated from his position as head men's basketball coach at Ohio State University "
+        "following the disclosure that he loaned a recruit's mother money.":
+        "Jim O'Brien was terminated from his position as head men's basketball coach at Ohio State University",
+        "Tara Reid has entered a rehab program at a Malibu treatment centre for the second time this year, the "
+        "American Pie star's rep confirmed to People on Friday.":
+        "Tara Reid has entered a rehab program at a Malibu treatment centre for the second time this year",
+    }
+    for title, want in long_titles.items():
+        assert headline([Article("a8", "x", title=title)], []) == want
+    climber = ("An Australian climber who survived two nights stuck on Mount Cook after seeing his brother die also "
+               "narrowly escaped an avalanche on the descent, rescuers said on Monday.")
+    assert headline([Article("a9", "x", title=climber)], []).endswith(" …")
+    # a cut one gives way to a short title of another central article
+    assert headline([Article("a9", "x", title=climber), Article("a10", "x", title="Climber escapes avalanche")],
+                    []) == "Climber escapes avalanche"  # fmt: skip
     # a site's full stop after its title goes; an abbreviation's stays
     title = "Watergate figure Fred LaRue dies."
     assert headline([Article("a4", "x", title=title)], []) == "Watergate figure Fred LaRue dies"

@@ -40,23 +40,58 @@ _ABBREV = frozenset("mr mrs ms dr st jr sr no gen sen rep gov lt col capt sgt pr
 
 
 def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
-    """The title of the article closest to the story centroid. When no article has a title: the first
-    sentence of one of the most central articles, its wire dateline and heading lines dropped, the
-    first short one of the five most central when the closest one is long, cut at a clause or a word near
-    ``HEADLINE_CHARS`` characters."""
+    """The title of the article closest to the story centroid; a long one (some sources give an
+    article's first sentence as its title) shortened by ``_shorten``'s rules, or when only a cut at a
+    word would do, the first title of the five closest that fits in ``HEADLINE_CHARS``, else the cut
+    one. When no article has a title, the same with the first sentences of the five most central
+    articles, their wire datelines and heading lines dropped."""
     if vectors:
         c = np.mean(vectors, axis=0)
         order = [int(i) for i in np.argsort(-(np.stack(vectors) @ c), kind="stable")]
     else:
         order = list(range(len(articles)))
-    for i in order:
-        if articles[i].title:
-            return _no_full_stop(str(articles[i].title))
-    firsts = [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
+    titles = [_no_full_stop(str(articles[i].title)) for i in order if articles[i].title][:5]
+    firsts = titles or [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
     if not firsts:
         return "(untitled story)"
+    if len(firsts[0]) <= HEADLINE_CHARS:
+        return _no_full_stop(firsts[0])
+    shortened = _shorten(firsts[0])
+    if not shortened.endswith(" …"):
+        return shortened
     short = [s for s in firsts if len(s) <= HEADLINE_CHARS]
-    return _no_full_stop(short[0]) if short else _cut(firsts[0])
+    return _no_full_stop(short[0]) if short else shortened
+
+
+# a closing attribution: ", police said Saturday", ", according to sources", ", the American Pie star's rep confirmed"
+_SAID_END = re.compile(
+    r",?\s+(?:according to [^,]{3,60}|(?:[\w'’.-]+\s+){0,6}?(?:said|says|say|reported|announced|confirmed)"
+    r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday))?(?:\s+to\s+[^,]{3,40})?)\s*[.!]?$")
+# an apposition after the sentence's subject: "Dr. Sanjay Gupta, a neurosurgeon and ... for CNN, has been offered"
+_APPOSITION = re.compile(r"^([A-Z][^,]{2,50}?), (?:an?|the|who|whose|\d[\w-]*) [^,]{3,90}?, (?=[a-z])")
+# where a tail clause starts: ", ending ...", " after battering ...", " following the disclosure ..."
+_TAIL = re.compile(r",\s+(?:ending|while|after|which|where|as|but|and|with)\s|\s(?:after|following|while|whose|when)\s")
+_RELATIVE = re.compile(r"\b(?:who|that|which)\b")
+_SHORT_MIN = 30  # a headline shortened by dropping words keeps at least this many characters
+_TAIL_MIN = 40  # ... and by ending it before a tail clause, this many
+
+
+def _shorten(sentence: str) -> str:
+    """A long first sentence or title made a headline: a closing attribution (", police said Saturday")
+    and an apposition after the subject (", a neurosurgeon and ... for CNN,") dropped, then the sentence
+    ended before its last tail clause (", ending ...", " after ...", " whose ...") that leaves it within
+    ``HEADLINE_CHARS``; else cut at a clause or a word (``_cut``)."""
+    s = _no_full_stop(sentence.strip())
+    for pattern, repl in ((_SAID_END, ""), (_APPOSITION, r"\1 ")):
+        if len(s) > HEADLINE_CHARS:
+            t = pattern.sub(repl, s, count=1).strip()
+            s = t if len(t) >= _SHORT_MIN else s
+    if len(s) <= HEADLINE_CHARS:
+        return s
+    # not inside a relative clause on the subject ("A climber who survived ... | after seeing ... also ...")
+    cuts = [m.start() for m in _TAIL.finditer(s)
+            if _TAIL_MIN <= m.start() <= HEADLINE_CHARS and not _RELATIVE.search(s, 0, m.start())]
+    return s[: cuts[-1]].rstrip(" ,;") if cuts else _cut(s)
 
 
 def _no_full_stop(line: str) -> str:
