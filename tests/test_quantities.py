@@ -112,7 +112,7 @@ def test_clock_times_written_without_a_colon_are_no_quantities() -> None:
 def test_a_part_of_a_count_counts_nothing_itself() -> None:
     # stream sentences (ECB+, CC BY): "one of the two men" is one man of two, not a count of 1 man against 2
     text = "A jury has handed down a guilty verdict for one of the two men accused of murdering a mother."
-    assert _numbers(text, "one", "two") == [(1, None, None), (2, None, "men")]
+    assert _numbers(text, "one", "two") == [(2, None, "men")]  # "one of ...": no count at all
     assert _numbers("All three of the engines failed.", "three") == [(3, None, "engines")]
 
 
@@ -122,3 +122,24 @@ def test_ranges_and_vague_amounts_have_no_unit_of_their_words() -> None:
     assert parse_number("40 or 50")["unit"] is None and parse_number("5-7 days")["unit"] == "days"
     assert parse_number("several dozen")["unit"] is None
     assert _numbers("Several hundred protesters gathered.", "Several hundred")[0][2] == "protesters"
+
+
+def test_scales_after_a_hyphen_or_glued_and_split_thousands_keep_their_words() -> None:
+    text = ("Four men made off with a $2.6 - million booty, and diamonds worth $137-million. A masked man took "
+            "£88m of gems. More than 31, 000 people fled; around €60, 000 was taken. On May 5, 200 people "
+            "marched. He is 6 - foot - 8, 225 pounds. It was one of the world's biggest heists.")
+    ents = [("$2.6 - million", "MONEY"), ("$137-million", "MONEY"), ("88", "MONEY"), ("More than 31", "CARDINAL"),
+            ("000", "CARDINAL"), ("around €60", "MONEY"), ("000", "CARDINAL"), ("200", "CARDINAL"),
+            ("6 - foot - 8", "QUANTITY"), ("225", "CARDINAL"), ("one", "CARDINAL")]
+    mentions, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        mentions.append(Mention(start, start + len(surface), surface, label))
+        pos = start + len(surface)
+    got = {n["text"]: n["value"] for n in numbers_in_text(text, mentions, [(0, len(text))])}
+    assert got["$2.6 - million"] == 2_600_000 and got["$137-million"] == 137_000_000
+    assert got["88m"] == 88_000_000
+    assert got["More than 31, 000"] == 31_000 and got["around €60, 000"] == 60_000
+    assert got["200"] == 200  # a day of the month, then a count: not 5,200
+    assert got["6 - foot - 8"] == 6 and got["225"] == 225  # a height, then a weight
+    assert "one" not in got  # "one of ...": no count

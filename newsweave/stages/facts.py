@@ -100,6 +100,7 @@ def _as_number(v: float) -> int | float:
     return int(v) if float(v).is_integer() else round(v, 6)
 
 
+_SCALE_AFTER = re.compile(r"\s*(?:[-\u2013]\s*)?(hundred|thousand|million|billion|trillion)\b|(k|mn|m|bn|b|tn)\b", re.I)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _VAGUE_MULT = {"tens": 10, "dozens": 12, "hundreds": 100}
 _VAGUE_OF_SCALE = re.compile(r"^(tens|dozens|hundreds) of (thousand|million|billion)s\b")
@@ -183,7 +184,8 @@ def parse_number(text: str) -> dict[str, Any]:
     if d:
         value = float(d.group(0).replace(",", ""))
         rest = s[d.end() :]
-        scale = re.match(r"\s*(hundred|thousand|million|billion|trillion)\b|(k|mn|m|bn|b|tn)\b", rest, re.I)
+        # "$5 million", "$137-million", "$2.6 - million" (ECB+ spacing), "$136M"
+        scale = _SCALE_AFTER.match(rest)
         if scale:
             word = (scale.group(1) or scale.group(2)).lower()
             value *= _SCALES.get(word) or _SHORT_SCALES[word]
@@ -349,6 +351,8 @@ def numbers_in_text(
             end = start + len(text[start:end].rstrip())
         if _name_part(text, start, end, sentences) or not_a_count(text, start, end):
             continue
+        if _ONE_OF.fullmatch(m.text) and _OF.match(text, end):
+            continue  # "one of the world's biggest heists", "one of the victims": no count
         if m.label == "TIME" and not _DIGITS.search(m.text) and parse_words(_WORD.findall(m.text))[0] is None:
             continue
         out.append(_number(text, *_whole_figure(text, start, end), m.label, sentences))
@@ -376,16 +380,29 @@ def numbers_in_text(
 
 # a figure written with a space after its thousands comma ("12, 000 people", the ECB+ texts' tokenised
 # spelling), which spaCy and the loose pattern read as "12" and "000"
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?\s+$",
+    re.I)
+_ONE_OF = re.compile(r"(?i)one|1")
+_SCALE_GLUED = re.compile(r"(?:mn|m|bn|b|k|tn)\b", re.I)  # "£88m", "€1.2bn"
 _THOUSANDS_TAIL = re.compile(r",\s\d{3}(?!\d)")
 _THOUSANDS_HEAD = re.compile(r"(?<![\d,])\d{1,3}(?:,\s?\d{3})*,\s$")
 
 
 def _whole_figure(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the whole figure a number's span is part of, when it is "12, 000" split in two."""
+    """The span of the whole figure a number's span is part of, when it is "12, 000" split in two; also
+    when the span has words or a currency before the figure ("around €60" + ", 000")."""
     if re.fullmatch(r"\d{1,3}(?:,\s?\d{3})*", text[start:end]):
         head = _THOUSANDS_HEAD.search(text, max(0, start - 12), start)
+        if head and (_MONTH_BEFORE.search(text, max(0, head.start() - 12), head.start())
+                     or text[max(0, head.start() - 3) : head.start()].rstrip().endswith(("-", "\u2013"))):
+            head = None  # "On May 5, 200 people marched", "6 - foot - 8, 225 pounds": not one figure
         if head and re.fullmatch(r"\d{3}", text[start:end]):
             start = head.start()
+        while not _MONTH_BEFORE.search(text, max(0, start - 12), start) and (tail := _THOUSANDS_TAIL.match(text, end)):
+            end = tail.end()
+    elif re.search(r"(?:[A-Za-z][ \t]|[$€£][ \t]?)\d{1,3}$", text[start:end]) and _THOUSANDS_TAIL.match(text, end):
+        # "more than 31" + ", 000"; not "5 - foot - 8" + ", 135" (pounds)
         while tail := _THOUSANDS_TAIL.match(text, end):
             end = tail.end()
     return start, end
@@ -404,6 +421,8 @@ def _name_part(text: str, start: int, end: int, sentences: Sequence[tuple[int, i
 
 
 def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    if (glued := _SCALE_GLUED.match(text, end)) and re.search(r"[$€£]\s*[\d.,]+$", text[max(0, start - 4) : end]):
+        end = glued.end()  # "£88m": spaCy's span is "88"
     parsed = parse_number(text[start:end])
     sent = _sentence_of(sentences, start)
     lead = text[max(sent[0] if sent != [start, start] else 0, start - 12) : start]
