@@ -448,3 +448,11 @@ def test_well_known_names_spacy_left_untagged_come_from_the_gazetteer() -> None:
     assert "Mexico" not in canon and "England" not in canon  # inside longer names
     assert "Turkey" not in canon  # the story also writes "turkey"
     assert "Chad" not in canon and "WHO" not in canon  # a first name; a line of capitals
+
+
+def test_a_capitalised_word_ending_the_sentence_before_is_no_part_of_a_name() -> None:
+    text = "Tyler Hansbrough beat Evansville. Hansbrough scored 20. He met Gen. Hansbrough and St. Hansbrough."
+    items = [_at(text, "Tyler Hansbrough", "PERSON"), _at(text, "Evansville", "GPE")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    # "Evansville. Hansbrough" and "Gen. Hansbrough" (a title) count; "St. Hansbrough" is another name
+    assert {e["name"]: e["mentions"] for e in ents}["Tyler Hansbrough"] == 3

@@ -857,6 +857,8 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
             if _inside_longer_name(text, a, taken, ends):
                 continue
             prev = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, a - 30) : a])
+            if prev and _sentence_end(prev.group(1)):
+                prev = None  # "... Bo Viktor Nylund. UNICEF press official": the sentence before ends there
             if prev and not _is_head(prev.group(1)) and prev.group(1).lower() not in _OPENERS:
                 # "City Hall", "J. Edgar Hoover", "Turkmen Communist Party": part of a longer name; a
                 # person's full name may follow another name ("Minister for the Olympics Tessa Jowell")
@@ -864,6 +866,20 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
                     continue
             out.append((art_id, Mention(a, b, name, known[name])))
     return out
+
+
+_ABBREVIATED = frozenset("""
+    st mt ft jr sr inc corp co ltd bros no nos vol gov sen rep pres supt insp det sgt gen capt cmdr adm maj col
+    lt mrs messrs prof rev hon jan feb mar apr aug sep sept oct nov dec
+""".split())  # fmt: skip
+
+
+def _sentence_end(word: str) -> bool:
+    """A capitalised word with a full stop that ends a sentence ("Nylund."), not an abbreviation
+    ("St.", "Gen.", "Calif.") or initials ("J.", "U.S.")."""
+    w = word.rstrip(".").lower()
+    return (re.fullmatch(r"[A-Z][a-z'’-]{2,}\.", word) is not None and w not in _ABBREVIATED
+            and w not in _ALIASES and w not in _HONORIFICS)  # fmt: skip
 
 
 def _inside_longer_name(text: str, a: int, taken: list[tuple[int, int]], ends: set[str]) -> bool:
