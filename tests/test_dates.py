@@ -175,3 +175,18 @@ def test_a_model_year_is_no_date() -> None:
 def test_a_decade_that_modifies_a_noun_is_no_timeline_point(sentence: str, expression: str,
                                                              expected: str | None) -> None:  # fmt: skip
     assert _resolve(sentence, expression, "2005-12-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The quake, which struck at 1353 (1023 GMT), was felt in Oman and the UAE.", "1353"),
+        ("The quake, which struck at 1353 (1023 GMT), was felt in Oman and the UAE.", "1023"),
+        ("Voting is scheduled to close at 6 p.m. (1430 GMT).", "1430"),
+        ("A strong earthquake hit Chile at approximately at 14:52 local time (1852 UTC) on Friday.", "1852"),
+    ],
+)
+def test_a_clock_time_of_four_digits_is_no_year(sentence: str, expression: str) -> None:
+    # real stream sentences (DUC 2003, ECB+): 24-hour times, which dateparser reads as the years 1023-1852
+    assert _resolve(sentence, expression, "2005-11-28") is None
+    assert _resolve("The bridge was built in 1852 by the town.", "1852", "2005-11-28") == "1852-01-01"

@@ -720,6 +720,10 @@ def _datey(m: MentionLike) -> bool:
     return m.label == "TIME" and bool(_WEEKDAY.search(m.text) or _MONTH.search(m.text) or _DAY_WORD.search(m.text))
 
 
+_CLOCK_PAREN = re.compile(r"[ \t]*\([ \t]*\d{3,4}[ \t]*(?:gmt|utc|local)\b", re.I)  # "1353 (1023 GMT)"
+_AT_BEFORE = re.compile(r"\bat[ \t]+$", re.I)
+
+
 def dates_in_text(
     text: str, mentions: Iterable[MentionLike], sentences: Sequence[tuple[int, int]], published: str | None
 ) -> list[dict[str, Any]]:
@@ -735,6 +739,9 @@ def dates_in_text(
         before = text[max(lo, 0) : m.start]
         if _BARE_ORDINAL.fullmatch(m.text.strip()) and not _ordinal_names_day(before, text[m.end : m.end + 24]):
             r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
+        elif _HHMM.fullmatch(m.text.strip()) and (_CLOCK_AFTER.match(text, m.end) or _CLOCK_PAREN.match(text, m.end)
+                                                    or (int(m.text) < 1500 and _AT_BEFORE.search(before))):
+            r = {"date": None, "granularity": None, "relative": False, "note": "clock time"}  # "at 1353 (1023 GMT)"
         elif re.fullmatch(r"(?:19|20)\d\d", m.text.strip()) and _MODEL_YEAR.match(text, m.end):
             r = {"date": None, "granularity": None, "relative": False, "note": "model year"}
         else:
