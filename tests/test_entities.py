@@ -122,7 +122,7 @@ def test_acronyms_with_of_aliases_and_organisation_heads() -> None:
 
 def test_country_short_names_and_generic_heads() -> None:
     assert similar("America", "United States") and similar("U.S.", "US") and similar("UN", "U.N.")
-    assert similar("U.S. Army", "United States Army")
+    assert similar("U.S. Army", "United States Army") and similar("United States of America", "U.S.")
     assert similar("UN Security Council", "United Nations Security Council")
     assert not similar("U.S. Army", "U.S. Navy") and not similar("America", "Central America", "PLACE")
     assert similar("Atlantic", "Atlantic Ocean", "PLACE") and similar("Bío Bío", "Bio Bio Region", "PLACE")

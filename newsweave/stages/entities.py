@@ -36,8 +36,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 # well-known short names of a few countries and the UN (a tiny alias list, not a gazetteer)
 _ALIASES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
             "u k": "united kingdom", "us": "united states", "u s": "united states", "usa": "united states",
-            "u s a": "united states", "america": "united states", "un": "united nations",
-            "u n": "united nations",
+            "u s a": "united states", "united states of america": "united states", "america": "united states",
+            "un": "united nations", "u n": "united nations",
             # AP's state abbreviations that are no other word ("Calif." = California)
             "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
             "conn": "connecticut", "fla": "florida", "ill": "illinois", "kan": "kansas", "mass": "massachusetts",
