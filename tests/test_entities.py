@@ -456,3 +456,13 @@ def test_a_capitalised_word_ending_the_sentence_before_is_no_part_of_a_name() ->
     ents, _canon = resolve_entities(items, texts={"a": text})
     # "Evansville. Hansbrough" and "Gen. Hansbrough" (a title) count; "St. Hansbrough" is another name
     assert {e["name"]: e["mentions"] for e in ents}["Tyler Hansbrough"] == 3
+
+
+def test_a_well_known_name_spacy_cut_into_pieces_is_one_mention() -> None:
+    text = "Waves hit French Polynesia, Trinidad and Tobago and the United States. The Tobago Times said so."
+    items = [_at(text, "French", "NORP"), _at(text, "Polynesia", "PERSON"), _at(text, "Trinidad", "GPE"),
+             _at(text, "Tobago", "ORG"), _at(text, "the United States", "GPE"), _at(text, "Tobago Times", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {e["name"]: e["label"] for e in ents}
+    assert label == {"French Polynesia": "GPE", "Trinidad and Tobago": "GPE", "United States": "GPE",
+                     "Tobago Times": "ORG"}  # fmt: skip

@@ -618,17 +618,39 @@ def story_mentions(items: Iterable[tuple[str, Mention]], texts: dict[str, str]) 
     name the story tags somewhere, or a tagged person's surname, is a mention wherever it stands
     untagged in the story's texts ("Hall said", a name spaCy missed in one sentence of three)."""
     lower = _lower_words(texts)
-    items = _mended(_gazetteer_labels(items, texts), texts, lower)
+    hits = {art_id: [(h.start(1), h.end(1), h.group(1)) for h in _gazetteer_pattern().finditer(t)]
+            for art_id, t in texts.items()}  # fmt: skip
+    items = _mended(_gazetteer_labels(items, texts, hits), texts, lower)
     items += _defined_acronyms(items, texts)
-    return items + _propagated_mentions(items, texts, lower)
+    return items + _propagated_mentions(items, texts, lower, {n for hs in hits.values() for _a, _b, n in hs})
 
 
-def _gazetteer_labels(items: Iterable[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+def _gazetteer_labels(items: Iterable[tuple[str, Mention]], texts: dict[str, str],
+                      hits: dict[str, list[tuple[int, int, str]]]) -> list[tuple[str, Mention]]:  # fmt: skip
     """A well-known name spaCy labelled in another family takes the gazetteer's label ("Ashgabat"
     PERSON, "Croatia's" ORG, "Oxfam" NORP); not an ambiguous name ("Jordan" the officer), nor one
-    followed by another capitalised word (spaCy's "The US" of "The US Chamber of Commerce")."""
+    followed by another capitalised word (spaCy's "The US" of "The US Chamber of Commerce"). A
+    well-known name spaCy cut into pieces, each inside it ("French" NORP + "Polynesia" PERSON,
+    "Trinidad" GPE + "Tobago" ORG), is one mention of it (``hits``: the gazetteer's names in the texts)."""
+    items = list(items)
+    pieces: dict[tuple[str, int], tuple[int, int, str]] = {}  # (article, mention start) -> the name over it
+    for art_id, hs in hits.items():
+        ms = [m for a, m in items if a == art_id] if hs else []
+        for a, b, name in hs:
+            over = [m for m in ms if m.start < b and a < m.end]
+            inside = all(a <= m.start and m.end <= b or m.end <= b and texts[art_id][m.start : a] in ("the ", "The ")
+                         for m in over)  # fmt: skip
+            if over and inside and not any(m.start <= a and b <= m.end for m in over):
+                for m in over:
+                    pieces[(art_id, m.start)] = (a, b, name)
     out = []
+    done: set[tuple[str, int]] = set()
     for art_id, m in items:
+        if (span := pieces.get((art_id, m.start))) is not None:
+            if (art_id, span[0]) not in done:
+                done.add((art_id, span[0]))
+                out.append((art_id, Mention(span[0], span[1], span[2], _GAZETTEER[span[2]])))
+            continue
         lab = _GAZETTEER.get(normalise(m.text)) if m.label in LABELS else None
         if lab is not None and _family(lab) != _family(m.label) and _exact(m, text := texts.get(art_id)):
             assert text is not None
@@ -793,8 +815,8 @@ def _acronym_name(text: str, start: int, run: str, acr: str) -> tuple[int, int] 
     return None
 
 
-def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str],
-                         lower: set[str]) -> list[tuple[str, Mention]]:  # fmt: skip
+def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[str],
+                         found: set[str]) -> list[tuple[str, Mention]]:  # fmt: skip
     """Untagged occurrences of the story's names: every name tagged in the story as a person,
     organisation or place (with its majority label), and the surname of a tagged full name ("Hall
     said"), as a word of its own outside every tagged span. A name tagged in two families ("Jordan"
@@ -829,7 +851,6 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
         known[s] = max((n, lab) for lab, n in raw[s].items() if _family(lab) == fam)[1] if fam != "PERSON" else "PERSON"
     # well-known names the story never tags ("World Health Organization", "Sri Lanka"): the gazetteer's
     # label; not a name the story tags in any way, nor a word it also writes in lower case ("Turkey")
-    found = {h.group(1) for t in texts.values() for h in _gazetteer_pattern().finditer(t)}
     for s in found - labels.keys():
         if s.isupper() or (" " in s or s.lower() not in lower):
             known[s] = _GAZETTEER[s]
