@@ -6,6 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from newsweave.records import Article, Skip
 from newsweave.settings import Settings
 from newsweave.stages.ingest import decode_bytes, read_inputs
@@ -91,6 +93,23 @@ def test_gzipped_html_is_read(tmp_path: Path) -> None:
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(page))
     arts, skips = _read([tmp_path])
     assert not skips and len(arts) == 1 and "Haiti" in (arts[0].title or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "codepage"),
+    [
+        # English with typographic quotes and dashes: charset_normalizer read these as mac_latin2, cp852 or cp949
+        ("It’s the country’s worst quake in decades — and doesn’t look like the last, the officials said on "
+         "Tuesday. “We’re still counting,” a spokesman told reporters in the capital. " * 3, "cp1252"),
+        ("Le café de Montréal a fermé ses portes mardi après trente ans. " * 8, "latin-1"),
+        ("Rząd w środę przyjął projekt ustawy, który ma poprawić ochronę konsumentów. Minister powiedział, że "
+         "zmiany nastąpią w przyszłym roku. " * 3, "cp1250"),
+        ("Правительство в среду одобрило законопроект, который должен улучшить защиту потребителей. " * 3, "cp1251"),
+        ("政府星期三批准了一项旨在改善消费者保护的法案。部长说，这些变化将于明年生效。" * 5, "gb18030"),
+    ],
+)
+def test_legacy_code_pages_are_read_back_exactly(text: str, codepage: str) -> None:
+    assert decode_bytes(text.encode(codepage)) == (text, "")
 
 
 def test_decode_detects_utf16_and_cp1252() -> None:

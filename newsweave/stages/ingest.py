@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,6 +60,11 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
             yield path
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+SNIFF_BYTES = 6000  # the part of a file its readings are compared on
+CHAOS_SLACK = 0.1  # how much less clean than charset_normalizer's pick another reading may be and still win
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str]:
     """Decode bytes to text: UTF-8 first, else the detected encoding. Returns (text, why-not)."""
     if not data.strip():
@@ -76,11 +82,33 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
     best = results.best()
     if best is None:
         return None, "binary or undecodable file (no text encoding fits)"
-    # on a tie, prefer Windows-1252: by far the most common legacy encoding of Western news pages
-    for m in results:
-        if m.encoding == "cp1252" and (m.chaos, m.coherence) == (best.chaos, best.coherence):
-            best = m
     text = str(best)
+    # charset_normalizer's pick is often wrong on legacy pages: English in Windows-1252 read as
+    # mac_latin2, cp852 or even cp949 ("we’ve" -> "weíve", "you뭨e"), French Latin-1 as cp1250
+    # ("aprčs"), Polish cp1250 as cp1252 ("siê"). Among its readings about as clean as the best, and
+    # Windows-1252 itself, the one whose words are most often stop words of its language wins;
+    # Windows-1252 on a tie. Texts whose language no stop list knows (Chinese...) keep the pick.
+    from .language import stop_word_hits
+
+    head = data[:SNIFF_BYTES]
+    encodings = [best.encoding] + [m.encoding for m in results if m.chaos <= best.chaos + CHAOS_SLACK] + ["cp1252"]
+    readings: dict[str, str] = {}
+    for enc in dict.fromkeys(encodings):
+        try:
+            reading = head.decode(enc, errors="strict" if len(data) <= SNIFF_BYTES else "ignore")
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if enc == best.encoding or not _CONTROL.search(reading):  # UTF-16 read as a code page: NULs
+            readings[enc] = reading
+    if len(readings) > 1:
+        lang = detect_language(readings.get(best.encoding) or text)  # the stop words are mostly ASCII
+        scored = {enc: stop_word_hits(t, lang) for enc, t in readings.items()}
+        pick = max(scored, key=lambda enc: (scored[enc], enc == "cp1252", enc == best.encoding))
+        if scored[pick] > 0 and pick != best.encoding:
+            try:
+                text = data.decode(pick)
+            except UnicodeDecodeError:
+                pass
     ctrl = sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if ctrl > 0.05 * min(len(text), 4000):
         return None, "binary file (control characters), not text"

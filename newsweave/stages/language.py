@@ -66,3 +66,21 @@ def detect_language(text: str, min_words: int = 5) -> str | None:
         if score > best_score:
             best, best_score = code, score
     return best if best_score >= 0.08 else None
+
+
+_SCRIPT_OF = {"ru": "CYRILLIC", "uk": "CYRILLIC", "bg": "CYRILLIC", "el": "GREEK", "ar": "ARABIC", "fa": "ARABIC",
+              "he": "HEBREW", "hi": "DEVANAGARI"}  # fmt: skip
+
+
+def stop_word_hits(text: str, lang: str | None) -> int:
+    """How well a reading of a legacy-encoded file fits ``lang``: its stop words of that language (a misread
+    encoding turns them into no words: "it’s" -> "itÆs", "się" -> "siê") less its non-ASCII letters of
+    another script ("doesn’t" -> "doesn稚"). 0 for a language without a stop list."""
+    if lang is None or lang not in _LISTS:
+        return 0
+    stops = _stoplists()[lang]
+    head = text[:5000]
+    script = _SCRIPT_OF.get(lang, "LATIN")
+    foreign = sum(1 for ch in head
+                  if ord(ch) > 127 and ch.isalpha() and not unicodedata.name(ch, "").startswith(script))  # fmt: skip
+    return sum(1 for w in _WORD.findall(head) if w.islower() and w in stops) - foreign
