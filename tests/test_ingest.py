@@ -10,7 +10,7 @@ import pytest
 
 from newsweave.records import Article, Skip
 from newsweave.settings import Settings
-from newsweave.stages.ingest import decode_bytes, read_inputs
+from newsweave.stages.ingest import declared_charset, decode_bytes, read_inputs
 from newsweave.stages.language import detect_language
 
 from .conftest import SAMPLES
@@ -110,6 +110,19 @@ def test_gzipped_html_is_read(tmp_path: Path) -> None:
 )
 def test_legacy_code_pages_are_read_back_exactly(text: str, codepage: str) -> None:
     assert decode_bytes(text.encode(codepage)) == (text, "")
+
+
+def test_an_html_page_is_read_in_the_charset_it_declares(tmp_path: Path) -> None:
+    # Hungarian in cp1250 reads as cp1252 to a detector ("ő" -> "õ"); the page's own <meta> settles it
+    body = "A kormány szerdán elfogadta a fogyasztóvédelem javítását célzó törvényjavaslatot. " * 8
+    page = f'<html><head><meta charset="windows-1250"><title>Törvény</title></head><body><p>{body}</p></body></html>'
+    (tmp_path / "hu.html").write_bytes(page.encode("cp1250"))
+    arts, skips = _read([tmp_path])
+    assert not skips and "fogyasztóvédelem" in arts[0].text and arts[0].title == "Törvény"
+    # a page that says Latin-1 is read as Windows-1252, as browsers do: its curly quotes survive
+    quoted = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head>"
+    assert decode_bytes("“Quoted” – text".encode("cp1252"), "iso-8859-1")[0] == "“Quoted” – text"
+    assert declared_charset(quoted.encode()) == "cp1252"
 
 
 def test_decode_detects_utf16_and_cp1252() -> None:

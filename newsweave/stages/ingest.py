@@ -65,8 +65,25 @@ SNIFF_BYTES = 6000  # the part of a file its readings are compared on
 CHAOS_SLACK = 0.1  # how much less clean than charset_normalizer's pick another reading may be and still win
 
 
-def decode_bytes(data: bytes) -> tuple[str | None, str]:
-    """Decode bytes to text: UTF-8 first, else the detected encoding. Returns (text, why-not)."""
+# an HTML page's own charset: <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# labels browsers read as another encoding (WHATWG Encoding Standard): Latin-1 and ASCII pages are Windows-1252
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+                    "ascii": "cp1252", "iso8859-1": "cp1252", "x-user-defined": "cp1252"}  # fmt: skip
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag of its first 4 KB, as Python names it, or None."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").lower()
+    return _CHARSET_ALIASES.get(label, label)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str | None, str]:
+    """Decode bytes to text: UTF-8 first, then the ``declared`` encoding (an HTML page's or an HTTP
+    header's charset) when the bytes fit it, else the detected encoding. Returns (text, why-not)."""
     if not data.strip():
         return None, "empty file"
     head = data[:8192]
@@ -76,6 +93,11 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         pass
+    if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return data.decode(_CHARSET_ALIASES.get(declared.lower(), declared)), ""
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)
@@ -259,7 +281,7 @@ def read_path(path: Path, settings: Settings,
         if known is not None and known(fingerprint):
             yield AlreadyStored(origin, fingerprint)
             return
-        text, why = decode_bytes(raw)
+        text, why = decode_bytes(raw, declared_charset(raw) if kind == "html" else None)
         if text is None:
             yield Skip(origin, why)
             return

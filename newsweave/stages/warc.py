@@ -82,13 +82,13 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
 
 
 def _decode(raw: bytes, ctype: str) -> tuple[str | None, str]:
-    """The page's text: in the charset its HTTP header names when that fits, else as any other file."""
-    from .ingest import decode_bytes
+    """The page's text: in the charset its HTTP header names when that fits, else the one the page
+    declares, else as any other file."""
+    from .ingest import declared_charset, decode_bytes
 
     m = re.search(r"charset=[\"']?([\w.:-]+)", ctype, re.IGNORECASE)
     if m and raw.strip():
-        try:
-            return raw.decode(m.group(1)), ""
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(raw)
+        text, why = decode_bytes(raw, m.group(1))
+        if text is not None:
+            return text, why
+    return decode_bytes(raw, declared_charset(raw))
