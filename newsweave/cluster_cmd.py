@@ -19,6 +19,7 @@ from .settings import Settings
 
 
 def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
+    first_line: dict[str, int] = {}
     with open(path, encoding="utf-8", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -36,6 +37,9 @@ def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
                 title = rec.get("title") if isinstance(rec.get("title"), str) else None
                 if not text.strip() and not (title or "").strip():
                     raise ValueError("no title and no text")
+                if str(rid) in first_line:
+                    raise ValueError(f"id {str(rid)!r} repeated (first on line {first_line[str(rid)]})")
+                first_line[str(rid)] = n
             except ValueError as e:  # json.JSONDecodeError is a ValueError
                 if not quiet:
                     print(f"newsweave cluster: {path}:{n}: skipped: {e}", file=sys.stderr)

@@ -42,7 +42,9 @@ def quote_record(q: Quote) -> dict[str, Any]:
 
 
 def read_articles(fh: IO[str], name: str) -> Iterator[tuple[int, str, str]]:
-    """(line number, id, text) for each valid line; a bad line gets one stderr message."""
+    """(line number, id, text) for each valid line; a bad line, or a line repeating an id, gets one
+    stderr message."""
+    first_line: dict[str, int] = {}
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue
@@ -63,6 +65,10 @@ def read_articles(fh: IO[str], name: str) -> Iterator[tuple[int, str, str]]:
         if not isinstance(text, str):
             _err(f'{name}:{n}: skipped (id {art_id!r}): missing "text" (a string)')
             continue
+        if art_id in first_line:
+            _err(f"{name}:{n}: skipped: id {art_id!r} repeated (first on line {first_line[art_id]})")
+            continue
+        first_line[art_id] = n
         yield n, art_id, text
 
 

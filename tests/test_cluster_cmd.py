@@ -18,12 +18,14 @@ def test_cluster_command_assigns_every_article(tmp_path: Path, capsys: pytest.Ca
     src = tmp_path / "in.jsonl"
     lines = (SAMPLES / "wikinews.jsonl").read_text().splitlines()
     empty = json.dumps({"id": "e1", "text": None})
-    src.write_text("\n".join([*lines, "{broken", json.dumps({"title": "no id"}), empty]) + "\n")
+    src.write_text("\n".join([*lines, "{broken", json.dumps({"title": "no id"}), empty, lines[0]]) + "\n")
     out = tmp_path / "a.jsonl"
     assert main(["cluster", str(src), "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert f"{src}:11: skipped" in err and f"{src}:12: skipped: no 'id' field" in err
     assert f"{src}:13: skipped: no title and no text" in err
+    first = json.loads(lines[0])["id"]
+    assert f"{src}:14: skipped: id {first!r} repeated (first on line 1)" in err
     got = [json.loads(x) for x in out.read_text().splitlines()]
     ids = [json.loads(x)["id"] for x in lines]
     assert [g["id"] for g in got] == ids

@@ -33,13 +33,15 @@ def test_parser_sets_the_command_and_requires_out() -> None:
 
 
 def test_bad_lines_are_reported_with_their_line_number_and_skipped(capsys: pytest.CaptureFixture[str]) -> None:
-    lines = ['{"id": "a", "text": "x"}', "{not json", "", '["a list"]', '{"text": "no id"}', '{"id": 7, "text": "y"}']
+    lines = ['{"id": "a", "text": "x"}', "{not json", "", '["a list"]', '{"text": "no id"}', '{"id": 7, "text": "y"}',
+             '{"id": "a", "text": "z"}']
     got = list(read_articles(io.StringIO("\n".join(lines) + "\n"), "in.jsonl"))
     assert got == [(1, "a", "x"), (6, "7", "y")]
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 3
+    assert len(err) == 4
     assert err[0].startswith("newsweave quotes: in.jsonl:2: skipped: not valid JSON")
     assert "in.jsonl:4:" in err[1] and "in.jsonl:5:" in err[2]
+    assert err[3] == "newsweave quotes: in.jsonl:7: skipped: id 'a' repeated (first on line 1)"
 
 
 @pytest.mark.slow
