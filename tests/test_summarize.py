@@ -230,3 +230,14 @@ def test_a_surname_or_a_definite_noun_comes_after_the_sentence_that_introduces_i
     assert _reading_order(texts) == [2, 0, 3, 1]
     assert _reading_order(texts[2:]) == [0, 1]  # nothing to move: date order stays
     assert _reading_order(["Benjamin runs a clinic in the town.", "Obama named Regina M. Benjamin today."]) == [1, 0]
+
+
+def test_an_articles_lead_opens_the_summary_before_background_from_an_earlier_article() -> None:
+    # the earlier article's chosen sentence is its third (background); the later article's lead opens
+    early = ("Haiti news. Updated. "
+             "Normally aid agencies send doctors, water and tents to Haiti after each earthquake season there.")
+    late = "An earthquake of magnitude seven struck Haiti on Tuesday and aid agencies sent doctors, water and tents."
+    docs = [_doc("a", early, "2010-01-12"), _doc("b", late, "2010-01-13")]
+    out = Summarizer(words=60).summarize(docs)
+    texts = [s["text"] for s in out["sentences"]]
+    assert len(texts) == 2 and texts[0].startswith("An earthquake of magnitude seven"), texts

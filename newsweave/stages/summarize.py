@@ -131,6 +131,12 @@ class Summarizer:
             covered |= concepts[best]
             budget -= lengths[best]
         chosen.sort(key=lambda i: (docs[cands[i][0]].published or "9999", cands[i][0], cands[i][1]))
+        # an article's lead opens the summary (the earliest one chosen), not background the earliest article
+        # gives further down ("Normally, Microsoft releases security bulletins ... on the second Tuesday")
+        lead = min(chosen, key=lambda i: cands[i][1], default=-1)
+        if lead >= 0 and cands[lead][1] <= LEAD_POSITION:
+            chosen.remove(lead)
+            chosen.insert(0, lead)
         chosen = [chosen[k] for k in _reading_order([cands[i][4] for i in chosen])]
         doc_concepts = [[_concepts(_WS.sub(" ", d.text[s:e])) for s, e in d.sentences] for d in docs]
         sents = []
@@ -222,6 +228,9 @@ def _concepts(text: str) -> set[str]:
 
 _CAP = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 _DEFINITE = re.compile(r"^The ([A-Za-z][a-z-]+)\b")
+
+
+LEAD_POSITION = 1  # a chosen sentence at most this far into its article (0 = its first) may open the summary
 
 
 def _reading_order(texts: list[str]) -> list[int]:
