@@ -14,7 +14,8 @@ when the system reports no number there. Peer in the same run: the plain reading
 the mention's digits and number words with the first word after it as "what" (what a tool without
 the number rules gives).
 
-    .venv/bin/python benchmarks/quantities.py [--show]   (not numbers.py: that name would shadow the standard library)
+    .venv/bin/python benchmarks/quantities.py [--show] [--dev-only]
+    (not numbers.py: that name would shadow the standard library)
 """
 
 from __future__ import annotations
@@ -87,8 +88,11 @@ def right(it: dict[str, Any], n: dict[str, Any] | None) -> tuple[bool, bool]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", action="store_true", help="print newsweave's errors on the dev items")
+    ap.add_argument("--dev-only", action="store_true", help="score the dev items only (while tuning)")
     args = ap.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
+    if args.dev_only:
+        gold = [it for it in gold if it["part"] == "dev"]
     texts = {r["id"]: r["text"] for r in load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")}
     ours = newsweave_numbers(gold)
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])

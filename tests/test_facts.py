@@ -300,3 +300,11 @@ def test_seed_sentences_through_spacy() -> None:
     assert dates["Wednesday"]["date"] == "2017-04-12"
     assert (dates["last week"]["date"], dates["last week"]["granularity"]) == ("2017-04-03", "week")
     assert dates["six years"]["date"] is None
+
+
+def test_a_bare_one_without_an_outcome_is_left_out_of_the_table() -> None:
+    one = {"start": 0, "end": 3, "text": "one", "value": 1, "unit": None, "counts": "point", "verb": None}
+    died = {**one, "counts": "man", "verb": "died"}
+    digits = {**one, "text": "1", "counts": "property"}
+    table = build_number_table([("a1", [one, died, digits])])
+    assert sorted(g["counts"] for g in table) == ["man", "property"]  # not "1 - point" ("at one point")

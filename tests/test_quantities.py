@@ -143,3 +143,49 @@ def test_scales_after_a_hyphen_or_glued_and_split_thousands_keep_their_words() -
     assert got["200"] == 200  # a day of the month, then a count: not 5,200
     assert got["6 - foot - 8"] == 6 and got["225"] == 225  # a height, then a weight
     assert "one" not in got  # "one of ...": no count
+
+
+def test_audit_rows_of_the_stream_tables() -> None:
+    # rows of the 961-article run's number tables that a reader would find wrong (benchmarks/number_audit.py)
+    assert _numbers("as tens of thousands of protesters took to the streets", "tens of thousands") == [
+        (10_000, None, "protesters")]  # was the unit "tens"
+    assert _numbers("and grabbed watches worth an estimated two million euros (£1.7 million).",
+                    "an estimated two million")[0] == (2_000_000, "€", None)  # was a count of euros
+    assert _numbers("had escaped with 11m euros of jewellery.", "11") == [(11_000_000, "€", None)]
+    assert _numbers("pass the bailout - - 22 billion Euros over three years.", "22") == [(22 * 10**9, "€", None)]
+    assert _numbers("fell about 600m while climbing", "about 600") == [(600, "m", None)]
+    assert _numbers("it has attacked over 2m Windows users.", "2") == [(2_000_000, None, "users")]
+    assert _numbers("the Angels at eight years and $160MM.", "160MM", label="MONEY") == [(160_000_000, "$", None)]
+    assert _numbers("the Angels at least $160MM.", "at least $160MM", label="MONEY")[0][:2] == (160_000_000, "$")
+    assert _numbers("the Orioles, $140 - 150MM, and", "140", label="MONEY")[0][:2] == (140_000_000, "$")
+    assert parse_number("$140- $150 million")["value"] == 140_000_000
+    assert _numbers("she re - entered 10 minutes later with a handgun.", "10 minutes later", label="TIME") == [
+        (10, "minutes", None)]  # was the unit "later"
+    assert _numbers("Between four and seven candidates will be elected.", "Between four and seven") == [
+        (4, None, "candidates")]  # was 11: "four and seven" summed
+    assert _numbers("I've seen seven to eight buildings collapse.", "seven to eight")[0][0] == 7
+
+
+def test_names_codes_scores_and_clock_times_are_no_counts() -> None:
+    for text, mention in [("Mo bleeds 76ers.", "76ers"), ("with his 1,000th career point", "1,000th"),
+                          ("gave the Colts a 20 - 13 lead.", "13"), ("with an 8 - 8 record.", "8 - 8"),
+                          ("Thompson (36 - 3) just didn't", "36"), ("grabbed a. 357 Magnum and", "357"),
+                          ("pointed a .357 caliber revolver", "357"), ("the No. 2 official at the FBI", "2"),
+                          ("an apartment at 24 Independent Street.", "24"), ("in the 22000 block of Joliet", "22000"),
+                          ("walked in around 10 a. m., stopped", "10 a. m."), ("It occurred at 11.03 UTC.", "11.03"),
+                          ("drove a large four - by - four car into", "four")]:  # fmt: skip
+        assert _numbers(text, mention) == [], text
+    assert [n[0] for n in _numbers("Thompson (36 - 3, 24 KO) just didn't", "36")] == [24]  # 24 knockouts
+    # a range is no score: its plural stays what is counted, and a range of sums keeps its currency
+    assert _numbers("it fell 10 - 12 inches of snow", "10 - 12") == [(10, None, "inches")]
+    assert _numbers("the Orioles (seven years, $140-150 million)", "$140-150 million", label="MONEY")[0][:2] == (
+        140_000_000, "$")
+
+
+def test_what_is_counted_past_possessives_prefixes_and_verbs() -> None:
+    assert _numbers("Some 80 percent of Croatia's 4.7 million population is Catholic.", "Some 80 percent",
+                    label="PERCENT")[0] == (80, "%", None)  # fmt: skip
+    assert _numbers("accused of killing two co - workers and injuring", "two") == [(2, None, "co-workers")]
+    assert _numbers("One person threw a garbage can at a cop.", "One") == [(1, None, "person")]
+    assert _numbers("who have dropped four of their last five games.", "four") == [(4, None, None)]
+    assert _numbers("A 5.6 magnitude earthquake hit an island.", "5.6") == [(5.6, "magnitude", None)]

@@ -63,7 +63,7 @@ _CURRENCIES = (
     (re.compile(r"\br[ou]+bles?\b", re.I), "rubles"),
 )
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
-_CLOCK = re.compile(r"\d:\d\d|(?:\b|(?<=\d))[ap]\.?m\b\.?", re.I)  # "08:32", "7 p.m.", "11am"
+_CLOCK = re.compile(r"\d:\d\d|(?:\b|(?<=\d))[ap](?:\.[ \t]?)?m\b\.?", re.I)  # "08:32", "7 p.m.", "11am", "10 a. m."
 _CLOCK_AFTER_NUMBER = re.compile(r"[ \t]?(?:[ap]\.[ \t]?m\b|[ap]m\b)", re.I)  # "at 8 p. m." (ECB+ spacing), "11 am"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # words that end the noun run after a number: function words, auxiliaries, common verbs
@@ -147,6 +147,8 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
                     total, current = total + current, 0
             elif p.rstrip("s") in _SCALES and not seen:
                 return _SCALES[p.rstrip("s")], f"{p} of"
+            elif p == "tens" and not seen:  # "tens or hundreds of meteors": at least ten
+                return 10, "tens of"
             else:
                 continue
             seen = True
@@ -156,8 +158,15 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
     return value, ("about" if approximate and (fraction != 1.0 or value >= 12) else None)
 
 
+_NUMBER_WORD = "|".join([*_SMALL, *_TENS, *_SCALES, "tens", "dozens", "hundreds", "thousands", "millions", "billions"])
+# the upper end of a range after its lower one, with a scale word or "MM" after it
+_RANGE_REST = re.compile(
+    r"\s*(?:to|-|\u2013|or)\s*[$€£]?\s?(\d[\d,.]*)(?:\s*(hundred|thousand|million|billion)\b|(MM)\b)?", re.I
+)
 # words of a number written out that say nothing of its unit ("a few hundred", "several dozen", "half of")
-_NO_UNIT_WORDS = frozenset({"a", "an", "of", "several", "few", "many", "some", *_FRACTIONS})
+_NO_UNIT_WORDS = frozenset({"a", "an", "of", "several", "few", "many", "some", "tens", *_FRACTIONS})
+# words at the end of a number mention that are no unit ("10 minutes later", "600-plus", "between four and seven")
+_NOT_UNITS = frozenset("later earlier ago just another plus between or to than and of only more less".split())
 
 
 def parse_number(text: str) -> dict[str, Any]:
@@ -190,19 +199,30 @@ def parse_number(text: str) -> dict[str, Any]:
             word = (scale.group(1) or scale.group(2)).lower()
             value *= _SCALES.get(word) or _SHORT_SCALES[word]
             rest = rest[scale.end() :]
-        value = _as_number(value)
-        # a range ("10 to 12 inches", "5-7 days"): its lower end, and the unit after the upper one
-        rng = re.match(r"\s*(?:to|-|\u2013|or)\s*\d[\d,.]*(?:\s*(?:hundred|thousand|million|billion)\b)?", rest, re.I)
+        # a range ("10 to 12 inches", "5-7 days"): its lower end, and the unit after the upper one; a scale
+        # after the upper end is the lower end's too ("$140-150 million")
+        rng = _RANGE_REST.match(rest)
         if rng:
             rest = rest[rng.end() :]
+            upper = re.sub(r"[^\d.]", "", rng.group(1))
+            below = bool(re.fullmatch(r"\d+(?:\.\d+)?", upper)) and value <= float(upper)
+            if (rng.group(2) or rng.group(3)) and not scale and below:  # not "$888, 600 to $1.4 million"
+                value *= _SCALES[(rng.group(2) or "million").lower()]
+        elif not scale and unit in ("$", "€", "£") and re.match(r"MM\b", rest):
+            value, rest = value * 1_000_000, rest[2:]  # "$160MM", as baseball writers spell a million
+        value = _as_number(value)
     else:
+        # a range in words ("seven to eight buildings", "between four and seven", "tens or hundreds"): its lower end
+        low = re.match(r"(?i)(?:between\s+)?(.+?)\s+(?:to|or|and)\s+(?=(?:" + _NUMBER_WORD + r")\b)", s)
+        if low and (s.lower().startswith("between") or not re.search(r"(?i)\band\b", low.group(0))):
+            s = low.group(1) + " " + s[low.end() :].split(" ", 1)[-1] if " " in s[low.end() :] else low.group(1)
         words = _WORD.findall(s)
         value, vague = parse_words(words)
         qualifier = qualifier or vague
         rest = " ".join(w for w in words if parse_words([w])[0] is None
                         and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip
     if unit is None:
-        tail = [w for w in _WORD.findall(rest) if w.lower() not in ("of", "and")]
+        tail = [w for w in _WORD.findall(rest) if w.lower() not in _NOT_UNITS]
         if tail:
             unit = tail[-1].lower()
     if negative and value is not None:
@@ -224,6 +244,24 @@ _NOT_COUNTED = frozenset("aboard onboard abroad ashore overboard away back apiec
 _COORDINATED = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:\d[\d,.]*|[a-z]+)[ \t]+(?:[A-Z][a-z]+[ \t]+)?([a-z]+)\b")
 
 
+_GLUED_AFTER = re.compile(r"\d([A-Za-z]+)")
+_GLUED_OK = frozenset("km cm mm m ft kg lbs lb mph kph kmh k mn bn b tn".split())
+
+
+def _glued_name(figure: str) -> bool:
+    """Digits glued to letters that are no unit or scale: a name ("76ers", "10News"), an ordinal
+    ("1,000th", "2nd"), a decade ("50s"), a race time ("5h 34'"), "4x4"."""
+    return any(g.group(1).lower() not in _GLUED_OK for g in _GLUED_AFTER.finditer(figure))
+
+
+# a prefix the ECB+ texts write apart from its word ("co - workers", "ex - wife")
+_PREFIXES = frozenset("co ex non anti pre post self vice semi sub mid multi".split())
+_HYPHEN_JOINED = re.compile(r"[ \t]?-[ \t]?([a-z][A-Za-z'-]*)")
+# irregular past tenses, which end the noun run after a number as "-ed" words do
+_PAST_VERBS = frozenset("""threw came went took made gave got ran fell won lost told saw found
+    kept held brought began became wrote sat stood fled fought stole broke drove flew rode spoke sent spent""".split())
+
+
 def _coordinated_noun(text: str, pos: int) -> str | None:
     """The noun after a coordinated second number, when a proper adjective follows the first one."""
     m = re.match(r"[ \t]+([A-Z][a-z]+)(?=[ \t]+(?:and|or)\b)", text[pos : pos + 40])
@@ -238,10 +276,57 @@ def _adverb(word: str) -> bool:
     return w in _NOT_COUNTED or (w.endswith("ly") and len(w) > 5 and word.islower() and not w.endswith("ily"))
 
 
+# a clock time with a dot and a time zone ("06.03 local time (11.03 UTC)", "at 19.05 UTC")
+_DOT_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_ZONE_AFTER = re.compile(r"[ \t]*(?:gmt|utc|ist|bst|est|edt|cst|pst|cet|cest|local time)\b", re.I)
+# a calibre (".357 Magnum", "a. 357 caliber revolver" as ECB+ spaces it, ".22-caliber")
+_CALIBRE_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:caliber|calibre|magnum)\b", re.I)
+# a rank or a number in a list ("the No. 2 official", "#1"), a street address ("24 Independent Street",
+# "the 22000 block of Joliet Avenue"), a vehicle ("a four - by - four car")
+_RANK_BEFORE = re.compile(r"(?:\bNo\.?|#)[ \t]*$")
+_ADDRESS_AFTER = re.compile(r"[ \t]+(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
+                            r"Boulevard|Blvd|Lane|Drive|Dr|Place|Court|Way|Highway)\b\.?|[ \t]+block[ \t]+of\b")
+_BY_AROUND = re.compile(r"[ \t]?-[ \t]?by[ \t]?-")
+# a score or a win-loss record: two integers joined by a dash ("a 20 - 13 lead", "(58 - 3, 51 KO)", "an 8-8
+# record"); a range ("10 - 12 inches", "5-7 days") has a plural after it and is kept
+_PAIR_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}[ \t]?[-\u2013][ \t]?$")
+_PAIR_AFTER = re.compile(r"[ \t]?[-\u2013][ \t]?\d{1,3}(?!\d|[.,]\d|[ \t]?[-\u2013][ \t]?[A-Za-z])")
+_PAIR = re.compile(r"\d{1,3}[ \t]?[-\u2013][ \t]?\d{1,3}")
+
+
+def _score(text: str, start: int, end: int) -> bool:
+    figure = text[start:end]
+    if _PAIR.fullmatch(figure):
+        pair_end = end
+    elif re.fullmatch(r"\d{1,3}", figure) and _PAIR_BEFORE.search(text, max(0, start - 8), start):
+        pair_end = end
+    elif re.fullmatch(r"\d{1,3}", figure) and (after := _PAIR_AFTER.match(text, end)):
+        if _PAIR_BEFORE.search(text, max(0, start - 8), start):
+            return True  # "45-7-2"
+        pair_end = after.end()
+    else:
+        return False
+    if re.search(r"[$€£][ \t]?$", text[max(0, start - 2) : start]):
+        return False  # "$140-150 million": a range of sums
+    nxt = _NEXT_WORD.match(text, pair_end)
+    if nxt and nxt.group(1).lower() in _SCALES:
+        return False
+    return not (nxt and _plural(nxt.group(1)) and nxt.group(1).lower() not in ("wins", "losses"))
+
+
 def not_a_count(text: str, start: int, end: int) -> bool:
-    """A figure that is part of a model code ("AK-47", "F-16") or a clock time ("1230 hours", "8 p. m.")."""
+    """A figure that is part of a model code ("AK-47", "F-16"), a clock time ("1230 hours", "8 p. m."), a
+    score ("20 - 13"), a calibre (".357 Magnum"), a rank ("No. 2"), an address ("24 Independent Street")."""
     figure = text[start:end]
     if _CODE_BEFORE.search(text, max(0, start - 9), start) and figure[:1].isdigit():
+        return True
+    if figure[:1].isdigit() and (_score(text, start, end) or _RANK_BEFORE.search(text, max(0, start - 5), start)
+                                 or re.compile(r"(?:(?<![A-Za-z])a|\s)\.[ \t]?$").search(text, max(0, start - 4), start)
+                                 or _CALIBRE_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end)):
+        return True
+    if _BY_AROUND.match(text, end) or re.search(r"-[ \t]?by[ \t]?-[ \t]?$", text[max(0, start - 8) : start]):
+        return True
+    if _DOT_CLOCK.fullmatch(figure) and _ZONE_AFTER.match(text, end):
         return True
     if _CLOCK_AFTER_NUMBER.match(text, end) and figure[-1:].isdigit():
         return True
@@ -275,6 +360,10 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         if _adverb(m.group(1)) and m.group(1).lower() not in _NOT_COUNTED and not words:
             i = m.end()  # "100 critically ill patients"
             continue
+        if m.group(1).lower() in _PREFIXES and (joined := _HYPHEN_JOINED.match(text, m.end())):
+            words.append((m.group(1).lower() + "-" + joined.group(1), joined.end()))  # "two co - workers"
+            i = joined.end()
+            continue
         words.append((m.group(1), m.end()))
         i = m.end()
     after_of = bool(re.search(r"\bof\s*$", text[max(0, pos - 4) : pos]))
@@ -282,14 +371,18 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         words, after_of = words[1:], True
     if after_of and words and words[0][0].lower() in _DETERMINERS:  # "all three of the engines"
         words = words[1:]
-        if words and parse_words([words[0][0]])[0] is not None:
-            return None, None  # "one of the two men": a part of the count that follows, not a count of men
+        if any(parse_words([w])[0] is not None for w, _e in words[:2]):
+            return None, None  # "one of the two men", "four of their last five games": a part of a count
     elif len(words) > 1 and (words[0][0].lower(), words[1][0].lower()) == ("or", "so"):
         words = words[2:]  # "the 400 or so candidates"
     run: list[tuple[str, int]] = []
     for w, end in words:
+        if not run and w.lower().endswith(("'s", "’s")):
+            continue  # "80 percent of Croatia's 4.7 million population", "two of Haiti's hospitals"
         if w.lower() in _STOP or w.lower().endswith("ing") or (w.lower().endswith("ed") and run) or _adverb(w):
             break
+        if w.lower() in _PAST_VERBS or (run and parse_words([w])[0] is not None):
+            break  # "One person threw a garbage can", "two co - workers two years ago"
         run.append((w, end))
         if len(run) == 3:
             break
@@ -341,7 +434,7 @@ def numbers_in_text(
     ms = sorted(mentions, key=lambda m: m.start)
     out: list[dict[str, Any]] = []
     for m in ms:
-        if m.label not in NUMBER_LABELS or _CLOCK.search(m.text) or _GLUED.search(m.text):
+        if m.label not in NUMBER_LABELS or _CLOCK.search(m.text) or _GLUED.search(m.text) or _glued_name(m.text):
             continue
         start, end = m.start, m.end
         if code := _CODE.search(m.text):  # "Seven AK-47s": the count is "Seven"
@@ -420,29 +513,59 @@ def _name_part(text: str, start: int, end: int, sentences: Sequence[tuple[int, i
     return bool(text[lo : m.start()].strip()) and not text[lo : m.start()].rstrip().endswith((".", ":", '"', "“"))
 
 
+# currencies written as a word after the figure, which the noun reading would take as what is counted
+_CURRENCY_WORDS = {"euro": "€", "euros": "€", "dollar": "$", "dollars": "$", "dlrs": "$", "usd": "$", "yen": "¥",
+                   "yuan": "¥", "lei": "lei",
+                   **{w: w for w in "pesos gourdes rupees francs rubles roubles dinars shekels rand lira kronor "
+                      "krona kroner zloty ringgit baht".split()}}  # fmt: skip
+_CURRENCY_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
+_UPPER_END = re.compile(r"[ \t]?[-\u2013][ \t]?[$€£]?\d[\d,.]*(?:[ \t]?(?:million|billion|trillion)\b|MM\b)")
+_SCALE_WORD_AFTER = re.compile(r"[ \t]+(?:hundred|thousand|million|billion|trillion)\b", re.I)
+# a unit written glued to its figure ("600m", "2,000ft", "3.5km"): metres unless a currency or one follows
+_GLUED_UNIT = re.compile(r"(km|cm|mm|m|ft|kg|lbs|lb|mph|kph|kmh)\b", re.I)
+
+
 def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tuple[int, int]]) -> dict[str, Any]:
-    if (glued := _SCALE_GLUED.match(text, end)) and re.search(r"[$€£]\s*[\d.,]+$", text[max(0, start - 4) : end]):
-        end = glued.end()  # "£88m": spaCy's span is "88"
+    if (glued := _SCALE_GLUED.match(text, end)) and (re.search(r"[$€£]\s*[\d.,]+$", text[max(0, start - 4) : end])
+                                                      or _CURRENCY_WORD_AFTER.match(text, glued.end())):
+        end = glued.end()  # "£88m": spaCy's span is "88"; "11m euros"
+    elif re.fullmatch(r"[\d.,\s]+", text[start:end]) and (scale := _SCALE_WORD_AFTER.match(text, end)):
+        end = scale.end()  # "22" + " billion Euros", when spaCy's mention left the scale out
+    elif re.fullmatch(r"\d[\d.,]*", text[start:end]) and (upper := _UPPER_END.match(text, end)):
+        end = upper.end()  # "$140" + "-150 million": the scale of the upper end is the lower end's too
+    glued_unit = _GLUED_UNIT.match(text, end) if text[end - 1 : end].isdigit() else None
     parsed = parse_number(text[start:end])
     sent = _sentence_of(sentences, start)
     lead = text[max(sent[0] if sent != [start, start] else 0, start - 12) : start]
+    if parsed["unit"] == "mm" and re.search(r"[$€£]\s*$", lead) and isinstance(parsed["value"], int | float):
+        parsed["value"], parsed["unit"] = _as_number(parsed["value"] * 1_000_000), None  # "$160MM": million
+    limit = sent[1] if sent[1] > start else len(text)
+    if glued_unit and parsed["unit"] is None:
+        end = glued_unit.end()
+        after, _verb = _noun_after(text, end, limit)
+        if glued_unit.group(1).lower() == "m" and after and _plural(after) and isinstance(parsed["value"], int | float):
+            parsed["value"] = _as_number(parsed["value"] * 1_000_000)  # "over 2m Windows users": million
+        else:
+            parsed["unit"] = glued_unit.group(1).lower()  # "fell about 600m", "2, 000ft"
     cur = _CURRENCY_BEFORE.search(lead) if parsed["unit"] is None else None
     if cur:
         parsed["unit"] = "$" if cur.group(1) or cur.group(2) else "€" if cur.group(3) else "£"
-    elif parsed["unit"] is None and re.search(r"\bmagnitude\s+$", lead, re.I):
-        parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake"
+    elif parsed["unit"] is None and (re.search(r"\bmagnitude\s+$", lead, re.I)
+                                     or re.match(r"[ \t]*-?[ \t]*magnitude\b", text[end:], re.I)):
+        parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake", "a 5.6 magnitude earthquake"
     if parsed["qualifier"] is None:
         before = _QUALIFIER_BEFORE.search(text, max(sent[0], start - 20), start)
         if before:
             parsed["qualifier"] = before.group(1).lower()
-    limit = sent[1] if sent[1] > start else len(text)
     counts = verb = None
     if label == "CARDINAL" and parsed["unit"] is None:
         counts, verb = _noun_after(text, end, limit)
-    else:
+    elif not glued_unit:  # "80m of their destination" counts nothing
         of = _OF.match(text, end)
         if of:
             counts, verb = _noun_after(text, of.end(), limit)
+    if counts in _CURRENCY_WORDS and parsed["unit"] is None:  # "two million euros": a sum, not a count of euros
+        parsed["unit"], counts, verb = _CURRENCY_WORDS[counts], None, None
     out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
            "sentence": sent}  # fmt: skip
     if _DEFINITE_BEFORE.search(lead) and not _DIGITS.search(text[start:end]):
@@ -468,8 +591,8 @@ def extract_numbers(doc: Any) -> list[dict[str, Any]]:
         head = tok.head
         if noun := _coordinated_noun(doc.text, n["end"]):  # "12 Somali and 11 Yemeni nationals"
             n["counts"] = noun
-        elif _adverb(head.text) or _CODE.fullmatch(head.text):
-            continue
+        elif _adverb(head.text) or _CODE.fullmatch(head.text) or head.text.lower() in _CURRENCY_WORDS:
+            continue  # "two million euros": a sum, read by numbers_in_text
         elif tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not n["start"] <= head.idx < n["end"]:
             n["counts"] = head.text.lower()
             gov = head.head
@@ -834,6 +957,14 @@ _OUTCOMES = {"dead": "died", "killed": "died", "killing": "died", "deaths": "die
              "wounded": "injured", "hurt": "injured", "injuring": "injured"}  # fmt: skip
 
 
+def _bare_one(n: dict[str, Any]) -> bool:
+    """A bare "one" or "zero" in words before a noun with no outcome verb ("at one point", "one big difference",
+    "one count of murder", "the zero day flaw"): the number audit found these mostly idioms and
+    articles, not figures a reader looks up; "one man died" (an outcome) stays."""
+    words = [w.lower() for w in _WORD.findall(n.get("text") or "")]
+    return bool(words) and words[-1] in ("one", "zero") and not n.get("verb") and not n.get("unit")
+
+
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
     """Numbers grouped across articles by (value, unit, counts); ``conflict`` marks groups whose
     ``counts`` noun (with the same unit) has other values in other articles (e.g. two death tolls).
@@ -845,6 +976,8 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
             if n.get("counts") is None and n.get("unit") is None:
                 continue
             if n.get("definite") and isinstance(n.get("value"), int | float) and abs(n["value"]) < 10:
+                continue
+            if _bare_one(n):
                 continue
             key = (n["value"], n.get("unit"), n.get("counts"))
             g = groups.setdefault(key, {"value": n["value"], "unit": n.get("unit"), "counts": n.get("counts"),
