@@ -237,12 +237,18 @@ _LEADING = frozenset({"of", "the", "for", "with", "a", "an", "by", "from", "to",
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
 _PLACE_PREPS = re.compile(
     r"(?:\b(?:in|near|outside|into|across|through|via|towards)(?:\s+the)?|"
-    r"\b(?:town|city|village|province|region|capital|district|port|suburb)\s+of)\s+$",
+    r"\b(?:town|city|village|province|region|capital|district|port|suburb|resort|island|state|county)\s+of)\s+$",
     re.IGNORECASE,
 )
 _PLACE_WORDS = frozenset({"col", "port", "mount", "mt", "lake", "river", "bay", "gulf", "cape", "plateau",
                           "valley", "strait", "island", "islands"})  # fmt: skip
 _FACILITY_AFTER = re.compile(r"\s+(?:station|jail|prison|airport|square|bridge|stadium|street|road|avenue|airbase)\b")
+# what may follow a place name that ends a phrase: punctuation, a preposition or conjunction
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|on|in|at|to|for|with|from|after|before|since|until|where|"
+                           r"which|when|last|this|earlier|yesterday|today|[A-Z])\b")
+_STAKE_IN = re.compile(r"\b(?:invest\w*|stakes?|shares?|interests?|holdings?|jobs?|work\w*)\s+in\s+$", re.I)
+# a name followed by one of these is a place ("the Burley, Beeston and Holbeck areas")
+_AREA_AFTER = re.compile(r"\s+(?:area|areas|district|districts|suburb|suburbs|neighbou?rhoods?|estate)\b")
 # a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
 _MEDIA_AFTER = re.compile(r"\s+(?:television|tv|radio|news agency|newspaper|daily|broadcaster|channel)\b", re.I)
 _GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countries, not places
@@ -262,6 +268,12 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
         votes["LOC"] += 3  # "the Col de Port"
     if m.label in ("PERSON", "ORG") and _FACILITY_AFTER.match(after):
         votes["FAC"] += 2  # "at Kings Cross station", "Rebibbia jail"
+    elif m.label in ("PERSON", "ORG", "NORP") and _AREA_AFTER.match(after):
+        votes["GPE"] += 2  # "the Burley, Beeston and Holbeck areas"
+    elif (m.label == "ORG" and len(words) == 1 and m.text.isalpha() and not m.text.isupper()
+          and words[0] not in _BODY_HEADS | _ORG_NOUNS | {"house"} and _PLACE_PREPS.search(before)
+          and _CLAUSE_AFTER.match(after) and not _STAKE_IN.search(before)):  # fmt: skip
+        votes["GPE"] += 2  # "properties were searched in Dewsbury, about eight miles from"; not "in Colts territory"
     if m.label in ("PERSON", "FAC", "GPE", "PRODUCT") and _MEDIA_AFTER.match(after):
         votes["ORG"] += 2  # "told Mir television"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
@@ -273,6 +285,47 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
     elif m.label in ("PERSON", "ORG") and re.match(r",\s*(?:who\b|aged\b|\d{1,2},)", after):
         votes["PERSON"] += 2  # "Valverde and Mayo, who"
     return votes
+
+
+# the shape of a name says its kind, whatever spaCy tagged: streets and squares ("Rue de Castiglione",
+# "Place Vendôme", "Avenue Montaigne", "Church Avenue"), buildings ("Carlton Hotel"), bodies and
+# companies ("West Yorkshire Police", "Harry Winston Diamond Corp.")
+_STREET_FIRST = frozenset({"rue", "place", "avenue", "avenida", "plaza", "piazza", "boulevard", "calle", "rua", "quai"})
+_STREET_LAST = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square",
+                          "highway", "motorway", "bridge", "plaza", "hotel", "airport", "stadium", "prison", "jail"})
+_BODY_LAST = frozenset("""
+    organization organisation agency service services committee council institute fund party army navy force
+    forces ministry department commission board authority corporation company foundation federation league
+    university college administration bureau secretariat alliance coalition police constabulary command assembly
+    parliament congress senate tribunal corp inc ltd plc llc co airlines airways newswire newswires
+    industries holdings petroleum motors communications technologies pharmaceuticals enterprises laboratories
+    studios broadcasting telecom news info tv radio television times journal tribune herald gazette press
+""".split())  # fmt: skip
+# titles that, inside a name spaCy ran together, put a person after them ("Palmer Police Sergeant Shayne La Croix")
+_TITLE_INSIDE = frozenset("""
+    sergeant sgt officer detective det sheriff lieutenant lt captain capt spokesman spokeswoman spokesperson
+    minister secretary senator sen president director chairman chairwoman mayor governor gov judge coach
+    commissioner superintendent supt inspector constable trooper deputy
+""".split())  # fmt: skip
+
+
+def _shape_label(surface: str, label: str) -> str | None:
+    """The label a multi-word name's first or last word gives it: FAC for a street, square or
+    building, ORG for a body or company; None when the shape says nothing or agrees with ``label``
+    (laws, events, works keep theirs: "Clean Air Act", "Battle of Britain")."""
+    words = [w.lower().strip(".,") for w in surface.split()]
+    if len(words) < 2 or label not in _NAME_LABELS | {"NORP"} or surface in _GAZETTEER:
+        return None
+    after = next((i for i, w in enumerate(words[:-1]) if w in _TITLE_INSIDE), None)
+    if after is not None and words[-1] not in _BODY_LAST | _STREET_LAST and 1 <= len(words) - after - 1 <= 3:
+        rest = surface.split()[after + 1 :]
+        if all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in rest) and not any(w.lower() in _TITLE_INSIDE for w in rest):
+            return None if label == "PERSON" else "PERSON"  # "Marion County Sheriff Russ Isham"
+    if words[0] in _STREET_FIRST or words[-1] in _STREET_LAST:
+        return None if label in _PLACE else "FAC"
+    if words[-1] in _BODY_LAST:
+        return None if label == "ORG" else "ORG"
+    return None
 
 
 _CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
@@ -416,6 +469,8 @@ def resolve_entities(
         if s not in by_surface:
             order.append(s)
         by_surface[s][m.label] += 1
+        if shape := _shape_label(s, m.label):
+            cues[s][shape] += 3  # "Place Vendôme" PERSON, "West Yorkshire Police" GPE
         counts[s] += 1
         arts[s].add(art_id)
         text = texts.get(art_id)
@@ -423,8 +478,10 @@ def resolve_entities(
             cues[s].update(_context_votes(text, m))
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m)):  # kept for people only
                 roles[s][r] += 1
+    _common_words_out(items, texts, by_surface, counts)
+    _team_votes(by_surface, cues, counts)
     # each surface takes its majority label family; multi-word names first so surnames find them
-    order.sort(key=lambda s: -len(s.split()))
+    order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
     for s in order:
         fam = _majority_family(by_surface[s] + cues[s])
@@ -465,6 +522,46 @@ def resolve_entities(
         out.append(entry)
     out.sort(key=lambda e: (-len(e["articles"]), -int(e["mentions"]), str(e["name"])))
     return out, canon
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence, a line or the text (after any opening quotes)."""
+    before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘`«")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _common_words_out(items: list[tuple[str, Mention]], texts: dict[str, str], by_surface: dict[str, Counter[str]],
+                      counts: Counter[str]) -> None:  # fmt: skip
+    """Drop (in place) one-word "names" that are common words a sentence opens with ("Tributes were
+    also paid", "Jewellery and watches worth £1.7m"): every mention opens a sentence or a line, the
+    story writes the word in lower case elsewhere, and it is no word of another name of the story."""
+    lower = _lower_words(texts)
+    cands = {s for s in by_surface if " " not in s and s.lower() in lower and not s.isupper() and s not in _GAZETTEER}
+    if not cands:
+        return
+    parts = {w for s in by_surface if " " in s for w in s.split()}
+    cands -= parts
+    for art_id, m in items:
+        if (s := normalise(m.text)) in cands and m.label in LABELS:
+            text = texts.get(art_id)
+            if text is None or text[m.start : m.end] != m.text or not _starts_sentence(text, m.start):
+                cands.discard(s)
+    for s in cands:
+        del by_surface[s]
+        del counts[s]
+
+
+def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str]) -> None:
+    """A plural name that ends an organisation's name in the story is that organisation's short name,
+    an organisation too: "the Nationals" (spaCy's GPE) of "Washington Nationals", "the Panthers" (NORP)."""
+    orgs = {s.split()[-1] for s, labs in by_surface.items()
+            if " " in s and _majority_family(labs + cues[s]) == "ORG" and " of " not in s}  # fmt: skip
+    people = {s.split()[-1] for s, labs in by_surface.items() if " " in s and "PERSON" in labs}
+    for s, labs in by_surface.items():
+        if (" " not in s and s in orgs and s not in people and s not in _GAZETTEER
+                and re.fullmatch(r"[A-Z][a-z]+[^s]s", s)):  # fmt: skip
+            if _majority_family(labs + cues[s]) != "ORG":
+                cues[s]["ORG"] += 3 * counts[s]
 
 
 def _majority_family(labels: Counter[str]) -> str:

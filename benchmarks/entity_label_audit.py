@@ -1,0 +1,177 @@
+"""Entity labels as a reader sees them: an audit of the labels in the stories of a real run (issue 5).
+
+Rebuilds every story's entities from a ``newsweave run``'s store (texts and spaCy's mentions, as
+``stages/story.py`` calls ``entities.resolve_entities``), keeps the stories of the dev part (split:
+``benchmarks.common.heldout`` on "entlabel:" + the story's first article id, sorted; about a third
+held out), and draws entities at random with a fixed seed, two ways: weighted by mention count (as a
+reader meets them in the text) and uniformly (as a reader meets them in the entity list). Each drawn
+entity is printed with its label, variants and the words around a few of its mentions, to be judged.
+
+Judged entities live in ``benchmarks/gold/entity_label_audit.json`` ({key: {"family": right family,
+"draw": which draw, "note": ...}}; key = story id + "|" + a variant the entity had when drawn; family
+one of PERSON, ORG, PLACE (GPE, LOC, FAC), NORP, EVENT, PRODUCT, LAW, VESSEL, WORK (a title: film,
+book, show; no label of the schema fits), or NONE (no entity: a common noun, a misreading)).
+``--score`` rebuilds the entities with the current code and counts the judged ones whose label's
+family is the judged one (a NONE entity is right when it is no longer an entity); ``--before`` scores
+another copy of entities.py too; ``--diff OLD`` lists every entity whose label changes over all stories.
+
+    .venv/bin/python benchmarks/entity_label_audit.py --draw --n 50 --seed 0 [--run /tmp/run2]
+    .venv/bin/python benchmarks/entity_label_audit.py --score [--before OLD/entities.py]
+    .venv/bin/python benchmarks/entity_label_audit.py --diff OLD/entities.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import heldout, machine, stamp  # noqa: E402
+from benchmarks.entity_gazetteer_audit import _module  # noqa: E402
+from newsweave.records import Mention  # noqa: E402
+from newsweave.stages import entities  # noqa: E402
+from newsweave.store.sqlite import SQLiteStore  # noqa: E402
+
+GOLD = Path(__file__).with_name("gold") / "entity_label_audit.json"
+FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+Story = tuple[str, dict[str, str], list[tuple[str, Mention]]]
+
+
+def family(label: str) -> str:
+    return FAMILY.get(label, label)
+
+
+def load(run: Path, split: str | None = "dev") -> list[Story]:
+    store = SQLiteStore(str(run / "s.db"))
+    out = []
+    for s in json.loads((run / "out" / "stories.json").read_text())["stories"]:
+        ids = [a["id"] for a in s["articles"]]
+        if split is not None and heldout("entlabel:" + sorted(ids)[0]) != (split == "held-out"):
+            continue
+        arts = store.articles(ids)
+        an = store.analyses(ids)
+        items = [(a.id, m) for a in arts if a.id in an for m in an[a.id].mentions]
+        out.append((s["id"], {a.id: a.text for a in arts}, items))
+    return out
+
+
+def resolved(mod: Any, story: Story) -> tuple[list[dict[str, Any]], list[tuple[str, Mention]]]:
+    _sid, texts, items = story
+    ents, _canon = mod.resolve_entities(items, texts=texts)
+    return ents, mod.story_mentions(items, texts)
+
+
+def draw(stories: list[Story], n: int, seed: int, skip: set[str]) -> None:
+    pool: list[tuple[Story, dict[str, Any], list[tuple[str, Mention]]]] = []
+    for st in stories:
+        ents, ms = resolved(entities, st)
+        pool += [(st, e, ms) for e in ents if f"{st[0]}|{e['variants'][0]}" not in skip]
+    rng = random.Random(seed)
+    weighted = rng.choices(range(len(pool)), weights=[e["mentions"] for _s, e, _m in pool], k=n * 3)
+    picks = list(dict.fromkeys(weighted))[:n]
+    uniform = [i for i in rng.sample(range(len(pool)), min(len(pool), n * 2)) if i not in picks][:n]
+    print(f"# {len(stories)} dev stories, {len(pool)} entities (skipping {len(skip)} judged); seed {seed}")
+    for how, idx in (("weighted", picks), ("uniform", uniform)):
+        for i in idx:
+            (sid, texts, _items), e, ms = pool[i]
+            key = f"{sid}|{e['variants'][0]}"
+            print(f"\n### {how} {key!r} label={e['label']} mentions={e['mentions']} variants={e['variants'][:6]}")
+            names = {entities.normalise(v) for v in e["variants"]}
+            shown = 0
+            for aid, m in ms:
+                if entities.normalise(m.text) in names and shown < 3:
+                    t = texts[aid]
+                    print(f"   [{m.label}] ..." + " ".join(t[max(0, m.start - 90) : m.start].split())
+                          + f" [[{m.text}]] " + " ".join(t[m.end : m.end + 60].split()) + "...")  # fmt: skip
+                    shown += 1
+
+
+def _find(ents: list[dict[str, Any]], variant: str) -> dict[str, Any] | None:
+    for e in ents:
+        if variant in e["variants"]:
+            return e
+    return None
+
+
+def score(stories: list[Story], mods: list[tuple[str, Any]], draws: set[str] | None) -> None:
+    gold = json.loads(GOLD.read_text())
+    by_story: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for k, g in gold.items():
+        if draws is None or g["draw"] in draws:
+            sid, variant = k.split("|", 1)
+            by_story[sid].append((variant, g))
+    print(f"# entity label audit, {stamp()}, {machine()}; {sum(map(len, by_story.values()))} judged entities")
+    for name, mod in mods:
+        right: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        wrong: list[str] = []
+        for st in stories:
+            if st[0] not in by_story:
+                continue
+            ents, _ = resolved(mod, st)
+            for variant, g in by_story[st[0]]:
+                e = _find(ents, variant)
+                fam = family(e["label"]) if e else "NONE"
+                ok = fam == g["family"]
+                total[g["draw"]] += 1
+                right[g["draw"]] += ok
+                if not ok:
+                    wrong.append(f"    {g['draw']:12s} {st[0]}|{variant}: {fam} (judged {g['family']})")
+        parts = "; ".join(f"{d} {right[d]}/{total[d]} = {right[d] / total[d]:.3f}" for d in sorted(total))
+        print(f"{name}: {parts}")
+        print("\n".join(wrong))
+
+
+def diff(stories: list[Story], old: Any) -> None:
+    changes: Counter[str] = Counter()
+    lines = []
+    for st in stories:
+        e0, _ = resolved(old, st)
+        e1, _ = resolved(entities, st)
+        lab0 = {v: e["label"] for e in e0 for v in e["variants"]}
+        lab1 = {v: e["label"] for e in e1 for v in e["variants"]}
+        for e in e1:
+            before = {lab0.get(v, "-") for v in e["variants"]}
+            if before != {e["label"]}:
+                lines.append(f"  {st[0]} {'/'.join(sorted(before))} -> {e['label']}: {e['name']!r} ({e['mentions']})")
+                changes[f"{'/'.join(sorted(before))} -> {e['label']}"] += 1
+        for e in e0:
+            if not any(v in lab1 for v in e["variants"]):
+                lines.append(f"  {st[0]} {e['label']} -> gone: {e['name']!r} ({e['mentions']})")
+                changes[f"{e['label']} -> gone"] += 1
+    print(f"# label changes over {len(stories)} stories: {sum(changes.values())}: {dict(changes.most_common())}")
+    print("\n".join(lines))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--run", type=Path, default=Path("/tmp/run2"), help="a newsweave run: s.db and out/stories.json")
+    ap.add_argument("--draw", action="store_true")
+    ap.add_argument("--n", type=int, default=50, help="entities per draw (weighted and uniform)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--score", action="store_true")
+    ap.add_argument("--draws", help="comma-separated draw names to score (default all)")
+    ap.add_argument("--before", help="also score this copy of entities.py (gazetteer.json beside it)")
+    ap.add_argument("--diff", metavar="OLD", help="list label changes against this copy of entities.py, all stories")
+    a = ap.parse_args()
+    if a.diff:
+        diff(load(a.run, None), _module(a.diff))
+        return
+    stories = load(a.run)
+    if a.draw:
+        skip = set(json.loads(GOLD.read_text())) if GOLD.exists() else set()
+        draw(stories, a.n, a.seed, skip)
+    if a.score:
+        mods = ([("before", _module(a.before))] if a.before else []) + [("current", entities)]
+        score(stories, mods, set(a.draws.split(",")) if a.draws else None)
+
+
+if __name__ == "__main__":
+    main()
