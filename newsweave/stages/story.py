@@ -29,6 +29,7 @@ def find_copies(articles: list[Article]) -> dict[str, str]:
 
 
 HEADLINE_CHARS = 110  # a headline made from a first sentence is cut to about this length
+HEADLINE_SOFT = 90  # ... and one longer than this loses a closing attribution or an apposition
 
 # a wire dateline before the first sentence: "MANILA, Philippines (AP) _ ", "WASHINGTON _ ", "PARIS (Reuters) - "
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w .'’-]*?)?\s*(?:\([A-Za-z .-]+\)\s*)?[_\u2013\u2014-]+\s+")
@@ -54,13 +55,13 @@ def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
     firsts = titles or [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
     if not firsts:
         return "(untitled story)"
-    if len(firsts[0]) <= HEADLINE_CHARS:
+    if len(firsts[0]) <= HEADLINE_SOFT:
         return _no_full_stop(firsts[0])
     shortened = _shorten(firsts[0])
     if not shortened.endswith(" …"):
         return shortened
     short = [s for s in firsts if len(s) <= HEADLINE_CHARS]
-    return _no_full_stop(short[0]) if short else shortened
+    return _shorten(short[0]) if short else shortened
 
 
 # a closing attribution: ", police said Saturday", ", according to sources", ", the American Pie star's rep confirmed"
@@ -78,12 +79,13 @@ _TAIL_MIN = 40  # ... and by ending it before a tail clause, this many
 
 def _shorten(sentence: str) -> str:
     """A long first sentence or title made a headline: a closing attribution (", police said Saturday")
-    and an apposition after the subject (", a neurosurgeon and ... for CNN,") dropped, then the sentence
+    and an apposition after the subject (", a neurosurgeon and ... for CNN,") dropped from one longer
+    than ``HEADLINE_SOFT``, then one still longer than ``HEADLINE_CHARS``
     ended before its last tail clause (", ending ...", " after ...", " whose ...") that leaves it within
     ``HEADLINE_CHARS``; else cut at a clause or a word (``_cut``)."""
     s = _no_full_stop(sentence.strip())
     for pattern, repl in ((_SAID_END, ""), (_APPOSITION, r"\1 ")):
-        if len(s) > HEADLINE_CHARS:
+        if len(s) > HEADLINE_SOFT:
             t = pattern.sub(repl, s, count=1).strip()
             s = t if len(t) >= _SHORT_MIN else s
     if len(s) <= HEADLINE_CHARS:
