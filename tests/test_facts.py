@@ -308,3 +308,12 @@ def test_a_bare_one_without_an_outcome_is_left_out_of_the_table() -> None:
     digits = {**one, "text": "1", "counts": "property"}
     table = build_number_table([("a1", [one, died, digits])])
     assert sorted(g["counts"] for g in table) == ["man", "property"]  # not "1 - point" ("at one point")
+
+
+def test_a_part_of_a_count_is_no_rival_of_the_whole() -> None:
+    part = {"start": 0, "end": 3, "text": "two", "value": 2, "unit": None, "counts": "victims", "verb": "died",
+            "part": True}  # fmt: skip
+    whole = {**part, "text": "3", "value": 3, "part": False}
+    table = build_number_table([("a1", [part]), ("a2", [whole])])
+    assert not any(g["conflict"] for g in table)
+    assert any(g["conflict"] for g in build_number_table([("a1", [{**part, "part": False}]), ("a2", [whole])]))

@@ -184,8 +184,15 @@ def test_names_codes_scores_and_clock_times_are_no_counts() -> None:
 
 def test_what_is_counted_past_possessives_prefixes_and_verbs() -> None:
     assert _numbers("Some 80 percent of Croatia's 4.7 million population is Catholic.", "Some 80 percent",
-                    label="PERCENT")[0] == (80, "%", None)  # fmt: skip
+                    label="PERCENT")[0] == (80, "%", "population")  # fmt: skip
     assert _numbers("accused of killing two co - workers and injuring", "two") == [(2, None, "co-workers")]
     assert _numbers("One person threw a garbage can at a cop.", "One") == [(1, None, "person")]
-    assert _numbers("who have dropped four of their last five games.", "four") == [(4, None, None)]
+    # a part of a count counts what the whole counts ("11 of the 16 seats"), but is no rival of it in a conflict
+    assert _numbers("who have dropped four of their last five games.", "four") == [(4, None, "games")]
+    assert _numbers("Hard-liners won 11 of the 16 seats in Tehran.", "11")[0] == (11, None, "seats")
+    assert _numbers("had eight of the Bluejays' 11 assists.", "eight")[0] == (8, None, "assists")
+    assert _numbers("He has won stage 13 of the 2007 Tour de France.", "13") == [(13, None, None)]
+    assert _numbers("13 fully loaded magazines and three in ten U.S. citizens", "13", "ten") == [
+        (13, None, "magazines"), (10, None, "citizens")]  # fmt: skip
+    assert _numbers("in the 12 worst - hit villages", "12") == [(12, None, "villages")]
     assert _numbers("A 5.6 magnitude earthquake hit an island.", "5.6") == [(5.6, "magnitude", None)]

@@ -72,7 +72,8 @@ _STOP = frozenset(
     is are was were be been being have has had do does did will would can could may might must shall should
     dead died killed injured wounded missing hurt said says say more less most least other others each per
     were it its their they them he she his her we our you your i me my not no also all both while when where
-    after before during since until about over under into out up down off again just only even still""".split()
+    after before during since until about over under into out up down off again just only even still
+    between among across through against per via within without toward towards near amid despite due""".split()
 )  # fmt: skip
 _DETERMINERS = frozenset("the these those its their his her our your my".split())
 _IRREGULAR_PLURALS = frozenset(
@@ -257,6 +258,15 @@ def _glued_name(figure: str) -> bool:
 # a prefix the ECB+ texts write apart from its word ("co - workers", "ex - wife")
 _PREFIXES = frozenset("co ex non anti pre post self vice semi sub mid multi".split())
 _HYPHEN_JOINED = re.compile(r"[ \t]?-[ \t]?([a-z][A-Za-z'-]*)")
+# a part of a count: "11 of the 16 seats", "eight of the Bluejays' 11 assists", "18 of their next 23 games",
+# "three of the seven bullets"; what it counts is what the whole counts
+_PARTITIVE = re.compile(
+    r"(?:[ \t]+(of))?[ \t]+(?:(?:the|their|its|his|her|our|these|those|my|your)[ \t]+)?"
+    r"(?:[A-Za-z][\w.]*(?:'s|’s|s')[ \t]+)?(?:(?:first|last|next|past|remaining|other|final|top|total)[ \t]+)?"
+    r"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)"
+)
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+_HYPHEN_MODIFIER = re.compile(r"[ \t]-[ \t]([a-z]+)[ \t]+([a-z]+)\b")
 # irregular past tenses, which end the noun run after a number as "-ed" words do
 _PAST_VERBS = frozenset("""threw came went took made gave got ran fell won lost told saw found
     kept held brought began became wrote sat stood fled fought stole broke drove flew rode spoke sent spent""".split())
@@ -273,7 +283,7 @@ def _coordinated_noun(text: str, pos: int) -> str | None:
 
 def _adverb(word: str) -> bool:
     w = word.lower()
-    return w in _NOT_COUNTED or (w.endswith("ly") and len(w) > 5 and word.islower() and not w.endswith("ily"))
+    return w in _NOT_COUNTED or (w.endswith("ly") and len(w) > 4 and word.islower() and not w.endswith("ily"))
 
 
 # a clock time with a dot and a time zone ("06.03 local time (11.03 UTC)", "at 19.05 UTC")
@@ -284,8 +294,12 @@ _CALIBRE_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:caliber|calibre|magnum)\b", re.I)
 # a rank or a number in a list ("the No. 2 official", "#1"), a street address ("24 Independent Street",
 # "the 22000 block of Joliet Avenue"), a vehicle ("a four - by - four car")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.?|#)[ \t]*$")
-_ADDRESS_AFTER = re.compile(r"[ \t]+(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
-                            r"Boulevard|Blvd|Lane|Drive|Dr|Place|Court|Way|Highway)\b\.?|[ \t]+block[ \t]+of\b")
+_ADDRESS_AFTER = re.compile(
+    r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
+    r"Boulevard|Blvd|Lane|Drive|Dr|Place|Court|Way|Highway)\b\.?|[ \t]+block[ \t]+of\b"
+)
+_TIMES_AFTER = re.compile(r"[ \t]?[x×][ \t]?\d")
+_TIMES_BEFORE = re.compile(r"\d[ \t]?[x×][ \t]?$")
 _BY_AROUND = re.compile(r"[ \t]?-[ \t]?by[ \t]?-")
 # a score or a win-loss record: two integers joined by a dash ("a 20 - 13 lead", "(58 - 3, 51 KO)", "an 8-8
 # record"); a range ("10 - 12 inches", "5-7 days") has a plural after it and is kept
@@ -324,9 +338,11 @@ def not_a_count(text: str, start: int, end: int) -> bool:
                                  or re.compile(r"(?:(?<![A-Za-z])a|\s)\.[ \t]?$").search(text, max(0, start - 4), start)
                                  or _CALIBRE_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end)):
         return True
+    if _TIMES_AFTER.match(text, end) or _TIMES_BEFORE.search(text, max(0, start - 4), start):
+        return True  # "a 4×4 car", "50 x 50"
     if _BY_AROUND.match(text, end) or re.search(r"-[ \t]?by[ \t]?-[ \t]?$", text[max(0, start - 8) : start]):
         return True
-    if _DOT_CLOCK.fullmatch(figure) and _ZONE_AFTER.match(text, end):
+    if re.search(r"(?:^|\s)" + _DOT_CLOCK.pattern + "$", figure) and _ZONE_AFTER.match(text, end):
         return True
     if _CLOCK_AFTER_NUMBER.match(text, end) and figure[-1:].isdigit():
         return True
@@ -342,10 +358,13 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
     A model code in the run is a modifier ("14 AK - 47 rifles" counts rifles)."""
     if noun := _coordinated_noun(text, pos):
         return noun, None
+    part = _PARTITIVE.match(text, pos)
+    if part and part.end() <= limit and (part.group(1) or re.search(r"\bof\s*$", text[max(0, pos - 4) : pos])):
+        return _noun_after(text, part.end(), limit)  # "11 of the 16 seats", "eight of the Bluejays' 11 assists"
     words: list[tuple[str, int]] = []
     code_word: tuple[str, int] | None = None
     i = pos
-    while i < limit and len(words) < 4:
+    while i < limit and len(words) < 5:
         m = _NEXT_WORD.match(text, i)
         if not m or m.end() > limit:
             break
@@ -360,6 +379,13 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         if _adverb(m.group(1)) and m.group(1).lower() not in _NOT_COUNTED and not words:
             i = m.end()  # "100 critically ill patients"
             continue
+        if abbr := _ABBREVIATION.match(text, m.start(1)):
+            i = abbr.end()  # "three in ten U.S. citizens", "20 percent of U.S. exports": a modifier
+            continue
+        if (mod := _HYPHEN_MODIFIER.match(text, m.end())) and _plural(mod.group(2)) and not _plural(m.group(1)):
+            words.append((m.group(1) + "-" + mod.group(1), mod.end(1)))  # "the 12 worst - hit villages"
+            i = mod.end(1)
+            continue
         if m.group(1).lower() in _PREFIXES and (joined := _HYPHEN_JOINED.match(text, m.end())):
             words.append((m.group(1).lower() + "-" + joined.group(1), joined.end()))  # "two co - workers"
             i = joined.end()
@@ -371,17 +397,15 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         words, after_of = words[1:], True
     if after_of and words and words[0][0].lower() in _DETERMINERS:  # "all three of the engines"
         words = words[1:]
-        if any(parse_words([w])[0] is not None for w, _e in words[:2]):
-            return None, None  # "one of the two men", "four of their last five games": a part of a count
     elif len(words) > 1 and (words[0][0].lower(), words[1][0].lower()) == ("or", "so"):
         words = words[2:]  # "the 400 or so candidates"
     run: list[tuple[str, int]] = []
     for w, end in words:
-        if not run and w.lower().endswith(("'s", "’s")):
+        if not run and w.lower().endswith(("'s", "’s", "s'")):
             continue  # "80 percent of Croatia's 4.7 million population", "two of Haiti's hospitals"
         if w.lower() in _STOP or w.lower().endswith("ing") or (w.lower().endswith("ed") and run) or _adverb(w):
             break
-        if w.lower() in _PAST_VERBS or (run and parse_words([w])[0] is not None):
+        if w.lower() in _PAST_VERBS or w.lower() in _WEEKDAYS or (run and parse_words([w])[0] is not None):
             break  # "One person threw a garbage can", "two co - workers two years ago"
         run.append((w, end))
         if len(run) == 3:
@@ -413,7 +437,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
 
 def _plural(word: str) -> bool:
     w = word.lower()
-    if w.endswith(("'s", "’s")):  # a possessive: "across Haiti's capital"
+    if w.endswith(("'s", "’s", "s'")):  # a possessive: "across Haiti's capital"
         return False
     return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
@@ -550,7 +574,7 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
     cur = _CURRENCY_BEFORE.search(lead) if parsed["unit"] is None else None
     if cur:
         parsed["unit"] = "$" if cur.group(1) or cur.group(2) else "€" if cur.group(3) else "£"
-    elif parsed["unit"] is None and (re.search(r"\bmagnitude\s+$", lead, re.I)
+    elif parsed["unit"] is None and (re.search(r"\bmagnitude[\s-]+$", lead, re.I)
                                      or re.match(r"[ \t]*-?[ \t]*magnitude\b", text[end:], re.I)):
         parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake", "a 5.6 magnitude earthquake"
     if parsed["qualifier"] is None:
@@ -568,6 +592,8 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
         parsed["unit"], counts, verb = _CURRENCY_WORDS[counts], None, None
     out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
            "sentence": sent}  # fmt: skip
+    if (part := _PARTITIVE.match(text, end)) and part.group(1):
+        out["part"] = True  # "11 of the 16 seats": no rival of the whole in a conflict
     if _DEFINITE_BEFORE.search(lead) and not _DIGITS.search(text[start:end]):
         out["definite"] = True  # "the two men", "both sides": a reference to what was counted before
     return out
@@ -989,13 +1015,14 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
             for field, v in (("qualifiers", n.get("qualifier")), ("verbs", n.get("verb"))):
                 if v and v not in g[field]:
                     g[field].append(v)
+            g["part"] = g.get("part", True) and bool(n.get("part"))
     # a conflict needs the same thing counted with the same outcome ("87 civilians dead" against
     # "100 civilians killed"): the same noun alone ("3 million people affected" against "200,000
     # people") is too weak, and clock times ("21:53 UTC") count nothing
     by_counts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for g in groups.values():
-        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS:
-            continue
+        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS or g.pop("part", False):
+            continue  # a part of a count ("11 of the 16 seats") is no rival figure of the whole
         for verb in {_OUTCOMES.get(v.lower(), v.lower()) for v in g["verbs"]}:
             by_counts.setdefault((g["counts"], g["unit"], verb), []).append(g)
     for gs in by_counts.values():
