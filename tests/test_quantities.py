@@ -196,3 +196,9 @@ def test_what_is_counted_past_possessives_prefixes_and_verbs() -> None:
         (13, None, "magazines"), (10, None, "citizens")]  # fmt: skip
     assert _numbers("in the 12 worst - hit villages", "12") == [(12, None, "villages")]
     assert _numbers("A 5.6 magnitude earthquake hit an island.", "5.6") == [(5.6, "magnitude", None)]
+
+
+def test_spaced_model_codes_and_degrees() -> None:
+    assert _numbers("the Navy has confiscated 14 AK 47 Rifles, 31 magazines", "14")[0] == (14, None, "rifles")
+    assert parse_number("570 degrees F")["unit"] == "°F"
+    assert _numbers("to minus 21 Celsius (minus 6 F).", "minus 21", "6") == [(-21, None, "celsius"), (-6, "°F", None)]

@@ -225,7 +225,7 @@ def parse_number(text: str) -> dict[str, Any]:
     if unit is None:
         tail = [w for w in _WORD.findall(rest) if w.lower() not in _NOT_UNITS]
         if tail:
-            unit = tail[-1].lower()
+            unit = "°" + tail[-1] if tail[-1] in ("F", "C") else tail[-1].lower()  # "570 degrees F"
     if negative and value is not None:
         value = -value
     return {"value": value, "qualifier": qualifier, "unit": unit}
@@ -265,6 +265,7 @@ _PARTITIVE = re.compile(
     r"(?:[A-Za-z][\w.]*(?:'s|’s|s')[ \t]+)?(?:(?:first|last|next|past|remaining|other|final|top|total)[ \t]+)?"
     r"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)"
 )
+_SPACED_CODE = re.compile(r"[A-Z]{2,3}[ \t]\d{1,3}s?\b(?=[ \t]+[A-Za-z])")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _HYPHEN_MODIFIER = re.compile(r"[ \t]-[ \t]([a-z]+)[ \t]+([a-z]+)\b")
 # irregular past tenses, which end the noun run after a number as "-ed" words do
@@ -378,6 +379,9 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             continue
         if _adverb(m.group(1)) and m.group(1).lower() not in _NOT_COUNTED and not words:
             i = m.end()  # "100 critically ill patients"
+            continue
+        if not words and (spaced := _SPACED_CODE.match(text, m.start(1))):
+            i = spaced.end()  # "14 AK 47 Rifles" (the code without its hyphen): a modifier
             continue
         if abbr := _ABBREVIATION.match(text, m.start(1)):
             i = abbr.end()  # "three in ten U.S. citizens", "20 percent of U.S. exports": a modifier
@@ -577,6 +581,8 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
     elif parsed["unit"] is None and (re.search(r"\bmagnitude[\s-]+$", lead, re.I)
                                      or re.match(r"[ \t]*-?[ \t]*magnitude\b", text[end:], re.I)):
         parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake", "a 5.6 magnitude earthquake"
+    if re.search(r"\bminus[ \t]+$", lead, re.I) and isinstance(parsed["value"], int | float) and parsed["value"] > 0:
+        parsed["value"] = -parsed["value"]  # "(minus 6 F)" where the mention is "6"
     if parsed["qualifier"] is None:
         before = _QUALIFIER_BEFORE.search(text, max(sent[0], start - 20), start)
         if before:
@@ -588,6 +594,8 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
         of = _OF.match(text, end)
         if of:
             counts, verb = _noun_after(text, of.end(), limit)
+    if counts in ("f", "c") and parsed["unit"] is None and re.match(r"[ \t]*[FC]\b", text[end:]):
+        parsed["unit"], counts, verb = "°" + counts.upper(), None, None  # "(minus 6 F)"
     if counts in _CURRENCY_WORDS and parsed["unit"] is None:  # "two million euros": a sum, not a count of euros
         parsed["unit"], counts, verb = _CURRENCY_WORDS[counts], None, None
     out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
@@ -1041,19 +1049,27 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
 
 
 BORROW_DAYS = 2  # an undated article borrows a date when its story's dated articles span at most this
+# ... and when, given the articles' vectors, it is this close (cosine) to one of them: the same event, not
+# a similar one (benchmarks/timeline_borrow.py: on the stream's dev articles, 24 of 115 borrowings were
+# right; at 0.8, 18 of 27)
+BORROW_COSINE = 0.8
 
 
-def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def story_facts(
+    articles: Iterable[Any], analyses: dict[str, Any], vectors: dict[str, Any] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A story's timeline and number table from its articles and their stored analyses (no parse).
 
     An article that states no publication date has its relative dates ("on Wednesday") resolved
     against a reference day (``undated_reference``): the earliest publication day of the story's
-    dated articles when those all fall within ``BORROW_DAYS`` days of each other (one news cycle)
-    and the article's own full dates do not put it elsewhere, else the latest full date the article
-    itself names; such entries are marked ``approximate``."""
+    dated articles when those all fall within ``BORROW_DAYS`` days of each other (one news cycle),
+    the article is close to one of them (``BORROW_COSINE``, when ``vectors`` holds the articles'
+    unit vectors) and its own full dates do not put it elsewhere, else the latest full date the
+    article itself names; such entries are marked ``approximate``."""
     articles = list(articles)
     days = sorted(day for a in articles if (day := parse_published(a.published)) is not None)
     borrowed = days[0].isoformat() if days and (days[-1] - days[0]).days <= BORROW_DAYS else None
+    with_day = [vectors[a.id] for a in articles if vectors and a.id in vectors and parse_published(a.published)]
     dated, counted = [], []
     for a in articles:
         an = analyses.get(a.id)
@@ -1063,7 +1079,9 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
             dates = dates_in_text(a.text, an.mentions, an.sentences, a.published)
         else:
             dates = dates_in_text(a.text, an.mentions, an.sentences, None)
-            ref = undated_reference(dates, borrowed)
+            near = (not with_day or vectors is None or a.id not in vectors
+                    or max(float(v @ vectors[a.id]) for v in with_day) >= BORROW_COSINE)
+            ref = undated_reference(dates, borrowed if near else None)
             if ref is not None:
                 dates = dates_in_text(a.text, an.mentions, an.sentences, ref)
                 for x in dates:
