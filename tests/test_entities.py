@@ -512,3 +512,23 @@ def test_a_common_word_opening_sentences_is_no_name() -> None:
     names = {v for e in ents for v in e["variants"]}
     assert "Tributes" not in names and "Jewellery" not in names
     assert "Rice" in names  # the surname of a person of the story
+
+
+def test_a_person_with_no_given_name_standing_where_places_stand_is_a_place() -> None:
+    text = ("The quake struck close to Pichilemu. In Pichilemu, power failed. Pichilemu is calm; Pichilemu recovers. "
+            "Tony Hall met Hall in Pichilemu. Sgt spoke and the Sheriff said more.")  # fmt: skip
+    items = [_at(text, "Pichilemu", "PERSON", i) for i in range(4)] + [
+        _at(text, "Pichilemu", "GPE", 4), _at(text, "Tony Hall", "PERSON"), _at(text, "Hall", "PERSON", 1),
+        _at(text, "Sgt", "PERSON"), _at(text, "Sheriff", "PERSON")]  # fmt: skip
+    ents, _ = resolve_entities(items, texts={"a": text})
+    lab = {v: e["label"] for e in ents for v in e["variants"]}
+    assert lab["Pichilemu"] == "GPE"  # "close to", "In ...,", and spaCy's GPE once: no person's name
+    assert lab["Hall"] == "PERSON"  # a surname of the story's people
+    assert "Sgt" not in lab and "Sheriff" not in lab  # a title alone names nobody
+
+
+def test_a_service_or_a_medium_is_an_organisation() -> None:
+    text = "Seacom announced on Twitter today. It confirmed it on its Twitter account. Twitter was slow."
+    items = [_at(text, "Twitter", "PERSON", i) for i in range(3)]
+    ents, _ = resolve_entities(items, texts={"a": text})
+    assert {e["name"]: e["label"] for e in ents}["Twitter"] == "ORG"

@@ -237,7 +237,8 @@ _LEADING = frozenset({"of", "the", "for", "with", "a", "an", "by", "from", "to",
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
 _PLACE_PREPS = re.compile(
     r"(?:\b(?:in|near|outside|into|across|through|via|towards)(?:\s+the)?|"
-    r"\b(?:town|city|village|province|region|capital|district|port|suburb|resort|island|state|county)\s+of)\s+$",
+    r"\b(?:town|city|village|province|region|capital|district|port|suburb|resort|island|state|county)\s+of|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\bclose\s+to)\s+$",
     re.IGNORECASE,
 )
 _PLACE_WORDS = frozenset({"col", "port", "mount", "mt", "lake", "river", "bay", "gulf", "cape", "plateau",
@@ -249,6 +250,11 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|on|in|at|to|for|wit
 _STAKE_IN = re.compile(r"\b(?:invest\w*|stakes?|shares?|interests?|holdings?|jobs?|work\w*)\s+in\s+$", re.I)
 # a name followed by one of these is a place ("the Burley, Beeston and Holbeck areas")
 _AREA_AFTER = re.compile(r"\s+(?:area|areas|district|districts|suburb|suburbs|neighbou?rhoods?|estate)\b")
+# a name followed by one of these is a company or an online service ("Twitter account", "Crowley's Web site")
+_SERVICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:account|accounts|user|users|page|feed|website|web\s+site|site|app|"
+                            r"platform|customers|subscribers|employees|executives)\b", re.I)
+# a medium things are said on ("said on Twitter", "announced on CNN")
+_SAID_ON = re.compile(r"\b(?:said|says|announced|posted|wrote|reported|confirmed|revealed|tweeted|told\s+\w+)\s+on\s+$")
 # a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
 _MEDIA_AFTER = re.compile(r"\s+(?:television|tv|radio|news agency|newspaper|daily|broadcaster|channel)\b", re.I)
 _GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countries, not places
@@ -276,6 +282,9 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
         votes["GPE"] += 2  # "properties were searched in Dewsbury, about eight miles from"; not "in Colts territory"
     if m.label in ("PERSON", "FAC", "GPE", "PRODUCT") and _MEDIA_AFTER.match(after):
         votes["ORG"] += 2  # "told Mir television"
+    elif m.label in ("PERSON", "GPE", "FAC", "NORP", "PRODUCT") and (
+            _SERVICE_AFTER.match(after) or _SAID_ON.search(before)):  # fmt: skip
+        votes["ORG"] += 2  # "another Twitter user", "Verizon customers", "announced on Twitter"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
@@ -422,11 +431,16 @@ _TIME_ZONE = re.compile(r"(?:[\d:.]+\s*(?i:[ap]\.?m\.?\s*)?)?(?:GMT|UTC|BST|CET|
                         r"AE[SD]T|HKT|SGT|MSK)(?:[+-]\d{1,2})?")
 
 
+_LONE_TITLES = _TITLE_INSIDE | frozenset("atty dist clerk founder retiree cpl pvt spc gen col maj cmdr adm".split())
+
+
 def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str]) -> bool:
     """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
     Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
     "the Tillerson-Lavrov talks" pairs two people of the story, it names no organisation."""
     if _TIME_ZONE.fullmatch(surface):  # "GMT", "08:30 BST": a time, which spaCy often tags ORG
+        return True
+    if " " not in surface and surface.lower().rstrip(".") in _LONE_TITLES:  # "Sgt", "Sheriff", "Atty" alone
         return True
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
@@ -458,6 +472,7 @@ def resolve_entities(
     counts: Counter[str] = Counter()
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     order: list[str] = []
+    speaks: Counter[str] = Counter()  # mentions followed by "said", "told"...
     for art_id, m in items:
         if m.label not in LABELS:
             continue
@@ -476,10 +491,12 @@ def resolve_entities(
         text = texts.get(art_id)
         if text is not None and text[m.start : m.end] == m.text:
             cues[s].update(_context_votes(text, m))
+            speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m)):  # kept for people only
                 roles[s][r] += 1
     _common_words_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
+    _place_votes(by_surface, cues, counts, speaks)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
@@ -549,6 +566,29 @@ def _common_words_out(items: list[tuple[str, Mention]], texts: dict[str, str], b
     for s in cands:
         del by_surface[s]
         del counts[s]
+
+
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|asked|explained|wrote|insisted|"
+                           r"argued|warned|stated|claimed)\b")
+
+
+def _place_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                 speaks: Counter[str]) -> None:  # fmt: skip
+    """A one-word name spaCy mostly tags as a person but never with a first name in the story (no
+    word of a longer person's name), never speaking ("... said"), and tagged as a place elsewhere or
+    standing where places stand ("in Pichilemu", "south of Pichilemu") twice at least and in a quarter
+    of its mentions, is a place (in place)."""
+    people = set()  # given names and surnames of the story's people ("Pichilemu Roberto Córdova" is no given name)
+    for s, labs in by_surface.items():
+        if " " in s and "PERSON" in labs:
+            words = s.split()
+            people.update(words[1:] if len(words) > 2 else words)
+    for s, labs in by_surface.items():
+        if " " in s or s in people or speaks[s] or _majority_family(labs + cues[s]) != "PERSON":
+            continue
+        place = sum(n for lab, n in labs.items() if lab in _PLACE) + cues[s]["GPE"] // 2
+        if place >= max(2, cues[s]["PERSON"] // 2) and 4 * place >= labs["PERSON"]:
+            cues[s]["GPE"] += 3 * counts[s]
 
 
 def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str]) -> None:
