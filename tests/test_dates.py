@@ -190,3 +190,25 @@ def test_a_clock_time_of_four_digits_is_no_year(sentence: str, expression: str) 
     # real stream sentences (DUC 2003, ECB+): 24-hour times, which dateparser reads as the years 1023-1852
     assert _resolve(sentence, expression, "2005-11-28") is None
     assert _resolve("The bridge was built in 1852 by the town.", "1852", "2005-11-28") == "1852-01-01"
+
+
+def test_an_undated_article_borrows_the_storys_day_only_when_close_to_a_dated_article() -> None:
+    import numpy as np
+
+    from newsweave.records import Analysis, Article
+    from newsweave.stages.facts import BORROW_COSINE, story_facts
+
+    text = "Police said the fire broke out on Wednesday in the old mill."
+    at = text.index("Wednesday")
+    analysis = Analysis("u", ((0, len(text)),), (Mention(at, at + len("Wednesday"), "Wednesday", "DATE"),), ())
+    arts = [Article("d", "A fire destroyed a mill.", published="2013-05-10"), Article("u", text)]
+    analyses = {"d": Analysis("d", ((0, 24),), (), ()), "u": analysis}
+
+    def timeline_days(cosine: float | None) -> list[str]:
+        vecs = None if cosine is None else {"d": np.array([1.0, 0.0]), "u": np.array([cosine, (1 - cosine**2) ** 0.5])}
+        timeline, _ = story_facts(arts, analyses, vecs)
+        return [e["date"] for e in timeline]
+
+    assert timeline_days(None) == ["2013-05-08"]  # no vectors: the story's day, as before
+    assert timeline_days(BORROW_COSINE + 0.05) == ["2013-05-08"]  # the same event: the Wednesday before
+    assert timeline_days(BORROW_COSINE - 0.3) == []  # a similar event (an ECB+ twin): no day to read it against
