@@ -191,7 +191,7 @@ def test_what_is_counted_past_possessives_prefixes_and_verbs() -> None:
     assert _numbers("who have dropped four of their last five games.", "four") == [(4, None, "games")]
     assert _numbers("Hard-liners won 11 of the 16 seats in Tehran.", "11")[0] == (11, None, "seats")
     assert _numbers("had eight of the Bluejays' 11 assists.", "eight")[0] == (8, None, "assists")
-    assert _numbers("He has won stage 13 of the 2007 Tour de France.", "13") == [(13, None, None)]
+    assert _numbers("He has won stage 13 of the 2007 Tour de France.", "13") == []  # a label, and no part of 2007
     assert _numbers("13 fully loaded magazines and three in ten U.S. citizens", "13", "ten") == [
         (13, None, "magazines"), (10, None, "citizens")]  # fmt: skip
     assert _numbers("in the 12 worst - hit villages", "12") == [(12, None, "villages")]
@@ -202,3 +202,14 @@ def test_spaced_model_codes_and_degrees() -> None:
     assert _numbers("the Navy has confiscated 14 AK 47 Rifles, 31 magazines", "14")[0] == (14, None, "rifles")
     assert parse_number("570 degrees F")["unit"] == "°F"
     assert _numbers("to minus 21 Celsius (minus 6 F).", "minus 21", "6") == [(-21, None, "celsius"), (-6, "°F", None)]
+
+
+def test_split_figure_tails_weights_and_labels() -> None:
+    text = "Qeshm is 1, 500 kilometers south of Tehran."
+    ms = [Mention(9, 10, "1", "CARDINAL"), Mention(12, 26, "500 kilometers", "QUANTITY")]
+    got = [(n["value"], n["counts"]) for n in numbers_in_text(text, ms, [(0, len(text))])]
+    assert got == [(1500, "kilometers")]  # not also "500 kilometers"
+    assert _numbers("a man weighing approximately 200 pounds", "approximately 200 pounds", label="QUANTITY") == [
+        (200, "pounds", None)]  # fmt: skip
+    assert _numbers("only in version 7 of Internet Explorer", "7") == []
+    assert _numbers("with hundreds of policemen either killed or missing", "hundreds")[0][2] == "policemen"

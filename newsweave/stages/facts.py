@@ -73,12 +73,15 @@ _STOP = frozenset(
     dead died killed injured wounded missing hurt said says say more less most least other others each per
     were it its their they them he she his her we our you your i me my not no also all both while when where
     after before during since until about over under into out up down off again just only even still
-    between among across through against per via within without toward towards near amid despite due""".split()
+    between among across through against per via within without toward towards near amid despite due
+    either neither""".split()
 )  # fmt: skip
 _DETERMINERS = frozenset("the these those its their his her our your my".split())
 _IRREGULAR_PLURALS = frozenset(
     "people children men women police troops staff personnel cattle sheep fish deer aircraft feet teeth mice".split()
 )
+_MEN_COMPOUNDS = frozenset("police fire gun crew fisher sea air chair sales spokes congress business country "
+                           "work gentle clergy council trades lines middle alder kins states".split())
 _AUX = frozenset("have has had were was are is been be being reportedly also now already all were".split())
 _OUTCOME = frozenset("dead died killed injured wounded missing hurt displaced arrested detained".split())
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'-]*)")
@@ -294,6 +297,9 @@ _ZONE_AFTER = re.compile(r"[ \t]*(?:gmt|utc|ist|bst|est|edt|cst|pst|cet|cest|loc
 _CALIBRE_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:caliber|calibre|magnum)\b", re.I)
 # a rank or a number in a list ("the No. 2 official", "#1"), a street address ("24 Independent Street",
 # "the 22000 block of Joliet Avenue"), a vehicle ("a four - by - four car")
+# a word that makes the number after it a label ("version 7 of Internet Explorer", "page 20", "stage 15")
+_LABEL_BEFORE = re.compile(r"\b(?:version|stage|page|chapter|article|section|room|route|highway|channel|gate|"
+                           r"terminal|exit|platform|suite|apartment|precinct|district|ward|pier)[ \t]+$")
 _RANK_BEFORE = re.compile(r"(?:\bNo\.?|#)[ \t]*$")
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
@@ -336,6 +342,7 @@ def not_a_count(text: str, start: int, end: int) -> bool:
     if _CODE_BEFORE.search(text, max(0, start - 9), start) and figure[:1].isdigit():
         return True
     if figure[:1].isdigit() and (_score(text, start, end) or _RANK_BEFORE.search(text, max(0, start - 5), start)
+                                 or _LABEL_BEFORE.search(text, max(0, start - 12), start)
                                  or re.compile(r"(?:(?<![A-Za-z])a|\s)\.[ \t]?$").search(text, max(0, start - 4), start)
                                  or _CALIBRE_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end)):
         return True
@@ -443,7 +450,8 @@ def _plural(word: str) -> bool:
     w = word.lower()
     if w.endswith(("'s", "’s", "s'")):  # a possessive: "across Haiti's capital"
         return False
-    return w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+    return (w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+            or (len(w) > 5 and w.endswith("men") and w[:-3] in _MEN_COMPOUNDS))  # fmt: skip
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], start: int) -> list[int]:
@@ -490,8 +498,8 @@ def numbers_in_text(
     for n in sorted(out, key=lambda n: (n["start"], -n["end"])):
         span = (n["start"], n["end"])
         # one figure once (its parts may come from two mentions); a day of a month is a date, not a count
-        if n["value"] is None or span in seen or any(a <= span[0] and span[1] <= b for a, b in seen):
-            continue
+        if n["value"] is None or span in seen or any(a <= span[0] < b for a, b in seen):
+            continue  # also the tail of a figure joined to its head ("1, 500 kilometers" read as "1, 500" and "500 km")
         if n.get("counts") and _MONTH.fullmatch(str(n["counts"])):
             continue
         seen.add(span)
@@ -548,6 +556,7 @@ _CURRENCY_WORDS = {"euro": "€", "euros": "€", "dollar": "$", "dollars": "$",
                       "krona kroner zloty ringgit baht".split()}}  # fmt: skip
 _CURRENCY_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_CURRENCY_WORDS) + r")\b", re.I)
 _UPPER_END = re.compile(r"[ \t]?[-\u2013][ \t]?[$€£]?\d[\d,.]*(?:[ \t]?(?:million|billion|trillion)\b|MM\b)")
+_WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight|heavy|heavier|lost|gained|tall)\b[^.;]*$", re.I)
 _SCALE_WORD_AFTER = re.compile(r"[ \t]+(?:hundred|thousand|million|billion|trillion)\b", re.I)
 # a unit written glued to its figure ("600m", "2,000ft", "3.5km"): metres unless a currency or one follows
 _GLUED_UNIT = re.compile(r"(km|cm|mm|m|ft|kg|lbs|lb|mph|kph|kmh)\b", re.I)
@@ -594,6 +603,10 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
         of = _OF.match(text, end)
         if of:
             counts, verb = _noun_after(text, of.end(), limit)
+    if parsed["unit"] == "£" and re.search(r"\bpounds?\b", text[start:end], re.I) and _WEIGHT_BEFORE.search(
+        text, max(sent[0], start - 40), start
+    ):
+        parsed["unit"] = "pounds"  # "weighing approximately 200 pounds": a weight
     if counts in ("f", "c") and parsed["unit"] is None and re.match(r"[ \t]*[FC]\b", text[end:]):
         parsed["unit"], counts, verb = "°" + counts.upper(), None, None  # "(minus 6 F)"
     if counts in _CURRENCY_WORDS and parsed["unit"] is None:  # "two million euros": a sum, not a count of euros
