@@ -16,6 +16,7 @@ from typing import Any
 
 from .records import Analysis, Article, Mention
 from .settings import Settings
+from .stages.ingest import normalise_published
 
 
 def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
@@ -44,7 +45,8 @@ def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
                 if not quiet:
                     print(f"newsweave cluster: {path}:{n}: skipped: {e}", file=sys.stderr)
                 continue
-            art = Article(id=Article.make_id(title, text), text=text, title=title, published=rec.get("published"))
+            published = normalise_published(rec.get("published"))
+            art = Article(id=Article.make_id(title, text), text=text, title=title, published=published)
             yield str(rid), art
 
 

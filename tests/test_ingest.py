@@ -10,7 +10,7 @@ import pytest
 
 from newsweave.records import Article, Skip
 from newsweave.settings import Settings
-from newsweave.stages.ingest import declared_charset, decode_bytes, read_inputs
+from newsweave.stages.ingest import declared_charset, decode_bytes, normalise_published, read_inputs
 from newsweave.stages.language import detect_language
 
 from .conftest import SAMPLES
@@ -137,3 +137,32 @@ def test_language_detection_marks_non_english() -> None:
     assert detect_language("Le ministre a déclaré lundi que les négociations vont continuer.") == "fr"
     assert detect_language("Der Minister sagte am Montag, dass die Gespräche weitergehen.") == "de"
     assert detect_language("ok") is None
+
+
+@pytest.mark.parametrize(
+    ("given", "iso"),
+    [
+        ("2017-04-12", "2017-04-12"),
+        ("2017-04-12T10:00:00Z", "2017-04-12T10:00:00Z"),
+        ("Wed, 12 Apr 2017 10:00:00 GMT", "2017-04-12T10:00:00+00:00"),  # RFC 2822, as feeds write it
+        (1491991200, "2017-04-12T10:00:00+00:00"),  # Unix seconds
+        ("1491991200000", "2017-04-12T10:00:00+00:00"),  # ... and milliseconds
+        ("April 12, 2017", "2017-04-12"),
+        ("12.04.2017", "2017-04-12"),  # day first after dots
+        ("04/12/2017", "2017-04-12"),  # month first after slashes
+        ("20170412", "2017-04-12"),
+        ("yesterday", "yesterday"),  # relative: kept as given, the article counts as undated
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_json_records_publication_date_becomes_iso(given: object, iso: str | None) -> None:
+    assert normalise_published(given) == iso
+
+
+def test_a_jsonl_article_dated_the_rfc_2822_way_gets_its_day(tmp_path: Path) -> None:
+    rec = {"id": "x", "title": "Quake", "published": "Wed, 12 Apr 2017 10:00:00 GMT",
+           "text": "A strong earthquake struck the city on Wednesday, officials said. " * 5}
+    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
+    arts, skips = _read([tmp_path])
+    assert not skips and arts[0].published == "2017-04-12T10:00:00+00:00"

@@ -8,6 +8,7 @@ that carries its article's text).
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import hashlib
 import json
@@ -15,6 +16,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -219,6 +221,49 @@ def _s(v: Any) -> str | None:
     return str(v).strip() or None
 
 
+_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")  # Unix time in seconds or milliseconds
+_COMPACT_DATE = re.compile(r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")  # 20170412
+
+
+def normalise_published(value: Any) -> str | None:
+    """The publication date of a JSON record as ISO 8601, the form every stage reads. ISO dates and
+    datetimes stay as given; RFC 2822 ("Wed, 12 Apr 2017 10:00:00 GMT", feeds and mail), Unix time
+    (seconds or milliseconds), "20170412" and written dates ("April 12, 2017", "12.04.2017": day
+    first after dots, month first after slashes) are converted; anything else is kept as given,
+    and the article counts as undated."""
+    if value is None or isinstance(value, bool):
+        return None
+    s = str(value).strip()
+    if not s:
+        return None
+    if _COMPACT_DATE.fullmatch(s):
+        return f"{s[:4]}-{s[4:6]}-{s[6:]}"
+    try:
+        date.fromisoformat(s[:10])
+        return s
+    except ValueError:
+        pass
+    dt: datetime | None = None
+    if _EPOCH.fullmatch(s):
+        seconds = float(s) / (1000 if len(s.split(".")[0]) > 11 else 1)
+        dt = datetime.fromtimestamp(seconds, tz=UTC)
+    else:
+        try:
+            dt = email.utils.parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            import dateparser  # type: ignore[import-untyped]
+
+            settings = {"DATE_ORDER": "DMY" if re.search(r"\d\.\d", s) else "MDY",
+                        "REQUIRE_PARTS": ["day", "month", "year"],
+                        "PARSERS": ["custom-formats", "absolute-time"]}  # never "yesterday" (a relative date)
+            dt = dateparser.parse(s, languages=["en"], settings=settings)
+    if dt is None:
+        return s
+    if (dt.hour, dt.minute, dt.second) == (0, 0, 0) and dt.tzinfo is None:
+        return dt.date().isoformat()
+    return dt.isoformat(timespec="seconds")
+
+
 def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Skip:
     if not isinstance(rec, dict):
         return Skip(origin, "not a JSON object")
@@ -236,7 +281,7 @@ def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Sk
         title=title,
         source=source,
         original_source=detect_original_source(text[:600]),
-        published=_s(rec.get("published")),
+        published=normalise_published(rec.get("published")),
         url=_s(rec.get("url")),
         language=detect_language(text),
         origin=origin,
