@@ -213,3 +213,5 @@ def test_split_figure_tails_weights_and_labels() -> None:
         (200, "pounds", None)]  # fmt: skip
     assert _numbers("only in version 7 of Internet Explorer", "7") == []
     assert _numbers("with hundreds of policemen either killed or missing", "hundreds")[0][2] == "policemen"
+    assert _numbers("when four suicide bombers blew themselves up on three separate London Underground trains",
+                    "four", "three") == [(4, None, "bombers"), (3, None, "trains")]  # fmt: skip

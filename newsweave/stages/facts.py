@@ -74,7 +74,7 @@ _STOP = frozenset(
     were it its their they them he she his her we our you your i me my not no also all both while when where
     after before during since until about over under into out up down off again just only even still
     between among across through against per via within without toward towards near amid despite due
-    either neither""".split()
+    either neither themselves ourselves yourselves himself herself itself""".split()
 )  # fmt: skip
 _DETERMINERS = frozenset("the these those its their his her our your my".split())
 _IRREGULAR_PLURALS = frozenset(
@@ -272,7 +272,7 @@ _SPACED_CODE = re.compile(r"[A-Z]{2,3}[ \t]\d{1,3}s?\b(?=[ \t]+[A-Za-z])")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _HYPHEN_MODIFIER = re.compile(r"[ \t]-[ \t]([a-z]+)[ \t]+([a-z]+)\b")
 # irregular past tenses, which end the noun run after a number as "-ed" words do
-_PAST_VERBS = frozenset("""threw came went took made gave got ran fell won lost told saw found
+_PAST_VERBS = frozenset("""threw came went took made gave got ran fell won lost told saw found blew
     kept held brought began became wrote sat stood fled fought stole broke drove flew rode spoke sent spent""".split())
 
 
@@ -419,7 +419,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         if w.lower() in _PAST_VERBS or w.lower() in _WEEKDAYS or (run and parse_words([w])[0] is not None):
             break  # "One person threw a garbage can", "two co - workers two years ago"
         run.append((w, end))
-        if len(run) == 3:
+        if len(run) == 4:  # "three separate London Underground trains"
             break
     # the last plural-looking word of the run ("ten United States nationals"), else its last word
     # unless that is a verb form ("thousands turned out")
@@ -1009,7 +1009,8 @@ def _bare_one(n: dict[str, Any]) -> bool:
     "one count of murder", "the zero day flaw"): the number audit found these mostly idioms and
     articles, not figures a reader looks up; "one man died" (an outcome) stays."""
     words = [w.lower() for w in _WORD.findall(n.get("text") or "")]
-    return bool(words) and words[-1] in ("one", "zero") and not n.get("verb") and not n.get("unit")
+    outcome = str(n.get("verb") or "").lower() in _OUTCOME or str(n.get("verb") or "").lower() in _OUTCOMES
+    return bool(words) and words[-1] in ("one", "zero") and not outcome and not n.get("unit")
 
 
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
@@ -1042,8 +1043,9 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
     # people") is too weak, and clock times ("21:53 UTC") count nothing
     by_counts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for g in groups.values():
-        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS or g.pop("part", False):
-            continue  # a part of a count ("11 of the 16 seats") is no rival figure of the whole
+        part = g.pop("part", False)  # a part of a count ("11 of the 16 seats") is no rival figure of the whole
+        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS or part:
+            continue
         for verb in {_OUTCOMES.get(v.lower(), v.lower()) for v in g["verbs"]}:
             by_counts.setdefault((g["counts"], g["unit"], verb), []).append(g)
     for gs in by_counts.values():
