@@ -532,3 +532,20 @@ def test_a_service_or_a_medium_is_an_organisation() -> None:
     items = [_at(text, "Twitter", "PERSON", i) for i in range(3)]
     ents, _ = resolve_entities(items, texts={"a": text})
     assert {e["name"]: e["label"] for e in ents}["Twitter"] == "ORG"
+
+
+def test_teams_towns_events_and_titles() -> None:
+    text = ("Louisville had a 71-57 win over South Florida. Jerel McNeal scored for the Golden Eagles (14-2, 3-0 "
+            "Big East). Riddick Bowe (40-1) fought Byrd after a victory over Byrd. A Woodburn police officer died. "
+            "He hosted the Golden Globe Awards. His movie \u201cTed\u201d opened; \u201cJohn McCain is so old\u201d "
+            "was a joke.")
+    items = [_at(text, "South Florida", "LOC"), _at(text, "Golden Eagles", "FAC"), _at(text, "Riddick Bowe", "PERSON"),
+             _at(text, "Byrd", "GPE"), _at(text, "Byrd", "GPE", 1), ("a", Mention(0, 0, "Chris Byrd", "PERSON")),
+             _at(text, "Woodburn", "ORG"), _at(text, "Golden Globe Awards", "ORG"), _at(text, "Ted", "PERSON"),
+             _at(text, "John McCain", "PERSON")]  # fmt: skip
+    ents, _ = resolve_entities(items, texts={"a": text})
+    lab = {v: e["label"] for e in ents for v in e["variants"]}
+    assert lab["South Florida"] == lab["Golden Eagles"] == "ORG"  # a result before, a record after: teams
+    assert lab["Riddick Bowe"] == "PERSON" and lab["Byrd"] != "ORG"  # a boxer's record is no team's
+    assert lab["Woodburn"] == "GPE" and lab["Golden Globe Awards"] == "EVENT"
+    assert "Ted" not in lab and lab["John McCain"] == "PERSON"  # a title in quotes; a person quoted inside a phrase

@@ -253,6 +253,12 @@ _AREA_AFTER = re.compile(r"\s+(?:area|areas|district|districts|suburb|suburbs|ne
 # a name followed by one of these is a company or an online service ("Twitter account", "Crowley's Web site")
 _SERVICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:account|accounts|user|users|page|feed|website|web\s+site|site|app|"
                             r"platform|customers|subscribers|employees|executives)\b", re.I)
+# a team: a win-loss record after its name, a result before it
+_TEAM_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}\b")
+_TEAM_BEFORE = re.compile(r"\b(?:win|wins|victory|victories|loss|losses|defeat|defeats|upset)\s+(?:over|to)\s+"
+                          r"(?:the\s+)?(?:(?:No\.\s*)?\d+\w*(?:-ranked)?\s+)?$")
+# a town's police, residents, mayor ("a Woodburn police officer")
+_TOWN_AFTER = re.compile(r"\s+(?:police|residents|mayor|city\s+council|fire\s+department|firefighters)\b")
 # a medium things are said on ("said on Twitter", "announced on CNN")
 _SAID_ON = re.compile(r"\b(?:said|says|announced|posted|wrote|reported|confirmed|revealed|tweeted|told\s+\w+)\s+on\s+$")
 # a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
@@ -261,10 +267,11 @@ _GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countri
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
 
-def _context_votes(text: str, m: Mention) -> Counter[str]:
+def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
     """Votes on a mention's kind from its context (a cue weighs as much as two spaCy labels). Cues
     only correct spaCy's usual confusions: names of people or places labelled as organisations,
-    places labelled as people."""
+    places labelled as people, teams labelled as places. ``person``: the name is a person's full
+    name or surname in the story (a boxer's record is no team's)."""
     votes: Counter[str] = Counter()
     before, after = text[max(0, m.start - 40) : m.start], text[m.end : m.end + 24]
     words = [w.lower().strip(".") for w in re.split(r"[\s-]+", normalise(m.text)) if w]
@@ -285,6 +292,11 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
     elif m.label in ("PERSON", "GPE", "FAC", "NORP", "PRODUCT") and (
             _SERVICE_AFTER.match(after) or _SAID_ON.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "another Twitter user", "Verizon customers", "announced on Twitter"
+    if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and (
+            _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before)):  # fmt: skip
+        votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0 Big East)": a team
+    elif not person and m.label in ("ORG", "PERSON") and len(words) == 1 and _TOWN_AFTER.match(after):
+        votes["GPE"] += 2  # "a Woodburn police officer", "Bloomington residents"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
@@ -301,7 +313,10 @@ def _context_votes(text: str, m: Mention) -> Counter[str]:
 # companies ("West Yorkshire Police", "Harry Winston Diamond Corp.")
 _STREET_FIRST = frozenset({"rue", "place", "avenue", "avenida", "plaza", "piazza", "boulevard", "calle", "rua", "quai"})
 _STREET_LAST = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square",
-                          "highway", "motorway", "bridge", "plaza", "hotel", "airport", "stadium", "prison", "jail"})
+                          "highway", "motorway", "bridge", "plaza", "hotel", "airport", "stadium", "prison", "jail",
+                          "lodge", "resort", "motel", "inn"})
+_EVENT_LAST = frozenset({"awards", "games", "olympics", "championship", "championships", "cup", "festival", "summit",
+                         "tournament", "marathon"})
 _BODY_LAST = frozenset("""
     organization organisation agency service services committee council institute fund party army navy force
     forces ministry department commission board authority corporation company foundation federation league
@@ -330,6 +345,8 @@ def _shape_label(surface: str, label: str) -> str | None:
         rest = surface.split()[after + 1 :]
         if all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in rest) and not any(w.lower() in _TITLE_INSIDE for w in rest):
             return None if label == "PERSON" else "PERSON"  # "Marion County Sheriff Russ Isham"
+    if words[-1] in _EVENT_LAST:
+        return None if label == "EVENT" else "EVENT"  # "Golden Globe Awards", "ACC Tournament"
     if words[0] in _STREET_FIRST or words[-1] in _STREET_LAST:
         return None if label in _PLACE else "FAC"
     if words[-1] in _BODY_LAST:
@@ -490,11 +507,12 @@ def resolve_entities(
         arts[s].add(art_id)
         text = texts.get(art_id)
         if text is not None and text[m.start : m.end] == m.text:
-            cues[s].update(_context_votes(text, m))
+            cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m)):  # kept for people only
                 roles[s][r] += 1
     _common_words_out(items, texts, by_surface, counts)
+    _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
     # each surface takes its majority label family; multi-word names first so surnames find them
@@ -589,6 +607,29 @@ def _place_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[st
         place = sum(n for lab, n in labs.items() if lab in _PLACE) + cues[s]["GPE"] // 2
         if place >= max(2, cues[s]["PERSON"] // 2) and 4 * place >= labs["PERSON"]:
             cues[s]["GPE"] += 3 * counts[s]
+
+
+def _quoted(text: str, m: Mention) -> bool:
+    """The mention is all of a text in double quotes ("his movie “Ted”", “New Moon.”)."""
+    before = text[max(0, m.start - 2) : m.start].rstrip(" ")
+    close = re.match(r"\s?[.,!?]?\s?[\"”]", text[m.end : m.end + 4])
+    return before.endswith(('"', "“")) and close is not None
+
+
+def _titles_out(items: list[tuple[str, Mention]], texts: dict[str, str], by_surface: dict[str, Counter[str]],
+                counts: Counter[str]) -> None:  # fmt: skip
+    """Drop (in place) names whose every mention opens a text in double quotes: titles of films, books,
+    articles ("his movie “Ted”", “New Moon”), which spaCy tags as people or places."""
+    seen: dict[str, bool] = {}
+    for art_id, m in items:
+        s = normalise(m.text)
+        if s in counts and m.label in LABELS:
+            text = texts.get(art_id)
+            seen[s] = seen.get(s, True) and text is not None and text[m.start : m.end] == m.text and _quoted(text, m)
+    for s, all_quoted in seen.items():
+        if all_quoted:
+            del by_surface[s]
+            del counts[s]
 
 
 def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str]) -> None:
