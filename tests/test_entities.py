@@ -549,3 +549,13 @@ def test_teams_towns_events_and_titles() -> None:
     assert lab["Riddick Bowe"] == "PERSON" and lab["Byrd"] != "ORG"  # a boxer's record is no team's
     assert lab["Woodburn"] == "GPE" and lab["Golden Globe Awards"] == "EVENT"
     assert "Ted" not in lab and lab["John McCain"] == "PERSON"  # a title in quotes; a person quoted inside a phrase
+
+
+def test_storms_are_events_and_titles_alone_no_names() -> None:
+    text = "Hurricane Georges hit Haiti. She will replace Rear Admiral Steven K. Galson. Typhoon Babs struck."
+    items = [_at(text, "Hurricane Georges", "FAC"), _at(text, "Haiti", "GPE"), _at(text, "Rear Admiral", "ORG"),
+             _at(text, "Steven K. Galson", "PERSON"), _at(text, "Typhoon Babs", "ORG")]  # fmt: skip
+    ents, _ = resolve_entities(items, texts={"a": text})
+    lab = {e["name"]: e["label"] for e in ents}
+    assert lab["Hurricane Georges"] == lab["Typhoon Babs"] == "EVENT"
+    assert "Rear Admiral" not in lab and lab["Steven K. Galson"] == "PERSON"

@@ -315,6 +315,7 @@ _STREET_FIRST = frozenset({"rue", "place", "avenue", "avenida", "plaza", "piazza
 _STREET_LAST = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square",
                           "highway", "motorway", "bridge", "plaza", "hotel", "airport", "stadium", "prison", "jail",
                           "lodge", "resort", "motel", "inn"})
+_STORM_FIRST = frozenset({"typhoon", "hurricane", "cyclone", "superstorm"})  # "Typhoon Angela" PERSON
 _EVENT_LAST = frozenset({"awards", "games", "olympics", "championship", "championships", "cup", "festival", "summit",
                          "tournament", "marathon"})
 _BODY_LAST = frozenset("""
@@ -345,7 +346,7 @@ def _shape_label(surface: str, label: str) -> str | None:
         rest = surface.split()[after + 1 :]
         if all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in rest) and not any(w.lower() in _TITLE_INSIDE for w in rest):
             return None if label == "PERSON" else "PERSON"  # "Marion County Sheriff Russ Isham"
-    if words[-1] in _EVENT_LAST:
+    if words[-1] in _EVENT_LAST or words[0] in _STORM_FIRST:
         return None if label == "EVENT" else "EVENT"  # "Golden Globe Awards", "ACC Tournament"
     if words[0] in _STREET_FIRST or words[-1] in _STREET_LAST:
         return None if label in _PLACE else "FAC"
@@ -459,6 +460,10 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
         return True
     if " " not in surface and surface.lower().rstrip(".") in _LONE_TITLES:  # "Sgt", "Sheriff", "Atty" alone
         return True
+    words = [w.lower().rstrip(".") for w in surface.split()]
+    titles = _ROLE_WORDS | {"rear", "admiral"}
+    if len(words) > 1 and words[-1] in _ROLE_HEADS | {"admiral"} and all(w in titles for w in words):
+        return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
     if not any(ch.isupper() for ch in surface):  # "un" of "un-indicted", tagged ORG: names have a capital
