@@ -847,8 +847,18 @@ def _exact(m: Mention, text: str | None) -> bool:
     return text is not None and text[m.start : m.end] == m.text
 
 
+_LOWER_CACHE: list[tuple[tuple[str, ...], set[str]]] = []  # the last story's texts and their words
+
+
 def _lower_words(texts: dict[str, str]) -> set[str]:
-    return {w for t in texts.values() for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)}
+    """The words the texts write in lower case (kept for the last story: ``story_mentions`` and
+    ``resolve_entities`` both ask; the key holds the texts themselves, compared by identity first)."""
+    key = tuple(texts.values())
+    if _LOWER_CACHE and _LOWER_CACHE[0][0] == key:
+        return _LOWER_CACHE[0][1]
+    words = {w for t in key for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)}
+    _LOWER_CACHE[:] = [(key, words)]
+    return words
 
 
 def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[str]) -> list[tuple[str, Mention]]:
