@@ -429,6 +429,53 @@ def test_crowd_figures_of_two_outlets_conflict_half_a_million_against_350000() -
             assert sorted(c["value"] for c in crowd[0]["claims"]) == [350_000, 500_000]
 
 
+def test_a_broadcast_audience_two_places_and_another_outcome_are_no_conflict() -> None:
+    from newsweave.records import Mention
+    from newsweave.stages.facts import numbers_in_text
+
+    def conflicts(sa: str, sb: str, places: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        a, b = Article("aA", sa, source="AP"), Article("aB", sb, source="NYT")
+        ms: dict[str, list[Mention]] = {}
+        for x in (a, b):
+            figure = re.search(r"\d[\d,]*", x.text)
+            assert figure
+            ms[x.id] = [Mention(figure.start(), figure.end(), figure.group(0), "CARDINAL")]
+            for name, label in (places or {}).items():
+                if name in x.text:
+                    at = x.text.index(name)
+                    ms[x.id].append(Mention(at, at + len(name), name, label))
+        table = build_number_table([(x.id, numbers_in_text(x.text, ms[x.id], sentences(x.text))) for x in (a, b)])
+        ans = {x.id: Analysis(x.id, sentences(x.text), tuple(ms[x.id]), ()) for x in (a, b)}
+        return [k for k in compare_sources([a, b], ans, {}, table)["conflicting"] if k["kind"] == "number"]
+
+    # stream sentences (ECB+ Oscars and Greek strike articles): two years' TV audiences, two cities' marches
+    assert not conflicts("A total of 55,300,000 people tuned in to watch the awards on Sunday night.",
+                         "Her previous Oscar gig was watched by 39,900,000 people on television.")
+    assert not conflicts("In Heraklion, 10,000 people were marching against the measures on Wednesday.",
+                         "Police said 30,000 people were marching through central Athens on Wednesday.",
+                         {"Heraklion": "GPE", "Athens": "GPE"})
+    assert conflicts("In Athens, 10,000 people were marching against the measures on Wednesday.",
+                     "Police said 30,000 people were marching through central Athens on Wednesday.",
+                     {"Athens": "GPE"})
+    # the number table keeps one row for "12 people": injured in one sentence, interviewed in another
+    injured = "Police said 12 people were injured in the riots in the capital on Saturday night."
+    interviewed = "Few of the 12 people interviewed in the capital on Saturday night had a permanent job."
+    hurt = "Police said 18 people were injured in the riots in the capital on Saturday night."
+    a, b, c = (Article(i, t, source=src) for i, t, src in (("aA", injured, "AP"), ("aB", interviewed, "AP"),
+                                                            ("aC", hurt, "BBC")))  # fmt: skip
+    rows = [(x.id, [toll_like(x, v, verb)]) for x, v, verb in ((a, 12, "injured"), (b, 12, "interviewed"),
+                                                               (c, 18, "injured"))]  # fmt: skip
+    out = compare_sources([a, b, c], {x.id: analysis(x) for x in (a, b, c)}, {}, build_number_table(rows))
+    (conflict,) = [k for k in out["conflicting"] if k["kind"] == "number"]
+    assert {x["article"] for x in conflict["claims"]} == {"aA", "aC"}
+
+
+def toll_like(a: Article, value: int, verb: str) -> dict[str, Any]:
+    start = a.text.index(f"{value} people")
+    return {"value": value, "unit": None, "counts": "people", "text": str(value), "start": start,
+            "end": start + len(str(value)), "qualifier": None, "verb": verb}  # fmt: skip
+
+
 def test_a_hedged_claim_neither_corroborates_nor_contradicts() -> None:
     # the AFP seed's "it is not clear whether Tillerson will be invited to meet ... Putin" against NPR's
     # report of the meeting: once a false conflict, and no corroboration either

@@ -110,7 +110,9 @@ _NEGATION = frozenset(
     # contractions written without their apostrophe ("I cant speak for ..."), which pages often do
     "cant dont didnt doesnt isnt wasnt werent arent couldnt wouldnt shouldnt hasnt havent hadnt".split()
 )
-_VAGUE = re.compile(r"(?i)(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?: of)?")
+_VAGUE = re.compile(  # "thousands", "tens of thousands of"
+    r"(?i)(?:(?:tens|dozens|scores|hundreds)\s+of\s+)?"
+    r"(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?: of)?")
 _STATEMENT_END = re.compile(r"[.!]['\"’”»)\]]*\s*$")
 
 
@@ -632,6 +634,8 @@ def _number_conflicts(
                 if _VAGUE.fullmatch(a.text[span["start"] : span["end"]]):
                     continue  # "thousands", "dozens": an estimate, consistent with any figure of that size
                 s, e = _sentence_at(analyses.get(a.id), span["start"]) or (span["start"], span["end"])
+                if verb and not _states_outcome(a.text[s:e], verb):
+                    continue  # the row's other sentences: "12 people were injured" / "the dozen people interviewed"
                 seen.add((a.id, n["value"]))
                 claims.append({"text": " ".join(a.text[s:e].split()), "value": n["value"], "article": a.id,
                                "outlet": outlet_of(a), "start": s, "end": e})  # fmt: skip
@@ -650,6 +654,13 @@ def _number_conflicts(
     return out
 
 
+def _states_outcome(sentence: str, verb: str) -> bool:
+    """Whether a sentence says what happened to the thing counted: a word of the verb's stem or one the
+    number table reads as the same outcome ("killed" for "died")."""
+    want = stem(verb)
+    return any(stem(w) == want or stem(_OUTCOMES.get(w.lower(), w)) == want for w in _WORD.findall(sentence))
+
+
 _CROWD_NOUNS = frozenset(
     "people persons believers faithful pilgrims worshippers worshipers spectators onlookers fans mourners "
     "protesters protestors demonstrators marchers supporters participants visitors attendees".split()
@@ -658,6 +669,9 @@ _GATHERING = re.compile(
     r"(?i)\b(?:watch|attend|gather|crowd|ralli|rally|march|turn(?:ed)?\s+out|turnout|throng|flock|pack|fill|"
     r"assembl|protest|demonstrat|cheer|pray|congregat|jam)\w*"
 )
+# a broadcast's audience is no crowd at one place
+_AUDIENCE = re.compile(
+    r"(?i)\b(?:tun(?:e|ed|ing)\s+in|viewers?|viewership|ratings?|broadcast|telecast|televis\w*|TV)\b")
 MIN_CROWD = 1000
 CROWD_GAP = 0.1  # two crowd figures within 10% of each other agree
 
@@ -685,16 +699,21 @@ def _crowd_conflicts(
                 continue
             s, e = _sentence_at(analyses.get(a.id), span["start"]) or (span["start"], span["end"])
             text = " ".join(a.text[s:e].split())
-            if not _GATHERING.search(text):
-                continue
+            if not _GATHERING.search(text) or _AUDIENCE.search(text):
+                continue  # not a gathering, or a broadcast's audience ("55.3 million people tuned in to watch")
+            an = analyses.get(a.id)
+            places = frozenset(m.text.lower() for m in (an.mentions if an else ())
+                               if m.label in ("GPE", "LOC", "FAC") and s <= m.start < e)  # fmt: skip
             seen.add((a.id, n["value"]))
             claims.append({"text": text, "value": n["value"], "article": a.id, "outlet": outlet_of(a),
-                           "start": s, "end": e})  # fmt: skip
+                           "start": s, "end": e, "places": places})  # fmt: skip
 
     def differ(x: dict[str, Any], y: dict[str, Any]) -> bool:
+        if x["places"] and y["places"] and not x["places"] & y["places"]:
+            return False  # two crowds in two places ("10,000 in Heraklion" / "more than 10,000 ... central Athens")
         return x["outlet"] != y["outlet"] and abs(x["value"] - y["value"]) > CROWD_GAP * max(x["value"], y["value"])
 
-    claims = [c for c in claims if any(differ(c, d) for d in claims)]
+    claims = [{k: v for k, v in c.items() if k != "places"} for c in claims if any(differ(c, d) for d in claims)]
     return [{"about": "size of the crowd", "kind": "number", "claims": claims}] if claims else []
 
 
