@@ -431,6 +431,18 @@ def test_a_title_spacy_ran_into_a_name_is_cut_off() -> None:
     assert names["Alexis Kougias"]["roles"] == ["Lawyer"] and "Queen Elizabeth" in names
 
 
+def test_a_team_and_a_position_spacy_ran_into_a_name_are_cut_off() -> None:
+    # stream text (ECB+, CC BY): "Colts QB Andrew Luck" had taken the team "Colts" (62 mentions) into the person
+    text = "Colts QB Andrew Luck threw for 205 yards. The Colts beat the Chiefs. Luck said the Colts played well."
+    items = [_at(text, "Colts QB Andrew Luck", "PERSON"), _at(text, "Luck", "PERSON", nth=1)]
+    at = text.index("The Colts") + 4
+    items += [("a", Mention(at, at + 5, "Colts", "ORG"))]
+    ents, _ = resolve_entities(items, texts={"a": text})
+    names = {e["name"]: e for e in ents}
+    assert "Andrew Luck" in names and "Colts" not in names["Andrew Luck"]["variants"]
+    assert names["Colts"]["label"] == "ORG"
+
+
 def test_well_known_names_spacy_left_untagged_come_from_the_gazetteer() -> None:
     text = ("The World Health Organization said Sri Lanka and Ashgabat asked the IMF for help. Jimmy Wales "
             "flew in from New Mexico by car. Wales said the Bank of England and Turkey agreed; the turkey was cold. "

@@ -915,7 +915,8 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
     """Where a person's name really starts when spaCy took the word before it in: the rest ends with a
     surname of the story's people and the first word is a title ("Lawyer"), capitals before a full name
     ("GM Ed Stefanski") or a sentence opener in "-ing"/"-ly" the story also writes in lower case
-    ("Losing Thomas"); never a title a name is known by ("Queen Elizabeth"). 0 when the name is whole."""
+    ("Losing Thomas"), or the first two words are a team and a title before a full name ("Colts QB Andrew
+    Luck"); never a title a name is known by ("Queen Elizabeth"). 0 when the name is whole."""
     words = name.split()
     if len(words) < 2 or words[-1] not in surnames or not re.fullmatch(r"[A-Z][\w.'’-]*", words[0]):
         return 0
@@ -927,6 +928,11 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
     opener = (low.endswith("ing") and len(low) > 5 or low.endswith("ly") and len(low) > 4) and low in lower
     if (title or opener) and low not in _HONORIFICS | _STYLED_BY:
         return len(name) - len(name[len(words[0]) :].lstrip())
+    # a team or an employer, then a title, before a full name: "Colts QB Andrew Luck", "Sixers GM Ed Stefanski"
+    second = words[1].rstrip(".") if len(words) > 3 else ""
+    if re.fullmatch(r"[A-Z]{2,4}", second) or (second.lower() in _ROLE_WORDS and second[:1].isupper()):
+        if second.lower() not in _HONORIFICS | _STYLED_BY and low not in _HONORIFICS | _STYLED_BY:
+            return name.index(words[2], len(words[0]) + len(words[1]))
     return 0
 
 
