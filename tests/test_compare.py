@@ -740,3 +740,47 @@ def test_an_outlet_given_as_a_host_is_named_without_www() -> None:
 
     assert outlet_name("www.bbc.co.uk") == "bbc.co.uk" and outlet_name("news.bbc.co.uk") == "news.bbc.co.uk"
     assert outlet_name("NPR") == "NPR" and outlet_name("www") == "www"
+
+
+def test_an_embedding_match_giving_another_day_is_another_event() -> None:
+    # real sentences of the beatification story (DUC 2003): the two outlets tell of two days of one visit
+    saturday = ("Declaring him a martyr of the faith, Pope John Paul II on Saturday honored Croatia's World War II "
+                "cardinal, a hero to Roman Catholics.")  # fmt: skip
+    sunday = ("On a sun-basked seaside packed with pilgrims, Pope John Paul II sought Sunday to heal the wounds left "
+              "by war and totalitarian rule.")  # fmt: skip
+    undated = sunday.replace(" sought Sunday", " sought")
+    found = []
+    for sb in (sunday, undated):
+        a, b = Article("aA", saturday, source="AP"), Article("aB", sb, source="NYT")
+        table = {saturday: unit(1, 0), sb: unit(0.6, 0.8)}  # cosine 0.6, above EMB_COSINE
+        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {}, embedder=TableEmbedder(table))
+        found.append(group_with(out, [a, b], "martyr of the faith", "sun-basked") is not None)
+    assert found == [False, True]
+
+
+def test_different_figures_clash_but_a_total_stands_for_its_parts() -> None:
+    from newsweave.stages.compare import Details, clash
+
+    # Air France 447 (MultiLing M008): 216 passengers and 12 crew are the 228 people on board
+    parts = Details.of("Air France Flight AF447 was an Airbus A330 carrying 216 passengers and 12 crew members.")
+    total = Details.of("Air France Flight 447 was an Airbus A330 en route to Paris with 228 people on board.")
+    assert clash(parts, total) is None
+    offers = Details.of("The Nationals (eight years, $160 million) reportedly have made sizeable offers as well.")
+    other = Details.of("There's at least one offer out there better than eight years and $184 million.")
+    assert clash(offers, other) == "figures"
+    assert clash(Details.of("problems on Saturday, 8 October 2011"), Details.of("a cut this morning 16th August")) \
+        == "dates"  # fmt: skip
+    assert clash(Details.of("He died on Thursday."), Details.of("She said he died on Thursday, December 11.")) is None
+
+
+def test_a_group_does_not_take_two_members_of_different_days_through_a_vague_centre() -> None:
+    # SEACOM (ECB+ topic 30): a sentence with no date is near a cut in October and a cut in August
+    centre = "SEACOM said the cable problems and the fibre cut it experienced will take around two weeks to repair."
+    october = ("Seacom started to experience problems on Saturday, 8 October 2011, caused by a cable between Abu "
+               "Talat and Marseilles.")  # fmt: skip
+    august = "SEACOM's partner network had a terrestrial fibre cut between Alexandria and the Suez on 16 August."
+    arts = [Article("aA", centre, source="A"), Article("aB", october, source="B"), Article("aC", august, source="C")]
+    table = {centre: unit(1, 0), october: unit(0.7, 0.714), august: unit(0.7, -0.714)}
+    out = compare_sources(arts, {x.id: analysis(x) for x in arts}, {}, embedder=TableEmbedder(table))
+    assert group_with(out, arts, "two weeks", "8 October") is not None
+    assert group_with(out, arts, "8 October", "16 August") is None

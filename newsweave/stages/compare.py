@@ -35,7 +35,13 @@ benchmarks/gold/compare_gold.json (benchmarks/compare.py).
 Groups are stars, not chains: the claim with the most similar claims from other outlets is taken
 first with its similar claims, then the next among those left, so every member of a group is
 similar to its representative sentence; a group takes every similar sentence of an article, not
-only the closest one.
+only the closest one. A match found by the embedding alone (not on words) must not give another
+weekday, date, year or figure than the other claim (``clash``: "Pope John Paul II on Saturday honored
+..." / "... sought Sunday to heal ..."; "$160 million" / "$184 million"; a total stands for its parts,
+"216 passengers and 12 crew" = "228 people"), and such a member joins a group only when it does not clash
+with a member already there (two members near a vague centre, "SEACOM has stated that the total repair
+time ...", may tell of a cut on 8 October and another on 16 August). Chosen on an audit of real groups
+(benchmarks/corroboration_audit.py).
 
 Outlets are counted as ``original_source or source`` (the article id when both are missing), and a
 syndicated copy (a key of ``copies``) is never counted: a copy repeats its original, it does not
@@ -456,6 +462,51 @@ def _same_figures(claims: Sequence[Claim], numbers: Sequence[dict[str, Any]]) ->
     return out
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(?:1[89]\d\d|20\d\d)(?![\d,])")
+_WEEKDAY = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?"
+          r"\b\.?")
+_MONTH_DAY = re.compile(
+    rf"(?i)\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
+
+
+@dataclass(frozen=True)
+class Details:
+    """What pins a claim to one moment or one count: the weekdays and dates it gives, the years and the
+    figures (of at least FIGURE_MIN) it states."""
+
+    days: frozenset[str]
+    dates: frozenset[tuple[int, int]]
+    years: frozenset[str]
+    figures: frozenset[float]
+
+    @classmethod
+    def of(cls, text: str) -> Details:
+        dates = set()
+        for m in _MONTH_DAY.finditer(text):
+            month = (m.group(1) or m.group(4)).lower()[:3]
+            dates.add((_MONTHS.index(month) + 1, int(m.group(2) or m.group(3))))
+        values = claim_figures(text)
+        figures = {v for v in values if v >= FIGURE_MIN}
+        if len(values) >= 2:  # a total stands for its parts: "216 passengers and 12 crew" / "228 people"
+            figures.add(sum(values))
+        return cls(frozenset(d.lower() for d in _WEEKDAY.findall(text)), frozenset(dates),
+                   frozenset(_YEAR_IN_TEXT.findall(text)), frozenset(figures))  # fmt: skip
+
+
+def clash(a: Details, b: Details) -> str | None:
+    """Why two claims tell of different events or counts though they read alike: each gives a weekday, a
+    date, a year or a figure, and they have none in common ("Pope John Paul II on Saturday honored ..." /
+    "Pope John Paul II sought Sunday to heal ..."; "$160 million" / "$184 million"; "8 October 2011" / "16th
+    August"). None when they do not clash."""
+    for kind in ("days", "dates", "years", "figures"):
+        x, y = getattr(a, kind), getattr(b, kind)
+        if x and y and not x & y:
+            return kind
+    return None
+
+
 def _word_match(binary: Any, shared: np.ndarray, tfidf: np.ndarray) -> np.ndarray:
     """Pairs that state the same fact on their words alone: enough overlap both ways, or TF-IDF cosine."""
     sizes = np.asarray(binary.sum(axis=1)).ravel().astype(float)
@@ -523,15 +574,25 @@ def similarity(
         if denial:  # closer in meaning, and the names shared count (a denial repeats what it denies)
             same |= (vectors @ vectors.T >= NEGATION_EMB) & (shared >= MIN_SHARED)
         else:
-            same |= (vectors @ vectors.T >= EMB_COSINE) & (shared_rare >= EMB_MIN_SHARED)
+            cos = vectors @ vectors.T
+            emb = (cos >= EMB_COSINE) & (shared_rare >= EMB_MIN_SHARED)
             if stats.figures is not None:  # the same figure stands for the shared words
-                same |= (vectors @ vectors.T >= FIGURE_COSINE) & stats.figures
+                emb |= (cos >= FIGURE_COSINE) & stats.figures
+            # a paraphrase found by the embedding alone must not give another day, date, year or figure
+            # ("... on Saturday honored Croatia's cardinal" / "... sought Sunday to heal the wounds")
+            details: dict[int, Details] = {}
+            for i, j in zip(*np.nonzero(np.triu(emb & ~same, 1)), strict=True):
+                a = details.setdefault(int(i), Details.of(claims[int(i)].text))
+                b = details.setdefault(int(j), Details.of(claims[int(j)].text))
+                if clash(a, b):
+                    emb[i, j] = emb[j, i] = False
+            same |= emb
     articles = np.array([c.article for c in claims])
     same_article = articles[:, None] == articles[None, :]
     return same & ~same_article
 
 
-def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
+def _groups(claims: Sequence[Claim], sim: np.ndarray, on_words: np.ndarray | None = None) -> list[list[int]]:
     """Star groups: claims in order of how many other outlets they are similar to; each claim not
     yet grouped takes every similar claim not yet grouped (all of an article's sentences that state
     the fact, not only the closest one: "... the governor commented that ..." and "That system is
@@ -545,10 +606,24 @@ def _groups(claims: Sequence[Claim], sim: np.ndarray) -> list[list[int]]:
 
     grouped: set[int] = set()
     groups = []
+    details: dict[int, Details] = {}
+    words = on_words if on_words is not None else np.ones(sim.shape, dtype=bool)  # pairs matched on words
+
+    def told(i: int) -> Details:
+        return details.setdefault(i, Details.of(claims[i].text))
+
     for center in sorted(range(len(claims)), key=reach):
         if center in grouped:
             continue
-        members = [center, *(j for j in np.nonzero(sim[center])[0].tolist() if j not in grouped)]
+        near = [j for j in np.nonzero(sim[center])[0].tolist() if j not in grouped]
+        members = [center, *(j for j in near if words[center, j])]
+        for j in near:
+            # a member the embedding alone brought that gives another day, date, year or figure than one
+            # already in the group tells of another event, though both are near the centre ("SEACOM has
+            # stated that the total repair time ..." is near both "problems on Saturday, 8 October 2011" and
+            # "a fibre cut ... 16th August")
+            if not words[center, j] and not any(clash(told(j), told(k)) for k in members[1:]):
+                members.append(j)
         groups.append(members)
         grouped.update(members)
     return groups
@@ -865,21 +940,28 @@ def _take_in_turn(ranked: list[Any], claims: Sequence[Claim]) -> list[Any]:
     return out
 
 
-def compare_sources(
-    articles: list[Article],
+@dataclass(frozen=True)
+class Matching:
+    """How a story's claims were matched: the claims, their pair statistics and vectors, the similarity
+    (hedged claims left out) and the star groups (benchmarks/corroboration_audit.py reads these)."""
+
+    claims: list[Claim]
+    negated: np.ndarray
+    hedged: np.ndarray
+    stats: PairStats | None
+    vectors: np.ndarray | None
+    sim: np.ndarray
+    groups: list[list[int]]
+
+
+def match_claims(
+    articles: Sequence[Article],
     analyses: dict[str, Analysis],
     copies: dict[str, str],
     numbers: list[dict[str, Any]] | None = None,
     embedder: TextEmbedder | None = None,
-) -> dict[str, Any]:
-    """Corroborated, unique and conflicting claims of one story (see the module docstring).
-
-    With fewer than two independent outlets there is nothing to compare: all lists are empty.
-    Without an embedder, claims are matched on their words only.
-    """
-    result: dict[str, Any] = {"corroborated": [], "unique": [], "conflicting": []}
-    if len({outlet_of(a) for a in articles if a.id not in copies}) < 2:
-        return result
+) -> Matching:
+    """The claims of a story and their star groups (the corroboration step of ``compare_sources``)."""
     claims = _claims(articles, analyses, copies)
     negated = np.array([_negated(c.text) for c in claims], dtype=bool)
     stats = PairStats.of(claims, numbers or []) if len(claims) >= 2 else None
@@ -896,7 +978,30 @@ def compare_sources(
     codes: dict[str | None, int] = {None: -1}
     speaker = np.array([codes.setdefault(k, len(codes)) for k in speaker_keys(claims, analyses)], dtype=int)
     other_speaker = (speaker[:, None] >= 0) & (speaker[None, :] >= 0) & (speaker[:, None] != speaker[None, :])
-    groups = _groups(claims, sim & (negated[:, None] == negated[None, :]) & ~other_speaker)
+    on_words = stats.words_match if stats is not None and vectors is not None else None
+    groups = _groups(claims, sim & (negated[:, None] == negated[None, :]) & ~other_speaker, on_words)
+    return Matching(claims, negated, hedged, stats, vectors, sim, groups)
+
+
+def compare_sources(
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    copies: dict[str, str],
+    numbers: list[dict[str, Any]] | None = None,
+    embedder: TextEmbedder | None = None,
+) -> dict[str, Any]:
+    """Corroborated, unique and conflicting claims of one story (see the module docstring).
+
+    With fewer than two independent outlets there is nothing to compare: all lists are empty.
+    Without an embedder, claims are matched on their words only.
+    """
+    result: dict[str, Any] = {"corroborated": [], "unique": [], "conflicting": []}
+    if len({outlet_of(a) for a in articles if a.id not in copies}) < 2:
+        return result
+    m = match_claims(articles, analyses, copies, numbers, embedder)
+    claims, negated, hedged, stats, vectors, sim, groups = (
+        m.claims, m.negated, m.hedged, m.stats, m.vectors, m.sim, m.groups)
+    firm = ~hedged[:, None] & ~hedged[None, :]
 
     corroborated: list[dict[str, Any]] = []
     for members in groups:
