@@ -192,3 +192,11 @@ def test_similarity_parts_match_the_combined_score() -> None:
     assert c._entity_overlap(ents, st) == 0.5  # one of the two keys, named by the story's only article
     parts = 0.3 * float(st.centroid() @ vec) + 0.3 * 0.5 + 0.4 * c._lexical(aw, st, idf)
     assert abs(float(c.similarities(vec, ents, None, t2)[0]) - parts) < 1e-5
+
+
+def test_a_story_is_named_after_its_first_article_whatever_the_ids_look_like() -> None:
+    from newsweave.stages.cluster import story_id_for
+
+    assert story_id_for("a1b2c3d4e5f6a7b8c") == "s1b2c3d4e5f6a7b8c"  # newsweave's own article ids
+    assert story_id_for("a") == "s-a" and story_id_for("abc") == "s-abc"  # input ids of `newsweave cluster`
+    assert story_id_for("ecbplus:35_4ecb") == "s-ecbplus:35_4ecb"

@@ -64,9 +64,13 @@ def content_terms(title: str | None, text: str, lead_chars: int = 1000) -> dict[
     return dict(Counter(w for w in _WORD.findall(s) if len(w) > 2 and w not in ENGLISH_STOP))
 
 
+_ARTICLE_ID = re.compile(r"a(?=[0-9a-f]*\d)[0-9a-f]+")  # records.content_id("a", ...): "a" and hex digits
+
+
 def story_id_for(article_id: str) -> str:
-    """A story is named after the article that opened it ("a1b2..." -> "s1b2...")."""
-    return "s" + article_id[1:] if article_id.startswith("a") else "s-" + article_id
+    """A story is named after the article that opened it: "a1b2..." (newsweave's own article ids) ->
+    "s1b2...", any other id (``newsweave cluster`` keeps the input's) -> "s-" + id ("a" -> "s-a")."""
+    return "s" + article_id[1:] if _ARTICLE_ID.fullmatch(article_id) else "s-" + article_id
 
 
 def _day(iso: str | None) -> int | None:
