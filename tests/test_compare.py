@@ -771,6 +771,9 @@ def test_different_figures_clash_but_a_total_stands_for_its_parts() -> None:
     assert clash(Details.of("problems on Saturday, 8 October 2011"), Details.of("a cut this morning 16th August")) \
         == "dates"  # fmt: skip
     assert clash(Details.of("He died on Thursday."), Details.of("She said he died on Thursday, December 11.")) is None
+    # Regina Benjamin (ECB+ topic 34): two firsts of two years; a year before a comma is still a year
+    assert clash(Details.of("and in 1995, she became the first African - American woman to be named to the board"),
+                 Details.of("she was chosen as President of the Medical Association of Alabama in 2002.")) == "years"
 
 
 def test_a_group_does_not_take_two_members_of_different_days_through_a_vague_centre() -> None:

@@ -462,7 +462,7 @@ def _same_figures(claims: Sequence[Claim], numbers: Sequence[dict[str, Any]]) ->
     return out
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(?:1[89]\d\d|20\d\d)(?![\d,])")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(?:1[89]\d\d|20\d\d)(?!\d|,\d)")  # "in 1995," but not "2,000,000"
 _WEEKDAY = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?"
