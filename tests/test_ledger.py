@@ -175,3 +175,54 @@ def test_he_or_she_is_never_resolved_to_an_organisation() -> None:
     story = analyse_story("s1", [a, b], an, {})
     entry = next(e for e in story["quotes"] if "new design" in e["wordings"][0]["text"])
     assert entry.get("speaker") is None
+
+
+def _said(text: str, content: str, name: str) -> Quote:
+    c = text.index(content)
+    return Quote(content=Span(c, c + len(content), content), speaker_name=name, direct=True)
+
+
+def test_two_figures_of_one_speaker_are_two_statements() -> None:
+    # ECB+ (CC BY), the Athens bank fire-bombing: "as many as 20" and "as many as 20, 000" shared the words
+    bank = "Police said as many as 20 people had been inside the bank."
+    march = "Police said as many as 20, 000 people took to the streets of Athens as rallies kicked off."
+    qa = _said(bank, "as many as 20 people had been inside the bank", "Police")
+    qb = _said(march, "as many as 20, 000 people took to the streets of Athens as rallies kicked off", "Police")
+    assert len(build_ledger([("a1", "news.com.au", bank, qa), ("a2", "sky.com", march, qb)])) == 2
+    # the same figures in other words stay one statement (ECB+, INS Sukanya)
+    one = "INS Sukanya has seized a total of 14 AK - 47 rifles, 31 magazines and 923 rounds of ammunition."
+    two = "In their five operations so far, the warship confiscated 14 AK - 47 Rifles, 31 magazines and 923 rounds."
+    qa = _said(one, one[:-1], "Manohar Nambiar")
+    qb = _said(two, two[:-1], "Manohar Nambiar")
+    (entry,) = build_ledger([("a1", "bharatwaves", one, qa), ("a2", "thehindu", two, qb)])
+    assert len(entry["wordings"]) == 2
+
+
+def test_statements_alike_only_on_the_storys_own_words_are_two() -> None:
+    # ECB+ (CC BY), the Indian Navy and the pirate "mother vessel": both wordings share only
+    # "INS Tabar", "pirate", "vessel", "ship", "attack", words every article of the story repeats
+    acted = ("The Navy insisted that their ship, the frigate INS Tabar, had acted against a pirate vessel that had "
+             "threatened to attack it.")  # fmt: skip
+    sunk = ("The Navy said it had sunk a pirate mother vessel off Somalia in a battle that erupted after the Indian "
+            "ship INS Tabar came under attack from gunmen on board the boat.")  # fmt: skip
+    qa = _said(acted, acted[acted.index("that their") : -1], "Navy")
+    qb = _said(sunk, sunk[sunk.index("it had") : -1], "Navy")
+    others = [(f"o{i}", "x", f"The pirate ship attack on INS Tabar: the frigate and the vessel, report {i}.", None)
+              for i in range(6)]  # fmt: skip
+    items = [("a1", "bbc", acted, qa), ("a2", "pti", sunk, qb)]
+    ledger = build_ledger(items + [(a, o, t, _said(t, t[:20], "Reporter")) for a, o, t, _ in others])
+    assert len([e for e in ledger if e["speaker"] == "Navy"]) == 2
+    # without a story around them (no word is the story's own) they would still read as one
+    assert len(build_ledger(items)) == 1
+
+
+def test_a_wording_nobody_is_named_for_joins_a_named_entry_only_as_a_copy() -> None:
+    named = '"We are thrilled to have Ellen DeGeneres host the Oscars," Craig Zadan said in a statement.'
+    copy = '"We are thrilled to have Ellen DeGeneres host the Oscars." The show airs in March.'
+    other = '"Ellen DeGeneres would return next year to host the annual Oscar ceremony."'
+    qn = _said(named, "We are thrilled to have Ellen DeGeneres host the Oscars", "Craig Zadan")
+    qc = Quote(content=Span(1, 56, copy[1:56]), direct=True)
+    qo = Quote(content=Span(1, len(other) - 1, other[1:-1]), direct=True)
+    (entry,) = build_ledger([("a1", "variety", named, qn), ("a2", "guardian", copy, qc)])
+    assert entry["speaker"] == "Craig Zadan" and len(entry["articles"]) == 2
+    assert len(build_ledger([("a1", "variety", named, qn), ("a3", "nytimes", other, qo)])) == 2

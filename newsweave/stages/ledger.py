@@ -4,7 +4,9 @@ word-level diffs and partial quotes. Pure Python over ``Quote`` records (no spaC
 from __future__ import annotations
 
 import difflib
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
@@ -43,18 +45,91 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
     return a.split()[-n:] == b.split()[-n:]  # "tillerson" ~ "rex tillerson"
 
 
-def _same_statement(a: _Item, b: _Item) -> bool:
-    """Content-word containment >= 0.6 (at least 3 words) at comparable lengths, or a close
-    word sequence."""
+class _Frequency(NamedTuple):
+    """In how many of the story's ``n`` articles each content word occurs."""
+
+    df: dict[str, int]
+    n: int
+
+
+def _same_statement(a: _Item, b: _Item, freq: _Frequency | None = None) -> bool:
+    """Content-word containment >= 0.6 (at least 3 words) at comparable lengths, or a close word
+    sequence. With the story's word frequencies the containment must also hold with words weighted by
+    their rarity in the story's other articles (``_weighted``), so two statements of a piracy story
+    alike only on its own words ("INS Tabar", "pirate", "vessel", "attack") are two. Two wordings that
+    both state figures and share none are two statements ("the death toll has risen to 151" / "rose to 156")."""
     if not a.content or not b.content:
         return a.words == b.words
+    fa, fb = _figures(a.text), _figures(b.text)
+    if fa and fb and not fa & fb:
+        return False
     small, big = sorted((len(a.content), len(b.content)))
-    shared = len(a.content & b.content)
-    if shared >= max(3, 0.6 * small) and small >= 0.4 * big:
+    both = a.content & b.content
+    shared = len(both)
+    if shared >= max(3, 0.6 * small) and small >= 0.4 * big and _weighted(both, a, b, freq) >= WEIGHTED_MIN:
         return True
     if shared < 0.3 * small:
         return False  # (saves the sequence match)
-    return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= 0.6
+    return _ratio(a, b) >= 0.6
+
+
+WEIGHTED_MIN = 0.55  # ... and the shared words' weight at least this share of the lighter wording's
+
+
+def _weighted(both: frozenset[str], a: _Item, b: _Item, freq: _Frequency | None) -> float:
+    """The shared words' weight over the lighter wording's, a word weighing ``1 + log((m + 1) / (k +
+    1))`` for the ``k`` of the story's ``m`` other articles (not the two wordings' own) that use it: the
+    story's own words weigh about 1, a word no other article uses 1 + log(m + 1). Without other
+    articles every word weighs 1 (plain containment)."""
+    if freq is None:
+        return 1.0
+    own = {a.article, b.article}
+    m = freq.n - len(own)
+
+    def weight(words: frozenset[str], k_own: int) -> float:
+        return sum(1.0 + math.log((m + 1) / (max(freq.df.get(x, 0) - k_own, 0) + 1)) for x in words)
+
+    shared = weight(both, len(own))
+    return shared / max(min(shared + weight(x.content - both, 1) for x in (a, b)), 1e-9)
+
+
+def _ratio(a: _Item, b: _Item) -> float:
+    return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
+
+
+NEAR_RATIO = 0.75  # a wording of an unknown speaker joins another speaker's entry at this word-sequence ratio
+
+
+def _near_identical(a: _Item, b: _Item) -> bool:
+    """Nearly the same words: the test for joining wordings whose speakers are not both known
+    (an unnamed wording shares words with a named one about as often by topic as by copy: "BBC
+    recommends [...]" / "Microsoft's Dustin Childs advised users to set ...")."""
+    small, big = sorted((len(a.content), len(b.content)))
+    if small and len(a.content & b.content) >= 0.8 * small and small >= 0.6 * big:
+        return True
+    return _ratio(a, b) >= NEAR_RATIO
+
+
+_NUMBER = re.compile(r"\d+(?:(?:,\s?|\.)\d{3})*(?:\.\d+)?")
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORD = re.compile(
+    rf"(?i)\b(?:({'|'.join(_TENS)})(?:[-\s]({'|'.join(_UNITS)}))?|({'|'.join(_TEENS)})|({'|'.join(_UNITS[1:])}))\b"
+)
+
+
+def _figures(text: str) -> frozenset[float]:
+    """The numbers a wording states ("151", "20, 000" as tokenised, "three", "Sixty-five"; not "one",
+    which is as often a pronoun)."""
+    nums = {float(re.sub(r"[,\s]", "", m.group())) for m in _NUMBER.finditer(text)}
+    for m in _NUMBER_WORD.finditer(text):
+        tens, unit, teen, small = (g.lower() if g else None for g in m.groups())
+        if tens:
+            nums.add(10.0 * (_TENS.index(tens) + 2) + (_UNITS.index(unit) + 1 if unit else 0))
+        else:
+            nums.add(float(_TEENS.index(teen) + 10) if teen else float(_UNITS.index(small or "") + 1))
+    return frozenset(nums)
 
 
 def _fragment_of(short: _Item, long: _Item) -> bool:
@@ -253,10 +328,11 @@ def build_ledger(
         content = frozenset(w for w in words if w not in STOPWORDS)
         inner = () if q.direct else _inner_quotes(qt)  # only reported speech is matched on what it quotes
         recs.append(_Item(art, outlet, q, qt, words, content, key, inner))
+    freq = _frequency({art: text for art, _o, text, _q in items})
     groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
     for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
         agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
-        home = next((g for g in agree if any(_same_statement(r, m) or _same_inner_quote(r, m) for m in g[0])), None)
+        home = next((g for g in agree if any(_joins(r, m, freq) for m in g[0])), None)
         if home is not None:
             home[0].append(r)
         elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
@@ -265,6 +341,24 @@ def build_ledger(
             groups.append(([r], []))
     entries = [_entry(members, fragments, canonical) for members, fragments in groups]
     return sorted(entries, key=lambda e: (-len(e["articles"]), -len(e["wordings"])))
+
+
+def _frequency(texts: dict[str, str]) -> _Frequency:
+    """The story's article frequency of each content word."""
+    df: Counter[str] = Counter()
+    for text in texts.values():
+        df.update({w for w in _words(text) if w not in STOPWORDS})
+    return _Frequency(dict(df), len(texts))
+
+
+def _joins(r: _Item, m: _Item, freq: _Frequency) -> bool:
+    """Whether wording ``r`` is the statement of member ``m`` (their speakers agree). A wording
+    nobody is named or described for joins a named speaker's entry only when nearly the same words."""
+    if (r.speaker is None) != (m.speaker is None):
+        nameless = r if r.speaker is None else m
+        if _description(nameless.quote) is None:
+            return _near_identical(r, m)
+    return _same_statement(r, m, freq) or _same_inner_quote(r, m)
 
 
 def _entry(

@@ -1,0 +1,205 @@
+"""The quote ledger's grouping across outlets: an audit of real output (issue 5).
+
+Rebuilds the ledger of every story of a stored ``newsweave run`` (its ``s.db`` and
+``out/stories.json``: the story's articles, their stored analyses, the story's entity names; the
+items as ``stages.story.analyse_story`` gives them to ``build_ledger``) with the current code, then
+
+* ``--draw``: prints entries with two or more wordings drawn at random (fixed seed), and pairs of
+  single-wording entries of one speaker whose words are near (possible missed merges), for a person
+  to judge whether every wording is one statement;
+* ``--score``: scores the judgements in ``benchmarks/gold/ledger_group_audit.json`` against the
+  current grouping: for every judged pair of wordings, same statement or not, whether the ledger
+  now puts them in one entry (pair precision and recall over the judged pairs);
+* ``--diff OLD.json``: the entries whose grouping changed against an earlier dump (``--dump``).
+
+Split: ``benchmarks.common.heldout`` on the external id of the story's first article (stable across
+runs; story ids are not): dev two thirds of the stories, held-out one third.
+
+    .venv/bin/python benchmarks/ledger_group_audit.py --run /tmp/run3 --draw [--n 30] [--pairs 15] [--seed 0]
+    .venv/bin/python benchmarks/ledger_group_audit.py --run /tmp/run3 --score [--split dev|held-out]
+    .venv/bin/python benchmarks/ledger_group_audit.py --run /tmp/run3 --dump /tmp/a.json [--diff /tmp/b.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import heldout, machine, stamp  # noqa: E402
+from newsweave.records import Quote  # noqa: E402
+from newsweave.stages.compare import outlet_of  # noqa: E402
+from newsweave.stages.entities import canonical_lookup, resolve_entities  # noqa: E402
+from newsweave.stages.ledger import build_ledger  # noqa: E402
+from newsweave.stages.story import _with_speaker  # noqa: E402
+from newsweave.stages.textutil import PERSON_PRONOUNS  # noqa: E402
+from newsweave.store.sqlite import SQLiteStore  # noqa: E402
+
+GOLD = Path(__file__).with_name("gold") / "ledger_group_audit.json"
+
+
+def ledgers(run: Path, split: str | None) -> dict[str, dict[str, Any]]:
+    """Story key (first article's external id) -> {"split", "ledger", "texts"} rebuilt from the run."""
+    stories = json.loads((run / "out" / "stories.json").read_text())["stories"]
+    store = SQLiteStore(str(run / "s.db"))
+    out = {}
+    for s in stories:
+        key = s["articles"][0]["external_id"]
+        part = "held-out" if heldout(key) else "dev"
+        if split is not None and part != split:
+            continue
+        ids = [a["id"] for a in s["articles"]]
+        articles = store.articles(ids)
+        analyses = store.analyses(ids)
+        mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
+        entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
+        lookup = canonical_lookup(canon)
+        kind = {e["name"]: e["label"] for e in entities}
+        items: list[tuple[str, str | None, str, Quote]] = []
+        for a in articles:  # as analyse_story builds them
+            an = analyses.get(a.id)
+            for q in an.quotes if an else ():
+                if q.speaker_name:
+                    name = lookup(q.speaker_name)
+                    he = q.speaker is not None and q.speaker.text.lower() in PERSON_PRONOUNS
+                    q = _with_speaker(q, None if he and kind.get(name, "PERSON") != "PERSON" else name)
+                items.append((a.id, outlet_of(a), a.text, q))
+        out[key] = {"split": part, "ledger": build_ledger(items, canonical=lookup),
+                    "texts": {a.id: a.text for a in articles}}  # fmt: skip
+    return out
+
+
+def _key(w: dict[str, Any]) -> str:
+    sp = w["spans"][0]
+    return f"{sp['article']}:{sp['start']}:{sp['end']}"
+
+
+def _entry_of(ledger: list[dict[str, Any]]) -> dict[str, int]:
+    """Span key -> index of the entry holding it (every span of every wording)."""
+    return {f"{sp['article']}:{sp['start']}:{sp['end']}": i
+            for i, e in enumerate(ledger) for w in e["wordings"] for sp in w["spans"]}  # fmt: skip
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - 160) : start].split()) + " [[" + " ".join(text[start:end].split()) + "]]"
+
+
+def draw(data: dict[str, dict[str, Any]], n: int, pairs: int, seed: int) -> None:
+    rng = random.Random(seed)
+    multi = [(k, e) for k, d in sorted(data.items()) for e in d["ledger"] if len(e["wordings"]) > 1]
+    print(f"# ledger grouping draw, seed {seed}, {stamp()}, {machine()}; {len(data)} stories, "
+          f"{sum(len(d['ledger']) for d in data.values())} entries, {len(multi)} with 2+ wordings")  # fmt: skip
+    for i, (k, e) in enumerate(rng.sample(multi, min(n, len(multi)))):
+        print(f"\n### E{i} story={k} speaker={e['speaker']!r} desc={e['speaker_description']!r} cue={e['cue']!r}")
+        for j, w in enumerate(e["wordings"]):
+            sp = w["spans"][0]
+            ctx = _context(data[k]["texts"][sp["article"]], sp["start"], sp["end"])
+            print(f"  w{j} {_key(w)} {w['outlets']}\n     {ctx}")
+        for f in e["fragments"]:
+            print(f"  fragment {f['article']}:{f['start']}:{f['end']}: {f['text'][:160]!r}")
+            print(f"     of {f['fragment_of']['text'][:160]!r}")
+    near = []
+    for k, d in sorted(data.items()):
+        singles = [e for e in d["ledger"] if len(e["wordings"]) == 1 and e["speaker"]]
+        for a, b in combinations(singles, 2):
+            if a["speaker"] != b["speaker"] or set(a["articles"]) == set(b["articles"]):
+                continue
+            wa, wb = (set(w for w in x["wordings"][0]["text"].lower().split() if len(w) > 3) for x in (a, b))
+            if wa and wb and len(wa & wb) >= 0.4 * min(len(wa), len(wb)):
+                near.append((k, a, b))
+    print(f"\n# near pairs of single-wording entries of one speaker: {len(near)}")
+    for i, (k, a, b) in enumerate(rng.sample(near, min(pairs, len(near)))):
+        print(f"\n### P{i} story={k} speaker={a['speaker']!r}")
+        for x in (a, b):
+            w = x["wordings"][0]
+            sp = w["spans"][0]
+            ctx = _context(data[k]["texts"][sp["article"]], sp["start"], sp["end"])
+            print(f"  {_key(w)} {w['outlets']}\n     {ctx}")
+
+
+def score(data: dict[str, dict[str, Any]], split: str) -> None:
+    gold = json.loads(GOLD.read_text())
+    tp = fp = fn = tn = 0
+    wrong = []
+    for j in gold["judged"]:
+        if j["story"] not in data or data[j["story"]]["split"] != split:
+            continue
+        where = _entry_of(data[j["story"]]["ledger"])
+        for (ka, la), (kb, lb) in combinations(zip(j["keys"], j["labels"], strict=True), 2):
+            if la is None or lb is None:
+                continue  # a wording judged no statement of this speaker at all (counted under "speaker")
+            together = ka in where and where.get(ka) == where.get(kb)
+            same = la == lb
+            tp += same and together
+            fp += together and not same
+            fn += same and not together
+            tn += not same and not together
+            if together != same:
+                wrong.append(f"  {j['id']}: {ka} {kb} judged {'same' if same else 'different'}, "
+                             f"now {'together' if together else 'apart'}")  # fmt: skip
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    print(f"# ledger grouping score, {split}, {stamp()}, {machine()}; "
+          f"{sum(1 for j in gold['judged'] if j['story'] in data)} judged entries/pairs")  # fmt: skip
+    print(f"judged pairs: same statement {tp + fn}, different {fp + tn}")
+    print(f"together and same {tp}, together but different {fp}, apart but same {fn}, apart and different {tn}")
+    print(f"pair precision {p:.3f}, pair recall {r:.3f}")
+    print("\n".join(wrong))
+
+
+def dump(data: dict[str, dict[str, Any]]) -> dict[str, list[list[str]]]:
+    return {k: sorted(sorted(_key(w) for w in e["wordings"]) for e in d["ledger"]) for k, d in data.items()}
+
+
+def diff(data: dict[str, dict[str, Any]], old: dict[str, list[list[str]]]) -> None:
+    new = dump(data)
+    text = {_key(w): f'{e["speaker"] or e["speaker_description"]}: {w["text"][:110]}'
+            for d in data.values() for e in d["ledger"] for w in e["wordings"]}  # fmt: skip
+    n = 0
+    for k in sorted(new):
+        a, b = {tuple(g) for g in old.get(k, [])}, {tuple(g) for g in new[k]}
+        gone, came = a - b, b - a
+        if not gone and not came:
+            continue
+        n += 1
+        print(f"\n## {k}: {len(gone)} groups gone, {len(came)} new")
+        for g in sorted(gone):
+            if len(g) > 1:
+                print("  - was one entry: " + " | ".join(text.get(x, "(wording gone)") for x in g))
+        for g in sorted(came):
+            if len(g) > 1:
+                print("  + now one entry: " + " | ".join(text.get(x, "(wording gone)") for x in g))
+    print(f"\n{n} stories changed")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--run", type=Path, default=Path("/tmp/run3"))
+    ap.add_argument("--split", choices=("dev", "held-out"), default="dev")
+    ap.add_argument("--draw", action="store_true")
+    ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--pairs", type=int, default=15)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--score", action="store_true")
+    ap.add_argument("--dump", type=Path, help="write every story's grouping (wording keys) to this file")
+    ap.add_argument("--diff", type=Path, help="print the groupings changed against an earlier --dump")
+    args = ap.parse_args()
+    data = ledgers(args.run, None if args.dump or args.diff else args.split)
+    if args.draw:
+        draw(data, args.n, args.pairs, args.seed)
+    if args.score:
+        score(data, args.split)
+    if args.diff:
+        diff(data, json.loads(args.diff.read_text()))
+    if args.dump:
+        args.dump.write_text(json.dumps(dump(data)))
+
+
+if __name__ == "__main__":
+    main()
