@@ -16,8 +16,9 @@ For each it records the signal that put it next to the group's centre (the claim
 * ``--score``: over the same draw, counts the labels of ``benchmarks/gold/corroboration_audit.json`` (same /
   different fact); with ``--gold-seed S`` it also reports what became of the members judged in draw S under
   the current code (still next to the same centre, or gone).
-* ``--save FILE`` / ``--diff FILE``: every group of every story (centre -> members) saved, then the members
-  that left or joined groups since, printed for the dev stories (counted only for held-out ones).
+* ``--save FILE`` / ``--diff FILE``: every group of every story (centre -> members) saved, then the pairs of
+  sentences shown together in a group that parted or met since, printed for the dev stories (``--split
+  held-out``: for the held-out ones, to be read once at the end).
 
     .venv/bin/python benchmarks/corroboration_audit.py --run /tmp/run3 --show [--n 30] [--seed 0]
     .venv/bin/python benchmarks/corroboration_audit.py --run /tmp/run3 --score --seed 0
@@ -133,6 +134,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--score", action="store_true")
+    ap.add_argument("--split", choices=["dev", "held-out"], default="dev", help="the stories --diff prints")
     ap.add_argument("--signal", help="draw only members matched by this signal (words, embedding, ...)")
     ap.add_argument("--gold-seed", type=int, action="append", default=[], help="follow the members of this draw")
     ap.add_argument("--save", type=Path)
@@ -158,14 +160,15 @@ def main() -> None:
                 continue
             gone += len(pairs_old - pairs_now)
             came += len(pairs_now - pairs_old)
-            if s["split"] == "held-out":  # counted, not shown: held-out stories are read once, at the end
+            if s["split"] != args.split:  # held-out stories are counted, not shown, until read once at the end
                 held += 1
                 continue
             print(f"== {s['key']} ({s['id']})")
             for sign, pairs in (("-", pairs_old - pairs_now), ("+", pairs_now - pairs_old)):
                 for a, b in sorted(pairs):
                     print(f"  {sign} {a[:110]}\n      {b[:110]}")
-        print(f"sentence pairs shown together: {gone} gone, {came} came ({held} held-out stories changed, not shown)")
+        print(f"sentence pairs shown together: {gone} gone, {came} came ({held} stories of the other split changed, "
+              "not shown)")
     if args.show:
         for k, x in enumerate(picked):
             sig = {k2: x[k2] for k2 in ("signal", "cosine", "shared", "shared_rare", "tfidf", "same_figure") if k2 in x}
