@@ -123,8 +123,9 @@ def draw(data: dict[str, dict[str, Any]], n: int, pairs: int, seed: int) -> None
             print(f"  {_key(w)} {w['outlets']}\n     {ctx}")
 
 
-def score(data: dict[str, dict[str, Any]], split: str) -> None:
+def score(data: dict[str, dict[str, Any]], split: str, draw: str = "") -> None:
     gold = json.loads(GOLD.read_text())
+    gold["judged"] = [j for j in gold["judged"] if j["id"].startswith(draw)]
     tp = fp = fn = tn = 0
     wrong = []
     for j in gold["judged"]:
@@ -145,7 +146,7 @@ def score(data: dict[str, dict[str, Any]], split: str) -> None:
                              f"now {'together' if together else 'apart'}")  # fmt: skip
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
-    print(f"# ledger grouping score, {split}, {stamp()}, {machine()}; "
+    print(f"# ledger grouping score, {split}, draw {draw or 'all'}, {stamp()}, {machine()}; "
           f"{sum(1 for j in gold['judged'] if j['story'] in data)} judged entries/pairs")  # fmt: skip
     print(f"judged pairs: same statement {tp + fn}, different {fp + tn}")
     print(f"together and same {tp}, together but different {fp}, apart but same {fn}, apart and different {tn}")
@@ -187,6 +188,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=15)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--score", action="store_true")
+    ap.add_argument("--draw-id", default="", help="score only judged items whose id starts so (seed0, seed1)")
     ap.add_argument("--dump", type=Path, help="write every story's grouping (wording keys) to this file")
     ap.add_argument("--diff", type=Path, help="print the groupings changed against an earlier --dump")
     args = ap.parse_args()
@@ -194,7 +196,7 @@ def main() -> None:
     if args.draw:
         draw(data, args.n, args.pairs, args.seed)
     if args.score:
-        score(data, args.split)
+        score(data, args.split, args.draw_id)
     if args.diff:
         diff(data, json.loads(args.diff.read_text()))
     if args.dump:

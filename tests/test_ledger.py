@@ -226,3 +226,23 @@ def test_a_wording_nobody_is_named_for_joins_a_named_entry_only_as_a_copy() -> N
     (entry,) = build_ledger([("a1", "variety", named, qn), ("a2", "guardian", copy, qc)])
     assert entry["speaker"] == "Craig Zadan" and len(entry["articles"]) == 2
     assert len(build_ledger([("a1", "variety", named, qn), ("a3", "nytimes", other, qo)])) == 2
+
+
+def test_a_span_run_over_the_article_is_no_whole_for_partial_quotes() -> None:
+    # ECB+ (CC BY), the Troy accounting firm shooting: a "quote" ran from the lead over 164 words
+    lead = ("A man suspected of shooting three people, killing one, at an accounting firm was arrested after a "
+            "chase, authorities said. " * 8)  # fmt: skip
+    run = lead + "Officers found a 12-gauge pump-action shotgun and three live shells in the vehicle."
+    part = "Police said they found a 12-gauge pump-action shotgun and three shells in his vehicle."
+    q_run = _said(run, run[:-1], "Gerry Scherlinck")
+    q_part = _said(part, part[part.index("they") : -1], "Gerry Scherlinck")
+    ledger = build_ledger([("a1", "usatoday", run, q_run), ("a2", "foxnews", part, q_part)])
+    assert all(not e["fragments"] for e in ledger) and len(ledger) == 2
+    # a whole of ordinary length keeps its partial quote (the seeds' "radiant badge of martyrdom", AP)
+    whole = ("The pope said Stepinac is now entrusted to the memory of his fellow countrymen with the radiant badge "
+             "of martyrdom.")  # fmt: skip
+    short = 'The pope hailed the "radiant badge of martyrdom" of the cardinal.'
+    qw = _said(whole, whole[whole.index("Stepinac") : -1], "John Paul II")
+    qs = _said(short, "radiant badge of martyrdom", "John Paul II")
+    (entry,) = build_ledger([("a1", "AP", whole, qw), ("a2", "NYT", short, qs)])
+    assert [f["text"] for f in entry["fragments"]] == ["radiant badge of martyrdom"]

@@ -132,9 +132,16 @@ def _figures(text: str) -> frozenset[float]:
     return frozenset(nums)
 
 
+FRAGMENT_WHOLE_MAX = 100  # words: a longer "quote" is a span run over the article's text, no whole to link a part to
+
+
 def _fragment_of(short: _Item, long: _Item) -> bool:
-    """A partial quote: its content words inside the longer quote, mostly as one run."""
-    if not short.content or len(short.words) >= len(long.words):
+    """A partial quote: its content words inside the longer quote, mostly as one run. A "quote" of
+    more than ``FRAGMENT_WHOLE_MAX`` words is no whole: in the stream such spans ran from one quote
+    mark over paragraphs of the writer's text and other speakers' quotes (164 words from "A man
+    suspected of shooting three people ..." held 10 police statements as its "parts"). A single
+    content word ("television") is no partial quote."""
+    if len(short.content) < 2 or len(short.words) >= len(long.words) or len(long.words) > FRAGMENT_WHOLE_MAX:
         return False
     if len(short.content & long.content) < 0.8 * len(short.content):
         return False
