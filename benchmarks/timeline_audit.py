@@ -51,7 +51,7 @@ def timelines(store_path: str, stories_path: str) -> dict[str, dict[str, Any]]:
             ids = [a["id"] for a in st["articles"]]
             arts = store.articles(ids)
             published = {a.id: a.published for a in arts}
-            timeline, _numbers = story_facts(arts, store.analyses(ids), store.embeddings(ids))
+            timeline, _numbers = story_facts(arts, store.analyses(ids))
             for e in timeline:
                 for expr in e["expressions"][:1]:
                     k = f"{e['article']}|{e['start']}|{expr}"

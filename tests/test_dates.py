@@ -193,22 +193,21 @@ def test_a_clock_time_of_four_digits_is_no_year(sentence: str, expression: str) 
 
 
 def test_an_undated_article_borrows_the_storys_day_only_when_close_to_a_dated_article() -> None:
-    import numpy as np
-
     from newsweave.records import Analysis, Article
-    from newsweave.stages.facts import BORROW_COSINE, story_facts
+    from newsweave.stages.facts import closest_dated, story_facts
 
-    text = "Police said the fire broke out on Wednesday in the old mill."
-    at = text.index("Wednesday")
-    analysis = Analysis("u", ((0, len(text)),), (Mention(at, at + len("Wednesday"), "Wednesday", "DATE"),), ())
-    arts = [Article("d", "A fire destroyed a mill.", published="2013-05-10"), Article("u", text)]
-    analyses = {"d": Analysis("d", ((0, 24),), (), ()), "u": analysis}
+    dated = Article("d", "Fire destroyed the old Waitrose mill in Wellington on Wednesday; crews from Taunton fought "
+                    "the blaze at the mill for six hours.", published="2013-05-10")  # fmt: skip
+    same = "Police said the fire broke out on Wednesday in the old Waitrose mill in Wellington, fought from Taunton."
+    twin = "Police said the fire broke out on Wednesday in a supermarket in Surrey, where shoppers were evacuated."
 
-    def timeline_days(cosine: float | None) -> list[str]:
-        vecs = None if cosine is None else {"d": np.array([1.0, 0.0]), "u": np.array([cosine, (1 - cosine**2) ** 0.5])}
-        timeline, _ = story_facts(arts, analyses, vecs)
+    def timeline_days(text: str) -> list[str]:
+        at = text.index("Wednesday")
+        analysis = Analysis("u", ((0, len(text)),), (Mention(at, at + len("Wednesday"), "Wednesday", "DATE"),), ())
+        arts = [dated, Article("u", text)]
+        timeline, _ = story_facts(arts, {"d": Analysis("d", ((0, len(dated.text)),), (), ()), "u": analysis})
         return [e["date"] for e in timeline]
 
-    assert timeline_days(None) == ["2013-05-08"]  # no vectors: the story's day, as before
-    assert timeline_days(BORROW_COSINE + 0.05) == ["2013-05-08"]  # the same event: the Wednesday before
-    assert timeline_days(BORROW_COSINE - 0.3) == []  # a similar event (an ECB+ twin): no day to read it against
+    assert closest_dated([dated, Article("u", same)])["u"] > closest_dated([dated, Article("u", twin)])["u"]
+    assert timeline_days(same) == ["2013-05-08"]  # the same fire: the Wednesday before the story's day
+    assert timeline_days(twin) == []  # another fire (an ECB+ twin): no day to read it against

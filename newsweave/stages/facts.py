@@ -1064,27 +1064,25 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
 
 
 BORROW_DAYS = 2  # an undated article borrows a date when its story's dated articles span at most this
-# ... and when, given the articles' vectors, it is this close (cosine) to one of them: the same event, not
-# a similar one (benchmarks/timeline_borrow.py: on the stream's dev articles, 24 of 115 borrowings were
-# right; at 0.8, 18 of 27)
-BORROW_COSINE = 0.8
+# ... and when its text is this close to one of theirs (TF-IDF cosine over the story's texts): the same event,
+# not a similar one (benchmarks/timeline_borrow.py: on the stream's dev articles 24 of 115 borrowings were right;
+# at 0.2, 19 of 24; the title-and-lead embedding at cosine 0.8, 18 of 27)
+BORROW_SIMILARITY = 0.2
 
 
-def story_facts(
-    articles: Iterable[Any], analyses: dict[str, Any], vectors: dict[str, Any] | None = None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A story's timeline and number table from its articles and their stored analyses (no parse).
 
     An article that states no publication date has its relative dates ("on Wednesday") resolved
     against a reference day (``undated_reference``): the earliest publication day of the story's
     dated articles when those all fall within ``BORROW_DAYS`` days of each other (one news cycle),
-    the article is close to one of them (``BORROW_COSINE``, when ``vectors`` holds the articles'
-    unit vectors) and its own full dates do not put it elsewhere, else the latest full date the
-    article itself names; such entries are marked ``approximate``."""
+    the article's text is close to one of theirs (``BORROW_SIMILARITY``, ``closest_dated``) and its
+    own full dates do not put it elsewhere, else the latest full date the article itself names; such
+    entries are marked ``approximate``."""
     articles = list(articles)
     days = sorted(day for a in articles if (day := parse_published(a.published)) is not None)
     borrowed = days[0].isoformat() if days and (days[-1] - days[0]).days <= BORROW_DAYS else None
-    with_day = [vectors[a.id] for a in articles if vectors and a.id in vectors and parse_published(a.published)]
+    closest = closest_dated(articles) if borrowed is not None else {}
     dated, counted = [], []
     for a in articles:
         an = analyses.get(a.id)
@@ -1094,8 +1092,7 @@ def story_facts(
             dates = dates_in_text(a.text, an.mentions, an.sentences, a.published)
         else:
             dates = dates_in_text(a.text, an.mentions, an.sentences, None)
-            near = (not with_day or vectors is None or a.id not in vectors
-                    or max(float(v @ vectors[a.id]) for v in with_day) >= BORROW_COSINE)
+            near = closest.get(a.id, 0.0) >= BORROW_SIMILARITY
             ref = undated_reference(dates, borrowed if near else None)
             if ref is not None:
                 dates = dates_in_text(a.text, an.mentions, an.sentences, ref)
@@ -1105,6 +1102,24 @@ def story_facts(
         dated.append((a.id, a.text, dates))
         counted.append((a.id, numbers_in_text(a.text, an.mentions, an.sentences)))
     return build_timeline(dated), build_number_table(counted)
+
+
+def closest_dated(articles: Sequence[Any]) -> dict[str, float]:
+    """For each undated article, the TF-IDF cosine of its text to the closest dated article's (sublinear
+    term counts, English stop words out, document frequencies of the story's own articles)."""
+    with_day = [a for a in articles if parse_published(a.published) is not None]
+    without = [a for a in articles if parse_published(a.published) is None]
+    if not with_day or not without:
+        return {}
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit([a.text for a in articles])
+    except ValueError:  # no words at all
+        return {}
+    sims = tfidf.transform([a.text for a in without]) @ tfidf.transform([a.text for a in with_day]).T
+    best = sims.max(axis=1).toarray().ravel()
+    return {a.id: float(b) for a, b in zip(without, best, strict=True)}
 
 
 def undated_reference(dates: list[dict[str, Any]], borrowed: str | None = None) -> str | None:

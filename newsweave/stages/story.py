@@ -159,7 +159,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     summary = Summarizer(words=summary_words).summarize(docs)
     dates = sorted(a.published[:10] for a in articles if a.published)
     outlets = sorted({outlet_name(o) for a in articles for o in (a.source, a.original_source) if o})
-    timeline, numbers = story_facts(articles, analyses, vectors)
+    timeline, numbers = story_facts(articles, analyses)
     return {
         "id": story_id,
         "headline": headline(articles, [vectors[a.id] for a in articles if a.id in vectors]),
