@@ -273,16 +273,6 @@ def spans(data: dict[int, Any], arts: list[dict[str, Any]], folds: list[list[int
             print("        ", x)
 
 
-def train_folds(arts: list[dict[str, Any]], seed: int = 5) -> list[list[int]]:
-    """The two halves of train of ``quotes_polnear.py --cv`` (seed 5); another seed shuffles them
-    again (another split of the folds, to check a gain is not one split's noise)."""
-    train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
-    random.Random(5).shuffle(train)
-    if seed != 5:
-        random.Random(seed).shuffle(train)
-    return [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--analyse", action="store_true")
@@ -294,7 +284,12 @@ def main() -> int:
     args = ap.parse_args()
     arts = load_jsonl(DATA)
     ds = docs(arts)
-    folds = train_folds(arts, args.seed)
+    train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
+    random.Random(5).shuffle(train)
+    folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
+    if args.seed != 5:  # (another split of the folds, to check a gain is not one split's noise)
+        random.Random(args.seed).shuffle(train)
+        folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
     t = time.time()
     if args.cache and CACHE.exists():
         data = pickle.loads(CACHE.read_bytes())

@@ -81,9 +81,7 @@ def docs(arts: list[dict[str, Any]]) -> list[Any]:
     nlp.max_length = 2_000_000
     ids = CACHE.with_suffix(".ids")
     if CACHE.exists() and ids.exists() and ids.read_text().split("\n") == [a["id"] for a in arts]:
-        # (a DocBin keeps no doc.tensor: the pipeline's own tok2vec sets it again from the tokens, as
-        # a fresh parse would; the learned model reads it. About 40 s of CPU for the 924 articles)
-        return list(nlp.get_pipe("tok2vec").pipe(DocBin().from_bytes(CACHE.read_bytes()).get_docs(nlp.vocab)))
+        return list(DocBin().from_bytes(CACHE.read_bytes()).get_docs(nlp.vocab))
     from tqdm import tqdm
 
     db, out = DocBin(store_user_data=False), []
@@ -263,7 +261,6 @@ def learn_cues(
     ext_n: int = 0,
     model_c: float = 0.0,
     model_p: float = 0.3,
-    dense_scale: float = 0.0,
 ) -> dict[str, Any]:
     """Which candidate cues (``quote_learned.cue_candidates``: a verb form, what it governs, its tense) were
     attributions on PolNeAR train: a candidate counts when its content matches (overlap > 0.3) a
@@ -277,14 +274,11 @@ def learn_cues(
     other forms seen on train ('backs|dobj|pres' from 'backed|dobj|past', 'backing|dobj|ger'), as
     [0, 0]. With ``model_c`` > 0, a logistic model instead (``learn_model``): the product scores
     every candidate with it and keeps those of probability >= ``model_p``; the keys it accepts on
-    train are written too (the product's cue parse reads their words). With ``dense_scale`` > 0 the
-    model also reads the content's tok2vec vectors, mean and head (``quote_learned.content_vector``),
-    standardised and multiplied by ``dense_scale`` (a smaller scale: a stronger L2 on these weights)."""
+    train are written too (the product's cue parse reads their words)."""
     rows: list[tuple[list[str], bool]] | None = [] if model_c > 0 else None
-    dense: list[Any] | None = [] if model_c > 0 and dense_scale > 0 else None
-    out = select_cues(cue_stats(arts, ds, rows, dense), len(arts), min_n, min_p, back_n, back_w, ext_n)
+    out = select_cues(cue_stats(arts, ds, rows), len(arts), min_n, min_p, back_n, back_w, ext_n)
     if rows is not None:
-        out["model"] = learn_model(rows, model_c, model_p, dense, dense_scale)
+        out["model"] = learn_model(rows, model_c, model_p)
         from newsweave.stages import quote_learned as qr
 
         acc = {}
@@ -296,9 +290,7 @@ def learn_cues(
         out["_comment"] += (
             f" The keys here are those a logistic model (L2, C {model_c}, features of "
             "quote_learned.candidate_features: the key, its stem and construction, the holder's kind, "
-            f"tag, dependency, modal, negation, question, length, the content's first word and entity labels"
-            + (f"; the content's doc.tensor, mean and head, standardised x {dense_scale}" if dense is not None else "")
-            + ") "
+            f"tag, dependency, modal, negation, question, length, the content's first word and entity labels) "
             f"accepts on train at probability >= {model_p}; "
             "the product scores every candidate with the model ('model': bias, cut = logit of the threshold, weights)."
         )
@@ -308,53 +300,29 @@ def learn_cues(
 PRUNE = 0.05  # (two-fold CV inside train, all F1 @0.3: 0.005 74.93, 0.05 74.95, 0.1 74.82, 0.2 74.78)
 
 
-def learn_model(
-    rows: list[tuple[list[str], bool]], c: float, p: float, dense: list[Any] | None = None, scale: float = 0.0
-) -> dict[str, Any]:
+def learn_model(rows: list[tuple[list[str], bool]], c: float, p: float) -> dict[str, Any]:
     """A logistic regression (L2, strength ``c``) from candidate features to 'was an attribution the
-    hand rules missed' (as counted by ``cue_stats``); weights under PRUNE (in size) are left out.
-    With ``dense`` (one vector per row) and ``scale`` > 0, the vectors are standardised, multiplied
-    by ``scale`` and learned with the rest; their weights are stored with the standardisation folded
-    in ('dense': 'w' over the raw vector, 'at_mean' its value at the train mean, which the bias
-    already subtracts: a candidate without a vector scores as one at the mean)."""
+    hand rules missed' (as counted by ``cue_stats``); weights under PRUNE (in size) are left out."""
     import math
 
     import numpy as np
-    from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     dv = DictVectorizer()
     x = dv.fit_transform([dict.fromkeys(f, 1) for f, _ok in rows])
     y = np.array([ok for _f, ok in rows], dtype=int)
-    if dense is not None and scale > 0:
-        d = np.stack(dense).astype(np.float64)
-        mu, sd = d.mean(0), d.std(0) + 1e-6
-        x = sparse.hstack([x, sparse.csr_matrix((d - mu) / sd * scale)]).tocsr()
-    m = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    m = LogisticRegression(C=c, max_iter=3000).fit(x, y)
     names = dv.get_feature_names_out()
-    coef = m.coef_[0]
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, coef[: len(names)], strict=True) if abs(w) >= PRUNE}
-    bias = float(m.intercept_[0])
-    out: dict[str, Any] = {"bias": 0.0, "cut": round(math.log(p / (1 - p)), 4), "weights": weights}
-    if dense is not None and scale > 0:
-        w = coef[len(names) :] * scale / sd
-        at_mean = float(w @ mu)
-        bias -= at_mean
-        out["dense"] = {"at_mean": round(at_mean, 5), "w": [float(f"{v:.5g}") for v in w]}
-    out["bias"] = round(bias, 4)
-    return out
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, m.coef_[0], strict=True) if abs(w) >= PRUNE}
+    return {"bias": round(float(m.intercept_[0]), 4), "cut": round(math.log(p / (1 - p)), 4), "weights": weights}
 
 
 def cue_stats(
-    arts: list[dict[str, Any]],
-    ds: list[Any],
-    rows: list[tuple[list[str], bool]] | None = None,
-    dense: list[Any] | None = None,
+    arts: list[dict[str, Any]], ds: list[Any], rows: list[tuple[list[str], bool]] | None = None
 ) -> dict[str, list[int]]:
     """[attributions, candidates] per candidate key on ``arts`` (see ``learn_cues``); with ``rows``,
-    each candidate's features and outcome are appended to it, with ``dense`` its content's
-    tok2vec vector (``quote_learned.content_vector``)."""
+    each candidate's features and outcome are appended to it."""
     from newsweave.stages import quote_context as qc
     from newsweave.stages import quote_direct as qd
     from newsweave.stages import quote_learned as qr
@@ -387,11 +355,6 @@ def cue_stats(
             )
             if rows is not None:
                 rows.append((qr.candidate_features(ctx, v, key, lo, hi, subj, found), ok))
-                if dense is not None:
-                    vec = qr.content_vector(doc, lo, hi)
-                    if vec is None:
-                        raise ValueError("the docs have no doc.tensor: run the pipeline's tok2vec on them")
-                    dense.append(vec)
             st = stats.setdefault(key, [0, 0])
             st[0] += ok
             st[1] += 1
@@ -462,7 +425,7 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
         fit, test = folds[k], folds[1 - k]
         learned = learn_cues(
             [arts[i] for i in fit], [ds[i] for i in fit], args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n,
-            args.model_c, args.model_p, args.dense_scale,
+            args.model_c, args.model_p,
         )  # fmt: skip
         qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), learned.get("model")
         golds += [gold_quotes(arts[i]) for i in test]
@@ -472,8 +435,7 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
     a, b = res[0.3], res[0.8]
     print(
         f"two-fold CV inside train (min_n {args.min_n}, min_p {args.min_p}, back_n {args.back_n}, "
-        f"back_w {args.back_w}, ext_n {args.ext_n}, model_c {args.model_c}, model_p {args.model_p}, "
-        f"dense_scale {args.dense_scale}): "
+        f"back_w {args.back_w}, ext_n {args.ext_n}, model_c {args.model_c}, model_p {args.model_p}): "
         f"all F1 @0.3 / @0.8 / speaker {100 * a['all']['f1']:.2f} / {100 * b['all']['f1']:.2f} / "
         f"{100 * a['all']['spk']:.2f}; indirect P / R {100 * a['indirect']['p']:.2f} / {100 * a['indirect']['r']:.2f}, "
         f"F1 @0.3 / @0.8 {100 * a['indirect']['f1']:.2f} / {100 * b['indirect']['f1']:.2f}; "
@@ -502,8 +464,6 @@ def main() -> int:
     ap.add_argument("--model-c", type=float, default=0.5,
                     help="a logistic model over candidate features, L2 strength C (0: the key table)")  # fmt: skip
     ap.add_argument("--model-p", type=float, default=0.3, help="the model's probability threshold")
-    ap.add_argument("--dense-scale", type=float, default=0.05,
-                    help="the model also reads the content's doc.tensor, standardised x this (0: off)")  # fmt: skip
     ap.add_argument("--cv", action="store_true",
                     help="two-fold cross-validation inside train: learn cues on one half, score the other")  # fmt: skip
     args = ap.parse_args()
@@ -523,9 +483,8 @@ def main() -> int:
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
         tr_arts, tr_docs = [arts[i] for i in train], [nw_docs[i] for i in train]
         learned = learn_cues(
-            tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n, args.model_c, args.model_p,
-            args.dense_scale,
-        )  # fmt: skip
+            tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n, args.model_c, args.model_p
+        )
         head = {k: v for k, v in learned.items() if k != "cues"}
         body = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in learned["cues"].items())
         CUES.write_text(json.dumps(head, indent=2)[:-2] + ',\n  "cues": {\n' + body + "\n  }\n}\n")
@@ -624,9 +583,7 @@ scored by a logistic model learned on train (L2, C 0.5; features: the key, its s
 ("backing|dobj|ger" -> "back|dobj"), the construction with the holder's kind (a person, a pronoun,
 an organisation, a people noun such as "officials", another noun, none), the cue's tag and
 dependency, a modal, a negation, a question, a clause verb above it, the cue inside a quote already
-found, the content's length, its first word or part of speech and the entity labels inside it, and
-the content's tok2vec vectors (spaCy's `doc.tensor`: their mean over the content and its head's
-row, 192 values, standardised and scaled by 0.05, that is a stronger L2 on them);
+found, the content's length, its first word or part of speech and the entity labels inside it;
 the target is a gold attribution the hand rules missed, and for a
 candidate without a speaker one without a gold source) and kept at probability >= 0.3; two-fold CV
 inside train, `--cv`, chose these settings; acts such as "targeted", "fired", "signed", the copulas

@@ -246,13 +246,7 @@ def test_passive_cue_has_no_speaker_but_its_agent(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_found_jobs_and_told_audiences_are_no_content(nlp: Any) -> None:
-    # (no attribution cued by 'find'; 'struggle [to find jobs ...]' is a borderline learned candidate
-    # since the model reads the content's tok2vec vectors: probability 0.32 at the 0.3 cut, where the
-    # model without them gave 0.25; PolNeAR train annotates about a third of 'struggle to' as
-    # attributions, 'struggled to answer', 'struggling to persuade')
-    qs = quotes(nlp, "Many graduates struggle to find jobs that pay well.")
-    assert not [q for q in qs if q.cue is not None and q.cue.text != "struggle"]
-    assert not quotes(nlp, "Many graduates struggle to find jobs that pay well.", learned=False)
+    assert not quotes(nlp, "Many graduates struggle to find jobs that pay well.")
     assert not quotes(nlp, "Kasich told a crowd in Berea, Ohio, on Monday.")
 
 
@@ -856,29 +850,3 @@ def test_post_posed_name_after_the_cue_is_the_speaker(nlp: Any) -> None:
     )
     q = find(direct(quotes(nlp, text)), "nothing short of horrible")
     assert q.speaker_name == "Ron Howard"
-
-
-@pytest.mark.slow
-def test_learned_model_reads_the_content_tok2vec_vector(nlp: Any) -> None:
-    # the model's dense part: the content's mean doc.tensor times its weights; a Doc without a
-    # tensor scores as one at the train mean
-    from spacy.tokens import Doc
-
-    from newsweave.stages import quote_learned as ql
-
-    doc = nlp("Senator Smith backed the new trade deal with Mexico on Tuesday.")
-    assert doc.tensor.shape == (len(doc), 96)
-    vec = ql.content_vector(doc, 3, 7)  # 'the new trade deal': the mean, then the head 'deal'
-    assert vec is not None and vec.shape == (192,)
-    assert abs(float(vec[0]) - float(doc.tensor[3:7, 0].mean())) < 1e-5
-    assert abs(float(vec[96]) - float(doc.tensor[6, 0])) < 1e-6 and doc[6].text == "deal"
-    model = {"bias": 0.0, "cut": 0.0, "weights": {"w=backed": 1.0}, "dense": {"at_mean": -5.0, "w": [0.0] * 192}}
-    assert ql.dense_score(model, doc, 3, 7) == 0.0
-    assert ql.model_accepts(model, ["w=backed"], ql.dense_score(model, doc, 3, 7))
-    ramp = {"bias": 0.0, "cut": 0.0, "weights": {}, "dense": {"at_mean": 0.0, "w": [x / 192 for x in range(192)]}}
-    fast = ql.dense_scorer(ramp, doc)  # (the same, from per-token projections)
-    slow = ql.dense_score(ramp, doc, 3, 7)
-    assert fast is not None and slow is not None and abs(fast(3, 7) - slow) < 1e-4
-    bare = Doc(nlp.vocab, words=[t.text for t in doc])
-    assert ql.content_vector(bare, 3, 7) is None and ql.dense_score(model, bare, 3, 7) is None
-    assert not ql.model_accepts(model, ["w=backed"], None)  # at the mean: 1.0 - 5.0 < 0

@@ -274,41 +274,9 @@ _CONTENT_ENTS = frozenset(
 )
 
 
-def model_accepts(model: dict[str, Any], feats: list[str], dense: float | None = None) -> bool:
-    """The model's logit over the candidate's features, plus ``dense`` (``dense_score``; None: the
-    dense part at its train mean) against the cut."""
+def model_accepts(model: dict[str, Any], feats: list[str]) -> bool:
     w = model["weights"]
-    if dense is None:
-        dense = model["dense"]["at_mean"] if "dense" in model else 0.0
-    return model["bias"] + dense + sum(w.get(f, 0.0) for f in feats) >= model["cut"]
-
-
-def content_vector(doc: Any, lo: int, hi: int) -> Any:
-    """spaCy's ``doc.tensor`` (the shared tok2vec output, one row of 96 per token, kept on every Doc
-    by ``NLP(parse="all")``) of the content: its mean over the content's tokens, then its head's row;
-    None when the Doc has none (the cue parse, a Doc made without the tok2vec)."""
-    import numpy as np
-
-    t = doc.tensor
-    if t is None or len(t.shape) != 2 or t.shape[0] != len(doc) or not t.shape[1] or hi <= lo:
-        return None
-    return np.concatenate([t[lo:hi].mean(axis=0), t[doc[lo:hi].root.i]])
-
-
-def dense_score(model: dict[str, Any], doc: Any, lo: int, hi: int) -> float | None:
-    """The model's dense part for a candidate: its weights (standardisation folded in) times the
-    content's mean tok2vec vector; None without a vector or a dense part of the right size."""
-    d = model.get("dense")
-    if d is None:
-        return None
-    vec = content_vector(doc, lo, hi)
-    if vec is None or len(vec) != len(d["w"]):
-        return None
-    if "_w" not in d:
-        import numpy as np
-
-        d["_w"] = np.asarray(d["w"], dtype=np.float32)
-    return float(vec @ d["_w"])
+    return model["bias"] + sum(w.get(f, 0.0) for f in feats) >= model["cut"]
 
 
 def candidate_quote(ctx: Ctx, v: Token, lo: int, hi: int, subj: Token | None) -> Quote:
@@ -326,40 +294,16 @@ def scorable(v: Token, key: str) -> bool:
     return v.lower_ not in NOT_SPEECH and not (v.lower_ in ADDRESSEE_VERBS and key.split("|")[1].startswith("dobj"))
 
 
-def dense_scorer(model: dict[str, Any], doc: Any) -> Any:
-    """``dense_score`` for one Doc's candidates at the cost of two matrix-vector products: each token's
-    row is projected on the weights of the mean and of the head once, the mean's part of a candidate
-    is then a difference of running sums. None without a dense part or a tensor."""
-    import numpy as np
-
-    d = model.get("dense")
-    t = doc.tensor
-    if d is None or t is None or len(t.shape) != 2 or t.shape[0] != len(doc) or 2 * t.shape[1] != len(d["w"]):
-        return None
-    if "_w" not in d:
-        d["_w"] = np.asarray(d["w"], dtype=np.float32)
-    w, k = d["_w"], t.shape[1]
-    run = np.concatenate([[0.0], np.cumsum(t @ w[:k], dtype=np.float64)])
-    head = t @ w[k:]
-
-    def score(lo: int, hi: int) -> float | None:
-        return float((run[hi] - run[lo]) / (hi - lo) + head[doc[lo:hi].root.i]) if hi > lo else None
-
-    return score
-
-
 def learned_quotes(ctx: Ctx, found: list[Quote]) -> list[Quote]:
     """Attributions by cues learned on PolNeAR train (quote_cues.json): verbs with a named
     speaker, nouns and adjectives with a holder, passives held by no one named; with a learned
     model, every candidate but NOT_SPEECH acts that the model accepts, else those with a kept key."""
     out, model = [], LEARNED_MODEL
-    dense = dense_scorer(model, ctx.doc) if model is not None else None
     for v, key, (lo, hi), subj in cue_candidates(ctx, found, LEARNED_CUES if model is None else None):
         if model is not None:
             if not scorable(v, key):
                 continue
-            feats = candidate_features(ctx, v, key, lo, hi, subj, found)
-            if not model_accepts(model, feats, dense(lo, hi) if dense is not None else None):
+            if not model_accepts(model, candidate_features(ctx, v, key, lo, hi, subj, found)):
                 continue
         out.append(candidate_quote(ctx, v, lo, hi, subj))
     return out
