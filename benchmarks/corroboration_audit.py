@@ -85,7 +85,7 @@ def stories(run: Path) -> list[dict[str, Any]]:
         out.append(story)
         if len({cmp.outlet_of(a) for a in arts if a.id not in copies}) < 2:
             continue
-        _timeline, numbers = story_facts(arts, analyses, store.embeddings(ids))
+        _timeline, numbers = story_facts(arts, analyses)
         m = cmp.match_claims(arts, analyses, copies, numbers, embedder=emb)
         shown = [g for g in m.groups if len(cmp._independent(m.claims, g)) >= 2]
         shown.sort(key=lambda g: (-len(cmp._independent(m.claims, g)), -len({m.claims[i].article for i in g})))
@@ -139,7 +139,10 @@ def main() -> None:
     ap.add_argument("--gold-seed", type=int, action="append", default=[], help="follow the members of this draw")
     ap.add_argument("--save", type=Path)
     ap.add_argument("--diff", type=Path)
+    ap.add_argument("--clash", choices=["on", "off"], default="on",
+                    help="compare.CLASH_CHECK for this run (off in the product; the audit measured it on)")
     args = ap.parse_args()
+    cmp.CLASH_CHECK = args.clash == "on"
     data = stories(args.run)
     gold = json.loads(GOLD.read_text()) if GOLD.exists() else {"items": []}
     labels = {gold_key(x): x["label"] for x in gold["items"]}

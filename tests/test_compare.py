@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from newsweave.records import Analysis, Article
 from newsweave.report import render_html, render_markdown
+from newsweave.stages import compare as compare_module
 from newsweave.stages.compare import compare_sources, content_words, stem
 from newsweave.stages.facts import build_number_table
 
@@ -742,7 +744,8 @@ def test_an_outlet_given_as_a_host_is_named_without_www() -> None:
     assert outlet_name("NPR") == "NPR" and outlet_name("www") == "www"
 
 
-def test_an_embedding_match_giving_another_day_is_another_event() -> None:
+def test_an_embedding_match_giving_another_day_is_another_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compare_module, "CLASH_CHECK", True)  # off by default (held-out gold recall fell)
     # real sentences of the beatification story (DUC 2003): the two outlets tell of two days of one visit
     saturday = ("Declaring him a martyr of the faith, Pope John Paul II on Saturday honored Croatia's World War II "
                 "cardinal, a hero to Roman Catholics.")  # fmt: skip
@@ -776,7 +779,10 @@ def test_different_figures_clash_but_a_total_stands_for_its_parts() -> None:
                  Details.of("she was chosen as President of the Medical Association of Alabama in 2002.")) == "years"
 
 
-def test_a_group_does_not_take_two_members_of_different_days_through_a_vague_centre() -> None:
+def test_a_group_does_not_take_two_members_of_different_days_through_a_vague_centre(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(compare_module, "CLASH_CHECK", True)  # off by default (held-out gold recall fell)
     # SEACOM (ECB+ topic 30): a sentence with no date is near a cut in October and a cut in August
     centre = "SEACOM said the cable problems and the fibre cut it experienced will take around two weeks to repair."
     october = ("Seacom started to experience problems on Saturday, 8 October 2011, caused by a cable between Abu "
