@@ -850,3 +850,17 @@ def test_post_posed_name_after_the_cue_is_the_speaker(nlp: Any) -> None:
     )
     q = find(direct(quotes(nlp, text)), "nothing short of horrible")
     assert q.speaker_name == "Ron Howard"
+
+
+@pytest.mark.slow
+def test_reported_clause_runs_on_over_phrases_hung_on_the_cue(nlp: Any) -> None:
+    # PolNeAR's contents run to the sentence end over what the parser hangs on the cue after the
+    # clause ('with ...', 'instead of ...'), but not over another cue ('adding that ...')
+    text = "The senator said the economy was strong, with unemployment at a record low."
+    q = find(quotes(nlp, text, False), "economy")
+    assert q.content.text == "the economy was strong, with unemployment at a record low"
+    text = "Officials said the bridge would reopen in May, instead of March as planned."
+    q = find(quotes(nlp, text, False), "bridge")
+    assert q.content.text == "the bridge would reopen in May, instead of March as planned"
+    qs = quotes(nlp, "Smith said the plan was a mistake, adding that it would cost jobs.", False)
+    assert find(qs, "plan").content.text == "the plan was a mistake"

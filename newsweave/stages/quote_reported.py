@@ -87,7 +87,7 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
             lo = objs[0].left_edge.i if objs else lo
             # and a second clause hung on the verb right after ('said that [samples taken from
             # victims] [confirmed sarin was used]': one clause the parser split)
-            hi = _siblings(v, _conj_clause(v, hi), ("ccomp",), ())
+            hi = _tail(ctx, v, _siblings(v, _conj_clause(v, hi), ("ccomp",), ()))
         if inside(lo, hi):
             return [(lo, cut(lo, hi))]
     h = v.head
@@ -100,7 +100,7 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
         # (not "to find a way", "finding jobs": to come upon; nor "told [a crowd in Ohio]": the addressee)
         objs = [o for o in v.children if o.dep_ == "dobj" and o.i > v.i and o.lower_ not in PRO_OBJECTS]
         if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3:
-            lo, hi = objs[0].left_edge.i, objs[-1].right_edge.i + 1
+            lo, hi = objs[0].left_edge.i, _tail(ctx, v, objs[-1].right_edge.i + 1)
             if inside(lo, hi):
                 return [(lo, cut(lo, hi))]
     for c in v.children:  # "vowed to ...", "urged X to ...", "claimed to have ..."
@@ -167,6 +167,29 @@ def _conj_clause(v: Token, hi: int) -> int:
         if c.dep_ == "advcl" and c.left_edge.i in (hi, hi + 1) and c.left_edge.lower_ in _REASON_MARKS:
             return c.right_edge.i + 1  # 'said [X if Y]', 'said [X because Y]'
     return hi
+
+
+_TAIL_DEPS = frozenset("prep advcl advmod npadvmod conj cc punct".split())
+
+
+def _tail(ctx: Ctx, v: Token, hi: int) -> int:
+    """Extend a complement ending at token ``hi`` over what the parser hangs on the cue after it, to
+    the end of the sentence ('said [X, with Y leading]', 'said [X, instead of Y]', 'said [X, but
+    Y]'): PolNeAR's contents run to the sentence end. Not over another cue, 'according to', a
+    quote mark or an object."""
+    end, i, new = _para_sent(ctx, v)[1], hi, hi
+    for c in v.rights:
+        if c.i < hi:
+            continue
+        if c.left_edge.i != i or c.right_edge.i >= end or c.dep_ not in _TAIL_DEPS:
+            break
+        sub = c.subtree
+        if any(is_cue(t) or t.lower_ == "according" or ctx.quoted[t.i] or t.is_quote for t in sub):
+            break
+        i = c.right_edge.i + 1
+        if c.dep_ not in ("punct", "cc"):
+            new = i
+    return new
 
 
 _CLOSING = re.compile(r"[.,?!]?(?:[\"”]|'')")
