@@ -864,3 +864,18 @@ def test_reported_clause_runs_on_over_phrases_hung_on_the_cue(nlp: Any) -> None:
     assert q.content.text == "the bridge would reopen in May, instead of March as planned"
     qs = quotes(nlp, "Smith said the plan was a mistake, adding that it would cost jobs.", False)
     assert find(qs, "plan").content.text == "the plan was a mistake"
+
+
+@pytest.mark.slow
+def test_fronted_clause_runs_on_after_its_cue(nlp: Any) -> None:
+    text = (
+        "The emails were on a variety of work-related topics, the Times said, including speeches, meetings"
+        " and news media appearances."
+    )
+    q = find(quotes(nlp, text, False), "emails")
+    assert [p.text for p in q.parts] == [
+        "The emails were on a variety of work-related topics",
+        "including speeches, meetings and news media appearances",
+    ]
+    assert q.speaker is not None and q.speaker.text == "Times"
+    assert find(quotes(nlp, "The plan is dead, he said.", False), "plan").content.text == "The plan is dead"

@@ -82,6 +82,12 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
         if c.i < v.i:  # a complement before its verb must end with a comma: "X is bad, he said"
             if "," not in {t.text for t in doc[hi - 1 : v.i]}:  # (the comma may close the clause)
                 continue
+            # and the sentence runs on after the cue: '[X], the Times said, [including Y]'
+            j = next((t.i for t in v.rights if t.text == "," and t.dep_ == "punct"), None)
+            if j is not None and j < v.i + 8:
+                end = _tail(ctx, v, j)
+                if end - j > 2 and inside(lo, end):
+                    return [(lo, hi), (j + 1, cut(j + 1, end))]
         elif low not in ADDRESSEE_VERBS:  # "said [his plan]dobj [is bad]ccomp": a misparse
             objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
             lo = objs[0].left_edge.i if objs else lo
