@@ -182,7 +182,7 @@ def _tail(ctx: Ctx, v: Token, hi: int) -> int:
     """Extend a complement ending at token ``hi`` over what the parser hangs on the cue after it, to
     the end of the sentence ('said [X, with Y leading]', 'said [X, instead of Y]', 'said [X, but
     Y]'): PolNeAR's contents run to the sentence end. Not over another cue, 'according to', a
-    quote mark or an object."""
+    direct quote or an object (a partial quote goes with its marks)."""
     end, i, new = _para_sent(ctx, v)[1], hi, hi
     for c in v.rights:
         if c.i < hi:
@@ -190,7 +190,7 @@ def _tail(ctx: Ctx, v: Token, hi: int) -> int:
         if c.left_edge.i != i or c.right_edge.i >= end or c.dep_ not in _TAIL_DEPS:
             break
         sub = c.subtree
-        if any(is_cue(t) or t.lower_ == "according" or ctx.quoted[t.i] or t.is_quote for t in sub):
+        if any(is_cue(t) or t.lower_ == "according" or ctx.quoted[t.i] for t in sub):
             break
         i = c.right_edge.i + 1
         if c.dep_ not in ("punct", "cc"):
