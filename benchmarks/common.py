@@ -8,9 +8,11 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -120,3 +122,20 @@ def stream_sample(n: int, rng: Any) -> list[Any]:
     arts = [a for a in read_inputs([SHARED / "clustering_stream" / "articles.jsonl"], Settings())
             if isinstance(a, Article)]  # fmt: skip
     return list(rng.sample(arts, min(n, len(arts))))
+
+
+def stored_stories(store_path: str, stories_path: str) -> Iterator[tuple[dict[str, Any], list[Any], dict[str, Any]]]:
+    """(story of the run's stories.json, its articles, their stored analyses) for every story of a
+    `newsweave run`, read from a copy of its store (the run's own store is never written)."""
+    from newsweave.store.sqlite import SQLiteStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "s.db"
+        shutil.copy(store_path, copy)
+        store = SQLiteStore(str(copy))
+        try:
+            for st in json.loads(Path(stories_path).read_text(encoding="utf-8"))["stories"]:
+                ids = [a["id"] for a in st["articles"]]
+                yield st, store.articles(ids), store.analyses(ids)
+        finally:
+            store.close()

@@ -27,9 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -37,9 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import heldout  # noqa: E402
+from benchmarks.common import heldout, stored_stories  # noqa: E402
 from newsweave.stages.facts import story_facts  # noqa: E402
-from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
 JUDGED = ROOT / "benchmarks" / "gold" / "number_audit.json"
 SEED, FRESH_SEED, DRAW = 11, 12, 60
@@ -52,29 +49,20 @@ def reading(e: dict[str, Any] | None) -> tuple[Any, ...] | None:
 
 def tables(store_path: str, stories_path: str) -> dict[str, dict[str, Any]]:
     """{figure key: figure} over the number tables of every story of the run, with its sentence."""
-    with tempfile.TemporaryDirectory() as tmp:  # the run's store is read from a copy, never written
-        copy = Path(tmp) / "s.db"
-        shutil.copy(store_path, copy)
-        store = SQLiteStore(str(copy))
-        stories = json.loads(Path(stories_path).read_text(encoding="utf-8"))["stories"]
-        out: dict[str, dict[str, Any]] = {}
-        for st in stories:
-            ids = [a["id"] for a in st["articles"]]
-            arts = store.articles(ids)
-            analyses = store.analyses(ids)
-            texts = {a.id: a.text for a in arts}
-            _timeline, numbers = story_facts(arts, analyses)
-            for row in numbers:
-                for sp in row["spans"]:
-                    aid, start, end = sp["article"], sp["start"], sp["end"]
-                    text = texts[aid]
-                    sent = next(((s, e) for s, e in analyses[aid].sentences if s <= start < e), (start, end))
-                    k = f"{aid}|{start}"
-                    out[k] = {"story": st["id"], "key": k, "article": aid, "value": row["value"], "unit": row["unit"],
-                              "counts": row["counts"], "verbs": row["verbs"], "figure": text[start:end],
-                              "conflict": row["conflict"],
-                              "text": text[sent[0] : sent[1]].replace("\n", " ")}  # fmt: skip
-        store.close()
+    out: dict[str, dict[str, Any]] = {}
+    for st, arts, analyses in stored_stories(store_path, stories_path):
+        texts = {a.id: a.text for a in arts}
+        _timeline, numbers = story_facts(arts, analyses)
+        for row in numbers:
+            for sp in row["spans"]:
+                aid, start, end = sp["article"], sp["start"], sp["end"]
+                text = texts[aid]
+                sent = next(((s, e) for s, e in analyses[aid].sentences if s <= start < e), (start, end))
+                k = f"{aid}|{start}"
+                out[k] = {"story": st["id"], "key": k, "article": aid, "value": row["value"], "unit": row["unit"],
+                          "counts": row["counts"], "verbs": row["verbs"], "figure": text[start:end],
+                          "conflict": row["conflict"],
+                          "text": text[sent[0] : sent[1]].replace("\n", " ")}  # fmt: skip
     return out
 
 

@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -31,9 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import heldout  # noqa: E402
+from benchmarks.common import heldout, stored_stories  # noqa: E402
 from newsweave.stages.facts import story_facts  # noqa: E402
-from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
 JUDGED = ROOT / "benchmarks" / "gold" / "timeline_audit.json"
 SEED, DRAW = 11, 60
@@ -41,24 +38,16 @@ SEED, DRAW = 11, 60
 
 def timelines(store_path: str, stories_path: str) -> dict[str, dict[str, Any]]:
     """{entry key: entry} over every story of the run, with the story id and the publication date."""
-    with tempfile.TemporaryDirectory() as tmp:  # the run's store is read from a copy, never written
-        copy = Path(tmp) / "s.db"
-        shutil.copy(store_path, copy)
-        store = SQLiteStore(str(copy))
-        stories = json.loads(Path(stories_path).read_text(encoding="utf-8"))["stories"]
-        out: dict[str, dict[str, Any]] = {}
-        for st in stories:
-            ids = [a["id"] for a in st["articles"]]
-            arts = store.articles(ids)
-            published = {a.id: a.published for a in arts}
-            timeline, _numbers = story_facts(arts, store.analyses(ids))
-            for e in timeline:
-                for expr in e["expressions"][:1]:
-                    k = f"{e['article']}|{e['start']}|{expr}"
-                    out[k] = {"story": st["id"], "key": k, "date": e["date"], "granularity": e["granularity"],
-                              "expression": expr, "published": published.get(e["article"]), "text": e["text"],
-                              "article": e["article"], "approximate": bool(e.get("approximate"))}  # fmt: skip
-        store.close()
+    out: dict[str, dict[str, Any]] = {}
+    for st, arts, analyses in stored_stories(store_path, stories_path):
+        published = {a.id: a.published for a in arts}
+        timeline, _numbers = story_facts(arts, analyses)
+        for e in timeline:
+            for expr in e["expressions"][:1]:
+                k = f"{e['article']}|{e['start']}|{expr}"
+                out[k] = {"story": st["id"], "key": k, "date": e["date"], "granularity": e["granularity"],
+                          "expression": expr, "published": published.get(e["article"]), "text": e["text"],
+                          "article": e["article"], "approximate": bool(e.get("approximate"))}  # fmt: skip
     return out
 
 
