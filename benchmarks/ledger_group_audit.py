@@ -33,12 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import heldout, machine, stamp  # noqa: E402
-from newsweave.records import Quote  # noqa: E402
-from newsweave.stages.compare import outlet_of  # noqa: E402
-from newsweave.stages.entities import canonical_lookup, resolve_entities  # noqa: E402
-from newsweave.stages.ledger import build_ledger  # noqa: E402
-from newsweave.stages.story import _with_speaker  # noqa: E402
-from newsweave.stages.textutil import PERSON_PRONOUNS  # noqa: E402
+from newsweave.stages.story import story_ledger  # noqa: E402
 from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "ledger_group_audit.json"
@@ -57,20 +52,7 @@ def ledgers(run: Path, split: str | None) -> dict[str, dict[str, Any]]:
         ids = [a["id"] for a in s["articles"]]
         articles = store.articles(ids)
         analyses = store.analyses(ids)
-        mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
-        entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
-        lookup = canonical_lookup(canon)
-        kind = {e["name"]: e["label"] for e in entities}
-        items: list[tuple[str, str | None, str, Quote]] = []
-        for a in articles:  # as analyse_story builds them
-            an = analyses.get(a.id)
-            for q in an.quotes if an else ():
-                if q.speaker_name:
-                    name = lookup(q.speaker_name)
-                    he = q.speaker is not None and q.speaker.text.lower() in PERSON_PRONOUNS
-                    q = _with_speaker(q, None if he and kind.get(name, "PERSON") != "PERSON" else name)
-                items.append((a.id, outlet_of(a), a.text, q))
-        out[key] = {"split": part, "ledger": build_ledger(items, canonical=lookup),
+        out[key] = {"split": part, "ledger": story_ledger(articles, analyses)[1],
                     "texts": {a.id: a.text for a in articles}}  # fmt: skip
     return out
 

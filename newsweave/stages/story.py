@@ -130,12 +130,8 @@ def _cut(sentence: str) -> str:
     return head.rsplit(" ", 1)[0] + " …"
 
 
-def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, Analysis],
-                  vectors: dict[str, np.ndarray], summary_words: int = 100,
-                  embedder: TextEmbedder | None = None) -> dict[str, Any]:  # fmt: skip
-    """The story's report record (see schema/stories.schema.json). With an embedder, the comparison
-    also matches paraphrased claims."""
-    copies = find_copies(articles)
+def story_ledger(articles: list[Article], analyses: dict[str, Analysis]) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The story's entities (one canonical name each) and its quote ledger, whose speakers carry those names."""
     mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
     entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
     lookup = canonical_lookup(canon)
@@ -151,7 +147,16 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                 he = q.speaker is not None and q.speaker.text.lower() in PERSON_PRONOUNS
                 q = _with_speaker(q, None if he and kind.get(name, "PERSON") != "PERSON" else name)
             items.append((a.id, outlet_of(a), a.text, q))  # the same outlet names as the comparison
-    ledger = build_ledger(items, canonical=lookup)
+    return entities, build_ledger(items, canonical=lookup)
+
+
+def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, Analysis],
+                  vectors: dict[str, np.ndarray], summary_words: int = 100,
+                  embedder: TextEmbedder | None = None) -> dict[str, Any]:  # fmt: skip
+    """The story's report record (see schema/stories.schema.json). With an embedder, the comparison
+    also matches paraphrased claims."""
+    copies = find_copies(articles)
+    entities, ledger = story_ledger(articles, analyses)
     docs = [
         SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
         for a in articles if a.id in analyses and a.id not in copies
