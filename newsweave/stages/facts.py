@@ -509,9 +509,9 @@ def numbers_in_text(
 
 # a figure written with a space after its thousands comma ("12, 000 people", the ECB+ texts' tokenised
 # spelling), which spaCy and the loose pattern read as "12" and "000"
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?\s+$",
-    re.I)
+# a month's name or abbreviation (also ``_MONTH`` of the dates below)
+_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAME}\.?\s+$", re.I)
 _ONE_OF = re.compile(r"(?i)one|1")
 _SCALE_GLUED = re.compile(r"(?:mn|m|bn|b|k|tn)\b", re.I)  # "£88m", "€1.2bn"
 _THOUSANDS_TAIL = re.compile(r",\s\d{3}(?!\d)")
@@ -659,9 +659,7 @@ class _DocMention:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I)
-_MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b", re.I
-)
+_MONTH = re.compile(rf"\b{_MONTH_NAME}\b", re.I)
 _DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
               "yesterday": -1, "last night": -1, "tomorrow": 1}  # fmt: skip
 _DAY_WORD = re.compile(r"\b(today|tonight|yesterday|tomorrow|last night)\b", re.I)

@@ -25,7 +25,7 @@ from ..settings import Settings
 from .clean import clean_text_dump, detect_original_source
 from .feeds import FEED_EXT, looks_like_feed, read_feed
 from .html import extract_html
-from .language import detect_language
+from .language import detect_language, stop_word_hits
 from .warc import WARC_EXT, read_warc
 
 TEXT_EXT = (".txt", ".text")
@@ -112,8 +112,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str | None, 
     # ("aprčs"), Polish cp1250 as cp1252 ("siê"). Among its readings about as clean as the best, and
     # Windows-1252 itself, the one whose words are most often stop words of its language wins;
     # Windows-1252 on a tie. Texts whose language no stop list knows (Chinese...) keep the pick.
-    from .language import stop_word_hits
-
     head = data[:SNIFF_BYTES]
     encodings = [best.encoding] + [m.encoding for m in results if m.chaos <= best.chaos + CHAOS_SLACK] + ["cp1252"]
     readings: dict[str, str] = {}
