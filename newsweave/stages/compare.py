@@ -80,7 +80,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..records import Analysis, Article
-from .facts import _NOT_NAMES, _OUTCOMES, _SCALES, parse_words
+from .facts import _MONTH_NAME, _NOT_NAMES, _OUTCOMES, _SCALES, parse_words
 from .textutil import ENGLISH_STOP
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -470,8 +470,7 @@ CLASH_CHECK = False
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(?:1[89]\d\d|20\d\d)(?!\d|,\d)")  # "in 1995," but not "2,000,000"
 _WEEKDAY = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?"
-          r"\b\.?")
+_MONTH = rf"{_MONTH_NAME}\b\.?"
 _MONTH_DAY = re.compile(
     rf"(?i)\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
 
