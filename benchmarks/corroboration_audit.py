@@ -87,9 +87,7 @@ def stories(run: Path) -> list[dict[str, Any]]:
             continue
         _timeline, numbers = story_facts(arts, analyses)
         m = cmp.match_claims(arts, analyses, copies, numbers, embedder=emb)
-        shown = [g for g in m.groups if len(cmp._independent(m.claims, g)) >= 2]
-        shown.sort(key=lambda g: (-len(cmp._independent(m.claims, g)), -len({m.claims[i].article for i in g})))
-        for g in shown[: cmp.MAX_CORROBORATED]:
+        for g in cmp.shown_groups(m.claims, m.groups):
             centre, rep_i = g[0], cmp._representative(m.claims, g)
             also = [j for j in g if j != rep_i and not m.claims[j].copy and m.claims[j].text != m.claims[rep_i].text]
             story["groups"].append({

@@ -992,6 +992,14 @@ def match_claims(
     return Matching(claims, negated, hedged, stats, vectors, sim, groups)
 
 
+def shown_groups(claims: Sequence[Claim], groups: list[list[int]]) -> list[list[int]]:
+    """The groups a report shows as corroborated: those of two or more independent outlets, the most
+    outlets first, then the most articles; at most ``MAX_CORROBORATED``."""
+    shown = [g for g in groups if len(_independent(claims, g)) >= 2]
+    shown.sort(key=lambda g: (-len(_independent(claims, g)), -len({claims[i].article for i in g})))
+    return shown[:MAX_CORROBORATED]
+
+
 def compare_sources(
     articles: list[Article],
     analyses: dict[str, Analysis],
@@ -1013,10 +1021,8 @@ def compare_sources(
     firm = ~hedged[:, None] & ~hedged[None, :]
 
     corroborated: list[dict[str, Any]] = []
-    for members in groups:
+    for members in shown_groups(claims, groups):
         outlets = _independent(claims, members)
-        if len(outlets) < 2:
-            continue
         rep = claims[_representative(claims, members)]
         ordered = sorted(members)
         corroborated.append({"text": rep.text, "outlets": outlets, "independent_outlets": len(outlets),
@@ -1026,8 +1032,7 @@ def compare_sources(
                                             "end": claims[i].end, "text": claims[i].text,
                                             "outlet": claims[i].outlet}
                                            for i in ordered]})  # fmt: skip
-    corroborated.sort(key=lambda g: (-g["independent_outlets"], -len(g["articles"])))
-    result["corroborated"] = corroborated[:MAX_CORROBORATED]
+    result["corroborated"] = corroborated
 
     # content words each outlet uses anywhere in its (non-copy) articles, to tell what is new to the story
     words_of: dict[str, set[str]] = {}
