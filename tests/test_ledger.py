@@ -246,3 +246,85 @@ def test_a_span_run_over_the_article_is_no_whole_for_partial_quotes() -> None:
     qs = _said(short, "radiant badge of martyrdom", "John Paul II")
     (entry,) = build_ledger([("a1", "AP", whole, qw), ("a2", "NYT", short, qs)])
     assert [f["text"] for f in entry["fragments"]] == ["radiant badge of martyrdom"]
+
+
+def _cued(text: str, content: str, speaker: str, cue: str, name: str | None = None) -> Quote:
+    """Reported speech with its cue, as the extractor gives it (the cue's first occurrence)."""
+    q = _reported(text, content, speaker, name)
+    c = text.index(cue)
+    return Quote(content=q.content, speaker=q.speaker, speaker_name=name, cue=Span(c, c + len(cue), cue), direct=False)
+
+
+def test_a_state_of_mind_or_a_relative_pronoun_is_no_speaker() -> None:
+    # the seeds (AFP), as the extractor reads it: speaker "hope", cue "dimmed"
+    hope = ("Tillerson's visit comes as hope in Moscow has dimmed that Trump will make good on his pledge to improve "
+            "ties with Russia, as relations with the Kremlin have become politically toxic.")  # fmt: skip
+    q = _cued(hope, "that Trump will make good on his pledge to improve ties with Russia", "hope", "dimmed")
+    assert build_ledger([("a1", "AFP", hope, q)]) == []
+    which = "She appointed another board, which vowed to give the dairy more money for its debts."
+    q = _cued(which, "to give the dairy more money for its debts", "which", "vowed")
+    assert build_ledger([("a1", "AP", which, q)]) == []
+
+
+def test_a_decision_or_a_refusal_is_no_statement_but_a_promise_is() -> None:
+    # ECB+ (CC BY)
+    deal = ("Pushed to the brink of default, the government agreed at the weekend to slash spending and jack up taxes "
+            "in return for 110 billion euros in loans over three years.")  # fmt: skip
+    q = _cued(deal, "to slash spending and jack up taxes in return for 110 billion euros", "the government", "agreed")
+    assert build_ledger([("a1", "AP", deal, q)]) == []
+    refusal = "Pastor Larry Kroon declined to say if the blaze was politically based or directed at Palin."
+    q = _cued(refusal, "to say if the blaze was politically based or directed at Palin", "Pastor Larry Kroon",
+              "declined", "Larry Kroon")  # fmt: skip
+    assert build_ledger([("a1", "AP", refusal, q)]) == []
+    vow = "The young protesters have vowed to remain on the streets until their concerns are addressed."
+    q = _cued(vow, "to remain on the streets until their concerns are addressed", "The young protesters", "vowed")
+    assert [e["speaker_description"] for e in build_ledger([("a1", "AP", vow, q)])] == ["The young protesters"]
+
+
+def test_what_was_not_said_and_a_question_nobody_answered_are_no_statements() -> None:
+    # ECB+ (CC BY): a negated cue, a question after a verb that neither tells nor asks, a passive "asked"
+    shots = "Police couldn't say how many shots were fired at the office that morning."
+    q = _cued(shots, "how many shots were fired at the office that morning", "Police", "say")
+    assert build_ledger([("a1", "AP", shots, q)]) == []
+    anger = ("The center-right government of Costas Karamanlis, increasingly unpopular, didn't anticipate or "
+             "understand how the anger had spiraled so quickly.")  # fmt: skip
+    q = _cued(anger, "how the anger had spiraled so quickly", "The center-right government", "understand")
+    assert build_ledger([("a1", "AP", anger, q)]) == []
+    poll = "Asked whether the riots were a social uprising, 60 percent responded yes."
+    q = _cued(poll, "whether the riots were a social uprising", "60 percent", "Asked")
+    assert build_ledger([("a1", "AP", poll, q)]) == []
+    told = "Wednesday, authorities described what witnesses saw inside the accounting firm's offices that morning."
+    q = _cued(told, "what witnesses saw inside the accounting firm's offices that morning", "authorities", "described")
+    assert len(build_ledger([("a1", "AP", told, q)])) == 1
+
+
+def test_a_cue_followed_by_a_preposition_names_a_topic_or_a_charge_but_calling_for_is_a_demand() -> None:
+    # ECB+ and WikiNews (CC BY)
+    accused = "The officer accused of shooting him in the back of the head was initially convicted of murder."
+    q = _cued(accused, "shooting him in the back of the head", "The officer", "accused")
+    assert build_ledger([("a1", "AP", accused, q)]) == []
+    topic = "Council workmen commented on how easy it was to get work done, with no car traffic on the roads."
+    q = _cued(topic, "how easy it was to get work done", "Council workmen", "commented")
+    assert build_ledger([("a1", "WN", topic, q)]) == []
+    petition = "Survivors set up an online petition calling for an independent Public Inquiry into the attacks."
+    q = _cued(petition, "an independent Public Inquiry into the attacks", "Survivors", "calling")
+    assert len(build_ledger([("a1", "WN", petition, q)])) == 1
+
+
+def test_a_title_or_a_short_phrase_nobody_said_is_no_entry_but_stays_a_part_of_a_quote() -> None:
+    # ECB+ (CC BY): a subtitle and a scare quote in the writer's sentence
+    title = 'An article with the subtitle: "Do you have to be thin to be fit for the role of Top Doc?" was published.'
+    s = title.index("Do you")
+    t = Quote(content=Span(s, title.index('?"') + 1, title[s : title.index('?"') + 1]), direct=True)
+    phrase = 'Jackman\'s naming as host prompted a "love it or hate it" reaction here on our news floor.'
+    p = phrase.index("love")
+    f = Quote(content=Span(p, p + 18, phrase[p : p + 18]), direct=True)
+    assert build_ledger([("a1", "E!", title, t), ("a2", "E!", phrase, f)]) == []
+    # the seeds: a short phrase nobody is named for stays as a part of the named quote it is taken from
+    said = '"There is a low level of trust between our two countries," Tillerson said after the meeting.'
+    part = 'Tillerson spoke of a "low level of trust" after the talks.'
+    whole = Quote(content=Span(1, 57, said[1:57]), speaker_name="Rex Tillerson", direct=True)
+    p = part.index("low")
+    piece = Quote(content=Span(p, p + 18, part[p : p + 18]), direct=True)
+    (entry,) = build_ledger([("a1", "NPR", said, whole), ("a2", "AFP", part, piece)])
+    assert entry["speaker"] == "Rex Tillerson" and [f["text"] for f in entry["fragments"]] == ["low level of trust"]

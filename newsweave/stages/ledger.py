@@ -225,13 +225,25 @@ _PRONOUNS = frozenset(
 )
 
 
+# what a speaker span ends in when it is no one: a relative pronoun the extractor did not resolve ("...,
+# which vowed [to ...]", "20 million of whom voted"), or a state of mind or a likelihood, which cannot state
+# ("hope in Moscow has dimmed [that Trump will ...]", "the odds say [that ...]")
+_NO_SPEAKER_HEADS = _PRONOUNS | frozenset(
+    """which whom whose the a an 's _ hope hopes fear fears doubt doubts concern concerns expectation expectations
+    optimism pessimism odds chance chances prospect prospects""".split()
+)
+
+
 def _description(q: Quote) -> str | None:
     """What the article calls an unnamed speaker ("a senior US official", "diplomats"), or None
-    for a pronoun or no speaker at all."""
+    for a pronoun, a relative pronoun ("which"), a state of mind ("hope") or no speaker at all."""
     if q.speaker is None or q.speaker_name:
         return None
     text = " ".join(q.speaker.text.split())
-    return text if text and text.lower() not in _PRONOUNS else None
+    words = _words(text)
+    if not words or text.lower() in _PRONOUNS or words[-1] in _NO_SPEAKER_HEADS:
+        return None
+    return text
 
 
 # cues that make an infinitive a statement ("urged Russia to end its support", "vowed to
@@ -261,7 +273,28 @@ _STATEMENT_STEMS = _SPEECH_ACT_STEMS + (
     "plead", "pled", "vouch", "swear", "swore", "assur", "reassur", "boast", "brag", "concur", "disagre",
     "object", "protest", "rebut", "refut", "retort", "quip", "jok", "muse", "wonder", "impl", "characteri",
     "portray", "depict", "paint", "concern", "worr", "attribut", "assail",
+    "remark", "noting", "iterat", "conjectur", "profess",
 )  # fmt: skip
+# cues whose infinitive is words ("vowed to retaliate"); after "agreed", "voted" it is a decision ("the
+# government agreed [to slash spending]", "the People's Council voted [to abolish itself]") and after
+# "refused", "declined" what was not done or said ("declined [to say whether ...]")
+_INFINITIVE_STEMS = tuple(s for s in _SPEECH_ACT_STEMS if s not in ("agre", "vot", "refus", "declin"))
+# cues that make a question ("how", "what", "whether" ...) a statement: telling, asking, explaining ("described
+# [how rioters tried to storm the business]", "asked [whether ...]"); after others it is what is known,
+# decided or looked at ("understand [how the anger had spiraled]", "considering [whether to file charges]")
+_WH_CLAUSE_STEMS = ("ask", "question", "explain", "describ", "detail", "tell", "told", "say", "said", "reveal",
+                    "disclos", "recount", "recall", "specif", "indicat", "report", "writ", "wrote", "according",
+                    "testif", "clarif", "confirm", "comment", "note", "noting", "point", "discuss")  # fmt: skip
+_WH_START = re.compile(r"^(?:how|what|why|where|who|whom|which|whether|if|when)\b")  # lower case: inside a sentence
+# a negated cue reports what was not said ("Police couldn't say [how many shots were fired]", "would not reveal")
+_NEGATED = re.compile(r"(?i)(?:\bnot|n't|\bnever|\bcannot)\s+(?:[a-z]+\s+){0,2}$")
+# "asked" without a subject before it: the question put to the speaker ("When asked [whether she ...]")
+_ASKED_PASSIVE = re.compile(r"(?i)(?:(?:^|[.!?:;\"“”]\s*)|\b(?:when|if|after|once|as)\s+)$")
+# a cue followed by a bare preposition: its content is a topic, a name or the charge against the speaker
+# ("commented on [how easy it was]", "accused of [shooting ...]", "known as [...]"), not what was said, but for
+# demands ("called for [an end to ...]") and "insisted on"
+_TOPIC_PREPOSITIONS = frozenset("of about on as with over for".split())
+_DEMAND_STEMS = {"for": ("call", "appeal", "ask", "press", "push", "plead", "urg"), "on": ("insist", "call")}
 # statement verbs only with a clause ("a study found [that ...]"); with a noun phrase they are acts of
 # finding or showing ("the boarding party found [a host of other equipment]", "showed [the wreckage]")
 _CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "project", "discover", "uncover")
@@ -271,24 +304,64 @@ _BARE_CLAUSE = re.compile(
 _CLAUSE_START = re.compile(r"(?i)^(?:(?:that|whether|if|how|why|what|when|where|who|which)\b|[\"“‘'])")
 
 
-def _reported_unusable(q: Quote) -> bool:
+def _reported_unusable(q: Quote, text: str = "") -> bool:
     """Reported speech the ledger leaves out (the article's quotes keep it): nobody to attribute
-    it to (no speaker, or an unresolved pronoun), a speaker inside its own content, the mark
+    it to (no speaker, an unresolved pronoun, "which", "hope"), a speaker inside its own content, the mark
     of a misread clause ("that Russia says violated international law"), an infinitive after
-    a cue that is no speech act (an aim: "seeking to repair a relationship"), or a noun phrase
-    after a verb that is no statement ("Boris Johnson cancelled [a planned trip]")."""
+    a cue that is no speech act (an aim: "seeking to repair a relationship"; a decision: "voted to
+    abolish itself"; a refusal: "declined to say"), a noun phrase after a verb that is no statement
+    ("Boris Johnson cancelled [a planned trip]"),
+    a question after a verb that neither tells nor asks ("understand [how the anger had spiraled]"), and,
+    with the article's ``text``, what a negated cue did not say ("Police couldn't say [how many ...]"),
+    the question put to the speaker ("When asked [whether ...]") and a cue followed by a preposition
+    ("accused of [shooting ...]", "commented on [...]")."""
     if q.speaker is not None and q.content.start <= q.speaker.start < q.content.end:
         return True
     cue = q.cue.text.lower() if q.cue else ""
     content = q.content.text.lstrip()
-    if content.lower().startswith("to ") and not cue.startswith(_SPEECH_ACT_STEMS):
+    if content.lower().startswith("to ") and not cue.startswith(_INFINITIVE_STEMS):
         return True
     if cue and not _CLAUSE_START.match(content) and not _statement_cue(cue):
+        return True
+    if cue and _WH_START.match(content) and not any(w.startswith(_WH_CLAUSE_STEMS) for w in re.findall(r"[a-z]+", cue)):
+        return True
+    if q.cue is not None and text and _cue_context_unusable(q, cue, text):
         return True
     words = re.findall(r"[a-z]+", cue)
     if words and all(w.startswith(_CLAUSE_ONLY_STEMS) for w in words) and not _CLAUSE_START.match(content):
         return not _BARE_CLAUSE.search(content)  # "records show [Lasalle has three prior convictions]" stays
     return not q.speaker_name and _description(q) is None
+
+
+def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
+    """The cue's surroundings in the article: negated, a passive "asked", or followed by a bare preposition."""
+    assert q.cue is not None
+    words = re.findall(r"[a-z]+", cue)
+    before = text[max(0, q.cue.start - 40) : q.cue.start]
+    if _NEGATED.search(before) or words and words[0] in ("asked", "asking") and _ASKED_PASSIVE.search(before):
+        return True
+    between = text[q.cue.end : q.content.start].strip().lower() if q.cue.end <= q.content.start else ""
+    prep = between if between in _TOPIC_PREPOSITIONS else words[-1] if words and not between else ""
+    return prep in _TOPIC_PREPOSITIONS and not cue.startswith(_DEMAND_STEMS.get(prep, ("-",)))
+
+
+# what precedes a title or a name in quote marks (not "called", which precedes a speaker's words as often:
+# 'what he called "a cowardly attack"')
+_TITLE_BEFORE = re.compile(
+    r"(?i)\b(?:known as|so-called|dubbed|nicknamed|titled|entitled|subtitle|subtitled|book|novel|memoir|film|movie"
+    r"|documentary|song|album|essay)\s*[:,]?\s*[\"“'‘`(]+\s*$"
+)
+
+
+PHRASE_MAX = 8  # words: a quote nobody is named for that starts in lower case and is this short is a phrase
+
+
+def _phrase(text: str, words: list[str]) -> bool:
+    """A short quote that starts in lower case ("love it or hate it", "light detection and ranging", "television"):
+    a term, a name or a scare quote in the writer's sentence. Longer ones are mostly someone's words whose
+    speaker was missed ("to forgive and reconcile and to purify one's memory of hatred")."""
+    first = text.lstrip()[:1]
+    return len(words) <= PHRASE_MAX and (first.islower() or first in ",;:")
 
 
 def _statement_cue(cue: str) -> bool:
@@ -309,7 +382,9 @@ def build_ledger(
     punctuation) is left to the quote's exact words, so the statement is listed once; so is reported
     speech nested in a longer reported quote of its article (left to the outer one). Reported
     speech of fewer than ``MIN_REPORTED_WORDS`` words is left out, and so is reported speech with
-    nobody to attribute it to or a speaker inside its own content (the article's quotes keep both).
+    nobody to attribute it to, a speaker inside its own content or no statement in it (``_reported_unusable``;
+    the article's quotes keep them all). A title or a name in quote marks ('the 2005 book "..."') is no
+    entry, nor is a short phrase nobody is named for (``_phrase``) unless it is a part of a longer quote.
     An entry without a named speaker carries the article's description of the speaker
     ("speaker_description": "a senior US official") when there is one.
     Entries are sorted by number of articles, most first.
@@ -320,14 +395,17 @@ def build_ledger(
         if not q.direct:
             reported.setdefault(a, []).append((q.content.start, q.content.end))
     recs: list[_Item] = []
+    phrases: set[int] = set()
     for art, outlet, text, q in items:
         c = q.content
-        if not q.direct and (_reported_unusable(q) or any(a == art and _carries(c, s, e) for a, s, e in direct)):
+        if not q.direct and (_reported_unusable(q, text) or any(a == art and _carries(c, s, e) for a, s, e in direct)):
             continue
         outer = [(s, e) for s, e in reported.get(art, []) if (s, e) != (c.start, c.end)]
         if not q.direct and any(_carries(Span(s, e, ""), c.start, c.end) for s, e in outer):
             continue  # a nested attribution ('said [Moscow hoped [to ...]]'): the outer statement is listed
         qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
+        if q.direct and _TITLE_BEFORE.search(text[max(0, c.start - 40) : c.start]):
+            continue  # a title or a name in quote marks: 'the 2005 book "The Big Show ..."', 'the so-called "X"'
         words, name = _words(qt), q.speaker_name
         if not q.direct and len(words) < MIN_REPORTED_WORDS:
             continue  # a stance on a thing ("slammed the US missile strike"), not a statement
@@ -335,6 +413,8 @@ def build_ledger(
         content = frozenset(w for w in words if w not in STOPWORDS)
         inner = () if q.direct else _inner_quotes(qt)  # only reported speech is matched on what it quotes
         recs.append(_Item(art, outlet, q, qt, words, content, key, inner))
+        if q.direct and not name and _description(q) is None and _phrase(qt, words):
+            phrases.add(id(recs[-1]))  # listed only as a part of someone's quote
     freq = _frequency({art: text for art, _o, text, _q in items})
     groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
     for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
@@ -346,6 +426,7 @@ def build_ledger(
             hit[0][1].append((r, hit[1]))
         else:
             groups.append(([r], []))
+    groups = [g for g in groups if not all(id(m) in phrases for m in g[0])]
     entries = [_entry(members, fragments, canonical) for members, fragments in groups]
     return sorted(entries, key=lambda e: (-len(e["articles"]), -len(e["wordings"])))
 
