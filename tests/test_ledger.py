@@ -328,3 +328,13 @@ def test_a_title_or_a_short_phrase_nobody_said_is_no_entry_but_stays_a_part_of_a
     piece = Quote(content=Span(p, p + 18, part[p : p + 18]), direct=True)
     (entry,) = build_ledger([("a1", "NPR", said, whole), ("a2", "AFP", part, piece)])
     assert entry["speaker"] == "Rex Tillerson" and [f["text"] for f in entry["fragments"]] == ["low level of trust"]
+
+
+def test_reported_speech_of_a_verb_of_showing_without_a_speaker_is_left_out() -> None:
+    # WikiNews (CC BY): the cue inside the writer's own sentence, nobody to attribute it to
+    video = "Last month a video showing Mohammad Siddique Khan saying goodbye to his child was shown in the court."
+    content = "a video showing Mohammad Siddique Khan saying goodbye to his child was shown in the court"
+    q = _reported(video, content, None)
+    c = video.index("shown")
+    q = Quote(content=q.content, cue=Span(c, c + 5, "shown"), direct=False)
+    assert build_ledger([("a1", "WN", video, q)]) == []

@@ -329,7 +329,8 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
         return True
     words = re.findall(r"[a-z]+", cue)
     if words and all(w.startswith(_CLAUSE_ONLY_STEMS) for w in words) and not _CLAUSE_START.match(content):
-        return not _BARE_CLAUSE.search(content)  # "records show [Lasalle has three prior convictions]" stays
+        if not _BARE_CLAUSE.search(content):  # "records show [Lasalle has three prior convictions]" stays
+            return True
     return not q.speaker_name and _description(q) is None
 
 
