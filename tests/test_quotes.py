@@ -245,6 +245,24 @@ def test_passive_cue_has_no_speaker_but_its_agent(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_learned_passive_is_held_by_its_agent(nlp: Any) -> None:
+    """A learned passive candidate is held by its agent ('[The plan was praised] by [Jane Smith]',
+    PolNeAR's source), and by no one named without one."""
+    from newsweave.stages import quote_context as qc
+    from newsweave.stages import quote_direct as qd
+    from newsweave.stages.quote_learned import cue_candidates
+
+    for text, holder in (
+        ("The plan was praised by Senator Jane Smith as a bold step.", "Smith"),
+        ("The plan was praised as a bold step.", None),
+    ):
+        ctx = qc.Ctx(nlp(text))
+        qd.direct_quotes(ctx)
+        cands = [(key, subj) for _v, key, _r, subj in cue_candidates(ctx, []) if key.startswith("praised|passive")]
+        assert len(cands) == 1 and (cands[0][1].text if cands[0][1] is not None else None) == holder
+
+
+@pytest.mark.slow
 def test_found_jobs_and_told_audiences_are_no_content(nlp: Any) -> None:
     assert not quotes(nlp, "Many graduates struggle to find jobs that pay well.")
     assert not quotes(nlp, "Kasich told a crowd in Berea, Ohio, on Monday.")

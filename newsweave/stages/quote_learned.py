@@ -81,7 +81,7 @@ def cue_candidates(
             if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi and not any(ctx.quoted[lo:hi]):
                 s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
-                    out.append((v, key, (lo, hi), None))
+                    out.append((v, key, (lo, hi), _agent(ctx, v)))
             continue
         kids = {c.dep_ for c in v.children}
         seeming = kids & {"acomp", "oprd", "xcomp"} or v.lower_ in _SEEM and kids & {"prep", "advcl"}
@@ -132,6 +132,14 @@ def cue_candidates(
                     out.append((v, key, (lo, hi), holder))
             break
     return out
+
+
+def _agent(ctx: Ctx, v: Token) -> Token | None:
+    """The agent of a passive ('[That effort has been championed] by [Curly Haugland]', '[Trump has been
+    rebuked] by [opponents]'): PolNeAR's source of the attribution, else None (no one named)."""
+    by = next((c for c in v.rights if c.dep_ == "agent"), None)
+    a = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    return a if a is not None and not ctx.quoted[a.i] else None
 
 
 _NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
