@@ -21,6 +21,9 @@ Split: ``benchmarks.common.heldout`` on the external id of the story's first art
     .venv/bin/python benchmarks/ledger_precision_audit.py --run /tmp/run3 --score [--split dev] [--draw-id seed0]
     .venv/bin/python benchmarks/ledger_precision_audit.py --run /tmp/run3 --dump /tmp/a.json
     .venv/bin/python benchmarks/ledger_precision_audit.py --run /tmp/run3 --diff /tmp/a.json [--show 40]
+
+``--baseline REV`` rebuilds the ledgers with ``build_ledger`` of ``ledger.py`` at git revision REV (the draw of
+the ledger as it was before a change; ``--score`` then tells what the current code removes from it).
 """
 
 from __future__ import annotations
@@ -78,6 +81,10 @@ def score(data: dict[str, dict[str, Any]], split: str, draw_id: str) -> None:
           f"({ok_b / max(len(judged), 1):.1%}); {dict(before.most_common())}")  # fmt: skip
     print(f"current code: {ok_a}/{len(listed)} of the judged entries still listed "
           f"({ok_a / max(len(listed), 1):.1%}); {dict(after.most_common())}")  # fmt: skip
+    st_b = ok_b + before["wrong_speaker"]
+    st_a = ok_a + after["wrong_speaker"]
+    print(f"statements whoever the speaker (ok + wrong_speaker): as drawn {st_b}/{len(judged)} "
+          f"({st_b / max(len(judged), 1):.1%}), current code {st_a}/{len(listed)} ({st_a / max(len(listed), 1):.1%})")
     print(f"removed: {len(judged) - len(listed)}, of which statements (lost): {ok_b - ok_a}")
     for k, g in judged.items():
         if k not in now:
@@ -105,6 +112,26 @@ def diff(data: dict[str, dict[str, Any]], old: dict[str, str], show: int, seed: 
         print(f"  - {k} {old[k]}")
 
 
+def use_baseline(rev: str) -> None:
+    """Rebuild the ledgers with ``build_ledger`` of ``newsweave/stages/ledger.py`` at git revision ``rev`` (the
+    rest of the code as it is), to draw from the ledger as it was before a change."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    import newsweave.stages.story as story
+
+    src = subprocess.run(["git", "show", f"{rev}:newsweave/stages/ledger.py"], cwd=Path(__file__).resolve().parents[1],
+                         check=True, capture_output=True, text=True).stdout  # fmt: skip
+    path = Path(tempfile.mkdtemp()) / "ledger_baseline.py"
+    path.write_text(src, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("newsweave.stages.ledger_baseline", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    story.build_ledger = module.build_ledger  # type: ignore[attr-defined]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", type=Path, default=Path("/tmp/run3"))
@@ -117,7 +144,10 @@ def main() -> None:
     ap.add_argument("--dump", type=Path, help="write every story's entries to this file")
     ap.add_argument("--diff", type=Path, help="print the entries removed and added against an earlier --dump")
     ap.add_argument("--show", type=int, default=40, help="removed entries printed by --diff")
+    ap.add_argument("--baseline", metavar="REV", help="use build_ledger of ledger.py at this git revision")
     args = ap.parse_args()
+    if args.baseline:
+        use_baseline(args.baseline)
     data = ledgers(args.run, None if args.dump or args.diff else args.split)
     if args.draw:
         skip = set(json.loads(GOLD.read_text())) if GOLD.exists() else set()
