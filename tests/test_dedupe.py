@@ -105,3 +105,45 @@ def test_results_are_deterministic_and_survive_pickling(articles):
     restored = pickle.loads(pickle.dumps(_index(articles)))
     assert run(restored) == first
     assert restored.add("wikinews-M0010", "ignored: already indexed") is None  # adding an id twice is a no-op
+
+
+def test_the_wire_site_is_the_original_though_undated_and_added_last(articles):
+    # the AP's own page of a story is the original of the sites that republish it, even when the
+    # republication carries a date and the AP page none (found so in the stream: bigstory.ap.org)
+    text = articles["wikinews-M0063"]["text"]
+    ix = DuplicateIndex()
+    ix.add("paper", "Sports | News\n" + text, "2010-01-23", "www.huffingtonpost.com")
+    ix.add("portal", text, None, "sports.yahoo.com")
+    ix.add("ap", text, None, "bigstory.ap.org")
+    assert ix.original_of(["paper", "portal", "ap"]) == {"paper": "ap", "portal": "ap"}
+
+
+def test_the_outlet_a_repost_credits_is_the_original(articles):
+    # a blog reposts an NPR story, crediting it ("[Source: ... NPR ...]"), and dates it a day earlier
+    # than NPR's own page: the credited outlet's page is the original
+    text = articles["wikinews-M0050"]["text"]
+    ix = DuplicateIndex()
+    ix.add("blog", text + "\n[Source: NPR, 27Feb10]", "2010-02-27", "blog.example.org", credit="NPR")
+    ix.add("npr", text, "2010-02-28", "www.npr.org")
+    assert ix.original_of(["blog", "npr"]) == {"blog": "npr"}
+    # without the credit, the earlier date decides as before
+    ix2 = DuplicateIndex()
+    ix2.add("blog", text, "2010-02-27", "blog.example.org")
+    ix2.add("npr", text, "2010-02-28", "www.npr.org")
+    assert ix2.original_of(["blog", "npr"]) == {"npr": "blog"}
+
+
+def test_a_short_excerpt_of_a_long_article_is_found_in_a_small_index(articles):
+    # an aggregator's teaser: the first 40 words of a 709-word article. Containment 1, but Jaccard
+    # about 0.05, under the LSH threshold: LSH alone misses it. A story's index is small, so every
+    # indexed article is checked, not only those sharing LSH buckets
+    long = articles["wikinews-M0060"]
+    teaser = " ".join(long["text"].split()[:40])
+    lsh_only = _index(articles)
+    lsh_only.exhaustive_below = 0
+    assert lsh_only.add("teaser", teaser, "2010-01-13", "aggregator") is None
+    ix = _index(articles)
+    (c,) = [c for c in ix.candidates(teaser) if c.duplicate_of == long["id"]]
+    assert c.jaccard < 0.1 and c.containment == 1.0
+    m = ix.add("teaser", teaser, "2010-01-13", "aggregator")
+    assert m is not None and m.duplicate_of == long["id"]

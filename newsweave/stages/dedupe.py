@@ -8,6 +8,16 @@ set, which catches truncated copies and copies wrapped in other page furniture) 
 threshold. The defaults (Jaccard >= 0.3, or containment >= 0.5) were chosen on real articles and
 copies derived from them: see benchmarks/dedupe.py and
 benchmarks/RESULTS_dedupe.md.
+
+While the index holds fewer than ``exhaustive_below`` articles (the articles of one story, as
+``story.find_copies`` builds it) a new article is checked against every indexed article, not only
+those sharing LSH buckets: LSH estimates Jaccard, and a short copy of a long text (containment near
+1, Jaccard under 0.2) slips through it. Past that size the cost per article stays that of LSH.
+
+Which member of a group is the original (``original_of``): a member published by a news agency's own
+site (``WIRE_HOSTS``: the AP's, Reuters', AFP's ... sites) or by the outlet that another member credits
+(``credit``: "(AP)", "[Source: NPR]"), then the earliest published, then the first added. The real
+copies of a 961-article stream were judged by hand in benchmarks/syndication_audit.py.
 """
 
 from __future__ import annotations
@@ -23,6 +33,18 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
+# the sites of news agencies: what they publish is the wire story that others republish
+WIRE_HOSTS: dict[str, str] = {
+    "ap.org": "AP", "apnews.com": "AP", "reuters.com": "Reuters", "afp.com": "AFP", "upi.com": "UPI",
+    "dpa.com": "dpa", "efe.com": "EFE", "ansa.it": "ANSA", "kyodonews.net": "Kyodo", "yna.co.kr": "Yonhap",
+    "xinhuanet.com": "Xinhua", "news.cn": "Xinhua", "tass.com": "TASS", "interfax.com": "Interfax",
+    "ptinews.com": "PTI",
+}  # fmt: skip
+# sites of outlets a text may credit ("[Source: NPR]", "MOSCOW (AFP) -"), beyond the agencies
+_OUTLET_HOSTS: dict[str, str] = {
+    **WIRE_HOSTS, "npr.org": "NPR", "bbc.co.uk": "BBC", "bbc.com": "BBC", "cnn.com": "CNN",
+    "bloomberg.com": "Bloomberg", "aljazeera.com": "Al Jazeera", "aljazeera.net": "Al Jazeera",
+}  # fmt: skip
 _SCHEME = "affine64"  # our shingle hashes are 64-bit; datasketch's default scheme wants 32-bit values
 
 
@@ -72,6 +94,17 @@ def _identity(v: Any) -> Any:
     return v
 
 
+def _host_outlet(source: str | None, hosts: dict[str, str]) -> str | None:
+    """The outlet whose site ``source`` (a host such as "bigstory.ap.org", or a URL) is, else None."""
+    if not source:
+        return None
+    host = source.strip().lower()
+    host = host.split("://", 1)[-1].split("/", 1)[0]
+    if " " in host or "." not in host:
+        return None
+    return next((name for dom, name in hosts.items() if host == dom or host.endswith("." + dom)), None)
+
+
 class DuplicateIndex:
     """Articles seen so far, for exact and near-duplicate lookups. Add articles in arrival order.
 
@@ -91,6 +124,7 @@ class DuplicateIndex:
         num_perm: int = 128,
         k: int = 5,
         seed: int = 1,
+        exhaustive_below: int = 100,
     ) -> None:
         self.jaccard = jaccard
         self.containment = containment
@@ -99,12 +133,15 @@ class DuplicateIndex:
         self.num_perm = num_perm
         self.k = k
         self.seed = seed
+        self.exhaustive_below = exhaustive_below
         self._lsh = MinHashLSH(num_perm=num_perm, params=_lsh_params(lsh_threshold, num_perm))
         self._perm = MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME).permutations
         self._exact: dict[str, str] = {}  # normalised-text hash -> first article id with it
         self._shingles: dict[str, frozenset[int]] = {}
         self._published: dict[str, str | None] = {}
         self._source: dict[str, str | None] = {}
+        self._credit: dict[str, str | None] = {}
+        self._indexed: list[str] = []  # ids in the LSH index, in order (the exhaustive check's list)
         self._order: dict[str, int] = {}  # arrival rank, the tie-break for the original
         self._matches: dict[str, Match] = {}
 
@@ -116,10 +153,15 @@ class DuplicateIndex:
 
     # ---- adding and looking up ----
 
-    def add(self, article_id: str, text: str, published: str | None = None, source: str | None = None) -> Match | None:
+    def add(
+        self, article_id: str, text: str, published: str | None = None, source: str | None = None,
+        credit: str | None = None,
+    ) -> Match | None:  # fmt: skip
         """Index one article; return the earlier article it duplicates (best-scoring), or None.
 
-        Adding an id twice is a no-op that returns the first answer again.
+        ``source`` is the outlet that published it (a site's host, a name), ``credit`` the outlet its
+        text credits (``Article.original_source``). Adding an id twice is a no-op that returns the
+        first answer again.
         """
         if article_id in self._order:
             return self._matches.get(article_id)
@@ -139,11 +181,13 @@ class DuplicateIndex:
         self._order[article_id] = len(self._order)
         self._published[article_id] = published
         self._source[article_id] = source
+        self._credit[article_id] = credit
         if match is not None:
             self._matches[article_id] = match
         if sh and (match is None or match.kind == "near"):  # an exact copy adds nothing new to the LSH index
             self._shingles[article_id] = sh
             self._lsh.insert(article_id, self._minhash(sh))
+            self._indexed.append(article_id)
         elif sh:
             self._shingles[article_id] = sh
         return match
@@ -153,14 +197,16 @@ class DuplicateIndex:
         return jaccard >= self.jaccard or (smaller >= self.min_shingles and containment >= self.containment)
 
     def candidates(self, text: str) -> list[Candidate]:
-        """Earlier articles sharing LSH buckets with ``text``, with exact scores, best first (no threshold)."""
+        """Earlier articles sharing LSH buckets with ``text`` (all of them while the index is small),
+        with exact scores, best first (no threshold)."""
         return self._candidates(shingle_hashes(words(text), self.k))
 
     def _candidates(self, sh: frozenset[int]) -> list[Candidate]:
         if not sh or self._lsh.is_empty():
             return []
         out = []
-        for key in self._lsh.query(self._minhash(sh)):
+        small_index = len(self._indexed) < self.exhaustive_below
+        for key in self._indexed if small_index else self._lsh.query(self._minhash(sh)):
             other = self._shingles[key]
             inter = len(sh & other)
             small = min(len(sh), len(other))
@@ -183,8 +229,10 @@ class DuplicateIndex:
         """For each copy among ``ids``: id -> the original of its duplicate group within ``ids``.
 
         Groups join articles linked by matches (transitively); only links between two of ``ids``
-        count. The original is the earliest published member (no date sorts last; ties: first
-        added); the other members map to it. Ids not in the index are ignored.
+        count. The original is, first, a member published by a news agency's own site or by the
+        outlet another member's text credits (see ``_is_source``), then the earliest published member
+        (no date sorts last; ties: first added); the other members map to it. Ids not in the index
+        are ignored.
         """
         keep = [i for i in dict.fromkeys(ids) if i in self._order]
         parent = {i: i for i in keep}
@@ -206,9 +254,20 @@ class DuplicateIndex:
         for members in groups.values():
             if len(members) < 2:
                 continue
-            orig = min(members, key=lambda i: (self._published[i] or "\uffff", self._order[i]))
+            credited = {c for c in (self._credit[i] for i in members) if c}
+            orig = min(members, key=lambda i: (not self._is_source(i, credited), self._published[i] or "\uffff",
+                                               self._order[i]))  # fmt: skip
             out.update({i: orig for i in members if i != orig})
         return out
+
+    def _is_source(self, article_id: str, credited: set[str]) -> bool:
+        """Whether the article's outlet is where the group's text comes from: a news agency's own site,
+        or the site or name of an outlet that a member credits (a republisher credits its source)."""
+        source = self._source[article_id]
+        if _host_outlet(source, WIRE_HOSTS):
+            return True
+        outlet = _host_outlet(source, _OUTLET_HOSTS) or source
+        return bool(outlet) and outlet in credited and self._credit[article_id] in (None, outlet)
 
     def republications(self, ids: Iterable[str]) -> list[Republication]:
         """``original_of`` with the outlets: which source republished whose article."""
