@@ -21,10 +21,11 @@ from .textutil import PERSON_PRONOUNS
 
 def find_copies(articles: list[Article]) -> dict[str, str]:
     """Near-identical texts within a story (MinHash LSH with a Jaccard/containment recheck):
-    copy id -> original id, the original being the earliest published."""
+    copy id -> original id, the original being a news agency's own page or the page of the outlet
+    another copy credits (``Article.original_source``), else the earliest published."""
     index = DuplicateIndex()
     for a in articles:
-        index.add(a.id, a.text, a.published, a.source)
+        index.add(a.id, a.text, a.published, a.source, credit=a.original_source)
     return index.original_of(a.id for a in articles)
 
 
