@@ -64,20 +64,42 @@ def _open_store(args: argparse.Namespace, must_exist: bool = False) -> Any:
     return SQLiteStore(args.db)
 
 
+def output_problem(path: str | Path, folder: bool = False) -> str | None:
+    """Why an output file (or, with ``folder``, an output folder, created here) cannot be written, or None."""
+    p = Path(path)
+    if folder:
+        if p.exists() and not p.is_dir():
+            return "a file is there, not a folder"
+        try:
+            p.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            return f"cannot create the folder ({e.strerror or e})"
+        return None
+    if p.is_dir():
+        return "a folder, not a file"
+    if not p.parent.is_dir():
+        return f"folder {str(p.parent)!r} does not exist"
+    return None
+
+
 def _fail(msg: str) -> int:
     _err(msg)
     return 2
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
+    from tqdm import tqdm
 
+    if why := output_problem(args.out, folder=True):  # before the work, not after it
+        return _fail(f"--out {args.out}: {why}")
     store = _open_store(args)
+    from .pipeline import Pipeline  # (after the checks: it imports the models' libraries)
+
     pipe = Pipeline(store, _settings(args), progress=not args.quiet)
 
     def on_skip(s: Any) -> None:
         if not args.quiet:
-            _err(f"skipped {s.origin}: {s.reason}")
+            tqdm.write(f"newsweave: skipped {s.origin}: {s.reason}", file=sys.stderr)  # above the progress bar
 
     try:
         res = pipe.run(args.paths, Path(args.out), on_skip=on_skip)
@@ -92,13 +114,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(json.dumps({k: round(v, 3) for k, v in pipe.timings.items()}), file=sys.stderr)
     for kind, path in res.outputs.items():
         print(f"  {kind}: {path}")
-    return 0
+    return 0 if res.read or not res.skipped else 1  # no input could be read: a failure
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-
     store = _open_store(args, must_exist=True)
+    from .pipeline import Pipeline  # (after the checks: it imports the models' libraries)
+
     doc = Pipeline(store, progress=False).document()
     store.close()
     if args.json:
@@ -130,10 +152,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
+    if args.output not in (None, "-") and (why := output_problem(args.output)):
+        return _fail(f"-o {args.output}: {why}")
+    store = _open_store(args, must_exist=True)
+    from .pipeline import Pipeline  # (after the checks: it imports the models' libraries)
     from .report import render_html, render_markdown
 
-    store = _open_store(args, must_exist=True)
     doc = Pipeline(store, progress=False).document()
     store.close()
     if args.format == "json":
@@ -186,13 +210,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .stages.ingest import iter_files, read_path
 
     settings = Settings()
+    written = skipped = 0
     for f in iter_files(args.paths):
         if not isinstance(f, Path):
             _err(f"skipped {f.origin}: {f.reason}")
+            skipped += 1
             continue
         for item in read_path(f, settings):  # without a store nothing is "already stored"
             if isinstance(item, Skip):
                 _err(f"skipped {item.origin}: {item.reason}")
+                skipped += 1
                 continue
             if not isinstance(item, Article):
                 continue
@@ -205,7 +232,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if item.fmt == "txt":
                 rec["removed"] = list(item.removed)
             print(json.dumps(rec, ensure_ascii=False))
-    return 0
+            written += 1
+    _err(f"{written} articles extracted, {skipped} inputs skipped")
+    return 0 if written or not skipped else 1  # no input could be read: a failure
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -288,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     except BrokenPipeError:
         return 0
+    except OSError as e:  # a file that vanished or cannot be written: say which, without a traceback
+        _err(f"{e.filename}: {e.strerror or e}" if e.filename else str(e))
+        return 1
     except RuntimeError as e:  # clear messages from stages and store (missing model, bad db)
         _err(str(e))
         return 1

@@ -16,42 +16,56 @@ from typing import Any
 
 from .records import Analysis, Article, Mention
 from .settings import Settings
-from .stages.ingest import normalise_published
+from .stages.ingest import jsonl_lines, jsonl_problem, normalise_published
 
 
-def _records(path: Path, quiet: bool) -> Iterator[tuple[str, Article]]:
+def _err(msg: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(f"newsweave cluster: {msg}", file=sys.stderr)  # (above the progress bar, not through it)
+
+
+def _records(path: Path, quiet: bool, skipped: list[int] | None = None) -> Iterator[tuple[str, Article]]:
+    """(input id, article) for each valid line; a bad line is reported (unless ``quiet``), and its
+    number added to ``skipped``."""
     first_line: dict[str, int] = {}
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+    for n, line, why in jsonl_lines(path):
+        try:
+            if line is None:
+                raise ValueError(why)
             try:
                 rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("not a JSON object")
-                rid = rec.get("id")
-                if rid is None:
-                    raise ValueError("no 'id' field")
-                text = rec.get("text") or ""
-                if not isinstance(text, str):
-                    raise ValueError("field 'text' must be a string")
-                title = rec.get("title") if isinstance(rec.get("title"), str) else None
-                if not text.strip() and not (title or "").strip():
-                    raise ValueError("no title and no text")
-                if str(rid) in first_line:
-                    raise ValueError(f"id {str(rid)!r} repeated (first on line {first_line[str(rid)]})")
-                first_line[str(rid)] = n
-            except ValueError as e:  # json.JSONDecodeError is a ValueError
-                if not quiet:
-                    print(f"newsweave cluster: {path}:{n}: skipped: {e}", file=sys.stderr)
-                continue
-            published = normalise_published(rec.get("published"))
-            art = Article(id=Article.make_id(title, text), text=text, title=title, published=published)
-            yield str(rid), art
+            except json.JSONDecodeError as e:
+                raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
+            if not isinstance(rec, dict):
+                raise ValueError(f"not a JSON object (got {type(rec).__name__})")
+            rid = rec.get("id")
+            if rid is None:
+                raise ValueError("no 'id' field")
+            text = rec.get("text") or ""
+            if not isinstance(text, str):
+                raise ValueError("field 'text' must be a string")
+            title = rec.get("title") if isinstance(rec.get("title"), str) else None
+            if not text.strip() and not (title or "").strip():
+                raise ValueError("no title and no text")
+            if str(rid) in first_line:
+                raise ValueError(f"id {str(rid)!r} repeated (first on line {first_line[str(rid)]})")
+            first_line[str(rid)] = n
+        except ValueError as e:
+            if skipped is not None:
+                skipped.append(n)
+            if not quiet:
+                _err(f"{path}:{n}: skipped: {e}")
+            continue
+        published = normalise_published(rec.get("published"))
+        art = Article(id=Article.make_id(title, text), text=text, title=title, published=published)
+        yield str(rid), art
 
 
-def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, batch: int = 32) -> int:
-    """Cluster the articles of one .jsonl file in order; write assignments; return how many.
+def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, batch: int = 32,
+                 skipped: list[int] | None = None) -> int:  # fmt: skip
+    """Cluster the articles of one .jsonl file in order; write assignments; return how many (the
+    numbers of the lines skipped go to ``skipped``).
 
     The lines are written at the end, so that an article whose story was later merged into another
     is given the story that holds it in the end."""
@@ -82,7 +96,7 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
         bar.update(len(chunk))
         chunk.clear()
 
-    for item in _records(path, quiet):
+    for item in _records(path, quiet, skipped):
         chunk.append(item)
         if len(chunk) >= batch:
             flush()
@@ -94,21 +108,28 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:
+    from .cli import output_problem
+
     path = Path(args.input)
-    if not path.is_file():
-        print(f"newsweave cluster: no such file: {path}", file=sys.stderr)
+    if why := jsonl_problem(path):
+        print(f"newsweave cluster: {path}: {why}", file=sys.stderr)
+        return 2
+    if args.out not in (None, "-") and (why := output_problem(args.out)):
+        print(f"newsweave cluster: --out {args.out}: {why}", file=sys.stderr)
         return 2
     settings = Settings()
+    skipped: list[int] = []
     if args.out in (None, "-"):
-        n = cluster_file(path, sys.stdout, settings, args.quiet)
+        n = cluster_file(path, sys.stdout, settings, args.quiet, skipped=skipped)
     else:
         tmp = Path(args.out + ".part")
         with open(tmp, "w", encoding="utf-8") as fh:
-            n = cluster_file(path, fh, settings, args.quiet)
+            n = cluster_file(path, fh, settings, args.quiet, skipped=skipped)
         tmp.replace(args.out)
     if not args.quiet:
-        print(f"newsweave cluster: {n} articles assigned", file=sys.stderr)
-    return 0
+        bad = f", {len(skipped)} lines skipped" if skipped else ""
+        print(f"newsweave cluster: {n} articles assigned{bad}", file=sys.stderr)
+    return 0 if n or not skipped else 1  # nothing usable in the input: a failure
 
 
 def add_parser(sub: Any) -> None:

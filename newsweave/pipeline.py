@@ -11,6 +11,7 @@ import gzip
 import os
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
             try:
                 with opener(f, "rb") as fh:  # type: ignore[operator]
                     n += sum(1 for line in fh if line.strip())
-            except OSError:
+            except (OSError, EOFError, zlib.error):  # unreadable or a broken .gz: read reports it
                 n += 1
         else:
             n += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
@@ -42,62 +42,89 @@ def quote_record(q: Quote) -> dict[str, Any]:
 
 
 def read_articles(fh: IO[str], name: str) -> Iterator[tuple[int, str, str]]:
-    """(line number, id, text) for each valid line; a bad line, or a line repeating an id, gets one
-    stderr message."""
+    """(line number, id, text) for each valid line of a text stream; a bad line, or a line repeating
+    an id, gets one stderr message."""
+    return read_lines(((n, line.lstrip("\ufeff"), "") for n, line in enumerate(fh, 1)), name)
+
+
+def read_lines(lines: Iterable[tuple[int, str | None, str]], name: str,
+               skipped: list[int] | None = None) -> Iterator[tuple[int, str, str]]:  # fmt: skip
+    """``read_articles`` over the numbered lines of ``ingest.jsonl_lines`` (text None: unreadable,
+    and why); the numbers of the lines skipped go to ``skipped``."""
     first_line: dict[str, int] = {}
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
+    for n, line, why in lines:
+        if line is not None and not line.strip():
             continue
-        try:
-            rec = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as e:
-            _err(f"{name}:{n}: skipped: not valid JSON ({e.msg} at column {e.colno})")
+        got = _article(line, why, first_line)
+        if isinstance(got, str):
+            _err(f"{name}:{n}: skipped{got}")
+            if skipped is not None:
+                skipped.append(n)
             continue
-        if not isinstance(rec, dict):
-            _err(f'{name}:{n}: skipped: expected a JSON object with "id" and "text", got {type(rec).__name__}')
-            continue
-        art_id, text = rec.get("id"), rec.get("text")
-        if isinstance(art_id, int) and not isinstance(art_id, bool):
-            art_id = str(art_id)
-        if not isinstance(art_id, str) or not art_id:
-            _err(f'{name}:{n}: skipped: missing or empty "id" (a string)')
-            continue
-        if not isinstance(text, str):
-            _err(f'{name}:{n}: skipped (id {art_id!r}): missing "text" (a string)')
-            continue
-        if art_id in first_line:
-            _err(f"{name}:{n}: skipped: id {art_id!r} repeated (first on line {first_line[art_id]})")
-            continue
-        first_line[art_id] = n
-        yield n, art_id, text
+        first_line[got[0]] = n
+        yield n, *got
+
+
+def _article(line: str | None, why: str, first_line: dict[str, int]) -> tuple[str, str] | str:
+    """(id, text) of one line, or the end of the message that says why it is skipped."""
+    if line is None:
+        return f": {why}"
+    try:
+        rec = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as e:
+        return f": not valid JSON ({e.msg} at column {e.colno})"
+    if not isinstance(rec, dict):
+        return f': expected a JSON object with "id" and "text", got {type(rec).__name__}'
+    art_id, text = rec.get("id"), rec.get("text")
+    if isinstance(art_id, int) and not isinstance(art_id, bool):
+        art_id = str(art_id)
+    if not isinstance(art_id, str) or not art_id:
+        return ': missing or empty "id" (a string)'
+    if not isinstance(text, str):
+        return f' (id {art_id!r}): missing "text" (a string)'
+    if art_id in first_line:
+        return f": id {art_id!r} repeated (first on line {first_line[art_id]})"
+    return art_id, text
 
 
 def _count_lines(path: str) -> int | None:
+    from .stages.ingest import GZIP_ERRORS, open_input
+
     if path == "-":
         return None
-    with open(path, "rb") as fh:
-        return sum(1 for _line in fh)
+    try:
+        with open_input(Path(path)) as fh:
+            return sum(1 for _line in fh)
+    except (*GZIP_ERRORS, OSError):  # the reading says what is wrong; the bar goes without a total
+        return None
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
+    from .cli import output_problem
+    from .stages.ingest import jsonl_lines, jsonl_problem
+
+    src = args.input
+    if src != "-" and (why := jsonl_problem(src)):
+        _err(f"{src}: {why}")
+        return 2
+    if args.out != "-" and (why := output_problem(args.out)):
+        _err(f"--out {args.out}: {why}")
+        return 2
     from tqdm import tqdm
 
-    from .stages.nlp import NLP
+    from .stages.nlp import NLP  # (after the checks: spaCy takes seconds to import)
     from .stages.quotes import extract_quotes
     from .workers import batched
 
-    src = args.input
-    if src != "-" and not Path(src).is_file():
-        _err(f"no such file: {src}")
-        return 2
     nlp = NLP(batch_size=args.batch_size).load()
     written = 0
+    skipped: list[int] = []
     with (
-        nullcontext(sys.stdin) if src == "-" else open(src, encoding="utf-8", errors="replace") as fin,
         nullcontext(sys.stdout) if args.out == "-" else open(args.out, "w", encoding="utf-8") as fout,
         tqdm(total=_count_lines(src), unit="art", desc="quotes", disable=args.quiet, file=sys.stderr) as bar,
     ):
-        for chunk in batched(read_articles(fin, src), args.batch_size):
+        name = "<stdin>" if src == "-" else src
+        for chunk in batched(read_lines(jsonl_lines(src), name, skipped), args.batch_size):
             for (n, art_id, text), doc in zip(chunk, nlp.docs(t for _n, _i, t in chunk), strict=True):
                 if len(text) > nlp.max_chars:
                     _err(f"{src}:{n}: id {art_id!r}: only the first {nlp.max_chars} characters were read")
@@ -108,8 +135,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if bar.total:
             bar.update(bar.total - bar.n)
     if not args.quiet:
-        _err(f"{written} articles written to {args.out}")
-    return 0
+        _err(f"{written} articles written to {args.out}" + (f", {len(skipped)} lines skipped" if skipped else ""))
+    return 0 if written or not skipped else 1  # nothing usable in the input: a failure
 
 
 def add_parser(sub: Any) -> None:

@@ -49,6 +49,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     if not Path(args.db).exists():
         _err(f"no store at {args.db!r} yet: starting with an empty one (add articles with POST /api/articles)")
+    else:  # a file that is no newsweave store: said now, not on every request
+        from .store.sqlite import SQLiteStore, StoreError
+
+        try:
+            SQLiteStore(args.db).close()
+        except StoreError as e:
+            _err(str(e))
+            return 1
     # Host checks guard a loopback server against DNS rebinding; other hosts rely on the token.
     shown = f"[{args.host.strip('[]')}]" if ":" in args.host else args.host
     hosts = sorted({"127.0.0.1", "localhost", "[::1]", shown.lower()}) if loopback else None

@@ -91,22 +91,41 @@ def summarize_clusters(lines: Iterator[tuple[int, str]], words: int, out: TextIO
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    from .cli import output_problem
+    from .stages.ingest import jsonl_lines, jsonl_problem
+
     path = Path(args.clusters)
     if not path.is_file():
         _err(f"no such file {str(path)!r}: give a JSON-lines file of clusters")
         return 2
+    if why := jsonl_problem(path):
+        _err(f"{path}: {why}")
+        return 2
     if args.words < 1:
         _err("--words must be at least 1")
         return 2
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        lines = fh.read().splitlines()
+    if args.out not in (None, "-") and (why := output_problem(args.out)):
+        _err(f"--out {args.out}: {why}")
+        return 2
+    numbered = list(jsonl_lines(path))
     from tqdm import tqdm
 
-    bar = tqdm(total=len(lines), desc="summarize", unit="cluster", file=sys.stderr, disable=args.quiet)
+    bar = tqdm(total=sum(line is not None for _n, line, _w in numbered), desc="summarize", unit="cluster",
+               file=sys.stderr, disable=args.quiet)  # fmt: skip
 
     def on_error(lineno: int, msg: str) -> None:
         bar.clear()
         _err(f"{path} line {lineno}: {msg}; skipped")
+
+    unreadable: list[int] = []
+
+    def readable() -> Iterator[tuple[int, str]]:
+        for n, line, why in numbered:
+            if line is None:  # (a gzip file cut short, bytes in no encoding...): said in line order
+                unreadable.append(n)
+                on_error(n, why)
+            else:
+                yield n, line
 
     generative = None
     if args.mode == "generative":
@@ -127,8 +146,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
     out = sys.stdout if args.out in (None, "-") else open(args.out, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        written, skipped = summarize_clusters(enumerate(lines, 1), args.words, out, on_error, bar, generative,
-                                              on_warning)  # fmt: skip
+        written, skipped = summarize_clusters(readable(), args.words, out, on_error, bar, generative, on_warning)
+        skipped += len(unreadable)
     finally:
         bar.close()
         if out is not sys.stdout:

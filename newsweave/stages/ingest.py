@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -50,12 +51,19 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
         if not path.exists():
             yield Skip(str(p), "path not found")
         elif path.is_dir():
+            found, other = 0, 0
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     fp = Path(root) / f
                     if not f.startswith(".") and _kind(fp):
+                        found += 1
                         yield fp
+                    else:
+                        other += 1
+            if not found:  # files of other types in a folder are passed over; a folder of none is reported
+                others = f"{other} files of other types; " if other else ""
+                yield Skip(str(p), f"no input files in this folder ({others}expected {', '.join(ALL_EXT)})")
         elif _kind(path) is None:
             yield Skip(str(path), f"unsupported file type (expected one of {', '.join(ALL_EXT)})")
         else:
@@ -149,7 +157,7 @@ def _read_limited(path: Path, settings: Settings) -> tuple[bytes | None, str]:
     if path.name.lower().endswith(".gz"):
         try:
             raw = gzip.decompress(raw)
-        except (OSError, EOFError) as e:
+        except (OSError, EOFError, zlib.error) as e:
             return None, f"corrupt gzip file ({e})"
         if len(raw) > limit:
             return None, f"file too large once decompressed (> {settings.max_file_mb:g} MB)"
@@ -314,6 +322,9 @@ def read_path(path: Path, settings: Settings,
         if raw is None:
             yield Skip(origin, why)
             return
+        if not raw.strip():
+            yield Skip(origin, "empty file")
+            return
         if kind == "feed":
             if not looks_like_feed(raw):
                 yield Skip(origin, "XML file that is not an RSS or Atom feed")
@@ -334,23 +345,121 @@ def read_path(path: Path, settings: Settings,
         yield Skip(origin, f"cannot read file ({e.strerror or e})")
 
 
-def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as fh:  # type: ignore[operator]
-        for n, line in enumerate(fh, 1):
-            origin = f"{path}:{n}"
-            if not line.strip():
-                continue
-            text, why = decode_bytes(line)
-            if text is None:
-                yield Skip(origin, why)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def open_input(path: Path) -> Any:
+    """A file's bytes, decompressed when it is gzipped (by its name, or by its first bytes)."""
+    fh = open(path, "rb")  # noqa: SIM115 (returned)
+    if path.name.lower().endswith(".gz") or fh.peek(2)[:2] == b"\x1f\x8b":
+        fh.close()
+        return gzip.open(path, "rb")
+    return fh
+
+
+def jsonl_problem(path: str | Path) -> str | None:
+    """Why a file cannot be read as JSON lines at all (missing, a folder, binary, corrupt gzip), or None.
+    A gzipped file that breaks off later is not a problem here: the lines before the break are read."""
+    p = Path(path)
+    if not p.exists():
+        return "no such file"
+    if p.is_dir():
+        return "a folder, not a JSON-lines file"
+    try:
+        with open_input(p) as fh:
+            head = fh.peek(8192)[:8192]
+    except (EOFError, zlib.error):  # cut short: jsonl_lines reads up to the break and says where
+        return None
+    except gzip.BadGzipFile as e:
+        return f"corrupt gzip file ({e})"
+    except OSError as e:
+        return f"cannot read file ({e.strerror or e})"
+    if not head.strip():
+        return "empty file"
+    if not head.startswith(_UTF16_BOMS) and b"\x00" in head:
+        return "binary file (NUL bytes), not JSON lines"
+    return None
+
+
+def jsonl_lines(path: str | Path) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, text, "") for each non-blank line of a JSON-lines file ("-": standard input), or
+    (line number, None, why) for a line that cannot be read. Gzipped by name or content; UTF-8 (a BOM
+    is dropped, also at the start of a file appended to another), UTF-16 with its BOM, or a line in
+    another encoding as ``decode_bytes`` reads it. A gzipped file that breaks off ends with the line it
+    broke on and why; the lines before it are all given. Raises OSError when the file cannot be opened."""
+    import sys
+
+    fh: Any = sys.stdin.buffer if str(path) == "-" else open_input(Path(path))
+    n = 0
+    try:
+        try:
+            utf16 = fh.peek(2)[:2] in _UTF16_BOMS
+        except (*GZIP_ERRORS, OSError):  # the reading below says where it breaks
+            utf16 = False
+        if utf16:  # not split on the byte b"\n"; (not splitlines: JSON strings may hold U+2028)
+            for k, line in enumerate(fh.read().decode("utf-16", errors="replace").split("\n"), 1):
+                if line.strip():
+                    yield k, line, ""
+            return
+        lines = _split_lines(fh)
+        while True:
+            try:
+                raw = next(lines)
+            except StopIteration:
+                return
+            except (*GZIP_ERRORS, OSError) as e:
+                why = f"corrupt gzip file ({e})" if isinstance(e, GZIP_ERRORS) else f"cannot read ({e})"
+                yield n + 1, None, why + (f"; the {n} lines before it were read" if n else "")
+                return
+            n += 1
+            if not raw.strip():
                 continue
             try:
-                rec = json.loads(text)
-            except json.JSONDecodeError as e:
-                yield Skip(origin, f"invalid JSON ({e.msg} at column {e.colno})")
-                continue
-            yield read_jsonl_record(rec, origin, settings)
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                decoded, why = decode_bytes(raw)
+                if decoded is None:
+                    yield n, None, why
+                    continue
+                line = decoded
+            yield n, line.lstrip("\ufeff"), ""
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def _split_lines(fh: Any) -> Iterator[bytes]:
+    """The lines of a binary stream. Unlike iterating the stream, every whole line read before an
+    error (a gzip file that breaks off) is given before the error is raised."""
+    buf = b""
+    while chunk := fh.read1(1 << 16):
+        *whole, buf = (buf + chunk).split(b"\n")
+        yield from whole
+    if buf:
+        yield buf
+
+
+def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
+    """The records of a JSON-lines file, one Skip per bad line (a binary file: one Skip)."""
+    if why := jsonl_problem(path):
+        yield Skip(str(path), why)
+        return
+    records = 0
+    for n, text, why in jsonl_lines(path):
+        records += 1
+        origin = f"{path}:{n}"
+        if text is None:
+            yield Skip(origin, why)
+            continue
+        try:
+            rec = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield Skip(origin, f"invalid JSON ({e.msg} at column {e.colno})")
+            continue
+        yield read_jsonl_record(rec, origin, settings)
+    if not records:
+        yield Skip(str(path), "empty file")
 
 
 def read_inputs(paths: list[str | Path], settings: Settings,

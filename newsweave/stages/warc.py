@@ -79,6 +79,8 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
             return
     if n == 0:
         yield Skip(str(path), "empty WARC file (no records)")
+    elif pages == 0:  # only requests, images, scripts... or not a web archive at all
+        yield Skip(str(path), f"no archived HTML page in this WARC file ({n} record{'s' if n != 1 else ''} read)")
 
 
 def _decode(raw: bytes, ctype: str) -> tuple[str | None, str]:

@@ -25,10 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from starlette.datastructures import UploadFile
 
 from .. import __version__
-from ..store.sqlite import SQLiteStore
+from ..stages.ingest import ALL_EXT
+from ..store.sqlite import SQLiteStore, StoreError
 from . import pages
 
-UPLOAD_EXT = (".jsonl", ".html", ".htm", ".txt", ".html.gz", ".warc", ".warc.gz", ".rss", ".atom", ".xml")
+UPLOAD_EXT = ALL_EXT  # every kind `newsweave run` reads (.jsonl.gz and .rss.gz too)
 TOKEN_COOKIE = "newsweave_token"
 _STORY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")  # no LIKE wildcards reach the store's prefix match
 _DATE = r"^\d{4}-\d{2}-\d{2}"
@@ -288,6 +289,10 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         description="Stories, articles and ingest over a newsweave store. "
         "Story records follow `schema/stories.schema.json`.",
     )
+    @app.exception_handler(StoreError)
+    async def store_unusable(request: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, str(exc))  # not a bare 500: the store file is not a newsweave database
+
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 
