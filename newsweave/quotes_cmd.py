@@ -67,10 +67,12 @@ def read_lines(lines: Iterable[tuple[int, str | None, str]], name: str,
 
 def _article(line: str | None, why: str, first_line: dict[str, int]) -> tuple[str, str] | str:
     """(id, text) of one line, or the end of the message that says why it is skipped."""
+    from .stages.ingest import clean_json
+
     if line is None:
         return f": {why}"
     try:
-        rec = json.loads(line.rstrip("\r\n"))
+        rec = clean_json(json.loads(line.rstrip("\r\n")))
     except json.JSONDecodeError as e:
         return f": not valid JSON ({e.msg} at column {e.colno})"
     if not isinstance(rec, dict):

@@ -26,8 +26,10 @@ def _err(msg: str) -> None:
 
 def parse_cluster(line: str) -> dict[str, Any]:
     """The cluster of one input line; ValueError says what is wrong with it."""
+    from .stages.ingest import clean_json
+
     try:
-        rec = json.loads(line)
+        rec = clean_json(json.loads(line))
     except json.JSONDecodeError as e:
         raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
     if not isinstance(rec, dict):

@@ -37,6 +37,8 @@ PARAS = [
     "urged parents to have their children vaccinated before the start of the new school year.",
     "Negotiators from both sides met in Geneva on Sunday for a third round of talks on the ceasefire, a UN "
     "spokesman said, adding that the meeting had been constructive but that no agreement was reached.",
+    "The national railway said on Friday that it would cancel a third of its trains next week because of a "
+    "strike by signal workers over pay, and advised passengers to travel only if they had to.",
 ]
 ZH = ("北京市政府周二宣布，将在未来五年内投资一千亿元用于改善城市交通系统。市长在新闻发布会上表示，"
       "新的地铁线路将连接城市东部和西部的主要居住区。专家认为，这项计划有助于缓解交通拥堵。")  # fmt: skip
@@ -66,12 +68,14 @@ def _mixed_jsonl() -> bytes:
         json.dumps({"id": 8, "text": PARAS[1]}),  # 8 a number as id
         "",  # 9 blank: passed over, not a skip
         json.dumps({"id": "j10", "text": ZH}, ensure_ascii=False),  # 10 all in Chinese
-        json.dumps({"id": "j11", "text": PARAS[2], "published": 1492000000}),  # 11 last line, no newline
+        # 11 escapes of lone surrogates (no character: text that cannot be stored as UTF-8 as it is)
+        json.dumps({"id": "j11", "title": "Rail strike \udce9", "text": PARAS[6] + " \ud800"}),
+        json.dumps({"id": "j12", "text": PARAS[2], "published": 1492000000}),  # 12 last line, no newline
     ]
     return ("\ufeff" + "\r\n".join(lines)).encode("utf-8")
 
 
-MIXED_GOOD = ["j1", "8", "j10", "j11"]  # the ids of its good lines
+MIXED_GOOD = ["j1", "8", "j10", "j11", "j12"]  # the ids of its good lines
 MIXED_BAD = {2: "invalid JSON", 3: "not a JSON object", 4: "not a JSON object", 5: "not a JSON object",
              6: "no article text", 7: "must be a string"}  # fmt: skip
 
@@ -98,7 +102,9 @@ def pile(tmp_path: Path) -> tuple[Path, set[str], dict[str, str]]:
     (d / "utf16.txt").write_bytes(("Talks in Geneva\n\n" + PARAS[5]).encode("utf-16"))  # with its BOM
     (d / "arabic.txt").write_text("\n\n".join(AR) + "\n", encoding="utf-8")
     (d / "mixed.jsonl").write_bytes(_mixed_jsonl())
-    good = {"good.txt", "good2.html", "utf16.txt", "arabic.txt", "mixed.jsonl"}
+    # a file name in Latin-1, not UTF-8 (an old archive on Linux): read, and labelled with U+FFFD
+    (d / os.fsdecode(b"caf\xe9.txt")).write_text("Cafe closes\n\n" + PARAS[6], encoding="utf-8")
+    good = {"good.txt", "good2.html", "utf16.txt", "arabic.txt", "mixed.jsonl", "caf\ufffd.txt"}
     bad: dict[str, str] = {}
     for ext in ("txt", "html", "jsonl", "html.gz", "warc.gz", "rss"):
         (d / f"zero.{ext}").write_bytes(b"")
@@ -170,10 +176,11 @@ def test_jsonl_bad_lines_are_named_by_their_line_number(pile: tuple[Path, set[st
         assert why in skips[n]
     arts = [a for a in items if isinstance(a, Article)]
     assert [a.external_id for a in arts] == MIXED_GOOD  # the BOM line and the unterminated last line too
-    assert [a.origin.rsplit(":", 1)[1] for a in arts] == ["1", "8", "10", "11"]
+    assert [a.origin.rsplit(":", 1)[1] for a in arts] == ["1", "8", "10", "11", "12"]
     assert all("\r" not in a.text for a in arts)
     assert arts[0].title == "Springfield budget" and arts[2].text == ZH
-    assert arts[3].published and arts[3].published.startswith("2017-04-12")
+    assert arts[3].title == "Rail strike \ufffd" and arts[3].text.endswith(" \ufffd")
+    assert arts[4].published and arts[4].published.startswith("2017-04-12")
 
 
 def test_jsonl_in_other_encodings_and_wrappers_is_read(tmp_path: Path) -> None:
@@ -429,7 +436,8 @@ def test_a_web_upload_of_good_and_broken_files_keeps_the_good(pile: tuple[Path, 
     skipped = {s["origin"].split(":")[0].split("#")[0]: s["reason"] for s in body["skipped"]}
     assert {"image.txt", "cut.html.gz", "scripts.html", "junk.warc.gz", "mixed.jsonl", "cut.jsonl.gz"} <= set(skipped)
     assert "binary" in skipped["image.txt"] and "corrupt gzip" in skipped["cut.html.gz"]
-    # JSON body: a number as id, a BOM before the body
-    r = client.post("/api/articles", content=b"\xef\xbb\xbf" + json.dumps([{"id": 7, "text": PARAS[5]}]).encode(),
+    # JSON body: a BOM before it, a number as id, the escape of a lone surrogate
+    arts = [{"id": 7, "text": PARAS[5]}, {"id": "s", "title": "Strike \udce9", "text": PARAS[6] + " \ud800"}]
+    r = client.post("/api/articles", content=b"\xef\xbb\xbf" + json.dumps(arts).encode(),
                     headers={"Content-Type": "application/json"})  # fmt: skip
-    assert r.status_code == 200 and r.json()["read"] == 1, r.text
+    assert r.status_code == 200 and r.json()["read"] == 2 and r.json()["new"] == 2, r.text

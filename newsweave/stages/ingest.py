@@ -35,6 +35,28 @@ JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz")
 ALL_EXT = TEXT_EXT + HTML_EXT + JSONL_EXT + WARC_EXT + FEED_EXT
 
 
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def path_label(path: str | Path) -> str:
+    """A path as text that can be stored and printed: the bytes of a file name that are not UTF-8
+    (an old Latin-1 name on Linux) become U+FFFD instead of lone surrogates, which SQLite refuses."""
+    s = str(path)
+    return os.fsencode(s).decode("utf-8", "replace") if _LONE_SURROGATE.search(s) else s
+
+
+def clean_json(value: Any) -> Any:
+    """A parsed JSON value with each lone surrogate (an escape such as "\\udce9" that names no
+    character) replaced by U+FFFD: text holding one can be neither hashed, stored nor written as UTF-8."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [clean_json(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_json(k): clean_json(v) for k, v in value.items()}
+    return value
+
+
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
     kinds = (("html", HTML_EXT), ("jsonl", JSONL_EXT), ("txt", TEXT_EXT), ("warc", WARC_EXT), ("feed", FEED_EXT))
@@ -49,7 +71,7 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
     for p in paths:
         path = Path(p)
         if not path.exists():
-            yield Skip(str(p), "path not found")
+            yield Skip(path_label(p), "path not found")
         elif path.is_dir():
             found, other = 0, 0
             for root, dirs, files in os.walk(path):
@@ -63,9 +85,9 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
                         other += 1
             if not found:  # files of other types in a folder are passed over; a folder of none is reported
                 others = f"{other} files of other types; " if other else ""
-                yield Skip(str(p), f"no input files in this folder ({others}expected {', '.join(ALL_EXT)})")
+                yield Skip(path_label(p), f"no input files in this folder ({others}expected {', '.join(ALL_EXT)})")
         elif _kind(path) is None:
-            yield Skip(str(path), f"unsupported file type (expected one of {', '.join(ALL_EXT)})")
+            yield Skip(path_label(path), f"unsupported file type (expected one of {', '.join(ALL_EXT)})")
         else:
             yield path
 
@@ -310,7 +332,7 @@ def read_path(path: Path, settings: Settings,
     """All articles of one file (one for .txt/.html, many for .jsonl). ``known`` tells whether a raw
     file's fingerprint is stored: such a file is not extracted again."""
     kind = _kind(path)
-    origin = str(path)
+    origin = path_label(path)
     try:
         if kind == "jsonl":
             yield from _read_jsonl(path, settings)
@@ -442,24 +464,25 @@ def _split_lines(fh: Any) -> Iterator[bytes]:
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
     """The records of a JSON-lines file, one Skip per bad line (a binary file: one Skip)."""
+    label = path_label(path)
     if why := jsonl_problem(path):
-        yield Skip(str(path), why)
+        yield Skip(label, why)
         return
     records = 0
     for n, text, why in jsonl_lines(path):
         records += 1
-        origin = f"{path}:{n}"
+        origin = f"{label}:{n}"
         if text is None:
             yield Skip(origin, why)
             continue
         try:
-            rec = json.loads(text)
+            rec = clean_json(json.loads(text))
         except json.JSONDecodeError as e:
             yield Skip(origin, f"invalid JSON ({e.msg} at column {e.colno})")
             continue
         yield read_jsonl_record(rec, origin, settings)
     if not records:
-        yield Skip(str(path), "empty file")
+        yield Skip(label, "empty file")
 
 
 def read_inputs(paths: list[str | Path], settings: Settings,

@@ -31,9 +31,10 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
 
     from warcio.archiveiterator import ArchiveIterator
 
-    from .ingest import AlreadyStored, input_hash, read_html
+    from .ingest import AlreadyStored, input_hash, path_label, read_html
 
     limit = int(settings.max_file_mb * 1024 * 1024)
+    label = path_label(path)
     n = 0
     pages = 0
     with open(path, "rb") as fh:
@@ -49,7 +50,7 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
                 ctype = (headers or rec.rec_headers).get_header("Content-Type") or ""
                 if ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
                     continue
-                origin = f"{path}#{n}" + (f" {uri}" if uri else "")
+                origin = f"{label}#{n}" + (f" {uri}" if uri else "")
                 pages += 1
                 status = headers.get_statuscode() if headers is not None else "200"
                 if not str(status).startswith("2"):
@@ -74,13 +75,13 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
                 item = read_html(text, origin, settings, url=uri)
                 yield replace(item, input_hash=fingerprint) if isinstance(item, Article) else item
         except Exception as e:  # warcio raises several kinds on a truncated or corrupt archive
-            yield Skip(str(path), f"WARC unreadable after record {n} ({type(e).__name__}: {e}); "
+            yield Skip(label, f"WARC unreadable after record {n} ({type(e).__name__}: {e}); "
                                   f"the {pages} pages before it were read")  # fmt: skip
             return
     if n == 0:
-        yield Skip(str(path), "empty WARC file (no records)")
+        yield Skip(label, "empty WARC file (no records)")
     elif pages == 0:  # only requests, images, scripts... or not a web archive at all
-        yield Skip(str(path), f"no archived HTML page in this WARC file ({n} record{'s' if n != 1 else ''} read)")
+        yield Skip(label, f"no archived HTML page in this WARC file ({n} record{'s' if n != 1 else ''} read)")
 
 
 def _decode(raw: bytes, ctype: str) -> tuple[str | None, str]:

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from starlette.datastructures import UploadFile
 
 from .. import __version__
-from ..stages.ingest import ALL_EXT
+from ..stages.ingest import ALL_EXT, clean_json
 from ..store.sqlite import SQLiteStore, StoreError
 from . import pages
 
@@ -467,7 +467,7 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             labels: dict[str, str] = {}
             if ctype == "application/json" or ctype.endswith("+json"):
                 try:
-                    data = json.loads(body)
+                    data = clean_json(json.loads(body))
                 except RecursionError:
                     return _error(400, "malformed JSON body: nested too deeply")
                 except (json.JSONDecodeError, UnicodeDecodeError) as e:
