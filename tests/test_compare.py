@@ -431,25 +431,30 @@ def test_crowd_figures_of_two_outlets_conflict_half_a_million_against_350000() -
             assert sorted(c["value"] for c in crowd[0]["claims"]) == [350_000, 500_000]
 
 
-def test_a_broadcast_audience_two_places_and_another_outcome_are_no_conflict() -> None:
+def number_conflicts(sa: str, sb: str, places: dict[str, str] | None = None,
+                     published: tuple[str | None, str | None] = (None, None)) -> list[dict[str, Any]]:
+    """The number conflicts of a story of two outlets' sentences, each with its first figure and the places named."""
     from newsweave.records import Mention
     from newsweave.stages.facts import numbers_in_text
 
-    def conflicts(sa: str, sb: str, places: dict[str, str] | None = None) -> list[dict[str, Any]]:
-        a, b = Article("aA", sa, source="AP"), Article("aB", sb, source="NYT")
-        ms: dict[str, list[Mention]] = {}
-        for x in (a, b):
-            figure = re.search(r"\d[\d,]*", x.text)
-            assert figure
-            ms[x.id] = [Mention(figure.start(), figure.end(), figure.group(0), "CARDINAL")]
-            for name, label in (places or {}).items():
-                if name in x.text:
-                    at = x.text.index(name)
-                    ms[x.id].append(Mention(at, at + len(name), name, label))
-        table = build_number_table([(x.id, numbers_in_text(x.text, ms[x.id], sentences(x.text))) for x in (a, b)])
-        ans = {x.id: Analysis(x.id, sentences(x.text), tuple(ms[x.id]), ()) for x in (a, b)}
-        return [k for k in compare_sources([a, b], ans, {}, table)["conflicting"] if k["kind"] == "number"]
+    a = Article("aA", sa, source="AP", published=published[0])
+    b = Article("aB", sb, source="NYT", published=published[1])
+    ms: dict[str, list[Mention]] = {}
+    for x in (a, b):
+        figure = re.search(r"\d[\d,]*", x.text)
+        assert figure
+        ms[x.id] = [Mention(figure.start(), figure.end(), figure.group(0), "CARDINAL")]
+        for name, label in (places or {}).items():
+            if name in x.text:
+                at = x.text.index(name)
+                ms[x.id].append(Mention(at, at + len(name), name, label))
+    table = build_number_table([(x.id, numbers_in_text(x.text, ms[x.id], sentences(x.text))) for x in (a, b)])
+    ans = {x.id: Analysis(x.id, sentences(x.text), tuple(ms[x.id]), ()) for x in (a, b)}
+    return [k for k in compare_sources([a, b], ans, {}, table)["conflicting"] if k["kind"] == "number"]
 
+
+def test_a_broadcast_audience_two_places_and_another_outcome_are_no_conflict() -> None:
+    conflicts = number_conflicts
     # stream sentences (ECB+ Oscars and Greek strike articles): two years' TV audiences, two cities' marches
     assert not conflicts("A total of 55,300,000 people tuned in to watch the awards on Sunday night.",
                          "Her previous Oscar gig was watched by 39,900,000 people on television.")
@@ -793,3 +798,78 @@ def test_a_group_does_not_take_two_members_of_different_days_through_a_vague_cen
     out = compare_sources(arts, {x.id: analysis(x) for x in arts}, {}, embedder=TableEmbedder(table))
     assert group_with(out, arts, "two weeks", "8 October") is not None
     assert group_with(out, arts, "8 October", "16 August") is None
+
+
+# other sentences of each article, so that the words of the figure's sentence are not all the story's own
+OTHER_NEWS = ("Rescue teams with sniffer dogs searched the rubble of the collapsed houses through the night. "
+              "The governor asked the capital for tents, blankets and drinking water for the survivors.",
+              "Aid agencies said the roads to the mountain villages were blocked by landslides and snow. "
+              "Hospitals in the provincial capital called for blood donors as the wounded arrived.")
+
+
+def toll_conflicts(sa: str, sb: str, published: tuple[str | None, str | None] = (None, None)) -> list[Any]:
+    """The number conflicts of two outlets' tolls ("N people" killed), the number table given the verb."""
+    a = Article("aA", sa, source="AP", published=published[0])
+    b = Article("aB", sb, source="NYT", published=published[1])
+    rows = [(x.id, [toll_like(x, int(re.findall(r"(\d[\d,]*) people", x.text)[0].replace(",", "")), "killed")])
+            for x in (a, b)]  # fmt: skip
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {}, build_number_table(rows))
+    return [k for k in out["conflicting"] if k["kind"] == "number"]
+
+
+def test_figures_conflict_only_when_their_ranges_are_disjoint() -> None:
+    from newsweave.stages.compare import figure_range, ranges_disjoint
+
+    # the Greek strike stream (ECB+, CC BY): "more than 10,000" and "as many as 20,000" can be one march
+    athens = {"Athens": "GPE"}
+    more = "More than 10,000 people had been marching through central Athens to protest the measures."
+    many = "Police said as many as 20,000 people were marching through the streets of Athens in protest."
+    roughly = "Police put the march through the streets of Athens at roughly 30,000 people in protest."
+    assert not number_conflicts(more, many, athens)
+    assert number_conflicts(roughly, many, athens)  # 27,000-33,000 against at most 20,000
+    # a toll only grows: "at least 3" dead in an early report and 10 later agree; 3 and 10 do not
+    early = ("A powerful earthquake hit southern Iran, destroying several villages and killing at least 3 people. "
+             + OTHER_NEWS[0])
+    later = ("A powerful earthquake hit southern Iran on Sunday, destroying seven villages and killing 10 people. "
+             + OTHER_NEWS[1])
+    assert not toll_conflicts(early, later)
+    assert toll_conflicts(early.replace("at least 3", "3"), later)
+    assert figure_range(3, "at least", toll=True) == (3, float("inf"))
+    assert figure_range(350_000, "more than") == (350_000, 437_500.0)  # a crowd estimate stays near its figure
+    assert not ranges_disjoint((10_000, 12_500), (10_000, 20_000))
+    assert ranges_disjoint((500_000, 500_000), (350_000, 437_500), 0.1)
+
+
+def test_figures_of_different_years_or_reports_are_no_conflict() -> None:
+    y2003 = "In 2003, an earthquake in the province of Kerman killed 26000 people in the ancient city. " + OTHER_NEWS[0]
+    y2005 = "In 2005, an earthquake in the province of Kerman killed 612 people in the ancient city. " + OTHER_NEWS[1]
+    assert not toll_conflicts(y2003, y2005)
+    assert toll_conflicts(y2003, y2005.replace("2005", "2003"))
+    # the same sentences without years, in articles published a month apart: two reports, not one count
+    undated = (y2003.replace("In 2003, an", "An"), y2005.replace("In 2005, an", "An"))
+    assert toll_conflicts(*undated, published=("2005-02-22", "2005-02-23"))
+    assert not toll_conflicts(*undated, published=("2005-02-22", "2005-03-25"))
+
+
+def test_a_denial_must_deny_the_act_held_against_someone() -> None:
+    from newsweave.stages.compare import _denies, accused_act
+
+    # ECB+ (CC BY): "did not deny" concedes
+    assert not _denies("Lynch did not deny his client was at First and Judson with a loaded handgun.")
+    assert not _denies("Lynch never denied that his client fired the weapon.")
+    assert _denies("Lynch denied that his client fired the weapon.")
+
+    def denial_conflicts(sa: str, sb: str) -> list[dict[str, Any]]:
+        a, b = Article("aA", sa, source="BBC"), Article("aB", sb, source="NYT")
+        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+        return [k for k in out["conflicting"] if k["kind"] == "negation" and not k.get("tentative")]
+
+    # DUC 2003: a hit on Costello is not the family's leadership Gigante denied
+    hit = "Gigante carried out an attempted hit on the boss of the family, Frank Costello, in 1957."
+    headed = ("Prosecutors made an accusation, long denied by Mr. Gigante, that he headed the Genovese organized "
+              "crime family.")  # fmt: skip
+    assert {"attempt", "hit"} <= accused_act(hit)
+    assert not denial_conflicts(hit, headed)
+    # the seeds (AFP / NPR): the attack is what one outlet holds against Assad and the other's Putin denies
+    assert denial_conflicts("The U.S. says Assad's government carried out the attack on the town.",
+                            "Putin rejected accusations that Assad's forces were behind the attack.")

@@ -80,7 +80,16 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..records import Analysis, Article
-from .facts import _MONTH_NAME, _NOT_NAMES, _OUTCOMES, _SCALES, parse_words
+from .facts import (
+    _MONTH_NAME,
+    _NOT_NAMES,
+    _OUTCOMES,
+    _QUALIFIER,
+    _QUALIFIER_BEFORE,
+    _SCALES,
+    parse_published,
+    parse_words,
+)
 from .textutil import ENGLISH_STOP
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -689,6 +698,67 @@ def _sentence_at(an: Analysis | None, pos: int) -> tuple[int, int] | None:
     return None
 
 
+# A figure's qualifier makes it a range of values ("more than 10,000" and "as many as 20,000" can be one crowd):
+# two figures conflict only when their ranges are disjoint.
+_FLOOR = frozenset("more than|at least|over|just over|well over|upwards of|no fewer than".split("|"))
+_CEILING = frozenset("as many as|up to|at most|no more than|less than|fewer than|under|just under|as few as".split("|"))
+_NEARLY = frozenset("nearly|almost|close to".split("|"))
+_ABOUT = frozenset("about|around|approximately|roughly|some|an estimated|estimated".split("|"))
+ABOUT_SPREAD = 0.1  # "about 30,000": 10% either side
+NEARLY_SPREAD = 0.1  # "nearly 500": up to 10% below
+FLOOR_REACH = 0.25  # a crowd "of more than 350,000" is an estimate: up to 25% above (not half a million) ...
+CEILING_REACH = 0.5  # ... "as many as 20,000": down to half of it (so "more than 10,000" fits)
+
+
+def figure_qualifier(text: str, start: int, end: int, floor: int = 0) -> str | None:
+    """The qualifier of the figure at text[start:end]: at its head ("at least 70") or just before it
+    ("killing at least 10 people"), not before ``floor`` (the sentence's start)."""
+    m = _QUALIFIER.match(" ".join(text[start:end].split()))
+    if m:
+        return m.group(0).strip().lower()
+    before = _QUALIFIER_BEFORE.search(text, max(floor, start - 20), start)
+    return before.group(1).lower() if before else None
+
+
+def figure_range(value: float, qualifier: str | None, toll: bool = False) -> tuple[float, float]:
+    """The values a figure with this qualifier allows. A toll (people killed, injured) only grows as reports
+    come in, so its floor is open ("at least three" dead in an early report and 10 later agree) and its
+    ceiling reaches 0; a crowd is one estimate of one gathering, so both stay near the figure."""
+    q = (qualifier or "").lower()
+    if q in _FLOOR:
+        return value, float("inf") if toll else value * (1 + FLOOR_REACH)
+    if q in _CEILING:
+        return (0.0 if toll else value * (1 - CEILING_REACH)), value
+    if q in _NEARLY:
+        return value * (1 - NEARLY_SPREAD), value
+    if q in _ABOUT:
+        return value * (1 - ABOUT_SPREAD), value * (1 + ABOUT_SPREAD)
+    return value, value
+
+
+def ranges_disjoint(x: tuple[float, float], y: tuple[float, float], gap: float = 0.0) -> bool:
+    """Whether two figures' ranges leave no value both allow (``gap``: a share of the larger figure within
+    which two estimates still agree)."""
+    lo, hi = max(x[0], y[0]), min(x[1], y[1])
+    return lo > hi and lo - hi > gap * lo
+
+
+def other_occasion(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """Whether two figures' sentences tie them to different moments: each names a weekday, a date or a year and
+    they share none ("55.3 million people tuned in" to the 1998 ceremony / "40.3 million" another year), or their
+    articles were published more than two days apart (a count reported a week later is another report)."""
+    a, b = Details.of(x["text"]), Details.of(y["text"])
+    for kind in ("days", "dates", "years"):
+        if getattr(a, kind) and getattr(b, kind) and not getattr(a, kind) & getattr(b, kind):
+            return True
+    if x.get("published") and y.get("published"):
+        return abs((x["published"] - y["published"]).days) > OCCASION_DAYS
+    return False
+
+
+OCCASION_DAYS = 2
+
+
 def _number_conflicts(
     articles: Sequence[Article],
     analyses: dict[str, Analysis],
@@ -721,16 +791,22 @@ def _number_conflicts(
                 if verb and not _states_outcome(a.text[s:e], verb):
                     continue  # the row's other sentences: "12 people were injured" / "the dozen people interviewed"
                 seen.add((a.id, n["value"]))
+                q = figure_qualifier(a.text, span["start"], span["end"], s)
                 claims.append({"text": " ".join(a.text[s:e].split()), "value": n["value"], "article": a.id,
-                               "outlet": outlet_of(a), "start": s, "end": e})  # fmt: skip
+                               "outlet": outlet_of(a), "start": s, "end": e,
+                               "range": figure_range(n["value"], q, toll=True),
+                               "published": parse_published(a.published)})  # fmt: skip
         # two figures conflict when their sentences are about the same thing: besides the counted noun and verb they
         # share NUMBER_SHARED words that are not the story's own ("Fonds Verrettes": 102 vs 85 dead; not 3
         # killed in Puerto Rico vs 5 in Cuba)
         common = {stem(str(counts)), *(stem(str(v)) for n in entries for v in n.get("verbs") or [])}
         words = [set(content_words(c["text"])) - topic - common for c in claims]
+        # ... and their ranges leave no value both allow ("at least three" / 10 agree), on one occasion
         claims = [c for k, c in enumerate(claims)
-                  if any(d["value"] != c["value"] and d["outlet"] != c["outlet"]
-                         and len(words[k] & words[m]) >= NUMBER_SHARED for m, d in enumerate(claims))]  # fmt: skip
+                  if any(ranges_disjoint(c["range"], d["range"]) and d["outlet"] != c["outlet"]
+                         and len(words[k] & words[m]) >= NUMBER_SHARED and not other_occasion(c, d)
+                         for m, d in enumerate(claims))]  # fmt: skip
+        claims = [{k: v for k, v in c.items() if k not in ("range", "published")} for c in claims]
         if len({c["value"] for c in claims}) >= 2:
             what = ", ".join(x for x in (unit, verb) if x)
             out.append({"about": f"number of {counts}" + (f" ({what})" if what else ""), "kind": "number",
@@ -789,15 +865,25 @@ def _crowd_conflicts(
             places = frozenset(m.text.lower() for m in (an.mentions if an else ())
                                if m.label in ("GPE", "LOC", "FAC") and s <= m.start < e)  # fmt: skip
             seen.add((a.id, n["value"]))
+            q = figure_qualifier(a.text, span["start"], span["end"], s)
             claims.append({"text": text, "value": n["value"], "article": a.id, "outlet": outlet_of(a),
-                           "start": s, "end": e, "places": places})  # fmt: skip
+                           "start": s, "end": e, "places": places, "range": figure_range(n["value"], q),
+                           "published": parse_published(a.published)})  # fmt: skip
+    # crowds in several places with none in common (marches in Athens, Thessaloniki, Patras): a crowd whose
+    # sentence names no place could be any of them ("Police put the march at roughly 30,000 people")
+    placed = [c["places"] for c in claims if c["places"]]
+    one_place = not placed or bool(frozenset.intersection(*placed))
 
     def differ(x: dict[str, Any], y: dict[str, Any]) -> bool:
         if x["places"] and y["places"] and not x["places"] & y["places"]:
             return False  # two crowds in two places ("10,000 in Heraklion" / "more than 10,000 ... central Athens")
-        return x["outlet"] != y["outlet"] and abs(x["value"] - y["value"]) > CROWD_GAP * max(x["value"], y["value"])
+        if not one_place and not (x["places"] and y["places"]):
+            return False
+        return (x["outlet"] != y["outlet"] and ranges_disjoint(x["range"], y["range"], CROWD_GAP)
+                and not other_occasion(x, y))  # fmt: skip
 
-    claims = [{k: v for k, v in c.items() if k != "places"} for c in claims if any(differ(c, d) for d in claims)]
+    claims = [{k: v for k, v in c.items() if k not in ("places", "range", "published")}
+              for c in claims if any(differ(c, d) for d in claims)]  # fmt: skip
     return [{"about": "size of the crowd", "kind": "number", "claims": claims}] if claims else []
 
 
@@ -859,8 +945,26 @@ def _denies(text: str) -> bool:
             continue
         if re.match(r"\s+from\b", text[m.end() : m.end() + 8]):
             continue
+        if _NOT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Lynch did not deny ... that he fired the weapon": no denial, a concession
         return True
     return False
+
+
+_NOT_BEFORE = re.compile(r"(?i)\b(?:not|never|n[o']t|no\s+one|nobody)\s+(?:\w+ly\s+)?$")
+ACT_REACH = 4  # words either side of an accusation cue that say what is held against someone
+
+
+def accused_act(text: str) -> set[str]:
+    """Stemmed content words next to an accusation cue (ACT_REACH words either side, within its clause): the act
+    held against someone ("Gigante carried out [an attempted hit on]", "[the attack] was blamed on")."""
+    out: set[str] = set()
+    for m in _ACCUSE.finditer(text):
+        before = re.split(r"[,;:()\u2013\u2014]|\s-\s", text[max(0, m.start() - 80) : m.start()])[-1]
+        after = re.split(r"[,;:()\u2013\u2014]|\s-\s", text[m.end() : m.end() + 80])[0]
+        out.update(content_words(" ".join(_WORD.findall(before)[-ACT_REACH:])))
+        out.update(content_words(" ".join(_WORD.findall(after)[:ACT_REACH])))
+    return out
 
 
 MAX_DENIAL = 2
@@ -894,6 +998,8 @@ def _denial_conflicts(claims: Sequence[Claim], hedged: np.ndarray) -> list[dict[
             # accusation with a denial of something else the same people are in ("Russian", "Tillerson")
             if len(shared) < DENIAL_SHARED or not shared & names or not shared - names:
                 continue
+            if not (shared - names) & accused_act(a.text):
+                continue  # the denial is of another act than the one held against them (a hit / heading the family)
             key = (a.outlet, b.outlet)
             if len(shared) > best.get(key, (0, -1, -1))[0]:
                 best[key] = (len(shared), i, j)
