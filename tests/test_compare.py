@@ -873,3 +873,26 @@ def test_a_denial_must_deny_the_act_held_against_someone() -> None:
     # the seeds (AFP / NPR): the attack is what one outlet holds against Assad and the other's Putin denies
     assert denial_conflicts("The U.S. says Assad's government carried out the attack on the town.",
                             "Putin rejected accusations that Assad's forces were behind the attack.")
+
+
+def test_a_negation_against_the_same_thing_said_in_negative_words_is_no_possible_conflict() -> None:
+    from newsweave.stages.compare import _negated
+
+    def tentative(sa: str, sb: str) -> list[dict[str, Any]]:
+        a, b = Article("aA", sa, source="BBC"), Article("aB", sb, source="NYT")
+        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+        return [k for k in out["conflicting"] if k.get("tentative")]
+
+    # ECB+ (CC BY) sentences of the stream run, each pair once listed as a possible conflict
+    assert not tentative("Prime Minister Costas Karamanlis has pledged to ensure security, rebuffing calls for early "
+                         "elections.",
+                         "So far, Prime Minister Costas Karamanlis has rejected calls by opposition leaders to hold "
+                         "early elections.")  # fmt: skip
+    runoff = "The Jaguars had no timeouts left and a 10-second runoff was instituted with 17 seconds left."
+    out_of = "That caused a 10-second runoff because the Jaguars were out of timeouts with 17 seconds left."
+    assert not tentative(out_of, runoff)
+    two = runoff.replace(" no ", " two ")
+    assert tentative(two.replace("was instituted", "was not instituted"), two)
+    # "not ... till" says when, like "not ... until"
+    assert not _negated("A ship has been sent to fix the cables but normal service may not be restored till 31 "
+                        "December.")

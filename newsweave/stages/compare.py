@@ -168,7 +168,7 @@ _AFFIRMING = re.compile(
     # injured reserve if ...") deny nothing that happened
     r"|\bnone\s+more\b|\bnot\s+to\b|\b(?:would|could|might)\s*(?:n[o']t|not)\s+have\b"
     # "not a mere day ago", "not long after"; "didn't take the lead until ..." says when it happened
-    r"|\bnot\s+(?:a\s+mere|long|much)\b|(?:\bnot|n[o']t)\b(?:\s+\w+){1,8}?\s+until\b|\bnothing\s+to\b"
+    r"|\bnot\s+(?:a\s+mere|long|much)\b|(?:\bnot|n[o']t)\b(?:\s+\w+){1,8}?\s+(?:until|till)\b|\bnothing\s+to\b"
 )
 # a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
 # nor states the meeting, so it corroborates and contradicts nothing
@@ -887,6 +887,16 @@ def _crowd_conflicts(
     return [{"about": "size of the crowd", "kind": "number", "claims": claims}] if claims else []
 
 
+# words that deny or withhold without a negation word: a sentence with one of them says the same as a negated one
+# ("rebuffing calls for early elections" / "has rejected calls"; "were out of timeouts" / "had no timeouts left";
+# "the cause of death was unknown" / "did not provide the cause of death")
+_IMPLICIT_NEGATIVE = re.compile(
+    r"(?i)\b(?:rebuff\w*|refus(?:e|ed|es|ing)|turn(?:s|ed|ing)?\s+down|fail(?:s|ed|ing)?\s+to|unknown|unclear|"
+    r"despite|(?:ran|run|runs|was|were|is|are)\s+out\s+of|lack(?:s|ed|ing)?|unable|declin(?:e|ed|es|ing)\s+to|"
+    r"withh[eo]ld\w*|(?:until|till)\b)"
+)
+
+
 def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.ndarray) -> list[dict[str, Any]]:
     """Pairs of similar sentences of two outlets where one negates words the other states. Found on
     words alone, most are a difference of wording rather than a dispute ("had not yet regained
@@ -903,6 +913,8 @@ def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.nd
         # the negation must bear on what the two sentences share, not on another clause of the sentence,
         # and deny one of those shared words itself, not a word next to them
         neg_text = (a if negated[i] else b).text
+        if _IMPLICIT_NEGATIVE.search((b if negated[i] else a).text):
+            continue  # the other side says it in other negative words: "rebuffing calls" / "rejected calls"
         focus = negation_focus(neg_text) & shared
         if len(negation_scope(neg_text) & shared) < NEGATION_SCOPE_SHARED or not focus:
             continue
