@@ -13,6 +13,7 @@ benchmarks/clean_segments.py; benchmarks/RESULTS_extraction.md has the figures).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -21,6 +22,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -56,6 +58,18 @@ OFF_TOPIC_COSINE = 0.15
 # last AUTHOR_BOX_SHARE of the body's prose words ends the article: it and what follows it are dropped
 AUTHOR_BOX_SHARE = 0.25
 REPEAT_MIN_WORDS = 3  # a repeat of an earlier line this long is dropped (a 1-2 word heading may recur)
+# A hard-wrapped dump (lynx / w3m dumps, e-mail, plain-text archives: paragraphs filled to a fixed width) is unwrapped
+# before the line logic (unwrap_dump). Its width is the line length with the most lines that are followed by another
+# line ending within WRAP_BAND characters under it; the dump counts as wrapped when WRAP_MIN_LINES+ such lines end
+# there, they are WRAP_SHARE of those followed by another line and longer than half the width, at most WRAP_OVER of
+# them run past the width and WRAP_LOWER of those ending there are followed by a line starting in lower case (the
+# sentence goes on; the short lines of menus and headline lists fill a band too, but each starts a new one).
+WRAP_BAND = 15
+WRAP_MIN_LINES = 8
+WRAP_SHARE = 0.6
+WRAP_OVER = 0.1
+WRAP_LOWER = 0.2
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 30, 200
 # A learned model over blocks of lines corrects the span (_corrected_body): a block after the body's start
 # joins it at probability SEGMENT_ADD, one above it (where page headers sit) only at SEGMENT_ADD_ABOVE, and a
 # block inside it leaves under SEGMENT_DROP. Trained on the dev pages by benchmarks/clean_segments.py
@@ -191,6 +205,8 @@ _ORG_WORDS = frozenset(
 _CREDIT_WORDS = frozenset("the writer correspondent staff reporter reporters wire via from".split())
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]\s|\d{1,2}[.)]\s|#\d)")
+_WRAP_BULLET = re.compile(r"^[•*·▪►◦]\s")  # a list item's first line in a text browser's dump (unwrap_dump)
+_LIST_START = re.compile(r"^(?:[-–—]|\d{1,2}[.)]|\(?[a-z\d]\))\s")  # a list item after a sentence's end
 _NAME_PREFIX = re.compile(r"^(?:written by|about|author|text by|by|reviewed by|posted by|meet)\s*:?\s*", re.I)
 _BIO_ROLE = re.compile(  # words of a sentence about a writer
     r"\b(?:writer|editor|author|founder|co-founder|journalist|expert|specialist|professional|owner|head|director"
@@ -769,6 +785,58 @@ def detect_original_source(text: str) -> str | None:
     return None
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped dump was filled to, or None when its lines are not wrapped (WRAP_* above)."""
+    pairs = [(len(a.rstrip()), b.lstrip()[0].islower()) for a, b in pairwise(lines) if b.strip() and len(a.split()) > 1]
+    inner = sorted(n for n, _ in pairs)  # lines followed by another line: a wrapped paragraph's lines but its last
+    if len(inner) < WRAP_MIN_LINES:
+        return None
+    best, width = 0, 0
+    for w in sorted(set(inner)):
+        if WRAP_MIN_WIDTH <= w <= WRAP_MAX_WIDTH:
+            upto = bisect.bisect_right(inner, w)  # the lines ending within the band, less twice those running past
+            score = upto - bisect.bisect_left(inner, w - WRAP_BAND) - 2 * (len(inner) - upto)
+            if score > best:
+                best, width = score, w
+    if not width:
+        return None
+    near = bisect.bisect_right(inner, width) - bisect.bisect_left(inner, width - WRAP_BAND)
+    over = len(inner) - bisect.bisect_right(inner, width)
+    long = len(inner) - bisect.bisect_left(inner, width / 2)
+    if near < WRAP_MIN_LINES or near < WRAP_SHARE * long or over > WRAP_OVER * near:
+        return None
+    lower = sum(low for n, low in pairs if width - WRAP_BAND <= n <= width)
+    return width if lower >= WRAP_LOWER * near else None
+
+
+def unwrap_dump(raw: str) -> str:
+    """``raw`` with the lines of its hard-wrapped paragraphs joined again, one paragraph a line; ``raw`` itself
+    when it is not wrapped (_wrap_width). A line joins the next when the next line's first word would not have
+    fitted on it (the greedy filling every wrapper does: a shorter line ended its paragraph or was a line of its
+    own, a title or a byline) and the next line is no list item; a word the wrapper broke at its hyphen ("Russia-"
+    / "US") is joined without a space."""
+    lines = re.split(r"\r\n|\r|\n", raw)
+    width = _wrap_width(lines)
+    if width is None:
+        return raw
+    out: list[str] = []
+    last = ""  # the last line read, when out's last line may take the next one
+    for ln in lines:
+        text, line = ln.strip(), ln.rstrip()
+        if last and text:
+            first = re.match(r"\S*?(?:[^\W\d_]-(?=[^\W\d_])|(?=\s)|$)", text)
+            bullet = _WRAP_BULLET.match(text) or (_LIST_START.match(text) and _ends_sentence(last))
+            if len(last) + 1 + len(first[0] if first else text) > width and not bullet:
+                hyphen = re.search(r"[^\W\d_]-$", last) and text[0].isalpha()
+                out[-1] += "" if hyphen or text[0] in ",.;:!?)" else " "
+                out[-1] += text
+                last = line if len(line) <= width + 1 else ""
+                continue
+        out.append(ln)
+        last = line if text and width / 2 <= len(line) <= width + 1 else ""
+    return "\n".join(out)
+
+
 def _prepare(raw: str) -> tuple[list[str], list[_Meta | None], list[Kind]]:
     """Non-empty stripped lines, the metadata each states and their kinds.
 
@@ -793,7 +861,7 @@ def _prepare(raw: str) -> tuple[list[str], list[_Meta | None], list[Kind]]:
 
 def clean_text_dump(raw: str) -> CleanResult:
     """Split a copy-pasted page into article body, title, stated metadata and dropped lines."""
-    lines, metas, kinds = _prepare(raw)
+    lines, metas, kinds = _prepare(unwrap_dump(raw))
     if not lines:
         return CleanResult("", None, (), None, None, None, ())
     body = _select_body(kinds, lines)  # the metadata and the title are read around the rule's body

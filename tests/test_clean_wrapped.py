@@ -1,0 +1,102 @@
+"""Hard-wrapped text dumps (lynx / w3m dumps, e-mail, plain-text archives) clean as their unwrapped text does."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from newsweave.stages.clean import clean_text_dump, unwrap_dump
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seeds"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dump_wikinews.txt"
+
+
+def _wrap(dump: str, width: int) -> str:
+    """Each line filled to ``width`` columns as its own paragraph (textwrap, as e-mail wraps); blank lines stay."""
+    return "\n".join(textwrap.fill(ln, width) if ln.strip() else ln for ln in dump.split("\n"))
+
+
+def _seed(name: str) -> str:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"seed dumps not available at {SEEDS}")
+    return path.read_text(encoding="utf-8")
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_wrapped_seed_cleans_as_the_seed(width: int) -> None:
+    raw = _seed("000_f2caec4f31b0e51f.txt")
+    wrapped = _wrap(raw, width)
+    assert wrapped != raw and max(len(ln) for ln in wrapped.split("\n")) <= width
+    res = clean_text_dump(wrapped)
+    assert res == clean_text_dump(raw)  # text, title, authors, date, source and the dropped lines
+    assert "Lavrov began tense talks in Moscow on Wednesday as the two sides locked horns" in res.text
+    assert res.title == "Tillerson meets Lavrov after war of words over Syria"
+    paragraphs = res.text.split("\n\n")
+    assert paragraphs[0].startswith("US Secretary of State Rex Tillerson and his Russian counterpart Sergei Lavrov")
+    assert "- 'Where is the proof?' -" in paragraphs
+    assert not [p for p in paragraphs if re.match(r"[a-z]", p)]  # no paragraph starts inside a sentence
+
+
+@pytest.mark.parametrize("width", [72, 80])
+def test_wrapped_repost_keeps_source_date_and_short_lines(width: int) -> None:
+    raw = _seed("004_23f2fadc937a667e.txt")
+    res, ref = clean_text_dump(_wrap(raw, width)), clean_text_dump(raw)
+    assert res == ref
+    assert res.site and res.published and res.title == ref.title
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_wrapped_fixture_unwraps_to_the_fixture_lines(width: int) -> None:
+    raw = FIXTURE.read_text(encoding="utf-8")
+    wrapped = _wrap(raw, width)
+    assert _lines(unwrap_dump(wrapped)) == _lines(raw)  # title, date, menus and each paragraph one line again
+    res = clean_text_dump(wrapped)
+    assert res == clean_text_dump(raw)
+    assert res.title == "Wreckage of plane thought to be missing Air France flight found in Atlantic"
+    assert res.original_source == "Reuters" and res.published
+    assert "Subscribe to our newsletter" not in res.text
+
+
+def test_unwrapped_dumps_are_left_as_they_are() -> None:
+    raw = FIXTURE.read_text(encoding="utf-8")
+    assert unwrap_dump(raw) is raw
+    for name in ("000_f2caec4f31b0e51f.txt", "004_23f2fadc937a667e.txt"):
+        if (SEEDS / name).is_file():
+            seed = (SEEDS / name).read_text(encoding="utf-8")
+            assert unwrap_dump(seed) is seed
+    # short lines of a menu or a headline list fill a band of lengths too, but no sentence runs on
+    headlines = "\n".join(
+        f"{w.capitalize()} {'markets rally as investors weigh the latest outlook'[: 20 + i]}" for i, w in
+        enumerate("world business science sport culture travel style health money opinion".split())
+    )  # fmt: skip
+    assert unwrap_dump(headlines) is headlines
+
+
+PARAGRAPHS = [
+    "The Russia-US talks on Wednesday were tense, officials from both sides said after a meeting that ran far "
+    "longer than planned, and the anti-terrorist front the two countries spoke of is still far off.",
+    "Short line of its own.",
+    "The next paragraph starts right below it, with no blank line between them, as in many e-mails; it is long "
+    "enough to fill several lines to their width, and it runs on to its end.",
+]
+ITEMS = [
+    "A list item that is long enough to fill the line to its full width and then continues.",
+    "A second item of the list that follows right after the first one.",
+]
+
+
+def test_paragraphs_without_blank_lines_hyphen_breaks_and_list_items() -> None:
+    text = "\n".join(textwrap.fill(p, 48) for p in PARAGRAPHS)
+    text += "\n" + "\n".join(textwrap.fill(it, 48, initial_indent="  • ", subsequent_indent="    ") for it in ITEMS)
+    assert "and the anti-\nterrorist front" in text  # textwrap breaks a word at its hyphen
+    out = _lines(unwrap_dump(f"{text}\n{text}\n"))
+    assert out[:5] == [*PARAGRAPHS, *(f"• {it}" for it in ITEMS)]
+    assert out[5:] == out[:5]
