@@ -896,3 +896,21 @@ def test_a_negation_against_the_same_thing_said_in_negative_words_is_no_possible
     # "not ... till" says when, like "not ... until"
     assert not _negated("A ship has been sent to fix the cables but normal service may not be restored till 31 "
                         "December.")
+
+
+def test_a_negation_must_deny_what_the_other_sentence_names() -> None:
+    from newsweave.stages.compare import _negated, negation_names
+
+    # ECB+ (CC BY): Lohan "never checked into Morningside but is back at Betty Ford" / "has checked into the Betty
+    # Ford Center": what is denied (Morningside) is not in the other sentence
+    assert negation_names('"Lindsay never checked into Morningside but is back at Betty Ford.') == {"morningsid"}
+    never = '"Lindsay Lohan never checked into Morningside but is back at the Betty Ford Center.'
+    a = Article("aA", never, source="Fox")
+    b = Article("aB", "Lindsay Lohan has checked into the Betty Ford Center in Rancho Mirage.", source="KTLA")
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    assert not [k for k in out["conflicting"] if k["kind"] == "negation"]
+    # "not ... before" says when; "life without parole", "held without bond" deny nothing
+    assert not _negated("France Telecom expects communications will not be fully restored before 31 December.")
+    assert not _negated("Nichols was sentenced to four sentences of life without parole plus 485 years.")
+    assert not _negated("The judge ordered him held without bond pending his next court hearing April 19.")
+    assert _negated("The judge ordered him held without a hearing.")

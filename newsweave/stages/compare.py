@@ -166,9 +166,9 @@ _AFFIRMING = re.compile(
     r"|\bno\s+(?:bigger|larger|smaller|more|less|fewer|greater|higher|lower|longer|shorter|later|earlier)\s+than\b"
     # "none more so than", "not to disparage ...", and a counterfactual ("would not have placed Bush on
     # injured reserve if ...") deny nothing that happened
-    r"|\bnone\s+more\b|\bnot\s+to\b|\b(?:would|could|might)\s*(?:n[o']t|not)\s+have\b"
+    r"|\bnone\s+more\b|\bnot\s+to\b|\bwithout\s+(?:the\s+possibility\s+of\s+)?(?:parole|bail|bond)\b|\b(?:would|could|might)\s*(?:n[o']t|not)\s+have\b"
     # "not a mere day ago", "not long after"; "didn't take the lead until ..." says when it happened
-    r"|\bnot\s+(?:a\s+mere|long|much)\b|(?:\bnot|n[o']t)\b(?:\s+\w+){1,8}?\s+(?:until|till)\b|\bnothing\s+to\b"
+    r"|\bnot\s+(?:a\s+mere|long|much)\b|(?:\bnot|n[o']t)\b(?:\s+\w+){1,8}?\s+(?:until|till|before)\b|\bnothing\s+to\b"
 )
 # a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
 # nor states the meeting, so it corroborates and contradicts nothing
@@ -205,6 +205,19 @@ def negation_focus(text: str, reach: int = 3) -> set[str]:
     for k, m in enumerate(words):
         if _is_negation(m.group()):
             out.update(content_words(" ".join(w.group() for w in words[k + 1 : k + 1 + reach])))
+    return out
+
+
+def negation_names(text: str, reach: int = 3) -> set[str]:
+    """Stemmed names (capitalised words) among the ``reach`` words after a negation: what exactly is denied
+    ("Lindsay never checked into [Morningside]")."""
+    out: set[str] = set()
+    text = _AFFIRMING.sub(lambda m: " " * len(m.group()), _HEDGE.sub(lambda m: " " * len(m.group()), text))
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
+        if _is_negation(m.group()):
+            out.update(stem(w.group()) for w in words[k + 1 : k + 1 + reach]
+                       if w.group()[0].isupper() and w.group().lower() not in _STOP)  # fmt: skip
     return out
 
 
@@ -918,6 +931,8 @@ def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.nd
         focus = negation_focus(neg_text) & shared
         if len(negation_scope(neg_text) & shared) < NEGATION_SCOPE_SHARED or not focus:
             continue
+        if negation_names(neg_text) - set((b if negated[i] else a).words):
+            continue  # it denies something the other does not name: "never checked into Morningside" / "Betty Ford"
         found.append((len(focus), len(shared), int(i), int(j)))
     out: list[dict[str, Any]] = []
     used: set[int] = set()
