@@ -583,7 +583,8 @@ the parse (reported speech, beliefs, findings, "according to X", stances as repo
 "criticized X for Y", "called for X", "called X 'Y'", "Trump's claim that X", "critical of X") and
 with cues learned on train (`newsweave/stages/quote_cues.json`, written by `--learn-cues`: a verb
 form, what it governs (that-clause, to-infinitive, object, prepositional object) and its tense;
-also passives ("X was charged with Y": the clause, no speaker), verbs of seeming ("X appears Y"),
+also passives ("X was charged with Y": the clause, held by its agent "by Z" or no one),
+verbs of seeming ("X appears Y"),
 nouns and adjectives with a holder ("his criticism of X", "were eager to Y", "X has been a critic of Y")
 and nouns without one ("opposition to X", held by no one named); each candidate is
 scored by a logistic model learned on train (L2, C 0.5; features: the key, its stem and construction
