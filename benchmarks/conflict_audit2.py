@@ -17,6 +17,10 @@ reruns as long as the conflict lists the same sentences. Judgments are in ``benc
     .venv/bin/python benchmarks/conflict_audit2.py --run /tmp/run3 --score [--split held-out]
     .venv/bin/python benchmarks/conflict_audit2.py --run /tmp/run3 --save /tmp/c_before.json
     .venv/bin/python benchmarks/conflict_audit2.py --run /tmp/run3 --diff /tmp/c_before.json [--split all]
+    .venv/bin/python benchmarks/conflict_audit2.py --run /tmp/run3 --load /tmp/c_before.json --score
+
+The saved lists of the audit of 2026-12-07 (before: the code at 461ebbf; after: 089d79a) are
+benchmarks/gold/conflict_audit_before.json and conflict_audit_after.json.
 """
 
 from __future__ import annotations
@@ -89,8 +93,9 @@ def main() -> None:
     ap.add_argument("--score", action="store_true", help="share of listed conflicts judged real")
     ap.add_argument("--save", type=Path, help="save every conflict (all splits) to this JSON file")
     ap.add_argument("--diff", type=Path, help="conflicts gone and new since a --save file")
+    ap.add_argument("--load", type=Path, help="score or list a --save file (the conflicts of earlier code) instead")
     args = ap.parse_args()
-    data = conflicts(args.run)
+    data = json.loads(args.load.read_text()) if args.load else conflicts(args.run)
     if args.save:
         args.save.write_text(json.dumps(data, indent=1))
     gold = json.loads(GOLD.read_text()) if GOLD.exists() else {}
