@@ -58,11 +58,16 @@ found" against "Wreckage ... has been confirmed"; not "... a million were left w
 against a sentence on the same quake's toll). Two figures conflict only when they come from
 different outlets and their sentences share 2 words besides the counted noun, its verb and the
 story's own words (102 vs 85 dead "in Fonds Verrettes", not 3 killed in Puerto Rico vs 5 in Cuba);
-a vague plural ("thousands", "dozens") conflicts with nothing. Crowd sizes pair across nouns and verbs
+a vague plural ("thousands", "dozens") conflicts with nothing. A figure is a range read from its qualifier
+(``figure_range``: "more than", "as many as", "nearly", "about"), and two figures conflict only when their ranges
+are disjoint ("more than 10,000" / "as many as 20,000" agree; a toll's floor is open: "at least three" dead early
+and 10 later agree), on one occasion (``other_occasion``: not two weekdays, dates or years, not articles published
+days apart). Crowd sizes pair across nouns and verbs
 ("Half a million people watched" vs "more than 350,000 believers who crowded": both count people at a
 gathering, 30% apart). An accusation and another outlet's denial pair on cue words rather than on
 similarity ("X carried out the bombing" / "X denied any role in the bombing"), when they share a
-name. "No doubt", "not only" and a comparison ("no bigger than") affirm: they are not negations. A
+name and a word of the accused act (``accused_act``), and "did not deny" is no denial. "No doubt", "not only"
+and a comparison ("no bigger than") affirm: they are not negations. A
 denial worded with neither cue nor shared name ("there is no proof Syrian troops used chemical weapons"
 against "Assad's forces were behind the attack": "Syrian troops" is not "Assad") is still not found.
 """
