@@ -914,3 +914,10 @@ def test_a_negation_must_deny_what_the_other_sentence_names() -> None:
     assert not _negated("Nichols was sentenced to four sentences of life without parole plus 485 years.")
     assert not _negated("The judge ordered him held without bond pending his next court hearing April 19.")
     assert _negated("The judge ordered him held without a hearing.")
+
+
+def test_no_before_a_figure_is_a_number_not_a_negation() -> None:
+    # "No." abbreviates "number" before a figure ("the No. 5 seed"); a real "no" still negates
+    assert not compare_module._negated("Federer, the No. 5 seed, beat Nadal in straight sets.")
+    assert not compare_module.negation_scope("She is the world No.1 player again.")
+    assert compare_module._negated("There is no sign of wreckage.")

@@ -174,6 +174,8 @@ _AFFIRMING = re.compile(
     r"|\bnone\s+more\b|\bnot\s+to\b|\bwithout\s+(?:the\s+possibility\s+of\s+)?(?:parole|bail|bond)\b|\b(?:would|could|might)\s*(?:n[o']t|not)\s+have\b"
     # "not a mere day ago", "not long after"; "didn't take the lead until ..." says when it happened
     r"|\bnot\s+(?:a\s+mere|long|much)\b|(?:\bnot|n[o']t)\b(?:\s+\w+){1,8}?\s+(?:until|till|before)\b|\bnothing\s+to\b"
+    # "No." before a figure is "number": "the No. 5 seed", "No. 10 Downing Street"
+    r"|\bno\.\s*\d"
 )
 # a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
 # nor states the meeting, so it corroborates and contradicts nothing
