@@ -418,7 +418,7 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
     from newsweave.stages import quote_learned as qr
 
     train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
-    random.Random(5).shuffle(train)
+    random.Random(args.seed).shuffle(train)
     folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
     saved, saved_model = qr.LEARNED_CUES, qr.LEARNED_MODEL
     golds: list[list[Q]] = []
@@ -467,6 +467,7 @@ def main() -> int:
     ap.add_argument("--model-c", type=float, default=0.5,
                     help="a logistic model over candidate features, L2 strength C (0: the key table)")  # fmt: skip
     ap.add_argument("--model-p", type=float, default=0.3, help="the model's probability threshold")
+    ap.add_argument("--seed", type=int, default=5, help="--cv: the seed of the train articles' order (two halves)")
     ap.add_argument("--target", default="cue,holder",
                     help="learning target conditions, comma-separated subset of cue,holder (see TARGET)")  # fmt: skip
     ap.add_argument("--cv", action="store_true",
