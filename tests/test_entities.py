@@ -571,3 +571,61 @@ def test_storms_are_events_and_titles_alone_no_names() -> None:
     lab = {e["name"]: e["label"] for e in ents}
     assert lab["Hurricane Georges"] == lab["Typhoon Babs"] == "EVENT"
     assert "Rear Admiral" not in lab and lab["Steven K. Galson"] == "PERSON"
+
+
+def test_person_names_with_sr_an_initial_or_an_apostrophe() -> None:
+    assert similar("W. Mark Felt Sr.", "Mark Felt", "PERSON")  # ECB+: "W. Mark Felt Sr., the associate director"
+    assert similar("H. Dale Hall", "Dale Hall", "PERSON")
+    assert similar("John D. O'Connor", "John O'Connor", "PERSON")  # the O of O'Connor is no middle initial
+    assert similar("Elisabeth Byrs", "Elizabeth Byrs", "PERSON")
+    assert not similar("Mark Felt Jr.", "Mark Felt", "PERSON")  # the son
+    assert not similar("George W. Bush", "George H.W. Bush", "PERSON")
+
+
+def test_typing_slips_merge_but_other_names_do_not() -> None:
+    assert similar("Sri Lanka", "Sri Lanca", "PLACE")
+    assert similar("Salahuddin", "Salaluddin", "PERSON")
+    text = ("Vishwanand Subryan, 23, of Schenectady, was arrested. Schenectady police said the driver is from "
+            "Schnectady, a few blocks away. Schenectady mourns. Somali pirates left Somalia. "
+            "Windows 8 fixes it; Windows did not.")  # fmt: skip
+    items = [_at(text, "Schenectady", "GPE", i) for i in range(3)] + [
+        _at(text, "Schnectady", "PERSON"), _at(text, "Somali", "NORP"), _at(text, "Somalia", "GPE"),
+        _at(text, "Windows 8", "PRODUCT"), _at(text, "Windows", "ORG", 1)]  # fmt: skip
+    ents, _ = resolve_entities(items, texts={"a": text})
+    ent = {v: e for e in ents for v in e["variants"]}
+    assert ent["Schnectady"] is ent["Schenectady"] and ent["Schenectady"]["label"] == "GPE"
+    assert ent["Somali"] is not ent["Somalia"]  # a nationality and its country
+    assert ent["Windows 8"] is not ent["Windows"]  # a version
+
+
+def test_a_place_name_and_its_generic_head_across_labels() -> None:
+    text = ("The quake was felt in the Bío Bío Region and in Maule. Bío Bío was hit hardest. "
+            "Buildings fell in Bío Bío.")  # fmt: skip
+    items = [_at(text, "Bío Bío Region", "LOC"), _at(text, "Bío Bío", "PERSON", 1), _at(text, "Bío Bío", "PERSON", 2),
+             _at(text, "Maule", "GPE")]  # fmt: skip
+    ents, _ = resolve_entities(items, texts={"a": text})
+    bio = next(e for e in ents if "Bío Bío" in e["variants"])
+    assert "Bío Bío Region" in bio["variants"] and bio["label"] == "LOC"
+
+
+def test_a_name_read_with_a_title_or_a_headline_in_front_joins_the_name() -> None:
+    # ECB+ (CC BY): a headline glued to the text gives "Nixon W. Mark Felt" as one name
+    text = ("Deep Throat: the source that brought down Nixon W. Mark Felt, the former FBI official, died. "
+            "Richard Nixon resigned in 1974. W. Mark Felt was the associate director. Nixon knew. "
+            "Current GM Ed Stefanski did not hire Cheeks; Ed Stefanski said so. "
+            "Evansville - Indiana State was close; Indiana State won. Panthers Reggie Bush ran; the Panthers lost; "
+            "Reggie Bush scored.")  # fmt: skip
+    items = [_at(text, "Nixon W. Mark Felt", "PERSON"), _at(text, "Richard Nixon", "PERSON"),
+             _at(text, "W. Mark Felt", "PERSON", 1), _at(text, "Nixon", "PERSON", 2),
+             _at(text, "GM Ed Stefanski", "ORG"), _at(text, "Ed Stefanski", "PERSON", 1),
+             _at(text, "Evansville - Indiana State", "FAC"), _at(text, "Indiana State", "ORG", 1),
+             _at(text, "Panthers Reggie Bush", "ORG"), _at(text, "Panthers", "ORG", 1),
+             _at(text, "Reggie Bush", "PERSON", 1)]  # fmt: skip
+    ents, _ = resolve_entities(items, texts={"a": text})
+    ent = {v: e for e in ents for v in e["variants"]}
+    assert ent["Nixon W. Mark Felt"] is ent["W. Mark Felt"] and ent["W. Mark Felt"]["name"] == "W. Mark Felt"
+    assert ent["Richard Nixon"]["mentions"] == 3  # the glued "Nixon" counts for Nixon
+    assert ent["GM Ed Stefanski"] is ent["Ed Stefanski"] and ent["Ed Stefanski"]["label"] == "PERSON"
+    assert ent["Ed Stefanski"]["name"] == "Ed Stefanski"
+    assert ent["Evansville - Indiana State"] is not ent["Indiana State"]  # a game, no glue
+    assert ent["Panthers"] is not ent["Reggie Bush"]

@@ -161,7 +161,41 @@ def _given_names_fit(a: str, b: str) -> bool:
     consonants ("Alexander" / "Alexandre"). "John" / "Jane" or "Jan" / "Jon" do not fit."""
     if translit(a) == translit(b) or (min(len(a), len(b)) == 1 and a[0] == b[0]):
         return True
+    if min(len(a), len(b)) >= 7 and misspelt(a, b):  # "Elisabeth" / "Elizabeth"
+        return True
     return min(len(a), len(b)) >= 5 and skeleton(a) == skeleton(b)
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Two folded strings one edit apart: a letter added, dropped, changed, or two neighbours swapped
+    ("schenectady" / "schnectady", "brownsville" / "browsnville", "sri lanka" / "sri lanca")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+def _slip(fa: str, fb: str) -> bool:
+    """Folded names one edit apart and long enough for that to be a slip, not another name (nine
+    letters for one word, eight with spaces: "Colombia" / "Columbia" stay apart)."""
+    return min(len(fa), len(fb)) >= (8 if " " in fa else 9) and misspelt(fa, fb)
+
+
+_GENERATIONS = frozenset({"sr", "snr", "senior"})
+
+
+@lru_cache(maxsize=65536)
+def _person_words(s: str) -> list[str]:
+    """A person's name as folded words without particles, an apostrophe kept inside its word ("O'Connor"
+    is "oconnor", not an initial "o"), and "Sr." dropped (the father is the name without it; "Jr." stays)."""
+    words = _core(fold(re.sub(r"(?<=\w)['’](?=\w)", "", s))).split()
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words
 
 
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,6}")
@@ -177,9 +211,14 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
     if _expand(fa) == _expand(fb):  # "Britain" / "United Kingdom", "U.S. Army" / "United States Army"
         return True
     if family == "PERSON":
-        ta, tb = _core(fa).split(), _core(fb).split()
+        ta, tb = _person_words(a), _person_words(b)
+        if ta == tb and len(ta) > 1:  # "W. Mark Felt Sr." / "W. Mark Felt", "John O'Connor" / "John OConnor"
+            return True
         if min(len(ta), len(tb)) > 1 and len(ta) != len(tb) and set(ta) == set(tb):
             return True  # a name written twice over: "Mella Alejandro Mella" (a caption) / "Alejandro Mella"
+        short, long_ = sorted((ta, tb), key=len)
+        if 1 < len(short) < len(long_) and long_[-len(short) :] == short and len(long_[0]) == 1:
+            return True  # a first initial left out: "Mark Felt" / "W. Mark Felt", "Dale Hall" / "H. Dale Hall"
         if len(ta) > 1 and len(tb) > 1 and translit(ta[-1]) == translit(tb[-1]):
             # one surname: the first names decide, and middle names when both have them
             # ("George W. Bush" is not "George H.W. Bush")
@@ -188,6 +227,8 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
             return _given_names_fit(ta[0], tb[0])
     if translit(fa) == translit(fb) and len(fa) >= 4:  # "Khan Sheikhun" / "Khan Shaykhun"
         return True
+    if _slip(fa, fb) and not (a in _GAZETTEER and b in _GAZETTEER):
+        return True  # a typing slip: "Sri Lanca", "Salaluddin"; not two known names ("Colombia" / "Columbia")
     if family == "PLACE" and " " in fa + fb and _place_core(fa) == _place_core(fb):  # "Atlantic" / "Atlantic Ocean"
         return True
     if initials and _initials_match(a, b):
@@ -435,11 +476,13 @@ class _Cluster:
     labels: Counter[str] = field(default_factory=Counter)  # spaCy labels and context votes
     articles: set[str] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
+    glued: set[str] = field(default_factory=set)  # names read with words in front ("GM Ed Stefanski")
 
     def name(self) -> str:
         # the most informative variant: most distinct tokens ("Mella Alejandro Mella", a caption's repeat, has
-        # no more than "Alejandro Mella"), then most mentioned, then first seen
-        return max(self.surfaces, key=lambda s: (len({w.lower() for w in s.split()}), self.surfaces[s]))
+        # no more than "Alejandro Mella"), then most mentioned, then first seen; a glued name is no candidate
+        names = [s for s in self.surfaces if s not in self.glued] or list(self.surfaces)
+        return max(names, key=lambda s: (len({w.lower() for w in s.split()}), self.surfaces[s]))
 
 
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:secretary|minister|ministers|secretaries)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -543,6 +586,8 @@ def resolve_entities(
         target.articles |= arts[s]
         target.roles.update(roles[s])
     _merge_linked(clusters, _text_links(items, texts))
+    _merge_glued(clusters, counts)
+    _merge_slips(clusters)
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     for c in clusters:
@@ -1177,14 +1222,137 @@ def _merge_linked(clusters: list[_Cluster], links: list[tuple[str, str, bool]]) 
             continue
         if is_acronym and _two_full_names(cx, cy):
             continue
-        cx.surfaces.update(cy.surfaces)
-        cx.labels.update(cy.labels)
-        cx.articles |= cy.articles
-        cx.roles.update(cy.roles)
+        _absorb(cx, cy, clusters)
         cx.family = _majority_family(cx.labels)
         for v in cy.surfaces:
             where[v] = cx
-        clusters.remove(cy)
+
+
+def _absorb(dst: _Cluster, src: _Cluster, clusters: list[_Cluster], labels: bool = True) -> None:
+    """Move ``src``'s names, articles and roles (and its label votes, unless ``labels`` is False) into ``dst``."""
+    dst.surfaces.update(src.surfaces)
+    if labels:
+        dst.labels.update(src.labels)
+    dst.articles |= src.articles
+    dst.roles.update(src.roles)
+    dst.glued |= src.glued
+    clusters.remove(src)
+
+
+# capitalised words that may stand before a person's name as a title or trade ("GM Ed Stefanski",
+# "Coroner Gary Hargrove", "Comedian Ellen DeGeneres"), besides the role words and titles above
+_TRADES = frozenset("""
+    gm ceo cto cfo coo coroner comedian comic filmmaker actor actress singer rapper author writer novelist
+    poet producer designer dean marshal marshall undersheriff clerk fire police unbeaten
+""".split())  # fmt: skip
+
+
+def _merge_glued(clusters: list[_Cluster], counts: Counter[str]) -> None:
+    """A name that is another entity's full name (two words or more) with words in front, all of them
+    titles or trades ("GM Ed Stefanski", "Palmer Police Sergeant Shayne La Croix"), words written in
+    lower case ("unbeaten Russian Alexander Povetkin", "a Rite Aid"), a nationality before a person, or
+    other names of the story run into it (a headline glued to the text: "Nixon W. Mark Felt",
+    "Pichilemu Roberto Córdova", "U.S. Forest Service"), joins that entity (in place); the names in
+    front are counted as mentions of their own entities. A hyphen or a list ("Evansville - Indiana
+    State") is no glue."""
+    where = {_glue_key(v): (v, c) for c in clusters for v in c.surfaces}
+    for c in list(clusters):
+        if c not in clusters:
+            continue
+        for s in sorted(c.surfaces, key=lambda v: -len(v.split())):
+            words = s.split()
+            for j in range(1, len(words) - 1):
+                hit = where.get(_glue_key(" ".join(words[j:])))
+                if hit is None or hit[1] is c or hit[1] not in clusters or len(hit[0].split()) < 2:
+                    continue
+                if not words[j][:1].isalnum():  # "Evansville - Indiana State": a game, no glue
+                    continue
+                fronts = _glue(words[:j], where, clusters, hit[1].family == "PERSON")
+                if fronts is None:
+                    continue
+                dst = hit[1]
+                if any(owner is c for _v, owner in fronts):
+                    continue  # the words in front are a name of this same entity ("Panthers" of "Panthers Reggie Bush")
+                _absorb(dst, c, clusters, labels=False)  # "Coroner Gary Hargrove" with "Hargrove"
+                dst.glued.add(s)
+                for v, owner in fronts:
+                    owner.surfaces[v] += counts.get(s, 0)
+                for v in dst.surfaces:
+                    where[_glue_key(v)] = (v, dst)
+                break
+            else:
+                continue
+            break
+
+
+def _glue_key(s: str) -> tuple[str, str]:
+    """A name folded, its digits kept apart ("Flight 592" is not "Flight 111")."""
+    return fold(s), re.sub(r"\D", "", s)
+
+
+def _glue(words: list[str], where: dict[tuple[str, str], tuple[str, _Cluster]], clusters: list[_Cluster],
+          person: bool) -> list[tuple[str, _Cluster]] | None:  # fmt: skip
+    """The names of the story among the words in front of a name, or None when a word is no title,
+    trade, lower-case word or name (for a person, a nationality too)."""
+    fronts: list[tuple[str, _Cluster]] = []
+    i = 0
+    while i < len(words):
+        for e in range(len(words), i, -1):  # the longest name of the story starting here
+            hit = where.get(_glue_key(" ".join(words[i:e])))
+            if hit is not None and person and hit[1].family == "PERSON" and " " not in hit[0]:
+                # a one-word person in front of a person is a surname of another ("Nixon W. Mark Felt"),
+                # not a first name ("Regina M. Benjamin")
+                surname = any(v.split()[-1] == hit[0] for v in hit[1].surfaces if " " in v)
+                hit = hit if surname else None
+            if hit is not None and hit[1] in clusters and (hit[1].family != "NORP" or person):
+                if hit[1].family != "NORP":
+                    fronts.append(hit)
+                i = e
+                break
+        else:
+            w = words[i].lower().rstrip(".")
+            if not w[:1].isalpha() or (w in _LEADING and (i or w not in ("a", "an", "the"))):
+                return None  # "Chris Ivory on Injured Reserve", "Parliament the Communist Party": no glue
+            if not (words[i][:1].islower() or (person and w in _ROLE_WORDS | _TITLE_INSIDE | _LONE_TITLES | _TRADES)):
+                return None
+            i += 1
+    return fronts
+
+
+def _merge_slips(clusters: list[_Cluster]) -> None:
+    """Clusters of different label families whose names differ by a slip of typing ("Schenectady" GPE /
+    "Schnectady" PERSON, "Hugh Hefner" / "Hugh Heffner"), a plural ("Academy Awards" / "Academy Award")
+    or a generic place head ("Bío Bío Region" LOC / "Bío Bío" PERSON) are one entity (in place): the
+    less mentioned joins the other, with the place head the place; nationalities are left alone
+    ("Somali" / "Somalia")."""
+    for small in sorted(clusters, key=lambda c: sum(c.surfaces.values())):
+        if small.family == "NORP" or small not in clusters:
+            continue
+        for big in clusters:
+            if big is small or big.family in (small.family, "NORP"):
+                continue
+            how = _slip_between(small, big)
+            if how == "head" or (how and sum(big.surfaces.values()) >= sum(small.surfaces.values())):
+                _absorb(big, small, clusters, labels=False)
+                break
+
+
+def _slip_between(a: _Cluster, b: _Cluster) -> str | None:
+    """How names of ``a`` and ``b`` are one: "slip", or "head" when a name of ``b`` (a place) is one
+    of ``a`` with a place head ("Bío Bío Region" / "Bío Bío")."""
+    for x in a.surfaces:
+        fx = fold(x)
+        for y in b.surfaces:
+            fy = fold(y)
+            if re.sub(r"\D", "", x) != re.sub(r"\D", "", y):  # "Windows 8" / "Windows", "Beijing 2008"
+                continue
+            if b.family == "PLACE" and " " in fy and _place_core(fy) == fx:
+                return "head"
+            if _slip(_place_core(fx), _place_core(fy)) or (translit(fx) == translit(fy) and len(fx) >= 6):
+                return "slip"
+            if min(len(fx), len(fy)) >= 7 and (fy == fx + "s" or fx == fy + "s"):
+                return "slip"
+    return None
 
 
 def _two_full_names(a: _Cluster, b: _Cluster) -> bool:
