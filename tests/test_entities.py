@@ -629,3 +629,8 @@ def test_a_name_read_with_a_title_or_a_headline_in_front_joins_the_name() -> Non
     assert ent["Ed Stefanski"]["name"] == "Ed Stefanski"
     assert ent["Evansville - Indiana State"] is not ent["Indiana State"]  # a game, no glue
     assert ent["Panthers"] is not ent["Reggie Bush"]
+
+
+def test_a_region_named_with_and_without_its_head() -> None:
+    assert similar("Araucanía Region", "La Araucanía", "ORG")  # spaCy's ORG for both (Wikinews, Chile quake)
+    assert not similar("Araucanía Region", "Araucanía Province", "ORG")

@@ -231,6 +231,9 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
         return True  # a typing slip: "Sri Lanca", "Salaluddin"; not two known names ("Colombia" / "Columbia")
     if family == "PLACE" and " " in fa + fb and _place_core(fa) == _place_core(fb):  # "Atlantic" / "Atlantic Ocean"
         return True
+    one_region = fa.endswith(" region") and _place_core(fb) == fb or fb.endswith(" region") and _place_core(fa) == fa
+    if family != "PERSON" and one_region and _core(_place_core(fa)) == _core(_place_core(fb)):
+        return True  # a region named two ways, whatever spaCy's label: "Araucanía Region" / "La Araucanía"
     if initials and _initials_match(a, b):
         return True
     if family == "ORG" and " " in fa + fb and _org_core(fa) == _org_core(fb):
