@@ -634,3 +634,13 @@ def test_a_name_read_with_a_title_or_a_headline_in_front_joins_the_name() -> Non
 def test_a_region_named_with_and_without_its_head() -> None:
     assert similar("Araucanía Region", "La Araucanía", "ORG")  # spaCy's ORG for both (Wikinews, Chile quake)
     assert not similar("Araucanía Region", "Araucanía Province", "ORG")
+
+
+def test_two_places_in_front_of_one_generic_name_are_no_glue() -> None:
+    text = ("Raiders hit a shop in Banstead High Street. Police in Wellington High Street searched. "
+            "The High Street was closed; Banstead and Wellington are calm.")  # fmt: skip
+    items = [_at(text, "Banstead High Street", "FAC"), _at(text, "Wellington High Street", "FAC"),
+             _at(text, "High Street", "GPE", 2), _at(text, "Banstead", "GPE", 1), _at(text, "Wellington", "GPE", 1)]
+    ents, _ = resolve_entities(items, texts={"a": text})
+    ent = {v: e for e in ents for v in e["variants"]}
+    assert ent["Banstead High Street"] is not ent["Wellington High Street"]

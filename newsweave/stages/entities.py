@@ -1257,8 +1257,18 @@ def _merge_glued(clusters: list[_Cluster], counts: Counter[str]) -> None:
     other names of the story run into it (a headline glued to the text: "Nixon W. Mark Felt",
     "Pichilemu Roberto Córdova", "U.S. Forest Service"), joins that entity (in place); the names in
     front are counted as mentions of their own entities. A hyphen or a list ("Evansville - Indiana
-    State") is no glue."""
+    State") is no glue, nor two names in front of one name of a thing ("Banstead High Street",
+    "Wellington High Street")."""
     where = {_glue_key(v): (v, c) for c in clusters for v in c.surfaces}
+    # the words seen in front of each name: two places in front of one generic name are two things
+    # ("Banstead High Street", "Wellington High Street")
+    heads: dict[tuple[str, str], set[tuple[int, ...]]] = defaultdict(set)
+    for c in clusters:
+        for s in c.surfaces:
+            words = s.split()
+            for j in range(1, len(words) - 1):  # the entities in front: "U.S." and "US" are one
+                if fronts := _glue(words[:j], where, clusters, False):
+                    heads[_glue_key(" ".join(words[j:]))].add(tuple(sorted({id(o) for _v, o in fronts})))
     for c in list(clusters):
         if c not in clusters:
             continue
@@ -1274,6 +1284,8 @@ def _merge_glued(clusters: list[_Cluster], counts: Counter[str]) -> None:
                 if fronts is None:
                     continue
                 dst = hit[1]
+                if fronts and dst.family != "PERSON" and len(heads[_glue_key(" ".join(words[j:]))]) > 1:
+                    continue
                 if any(owner is c for _v, owner in fronts):
                     continue  # the words in front are a name of this same entity ("Panthers" of "Panthers Reggie Bush")
                 _absorb(dst, c, clusters, labels=False)  # "Coroner Gary Hargrove" with "Hargrove"
@@ -1298,6 +1310,8 @@ def _glue(words: list[str], where: dict[tuple[str, str], tuple[str, _Cluster]], 
     """The names of the story among the words in front of a name, or None when a word is no title,
     trade, lower-case word or name (for a person, a nationality too)."""
     fronts: list[tuple[str, _Cluster]] = []
+    if any(re.fullmatch(r"[-–—/&+]+", w) for w in words):  # "Evansville - Indiana State": a game, no glue
+        return None
     i = 0
     while i < len(words):
         for e in range(len(words), i, -1):  # the longest name of the story starting here
