@@ -1342,16 +1342,37 @@ def _merge_slips(clusters: list[_Cluster]) -> None:
     or a generic place head ("Bío Bío Region" LOC / "Bío Bío" PERSON) are one entity (in place): the
     less mentioned joins the other, with the place head the place; nationalities are left alone
     ("Somali" / "Somalia")."""
+    keys = {id(c): _slip_keys(c) for c in clusters}
+    index: dict[str, set[int]] = defaultdict(set)  # clusters that may be one edit apart share a key
+    for c in clusters:
+        for k in keys[id(c)]:
+            index[k].add(id(c))
     for small in sorted(clusters, key=lambda c: sum(c.surfaces.values())):
         if small.family == "NORP" or small not in clusters:
             continue
+        near = {i for k in keys[id(small)] for i in index[k]}
         for big in clusters:
-            if big is small or big.family in (small.family, "NORP"):
+            if big is small or id(big) not in near or big.family in (small.family, "NORP"):
                 continue
             how = _slip_between(small, big)
             if how == "head" or (how and sum(big.surfaces.values()) >= sum(small.surfaces.values())):
                 _absorb(big, small, clusters, labels=False)
                 break
+
+
+def _slip_keys(c: _Cluster) -> set[str]:
+    """Keys two clusters share when a name of one may be a slip, plural or headless form of one of the
+    other: the folded names, their place cores and levelled spellings, and the cores with one letter
+    dropped (a slip of one letter leaves one deletion in common)."""
+    keys = set()
+    for x in c.surfaces:
+        fx = fold(x)
+        core = _place_core(fx)
+        keys |= {fx, core, translit(fx)}
+        for f in {fx, core}:
+            if len(f) >= 7:
+                keys |= {f[:i] + f[i + 1 :] for i in range(len(f))}
+    return keys
 
 
 def _slip_between(a: _Cluster, b: _Cluster) -> str | None:
