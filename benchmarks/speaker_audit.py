@@ -67,8 +67,19 @@ def _match(quotes: list[Any], start: int, end: int) -> Any:
     return best
 
 
-def show(run: Path, items: list[dict[str, Any]]) -> None:
+def _current(texts: dict[str, tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
+    """Each article's quotes as the current code extracts them (spaCy parse, as the product parses)."""
+    from newsweave.stages.nlp import NLP
+    from newsweave.stages.quotes import extract_quotes
+
+    ids = sorted(texts)
+    docs = NLP().docs([texts[i][0] for i in ids])
+    return {i: list(extract_quotes(d)) for i, d in zip(ids, docs, strict=True)}
+
+
+def show(run: Path, items: list[dict[str, Any]], current: bool = False) -> None:
     texts = _texts(run, {it["span"]["article"] for it in items})
+    now = _current(texts) if current else {}
     for k, it in enumerate(items):
         sp, e = it["span"], it["entry"]
         text, an = texts[sp["article"]]
@@ -80,15 +91,19 @@ def show(run: Path, items: list[dict[str, Any]]) -> None:
               f"cue={e['cue']!r} channel={e['channel']!r} direct={e['direct']}")  # fmt: skip
         if q:
             print(f"   article: span={spk!r} name={q['speaker_name']!r} channel={q['channel']!r}")
+        if current:
+            c = _match(now[sp["article"]], sp["start"], sp["end"])
+            if c is not None:
+                print(f"   current code: span={c.speaker!r} name={c.speaker_name!r} channel={c.channel!r}")
         print("   " + " ".join(text[lo:hi].split()))
         print("   CONTENT: " + " ".join(text[sp["start"] : sp["end"]].split())[:200])
 
 
-def score(run: Path, split: str) -> None:
+def score(run: Path, split: str, gold_path: Path = GOLD) -> None:
     from newsweave.stages.nlp import NLP
     from newsweave.stages.quotes import extract_quotes
 
-    gold = {k: v for k, v in json.loads(GOLD.read_text()).items() if v.get("split", "dev") == split}
+    gold = {k: v for k, v in json.loads(gold_path.read_text()).items() if v.get("split", "dev") == split}
     texts = _texts(run, {k.split(":")[0] for k in gold})
     ids = sorted(texts)
     docs = dict(zip(ids, NLP().docs([texts[i][0] for i in ids]), strict=True))
@@ -134,11 +149,13 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "held-out", "cases"), default="dev",
                     help="cases: known errors found outside the draw (scored only)")  # fmt: skip
     ap.add_argument("--score", action="store_true", help="score the judged entries with the current code")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="the judgements (round 2: gold/speaker_audit2.json)")
+    ap.add_argument("--current", action="store_true", help="--draw also prints the current code's speaker")
     args = ap.parse_args()
     if args.score:
-        score(args.run, args.split)
+        score(args.run, args.split, args.gold)
     else:
-        show(args.run, draw(args.run, args.n, args.seed, args.split))
+        show(args.run, draw(args.run, args.n, args.seed, args.split), args.current)
 
 
 if __name__ == "__main__":

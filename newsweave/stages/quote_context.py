@@ -304,6 +304,11 @@ def subject_of(tok: Token, quoted: list[bool]) -> Token | None:
         if subs:
             c = min(subs, key=lambda c: abs(c.i - t.i))  # "Gov. Kasich, ..., said", not "OH"
             return c  # (a relative "who" is resolved to its antecedent by resolve_speaker)
+        if t.dep_ == "dobj" and t.head.lower_.startswith("quot") and t.head.tag_.startswith("VB"):
+            return t  # "El Mundo quoted [an Air Comet pilot] flying over ... as saying": the pilot
+        if t.tag_ == "VBN" and t.dep_ == "advcl" and t.lower_ not in SPEECH_VERBS \
+                and not any(c.dep_ in ("aux", "auxpass") for c in t.children):  # fmt: skip
+            return None  # "Described as [...], Lyons warned": the clause's subject is described, not describing
         if t.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl") or t.head is t:
             return None
         t = t.head
@@ -385,6 +390,29 @@ def find_channel(ctx: Ctx, cue: Token, subj: Token | None) -> str | None:
     return next((n for n in (_channel_name(ctx, t) for t in cands) if n), None)
 
 
+KIN = {
+    "she": frozenset("mother wife sister daughter widow girlfriend grandmother aunt niece fiancee".split()),
+    "he": frozenset("father husband brother son widower boyfriend grandfather uncle nephew fiance".split()),
+}
+
+
+def _pronoun_person(ctx: Ctx, at: int, low: str) -> str | None:
+    """The name a pronoun at token ``at`` stands for (``Ctx.recent_person``), but none for he/she after a kin
+    noun of the pronoun's gender with a possessor as subject in this or the sentence before, after the last
+    name ('Nichols' mother expressed their sentiments. "...," she said': the mother, unnamed, not Nichols)."""
+    name = ctx.recent_person(at, pronoun=low)
+    if name is None or low not in KIN:
+        return name
+    doc, k = ctx.doc, ctx.sent_of[min(at, len(ctx.doc) - 1)]
+    last = max((p for p in ctx.persons if p[1] <= at and not ctx.quoted[p[0]]), key=lambda p: p[0], default=None)
+    lo = max(ctx.sents[max(0, k - 1)][0], last[1] if last else 0)
+    for t in doc[lo:at]:
+        if t.lower_ in KIN[low] and t.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted[t.i] \
+                and any(c.dep_ == "poss" for c in t.children):  # fmt: skip
+            return None
+    return name
+
+
 def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | None]:
     """The speaker mention and the resolved name (pronouns and role nominals -> a PERSON)."""
     if subj is None:
@@ -393,7 +421,7 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     span = ctx.doc[s:e]
     sp, low = Span(span.start_char, span.end_char, span.text), subj.lower_
     if low in PERSON_PRONOUNS:
-        return sp, ctx.recent_person(s, pronoun=low)
+        return sp, _pronoun_person(ctx, s, low)
     if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
         return sp, resolve_speaker(ctx, subj.head.head)[1]  # the mention is "who", the name its antecedent's
     if subj.pos_ == "PRON" or low in ("who", "that", "which"):
@@ -405,6 +433,10 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
         return sp, (ctx.expand(name, s) if name else None)
     # a role noun with the name beside it: "The state's governor, Charlie Crist, advised ..."
     appos = next((c for c in subj.rights if c.dep_ == "appos" and ctx.label(c) == "PERSON"), None)
+    if appos is None:  # "the head of Qeshm's free-trade zone, Ali Rezapour": the parser hangs the name on "zone"
+        ofs = [g for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        appos = next((c for g in ofs if ctx.label(g) != "PERSON" for c in g.rights
+                      if c.dep_ == "appos" and ctx.label(c) == "PERSON"), None)  # fmt: skip
     if appos is not None and (name := clean_name(ctx.doc[slice(*mention_bounds(ctx, appos))].text)):
         return sp, ctx.expand(name, appos.i)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)

@@ -166,10 +166,16 @@ def _attribute(ctx: Ctx, raw: _Raw, gap: tuple[int, int] | None) -> _Attr:
     a = ctx.tokens(raw.outer[1], raw.outer[1] + 1)[0]
     if raw.outer[1] < len(ctx.text) and a < len(doc):  # '"...?" he asked.'
         ends = doc.text[raw.parts[-1][1] - 1] in ".?!"
+        # after a quote closed by a full stop, a capitalised word opens a new sentence: a cue there is the
+        # quote's only as a short tag ('"...." Smith said.'), not a sentence of narrative ('"...." Felt had
+        # insisted on remaining completely anonymous, ...': Woodward's words, quoted before it)
+        full_stop = doc.text[raw.parts[-1][1] - 1] == "." and doc[a].text[:1].isupper()
         window = []
         for t in doc[a : min(ctx.sents[ctx.sent_of[a]][1], a + (6 if ends else 12))]:
             if quoted[t.i] or t.idx >= hi_char:
                 break
+            if full_stop and ctx.sents[ctx.sent_of[t.i]][1] - t.i > 5:
+                continue
             if ok(t) and not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
                 window.append(t)
         if found := first(window):
@@ -249,9 +255,30 @@ def _split_gap(ctx: Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
         return None
     if e - s > 8 and ctx.text[a.parts[-1][1]] not in ",-—–":
         return None  # a long gap only after a first part ending with a comma or dash
+    stop = max((t.i for t in ctx.doc[s : e - 1] if t.text in ".!?"), default=None)
+    if stop is not None and any(is_cue(t) for t in ctx.doc[stop + 1 : e]):
+        return None  # '"...," Zadan and Meron said in a statement. DeGeneres announced the news in a tweet: "..."'
+        # (a sentence of its own with a cue introduces the second quote)
     s2 = ctx.tokens(b.outer[1], b.outer[1] + 1)[0]  # b must not have its own cue
     own = any(is_cue(t) and t.idx < ctx.paras[b.para][1] for t in ctx.doc[s2 : s2 + 4])
     return None if own and ctx.text[b.outer[1] : b.outer[1] + 2].strip()[:1] != "." else (s, e)
+
+
+_GOES_ON = frozenset("added adds continued continues".split())
+
+
+def _added(ctx: Ctx, cue: Token, subj: Token, prev: Quote, raw: _Raw) -> str | None:
+    """'"...," she added' goes on from the quote before it (in this or the previous paragraph): its
+    speaker, of the pronoun's gender where an honorific gives one ('DeGeneres announced the news in a
+    tweet: "..." "I am so excited ...," she added', not the producers quoted two sentences before)."""
+    low = subj.lower_
+    if cue.lower_ not in _GOES_ON or low not in ("he", "she") or not prev.speaker_name:
+        return None
+    if ctx.para_of(prev.content.start) < raw.para - 1 or raw.outer[0] - prev.content.end > 400:
+        return None
+    if ctx.gender.get(prev.speaker_name) == ("m" if low == "she" else "f"):
+        return None
+    return prev.speaker_name
 
 
 def _keep(ctx: Ctx, raw: _Raw, attr: _Attr) -> bool:
@@ -309,6 +336,8 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
                 last = None
             continue
         speaker, name = resolve_speaker(ctx, attr.subject)
+        if out and attr.cue is not None and attr.subject is not None:
+            name = _added(ctx, attr.cue, attr.subject, out[-1], raw) or name
         cue_span, channel = None, None
         if attr.cue is not None:
             cue = doc[attr.cue.i : attr.cue_end]

@@ -77,6 +77,8 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i < v.i and c.i >= para_start:
             lo = max(lo, para_start)
+        if c.i < v.i:
+            lo = _after_lead(doc, lo, c.i)
         if ctx.quoted[lo]:
             continue
         if c.i < v.i:  # a complement before its verb must end with a comma: "X is bad, he said"
@@ -125,6 +127,16 @@ def _complement(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
 _ANSWERS = frozenset(("yes", "no", "so"))
 
 
+def _after_lead(doc: Doc, lo: int, hi: int) -> int:
+    """Where a content range lo:hi before its cue starts when it opens with a lead-in of another cue
+    up to a colon ('As Johanna Neuman writes in a Los Angeles Times piece: [A controversial figure ...,
+    Felt died ...], his grandson Rob Jones said': the writer's lead-in is not what the grandson said)."""
+    colon = next((j for j in range(hi - 1, lo, -1) if doc[j].text == ":"), None)
+    if colon is not None and hi - colon > 3 and any(is_cue(t) for t in doc[lo:colon]):
+        return colon + 1
+    return lo
+
+
 def _postposed(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
     """'[The only problem], Ms. Bigbee said, [is ...]' and '[X ...], she said.' when the parser hangs
     the cue on the clause's verb (advcl, conj ...) instead of the clause on the cue: the sentence
@@ -140,6 +152,7 @@ def _postposed(ctx: Ctx, v: Token) -> list[tuple[int, int]] | None:
     lo, hi = _para_sent(ctx, v)
     if not lo <= v.head.i < comma or comma - lo < 3 or any(ctx.quoted[lo:comma]):
         return None
+    lo = _after_lead(doc, lo, comma)
     j = v.i + 1
     while j < hi and doc[j].text not in ",.:;" and j - v.i < 8:
         j += 1
