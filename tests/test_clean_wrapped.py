@@ -100,3 +100,15 @@ def test_paragraphs_without_blank_lines_hyphen_breaks_and_list_items() -> None:
     out = _lines(unwrap_dump(f"{text}\n{text}\n"))
     assert out[:5] == [*PARAGRAPHS, *(f"• {it}" for it in ITEMS)]
     assert out[5:] == out[:5]
+
+
+def test_text_browser_style_indented_paragraphs() -> None:
+    """lynx indents paragraphs by three columns and wraps them within its width; the fixture so rendered cleans
+    as the fixture does."""
+    raw = FIXTURE.read_text(encoding="utf-8")
+    dump = "\n".join(
+        textwrap.fill(ln, 78, initial_indent="   ", subsequent_indent="   ") if len(ln) > 60 else ln
+        for ln in raw.split("\n")
+    )
+    assert _lines(unwrap_dump(dump)) == _lines(raw)
+    assert clean_text_dump(dump) == clean_text_dump(raw)

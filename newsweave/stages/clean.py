@@ -61,14 +61,18 @@ REPEAT_MIN_WORDS = 3  # a repeat of an earlier line this long is dropped (a 1-2 
 # A hard-wrapped dump (lynx / w3m dumps, e-mail, plain-text archives: paragraphs filled to a fixed width) is unwrapped
 # before the line logic (unwrap_dump). Its width is the line length with the most lines that are followed by another
 # line ending within WRAP_BAND characters under it; the dump counts as wrapped when WRAP_MIN_LINES+ such lines end
-# there, they are WRAP_SHARE of those followed by another line and longer than half the width, at most WRAP_OVER of
-# them run past the width and WRAP_LOWER of those ending there are followed by a line starting in lower case (the
-# sentence goes on; the short lines of menus and headline lists fill a band too, but each starts a new one).
+# there, at most WRAP_OVER as many run past the width and WRAP_LOWER of those ending there are followed by a line
+# starting in lower case (the sentence goes on; the short lines of menus and headline lists fill a band too, but
+# each starts a new one).
 WRAP_BAND = 15
 WRAP_MIN_LINES = 8
-WRAP_SHARE = 0.6
 WRAP_OVER = 0.1
 WRAP_LOWER = 0.2
+# a text browser's right margin is less exact than a greedy fill's: a next word that would have fitted by up to this
+# many characters still joins when lines that the sentence clearly goes on from (the next starts in lower case) end
+# as short (their WRAP_SLACK_QUANTILE quantile)
+WRAP_SLACK_MAX = 6
+WRAP_SLACK_QUANTILE = 0.1
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 30, 200
 # A learned model over blocks of lines corrects the span (_corrected_body): a block after the body's start
 # joins it at probability SEGMENT_ADD, one above it (where page headers sit) only at SEGMENT_ADD_ABOVE, and a
@@ -206,6 +210,8 @@ _CREDIT_WORDS = frozenset("the writer correspondent staff reporter reporters wir
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]\s|\d{1,2}[.)]\s|#\d)")
 _WRAP_BULLET = re.compile(r"^[•*·▪►◦]\s")  # a list item's first line in a text browser's dump (unwrap_dump)
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")  # cells of a table row or columns of preformatted text (unwrap_dump)
+_CODE = re.compile(r"^\s*(?://|/\*|\*/)|[{}]\s*$")  # a comment's or a block's line of code (unwrap_dump)
 _LIST_START = re.compile(r"^(?:[-–—]|\d{1,2}[.)]|\(?[a-z\d]\))\s")  # a list item after a sentence's end
 _NAME_PREFIX = re.compile(r"^(?:written by|about|author|text by|by|reviewed by|posted by|meet)\s*:?\s*", re.I)
 _BIO_ROLE = re.compile(  # words of a sentence about a writer
@@ -787,8 +793,12 @@ def detect_original_source(text: str) -> str | None:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped dump was filled to, or None when its lines are not wrapped (WRAP_* above)."""
-    pairs = [(len(a.rstrip()), b.lstrip()[0].islower()) for a, b in pairwise(lines) if b.strip() and len(a.split()) > 1]
-    inner = sorted(n for n, _ in pairs)  # lines followed by another line: a wrapped paragraph's lines but its last
+    pairs = [
+        (len(a.rstrip()), b.lstrip()[0].islower())
+        for a, b in pairwise(lines)
+        if b.strip() and len(a.split()) > 1 and not _COLUMNS.search(a.strip())
+    ]  # lines followed by another line (a wrapped paragraph's lines but its last), table rows left out
+    inner = sorted(n for n, _ in pairs)
     if len(inner) < WRAP_MIN_LINES:
         return None
     best, width = 0, 0
@@ -802,11 +812,16 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     near = bisect.bisect_right(inner, width) - bisect.bisect_left(inner, width - WRAP_BAND)
     over = len(inner) - bisect.bisect_right(inner, width)
-    long = len(inner) - bisect.bisect_left(inner, width / 2)
-    if near < WRAP_MIN_LINES or near < WRAP_SHARE * long or over > WRAP_OVER * near:
+    if near < WRAP_MIN_LINES or over > WRAP_OVER * near:
         return None
     lower = sum(low for n, low in pairs if width - WRAP_BAND <= n <= width)
     return width if lower >= WRAP_LOWER * near else None
+
+
+def _first_chunk(text: str) -> str:
+    """What a wrapper would have had to fit first of ``text``: its first word, or that word up to its first hyphen."""
+    m = re.match(r"\S*?(?:[^\W\d_]-(?=[^\W\d_])|(?=\s)|$)", text)
+    return m[0] if m else text
 
 
 def unwrap_dump(raw: str) -> str:
@@ -819,20 +834,24 @@ def unwrap_dump(raw: str) -> str:
     width = _wrap_width(lines)
     if width is None:
         return raw
+    # how far short of the width the lines end that the next line continues (greedy: never 0 or less)
+    excess = sorted(
+        len(a.rstrip()) + 1 + len(_first_chunk(b.strip())) - width
+        for a, b in pairwise(lines)
+        if b.strip() and b.lstrip()[0].islower() and width / 2 <= len(a.rstrip()) <= width
+    )
+    slack = min(max(0, 1 - excess[int(WRAP_SLACK_QUANTILE * len(excess))]), WRAP_SLACK_MAX) if excess else 0
     out: list[str] = []
     last = ""  # the last line read, when out's last line may take the next one
     for ln in lines:
         text, line = ln.strip(), ln.rstrip()
-        if last and text:
-            first = re.match(r"\S*?(?:[^\W\d_]-(?=[^\W\d_])|(?=\s)|$)", text)
-            bullet = _WRAP_BULLET.match(text) or (_LIST_START.match(text) and _ends_sentence(last))
-            if len(last) + 1 + len(first[0] if first else text) > width and not bullet:
-                hyphen = re.search(r"[^\W\d_]-$", last) and text[0].isalpha()
-                out[-1] += "" if hyphen or text[0] in ",.;:!?)" else " "
-                out[-1] += text
-                last = line if len(line) <= width + 1 else ""
-                continue
-        out.append(ln)
+        bullet = text and (_WRAP_BULLET.match(text) or (_LIST_START.match(text) and _ends_sentence(last)))
+        bullet = bullet or _CODE.search(last) or _CODE.search(text)  # lines of code are no wrapped sentence
+        if last and text and not bullet and len(last) + 1 + len(_first_chunk(text)) > width - slack:
+            hyphen = re.search(r"[^\W\d_]-$", last) and text[0].isalpha()
+            out[-1] += ("" if hyphen or text[0] in ",.;:!?)" else " ") + text
+        else:
+            out.append(ln)
         last = line if text and width / 2 <= len(line) <= width + 1 else ""
     return "\n".join(out)
 
