@@ -818,9 +818,10 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if lower >= WRAP_LOWER * near else None
 
 
-def _first_chunk(text: str) -> str:
-    """What a wrapper would have had to fit first of ``text``: its first word, or that word up to its first hyphen."""
-    m = re.match(r"\S*?(?:[^\W\d_]-(?=[^\W\d_])|(?=\s)|$)", text)
+def _first_chunk(text: str, hyphens: bool) -> str:
+    """What a wrapper would have had to fit first of ``text``: its first word, or (a wrapper that breaks words at
+    their ``hyphens``, as textwrap does; text browsers do not) that word up to its first hyphen."""
+    m = re.match(r"\S*?(?:[^\W\d_]-(?=[^\W\d_])|(?=\s)|$)" if hyphens else r"\S*", text)
     return m[0] if m else text
 
 
@@ -834,9 +835,10 @@ def unwrap_dump(raw: str) -> str:
     width = _wrap_width(lines)
     if width is None:
         return raw
+    hyphens = any(re.search(r"[^\W\d_]-$", a.rstrip()) and b.lstrip()[:1].isalpha() for a, b in pairwise(lines))
     # how far short of the width the lines end that the next line continues (greedy: never 0 or less)
     excess = sorted(
-        len(a.rstrip()) + 1 + len(_first_chunk(b.strip())) - width
+        len(a.rstrip()) + 1 + len(_first_chunk(b.strip(), hyphens)) - width
         for a, b in pairwise(lines)
         if b.strip() and b.lstrip()[0].islower() and width / 2 <= len(a.rstrip()) <= width
     )
@@ -847,7 +849,7 @@ def unwrap_dump(raw: str) -> str:
         text, line = ln.strip(), ln.rstrip()
         bullet = text and (_WRAP_BULLET.match(text) or (_LIST_START.match(text) and _ends_sentence(last)))
         bullet = bullet or _CODE.search(last) or _CODE.search(text)  # lines of code are no wrapped sentence
-        if last and text and not bullet and len(last) + 1 + len(_first_chunk(text)) > width - slack:
+        if last and text and not bullet and len(last) + 1 + len(_first_chunk(text, hyphens)) > width - slack:
             hyphen = re.search(r"[^\W\d_]-$", last) and text[0].isalpha()
             out[-1] += ("" if hyphen or text[0] in ",.;:!?)" else " ") + text
         else:
