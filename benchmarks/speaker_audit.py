@@ -99,11 +99,12 @@ def show(run: Path, items: list[dict[str, Any]], current: bool = False) -> None:
         print("   CONTENT: " + " ".join(text[sp["start"] : sp["end"]].split())[:200])
 
 
-def score(run: Path, split: str, gold_path: Path = GOLD) -> None:
+def score(run: Path, split: str, gold_path: Path = GOLD, draw_id: str | None = None) -> None:
     from newsweave.stages.nlp import NLP
     from newsweave.stages.quotes import extract_quotes
 
-    gold = {k: v for k, v in json.loads(gold_path.read_text()).items() if v.get("split", "dev") == split}
+    gold = {k: v for k, v in json.loads(gold_path.read_text()).items()
+            if v.get("split", "dev") == split and draw_id in (None, v.get("draw"))}  # fmt: skip
     texts = _texts(run, {k.split(":")[0] for k in gold})
     ids = sorted(texts)
     docs = dict(zip(ids, NLP().docs([texts[i][0] for i in ids]), strict=True))
@@ -151,9 +152,10 @@ def main() -> None:
     ap.add_argument("--score", action="store_true", help="score the judged entries with the current code")
     ap.add_argument("--gold", type=Path, default=GOLD, help="the judgements (round 2: gold/speaker_audit2.json)")
     ap.add_argument("--current", action="store_true", help="--draw also prints the current code's speaker")
+    ap.add_argument("--draw-id", help="score only the entries of one draw (gold 'draw': seed20, seed21-fresh ...)")
     args = ap.parse_args()
     if args.score:
-        score(args.run, args.split, args.gold)
+        score(args.run, args.split, args.gold, args.draw_id)
     else:
         show(args.run, draw(args.run, args.n, args.seed, args.split), args.current)
 

@@ -992,3 +992,28 @@ def test_participle_clause_subject_is_described_not_describing(nlp: Any) -> None
         " area where he escaped well and could have family nearby."
     )
     assert not any(q.cue is not None and q.cue.text == "Described" and q.speaker_name for q in quotes(nlp, text))
+
+
+@pytest.mark.slow
+def test_person_after_an_organisation_in_the_subject_speaks(nlp: Any) -> None:
+    # ECB+ 1_12ecbplus: the parser makes the department the subject and the deputy director its apposition
+    text = (
+        "Lohan reportedly pulled up to Morningside in an SUV but the vehicle left without the actress ever getting"
+        " out. “ The facility that Lindsay is now in, that’s not a licensed residential drug treatment center, ”"
+        " California Department of Alcohol and Drug Program deputy director Millicent Tidwell told The Post."
+    )
+    q = find(direct(quotes(nlp, text)), "licensed residential")
+    assert q.speaker_name == "Millicent Tidwell"
+
+
+@pytest.mark.slow
+def test_colon_lead_in_speaks_and_the_outlet_reporting_after_carries(nlp: Any) -> None:
+    # ECB+ 33_3ecbplus: Kelly said it; the Daily News carries it
+    text = (
+        "Lopez has been linked to a Brooklyn gang known as '8 Block,' who police say are engaged in a turf battle"
+        " with the neighboring Young Guns gang. NYPD Commissioner Raymond Kelly said: 'We're certainly pleased with"
+        " the fact that the investigation has identified Mr. Lopez and he's made statements and apparently made a"
+        " full confession,' the Daily News reported."
+    )
+    q = find(quotes(nlp, text), "certainly pleased")
+    assert q.speaker_name == "Raymond Kelly" and q.channel == "Daily News" and q.direct

@@ -355,7 +355,7 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
     return s, end
 
 
-def _channel_name(ctx: Ctx, tok: Token | None) -> str | None:
+def channel_name(ctx: Ctx, tok: Token | None) -> str | None:
     """The medium named by ``tok`` (an ORG or a media noun: 'Tass', 'Mir television'), if any."""
     if tok is None or tok.pos_ == "PRON" or ctx.label(tok) == "PERSON":
         return None
@@ -387,7 +387,7 @@ def find_channel(ctx: Ctx, cue: Token, subj: Token | None) -> str | None:
             cands += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ in preps]
     if subj is not None:  # "NPR's Mara Liasson", not "Gray's sister" (a word of a PERSON name)
         cands += [c for c in subj.lefts if c.dep_ == "poss" and c.text not in ctx.name_words]
-    return next((n for n in (_channel_name(ctx, t) for t in cands) if n), None)
+    return next((n for n in (channel_name(ctx, t) for t in cands) if n), None)
 
 
 KIN = {
@@ -426,6 +426,12 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
         return sp, resolve_speaker(ctx, subj.head.head)[1]  # the mention is "who", the name its antecedent's
     if subj.pos_ == "PRON" or low in ("who", "that", "which"):
         return sp, None
+    if ctx.label(subj) == "ORG":  # "California Department of ... deputy director Millicent Tidwell told The Post":
+        # the parser makes the organisation the subject and the person's name its apposition (no comma between)
+        name_tok = next((c for c in subj.rights if c.dep_ == "appos" and ctx.label(c) == "PERSON"
+                         and not any(t.text == "," for t in ctx.doc[subj.i : c.i])), None)  # fmt: skip
+        if name_tok is not None:
+            return resolve_speaker(ctx, name_tok)
     if subj.pos_ == "PROPN" or ctx.label(subj) == "PERSON":
         if not VESSELS.isdisjoint(t.lower_ for t in ctx.doc[subj.left_edge.i : s]):
             return sp, None  # "the German cruise liner MS Columbus said": a ship, not a person

@@ -13,7 +13,16 @@ from spacy.tokens import Token
 
 from newsweave.records import Quote, Span
 
-from .quote_context import SPEECH_VERBS, Ctx, according, animate, find_channel, is_cue, resolve_speaker
+from .quote_context import (
+    SPEECH_VERBS,
+    Ctx,
+    according,
+    animate,
+    channel_name,
+    find_channel,
+    is_cue,
+    resolve_speaker,
+)
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
@@ -40,6 +49,7 @@ class _Attr(NamedTuple):
     cue: Token | None = None
     cue_end: int = 0  # token after the cue ("according to" is two tokens)
     subject: Token | None = None
+    via: Token | None = None  # an outlet that carries the quote ('..."," the Daily News reported')
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -189,6 +199,17 @@ def _attribute(ctx: Ctx, raw: _Raw, gap: tuple[int, int] | None) -> _Attr:
     return _colon_lead(ctx, raw) or _Attr()
 
 
+def _lead_over_outlet(ctx: Ctx, raw: _Raw, attr: _Attr) -> _Attr:
+    """'Commissioner Raymond Kelly said: "...," the Daily News reported': the person of a colon lead-in said
+    it; the organisation reporting after the quote only carries it (the channel)."""
+    subj, cue = attr.subject, attr.cue
+    if subj is None or cue is None or cue.idx < raw.outer[1] or cue.lower_ not in ("reported", "reports"):
+        return attr
+    if ctx.label(subj) != "ORG" or (lead := _colon_lead(ctx, raw)) is None or lead.cue is None:
+        return attr
+    return lead._replace(via=subj) if lead.subject is not None and ctx.label(lead.subject) == "PERSON" else attr
+
+
 def _colon_lead(ctx: Ctx, raw: _Raw) -> _Attr | None:
     """'Cruz continued:' or 'Kerry:' right before the quote, also across a paragraph break."""
     lead = ctx.text[: raw.outer[0]].rstrip()
@@ -311,7 +332,7 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
     out: list[Quote] = []
     last: tuple[int, Quote] | None = None
     for raw, gap in merged:
-        attr = _attribute(ctx, raw, gap)
+        attr = _lead_over_outlet(ctx, raw, _attribute(ctx, raw, gap))
         if not _keep(ctx, raw, attr):
             continue
         parts = tuple(Span(s, e, text[s:e]) for s, e in raw.parts)
@@ -342,7 +363,7 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
         if attr.cue is not None:
             cue = doc[attr.cue.i : attr.cue_end]
             cue_span = Span(cue.start_char, cue.end_char, cue.text)
-            channel = find_channel(ctx, attr.cue, attr.subject)
+            channel = find_channel(ctx, attr.cue, attr.subject) or channel_name(ctx, attr.via)
         out.append(Quote(content, speaker, name, cue_span, channel, True, split))
         last = (raw.para, out[-1])
     return out

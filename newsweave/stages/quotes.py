@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from newsweave.records import Quote, Span
 
 from .ledger import build_ledger
-from .quote_context import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, Ctx
+from .quote_context import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, Ctx, is_cue
 from .quote_direct import direct_quotes
 from .quote_learned import learned_quotes
 from .quote_reported import _close_mark, _trim_tokens, headline_colon, headline_verb, reported_speech
@@ -62,6 +62,9 @@ def _mixed(ctx: Ctx, q: Quote) -> Quote:
     outside = [t for t in doc[lo:hi] if not c0 - 2 <= t.idx < c1 + 2]
     if lo >= hi or not any(t.is_alpha for t in outside) or any(t.is_quote for t in outside):
         return q
+    if any(t.idx >= c1 and is_cue(t) and any(c.dep_ == "nsubj" and ctx.label(c) == "ORG" for c in t.children)
+           for t in outside):  # fmt: skip
+        return q  # 'said: "...," the Daily News reported': an outlet's cue after the quote, not mixed words
     if ctx.para_of(doc[lo].idx) != ctx.para_of(c0) or ctx.para_of(doc[hi - 1].idx) != ctx.para_of(c0):
         return q
     s = min(doc[lo].idx, c0)
