@@ -811,7 +811,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     if not width:
         return None
     near = bisect.bisect_right(inner, width) - bisect.bisect_left(inner, width - WRAP_BAND)
-    over = len(inner) - bisect.bisect_right(inner, width)
+    # past the width: any line, not only those followed by another (a page's paragraphs set off by blank lines)
+    over = sum(len(a.rstrip()) > width and len(a.split()) > 1 and not _COLUMNS.search(a.strip()) for a in lines)
     if near < WRAP_MIN_LINES or over > WRAP_OVER * near:
         return None
     lower = sum(low for n, low in pairs if width - WRAP_BAND <= n <= width)
