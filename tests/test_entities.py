@@ -644,3 +644,14 @@ def test_two_places_in_front_of_one_generic_name_are_no_glue() -> None:
     ents, _ = resolve_entities(items, texts={"a": text})
     ent = {v: e for e in ents for v in e["variants"]}
     assert ent["Banstead High Street"] is not ent["Wellington High Street"]
+
+
+def test_a_first_name_cut_short_fits_the_full_one() -> None:
+    # "Fred LaRue" / "Frederick Cheney LaRue" (ECB+ topic 28) are one man; feminine forms and one-letter
+    # extensions are other names
+    assert similar("Fred LaRue", "Frederick Cheney LaRue", "PERSON")
+    assert similar("Stan Perlo", "Stanley Perlo", "PERSON")
+    assert similar("Chris Smith", "Christopher Smith", "PERSON")
+    assert not similar("Paul Smith", "Paula Smith", "PERSON")
+    assert not similar("Chris Smith", "Christine Smith", "PERSON")
+    assert not similar("Joe Smith", "Joel Smith", "PERSON")

@@ -163,7 +163,21 @@ def _given_names_fit(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) >= 7 and misspelt(a, b):  # "Elisabeth" / "Elizabeth"
         return True
+    if _short_form(a, b) or _short_form(b, a):  # "Fred" / "Frederick"
+        return True
     return min(len(a), len(b)) >= 5 and skeleton(a) == skeleton(b)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """A first name cut short as people shorten it ("Fred" / "Frederick", "Alex" / "Alexander", "Chris" /
+    "Christopher"): three letters or more, two or more left off; not a feminine form ("Paul" / "Paula",
+    "Jan" / "Janet", "Chris" / "Christine") nor a name one letter longer ("Joe" / "Joel")."""
+    return (
+        len(short) >= 3
+        and len(full) >= len(short) + 2
+        and full.startswith(short)
+        and not full.endswith(("a", "ine", "et", "ette", "elle", "ie"))
+    )
 
 
 def misspelt(a: str, b: str) -> bool:
