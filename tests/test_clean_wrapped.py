@@ -112,3 +112,38 @@ def test_text_browser_style_indented_paragraphs() -> None:
     )
     assert _lines(unwrap_dump(dump)) == _lines(raw)
     assert clean_text_dump(dump) == clean_text_dump(raw)
+
+
+# A page dump in Chinese (written for this test): the article has no spaces between its words, so each of its
+# characters counts as a word; before, every line weighed one word and the whole article was dropped as furniture.
+ZH_DUMP = "\n".join(
+    [
+        "首页",
+        "新闻",
+        "体育",
+        "登录 | 注册",
+        "",
+        "暴雨袭击南方多省 数万人紧急转移",
+        "",
+        "本报讯 连日来，南方多个省份遭遇强降雨天气，部分地区出现严重内涝和山洪灾害。"
+        "据应急管理部门介绍，截至3日早上，已有超过三万名群众被紧急转移到安全地带。",
+        "",
+        "气象部门表示，这次降雨过程持续时间长、累计雨量大，预计未来三天仍将有大到暴雨。"
+        "当地政府已经启动防汛二级应急响应。",
+        "",
+        "一位参与救援的工作人员说：“我们连夜把老人和孩子送到了学校的临时安置点，"
+        "目前大家的情绪比较稳定。”",
+        "",
+        "分享到：微信 微博",
+        "相关新闻",
+        "版权所有 © 2026 某某新闻网",
+    ]
+)
+
+
+def test_a_dump_in_a_script_without_spaces_keeps_its_article() -> None:
+    r = clean_text_dump(ZH_DUMP)
+    assert "已有超过三万名群众被紧急转移到安全地带。" in r.text
+    assert "目前大家的情绪比较稳定。”" in r.text
+    assert "首页" in r.removed and "相关新闻" in r.removed and "版权所有 © 2026 某某新闻网" in r.removed
+    assert "首页" not in r.text

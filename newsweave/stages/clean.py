@@ -207,7 +207,10 @@ _ORG_WORDS = frozenset(
     "tribune gazette wire desk".split()
 )
 _CREDIT_WORDS = frozenset("the writer correspondent staff reporter reporters wire via from".split())
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao, Khmer): each of their
+# letters counts as a word, so their prose lines weigh as prose; elsewhere a word is a run of letters and digits
+_UNSPACED = "\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['’-][^\W_{_UNSPACED}]+)*")
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]\s|\d{1,2}[.)]\s|#\d)")
 _WRAP_BULLET = re.compile(r"^[•*·▪►◦]\s")  # a list item's first line in a text browser's dump (unwrap_dump)
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")  # cells of a table row or columns of preformatted text (unwrap_dump)
@@ -271,8 +274,8 @@ def _outlet_in(s: str) -> str | None:
 
 def _ends_sentence(s: str) -> bool:
     t = s.rstrip()
-    core = t.rstrip("\"'”’»)]")
-    return bool(core) and (core[-1] in ".!?…:;" or len(core) < len(t) and t[-1] in '"”’»')
+    core = t.rstrip("\"'”’»)]」』）")
+    return bool(core) and (core[-1] in ".!?…:;。！？；：" or len(core) < len(t) and t[-1] in '"”’»」』）')
 
 
 def _titlecase_ratio(words: list[str]) -> float:
@@ -891,6 +894,8 @@ def clean_text_dump(raw: str) -> CleanResult:
     text = [i for i in _corrected_body(lines, kinds, body) if i != rule_title]
     # the headline model reads the lines around the body (dump_meta); the rule answers when it is unsure
     found_title = find_title(lines, text[0], [lines[i] for i in text]) if text else None
+    if found_title is not None and "。" in lines[found_title]:
+        found_title = None  # a Chinese or Japanese headline has no full stop: that line is the article's first
     title = found_title if found_title is not None else rule_title
     if found_title is not None:
         text = [i for i in text if i != found_title]
