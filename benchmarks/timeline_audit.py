@@ -58,6 +58,8 @@ def main() -> None:
     ap.add_argument("--dump", help="write every entry to this JSON file")
     ap.add_argument("--diff", help="list the entries whose date changed since this dump")
     ap.add_argument("--show", action="store_true", help="print the drawn entries with their judgments")
+    ap.add_argument("--seed", type=int, help="also draw 60 other dev entries with this seed (a new audit round); "
+                    "a draw already stored in the judgments under this seed is reused")  # fmt: skip
     args = ap.parse_args()
     now = timelines(args.store, args.stories)
     if args.dump:
@@ -79,6 +81,13 @@ def main() -> None:
     report(now, judged, sample, f"{len(sample)} entries drawn (seed {SEED}) before the fixes", args.show)
     if judged.get("fresh_sample"):
         report(now, judged, judged["fresh_sample"], "60 other entries drawn (seed 12) after the fixes", args.show)
+    if args.seed is not None and args.seed not in (SEED, 12):
+        stored = judged.get("draws", {}).get(str(args.seed))
+        if stored is None:
+            seen = set(sample) | set(judged.get("fresh_sample") or [])
+            pool = sorted(k for k, e in now.items() if not heldout("dates:" + e["article"]) and k not in seen)
+            stored = sorted(random.Random(args.seed).sample(pool, DRAW))
+        report(now, judged, stored, f"{len(stored)} other entries drawn (seed {args.seed})", args.show)
 
 
 def report(now: dict[str, dict[str, Any]], judged: dict[str, Any], sample: list[str], title: str, show: bool) -> None:
