@@ -211,3 +211,23 @@ def test_an_undated_article_borrows_the_storys_day_only_when_close_to_a_dated_ar
     assert closest_dated([dated, Article("u", same)])["u"] > closest_dated([dated, Article("u", twin)])["u"]
     assert timeline_days(same) == ["2013-05-08"]  # the same fire: the Wednesday before the story's day
     assert timeline_days(twin) == []  # another fire (an ECB+ twin): no day to read it against
+
+
+@pytest.mark.parametrize(("sentence", "expression", "published", "expected"), [
+    ("Official results are not expected until Saturday.", "Saturday", "1998-10-23", "1998-10-24"),
+    ("The judge said before postponing the man's testimony until Monday.", "Monday", "2013-04-12", "2013-04-15"),
+    ("The resort is not expected to reopen until Dec. 15, due to beach erosion.", "Dec. 15", "1998-10-20",
+     "1998-12-15"),
+    ("Tehran's results could be announced as late as Sunday, officials said.", "Sunday", "1998-10-23", "1998-10-25"),
+    ("He said some viewers still might lose their signal for a few minutes Tuesday.", "Tuesday", "1998-11-15",
+     "1998-11-17"),
+    ("He said relatives would hold a vigil Thursday at their home.", "Thursday", "2010-12-08", "2010-12-09"),
+    # a negated or perfect modal, a month name and a stay that lasted are the past
+    ("Woodward could not be reached Wednesday.", "Wednesday", "2004-07-29", "2004-07-28"),
+    ("The boy may have died Tuesday, police said.", "Tuesday", "2013-04-12", "2013-04-09"),
+    ("Since May police had waited for Friday.", "Friday", "2013-04-10", "2013-04-05"),
+    ("The crowd stayed until Sunday.", "Sunday", "2013-04-10", "2013-04-07"),
+])  # fmt: skip
+def test_a_modal_or_a_delay_until_puts_the_date_ahead(sentence: str, expression: str, published: str,
+                                                       expected: str) -> None:  # fmt: skip
+    assert _resolve(sentence, expression, published) == expected

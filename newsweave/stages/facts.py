@@ -691,6 +691,14 @@ _FUTURE = re.compile(
     r"(?:set|scheduled|slated)\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|going\s+to|upcoming)\b|'ll\b",
     re.I,
 )
+# the future without those words: a modal before the date ("results could be announced as late as Sunday", "viewers
+# might lose their signal Tuesday", "relatives would hold a vigil Thursday"; not "could not be reached Wednesday",
+# "may have died Tuesday") and "until" after a delay ("not expected until Saturday", "postponed ... until Monday")
+_FUTURE_MODAL = re.compile(r"\b(?:would|could|might|may)\s+(?!not\b|never\b|have\b|also\s+have\b|n't)[a-z]")
+_FUTURE_UNTIL = re.compile(
+    r"(?i)\b(?:expected|due|postpon\w*|delay\w*|adjourn\w*|extension|extended|recess\w*)\b[^.;:]{0,40}"
+    r"\buntil\s+(?:on\s+)?$"
+)
 _FUTURE_REACH = 60  # characters before the date that are searched for those words
 _FUTURE_DAYS = 183  # a month or day named as ahead is at most this far ahead, else it is the past one
 _SOON_DAYS = 30  # a day and month without a year, this close ahead of publication, is that day
@@ -913,7 +921,8 @@ def dates_in_text(
         elif re.fullmatch(r"(?:19|20)\d\d", m.text.strip()) and _MODEL_YEAR.match(text, m.end):
             r = {"date": None, "granularity": None, "relative": False, "note": "model year"}
         else:
-            r = resolver.resolve(text[m.start : m.end], future=bool(_FUTURE.search(before)))
+            ahead = _FUTURE.search(before) or _FUTURE_MODAL.search(before) or _FUTURE_UNTIL.search(before)
+            r = resolver.resolve(text[m.start : m.end], future=bool(ahead))
         modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
         if r["granularity"] == "decade" and modifier:
             r = {**r, "date": None, "granularity": None, "note": "decade as a modifier"}
