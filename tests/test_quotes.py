@@ -1017,3 +1017,33 @@ def test_colon_lead_in_speaks_and_the_outlet_reporting_after_carries(nlp: Any) -
     )
     q = find(quotes(nlp, text), "certainly pleased")
     assert q.speaker_name == "Raymond Kelly" and q.channel == "Daily News" and q.direct
+
+
+@pytest.mark.slow
+def test_a_quoted_book_title_is_no_quote_and_joins_none(nlp: Any) -> None:
+    # ECB+ 28_3ecb (stream run: the memoir's title was the middle of Felt's joined quote)
+    text = (
+        "Would he be seen as a turncoat or a man of honor? \"People will debate for a long time whether I did the"
+        " right thing by helping Woodward,\" Felt wrote in his 2006 memoir, \"A G-Man's Life: The FBI, `Deep"
+        " Throat' and the Struggle for Honor in Washington.\" \"The bottom line is that we did get the whole truth"
+        ' out, and isn\'t that what the FBI is supposed to do?"'
+    )
+    qs = direct(quotes(nlp, text))
+    assert not any("G-Man" in p.text for q in qs for p in (q.parts or (q.content,)))
+    q = find(qs, "People will debate")
+    assert [p.text[:10] for p in q.parts] == ["People wil", "The bottom"]
+    assert q.speaker is not None and q.speaker.text == "Felt"
+
+
+@pytest.mark.slow
+def test_a_quote_in_the_narrative_after_a_closed_quote_is_no_part_of_it(nlp: Any) -> None:
+    # ECB+ 2_7ecbplus (stream run: a nomination's title in the next narrative sentence was joined to Lee's quote)
+    text = (
+        '"It is an honor to welcome back Ellen DeGeneres as the host of the biggest entertainment celebration of'
+        ' the year," said Paul Lee, president, ABC Entertainment Group. "We very much look forward to having her'
+        ' back on ABC for Oscar Sunday." DeGeneres hosted the 79th Academy Awards in 2007, for which she received'
+        ' a Primetime Emmy nomination for "Outstanding Individual Performance in a Variety or Music Program."'
+    )
+    q = find(direct(quotes(nlp, text)), "It is an honor")
+    assert q.content.text.endswith("for Oscar Sunday.")
+    assert q.speaker_name == "Paul Lee"

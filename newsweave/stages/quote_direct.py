@@ -29,6 +29,8 @@ _SINGLE = re.compile(r"[‘’']")
 _TITLE = re.compile(r"(?:(?:[A-Z0-9][\w’'.&-]*|of|the|and|with|a|an|for|to|in|on|at|by|or)[ ,:]*)+\.?")
 WORD = re.compile(r"[\w’']+")
 INTRODUCED = True  # a quote paragraph without a cue takes the speaker the sentence before introduces
+TITLES = True  # a quoted work title after 'book', 'memoir', 'titled' ... is no quote and joins none
+SPAN_GAP = True  # a quote with no cue joins the previous one only over a short gap of narrative (_goes_on)
 INVERTED = True  # '"...," recounted Raphaelle Chenet': the name the parser hangs on the cue as an object speaks
 _TRIM = re.compile(r"[\s…]*(.*?)[\s,;:—–\-…]*", re.S)
 _OPEN_BEFORE = '([{—–-/"“‘'
@@ -302,6 +304,29 @@ def _added(ctx: Ctx, cue: Token, subj: Token, prev: Quote, raw: _Raw) -> str | N
     return prev.speaker_name
 
 
+# words right before a quoted title: 'wrote in his 2006 memoir, "A G-Man's Life: ..."', 'the book "Secret Man"'
+_TITLE_LEAD = re.compile(
+    r"\b(?:book|books|memoir|memoirs|novel|biography|autobiography|titled|entitled|film|movie|documentary|album"
+    r"|song|play|essay|column|wrote in|written in|published in)\W{0,3}$",
+    re.I,
+)
+_TITLE_LONG = re.compile(
+    r"(?:(?:[A-Z0-9`‘'][\w’'.&`-]*|of|the|and|with|a|an|for|to|in|on|at|by|or|from|is|as)[ ,:;!?]*)+\.?"
+)
+
+
+def _title(text: str, raw: _Raw) -> bool:
+    """A quoted work title after a word that names it ('Felt wrote in his 2006 memoir, "A G-Man's Life: The
+    FBI, `Deep Throat' and the Struggle for Honor in Washington."'): title-cased throughout, up to 20 words;
+    it is no quote and joins no neighbouring quote."""
+    if len(raw.parts) != 1 or not TITLES:
+        return False
+    s, e = raw.parts[0]
+    return len(WORD.findall(text[s:e])) <= 20 and bool(
+        _TITLE_LEAD.search(text[max(0, raw.outer[0] - 40) : raw.outer[0]]) and _TITLE_LONG.fullmatch(text, s, e)
+    )
+
+
 def _keep(ctx: Ctx, raw: _Raw, attr: _Attr) -> bool:
     """Scare quotes of 1-3 words and single-quoted text need a cue with a speaker; titles go."""
     words = sum(len(WORD.findall(ctx.text[s:e])) for s, e in raw.parts)
@@ -314,6 +339,24 @@ def _keep(ctx: Ctx, raw: _Raw, attr: _Attr) -> bool:
     return words > 3 or speaker
 
 
+# a full stop ending a word of narrative inside the gap, with more text after it: another sentence
+_INNER_STOP = re.compile(r"[a-z]{3,}[.?!][\"”’)]*\s+\S")
+
+
+def _goes_on(text: str, end: int, start: int) -> bool:
+    """Whether a quote with no cue opening at ``start`` goes on from the quote closed at ``end``: the
+    narrative between them holds no full sentence of its own beyond the previous quote's tag ('"...," he
+    said. "..."'), and after a quote that ends its sentence the next one must open one. A quote embedded
+    in the narrative sentence after it ('... for Oscar Sunday." DeGeneres hosted ... for which she received a
+    nomination for "Outstanding Individual Performance ..."') is no part of it; a quote of the same
+    sentence is ('says there's a "long road ahead" but he feels Cruz will "blow away ..."')."""
+    gap = text[end:start].strip().rstrip("\"”’')")  # the gap may end with a title's closing mark
+    if not gap:
+        return True
+    closed = text[: end - 1].rstrip("\"”’'` ")[-1:] in (".", "?", "!")
+    return len(_INNER_STOP.findall(gap)) < 2 and (not closed or gap[-1] in ".?!:,;")
+
+
 def direct_quotes(ctx: Ctx) -> list[Quote]:
     doc, text = ctx.doc, ctx.text
     raws = _pair_double(text, ctx.paras)
@@ -321,6 +364,7 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
     for r in raws:
         a, b = ctx.tokens(*r.outer)
         ctx.quoted[a:b] = [True] * (b - a)
+    raws = [r for r in raws if not _title(text, r)]
     merged: list[tuple[_Raw, tuple[int, int] | None]] = []
     for r in raws:
         gap = _split_gap(ctx, merged[-1][0], r) if merged else None
@@ -331,6 +375,7 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
             merged.append((r, None))
     out: list[Quote] = []
     last: tuple[int, Quote] | None = None
+    last_end = 0  # closing mark of the last quote kept
     for raw, gap in merged:
         attr = _lead_over_outlet(ctx, raw, _attribute(ctx, raw, gap))
         if not _keep(ctx, raw, attr):
@@ -342,16 +387,17 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
             # no cue: it goes on from the previous quote of this or the previous paragraph (a quote
             # of several sentences or paragraphs is one quote: its parts join the previous quote)
             para_start = not text[ctx.paras[raw.para][0] : raw.outer[0]].strip()
-            if last and (last[0] == raw.para or (last[0] == raw.para - 1 and para_start)):
+            near = last is not None and (last[0] == raw.para or (last[0] == raw.para - 1 and para_start))
+            if last is not None and near and (not SPAN_GAP or _goes_on(text, last_end, raw.outer[0])):
                 q = last[1]
                 parts = (*(q.parts or (q.content,)), *parts)
                 whole = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
                 q = Quote(whole, q.speaker, q.speaker_name, q.cue, q.channel, True, parts)
-                out[-1], last = q, (raw.para, q)
+                out[-1], last, last_end = q, (raw.para, q), raw.outer[1]
             elif INTRODUCED and (intro := _introduced(ctx, raw)) is not None:
                 speaker, name = resolve_speaker(ctx, intro.subject)
                 out.append(Quote(content, speaker, name, None, None, True, split))
-                last = (raw.para, out[-1])
+                last, last_end = (raw.para, out[-1]), raw.outer[1]
             else:
                 out.append(Quote(content, parts=split))
                 last = None
@@ -365,5 +411,5 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
             cue_span = Span(cue.start_char, cue.end_char, cue.text)
             channel = find_channel(ctx, attr.cue, attr.subject) or channel_name(ctx, attr.via)
         out.append(Quote(content, speaker, name, cue_span, channel, True, split))
-        last = (raw.para, out[-1])
+        last, last_end = (raw.para, out[-1]), raw.outer[1]
     return out
