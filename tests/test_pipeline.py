@@ -306,6 +306,11 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
     climber = ("An Australian climber who survived two nights stuck on Mount Cook after seeing his brother die also "
                "narrowly escaped an avalanche on the descent, rescuers said on Monday.")
     assert headline([Article("a9", "x", title=climber)], []).endswith(" …")
+    # a title in capitals only gives way to another article's title (the 961-article stream's DUI story)
+    shout = Article("a11", "x", title="CHARGERS' WILLIAMS ARRESTED ON SUSPICION OF DUI")
+    calm = Article("a12", "x", title="Charger Jamal Williams arrested on suspicion of DUI")
+    assert headline([shout, calm], []) == "Charger Jamal Williams arrested on suspicion of DUI"
+    assert headline([shout], []) == "CHARGERS' WILLIAMS ARRESTED ON SUSPICION OF DUI"
     # a cut one gives way to a short title of another central article
     assert headline([Article("a9", "x", title=climber), Article("a10", "x", title="Climber escapes avalanche")],
                     []) == "Climber escapes avalanche"  # fmt: skip

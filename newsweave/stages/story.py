@@ -53,6 +53,7 @@ def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
     else:
         order = list(range(len(articles)))
     titles = [_no_full_stop(str(articles[i].title)) for i in order if articles[i].title][:5]
+    titles = [t for t in titles if not _shouting(t)] + [t for t in titles if _shouting(t)]  # capitals last
     firsts = titles or [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
     if not firsts:
         return "(untitled story)"
@@ -95,6 +96,13 @@ def _shorten(sentence: str) -> str:
     cuts = [m.start() for m in _TAIL.finditer(s)
             if _TAIL_MIN <= m.start() <= HEADLINE_CHARS and not _RELATIVE.search(s, 0, m.start())]
     return s[: cuts[-1]].rstrip(" ,;") if cuts else _cut(s)
+
+
+def _shouting(title: str) -> bool:
+    """A title in capitals only ("CHARGERS' WILLIAMS ARRESTED ON SUSPICION OF DUI"): a reader's headline
+    takes one of the story's other titles when it has one."""
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters)
 
 
 def _no_full_stop(line: str) -> str:
