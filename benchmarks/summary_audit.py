@@ -17,7 +17,7 @@ Classes: ok, fragment (cut wrong), context (needs what it lacks: "the company", 
 sentence), speakerless (a quote without its speaker).
 
     .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --show [--n 30] [--seed 6] [--split dev]
-    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --score
+    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --score [--seed 6 7]
     .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --save /tmp/before.json
     .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --diff /tmp/before.json
 """
@@ -64,16 +64,20 @@ def summaries(run: Path, words: int = 100) -> dict[str, tuple[dict[str, Any], di
     return out
 
 
-def draw(ids: list[str], n: int, seed: int, split: str) -> list[str]:
+def draw(ids: list[str], n: int, seeds: list[int], split: str) -> list[str]:
+    """The union of the draws of ``n`` stories, one per seed, in draw order."""
     pool = sorted(i for i in ids if heldout(i) == (split == "held-out"))
-    return random.Random(seed).sample(pool, min(n, len(pool)))
+    out: list[str] = []
+    for seed in seeds:
+        out += [i for i in random.Random(seed).sample(pool, min(n, len(pool))) if i not in out]
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--run", type=Path, default=Path("/tmp/run2"))
     ap.add_argument("--n", type=int, default=30)
-    ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--seed", type=int, nargs="+", default=[6])  # several: the union of their draws
     ap.add_argument("--split", choices=["dev", "held-out"], default="dev")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--score", action="store_true")
@@ -124,7 +128,7 @@ def main() -> None:
                 if cls == "unjudged":
                     print(f"unjudged {sid}: {x['text']}")
         total = sum(counts.values())
-        print(f"{args.split}, {len(picked)} stories, {total} sentences: "
+        print(f"{args.split} (seed {' '.join(map(str, args.seed))}), {len(picked)} stories, {total} sentences: "
               + ", ".join(f"{c} {counts[c]}" for c in (*CLASSES, "unjudged") if counts[c]))  # fmt: skip
 
 
