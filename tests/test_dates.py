@@ -231,3 +231,33 @@ def test_an_undated_article_borrows_the_storys_day_only_when_close_to_a_dated_ar
 def test_a_modal_or_a_delay_until_puts_the_date_ahead(sentence: str, expression: str, published: str,
                                                        expected: str) -> None:  # fmt: skip
     assert _resolve(sentence, expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "on_timeline"),
+    [
+        # a year that names a work, a law or a budget: kept among the dates, off the timeline (stream sentences)
+        ('Felt wrote in his 2006 memoir, "A G-Man\'s Life".', "2006", False),
+        ("Khawaja is the first person held under the 2001 Anti-Terrorism Act.", "2001", False),
+        ("It is based on savings from a generous 1999 budget that was released in August.", "1999", False),
+        ("A federal government handbook from 1998 described the consultations.", "1998", False),
+        ("She inspired a character in Dale Stevens' 1982 comic series The Rocketeer.", "1982", False),
+        # a decade is background
+        ("Felt worked as the associate director of the FBI in the 1970s.", "the 1970s", False),
+        # events named with their year stay
+        ("The Watergate break-in eventually led to the 1974 resignation of President Richard Nixon.", "1974", True),
+        ("Lowell, the Most Valuable Player of the 2007 World Series, re-signed.", "2007", True),
+        ('"He had to really be squeezed," Bernstein said in a 2006 interview.', "2006", True),
+        ("Under a 2013 agreement, the ministers met.", "2013", True),
+        ("He bought the car in 2007 and sold it.", "2007", True),
+    ],
+)
+def test_a_decade_or_the_year_of_a_work_is_no_timeline_entry(sentence: str, expression: str,
+                                                             on_timeline: bool) -> None:  # fmt: skip
+    from newsweave.stages.facts import build_timeline
+
+    start = sentence.index(expression)
+    ms = [Mention(start, start + len(expression), expression, "DATE")]
+    dates = dates_in_text(sentence, ms, [(0, len(sentence))], "2009-04-28")
+    assert dates[0]["date"] is not None  # the article's dates keep it (benchmarks/dates.py, undated_reference)
+    assert bool(build_timeline([("a1", sentence, dates)])) is on_timeline

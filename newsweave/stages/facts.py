@@ -888,6 +888,19 @@ _DECADE_MODIFIES = re.compile(
 # ... unless a preposition of time puts it in the sentence as when ("by the 1950s provocative pictures ...")
 _TIME_PREPOSITION = re.compile(r"(?i)\b(?:in|by|during|since|until|till|through)\s+(?:the\s+)?$")
 
+# a year that names a work, a law or a budget, not when something happened ("his 2006 memoir", "a 1972
+# pornographic film", "the 2001 Anti-Terrorism Act", "the country's 1988 Constitution", "a generous 1999 budget");
+# events stay ("the 1972 break-in", "the 2007 World Series", "a 2006 interview", "the 1974 resignation")
+_THING_AFTER_YEAR = re.compile(
+    r"\s+(?:(?:[A-Z][\w'-]*|(?!(?:of|and|or|in|on|at|to|for|with|by|from|a|an|the|his|her|their|its|that|which|"
+    r"who|was|is|were|had|has)\b)[a-z]+)\s+){0,3}?(?:(?:book|memoir|autobiography|biography|novel|expose|movie|film|"
+    r"documentary|comic series|album|song|image|photograph|poster|role|law|statute|constitution|budget|handbook|"
+    r"manual|tax return)s?|(?:Act|Constitution|Code))\b(?!\s*-)"
+)
+_THING_BEFORE_YEAR = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|that)|'s|s')\s+(?:[a-z]+\s+)?$", re.I)
+# ... or names it after "from" ("a federal government handbook from 1998")
+_THING_FROM = re.compile(r"\b(?:book|memoir|handbook|manual|film|movie|law)s?\s+from\s+$", re.I)
+
 
 def _datey(m: MentionLike) -> bool:
     if m.label == "DATE":
@@ -926,6 +939,12 @@ def dates_in_text(
         modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
         if r["granularity"] == "decade" and modifier:
             r = {**r, "date": None, "granularity": None, "note": "decade as a modifier"}
+        elif r["granularity"] == "decade" and r["date"] is not None:
+            r = {**r, "background": "decade"}  # "in the 1950s": a decade is background, not a timeline entry
+        elif (r["granularity"] == "year" and re.fullmatch(r"(?:19|20)\d\d", m.text.strip())
+              and ((_THING_AFTER_YEAR.match(text, m.end) and _THING_BEFORE_YEAR.search(before))
+                   or _THING_FROM.search(before))):
+            r = {**r, "background": "year of a work, a law or a budget"}
         out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
                     "sentence": sent})  # fmt: skip
     return out
@@ -956,8 +975,8 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
     entries: list[dict[str, Any]] = []
     for aid, text, dates in items:
         for d in dates:
-            if d.get("date") is None:
-                continue
+            if d.get("date") is None or d.get("background"):
+                continue  # a decade or the year of a work stays among the article's dates, off the timeline
             s, e = d["sentence"]
             sentence = " ".join(text[s:e].split())
             if _dateline(sentence):
