@@ -655,3 +655,29 @@ def test_a_first_name_cut_short_fits_the_full_one() -> None:
     assert not similar("Paul Smith", "Paula Smith", "PERSON")
     assert not similar("Chris Smith", "Christine Smith", "PERSON")
     assert not similar("Joe Smith", "Joel Smith", "PERSON")
+
+
+def test_a_lone_first_name_running_into_another_surname_is_not_the_only_person_with_it() -> None:
+    # the stream's NFL story: spaCy tagged "Adam" of 'Adam "Pacman" Jones'; the only Adam it names in full is Vinatieri
+    text = ('Adam Vinatieri kicked two field goals. Vinatieri tied the game. Adam "Pacman" Jones says the herniated '
+            "disk in his neck was bothering him. Jones was injured. Klitschko beat Chris Byrd and may fight Chris "
+            "Arreola. He took the IBF strap from Chris Byrd. Duncan Robert Rait, a New Zealander, died. Duncan Rait "
+            "slipped.")
+    items = [_at(text, "Adam Vinatieri", "PERSON"), _at(text, "Vinatieri", "PERSON", 1), _at(text, "Adam", "PERSON", 1),
+             _at(text, "Jones", "PERSON", 1), _at(text, "Chris Byrd", "PERSON"), _at(text, "Chris Arreola", "PERSON"),
+             _at(text, "Chris", "PERSON", 2), _at(text, "Byrd", "PERSON", 1), _at(text, "Duncan", "PERSON"),
+             _at(text, "Duncan Rait", "PERSON")]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Duncan"] == "Duncan Rait"  # a middle name after it: "Duncan Robert Rait" is still Duncan Rait
+    assert canon["Adam"] != "Adam Vinatieri"
+    assert canon["Chris"] == "Chris Byrd"  # "from Chris Byrd": the surname after it is Byrd's, not Arreola's
+
+
+def test_a_surname_plural_is_the_family_not_the_person() -> None:
+    text = ("Edward Cullen is a pale vampire. The sight proves too intense for the Cullens. Cullen leaves. "
+            'LaRue said: "I had dinner with the Mitchells four or five times a week." John N. Mitchell denied it.')
+    items = [_at(text, "Edward Cullen", "PERSON"), _at(text, "Cullens", "GPE"), _at(text, "Cullen", "PERSON", 2),
+             _at(text, "Mitchells", "ORG"), _at(text, "John N. Mitchell", "PERSON")]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Cullen"] == "Edward Cullen" and canon["Cullens"] == "Cullens"
+    assert canon["Mitchells"] == "Mitchells"

@@ -576,6 +576,7 @@ def resolve_entities(
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m)):  # kept for people only
                 roles[s][r] += 1
+    cut = _cut_surnames(items, texts, counts)
     _common_words_out(items, texts, by_surface, counts)
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
@@ -591,7 +592,7 @@ def resolve_entities(
                 target = c
                 break
         if target is None and len(s.split()) == 1:
-            target = (_surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam)
+            target = (_surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam, cut.get(s))
                       or _generic_owner(s, clusters, fam))  # fmt: skip
             by_name = target is None
         if target is None:
@@ -747,24 +748,60 @@ def _label(c: _Cluster) -> str:
 
 
 def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
-    """The person cluster whose full name ends with this single word (the most mentioned one)."""
+    """The person cluster whose full name ends with this single word (the most mentioned one). A
+    surname's plural is the family, not the person ("the Cullens", "the Mitchells")."""
     best, best_n = None, 0
+    f = fold(s)
     for c in clusters:
         if c.family != "PERSON" or fam not in ("PERSON", "ORG", "PLACE"):
             continue
         for v in c.surfaces:
             parts = v.split()
-            if len(parts) > 1 and similar(parts[-1], s):
+            if len(parts) > 1 and similar(parts[-1], s) and not _plural_of(f, fold(parts[-1])):
                 n = sum(c.surfaces.values())
                 if n > best_n:
                     best, best_n = c, n
     return best
 
 
-def _short_form_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
+def _plural_of(f: str, last: str) -> bool:
+    """Folded ``f`` is the plural of the folded surname ``last`` ("cullens" / "cullen")."""
+    return f != last and f in (last + "s", last + "es")
+
+
+# a one-word name then a capitalised word, maybe with a one-word nickname in between: 'Adam "Pacman" Jones'
+# (the last word of the run counts: "Duncan Robert Rait" is Duncan Rait)
+_NEXT_NAME = re.compile(r"""[ \t]+(?:["“'(][A-Za-z][\w.'-]*["”')][ \t]+)?((?:[A-Z](?:\.|[\w'’-]+)[ \t]+)*"""
+                        r"""[A-Z][\w'’-]+)""")
+
+
+def _cut_surnames(items: list[tuple[str, Mention]], texts: dict[str, str], counts: Counter[str]) -> dict[str, set[str]]:
+    """For each one-word name, the capitalised words right after its mentions in the text: a surname spaCy
+    cut off ('Adam "Pacman" Jones' tagged "Adam"); no month, day, title or word the story writes in lower
+    case."""
+    out: dict[str, set[str]] = defaultdict(set)
+    lower: set[str] | None = None
+    for art_id, m in items:
+        s = normalise(m.text)
+        if " " in s or s not in counts:
+            continue
+        text = texts.get(art_id)
+        if text is None or text[m.start : m.end] != m.text or not (nx := _NEXT_NAME.match(text, m.end)):
+            continue
+        if lower is None:
+            lower = _lower_words(texts)
+        w = re.sub(r"['’]s?$", "", nx.group(1).split()[-1])
+        if w and _given_name(w, lower) and not w.isupper():
+            out[s].add(fold(w))
+    return out
+
+
+def _short_form_owner(s: str, clusters: list[_Cluster], fam: str, cut: set[str] | None = None) -> _Cluster | None:
     """The only person in the story whose name has this word as a name part ("Ban" in "Ban Ki-moon",
     "Mayo" in "Iban Mayo" labelled otherwise) or as the start of its last name ("Vino" for
-    "Vinokourov", four letters at least). None when no or several people fit."""
+    "Vinokourov", four letters at least). None when no or several people fit. A first name is no part of
+    a person when a mention of it runs into another capitalised word that is no part of that person's
+    name (``cut``: 'Adam "Pacman" Jones' is not Adam Vinatieri)."""
     if fam not in ("PERSON", "ORG") or (fam == "ORG" and s.isupper()):
         return None
     f = fold(s)
@@ -778,6 +815,7 @@ def _short_form_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | 
                 continue
             # a first name spaCy labelled ORG ("Shahzad and Hasib were reported missing") must be the first
             by_part = c.family == "PERSON" and f in (parts[:-1] if fam == "PERSON" else parts[:1])
+            by_part = by_part and not (cut and cut - {p for u in c.surfaces for p in fold(u).split()})
             # a surname whose full name (two or three capitalised words) spaCy labelled ORG
             by_last = fam == "PERSON" and f == parts[-1] and len(parts) <= 3 and all(w[:1].isupper() for w in v.split())
             by_prefix = fam == c.family == "PERSON" and len(f) >= 4 and parts[-1].startswith(f) and len(parts) > 1
@@ -1402,9 +1440,16 @@ def _slip_between(a: _Cluster, b: _Cluster) -> str | None:
                 return "head"
             if _slip(_place_core(fx), _place_core(fy)) or (translit(fx) == translit(fy) and len(fx) >= 6):
                 return "slip"
-            if min(len(fx), len(fy)) >= 7 and (fy == fx + "s" or fx == fy + "s"):
+            # a plural, not of a person's name: "the Mitchells" is the family, not John N. Mitchell
+            if min(len(fx), len(fy)) >= 7 and (fy == fx + "s" and not _surname_of(a, fx)
+                                               or fx == fy + "s" and not _surname_of(b, fy)):
                 return "slip"
     return None
+
+
+def _surname_of(c: _Cluster, f: str) -> bool:
+    """Folded ``f`` is the surname of a person's full name in ``c``."""
+    return c.family == "PERSON" and any(" " in v and fold(v).split()[-1] == f for v in c.surfaces)
 
 
 def _two_full_names(a: _Cluster, b: _Cluster) -> bool:
