@@ -241,3 +241,15 @@ def test_an_articles_lead_opens_the_summary_before_background_from_an_earlier_ar
     out = Summarizer(words=60).summarize(docs)
     texts = [s["text"] for s in out["sentences"]]
     assert len(texts) == 2 and texts[0].startswith("An earthquake of magnitude seven"), texts
+
+
+def test_a_police_appeal_with_a_telephone_number_is_no_summary_sentence() -> None:
+    from newsweave.stages.summarize import _usable
+
+    # the Waitrose fire story of the 961-article stream had this in its summary
+    assert not _usable(
+        "Anyone with information is asked to call police on 0845 125 2222 or Crimestoppers anonymously on 0800 555 111."
+    )
+    assert not _usable("Bratton asked anyone with information to call 877-LAPD-24-7 (527-3247).")
+    assert _usable("A neighbour called 911 at about 10 p.m. and told the dispatcher that shots had been fired.")
+    assert _usable("The company said it would call back 1,200,000 cars built between 2009 and 2011.")

@@ -54,6 +54,8 @@ _DANGLING_LATE = re.compile(
     r"(?:[a-z]+ed|were|are|have|had|will|would|did|say|said|also|then|later|both)\b"
     r"|[A-Z][^,;:\"“”]{0,80},\s+(?:he|she|they|it|his|her|their|its)\s)"
 )
+# an appeal to the reader with a telephone number: "Anyone with information is asked to call police on 0845 125 2222"
+_APPEAL = re.compile(r"(?i)\b(?:call|calls|calling|contact|phone|ring|dial)\b.{0,80}?\d[\d\s().-]{6,}\d")
 _ENDS_STATEMENT = re.compile(r"[.!][\"'”’)\]]*$")  # captions and headlines have no full stop
 _DANGLING = frozenset(
     "but and or also however he she they it this these those his her their its him them yet still so "
@@ -307,8 +309,8 @@ def _usable(text: str) -> bool:
         return False
     if not text[0].isalnum() and text[0] not in "\"“'`" or _NOTE.match(text) or not _ENDS_STATEMENT.search(text):
         return False  # a bullet ("* AP - ..."), an editor's note, a caption or a headline
-    if _CAPTION_DATE.search(text):
-        return False  # a photo caption
+    if _CAPTION_DATE.search(text) or _APPEAL.search(text):
+        return False  # a photo caption, a police appeal with its number
     if TITLE_AT_END.search(text):
         return False  # cut at a title's full stop: "... surrounded the building, Const." (Jana McGuinness said)
     first = re.match(r"[A-Za-z']+", text)
