@@ -147,3 +147,4 @@ def test_a_dump_in_a_script_without_spaces_keeps_its_article() -> None:
     assert "目前大家的情绪比较稳定。”" in r.text
     assert "首页" in r.removed and "相关新闻" in r.removed and "版权所有 © 2026 某某新闻网" in r.removed
     assert "首页" not in r.text
+    assert r.title == "暴雨袭击南方多省 数万人紧急转移" and r.title not in r.text

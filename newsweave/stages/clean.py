@@ -884,6 +884,14 @@ def _prepare(raw: str) -> tuple[list[str], list[_Meta | None], list[Kind]]:
     return lines, metas, kinds
 
 
+def _unspaced_headline(line: str, next_kind: Kind) -> bool:
+    """A headline in a script written without spaces: mostly such letters, at most 40 words (letters here), no
+    sentence end, and prose after it."""
+    words = _words(line)
+    unspaced = sum(len(w) == 1 and bool(re.match(f"[{_UNSPACED}]", w)) for w in words)
+    return next_kind == "prose" and 4 <= len(words) <= 40 and unspaced * 2 > len(words) and not _ends_sentence(line)
+
+
 def clean_text_dump(raw: str) -> CleanResult:
     """Split a copy-pasted page into article body, title, stated metadata and dropped lines."""
     lines, metas, kinds = _prepare(unwrap_dump(raw))
@@ -899,6 +907,8 @@ def clean_text_dump(raw: str) -> CleanResult:
     title = found_title if found_title is not None else rule_title
     if found_title is not None:
         text = [i for i in text if i != found_title]
+    elif title is None and len(text) > 1 and _unspaced_headline(lines[text[0]], kinds[text[1]]):
+        title, text = text[0], text[1:]  # a Chinese or Japanese headline the body span began with
     keep = set(text) | ({title} if title is not None else set())
 
     # metadata before the body's end (and just after it) is about this article, not comments
