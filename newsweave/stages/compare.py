@@ -90,10 +90,10 @@ from .facts import (
     _NOT_NAMES,
     _OUTCOMES,
     _QUALIFIER,
-    _QUALIFIER_BEFORE,
     _SCALES,
     parse_published,
     parse_words,
+    qualifier_before,
 )
 from .textutil import ENGLISH_STOP
 
@@ -736,8 +736,7 @@ def figure_qualifier(text: str, start: int, end: int, floor: int = 0) -> str | N
     m = _QUALIFIER.match(" ".join(text[start:end].split()))
     if m:
         return m.group(0).strip().lower()
-    before = _QUALIFIER_BEFORE.search(text, max(floor, start - 20), start)
-    return before.group(1).lower() if before else None
+    return qualifier_before(text, start, floor)
 
 
 def figure_range(value: float, qualifier: str | None, toll: bool = False) -> tuple[float, float]:

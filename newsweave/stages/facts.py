@@ -173,6 +173,13 @@ _NO_UNIT_WORDS = frozenset({"a", "an", "of", "several", "few", "many", "some", "
 _NOT_UNITS = frozenset("later earlier ago just another plus between or to than and of only more less".split())
 
 
+def qualifier_before(text: str, start: int, floor: int = 0) -> str | None:
+    """The qualifier written just before the figure at ``start`` ("killing [at least] 10 people"), lower-cased;
+    none before ``floor`` (the sentence's start)."""
+    before = _QUALIFIER_BEFORE.search(text, max(floor, start - 20), start)
+    return before.group(1).lower() if before else None
+
+
 def parse_number(text: str) -> dict[str, Any]:
     """Value, qualifier and unit of a number expression: "more than 320,000" -> 320000,
     "more than"; "$5 million" -> 5000000, "$"; "nearly two hours" -> 2, "nearly", "hours"."""
@@ -593,9 +600,7 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
     if re.search(r"\bminus[ \t]+$", lead, re.I) and isinstance(parsed["value"], int | float) and parsed["value"] > 0:
         parsed["value"] = -parsed["value"]  # "(minus 6 F)" where the mention is "6"
     if parsed["qualifier"] is None:
-        before = _QUALIFIER_BEFORE.search(text, max(sent[0], start - 20), start)
-        if before:
-            parsed["qualifier"] = before.group(1).lower()
+        parsed["qualifier"] = qualifier_before(text, start, sent[0])
     counts = verb = None
     if label == "CARDINAL" and parsed["unit"] is None:
         counts, verb = _noun_after(text, end, limit)
