@@ -16,7 +16,7 @@ from typing import Any
 
 from .records import Analysis, Article, Mention
 from .settings import Settings
-from .stages.ingest import clean_json, jsonl_lines, jsonl_problem, normalise_published
+from .stages.ingest import jsonl_lines, jsonl_problem, normalise_published, parse_json_line
 
 
 def _err(msg: str) -> None:
@@ -33,10 +33,7 @@ def _records(path: Path, quiet: bool, skipped: list[int] | None = None) -> Itera
         try:
             if line is None:
                 raise ValueError(why)
-            try:
-                rec = clean_json(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
+            rec = parse_json_line(line)
             if not isinstance(rec, dict):
                 raise ValueError(f"not a JSON object (got {type(rec).__name__})")
             rid = rec.get("id")

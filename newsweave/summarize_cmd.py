@@ -26,12 +26,9 @@ def _err(msg: str) -> None:
 
 def parse_cluster(line: str) -> dict[str, Any]:
     """The cluster of one input line; ValueError says what is wrong with it."""
-    from .stages.ingest import clean_json
+    from .stages.ingest import parse_json_line
 
-    try:
-        rec = clean_json(json.loads(line))
-    except json.JSONDecodeError as e:
-        raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
+    rec = parse_json_line(line)
     if not isinstance(rec, dict):
         raise ValueError("expected a JSON object with 'id' and 'documents'")
     if not isinstance(rec.get("id"), (str, int)) or isinstance(rec.get("id"), bool):

@@ -57,6 +57,15 @@ def clean_json(value: Any) -> Any:
     return value
 
 
+def parse_json_line(line: str) -> Any:
+    """The value of one JSON line, lone surrogates replaced (``clean_json``); ValueError("invalid JSON (...
+    at column N)") when the line is no JSON."""
+    try:
+        return clean_json(json.loads(line))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
+
+
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
     kinds = (("html", HTML_EXT), ("jsonl", JSONL_EXT), ("txt", TEXT_EXT), ("warc", WARC_EXT), ("feed", FEED_EXT))
@@ -476,9 +485,9 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
             yield Skip(origin, why)
             continue
         try:
-            rec = clean_json(json.loads(text))
-        except json.JSONDecodeError as e:
-            yield Skip(origin, f"invalid JSON ({e.msg} at column {e.colno})")
+            rec = parse_json_line(text)
+        except ValueError as e:
+            yield Skip(origin, str(e))
             continue
         yield read_jsonl_record(rec, origin, settings)
     if not records:
