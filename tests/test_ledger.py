@@ -338,3 +338,22 @@ def test_reported_speech_of_a_verb_of_showing_without_a_speaker_is_left_out() ->
     c = video.index("shown")
     q = Quote(content=q.content, cue=Span(c, c + 5, "shown"), direct=False)
     assert build_ledger([("a1", "WN", video, q)]) == []
+
+
+def test_a_heading_quoting_a_line_is_a_part_of_the_whole_quote() -> None:
+    # the seeds (AFP): the section heading "- 'Where is the proof?' -" quotes Putin's line below it
+    head = "- 'Where is the proof?' -"
+    body = ('"Where is the proof that Syrian troops used chemical weapons? There isn\'t any. But there was a '
+            'violation of international law. That is an obvious fact," Putin told Mir television.')  # fmt: skip
+    text = head + "\n\n" + body
+    qh = Quote(content=Span(3, 22, text[3:22]), direct=True)
+    s = text.index("Where is the proof that")
+    e = text.index(',"')
+    qb = Quote(content=Span(s, e, text[s:e]), speaker_name="Vladimir Putin", direct=True)
+    (entry,) = build_ledger([("a1", "AFP", text, qh), ("a1", "AFP", text, qb)])
+    assert entry["speaker"] == "Vladimir Putin" and [f["text"] for f in entry["fragments"]] == ["Where is the proof?"]
+    # one content word that is no run of the whole's words stays no part ("television")
+    other = "Proof."
+    qt = Quote(content=Span(0, 5, "Proof"), direct=True)
+    ledger = build_ledger([("a2", "X", other, qt), ("a1", "AFP", text, qb)])
+    assert len(ledger) == 2 and all(not e["fragments"] for e in ledger)

@@ -140,9 +140,16 @@ def _fragment_of(short: _Item, long: _Item) -> bool:
     more than ``FRAGMENT_WHOLE_MAX`` words is no whole: in the stream such spans ran from one quote
     mark over paragraphs of the writer's text and other speakers' quotes (164 words from "A man
     suspected of shooting three people ..." held 10 police statements as its "parts"). A single
-    content word ("television") is no partial quote."""
-    if len(short.content) < 2 or len(short.words) >= len(long.words) or len(long.words) > FRAGMENT_WHOLE_MAX:
+    content word ("television") is no partial quote, unless the part is a run of three or more of the
+    whole's words as they stand: a heading that quotes a line ("- 'Where is the proof?' -") above
+    "Where is the proof that Syrian troops used chemical weapons? ...," Putin told Mir television."""
+    if len(short.words) >= len(long.words) or len(long.words) > FRAGMENT_WHOLE_MAX:
         return False
+    if len(short.content) < 2:
+        n = len(short.words)
+        return bool(short.content) and n >= 3 and any(
+            long.words[i : i + n] == short.words for i in range(len(long.words) - n + 1)
+        )
     if len(short.content & long.content) < 0.8 * len(short.content):
         return False
     n, sm = len(short.words), difflib.SequenceMatcher(None, short.words, long.words, autojunk=False)
