@@ -319,6 +319,14 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
     assert headline([Article("a4", "x", title=title)], []) == "Watergate figure Fred LaRue dies"
     assert headline([Article("a5", "x", title="Oil giant to buy Mobil Corp.")], []) == "Oil giant to buy Mobil Corp."
     assert headline([Article("a6", "x", title="Is it over? Not yet...")], []) == "Is it over? Not yet..."
+    # a first sentence that leans on a pronoun or says too little gives way to another central article's
+    # (DUC 2003, Hurricane Georges), and a participle clause is a tail to end before
+    lead = "It plowed over and past 17 Caribbean islands, crashing into the lives of more than 30 million people."
+    fact = ("For 11 days last month, Hurricane Georges plowed across the Caribbean, killing at least 500 people and "
+            "inflicting property damage estimated at billions of dollars.")  # fmt: skip
+    georges = [Article("b1", lead), Article("b2", "Things could have been worse. More later."), Article("b3", fact)]
+    assert headline(georges, []) == "For 11 days last month, Hurricane Georges plowed across the Caribbean"
+    assert headline(georges[:2], []) == lead[:-1]  # no better one: the first stays
 
 
 def test_an_article_repeated_in_the_input_is_counted_as_repeated_not_stored(tmp_path: Path) -> None:

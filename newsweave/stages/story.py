@@ -54,7 +54,8 @@ def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
         order = list(range(len(articles)))
     titles = [_no_full_stop(str(articles[i].title)) for i in order if articles[i].title][:5]
     titles = [t for t in titles if not _shouting(t)] + [t for t in titles if _shouting(t)]  # capitals last
-    firsts = titles or [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
+    leads = [s for s in (_first_sentence(articles[i].text) for i in order[:5]) if s]
+    firsts = titles or [s for s in leads if not _weak_lead(s)] or leads
     if not firsts:
         return "(untitled story)"
     if len(firsts[0]) <= HEADLINE_SOFT:
@@ -72,8 +73,10 @@ _SAID_END = re.compile(
     r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday))?(?:\s+to\s+[^,]{3,40})?)\s*[.!]?$")
 # an apposition after the sentence's subject: "Dr. Sanjay Gupta, a neurosurgeon and ... for CNN, has been offered"
 _APPOSITION = re.compile(r"^([A-Z][^,]{2,50}?), (?:an?|the|who|whose|\d[\w-]*) [^,]{3,90}?, (?=[a-z])")
-# where a tail clause starts: ", ending ...", " after battering ...", " following the disclosure ..."
-_TAIL = re.compile(r",\s+(?:ending|while|after|which|where|as|but|and|with)\s|\s(?:after|following|while|whose|when)\s")
+# where a tail clause starts: ", ending ...", ", killing at least 500 people", " after battering ...",
+# " following the disclosure ..."
+_TAIL = re.compile(
+    r",\s+(?:[a-z]{3,}ing|while|after|which|where|as|but|and|with)\s|\s(?:after|following|while|whose|when)\s")
 _RELATIVE = re.compile(r"\b(?:who|that|which)\b")
 _SHORT_MIN = 30  # a headline shortened by dropping words keeps at least this many characters
 _TAIL_MIN = 40  # ... and by ending it before a tail clause, this many
@@ -96,6 +99,20 @@ def _shorten(sentence: str) -> str:
     cuts = [m.start() for m in _TAIL.finditer(s)
             if _TAIL_MIN <= m.start() <= HEADLINE_CHARS and not _RELATIVE.search(s, 0, m.start())]
     return s[: cuts[-1]].rstrip(" ,;") if cuts else _cut(s)
+
+
+# a lead that leans on what the reader does not know yet: "It plowed over and past 17 Caribbean islands ...",
+# "But scores of instruments ...", "This morning, ..."
+_ANAPHORIC = frozenset("it he she they we i you his her their its this that these those there but and so yet".split())
+_LEAD_MIN_WORDS = 6  # "Things could have been worse.", "Chicken Little would love this one."
+
+
+def _weak_lead(sentence: str) -> bool:
+    """A first sentence no headline should be made of when another central article's is better: one
+    opening on a pronoun or a conjunction, a question, or one too short to say what happened."""
+    words = sentence.split()
+    first = re.sub(r"[^\w]", "", words[0]).lower() if words else ""
+    return first in _ANAPHORIC or len(words) < _LEAD_MIN_WORDS or sentence.rstrip().endswith("?")
 
 
 def _shouting(title: str) -> bool:
