@@ -681,3 +681,23 @@ def test_a_surname_plural_is_the_family_not_the_person() -> None:
     _ents, canon = resolve_entities(items, texts={"a": text})
     assert canon["Cullen"] == "Edward Cullen" and canon["Cullens"] == "Cullens"
     assert canon["Mitchells"] == "Mitchells"
+
+
+def test_an_organisation_with_and_without_its_generic_words() -> None:
+    # the stream's stories: "Greenpeace International", "Staunton Police Department", "Qualys Inc." (GPE bare)
+    text = ("Greenpeace International said the talks failed. Greenpeace wants cuts. The Staunton Police Department "
+            "said a man was held. Staunton Police found a gun. Kandek of Qualys said so; the firm Qualys Inc. agreed. "
+            "The Defense contends the soldiers obeyed; the defense lawyers and the Department of Defense disagree. "
+            "The Police Department and the Police were there.")  # fmt: skip
+    items = [_at(text, "Greenpeace International", "ORG"), _at(text, "Greenpeace", "ORG", 1),
+             _at(text, "Staunton Police Department", "ORG"), _at(text, "Staunton Police", "ORG", 1),
+             _at(text, "Qualys", "GPE"), _at(text, "Qualys Inc.", "ORG"), _at(text, "Defense", "ORG"),
+             _at(text, "Department of Defense", "ORG"), _at(text, "Police Department", "ORG", 1),
+             _at(text, "Police", "ORG", 3)]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Greenpeace"] == canon["Greenpeace International"]
+    assert canon["Staunton Police"] == canon["Staunton Police Department"]
+    qualys = next(e for e in ents if "Qualys" in e["variants"])
+    assert "Qualys Inc." in qualys["variants"] and qualys["label"] == "ORG"
+    assert canon["Defense"] != canon["Department of Defense"]  # the story writes "defense" in lower case: the lawyers
+    assert not similar("Greenpeace", "Greenpeace International", "ORG")  # story-level only: not across stories

@@ -46,6 +46,7 @@ _ALIASES = {"britain": "united kingdom", "great britain": "united kingdom", "uk"
 # the same short names in front of another name ("U.S. Army" = "United States Army")
 _PREFIXES = re.compile(r"^(?:u s a|u s|usa|us|u k|uk|u n|un)(?= )")
 # generic last words of place names that a bare name may drop ("Atlantic" ~ "Atlantic Ocean")
+_GENERIC_BASES = frozenset({"fire", "health", "sheriff", "sheriff s", "public", "state", "city", "county"})
 _PLACE_HEADS = frozenset({"ocean", "sea", "region", "province", "prefecture", "oblast", "governorate"})
 # generic organisation nouns that stand alone for the only such organisation of a story ("the Army")
 _ORG_NOUNS = frozenset({"army", "navy", "police", "senate", "congress", "parliament", "government", "ministry",
@@ -127,6 +128,47 @@ def _org_core(f: str) -> str:
     while len(words) > 1 and words[-1] in _ORG_HEADS:
         words.pop()
     return " ".join(words)
+
+
+# generic words around an organisation's own name, dropped inside one story only ("Interior Department" /
+# "Department of the Interior" / "Interior", "Greenpeace International", "Qualys Inc."); across stories a
+# bare "Interior" or "Health Department" names another body in each, so ``similar`` keeps them
+_ORG_TAILS = _ORG_HEADS | frozenset({"department", "dept", "international", "incorporated", "limited", "holdings",
+                                     "sa", "ag", "nv", "gmbh"})  # fmt: skip
+# legal forms of a company: "X Inc." is the company X whatever label spaCy gave the bare "X"
+_LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "sa",
+                          "ag", "nv", "gmbh"})  # fmt: skip
+
+
+def _org_base(f: str) -> str:
+    """A folded organisation name without its generic words: "department of the interior" -> "interior",
+    "interior department" -> "interior", "greenpeace international" -> "greenpeace"."""
+    words = f.split()
+    if len(words) > 2 and words[0] in ("department", "dept") and words[1] == "of":
+        words = words[3:] if words[2] == "the" and len(words) > 3 else words[2:]
+    while len(words) > 1 and words[-1] in _ORG_TAILS:
+        words.pop()
+    return " ".join(words)
+
+
+def _legal_base(f: str) -> str:
+    """A folded company name without its legal form ("qualys inc" -> "qualys"); else the name itself."""
+    words = f.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _LEGAL_FORMS else f
+
+
+def _org_short(a: str, b: str, lower: set[str]) -> bool:
+    """One organisation of a story named with and without its generic words (see ``_org_base``); not
+    when what is left is itself a generic noun ("Police Department" / "Police", "Fire Department") or one
+    word the story also writes in lower case ("The Defense contends", the lawyers, is no "Department of
+    Defense"; "Housing Secretary Andrew Cuomo" is not the "Housing Department" of Puerto Rico)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or " " not in fa + fb:
+        return False
+    base = _org_base(fa)
+    if base != _org_base(fb) or base in _ORG_NOUNS | _PAPER_NOUNS | _GENERIC_BASES:
+        return False
+    return " " in base or base not in lower
 
 
 def _place_core(f: str) -> str:
@@ -583,12 +625,14 @@ def resolve_entities(
     _place_votes(by_surface, cues, counts, speaks)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
+    lower = _lower_words(texts)
     clusters: list[_Cluster] = []
     for s in order:
         fam = _majority_family(by_surface[s] + cues[s])
         target, by_name = None, True
         for c in clusters:
-            if c.family == fam and any(similar(s, v, fam) for v in c.surfaces):
+            if c.family == fam and any(similar(s, v, fam) or (fam == "ORG" and _org_short(s, v, lower))
+                                       for v in c.surfaces):
                 target = c
                 break
         if target is None and len(s.split()) == 1:
@@ -1390,10 +1434,11 @@ def _glue(words: list[str], where: dict[tuple[str, str], tuple[str, _Cluster]], 
 
 def _merge_slips(clusters: list[_Cluster]) -> None:
     """Clusters of different label families whose names differ by a slip of typing ("Schenectady" GPE /
-    "Schnectady" PERSON, "Hugh Hefner" / "Hugh Heffner"), a plural ("Academy Awards" / "Academy Award")
-    or a generic place head ("Bío Bío Region" LOC / "Bío Bío" PERSON) are one entity (in place): the
-    less mentioned joins the other, with the place head the place; nationalities are left alone
-    ("Somali" / "Somalia")."""
+    "Schnectady" PERSON, "Hugh Hefner" / "Hugh Heffner"), a plural ("Academy Awards" / "Academy Award"),
+    a generic place head ("Bío Bío Region" LOC / "Bío Bío" PERSON) or a company's legal form ("Qualys"
+    GPE / "Qualys Inc." ORG) are one entity (in place): the less mentioned joins the other, with the
+    place head the place and the legal form the company; nationalities are left alone ("Somali" /
+    "Somalia")."""
     keys = {id(c): _slip_keys(c) for c in clusters}
     index: dict[str, set[int]] = defaultdict(set)  # clusters that may be one edit apart share a key
     for c in clusters:
@@ -1420,7 +1465,7 @@ def _slip_keys(c: _Cluster) -> set[str]:
     for x in c.surfaces:
         fx = fold(x)
         core = _place_core(fx)
-        keys |= {fx, core, translit(fx)}
+        keys |= {fx, core, translit(fx), _legal_base(fx)}
         for f in {fx, core}:
             if len(f) >= 7:
                 keys |= {f[:i] + f[i + 1 :] for i in range(len(f))}
@@ -1438,6 +1483,8 @@ def _slip_between(a: _Cluster, b: _Cluster) -> str | None:
                 continue
             if b.family == "PLACE" and " " in fy and _place_core(fy) == fx:
                 return "head"
+            if b.family == "ORG" and a.family != "PERSON" and _legal_base(fy) == fx and x not in _GAZETTEER:
+                return "head"  # "Qualys" GPE / "Qualys Inc.": the company, whatever spaCy said of the bare name
             if _slip(_place_core(fx), _place_core(fy)) or (translit(fx) == translit(fy) and len(fx) >= 6):
                 return "slip"
             # a plural, not of a person's name: "the Mitchells" is the family, not John N. Mitchell
