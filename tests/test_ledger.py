@@ -357,3 +357,18 @@ def test_a_heading_quoting_a_line_is_a_part_of_the_whole_quote() -> None:
     qt = Quote(content=Span(0, 5, "Proof"), direct=True)
     ledger = build_ledger([("a2", "X", other, qt), ("a1", "AFP", text, qb)])
     assert len(ledger) == 2 and all(not e["fragments"] for e in ledger)
+
+
+def test_a_reported_wording_of_a_direct_statement_is_marked_reported() -> None:
+    # the 961-article stream (ECB+, CC BY): one outlet reports Obama's words around a partial quote,
+    # another quotes them; the report shows only the exact words in quote marks
+    said = ('On March 3, President Obama directed the departments to review it, stating that "we should be looking '
+            'at ways to strengthen the Endangered Species Act, not weaken it."')  # fmt: skip
+    quoted = ('"The Endangered Species Act has successfully protected our nation\'s most threatened wildlife, and we '
+              'should be looking for ways to improve it, not weaken it," Obama said.')  # fmt: skip
+    qr = _reported(said, said[said.index("that") : -1], "President Obama", "Barack Obama")
+    e = quoted.index(',"')
+    qd = Quote(content=Span(1, e, quoted[1:e]), speaker_name="Barack Obama", direct=True)
+    (entry,) = build_ledger([("a1", "commondreams", said, qr), ("a2", "cnn", quoted, qd)])
+    assert entry["direct"] and sorted(w["direct"] for w in entry["wordings"]) == [False, True]
+    assert next(w for w in entry["wordings"] if not w["direct"])["text"].startswith('that "we should')

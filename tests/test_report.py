@@ -91,6 +91,7 @@ def make_doc() -> dict[str, Any]:
                     },
                     {
                         "text": "We are checking every building tonight",
+                        "direct": True,
                         "articles": ["a2"],
                         "spans": [{"article": "a2", "start": 5, "end": 43}],
                     },
@@ -213,6 +214,11 @@ def test_markdown_mirrors_the_page() -> None:
     assert "## 1. Earthquake shakes coastal city" in md
     assert "A 6.1 quake struck the city on Wednesday.[1][2]" in md
     assert "“We are searching every building tonight” — Daily Post, Wire Mirror [1][3]" in md
+    # a wording marked as reported speech ('that "we are ..."') is shown without quote marks
+    doc = make_doc()
+    story = next(st for st in doc["stories"] if st.get("quotes"))
+    story["quotes"][0]["wordings"][0]["direct"] = False
+    assert "  - We are searching every building tonight — Daily Post" in render_markdown(doc)
     assert "We are ~~searching~~ **checking** every building tonight" in md
     assert "**People:** Maria Ruiz (5; also Ruiz, Mayor Ruiz)" in md
     assert "*No quotes found in this story.*" in md

@@ -415,7 +415,9 @@ class _StoryView:
                     continue
                 ids = list(w.get("articles") or [])
                 outlets = _dedupe(w.get("outlets") or []) or _dedupe(self.sources.get(str(i)) for i in ids)
-                wordings.append({"text": _text(w.get("text")) or "", "outlets": outlets, "refs": self.cite(ids)})
+                direct = bool(w.get("direct", q.get("direct", True)))  # a reported wording is shown without marks
+                wordings.append({"text": _text(w.get("text")) or "", "direct": direct, "outlets": outlets,
+                                 "refs": self.cite(ids)})  # fmt: skip
             diff = _diff_segments(q.get("diff"))
             changed = any(seg["op"] != "=" for seg in diff)
             ids = _dedupe(q.get("articles") or []) or _dedupe(

@@ -465,7 +465,8 @@ def _entry(
     order = sorted(members, key=lambda m: (m.article, m.quote.content.start))
     wordings: dict[str, dict[str, Any]] = {}
     for m in order:
-        w = wordings.setdefault(" ".join(m.words), {"text": m.text, "articles": [], "outlets": []})
+        w = wordings.setdefault(" ".join(m.words), {"text": m.text, "direct": False, "articles": [], "outlets": []})
+        w["direct"] = w["direct"] or m.quote.direct  # a reported wording ('stating that "we should ..."') has no marks
         w["articles"] = _unique([*w["articles"], m.article])
         w["outlets"] = _unique([*w["outlets"], m.outlet])
         span = {"article": m.article, "start": m.quote.content.start, "end": m.quote.content.end}
