@@ -154,8 +154,11 @@ def sumy_system(name: str) -> Any:
     return run
 
 
+EMBEDDER: Any = None  # set by --embed: the Summarizer gets sentence vectors (its repeat check)
+
+
 def newsweave(docs: list[SummaryDoc], words: int) -> tuple[list[str], dict[str, Any]]:
-    out = Summarizer(words=words).summarize(docs)
+    out = Summarizer(words=words, embedder=EMBEDDER).summarize(docs)
     return [s["text"] for s in out["sentences"]], out
 
 
@@ -366,7 +369,14 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="leave-one-dev-cluster-out check of tuning the weights; prints")
     ap.add_argument("--cv-lead", action="store_true", help="leave-one-dev-cluster-out check of the lead signal")
     ap.add_argument("--cv-variants", action="store_true", help="leave-one-dev-cluster-out check of the switches")
+    ap.add_argument("--embed", action="store_true", help="newsweave with sentence vectors (MiniLM repeat check)")
+    ap.add_argument("--dev-only", action="store_true", help="score the dev clusters only (implies --no-write)")
     args = ap.parse_args()
+    if args.embed:
+        from newsweave.stages.embed import Embedder
+
+        global EMBEDDER
+        EMBEDDER = Embedder(threads=1)
     systems = [s for s in args.systems.split(",") if s]
     from rouge_score import rouge_scorer
 
@@ -395,6 +405,8 @@ def main() -> None:
             docs = build_docs(c, nlp)
             refs = [cut(r, n) for r in c["references"]]
             part = "held-out" if c["id"] in held else "dev"
+            if args.dev_only and part == "held-out":
+                continue
             for name in systems:
                 if name == "newsweave":
                     sents, out = newsweave(docs, n)
@@ -417,7 +429,7 @@ def main() -> None:
             print(f"{c['id']:<22} {part:<8} {time.time() - t0:6.1f}s", file=sys.stderr)
     table = render(rows, systems, splits, cites)
     print(table)
-    if not args.no_write:
+    if not args.no_write and not args.dev_only:
         cmd = "    .venv/bin/python benchmarks/summarize.py"
         date = subprocess.run(["date", "-u"], capture_output=True, text=True).stdout.strip()
         head = (
@@ -452,6 +464,8 @@ def render(rows: Any, systems: list[str], splits: dict[str, set[str]], cites: di
     for ds in splits:
         for part in ("dev", "held-out", "all"):
             k = len(rows.get((ds, part, systems[0]), []))
+            if not k:
+                continue
             lines += [f"### {ds}, {part} ({k} clusters)", "",
                       "| system | R-1 recall | R-1 F1 | R-2 recall | R-2 F1 |", "|---|---|---|---|---|"]  # fmt: skip
             for s in systems:

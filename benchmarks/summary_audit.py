@@ -36,14 +36,17 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import heldout  # noqa: E402
+from newsweave.stages.embed import Embedder  # noqa: E402
 from newsweave.stages.summarize import Summarizer, SummaryDoc  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "summary_audit.json"
 CLASSES = ("ok", "fragment", "context", "furniture", "offtopic", "redundant", "speakerless")
 
 
-def summaries(run: Path, words: int = 100) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
-    """story id -> (summary of the current code, {article id: text}); the store is opened read-only."""
+def summaries(run: Path, words: int = 100, embed: bool = False) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+    """story id -> (summary of the current code, {article id: text}); the store is opened read-only. With
+    ``embed``, the Summarizer gets the MiniLM embedder (its check for sentences that repeat a chosen one)."""
+    embedder = Embedder(threads=1) if embed else None
     stories = json.loads((run / "out" / "stories.json").read_text())["stories"]
     db = sqlite3.connect(f"file:{run / 's.db'}?mode=ro", uri=True)
     out = {}
@@ -60,7 +63,7 @@ def summaries(run: Path, words: int = 100) -> dict[str, tuple[dict[str, Any], di
             spans = tuple((int(x), int(y)) for x, y in an["sentences"])
             docs.append(SummaryDoc(a["id"], art["text"], spans, art.get("published"), art.get("title")))
             texts[a["id"]] = art["text"]
-        out[s["id"]] = (Summarizer(words=words).summarize(docs), texts)
+        out[s["id"]] = (Summarizer(words=words, embedder=embedder).summarize(docs), texts)
     return out
 
 
@@ -83,8 +86,9 @@ def main() -> None:
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--save", type=Path)
     ap.add_argument("--diff", type=Path)
+    ap.add_argument("--embed", action="store_true", help="give the Summarizer sentence vectors (repeat check)")
     args = ap.parse_args()
-    summ = summaries(args.run)
+    summ = summaries(args.run, embed=args.embed)
     picked = draw(list(summ), args.n, args.seed, args.split)
     if args.save:
         args.save.write_text(json.dumps({k: [x["text"] for x in v[0]["sentences"]] for k, v in summ.items()}))

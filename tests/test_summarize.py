@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from newsweave.stages.summarize import Summarizer, SummaryDoc
 
 
@@ -234,8 +236,10 @@ def test_a_surname_or_a_definite_noun_comes_after_the_sentence_that_introduces_i
 
 def test_an_articles_lead_opens_the_summary_before_background_from_an_earlier_article() -> None:
     # the earlier article's chosen sentence is its third (background); the later article's lead opens
-    early = ("Haiti news. Updated. "
-             "Normally aid agencies send doctors, water and tents to Haiti after each earthquake season there.")
+    early = (
+        "Haiti news. Updated. "
+        "Normally aid agencies send doctors, water and tents to Haiti after each earthquake season there."
+    )
     late = "An earthquake of magnitude seven struck Haiti on Tuesday and aid agencies sent doctors, water and tents."
     docs = [_doc("a", early, "2010-01-12"), _doc("b", late, "2010-01-13")]
     out = Summarizer(words=60).summarize(docs)
@@ -253,3 +257,39 @@ def test_a_police_appeal_with_a_telephone_number_is_no_summary_sentence() -> Non
     assert not _usable("Bratton asked anyone with information to call 877-LAPD-24-7 (527-3247).")
     assert _usable("A neighbour called 911 at about 10 p.m. and told the dispatcher that shots had been fired.")
     assert _usable("The company said it would call back 1,200,000 cars built between 2009 and 2011.")
+
+
+class _WordEmbedder:
+    """Stand-in for the MiniLM embedder: a sentence's vector is the unit vector of its key words, so two
+    sentences about Williams' death in her sleep come out close and the others far."""
+
+    KEYS = ("williams", "died", "sleep", "thursday", "musicals", "swimming", "pool", "film")
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(texts)
+        rows = np.array([[float(k in t.lower()) for k in self.KEYS] for t in texts]) + 1e-6
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_with_sentence_vectors_a_sentence_repeating_a_chosen_one_is_skipped() -> None:
+    a = (
+        "Esther Williams died peacefully in her sleep on Thursday at her home in Beverly Hills. "
+        "The star of aquatic film musicals of the 1940s later built a swimming pool business in California."
+    )
+    b = (
+        "Esther Williams died early on Thursday in her sleep in Beverly Hills, a longtime publicist said. "
+        "Aquatic film musicals made synchronized swimming popular with American audiences for many years."
+    )
+    docs = [_doc("a", a, "2013-06-06"), _doc("b", b, "2013-06-06")]
+    plain = [s["text"] for s in Summarizer(words=70).summarize(docs)["sentences"]]
+    assert sum("died" in t for t in plain) == 2, plain  # concepts alone pay for the second wording
+    emb = _WordEmbedder()
+    out = Summarizer(words=70, embedder=emb).summarize(docs)
+    texts = [s["text"] for s in out["sentences"]]
+    assert sum("died" in t for t in texts) == 1, texts
+    assert any("musicals" in t for t in texts), texts
+    assert sum(len(c) for c in emb.calls) <= 4  # only the sentences about to be chosen are embedded
+    assert Summarizer(words=70, embedder=emb) == Summarizer(words=70)  # the embedder is no setting

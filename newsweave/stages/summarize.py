@@ -16,7 +16,9 @@ case, or a photo caption's closing date "Monday, July 13, 2009."). Datelines
 start of any sentence (the source span is trimmed with them). Sentences are ordered by
 article date and position, except that one naming someone by the surname alone or opening on a definite noun
 comes after the summary sentence that introduces them (`_reading_order`); each cites every article having one
-sentence that holds most of its content words and bigrams. The weights below are the defaults chosen on the dev
+sentence that holds most of its content words and bigrams. Given an embedder (sentence vectors), the greedy
+pass also skips a sentence that says again what a chosen one says in other words (`repeat_cosine`). The weights
+below are the defaults chosen on the dev
 clusters; a leave-one-cluster-out check (benchmarks/summarize.py --cv) finds no setting of its grid (lead prior,
 length penalty, bigram weight, longest sentence) that does better on clusters left out, while the
 summary-like-leads switch (threshold, bonus and decay) does (--cv-lead).
@@ -26,10 +28,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from .textutil import ENGLISH_STOP, TITLE_AT_END
+
+if TYPE_CHECKING:
+    from .compare import TextEmbedder
 
 _WS = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -104,6 +111,12 @@ class Summarizer:
     trim_opening_phrase: bool = False  # "In preliminary returns, Cardoso ..." -> "Cardoso ..." (`_trim_opening`)
     weekday_concepts: bool = True  # whether "Sunday", "on Sunday", "today" count as concepts
     speech_concepts: bool = True  # whether bigrams of a speech verb ("police said", "said monday") count
+    # With sentence vectors (the pipeline's MiniLM ``embed.Embedder``), the greedy pass skips a sentence whose
+    # cosine with a chosen one is at least `repeat_cosine`: another outlet's words for the same fact ("Williams died
+    # early Thursday in her sleep" after "Williams died peacefully in her sleep Thursday"), which shares too few
+    # concepts to be paid for. Only the sentences the pass is about to choose are embedded (a few per story).
+    embedder: TextEmbedder | None = field(default=None, compare=False)
+    repeat_cosine: float = 0.75
 
     def summarize(self, docs: list[SummaryDoc]) -> dict[str, Any]:
         """{"text", "sentences": [{"text", "source": {article, start, end}, "citations"}]}."""
@@ -117,11 +130,13 @@ class Summarizer:
             prior = [1.0 + self.lead_bonus / (1 + c[1]) for c in cands]
         covered: set[str] = set()
         chosen: list[int] = []
+        repeats: set[int] = set()
+        vectors: dict[int, np.ndarray] = {}
         budget = self.words
         while True:
             best, best_score = -1, 0.0
             for i, cs in enumerate(concepts):
-                if i in chosen or lengths[i] > budget:
+                if i in chosen or i in repeats or lengths[i] > budget:
                     continue
                 gain = sum(weight.get(k, 0.0) for k in cs - covered)
                 score = prior[i] * gain / lengths[i] ** self.length_power
@@ -129,6 +144,9 @@ class Summarizer:
                     best, best_score = i, score
             if best < 0:
                 break
+            if chosen and self._repeats(best, chosen, [c[4] for c in cands], vectors):
+                repeats.add(best)
+                continue
             chosen.append(best)
             covered |= concepts[best]
             budget -= lengths[best]
@@ -151,6 +169,16 @@ class Summarizer:
                 "citations": [docs[k].id for k in cited],
             })  # fmt: skip
         return {"text": " ".join(str(s["text"]) for s in sents), "sentences": sents}
+
+    def _repeats(self, i: int, chosen: list[int], texts: list[str], vectors: dict[int, np.ndarray]) -> bool:
+        """Whether sentence i says again what a chosen sentence says (cosine of their vectors; False without an
+        embedder). Vectors are computed on demand and kept in ``vectors``."""
+        if self.embedder is None:
+            return False
+        todo = [k for k in (*chosen, i) if k not in vectors]
+        if todo:
+            vectors.update(zip(todo, self.embedder.embed([texts[k] for k in todo]), strict=True))
+        return max(float(vectors[i] @ vectors[k]) for k in chosen) >= self.repeat_cosine
 
     def lead_signal(self, docs: list[SummaryDoc]) -> float:
         """How summary-like the articles' leads are (0 when no article has two candidate sentences)."""
