@@ -701,3 +701,15 @@ def test_an_organisation_with_and_without_its_generic_words() -> None:
     assert "Qualys Inc." in qualys["variants"] and qualys["label"] == "ORG"
     assert canon["Defense"] != canon["Department of Defense"]  # the story writes "defense" in lower case: the lawyers
     assert not similar("Greenpeace", "Greenpeace International", "ORG")  # story-level only: not across stories
+
+
+def test_a_surname_with_its_particle_is_the_person() -> None:
+    # the stream's stories: "Del Rio said" (ORG) is coach Jack Del Rio; "Van Rompuy" is Herman Van Rompuy
+    text = ("Jack Del Rio coaches the Jaguars. \"We came up short,\" Del Rio said. Herman Van Rompuy spoke; Van Rompuy "
+            "left. La Paz is high. Evo Morales flew to La Paz.")  # fmt: skip
+    items = [_at(text, "Jack Del Rio", "PERSON"), _at(text, "Del Rio", "ORG", 1),
+             _at(text, "Herman Van Rompuy", "PERSON"), _at(text, "Van Rompuy", "PERSON", 1), _at(text, "La Paz", "GPE"),
+             _at(text, "Evo Morales", "PERSON"), _at(text, "La Paz", "GPE", 1)]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Del Rio"] == "Jack Del Rio" and canon["Van Rompuy"] == "Herman Van Rompuy"
+    assert canon["La Paz"] == "La Paz"  # a known place, and no person ends with it

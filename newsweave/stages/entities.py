@@ -635,7 +635,10 @@ def resolve_entities(
                                        for v in c.surfaces):
                 target = c
                 break
-        if target is None and len(s.split()) == 1:
+        if target is None and _particle_surname(s):  # "Van Rompuy", "Del Rio" ORG: the person's surname
+            target = _surname_owner(s, clusters, fam)
+            by_name = target is None
+        elif target is None and len(s.split()) == 1:
             target = (_surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam, cut.get(s))
                       or _generic_owner(s, clusters, fam))  # fmt: skip
             by_name = target is None
@@ -791,16 +794,36 @@ def _label(c: _Cluster) -> str:
     return max(inside)[1]
 
 
+# name particles that open a surname written alone ("Van Rompuy", "da Silva", "La Croix", "Del Rio")
+_SURNAME_PARTICLES = _PARTICLES | frozenset({"le", "di", "du", "dos", "das", "van der", "van den", "de la", "st"})
+
+
+def _particle_surname(s: str) -> bool:
+    """A surname with a name particle in front, written alone: "Van Rompuy", "da Silva", "Del Rio" (not a
+    known place: "La Paz")."""
+    words = s.split()
+    return (len(words) in (2, 3) and " ".join(words[:-1]).lower() in _SURNAME_PARTICLES and words[-1][:1].isupper()
+            and words[-1][1:].islower() and s not in _GAZETTEER)  # fmt: skip
+
+
 def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
-    """The person cluster whose full name ends with this single word (the most mentioned one). A
-    surname's plural is the family, not the person ("the Cullens", "the Mitchells")."""
+    """The person cluster whose full name ends with this single word, or with this surname and its
+    particle ("Van Rompuy" for "Herman Van Rompuy"), the most mentioned one. A surname's plural is the
+    family, not the person ("the Cullens", "the Mitchells")."""
     best, best_n = None, 0
     f = fold(s)
+    k = len(s.split())
     for c in clusters:
         if c.family != "PERSON" or fam not in ("PERSON", "ORG", "PLACE"):
             continue
         for v in c.surfaces:
             parts = v.split()
+            if k > 1:
+                if len(parts) > k and fold(" ".join(parts[-k:])) == f and parts[-k - 1][:1].isupper():
+                    n = sum(c.surfaces.values())
+                    if n > best_n:
+                        best, best_n = c, n
+                continue
             if len(parts) > 1 and similar(parts[-1], s) and not _plural_of(f, fold(parts[-1])):
                 n = sum(c.surfaces.values())
                 if n > best_n:
