@@ -247,7 +247,7 @@ def test_embedding_match_needs_shared_words_that_are_not_the_whole_storys() -> N
 
 def test_denial_needs_a_closer_embedding_match_than_a_corroboration() -> None:
     sa = "The minister John Smith opened the new bridge over the river on Monday with a ceremony."
-    sb = "The minister John Smith did not open anything in the northern provinces since the floods of last spring."
+    sb = "The minister John Smith did not open anything in the provinces since the floods of last spring."
     a, b = Article("aA", sa, source="Reuters"), Article("aB", sb, source="BBC")
     analyses = {x.id: analysis(x) for x in (a, b)}
     kinds = []

@@ -55,8 +55,12 @@ than a corroboration: a sentence with "not" is near every sentence that shares i
 negation must bear on what the two share: one of their shared words lies in its scope, from the
 negation word to the end of its clause ("..., but officials say that no sign of wreckage had been
 found" against "Wreckage ... has been confirmed"; not "... a million were left without homes"
-against a sentence on the same quake's toll). Two figures conflict only when they come from
-different outlets and their sentences share 2 words besides the counted noun, its verb and the
+against a sentence on the same quake's toll); the other sentence must state all the negation denies (not "can't
+call it arson yet" / "the first call came"); the negation must be what its outlet asserts (not an aside on a
+name, "Palin, who was not at the church, stopped by", nor a report it overturns, "Despite reports that Ross would
+not be returning"), of a subject the other names ("Ross is not signed" / "the leads are signed"), not "A, not B"
+against a sentence stating A, and not a "not yet" published days before the news. Two figures conflict only
+when they come from different outlets and their sentences share 2 words besides the counted noun, its verb and the
 story's own words (102 vs 85 dead "in Fonds Verrettes", not 3 killed in Puerto Rico vs 5 in Cuba);
 a vague plural ("thousands", "dozens") conflicts with nothing. A figure is a range read from its qualifier
 (``figure_range``: "more than", "as many as", "nearly", "about"), and two figures conflict only when their ranges
@@ -77,6 +81,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -169,6 +174,12 @@ def content_words(text: str) -> list[str]:
 _AFFIRMING = re.compile(
     r"(?i)\b(?:no|little|without|not\s+a|beyond\s+any)\s+doubts?\b|\bnot\s+only\b"
     r"|\bno\s+(?:bigger|larger|smaller|more|less|fewer|greater|higher|lower|longer|shorter|later|earlier)\s+than\b"
+    # a negated comparison with a figure bounds it like "no more than": "none of those offers are believed to be for
+    # more than eight years" (an eight-year offer fits it)
+    r"|(?:\b(?:not|none|never)|n[o']t)\b(?:\s+\w+){0,8}?\s+(?:more|less|fewer)\s+than\s+"
+    r"(?:\$|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:dozen|hundred|thousand|million))\b)"
+    # "taken into custody without incident": nothing denied
+    r"|\bwithout\s+(?:any\s+|further\s+)?incident\b"
     # "none more so than", "not to disparage ...", and a counterfactual ("would not have placed Bush on
     # injured reserve if ...") deny nothing that happened
     r"|\bnone\s+more\b|\bnot\s+to\b|\bwithout\s+(?:the\s+possibility\s+of\s+)?(?:parole|bail|bond)\b|\b(?:would|could|might)\s*(?:n[o']t|not)\s+have\b"
@@ -202,17 +213,32 @@ def _negated(text: str) -> bool:
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s(?:and|but|while)\s(?=[A-Z])|$")
 
 
-def negation_focus(text: str, reach: int = 3) -> set[str]:
-    """Stemmed content words among the first ``reach`` words after each negation word: what it
-    denies ("he was not [Deep Throat]", "no [sign of wreckage]"; not the names two sentences share
-    elsewhere: "The NYPD has not [released the names] of the officers who fired 11 shots")."""
-    out: set[str] = set()
+# words a denial holds that are not what it denies: "did not open [anything]", "no [sign] of wreckage"
+_INDEFINITE = frozenset(
+    "anything anyone anybody anywhere anyway everything everyone something someone "
+    "sign signs trace traces evidence indication indications".split()
+)
+
+
+def negation_foci(text: str, reach: int = 3) -> list[set[str]]:
+    """For each negation word, the stemmed content words among the first ``reach`` words after it (adverbs,
+    "anything", "anyone" and "sign", "trace", "evidence" of ... left out): what it denies ("he was not [Deep
+    Throat]", "no sign of [wreckage]"; not the names two sentences share elsewhere: "The NYPD has not [released
+    the names] of the officers who fired 11 shots")."""
+    out: list[set[str]] = []
     text = _AFFIRMING.sub(lambda m: " " * len(m.group()), _HEDGE.sub(lambda m: " " * len(m.group()), text))
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         if _is_negation(m.group()):
-            out.update(content_words(" ".join(w.group() for w in words[k + 1 : k + 1 + reach])))
+            after = [w.group() for w in words[k + 1 : k + 1 + reach]
+                     if not w.group().lower().endswith("ly") and w.group().lower() not in _INDEFINITE]  # fmt: skip
+            out.append(set(content_words(" ".join(after))))
     return out
+
+
+def negation_focus(text: str, reach: int = 3) -> set[str]:
+    """What the sentence's negations deny: the union of ``negation_foci``."""
+    return set().union(*negation_foci(text, reach))
 
 
 def negation_names(text: str, reach: int = 3) -> set[str]:
@@ -916,11 +942,61 @@ _IMPLICIT_NEGATIVE = re.compile(
 )
 
 
-def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.ndarray) -> list[dict[str, Any]]:
+# parts of a sentence that are not what its outlet asserts: an aside on a name ("Ms. Palin, who was not at the
+# church at the time of the fire, stopped by Saturday") and a report the sentence overturns ("Despite reports last
+# week that said Gary Ross would definitely not be returning ..., it seems he will be back")
+_BACKGROUND = re.compile(
+    r",\s+(?:who|which|whose)\b[^,;:()\u2013\u2014]*,"
+    r"|(?i:\b(?:despite|contrary\s+to|in\s+spite\s+of)\s+(?:\w+\s+){0,3}?"
+    r"(?:reports?|rumou?rs?|speculation|claims?)\b[^,;:()\u2013\u2014]*,)"
+)
+# a contrast, "A, not B": the sentence states A ("He said it was a .32-caliber revolver, not a .45-caliber handgun")
+_CONTRAST = re.compile(r"([^,;:()\u2013\u2014]+),\s+not\s+(?:an?\b|the\b|\W?\d)")
+_AUXILIARY = frozenset(
+    "is was are were be been being has have had do does did will would shall should can could may might must "
+    "also still yet just even ever reportedly apparently definitely".split()
+)
+
+
+def asserted_text(text: str) -> str:
+    """The sentence with its background blanked (``_BACKGROUND``): asides on a name, reports it overturns."""
+    return _BACKGROUND.sub(lambda m: " " * len(m.group()), text)
+
+
+def negation_subjects(text: str) -> set[str]:
+    """Stemmed subjects of the sentence's verb negations: the content word right before "not", "never" or a
+    "n't" verb, past auxiliaries and adverbs ("Ross is not signed" -> ross; "prosecutors have not approved"
+    -> prosecutor). Pronouns, "who" and the like give none."""
+    out: set[str] = set()
+    text = _AFFIRMING.sub(lambda m: " " * len(m.group()), _HEDGE.sub(lambda m: " " * len(m.group()), text))
+    words = [w.group() for w in _WORD.finditer(text)]
+    for k, w in enumerate(words):
+        low = w.lower().replace("’", "'")
+        contracted = low.endswith("n't") and low not in _NEGATION
+        if low not in ("not", "never") and not contracted:
+            continue
+        back = k - 1
+        while back >= 0 and (words[back].lower() in _AUXILIARY or words[back].lower().endswith("ly")):
+            back -= 1
+        if not contracted and back == k - 1:
+            continue  # "not" after no auxiliary: "not a .45", "not long after": no verb negated
+        if back >= 0 and words[back].lower().replace("’", "'") not in _STOP and len(words[back]) > 1:
+            out.add(stem(words[back]))
+    return out
+
+
+def _negation_conflicts(
+    claims: Sequence[Claim], sim: np.ndarray, negated: np.ndarray, published: dict[str, date | None] | None = None
+) -> list[dict[str, Any]]:
     """Pairs of similar sentences of two outlets where one negates words the other states. Found on
     words alone, most are a difference of wording rather than a dispute ("had not yet regained
     consciousness" / "had yet to regain"), so they are marked ``tentative`` and only the
-    ``MAX_NEGATION`` strongest are kept: most denied words shared, then most shared words."""
+    ``MAX_NEGATION`` strongest are kept: most denied words shared, then most shared words. The negation
+    must be what its outlet asserts (not an aside on a name or a report it overturns: ``asserted_text``),
+    of a subject the other sentence names (``negation_subjects``: "Ross is not signed" / "the leads are
+    signed"), and not published days before the other sentence (``published``: "results have not been
+    released" in February, "were released Wednesday" in April is news since, not a dispute)."""
+    published = published or {}
     found: list[tuple[int, int, int, int]] = []
     for i, j in zip(*np.nonzero(np.triu(sim)), strict=True):
         a, b = claims[i], claims[j]
@@ -931,14 +1007,26 @@ def _negation_conflicts(claims: Sequence[Claim], sim: np.ndarray, negated: np.nd
             continue
         # the negation must bear on what the two sentences share, not on another clause of the sentence,
         # and deny one of those shared words itself, not a word next to them
-        neg_text = (a if negated[i] else b).text
-        if _IMPLICIT_NEGATIVE.search((b if negated[i] else a).text):
+        neg, other = (a, b) if negated[i] else (b, a)
+        neg_text = asserted_text(neg.text)
+        if _IMPLICIT_NEGATIVE.search(other.text):
             continue  # the other side says it in other negative words: "rebuffing calls" / "rejected calls"
         focus = negation_focus(neg_text) & shared
         if len(negation_scope(neg_text) & shared) < NEGATION_SCOPE_SHARED or not focus:
             continue
-        if negation_names(neg_text) - set((b if negated[i] else a).words):
+        stated = set(content_words(asserted_text(other.text)))
+        if not any(f and f <= stated for f in negation_foci(neg_text)):
+            continue  # the other states only part of what is denied: "can't call it arson yet" / "the first call"
+        if any(set(content_words(m.group(1))[-3:]) <= stated for m in _CONTRAST.finditer(neg_text)):
+            continue  # "it was a .32-caliber revolver, not a .45" / "had a .32-caliber revolver": the same
+        if negation_names(neg_text) - set(other.words):
             continue  # it denies something the other does not name: "never checked into Morningside" / "Betty Ford"
+        subjects = negation_subjects(neg_text)
+        if subjects and not subjects & set(other.words):
+            continue  # it denies it of someone else: "Unlike the stars, Ross is not signed" / "the stars are signed"
+        day_neg, day_other = published.get(neg.article), published.get(other.article)
+        if day_neg and day_other and (day_other - day_neg).days > OCCASION_DAYS:
+            continue  # "not yet" then, done since: an update, not a dispute
         found.append((len(focus), len(shared), int(i), int(j)))
     out: list[dict[str, Any]] = []
     used: set[int] = set()
@@ -1205,7 +1293,7 @@ def compare_sources(
     # a denial is paired on words, or on a closer embedding match than a corroboration needs: a sentence
     # with "not" is near many sentences that share its names without contradicting them
     deny = similarity(claims, vectors, denial=True, stats=stats) & firm if vectors is not None else sim
-    negations = _negation_conflicts(claims, deny, negated)
+    negations = _negation_conflicts(claims, deny, negated, {a.id: parse_published(a.published) for a in articles})
     paired = {frozenset((c["article"], c["start"]) for c in k["claims"]) for k in negations}
     denials = [k for k in _denial_conflicts(claims, hedged)
                if frozenset((c["article"], c["start"]) for c in k["claims"]) not in paired]  # fmt: skip
