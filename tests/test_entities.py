@@ -713,3 +713,17 @@ def test_a_surname_with_its_particle_is_the_person() -> None:
     _ents, canon = resolve_entities(items, texts={"a": text})
     assert canon["Del Rio"] == "Jack Del Rio" and canon["Van Rompuy"] == "Herman Van Rompuy"
     assert canon["La Paz"] == "La Paz"  # a known place, and no person ends with it
+
+
+def test_a_surname_read_as_a_nationality_is_the_only_person_with_it() -> None:
+    # the stream's boxing story: "Klitschko" NORP 96 times beside "Wladimir Klitschko"; the mob story's
+    # "Genovese crime family" and a plural of a nationality ("Orthodox Serbs" PERSON) are no person
+    text = ("Wladimir Klitschko won. Klitschko said he was fine. Vito Genovese ran the Genovese crime family. "
+            "Orthodox Serbs protested; one Serb spoke and the Serbs left. Billy Crystal hosted. It is Crystal's thing.")
+    items = [_at(text, "Wladimir Klitschko", "PERSON"), _at(text, "Klitschko", "NORP", 1),
+             _at(text, "Vito Genovese", "PERSON"), _at(text, "Genovese", "NORP", 1),
+             _at(text, "Orthodox Serbs", "PERSON"), _at(text, "Serbs", "NORP", 1), _at(text, "Billy Crystal", "PERSON"),
+             _at(text, "Crystal", "PRODUCT", 1)]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Klitschko"] == "Wladimir Klitschko" and canon["Crystal"] == "Billy Crystal"
+    assert canon["Genovese"] == "Genovese" and canon["Serbs"] == "Serbs"
