@@ -20,7 +20,9 @@ reruns as long as the conflict lists the same sentences. Judgments are in ``benc
     .venv/bin/python benchmarks/conflict_audit2.py --run /tmp/run3 --load /tmp/c_before.json --score
 
 The saved lists of the audit of 2026-12-07 (before: the code at 461ebbf; after: 089d79a) are
-benchmarks/gold/conflict_audit_before.json and conflict_audit_after.json.
+benchmarks/gold/conflict_audit_before.json and conflict_audit_after.json; those of the audit of the possible
+(tentative) conflicts on /tmp/run4 (before: 3c51ff0; after: the asserted-denial rules of stages/compare.py) are
+conflict_audit_run4_before.json and conflict_audit_run4_after.json.
 """
 
 from __future__ import annotations
