@@ -12,6 +12,7 @@ Citations are checked here by a rule separate from the summarizer's own (see `ci
     nice -n 10 .venv/bin/python benchmarks/summarize.py --cv   # does tuning the Summarizer generalise?
     nice -n 10 .venv/bin/python benchmarks/summarize.py --cv-lead   # does the summary-like-leads prior?
     nice -n 10 .venv/bin/python benchmarks/summarize.py --cv-variants   # do the candidate/concept switches?
+    nice -n 10 .venv/bin/python benchmarks/summarize.py --systems newsweave --embed --dev-only   # repeat check
 
 ``--cv`` runs a grid over the Summarizer's own weights on the dev clusters of both sets and scores it
 by leave-one-cluster-out: for each dev cluster, the setting best on the other dev clusters (mean of

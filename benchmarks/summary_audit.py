@@ -20,6 +20,7 @@ sentence), speakerless (a quote without its speaker).
     .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --score [--seed 6 7]
     .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --save /tmp/before.json
     .venv/bin/python benchmarks/summary_audit.py --run /tmp/run2 --diff /tmp/before.json
+    .venv/bin/python benchmarks/summary_audit.py --run /tmp/run4 --embed --score   # with the MiniLM repeat check
 """
 
 from __future__ import annotations
