@@ -727,3 +727,17 @@ def test_a_surname_read_as_a_nationality_is_the_only_person_with_it() -> None:
     _ents, canon = resolve_entities(items, texts={"a": text})
     assert canon["Klitschko"] == "Wladimir Klitschko" and canon["Crystal"] == "Billy Crystal"
     assert canon["Genovese"] == "Genovese" and canon["Serbs"] == "Serbs"
+
+
+def test_a_person_spacy_labelled_an_organisation_joins_the_person() -> None:
+    # the stream's Bettie Page story: "Bettie Page" ORG 22 times beside "Betty Mae Page" PERSON; a thing spaCy
+    # once called a person ("Matanuska Maid Creamery") takes no other thing
+    text = ("Betty Mae Page died. Page was 85. Bettie Page was a pin-up. Her agent sold Bettie Page photos. "
+            "The old Matanuska Maid Creamery burned; the defunct Matanuska Creamery was sued.")
+    items = [_at(text, "Betty Mae Page", "PERSON"), _at(text, "Page", "PERSON", 1), _at(text, "Bettie Page", "ORG"),
+             _at(text, "Bettie Page", "ORG", 1), _at(text, "Matanuska Maid Creamery", "PERSON"),
+             _at(text, "Matanuska Creamery", "ORG")]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    page = next(e for e in ents if "Page" in e["variants"])
+    assert "Bettie Page" in page["variants"] and page["label"] == "PERSON"
+    assert canon["Matanuska Creamery"] != canon["Matanuska Maid Creamery"]

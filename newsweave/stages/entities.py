@@ -657,6 +657,7 @@ def resolve_entities(
     _merge_linked(clusters, _text_links(items, texts))
     _merge_glued(clusters, counts)
     _merge_slips(clusters)
+    _merge_person_shaped(clusters, lower)
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     for c in clusters:
@@ -1538,6 +1539,39 @@ def _slip_between(a: _Cluster, b: _Cluster) -> str | None:
                                                or fx == fy + "s" and not _surname_of(b, fy)):
                 return "slip"
     return None
+
+
+_NOT_PERSON_WORDS = _BODY_LAST | _STREET_LAST | _EVENT_LAST | _ORG_TAILS | _LANDFORMS | _TITLE_INSIDE
+
+
+def _merge_person_shaped(clusters: list[_Cluster], lower: set[str]) -> None:
+    """A person's full name spaCy labelled an organisation, a place or a product ("Bettie Page" ORG, 22
+    times beside "Betty Mae Page"; "Kathryn Gomes" FAC) joins the only person of the story it fits
+    (``similar`` for people: one surname, first names that fit), a person named two ways at least and
+    mentioned no less. Every name of the cluster must look like
+    a person's: two or three capitalised words, the first and last no word the story writes in lower
+    case, no title or opener, none the word of a body, street, event or landform ("Matanuska Creamery",
+    "Academy Award", "McAfee Labs")."""
+    # a person named two ways at least ("Page" and "Betty Mae Page"), not a thing spaCy called a person once
+    # ("Matanuska Maid Creamery" PERSON)
+    people = [c for c in clusters if c.family == "PERSON" and len(c.surfaces) > 1]
+    for c in list(clusters):
+        if c.family not in ("ORG", "PLACE", "PRODUCT") or not all(_person_shaped(v, lower) for v in c.surfaces):
+            continue
+        hits = [p for p in people if p in clusters
+                and any(similar(x, v, "PERSON") for x in c.surfaces for v in p.surfaces if " " in v)]  # fmt: skip
+        if len(hits) == 1 and sum(hits[0].surfaces.values()) >= sum(c.surfaces.values()):
+            _absorb(hits[0], c, clusters, labels=False)
+
+
+def _person_shaped(v: str, lower: set[str]) -> bool:
+    words = v.split()
+    if not 2 <= len(words) <= 3 or v in _GAZETTEER:
+        return False
+    if not all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.?", w) for w in words):
+        return False
+    return (_given_name(words[0], lower) and _given_name(words[-1], lower)
+            and not any(w.lower() in _NOT_PERSON_WORDS for w in words))  # fmt: skip
 
 
 def _surname_of(c: _Cluster, f: str) -> bool:
