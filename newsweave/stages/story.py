@@ -180,14 +180,15 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
                   vectors: dict[str, np.ndarray], summary_words: int = 100,
                   embedder: TextEmbedder | None = None) -> dict[str, Any]:  # fmt: skip
     """The story's report record (see schema/stories.schema.json). With an embedder, the comparison
-    also matches paraphrased claims."""
+    also matches paraphrased claims, and the summary skips a sentence that restates a chosen one in
+    other words (``Summarizer.repeat_cosine``)."""
     copies = find_copies(articles)
     entities, ledger = story_ledger(articles, analyses)
     docs = [
         SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
         for a in articles if a.id in analyses and a.id not in copies
     ]  # fmt: skip
-    summary = Summarizer(words=summary_words).summarize(docs)
+    summary = Summarizer(words=summary_words, embedder=embedder).summarize(docs)
     dates = sorted(a.published[:10] for a in articles if a.published)
     outlets = sorted({outlet_name(o) for a in articles for o in (a.source, a.original_source) if o})
     timeline, numbers = story_facts(articles, analyses)
