@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,12 @@ def output_problem(path: str | Path, folder: bool = False) -> str | None:
     if not p.parent.is_dir():
         return f"folder {str(p.parent)!r} does not exist"
     return None
+
+
+def _count(n: int, word: str, width: int = 0) -> str:
+    """'1 story', '3 stories', '1 mention', the number right-aligned in ``width``."""
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{n:>{width}} {word if n == 1 else plural}"
 
 
 def _fail(msg: str) -> int:
@@ -184,10 +191,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(ent, ensure_ascii=False, indent=2))
                 return 0
-            print(f"{ent['id']}  {ent['label']}  {ent['name']}  ({ent['mentions']} mentions)")
+            print(f"{ent['id']}  {ent['label']}  {ent['name']}  ({_count(ent['mentions'], 'mention')})")
             print("  names: " + "; ".join(ent["variants"]))
             for s in ent["stories"]:
-                print(f"  story {s['story']}  {s['mentions']:>4} mentions  as {s['name']!r}")
+                print(f"  story {s['story']}  {_count(s['mentions'], 'mention', 4):<13}  as {s['name']!r}")
             return 0
         total, ents = store.entities(args.query, limit=args.limit or 1_000_000)
     finally:
@@ -195,9 +202,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"total": total, "entities": ents}, ensure_ascii=False, indent=2))
         return 0
+    if not ents:
+        hint = f"no entity name contains {args.query!r}" if args.query else "no entities in the store yet"
+        print(hint + (" (for an entity id use --id)" if args.query and re.fullmatch(r"E[0-9a-f]{10}", args.query)
+                      else ""), file=sys.stderr)  # fmt: skip
     for e in ents:
         others = [v for v in e["variants"] if v != e["name"]][:4]
-        print(f"{e['id']}  {e['label']:<7} {e['stories']:>3} stories {e['mentions']:>5} mentions  {e['name']}"
+        stories, mentions = _count(e["stories"], "story", 3), _count(e["mentions"], "mention", 5)
+        print(f"{e['id']}  {e['label']:<7} {stories:<11} {mentions:<14}  {e['name']}"
               + (f"  (also: {'; '.join(others)})" if others else ""))  # fmt: skip
     if total > len(ents):
         print(f"... {total - len(ents)} more (--limit 0 for all)")

@@ -213,6 +213,13 @@ def test_cli_reads_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert json.loads((tmp_path / "x.json").read_text())["stories"]
     assert main(["show", "nope", "--db", str(db)]) == 2
     assert main(["stories", "--db", str(tmp_path / "none.db")]) == 2
+    # the entity listing counts in words a reader would write, and says when a query matches nothing
+    assert main(["entities", "--db", str(db), "--limit", "0"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows and all(" 1 stories" not in r and " 1 mentions" not in r for r in rows)
+    assert any(" 1 story " in r for r in rows) and any(" mentions  " in r for r in rows)
+    assert main(["entities", "--db", str(db), "no such name here"]) == 0
+    assert "no entity name contains 'no such name here'" in capsys.readouterr().err
 
 
 def test_crash_between_storing_and_clustering_is_repaired(tmp_path: Path) -> None:
