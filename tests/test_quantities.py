@@ -215,3 +215,21 @@ def test_split_figure_tails_weights_and_labels() -> None:
     assert _numbers("with hundreds of policemen either killed or missing", "hundreds")[0][2] == "policemen"
     assert _numbers("when four suicide bombers blew themselves up on three separate London Underground trains",
                     "four", "three") == [(4, None, "bombers"), (3, None, "trains")]  # fmt: skip
+
+
+def test_ages_and_numbers_inside_a_modifier_are_no_counts() -> None:
+    assert _numbers("He is also survived by two sons, ages 6 and 16.", "two", "6", "16") == [(2, None, "sons")]
+    assert _numbers("He has died in jail, aged 77.", "77") == []
+    assert _numbers("Rahman got up after a seven count but spent the rest", "seven") == []
+    assert _numbers("Janice Leader, a 911 dispatcher, told reporters", "911") == []
+    assert _numbers("with an eight round decision win over Gene Pukall", "eight") == []
+    assert _numbers("a four year spell", "four")  # a unit after it: kept
+    assert _numbers("after a 6.1 quake in the region", "6.1")  # a decimal (a magnitude): kept
+
+
+def test_other_and_more_between_a_number_and_what_it_counts() -> None:
+    assert _numbers("seized seven AK-47 assault rifles, two other rifles, a grenade launcher", "two")[0][2] == "rifles"
+    assert _numbers("Around 20 more people had to be ushered to safety.", "Around 20")[0][2] == "people"
+    assert _numbers("Two other buildings besides the bank were set on fire.", "Two")[0][2] == "buildings"
+    assert _numbers("These are just two more arrests that we've had.", "two")[0][2] == "arrests"
+    assert _numbers("the bidding reached 10 more than expected", "10")[0][2] is None

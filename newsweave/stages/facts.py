@@ -74,7 +74,7 @@ _STOP = frozenset(
     were it its their they them he she his her we our you your i me my not no also all both while when where
     after before during since until about over under into out up down off again just only even still
     between among across through against per via within without toward towards near amid despite due
-    either neither themselves ourselves yourselves himself herself itself""".split()
+    either neither themselves ourselves yourselves himself herself itself besides except including""".split()
 )  # fmt: skip
 _DETERMINERS = frozenset("the these those its their his her our your my".split())
 _IRREGULAR_PLURALS = frozenset(
@@ -276,6 +276,8 @@ _PARTITIVE = re.compile(
     r"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)"
 )
 _SPACED_CODE = re.compile(r"[A-Z]{2,3}[ \t]\d{1,3}s?\b(?=[ \t]+[A-Za-z])")
+# words between a number and the plural it counts that are no nouns themselves
+_BETWEEN_WORDS = frozenset("other more additional further extra separate fewer".split())
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _HYPHEN_MODIFIER = re.compile(r"[ \t]-[ \t]([a-z]+)[ \t]+([a-z]+)\b")
 # irregular past tenses, which end the noun run after a number as "-ed" words do
@@ -320,6 +322,14 @@ _BY_AROUND = re.compile(r"[ \t]?-[ \t]?by[ \t]?-")
 _PAIR_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}[ \t]?[-\u2013][ \t]?$")
 _PAIR_AFTER = re.compile(r"[ \t]?[-\u2013][ \t]?\d{1,3}(?!\d|[.,]\d|[ \t]?[-\u2013][ \t]?[A-Za-z])")
 _PAIR = re.compile(r"\d{1,3}[ \t]?[-\u2013][ \t]?\d{1,3}")
+# an age: "aged 77", "two sons, ages 6 and 16", "from age 16 to 19"
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)[ \t]+(?:\d{1,3}[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*)*$", re.I)
+# a number inside a compound modifier after "a": "a seven count", "an eight round decision", "a 911 dispatcher";
+# not before a unit ("a six year deal", "a 100 km") nor a decimal ("a 6.1 quake")
+_A_BEFORE = re.compile(r"(?:^|[^\w'’-])[Aa]n?[ \t]+$")
+_MODIFIER_NUMBER = re.compile(r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)
+_MEASURE_WORDS = frozenset("""year month week day night hour minute second mile foot meter metre kilometer kilometre
+    km inch yard pound ton tonne gallon litre liter acre degree percent per cent point magnitude""".split())
 
 
 def _score(text: str, start: int, end: int) -> bool:
@@ -342,6 +352,17 @@ def _score(text: str, start: int, end: int) -> bool:
     return not (nxt and _plural(nxt.group(1)) and nxt.group(1).lower() not in ("wins", "losses"))
 
 
+def _modifier_number(text: str, start: int, end: int) -> bool:
+    """"a seven count", "an eight round decision", "a 999 call": "a", a whole number, a singular noun."""
+    if not _MODIFIER_NUMBER.fullmatch(text[start:end]) or not _A_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt or not nxt.group(1).islower() or nxt.end() - nxt.start(1) > 20:
+        return False
+    w = nxt.group(1).lower()
+    return not (w in _STOP or _plural(w) or w in _MEASURE_WORDS or w in _SCALES or w.endswith(("s", "ed", "ing")))
+
+
 def not_a_count(text: str, start: int, end: int) -> bool:
     """A figure that is part of a model code ("AK-47", "F-16"), a clock time ("1230 hours", "8 p. m."), a
     score ("20 - 13"), a calibre (".357 Magnum"), a rank ("No. 2"), an address ("24 Independent Street")."""
@@ -352,6 +373,10 @@ def not_a_count(text: str, start: int, end: int) -> bool:
                                  or _LABEL_BEFORE.search(text, max(0, start - 12), start)
                                  or re.compile(r"(?:(?<![A-Za-z])a|\s)\.[ \t]?$").search(text, max(0, start - 4), start)
                                  or _CALIBRE_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end)):
+        return True
+    if figure[:1].isdigit() and _AGE_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    if _modifier_number(text, start, end):
         return True
     if _TIMES_AFTER.match(text, end) or _TIMES_BEFORE.search(text, max(0, start - 4), start):
         return True  # "a 4×4 car", "50 x 50"
@@ -393,6 +418,10 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
             continue
         if _adverb(m.group(1)) and m.group(1).lower() not in _NOT_COUNTED and not words:
             i = m.end()  # "100 critically ill patients"
+            continue
+        if not words and m.group(1).lower() in _BETWEEN_WORDS and (nxt := _NEXT_WORD.match(text, m.end())) \
+                and _plural(nxt.group(1)) and nxt.group(1).lower() not in _STOP:
+            i = m.end()  # "two other rifles", "20 more people", "two separate demonstrations"
             continue
         if not words and (spaced := _SPACED_CODE.match(text, m.start(1))):
             i = spaced.end()  # "14 AK 47 Rifles" (the code without its hyphen): a modifier
