@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .stages.textutil import counted
 
 
 def _err(msg: str) -> None:
@@ -81,12 +82,6 @@ def output_problem(path: str | Path, folder: bool = False) -> str | None:
     if not p.parent.is_dir():
         return f"folder {str(p.parent)!r} does not exist"
     return None
-
-
-def _count(n: int, word: str, width: int = 0) -> str:
-    """'1 story', '3 stories', '1 mention', the number right-aligned in ``width``."""
-    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
-    return f"{n:>{width}} {word if n == 1 else plural}"
 
 
 def _fail(msg: str) -> int:
@@ -191,10 +186,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(ent, ensure_ascii=False, indent=2))
                 return 0
-            print(f"{ent['id']}  {ent['label']}  {ent['name']}  ({_count(ent['mentions'], 'mention')})")
+            print(f"{ent['id']}  {ent['label']}  {ent['name']}  ({counted(ent['mentions'], 'mention')})")
             print("  names: " + "; ".join(ent["variants"]))
             for s in ent["stories"]:
-                print(f"  story {s['story']}  {_count(s['mentions'], 'mention', 4):<13}  as {s['name']!r}")
+                print(f"  story {s['story']}  {counted(s['mentions'], 'mention', 4):<13}  as {s['name']!r}")
             return 0
         total, ents = store.entities(args.query, limit=args.limit or 1_000_000)
     finally:
@@ -208,7 +203,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
                       else ""), file=sys.stderr)  # fmt: skip
     for e in ents:
         others = [v for v in e["variants"] if v != e["name"]][:4]
-        stories, mentions = _count(e["stories"], "story", 3), _count(e["mentions"], "mention", 5)
+        stories, mentions = counted(e["stories"], "story", 3), counted(e["mentions"], "mention", 5)
         print(f"{e['id']}  {e['label']:<7} {stories:<11} {mentions:<14}  {e['name']}"
               + (f"  (also: {'; '.join(others)})" if others else ""))  # fmt: skip
     if total > len(ents):
@@ -245,7 +240,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 rec["removed"] = list(item.removed)
             print(json.dumps(rec, ensure_ascii=False))
             written += 1
-    _err(f"{written} articles extracted, {skipped} inputs skipped")
+    _err(f"{counted(written, 'article')} extracted, {counted(skipped, 'input')} skipped")
     return 0 if written or not skipped else 1  # no input could be read: a failure
 
 

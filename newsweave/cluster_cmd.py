@@ -17,6 +17,7 @@ from typing import Any
 from .records import Analysis, Article, Mention
 from .settings import Settings
 from .stages.ingest import jsonl_lines, jsonl_problem, normalise_published, parse_json_line
+from .stages.textutil import counted
 
 
 def _err(msg: str) -> None:
@@ -124,8 +125,8 @@ def cmd_cluster(args: argparse.Namespace) -> int:
             n = cluster_file(path, fh, settings, args.quiet, skipped=skipped)
         tmp.replace(args.out)
     if not args.quiet:
-        bad = f", {len(skipped)} lines skipped" if skipped else ""
-        print(f"newsweave cluster: {n} articles assigned{bad}", file=sys.stderr)
+        bad = f", {counted(len(skipped), 'line')} skipped" if skipped else ""
+        print(f"newsweave cluster: {counted(n, 'article')} assigned{bad}", file=sys.stderr)
     return 0 if n or not skipped else 1  # nothing usable in the input: a failure
 
 

@@ -29,6 +29,7 @@ from .stages.ingest import AlreadyStored, iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.registry import link_story
 from .stages.story import analyse_story
+from .stages.textutil import counted
 from .stages.warc import WARC_EXT
 from .store.sqlite import SQLiteStore
 from .workers import become_worker, process_pool
@@ -53,10 +54,10 @@ class RunResult:
             reasons[s.reason] = reasons.get(s.reason, 0) + 1
         why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1]))
         return (
-            f"{self.read} articles read ({self.new} new, {self.already_stored} already stored"
+            f"{counted(self.read, 'article')} read ({self.new} new, {self.already_stored} already stored"
             f"{f', {self.repeated} repeated in the input' if self.repeated else ''}), "
             f"{len(self.skipped)} skipped{f' ({why})' if why else ''}; "
-            f"{self.stories} stories ({self.stories_updated} updated)"
+            f"{counted(self.stories, 'story')} ({self.stories_updated} updated)"
         )
 
 

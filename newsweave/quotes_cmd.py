@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .records import Quote, Span
+from .stages.textutil import counted
 
 
 def _err(msg: str) -> None:
@@ -137,7 +138,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if bar.total:
             bar.update(bar.total - bar.n)
     if not args.quiet:
-        _err(f"{written} articles written to {args.out}" + (f", {len(skipped)} lines skipped" if skipped else ""))
+        _err(f"{counted(written, 'article')} written to {args.out}"
+             + (f", {counted(len(skipped), 'line')} skipped" if skipped else ""))  # fmt: skip
     return 0 if written or not skipped else 1  # nothing usable in the input: a failure
 
 

@@ -166,3 +166,11 @@ def test_a_jsonl_article_dated_the_rfc_2822_way_gets_its_day(tmp_path: Path) -> 
     (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
     arts, skips = _read([tmp_path])
     assert not skips and arts[0].published == "2017-04-12T10:00:00+00:00"
+
+
+def test_counts_read_as_a_reader_writes_them() -> None:
+    from newsweave.stages.textutil import counted
+
+    assert [counted(n, "story") for n in (0, 1, 2)] == ["0 stories", "1 story", "2 stories"]
+    assert counted(1, "article") == "1 article" and counted(3, "day") == "3 days"
+    assert counted(5, "mention", 4) == "   5 mentions"

@@ -23,3 +23,10 @@ PERSON_PRONOUNS = frozenset("he she him her".split())
 TITLE_AT_END = re.compile(
     r"\b(?:Const|Sgt|Cpl|Pte|Det|Insp|Supt|Lt|Col|Capt|Cmdr|Adm|Gen|Maj|Gov|Sen|Rep|Rev|Dr|Mr|Mrs|Ms|Prof|Hon|Fr)\.$"
 )
+
+
+def counted(n: int, word: str, width: int = 0) -> str:
+    """A count in words a reader would write: '1 story', '3 stories', '1 article', '0 lines', the
+    number right-aligned in ``width`` (for column listings)."""
+    plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+    return f"{n:>{width}} {word if n == 1 else plural}"
