@@ -140,6 +140,7 @@ _LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "l
                           "ag", "nv", "gmbh"})  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _org_base(f: str) -> str:
     """A folded organisation name without its generic words: "department of the interior" -> "interior",
     "interior department" -> "interior", "greenpeace international" -> "greenpeace"."""
@@ -151,6 +152,7 @@ def _org_base(f: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def _legal_base(f: str) -> str:
     """A folded company name without its legal form ("qualys inc" -> "qualys"); else the name itself."""
     words = f.split()
@@ -528,7 +530,7 @@ def _role(text: str, m: Mention) -> str | None:
     return pre or _role_apposition(text, m)
 
 
-@dataclass
+@dataclass(eq=False)  # one cluster is itself only: "c in clusters" by identity, not by comparing Counters
 class _Cluster:
     family: str
     surfaces: Counter[str] = field(default_factory=Counter)
@@ -1555,11 +1557,10 @@ def _merge_person_shaped(clusters: list[_Cluster], lower: set[str]) -> None:
     # a person named two ways at least ("Page" and "Betty Mae Page"), not a thing spaCy called a person once
     # ("Matanuska Maid Creamery" PERSON)
     people = [c for c in clusters if c.family == "PERSON" and len(c.surfaces) > 1]
-    for c in list(clusters):
-        if c.family not in ("ORG", "PLACE", "PRODUCT") or not all(_person_shaped(v, lower) for v in c.surfaces):
-            continue
-        hits = [p for p in people if p in clusters
-                and any(similar(x, v, "PERSON") for x in c.surfaces for v in p.surfaces if " " in v)]  # fmt: skip
+    shaped = [c for c in clusters if c.family in ("ORG", "PLACE", "PRODUCT")
+              and all(_person_shaped(v, lower) for v in c.surfaces)]  # fmt: skip
+    for c in shaped:  # people only grow, and no shaped cluster is a person: no cluster is gone before its turn
+        hits = [p for p in people if any(similar(x, v, "PERSON") for x in c.surfaces for v in p.surfaces if " " in v)]
         if len(hits) == 1 and sum(hits[0].surfaces.values()) >= sum(c.surfaces.values()):
             _absorb(hits[0], c, clusters, labels=False)
 
