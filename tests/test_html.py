@@ -90,3 +90,22 @@ def test_authors_lose_job_titles_reviewers_and_placeholders() -> None:
     assert authors("Shelby Loos DVM Reviewed by Molly Price") == ("Shelby Loos DVM",)
     assert authors("admin") == ()
     assert authors("Webmaster", "<p>By Chase Bernath</p>") == ("Chase Bernath",)  # the byline under the headline
+
+
+def test_site_names_read_as_a_reader_cites_them() -> None:
+    from newsweave.stages.html import site_name
+
+    # og:site_name values of WCXB pages (CC BY 4.0)
+    assert site_name("SFist - San Francisco News, Restaurants, Events, & Sports", "sfist.com") == "SFist"
+    assert site_name("Urge Fitness | Affordable 24/7 Gyms Near Me in PA and NJ") == "Urge Fitness"
+    assert site_name("Find a Provider Near You - Book Online - Sofia Health") == "Sofia Health"
+    assert site_name('"Terabyte Systems"') == "Terabyte Systems"
+    assert site_name("/", "www.kaspersky.com") == "kaspersky.com"
+    assert site_name("Http://@Vichattanooga", "vascularinstituteofchattanooga.com") == (
+        "vascularinstituteofchattanooga.com")
+    assert site_name("BBC News - Home") == "BBC News"
+    # a name stays as it is, and a long first part is no name to cut a tagline from
+    assert site_name("The Guardian", "www.theguardian.com") == "The Guardian"
+    assert site_name("Department of Health and Human Services of the State - Home") == (
+        "Department of Health and Human Services of the State - Home")
+    assert site_name(None, "www.npr.org") == "npr.org" and site_name(None) is None

@@ -140,6 +140,28 @@ def strip_site_name(title: str, names: list[str]) -> str:
             return title
 
 
+_GENERIC_PART = frozenset("home homepage welcome news blog official site website".split())
+
+
+def site_name(name: str | None, hostname: str | None = None) -> str | None:
+    """The site's name as a reader would cite it: a tagline after the name goes ("SFist - San Francisco
+    News, Restaurants, Events, & Sports" -> "SFist", "Urge Fitness | Affordable 24/7 Gyms Near Me in PA and
+    NJ" -> "Urge Fitness"; "Find a Provider Near You - Book Online - Sofia Health" -> "Sofia Health"), quote
+    marks around it too ('"Terabyte Systems"'); a value that is no name ("/",
+    "Http://@Vichattanooga", a bare URL) gives way to the host name, without "www."."""
+    host = (hostname or "").strip().removeprefix("www.") or None
+    n = " ".join((name or "").split()).strip("\"'“”‘’ ")
+    if not re.search(r"[^\W\d_]", n) or re.match(r"(?i)https?:|www\.|@|/", n) or "://" in n:
+        return host
+    parts = [p for p in _TITLE_SEP.split(n) if p.strip()]
+    if len(parts) > 1:  # "Name - tagline"; of three parts or more, "Page - tagline - Name"
+        first = len(parts) == 2 and parts[0].lower() not in _GENERIC_PART or len(parts[-1].split()) > 4
+        keep = parts[0] if first else parts[-1]
+        if len(keep.split()) <= 5:
+            n = keep.strip()
+    return n or host
+
+
 def _page_title(tree: Any, meta_title: str | None, names: list[str]) -> str | None:
     """The article's headline: the page's one headline (h1) of three words or more, or the h1 that
     matches the meta title; else the meta title. A site name joined to it is dropped."""
@@ -341,7 +363,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         title=title,
         authors=authors,
         published=published,
-        site=d.get("sitename") or d.get("hostname") or None,
+        site=site_name(d.get("sitename"), d.get("hostname")),
         language=d.get("language") or detect_language(body),
         url=d.get("url") or url,
         method=method,
