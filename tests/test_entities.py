@@ -741,3 +741,12 @@ def test_a_person_spacy_labelled_an_organisation_joins_the_person() -> None:
     page = next(e for e in ents if "Page" in e["variants"])
     assert "Bettie Page" in page["variants"] and page["label"] == "PERSON"
     assert canon["Matanuska Creamery"] != canon["Matanuska Maid Creamery"]
+
+
+def test_a_code_with_digits_is_no_person() -> None:
+    # spaCy tags disease names, aircraft types and flight numbers as people ("COVID-19", "MD-11", "AF447")
+    text = "Travel insurance rarely covers COVID-19 now. Laura Smith said the MD-11 flew as AF447."
+    items = [("a1", Mention(text.index(w), text.index(w) + len(w), w, "PERSON"))
+             for w in ("COVID-19", "Laura Smith", "MD-11", "AF447")]  # fmt: skip
+    ents, _canon = resolve_entities(items, {"a1": text})
+    assert [e["name"] for e in ents if e["label"] == "PERSON"] == ["Laura Smith"]

@@ -570,6 +570,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
         return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
+    if m.label == "PERSON" and re.search(r"[^\W\d_]-?\d", surface):  # "COVID-19", "MD-11", "AF447": a code
+        return True
     if not any(ch.isupper() for ch in surface):  # "un" of "un-indicted", tagged ORG: names have a capital
         return True
     if m.label != "PERSON" and text is not None and text[m.start : m.end] == m.text:
