@@ -219,6 +219,9 @@ def test_markdown_mirrors_the_page() -> None:
     story = next(st for st in doc["stories"] if st.get("quotes"))
     story["quotes"][0]["wordings"][0]["direct"] = False
     assert "  - We are searching every building tonight — Daily Post" in render_markdown(doc)
+    # an article not in English is marked as such (kept, never dropped)
+    story["articles"][0]["language"] = "fr"
+    assert "*(language: fr)*" in render_markdown(doc) and "*(language: en)*" not in render_markdown(make_doc())
     assert "We are ~~searching~~ **checking** every building tonight" in md
     assert "**People:** Maria Ruiz (5; also Ruiz, Mayor Ruiz)" in md
     assert "*No quotes found in this story.*" in md
