@@ -1,0 +1,83 @@
+"""The web pages and the report as a reader sees them: long sections collapse, the article table
+turns into cards on a phone, page titles say what the page is. Rendered straight from the page
+functions over the report tests' document (no store, no models)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from newsweave.records import Article  # noqa: E402
+from newsweave.report import render_html  # noqa: E402
+from newsweave.web.pages import article_page, index_page, story_page  # noqa: E402
+
+from .test_report import make_doc  # noqa: E402
+
+
+def quake(n_quotes: int = 2) -> dict[str, Any]:
+    """The report tests' full story, with its quote ledger grown to ``n_quotes`` entries."""
+    story = copy.deepcopy(next(s for s in make_doc()["stories"] if s["id"] == "s-quake"))
+    base = story["quotes"][1]
+    more = range(len(story["quotes"]), n_quotes)
+    story["quotes"] += [{**copy.deepcopy(base), "speaker": f"Speaker {i}"} for i in more]
+    return story
+
+
+def body(response: Any) -> str:
+    return bytes(response.body).decode("utf-8")
+
+
+def test_a_long_quote_ledger_shows_eight_and_collapses_the_rest() -> None:
+    page = body(story_page(quake(11)))
+    assert page.count('<li class="quote"') == 11  # all there (find in page, links to a quote)
+    head, _, rest = page.partition('<details class="more"><summary>3 more quotes</summary>')
+    assert rest, "the quotes after the eighth go into a closed 'N more quotes'"
+    assert head.count('<li class="quote"') == 8 and rest.count('<li class="quote"') == 3
+    short = body(story_page(quake(8)))
+    assert short.count('<li class="quote"') == 8 and "more quote" not in short  # nothing to collapse
+
+
+def test_the_report_file_collapses_the_same_way() -> None:
+    doc = make_doc()
+    doc["stories"] = [quake(10)]
+    page = render_html(doc)
+    assert '<details class="more"><summary>2 more quotes</summary>' in page
+    assert page.count("<details") == page.count("</details>")  # balanced: the ledger closes its list
+
+
+def test_the_article_table_becomes_cards_on_a_phone() -> None:
+    page = body(story_page(quake()))
+    start = page.index('<table class="articles">')
+    table = page[start : page.index("</table>", start)]
+    assert table.count("<tr id=") == 3
+    assert 'data-label="Outlet">Daily Post</td>' in table and 'data-label="Authors">Ann Lee</td>' in table
+    # an empty cell is marked, so the card leaves it out rather than printing a bare dash
+    assert 'data-label="Original source" class="none">—</td>' in table
+    css = page[page.index("@media (max-width: 600px)") :]
+    assert re.search(r"table\.articles td\.none \{ display: none; \}", css)
+    assert "table.articles td[data-label]::before" in css
+
+
+def test_story_page_has_the_site_navigation_and_no_list_number() -> None:
+    page = body(story_page(quake()))
+    nav = page[page.index('<nav class="site"') : page.index("</nav>", page.index('<nav class="site"'))]
+    assert 'href="/"' in nav and 'href="/add"' in nav and 'href="/docs"' in nav
+    assert "section.story h2 .num { display: none; }" in page  # a page of one story is not item 1 of a list
+
+
+def test_page_titles_say_what_the_page_is() -> None:
+    search = body(index_page([], "river flood", 0, 0, None, None))
+    assert "<title>“river flood” · search · newsweave</title>" in search
+    assert "<title>newsweave · stories</title>" in body(index_page([], "", 0, 0, None, None))
+    long_title = ("A five-boat pirate attack on merchant vessels transiting the Gulf of Aden was foiled by an "
+                  "Indian warship that was on escort duty, a naval officer said here Friday.")  # fmt: skip
+    page = body(article_page(Article(id="a1", text="Text.", title=long_title), None))
+    title = re.search(r"<title>(.*?)</title>", page)
+    assert title and len(title.group(1)) < 100 and title.group(1).endswith("… · newsweave")
+    assert '<h1 class="long">' in page  # a sentence-long headline is set smaller, not a wall of 2rem type
+    assert "<h1>" in body(article_page(Article(id="a2", text="Text.", title="Short title"), None))
