@@ -14,6 +14,7 @@ entries were dropped or re-dated by the current code and how each of those was j
     .venv/bin/python benchmarks/timeline_audit.py --store /tmp/run2/s.db --stories /tmp/run2/out/stories.json
     ... --dump /tmp/timeline_now.json           # every entry of every story, for a before/after diff
     ... --diff /tmp/timeline_before.json        # the entries whose dates changed since that dump
+    ... --diff /tmp/timeline_before.json --diff-part dev   # only those of dev articles (choose on these)
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def main() -> None:
     ap.add_argument("--dump", help="write every entry to this JSON file")
     ap.add_argument("--diff", help="list the entries whose date changed since this dump")
     ap.add_argument("--show", action="store_true", help="print the drawn entries with their judgments")
+    ap.add_argument("--diff-part", choices=("all", "dev", "held-out"), default="all",
+                    help="list only the changed entries of dev (or held-out) articles in --diff")  # fmt: skip
     ap.add_argument("--seed", type=int, help="also draw 60 other dev entries with this seed (a new audit round); "
                     "a draw already stored in the judgments under this seed is reused")  # fmt: skip
     args = ap.parse_args()
@@ -67,10 +70,12 @@ def main() -> None:
     if args.diff:
         before = json.loads(Path(args.diff).read_text(encoding="utf-8"))
         changed = [k for k in sorted(set(before) | set(now))
-                   if (before.get(k) or {}).get("date") != (now.get(k) or {}).get("date")]  # fmt: skip
+                   if (before.get(k) or {}).get("date") != (now.get(k) or {}).get("date")
+                   and args.diff_part in ("all", part_of(k))]  # fmt: skip
         kinds = Counter("dated -> no date" if now.get(k) is None else "no date -> dated" if before.get(k) is None
                         else "re-dated" for k in changed)  # fmt: skip
-        print(f"{len(changed)} of {len(before)} entries changed ({len(now)} now): {dict(kinds)}")
+        part = "" if args.diff_part == "all" else f" ({args.diff_part} articles)"
+        print(f"{len(changed)} of {len(before)} entries changed{part} ({len(now)} now): {dict(kinds)}")
         for k in changed:
             e = before.get(k) or now[k]
             was, is_ = (before.get(k) or {}).get("date"), (now.get(k) or {}).get("date")
@@ -88,6 +93,11 @@ def main() -> None:
             pool = sorted(k for k, e in now.items() if not heldout("dates:" + e["article"]) and k not in seen)
             stored = sorted(random.Random(args.seed).sample(pool, DRAW))
         report(now, judged, stored, f"{len(stored)} other entries drawn (seed {args.seed})", args.show)
+
+
+def part_of(key: str) -> str:
+    """"dev" or "held-out": the split of the entry's article (its key starts with the article id)."""
+    return "held-out" if heldout("dates:" + key.split("|")[0]) else "dev"
 
 
 def report(now: dict[str, dict[str, Any]], judged: dict[str, Any], sample: list[str], title: str, show: bool) -> None:
