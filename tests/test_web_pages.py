@@ -81,3 +81,33 @@ def test_page_titles_say_what_the_page_is() -> None:
     assert title and len(title.group(1)) < 100 and title.group(1).endswith("… · newsweave")
     assert '<h1 class="long">' in page  # a sentence-long headline is set smaller, not a wall of 2rem type
     assert "<h1>" in body(article_page(Article(id="a2", text="Text.", title="Short title"), None))
+
+
+def test_long_numbers_and_claim_lists_fold_after_the_first_few() -> None:
+    story = quake()
+    story["timeline"] = []
+    story["numbers"] = [{"value": 100 + i, "unit": None, "counts": "people", "qualifiers": [], "verbs": [],
+                         "text": str(100 + i), "articles": ["a1"], "spans": []} for i in range(13)]  # fmt: skip
+    story["comparison"] = {
+        "corroborated": [{"text": f"Claim {i} is shared.", "outlets": ["Daily Post", "Coast Herald"],
+                          "articles": ["a1", "a2"], "independent_outlets": 2} for i in range(10)],
+        "unique": [{"text": f"Only the Herald says {i}.", "outlet": "Coast Herald", "article": "a2"} for i in range(9)],
+        "conflicting": [],
+    }  # fmt: skip
+    page = body(story_page(story))
+    numbers = page[page.index("<h3>Numbers</h3>") : page.index("<h3>Agreement")]
+    shown, _, folded = numbers.partition('<details class="more"><summary>3 more numbers</summary>')
+    assert shown.count("<strong>1") == 10 and folded.count("<strong>1") == 3
+    assert folded.count('<table class="numbers">') == 1 and folded.count("<col class=") == 6  # same columns
+    assert '<details class="more"><summary>2 more corroborated claims</summary>' in page
+    assert '<details class="more"><summary>1 more claim of one outlet</summary>' in page  # 9 of them, 8 shown
+    assert page.count("<details") == page.count("</details>")
+
+
+def test_the_origin_column_shows_the_file_name_and_keeps_the_path_in_its_tip() -> None:
+    story = quake()
+    story["articles"][0]["origin"] = "/work/shared/data/stream/articles.jsonl:28"
+    story["articles"][1]["origin"] = "crawl.warc#7 https://example.org/a/b"  # a record of an archive: kept whole
+    page = body(story_page(story))
+    assert '<code title="/work/shared/data/stream/articles.jsonl:28">articles.jsonl:28</code>' in page
+    assert "<code>crawl.warc#7 https://example.org/a/b</code>" in page
