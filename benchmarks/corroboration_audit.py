@@ -24,6 +24,8 @@ For each it records the signal that put it next to the group's centre (the claim
     .venv/bin/python benchmarks/corroboration_audit.py --run /tmp/run3 --score --seed 0
     .venv/bin/python benchmarks/corroboration_audit.py --run /tmp/run3 --save /tmp/groups_before.json
     .venv/bin/python benchmarks/corroboration_audit.py --run /tmp/run3 --diff /tmp/groups_before.json
+    .venv/bin/python benchmarks/corroboration_audit.py --run /tmp/run4 --clash off --set EMBED_PER_ARTICLE=5 \
+        --set SCOPED_POLARITY=0 --save /tmp/groups_before.json   (constants of the code before a change)
 """
 
 from __future__ import annotations
@@ -139,8 +141,13 @@ def main() -> None:
     ap.add_argument("--diff", type=Path)
     ap.add_argument("--clash", choices=["on", "off"], default="on",
                     help="compare.CLASH_CHECK for this run (off in the product; the audit measured it on)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="override a constant of newsweave.stages.compare (the code before a change, for --save)")
     args = ap.parse_args()
     cmp.CLASH_CHECK = args.clash == "on"
+    for kv in args.set:
+        name, value = kv.split("=", 1)
+        setattr(cmp, name, type(getattr(cmp, name))(float(value)))
     data = stories(args.run)
     gold = json.loads(GOLD.read_text()) if GOLD.exists() else {"items": []}
     labels = {gold_key(x): x["label"] for x in gold["items"]}

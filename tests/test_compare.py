@@ -324,10 +324,16 @@ def test_embedding_budget_per_article_and_each_sentence_embedded_once() -> None:
     claims = compare._claims(articles, {x.id: analysis(x) for x in articles}, {})
     e = Counting()
     vectors = compare.claim_vectors(claims, e, np.zeros(len(claims), dtype=bool))
-    assert len(e.texts) == len(set(e.texts)) <= compare.EMBED_PER_ARTICLE * len(articles)
-    assert 0 < int((np.abs(vectors).sum(axis=1) > 0).sum()) <= compare.EMBED_PER_ARTICLE * len(articles)
+    # a story of 3 articles shares the story's budget: 40 // 3 = 13 a article (more than its 8 claims)
+    assert len(e.texts) == len(set(e.texts)) == len(facts)
+    assert int((np.abs(vectors).sum(axis=1) > 0).sum()) == len(claims)
     story_cap = compare.EMBED_PER_STORY
     try:
+        compare.EMBED_PER_STORY = 12  # 12 // 3 = 4 < 5: each article keeps EMBED_PER_ARTICLE
+        e = Counting()
+        vectors = compare.claim_vectors(claims, e, np.zeros(len(claims), dtype=bool))
+        assert len(e.texts) == len(set(e.texts)) <= compare.EMBED_PER_ARTICLE * len(articles)
+        assert 0 < int((np.abs(vectors).sum(axis=1) > 0).sum()) <= 12
         compare.EMBED_PER_STORY = 4
         assert int((np.abs(compare.claim_vectors(claims, Counting(), np.zeros(len(claims), dtype=bool))).sum(axis=1)
                         > 0).sum()) <= 4  # fmt: skip
@@ -921,3 +927,36 @@ def test_no_before_a_figure_is_a_number_not_a_negation() -> None:
     assert not compare_module._negated("Federer, the No. 5 seed, beat Nadal in straight sets.")
     assert not compare_module.negation_scope("She is the world No.1 player again.")
     assert compare_module._negated("There is no sign of wreckage.")
+
+
+def test_verbs_of_opposite_outcome_do_not_corroborate_on_an_embedding() -> None:
+    from newsweave.stages import compare
+
+    stopped = "A military official said that evacuation flights to the US were stopped on Wednesday afternoon."
+    resumed = "The government will resume evacuation flights for injured Haitians following the doctors' advice."
+    assert compare.opposite(content_words(stopped), content_words(resumed))
+    assert not compare.opposite(content_words(stopped), content_words("Airlifts stopped Wednesday due to issues."))
+    a, b = Article("aA", stopped, source="Reuters"), Article("aB", resumed, source="BBC")
+    table = {stopped: unit(1, 0), resumed: unit(0.8, 0.6)}  # cosine 0.8, "evacuation" and "flights" shared
+    out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {}, embedder=TableEmbedder(table))
+    assert not out["corroborated"]
+
+
+def test_a_negation_in_a_later_clause_about_something_else_does_not_part_a_corroboration() -> None:
+    from newsweave.stages import compare
+
+    sa = "Officials said that flights to the US were stopped on Wednesday, as some hospitals didn't want the refugees."
+    sb = "Airlifts to the US were stopped on Wednesday due to logistical issues, a spokesman said."
+    assert compare.negation_clauses(sa) == set(content_words("as some hospitals didn't want the refugees."))
+    # a negation in the first clause is what the sentence says: "Results of the test have not been released"
+    assert compare.negation_clauses("Results of the test have not been released, police said.") is None
+    a, b = Article("aA", sa, source="Reuters"), Article("aB", sb, source="BBC")
+    analyses = {x.id: analysis(x) for x in (a, b)}
+    table = {sa: unit(1, 0), sb: unit(0.8, 0.6)}
+    assert compare_sources([a, b], analyses, {}, embedder=TableEmbedder(table))["corroborated"]
+    # the negation governs what the two share: no corroboration
+    sc = "Officials said that flights to the US were stopped on Wednesday, though airlifts were not stopped."
+    c = Article("aC", sc, source="AP")
+    table[sc] = unit(1, 0)
+    out = compare_sources([c, b], {x.id: analysis(x) for x in (c, b)}, {}, embedder=TableEmbedder(table))
+    assert not out["corroborated"]

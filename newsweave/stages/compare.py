@@ -119,6 +119,9 @@ EMB_MIN_SHARED = 2  # ... of the words that are not the story's own (in at most 
 TOPIC_SHARE = 0.2
 EMBED_PER_STORY = 40  # ... and per story: bounds the embedding cost of a big story (~0.5 s CPU)
 EMBED_PER_ARTICLE = 5  # claims embedded per article: those closest on words (TF-IDF) to another article's claim
+SHARE_BUDGET = True  # ... or more in a story of few articles: EMBED_PER_STORY shared among them
+OPPOSITE_CHECK = True  # an embedding-only match must not pair verbs of opposite outcome (stopped / resume)
+SCOPED_POLARITY = True  # a negation blocks a corroboration only when it governs a word the two claims share
 NEGATION_EMB = 0.6  # a denial pairs with a claim on the word rules, or at this embedding cosine
 FIGURE_COSINE = 0.45  # two claims stating the same figure (number table) match at this cosine, names or not
 FIGURE_OWN_MIN = 3.0  # a figure in more articles than this (and TOPIC_SHARE of them) is the story's own
@@ -263,6 +266,24 @@ def negation_scope(text: str) -> set[str]:
         if _is_negation(m.group()):
             end = _CLAUSE_END.search(text, m.end())
             out.update(content_words(text[m.end() : end.start() if end else len(text)]))
+    return out
+
+
+def negation_clauses(text: str) -> set[str] | None:
+    """Stemmed content words of the clauses that hold a negation, from the clause break before it to the one
+    after it (", as some hospitals didn't want to receive the refugees"); None when a negation is in the
+    sentence's first clause, which says what the sentence is about ("Results of the test have not been
+    released", "You can't call it arson yet, Owen said", "None of the other teams ... has offered")."""
+    out: set[str] = set()
+    text = _HEDGE.sub(lambda m: " " * len(m.group()), _AFFIRMING.sub(lambda m: " " * len(m.group()), text))
+    breaks = [m.start() for m in _CLAUSE_END.finditer(text) if m.end() > m.start()]
+    for m in _WORD.finditer(text):
+        if _is_negation(m.group()) or m.group().lower() == "yet":
+            if not any(b < m.start() for b in breaks):
+                return None
+            start = max(b for b in breaks if b < m.start())
+            end = min([b for b in breaks if b >= m.end()], default=len(text))
+            out.update(content_words(text[start:end]))
     return out
 
 
@@ -566,6 +587,32 @@ def clash(a: Details, b: Details) -> str | None:
     return None
 
 
+# Verbs of opposite outcome (stems): two sentences that read alike but say one stopped and the other
+# resumed ("flights to the US were stopped on Wednesday" / "will resume evacuation flights") tell of two
+# events, however close their embeddings are.
+_OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split()))
+    for a, b in (
+        ("stop halt suspend paus ceas", "resum restart"),
+        ("open reopen", "clos shut"),
+        ("ris ros risen increas climb soar jump", "fall fell fallen drop decreas plung slump"),
+        ("win won", "los lost"),
+        ("arrest detain", "releas fre freed"),
+        ("convict", "acquitt acquit"),
+    )
+)
+
+
+def opposite(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two claims' content words (stems) hold verbs of opposite outcome, each only one side."""
+    x, y = set(a), set(b)
+    for one, other in _OPPOSITES:
+        xa, xb, ya, yb = bool(x & one), bool(x & other), bool(y & one), bool(y & other)
+        if (xa and not xb and yb and not ya) or (xb and not xa and ya and not yb):
+            return True
+    return False
+
+
 def _word_match(binary: Any, shared: np.ndarray, tfidf: np.ndarray) -> np.ndarray:
     """Pairs that state the same fact on their words alone: enough overlap both ways, or TF-IDF cosine."""
     sizes = np.asarray(binary.sum(axis=1)).ravel().astype(float)
@@ -601,9 +648,13 @@ def claim_vectors(
     # per article, only the EMBED_PER_ARTICLE claims with the closest candidate (TF-IDF cosine) are embedded
     score = np.where(near, tfidf, -1.0).max(axis=1)
     keep = np.zeros(len(claims), dtype=bool)
-    for art in set(articles.tolist()):
+    arts = set(articles.tolist())
+    # a small story shares the story's budget among its few articles (2 articles: 20 each); from
+    # EMBED_PER_STORY / EMBED_PER_ARTICLE articles up, each keeps EMBED_PER_ARTICLE
+    per_article = max(EMBED_PER_ARTICLE, EMBED_PER_STORY // len(arts)) if SHARE_BUDGET else EMBED_PER_ARTICLE
+    for art in arts:
         rows = np.nonzero((articles == art) & (score >= 0))[0]
-        keep[rows[np.argsort(-score[rows], kind="stable")[:EMBED_PER_ARTICLE]]] = True
+        keep[rows[np.argsort(-score[rows], kind="stable")[:per_article]]] = True
     if keep.sum() > EMBED_PER_STORY:  # and at most EMBED_PER_STORY in all, the closest again
         kept = np.nonzero(keep)[0]
         keep[kept[np.argsort(-score[kept], kind="stable")[EMBED_PER_STORY:]]] = False
@@ -637,6 +688,9 @@ def similarity(
             emb = (cos >= EMB_COSINE) & (shared_rare >= EMB_MIN_SHARED)
             if stats.figures is not None:  # the same figure stands for the shared words
                 emb |= (cos >= FIGURE_COSINE) & stats.figures
+            for i, j in zip(*np.nonzero(np.triu(emb & ~same, 1)), strict=True):
+                if OPPOSITE_CHECK and opposite(claims[int(i)].words, claims[int(j)].words):  # stopped / will resume
+                    emb[i, j] = emb[j, i] = False
             # a paraphrase found by the embedding alone must not give another day, date, year or figure
             # ("... on Saturday honored Croatia's cardinal" / "... sought Sunday to heal the wounds")
             details: dict[int, Details] = {}
@@ -1190,6 +1244,25 @@ class Matching:
     groups: list[list[int]]
 
 
+def same_polarity(claims: Sequence[Claim], negated: np.ndarray, sim: np.ndarray) -> np.ndarray:
+    """Pairs that may corroborate each other: both affirmed or both negated, or a negation in a later clause
+    than the first, holding no word the two share ("flights to the US were stopped on Wednesday, as some
+    hospitals didn't want to receive the refugees" / "Airlifts stopped Wednesday": the negation is about the
+    hospitals)."""
+    same = np.asarray(negated[:, None] == negated[None, :])
+    if not SCOPED_POLARITY:
+        return same
+    scopes: dict[int, set[str] | None] = {}
+    for i, j in zip(*np.nonzero(np.triu(sim & ~same, 1)), strict=True):
+        neg, other = (int(i), int(j)) if negated[i] else (int(j), int(i))
+        if neg not in scopes:
+            scopes[neg] = negation_clauses(claims[neg].text)
+        scope = scopes[neg]
+        if scope is not None and not scope & set(claims[neg].words) & set(claims[other].words):
+            same[i, j] = same[j, i] = True
+    return same
+
+
 def match_claims(
     articles: Sequence[Article],
     analyses: dict[str, Analysis],
@@ -1215,7 +1288,7 @@ def match_claims(
     speaker = np.array([codes.setdefault(k, len(codes)) for k in speaker_keys(claims, analyses)], dtype=int)
     other_speaker = (speaker[:, None] >= 0) & (speaker[None, :] >= 0) & (speaker[:, None] != speaker[None, :])
     on_words = stats.words_match if stats is not None and vectors is not None else None
-    groups = _groups(claims, sim & (negated[:, None] == negated[None, :]) & ~other_speaker, on_words)
+    groups = _groups(claims, sim & same_polarity(claims, negated, sim) & ~other_speaker, on_words)
     return Matching(claims, negated, hedged, stats, vectors, sim, groups)
 
 
