@@ -191,3 +191,26 @@ def test_article_page_greys_removed_page_furniture(browser: Any, base_url: str, 
     assert removed and "Nizkor" in " ".join(li.text for li in removed)
     assert float(removed[0].value_of_css_property("opacity")) < 1  # greyed out
     shots(browser, "07-article")
+
+
+def test_story_page_fits_a_phone(browser: Any, base_url: str, shots: Any) -> None:
+    """At 390 px the article table turns into cards that fit the screen; nothing makes the page scroll sideways."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})  # fmt: skip
+    try:
+        open_seed_story(browser, base_url)
+        width = browser.execute_script("return document.documentElement.clientWidth")
+        assert width == 390
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.articles tbody tr")
+        assert len(rows) == 2
+        for row in rows:
+            assert row.value_of_css_property("display") == "block"  # a card, not a squeezed table row
+            box = browser.execute_script("return arguments[0].getBoundingClientRect().right", row)
+            assert box <= width, "an article card runs off the screen"
+        title = rows[0].find_element(By.CSS_SELECTOR, "td.title")
+        assert title.size["width"] > 200  # the title gets the card's width, not a 90 px column
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", rows[0])
+        shots(browser, "08-story-phone")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -111,3 +111,15 @@ def test_the_origin_column_shows_the_file_name_and_keeps_the_path_in_its_tip() -
     page = body(story_page(story))
     assert '<code title="/work/shared/data/stream/articles.jsonl:28">articles.jsonl:28</code>' in page
     assert "<code>crawl.warc#7 https://example.org/a/b</code>" in page
+
+
+def test_the_story_list_names_three_outlets_and_counts_the_rest() -> None:
+    def row(n: int) -> dict[str, Any]:
+        outlets = [f"outlet{i}.example" for i in range(n)]
+        return {"id": f"s{n}", "headline": f"Story {n}", "size": n, "first_published": "2024-05-01",
+                "last_published": "2024-05-02", "outlets": outlets}  # fmt: skip
+
+    page = body(index_page([row(11), row(4)], "", 2, 0, None, None))
+    assert "outlet0.example, outlet1.example, outlet2.example and 8 more outlets" in page
+    assert 'title="outlet0.example, outlet1.example, ' in page  # all of them on hover (and on the story page)
+    assert "outlet0.example, outlet1.example, outlet2.example, outlet3.example</span>" in page  # 4: no "1 more"
