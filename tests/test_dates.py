@@ -261,3 +261,28 @@ def test_a_decade_or_the_year_of_a_work_is_no_timeline_entry(sentence: str, expr
     dates = dates_in_text(sentence, ms, [(0, len(sentence))], "2009-04-28")
     assert dates[0]["date"] is not None  # the article's dates keep it (benchmarks/dates.py, undated_reference)
     assert bool(build_timeline([("a1", sentence, dates)])) is on_timeline
+
+
+@pytest.mark.parametrize(("sentence", "expression", "published", "expected"), [
+    # round 4 (benchmarks/gold/dates_gold2.json, dev): the start or end of a month, a year inside a phrase
+    ("At the end of July, an armed man carried out a robbery in Cannes.", "the end of July", "2013-09-09",
+     "2013-07-01"),
+    ("Since the beginning of October, 45 people have died of hypothermia.", "the beginning of October", "1998-11-30",
+     "1998-10-01"),
+    ("The Angels wanted him for the team with which he ended the 2008 season.", "the 2008 season", "2008-12-23",
+     "2008-01-01"),
+    ("The Roadmap establishes the target year of 2009.", "the target year of 2009", "2007-12-17", "2009-01-01"),
+    ("The club planned to play in Fall 2009.", "Fall 2009", "2009-01-10", "2009-01-01"),
+    # a product's name, a prefix and a span up to now are no point
+    ("All Windows 2000 users should apply the patch.", "Windows 2000", "2009-01-10", None),
+    ("They agreed on a post-2012 framework.", "post-2012", "2007-11-29", None),
+    ("He is the second player within the last month to be arrested.", "the last month", "2009-02-17", None),
+    ("He was arrested last month.", "last month", "2009-02-17", "2009-01-01"),
+    # a day of the month at the end of a longer mention
+    ("We hope for an uneventful day on the 17th.", "an uneventful day on the 17th", "1998-11-16", "1998-11-17"),
+    # a future word up to 80 characters before the date
+    ("It is expected to be 300 kilometers (187 miles) south-southeast of Hong Kong by Sunday afternoon.", "Sunday",
+     "1998-10-24", "1998-10-25"),
+])  # fmt: skip
+def test_round_4_phrases_around_a_date(sentence: str, expression: str, published: str, expected: str | None) -> None:
+    assert _resolve(sentence, expression, published) == expected

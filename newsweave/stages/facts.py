@@ -714,7 +714,16 @@ _RECURRING = re.compile(r"\b(?:every|each)\b", re.I)
 # a season or a fiscal year over two years ("the 2007-08 season"), which dateparser reads as a month
 _SEASON = re.compile(r"((?:19|20)\d\d)\s?[-\u2013/]\s?(\d\d)")
 _LEAD = re.compile(r"^(?:on|in|over|since|until|by|from|during|around|about|before|after|earlier|early|later|late|mid|"
-                   r"the|of|at|as of|back)\b[\s-]*", re.I)  # fmt: skip
+                   r"the|of|at|as of|back|(?:end|beginning|start|middle)\s+of)\b[\s-]*", re.I)  # fmt: skip
+# a year named inside a phrase dateparser cannot read ("the 2008 season", "the target year of 2009"); not "post-2012"
+_YEAR_IN_PHRASE = re.compile(r"(?<![\w-])(?<!\bpost-)(?<!\bpre-)((?:1[5-9]|20)\d\d)(?![\w-])")
+# ... but not a product's name ("Windows 2000", "Server 2003"); a season's is a time ("Fall 2009")
+_NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+_SEASON_WORD = re.compile(r"(?i)spring|summer|fall|autumn|winter")
+# a day of the month after its preposition at the end of a longer phrase ("an uneventful day on the 17th")
+_TAIL_DATE = re.compile(r"\s(?:on|by|until|till|since)\s+((?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+\w+)?)$", re.I)
+# "(within) the last month", "the past year": a span up to now, no point (a bare "last month" is one)
+_SPAN_UP_TO_NOW = re.compile(r"^the\s+(?:last|past)\s+(?:month|year)$", re.I)
 _WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
 _PAST_WEEK = re.compile(r"\b(?:past|previous)\s+week\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
@@ -733,7 +742,7 @@ _FUTURE_UNTIL = re.compile(
     r"(?i)\b(?:expected|due|postpon\w*|delay\w*|adjourn\w*|extension|extended|recess\w*)\b[^.;:]{0,40}"
     r"\buntil\s+(?:on\s+)?$"
 )
-_FUTURE_REACH = 60  # characters before the date that are searched for those words
+_FUTURE_REACH = 80  # characters before the date that are searched for those words
 _FUTURE_DAYS = 183  # a month or day named as ahead is at most this far ahead, else it is the past one
 _SOON_DAYS = 30  # a day and month without a year, this close ahead of publication, is that day
 
@@ -792,6 +801,8 @@ class DateResolver:
             return {**out, "date": f"{dec.group(1)}-01-01", "granularity": "decade", "relative": False}
         if _DURATION.search(s) and not re.search(r"\bago\b", s, re.I):
             return {**out, "note": "duration"}
+        if _SPAN_UP_TO_NOW.match(s):
+            return {**out, "note": "duration"}
         while True:
             stripped = _LEAD.sub("", s).strip()
             if stripped == s:
@@ -835,6 +846,14 @@ class DateResolver:
             return {**out, "date": (self.day - timedelta(days=back)).isoformat(), "granularity": "day"}
         found, period = _dateparse(_TIME_OF_DAY.sub("", s).strip() or s, self.day)
         if found is None:
+            tail = _TAIL_DATE.search(s)  # "an uneventful day on the 17th": the date after its preposition
+            if tail and tail.start() > 0:
+                return self.resolve(tail.group(1), future)
+            years = list(_YEAR_IN_PHRASE.finditer(s))
+            name = _NAME_BEFORE_YEAR.search(s[: years[0].start()]) if len(years) == 1 else None
+            if (len(years) == 1 and not _MONTH.search(s) and len(re.findall(r"\d+", s)) == 1
+                    and (name is None or _SEASON_WORD.fullmatch(name.group(1)))):  # fmt: skip
+                return {**out, "date": f"{years[0].group(1)}-01-01", "granularity": "year"}
             return {**out, "note": "not understood"}
         if (found.hour, found.minute, found.second) != (0, 0, 0) and not re.search(r"\d:\d\d|[ap]\.?m", s, re.I):
             return {**out, "note": "not understood"}  # e.g. "1990s" read as 1990 seconds ago
