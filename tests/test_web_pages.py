@@ -123,3 +123,14 @@ def test_the_story_list_names_three_outlets_and_counts_the_rest() -> None:
     assert "outlet0.example, outlet1.example, outlet2.example and 8 more outlets" in page
     assert 'title="outlet0.example, outlet1.example, ' in page  # all of them on hover (and on the story page)
     assert "outlet0.example, outlet1.example, outlet2.example, outlet3.example</span>" in page  # 4: no "1 more"
+
+
+def test_a_run_of_citation_markers_can_wrap_on_a_phone() -> None:
+    """'[1][4][12][13]...' was one unbreakable box (white-space: nowrap) that pushed three dev story pages
+    of the stream sideways at 390 px; now a line may break between two markers, never inside one."""
+    page = body(story_page(quake()))
+    first = page[page.index('<div class="summary">') :]
+    sup = first[first.index('<sup class="cites">') : first.index("</sup>")]
+    assert sup.count('<a class="cite"') == 2 and sup.count("<wbr>") == 1  # between the two markers only
+    assert ".cites { font-size: .7em; line-height: 0; margin-left: .1em; }" in page
+    assert "padding: 0 .05em; white-space: nowrap; }" in page  # a marker itself never breaks
