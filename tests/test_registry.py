@@ -141,3 +141,25 @@ def test_two_entities_of_one_story_with_one_name_are_both_linked() -> None:
     link_story(store, "s1", [])  # relinked without them: both gone
     assert store.entities()[0] == 0
     store.close()
+
+
+def test_an_entity_across_stories_is_named_by_its_full_calm_form() -> None:
+    from newsweave.store.sqlite import _name_rank
+
+    def best(tallies: dict[str, int]) -> str:
+        return max(tallies, key=lambda n: _name_rank(n, tallies[n], list(tallies)))
+
+    # the 961-article stream: "Colo" (AP style) was more mentioned than "Colorado", "TAIPEI" than "Taipei"
+    assert best({"Colo": 6, "Colorado": 4}) == "Colorado"
+    assert best({"TAIPEI": 5, "Taipei": 2}) == "Taipei"
+    assert best({"Conn": 3, "Connecticut": 2}) == "Connecticut"
+    assert best({"US": 40, "United States": 10, "America": 12}) == "United States"
+    assert best({"NATO": 9, "Nato": 1}) == "NATO"  # a short acronym in capitals is no shouting
+
+
+def test_names_with_other_numbers_are_other_things() -> None:
+    from newsweave.stages.entities import similar
+
+    assert not similar("Interstate 75", "Interstate 5", "FAC")
+    assert not similar("Flight 447", "Flight 477", "ORG")
+    assert similar("Flight 447", "flight 447", "ORG") and similar("A330", "A330-200", "PRODUCT")

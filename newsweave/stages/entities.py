@@ -263,6 +263,9 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
     """Whether two names may name one entity. ``initials=False`` leaves out the matches through an
     acronym's letters ("ICC" / "International Criminal Court"), which need the text's own link
     between the two when names come from unrelated articles."""
+    da, db = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    if da and db and da[: len(db)] != db[: len(da)]:  # "Interstate 75" / "Interstate 5", "Route 52" / "Route 94",
+        return False  # "79th" / "81st Academy Awards": other things; "A330" / "A330-200" may be one
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.replace(" ", "") == fb.replace(" ", "") or _core(fa) == _core(fb):
         return True

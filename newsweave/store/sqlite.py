@@ -447,7 +447,7 @@ class SQLiteStore:
             if not names:
                 self.db.execute("DELETE FROM entities WHERE id=?", (eid,))
                 continue
-            name = max(names, key=lambda r: (" " in r[0].strip(), r[1], len(r[0]), r[0]))[0]
+            name = max(names, key=lambda r: _name_rank(r[0], r[1], [n for n, _m, _s in names]))[0]
             q = ("SELECT label FROM entity_names WHERE entity_id=? GROUP BY label "
                  "ORDER BY SUM(mentions) DESC, label DESC")  # fmt: skip
             label = self.db.execute(q, (eid,)).fetchone()[0]
@@ -562,6 +562,18 @@ class SQLiteStore:
 
     def _tx(self) -> _Tx:
         return _Tx(self.db)
+
+
+def _name_rank(name: str, mentions: int, names: list[str]) -> tuple[bool, bool, bool, int, int, str]:
+    """How well a name of an entity names it across stories, best highest: a full name ("United States")
+    before one word, then one not in capitals only ("Taipei", not "TAIPEI") and no cut form of another
+    of its names ("Colorado", not "Colo"; "Connecticut", not "Conn"), then the most mentioned, the longest."""
+    n = name.strip()
+    letters = [c for c in n if c.isalpha()]
+    shouting = len(letters) > 4 and all(c.isupper() for c in letters)
+    low = n.lower().rstrip(".")
+    cut = any(len(o) > len(n) + 1 and o.lower().startswith(low) and " " not in o.strip() for o in names)
+    return (" " in n, not shouting, not cut, mentions, len(n), n)
 
 
 class _Tx:
