@@ -134,3 +134,31 @@ def test_a_run_of_citation_markers_can_wrap_on_a_phone() -> None:
     assert sup.count('<a class="cite"') == 2 and sup.count("<wbr>") == 1  # between the two markers only
     assert ".cites { font-size: .7em; line-height: 0; margin-left: .1em; }" in page
     assert "padding: 0 .05em; white-space: nowrap; }" in page  # a marker itself never breaks
+
+
+def test_a_long_timeline_shows_its_first_and_latest_events_and_folds_the_middle() -> None:
+    story = quake()
+    story["timeline"] = [{"date": f"{2000 + i}-01-01", "granularity": "year", "text": f"Event {i}.", "article": "a1",
+                          "articles": ["a1"]} for i in range(20)]  # fmt: skip
+    page = body(story_page(story))
+    part = page[page.index("<h3>Timeline</h3>") : page.index("<h3>Numbers</h3>")]
+    head, _, rest = part.partition('<details class="more"><summary>8 more dated events, 2004 to 2011</summary>')
+    folded, _, tail = rest.partition("</details>")
+    assert [int(x) for x in re.findall(r"</time>Event (\d+)\.", head)] == [0, 1, 2, 3]
+    assert [int(x) for x in re.findall(r"</time>Event (\d+)\.", folded)] == list(range(4, 12))
+    assert [int(x) for x in re.findall(r"</time>Event (\d+)\.", tail)] == list(range(12, 20))  # the latest stay in view
+    story["timeline"] = story["timeline"][:13]  # 4 + 8 + 1: folding one event saves nothing
+    assert "more dated event" not in body(story_page(story))
+
+
+def test_entities_of_a_kind_show_the_twelve_most_mentioned_and_fold_the_rest() -> None:
+    story = quake()
+    story["entities"] = [{"name": f"Person {i}", "label": "PERSON", "variants": [], "mentions": 40 - i,
+                          "articles": ["a1"]} for i in range(20)]  # fmt: skip
+    page = body(story_page(story))
+    part = page[page.index("<h3>Entities</h3>") :]
+    shown, _, folded = part.partition('<details class="more chips"><summary>8 more people</summary>')
+    assert shown.count('class="chip"') == 12 and "Person 0" in shown and "Person 11" in shown
+    assert folded[: folded.index("</details>")].count('class="chip"') == 8 and "Person 19" in folded
+    story["entities"] = story["entities"][:14]  # 12 + 2: nothing folds for two chips
+    assert "more people</summary>" not in body(story_page(story))
