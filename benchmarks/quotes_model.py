@@ -129,18 +129,30 @@ def fit_lr(rows: list[tuple[list[str], bool]], c: float) -> tuple[dict[str, floa
 
 
 def run_variant(
-    data: dict[int, Any], arts: list[dict[str, Any]], folds: list[list[int]], sel: Select, c: float, p: float
+    data: dict[int, Any],
+    arts: list[dict[str, Any]],
+    folds: list[list[int]],
+    sel: Select,
+    c: float,
+    p: float | dict[str, float],
 ) -> dict[float, dict[str, dict[str, float]]]:
+    """``p``: the threshold, or one per holder kind (the candidate's 'h=' feature; '*' for the rest)."""
     golds: list[list[Q]] = []
     preds: list[list[Q]] = []
-    cut = math.log(p / (1 - p))
+    ps = p if isinstance(p, dict) else {"*": p}
+    cuts = {h: math.log(x / (1 - x)) for h, x in ps.items()}
+
+    def cut_of(f: list[str]) -> float:
+        h = next((x[2:] for x in f if x.startswith("h=")), "*")
+        return cuts.get(h, cuts["*"])
+
     for k in (0, 1):
         fit, test = folds[k], folds[1 - k]
         rows = [(sel(f), ok) for i in fit for f, ok in data[i][0]]
         w, b = fit_lr(rows, c)
         for i in test:
             _rows, found, cands = data[i]
-            acc = [q for f, q in cands if b + sum(w.get(x, 0.0) for x in sel(f)) >= cut]
+            acc = [q for f, q in cands if b + sum(w.get(x, 0.0) for x in sel(f)) >= cut_of(f)]
             golds.append(gold_quotes(arts[i]))
             preds.append(as_preds(assemble(found, acc)))
     return {thr: score(golds, preds, thr) for thr in THRESHOLDS}
@@ -315,8 +327,10 @@ def with_prefixes(*prefixes: str) -> Select:
     return lambda f: [x for x in f if not x.startswith("x:") or x.startswith(prefixes)]
 
 
-def VARIANTS() -> dict[str, tuple[Select, float, float]]:  # noqa: N802
-    v: dict[str, tuple[Select, float, float]] = {"base": (base_only, 0.5, 0.3), "allx": (lambda f: f, 0.5, 0.3)}
+def VARIANTS() -> dict[str, tuple[Select, float, float | dict[str, float]]]:  # noqa: N802
+    v: dict[str, tuple[Select, float, float | dict[str, float]]] = {
+        "base": (base_only, 0.5, 0.3), "allx": (lambda f: f, 0.5, 0.3)
+    }  # fmt: skip
     for pre in ("sentq", "nosentq", "sentcontent", "para", "cuepos", "toend", "root", "cq", "csubj",
                 "hw", "hspk", "hdist", "vhead", "adv", "nprep"):  # fmt: skip
         v["+" + pre] = (with_prefixes("x:" + pre), 0.5, 0.3)
@@ -325,6 +339,15 @@ def VARIANTS() -> dict[str, tuple[Select, float, float]]:  # noqa: N802
     for p in (0.28, 0.32):
         v[f"base p{p}"] = (base_only, 0.5, p)
     v["+toend"] = (with_prefixes("x:toend"), 0.5, 0.3)
+    # a threshold per holder kind: lower for a named holder (its speaker is more often PolNeAR's
+    # source), higher for none (a speaker mismatch whenever the gold one has a source)
+    for lo in (0.22, 0.25, 0.28):
+        for hi in (0.3, 0.35):
+            named = {h: lo for h in ("PERSON", "ORG", "pron-pers", "propn")}
+            v[f"hp{lo}/{hi}"] = (base_only, 0.5, {**named, "none": hi, "*": 0.3})
+    for h in ("PERSON", "ORG", "pron-pers", "pron-who", "pron-other", "propn", "noun-people", "noun", "none"):
+        for x in (0.25, 0.35):
+            v[f"h:{h}={x}"] = (base_only, 0.5, {h: x, "*": 0.3})
     v["+hxw"] = (lambda f: base_only(f) + _cross(f), 0.5, 0.3)
     return v
 

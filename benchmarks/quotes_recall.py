@@ -13,6 +13,7 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,30 @@ def construction(doc: Any, art: dict[str, Any], a: dict[str, Any]) -> tuple[str,
     return f"other:{head.pos_}/{s}", head.lemma_
 
 
+def cv_missed(arts: list[dict[str, Any]], ds: list[Any]) -> Iterator[tuple[int, list[Any], set[int], list[Q], Any]]:
+    """Two-fold CV inside train (the folds of ``quotes_polnear.py --cv``): for every test article with
+    an indirect attribution missed at 0.3, (index, matched pairs, the missed ones' starts, predictions,
+    the fold's model); the fold's learned cues are in force while it yields."""
+    train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
+    random.Random(5).shuffle(train)
+    folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
+    saved = qr.LEARNED_CUES, qr.LEARNED_MODEL
+    run = newsweave_preds(extract_quotes)
+    try:
+        for k in (0, 1):
+            fit, test = folds[k], folds[1 - k]
+            learned = learn_cues([arts[i] for i in fit], [ds[i] for i in fit], 3, 0.5, 1, 8.0, 3, 0.5, 0.3)
+            qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), learned.get("model")
+            for i in test:
+                preds = run(ds[i])
+                pairs, missed, _left = match(gold_quotes(arts[i]), preds, 0.3)
+                missed_ind = {g.start for g in missed if not g.direct}
+                if missed_ind:
+                    yield i, pairs, missed_ind, preds, learned.get("model")
+    finally:
+        qr.LEARNED_CUES, qr.LEARNED_MODEL = saved
+
+
 def _chars_of(doc: Any, lo: int, hi: int) -> frozenset[int]:
     return frozenset(range(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
 
@@ -112,80 +137,66 @@ def classify(n_ex: int, only: str | None) -> int:
 
     arts = load_jsonl(DATA)
     ds = docs(arts)
-    train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
-    random.Random(5).shuffle(train)
-    folds = [sorted(train[: len(train) // 2]), sorted(train[len(train) // 2 :])]
-    saved = qr.LEARNED_CUES, qr.LEARNED_MODEL
-    run = newsweave_preds(extract_quotes)
     rnd = random.Random(0)
     top: Counter[str] = Counter()
     classes: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
     n_missed = 0
-    for k in (0, 1):
-        fit, test = folds[k], folds[1 - k]
-        learned = learn_cues([arts[i] for i in fit], [ds[i] for i in fit], 3, 0.5, 1, 8.0, 3, 0.5, 0.3)
-        model = learned["model"]
-        qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), model
-        for i in test:
-            art, doc = arts[i], ds[i]
-            gold = gold_quotes(art)
-            preds = run(doc)
-            _pairs, missed, _left = match(gold, preds, 0.3)
-            missed_ind = {g.start for g in missed if not g.direct}
-            if not missed_ind:
+    for i, _pairs, missed_ind, preds, model in cv_missed(arts, ds):
+        art, doc = arts[i], ds[i]
+        gold = gold_quotes(art)
+        ctx = qc.Ctx(doc)
+        qd.direct_quotes(ctx)
+        hand = list(extract_quotes(doc, learned=False, keep_nested=True))
+        hand_chars = [frozenset(range(q.content.start, q.content.end)) for q in hand]
+        cands = []
+        for v, key, (lo, hi), subj in qr.cue_candidates(ctx, hand):
+            if not qr.scorable(v, key):
+                p = -1.0
+            else:
+                f = qr.candidate_features(ctx, v, key, lo, hi, subj, hand)
+                z = model["bias"] + sum(model["weights"].get(x, 0.0) for x in f)
+                p = 1 / (1 + math.exp(-z))
+            cands.append((_chars_of(doc, lo, hi), p, key))
+        for a in art["attributions"]:
+            if a["content"][0] not in missed_ind:
                 continue
-            ctx = qc.Ctx(doc)
-            qd.direct_quotes(ctx)
-            hand = list(extract_quotes(doc, learned=False, keep_nested=True))
-            hand_chars = [frozenset(range(q.content.start, q.content.end)) for q in hand]
-            cands = []
-            for v, key, (lo, hi), subj in qr.cue_candidates(ctx, hand):
-                if not qr.scorable(v, key):
-                    p = -1.0
-                else:
-                    f = qr.candidate_features(ctx, v, key, lo, hi, subj, hand)
-                    z = model["bias"] + sum(model["weights"].get(x, 0.0) for x in f)
-                    p = 1 / (1 + math.exp(-z))
-                cands.append((_chars_of(doc, lo, hi), p, key))
-            for a in art["attributions"]:
-                if a["content"][0] not in missed_ind:
-                    continue
-                g = next(x for x in gold if x.start == a["content"][0])
-                n_missed += 1
+            g = next(x for x in gold if x.start == a["content"][0])
+            n_missed += 1
 
-                def ov(c: frozenset[int], g: Q = g) -> float:
-                    return len(g.chars & c) / len(g.chars)
+            def ov(c: frozenset[int], g: Q = g) -> float:
+                return len(g.chars & c) / len(g.chars)
 
-                cue = a.get("cue") or [0, 0, ""]
-                if any(ov(p.chars) > 0.3 for p in preds):
-                    cls, det = "taken", "-"
-                elif any(ov(c) > 0.3 for c in hand_chars):
-                    cls, det = "dropped", "-"
-                elif (best := max((c for c in cands if ov(c[0]) > 0.3), key=lambda c: c[1], default=None)) is not None:
-                    p = best[1]
-                    cls = "b:act" if p < 0 else f"b:p{min(int(p * 10), 2) / 10:.1f}"
-                    det = best[2].split("|")[1]
-                elif any(ov(p.chars) > 0 for p in preds) or any(ov(c) > 0 for c in hand_chars) or any(
-                    ov(c[0]) > 0 for c in cands
-                ):
-                    cls, det = "c", "pred" if any(ov(p.chars) > 0 for p in preds) else "cand"
-                else:
-                    c2, det = construction(doc, art, a)
-                    cls = "a:" + c2
-                top[cls.split(":")[0]] += 1
-                if only and not f"{cls}:{det}".startswith(only):
-                    continue
-                classes[cls][det] += 1
-                t, (cs, ce) = art["text"], a["content"][:2]
-                lo_, hi_ = min(cs, cue[0] or cs), max(ce, cue[1])
-                src = (a.get("source") or [0, 0, "-"])[2]
-                examples[cls].append(
-                    f"<{src}> [{det}] {t[max(0, lo_ - 40) : lo_]}{{{t[lo_:hi_][:200]}}}  CUE={cue[2]!r}".replace(
-                        "\n", " | "
-                    )
+            cue = a.get("cue") or [0, 0, ""]
+            if any(ov(p.chars) > 0.3 for p in preds):
+                cls, det = "taken", "-"
+            elif any(ov(c) > 0.3 for c in hand_chars):
+                cls, det = "dropped", "-"
+            elif (best := max((c for c in cands if ov(c[0]) > 0.3), key=lambda c: c[1], default=None)) is not None:
+                p = best[1]
+                cls = "b:act" if p < 0 else f"b:p{min(int(p * 10), 2) / 10:.1f}"
+                det = best[2].split("|")[1]
+            elif (
+                any(ov(p.chars) > 0 for p in preds)
+                or any(ov(c) > 0 for c in hand_chars)
+                or any(ov(c[0]) > 0 for c in cands)
+            ):
+                cls, det = "c", "pred" if any(ov(p.chars) > 0 for p in preds) else "cand"
+            else:
+                c2, det = construction(doc, art, a)
+                cls = "a:" + c2
+            top[cls.split(":")[0]] += 1
+            if only and not f"{cls}:{det}".startswith(only):
+                continue
+            classes[cls][det] += 1
+            t, (cs, ce) = art["text"], a["content"][:2]
+            lo_, hi_ = min(cs, cue[0] or cs), max(ce, cue[1])
+            src = (a.get("source") or [0, 0, "-"])[2]
+            examples[cls].append(
+                f"<{src}> [{det}] {t[max(0, lo_ - 40) : lo_]}{{{t[lo_:hi_][:200]}}}  CUE={cue[2]!r}".replace(
+                    "\n", " | "
                 )
-    qr.LEARNED_CUES, qr.LEARNED_MODEL = saved
+            )
     print(f"indirect misses (CV) {n_missed}: " + ", ".join(f"{k} {v}" for k, v in top.most_common()))
     for cls, c in sorted(classes.items(), key=lambda kv: -sum(kv[1].values())):
         print(f"{sum(c.values()):5d}  {cls}: {', '.join(f'{k} {v}' for k, v in c.most_common(12))}")
