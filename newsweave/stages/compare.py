@@ -1213,6 +1213,18 @@ def _echoes(claims: Sequence[Claim], stats: PairStats | None) -> dict[tuple[str,
     return out
 
 
+# a unique claim a reader can use stands alone: a sentence-splitting remnant is none ("and hydrants were being
+# used for extra water.", "com's Nikki Finke and Mike Fleming, who wrote ...", "gov / hmd / about / exhibition
+# / ... html."), and one outlet's sentence repeated in its updates is listed once
+UNIQUE_WHOLE = 1
+_FRAGMENT = re.compile(r"^\W*[a-z](?![A-Z])|https?:|\bwww\.|\w\s*/\s*/|\.s?html?\b")
+
+
+def fragment(text: str) -> bool:
+    """A sentence that does not stand alone: it opens lower-case (split off its sentence) or is a web address."""
+    return bool(UNIQUE_WHOLE and _FRAGMENT.search(text))
+
+
 def _take_in_turn(ranked: list[Any], claims: Sequence[Claim]) -> list[Any]:
     """MAX_UNIQUE unique claims, the outlets taking turns (each its best remaining one), so that one long
     article does not fill the list: a reader looks for what each outlet adds. Claims that echo another
@@ -1347,12 +1359,16 @@ def compare_sources(
     echo = _echoes(claims, stats)
     unique: list[tuple[bool, int, int, str, tuple[int, int], str]] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
+    listed: set[tuple[str, str]] = set()
     for i, c in enumerate(claims):
         key = (c.article, c.sentence)
         if c.copy or key in stated or key in seen:
             continue
         seen.add(key)
         text = " ".join(texts[c.article][c.sentence[0] : c.sentence[1]].split())
+        if fragment(text) or (UNIQUE_WHOLE and (c.outlet, text) in listed):
+            continue
+        listed.add((c.outlet, text))
         words = set(content_words(text))
         new = words - elsewhere.get(c.outlet, set())
         if words and len(new) / len(words) >= MIN_NEW_SHARE:
