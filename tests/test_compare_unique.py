@@ -49,3 +49,25 @@ def test_an_outlets_sentence_repeated_in_its_updates_is_listed_once() -> None:
     out = compare_sources(arts, {x.id: analysis(x) for x in arts}, {})
     texts = [u["text"] for u in out["unique"]]
     assert texts.count(REPEAT) == 1
+
+
+def test_a_quotation_without_its_speaker_ranks_after_sentences_that_stand_alone() -> None:
+    from newsweave.stages import compare
+
+    assert compare.unsaid_quote('"Trust me, my body is tired.')
+    assert compare.unsaid_quote("Politicians appear to have fallen short of the task at hand.\"")
+    assert not compare.unsaid_quote('"It is good to have a saint of our own," said Kruno Cabraka, a student.')
+    assert not compare.unsaid_quote('He called the storm "the worst in thirty years."')
+
+    # more new words than the fact, so first on new words alone; the quotation goes on in the next sentence
+    quote = '"We will never give up on the fishermen, the bakers, the teachers and the nurses of this proud port.'
+    fact = "Insurers put the canal damage at several million."
+    a = Article("aA", SHARED_A, source="AP")
+    b = Article("aB", f"{SHARED_B} {quote} {fact}", source="NYT")
+    old = compare.MAX_UNIQUE
+    try:
+        compare.MAX_UNIQUE = 1
+        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    finally:
+        compare.MAX_UNIQUE = old
+    assert [u["text"] for u in out["unique"]] == [fact]

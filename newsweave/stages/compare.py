@@ -1225,12 +1225,34 @@ def fragment(text: str) -> bool:
     return bool(UNIQUE_WHOLE and _FRAGMENT.search(text))
 
 
+# a quotation without its speaker (the sentence opens or closes a quote and names no one saying it) cannot be
+# told apart from the outlet's own voice in a list of what one outlet adds: '"Trust me, my body is tired.',
+# '"The government should assume its responsibilities and resign.' It ranks after the sentences that stand
+# alone (and before those that echo another outlet)
+UNIQUE_UNSAID = 1
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|``|''")
+_QUOTE_OPENS = re.compile(r"^\W*?(?:[\"\u201c\u201d]|``|'')")
+_QUOTE_CLOSES = re.compile(r"(?:[\"\u201c\u201d]|'')\W*$")
+_SAYS = re.compile(
+    r"(?i)\b(?:said|says|say|saying|told|tells|added|adds|asked|asks|wrote|writes|stated|states|noted|notes|"
+    r"explained|insisted|declared|recalled|quoted|according\s+to|announced|echoed|replied|urged|warned)\b"
+)
+
+
+def unsaid_quote(text: str) -> bool:
+    """A sentence that opens a quotation, or ends one begun before it (its only quotation mark closes it), and
+    names no one saying it."""
+    if not UNIQUE_UNSAID or _SAYS.search(text):
+        return False
+    return bool(_QUOTE_OPENS.search(text) or (_QUOTE_CLOSES.search(text) and len(_QUOTE_MARK.findall(text)) == 1))
+
+
 def _take_in_turn(ranked: list[Any], claims: Sequence[Claim]) -> list[Any]:
     """MAX_UNIQUE unique claims, the outlets taking turns (each its best remaining one), so that one long
-    article does not fill the list: a reader looks for what each outlet adds. Claims that echo another
-    outlet (x[0]) come after all others."""
+    article does not fill the list: a reader looks for what each outlet adds. Tiers (x[0]): sentences that
+    stand alone, then quotations without their speaker, then claims that echo another outlet."""
     out: list[Any] = []
-    for tier in (False, True):
+    for tier in sorted({x[0] for x in ranked}):
         queues: dict[str, list[Any]] = {}
         for x in ranked:
             if x[0] == tier:
@@ -1357,7 +1379,7 @@ def compare_sources(
               if len(_independent(claims, members)) >= 2 for i in members}  # fmt: skip
     texts = {a.id: a.text for a in articles}
     echo = _echoes(claims, stats)
-    unique: list[tuple[bool, int, int, str, tuple[int, int], str]] = []
+    unique: list[tuple[int, int, int, str, tuple[int, int], str]] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
     listed: set[tuple[str, str]] = set()
     for i, c in enumerate(claims):
@@ -1372,7 +1394,8 @@ def compare_sources(
         words = set(content_words(text))
         new = words - elsewhere.get(c.outlet, set())
         if words and len(new) / len(words) >= MIN_NEW_SHARE:
-            unique.append((bool(echo.get(key)), len(new), i, c.article, c.sentence, text))
+            tier = 2 * bool(echo.get(key)) + unsaid_quote(text)
+            unique.append((tier, len(new), i, c.article, c.sentence, text))
     top = sorted(_take_in_turn(sorted(unique, key=lambda x: (x[0], -x[1], x[2])), claims), key=lambda x: x[2])
     result["unique"] = [{"text": text, "outlet": claims[i].outlet, "article": art, "start": span[0], "end": span[1]}
                         for _, _, i, art, span, text in top]  # fmt: skip
