@@ -80,7 +80,7 @@ def keep_lines(d: dict[str, Any], decide: np.ndarray, mode: str) -> list[int]:
     keep = set(d["rule"])
     for c, k, x in zip(d["SC"], decide, d["SX"], strict=True):
         if k:
-            keep = keep - set(c) if x[0] > 0 else keep | set(c)
+            keep = keep - set(c) if x[0] > 0 else keep | {i for i in c if not clean.page_note(d["lines"][i])}
     return sorted(keep - {d["title"]})
 
 

@@ -376,3 +376,32 @@ def test_clean_articles_keep_at_least_97_percent_of_their_characters() -> None:
         texts = [json.loads(line)["text"] for _, line in zip(range(200), f, strict=False)]
     ratios = [len("".join(clean_text_dump(t).text.split())) / len("".join(t.split())) for t in texts if t.strip()]
     assert statistics.mean(ratios) >= 0.97
+
+
+def test_captions_credits_and_form_fine_print_leave_the_text_but_not_the_span() -> None:
+    para = (
+        "The city council voted on Tuesday to expand the bus network, adding twelve routes that will run through the "
+        "night in the eastern districts, officials said after a long debate."
+    )
+    raw = "\n\n".join(
+        [
+            "Buses to run all night",
+            para,
+            "Jane Doe / Getty Images",
+            para.replace("Tuesday", "Wednesday"),
+            "Above: a night bus in the eastern districts.",
+            para.replace("twelve", "ten"),
+            "Photo: John Roe",
+            "Schools will also get earlier buses, the mayor said.",
+            "By submitting this form, you agree to our Terms of Use and Privacy Policy.",
+            para.replace("officials", "planners"),
+        ]
+    )
+    res = clean_text_dump(raw)
+    for note in ("Getty Images", "Above:", "Photo: John Roe", "By submitting"):
+        assert note not in res.text
+    assert "Schools will also get earlier buses, the mayor said." in res.text  # a short line inside stays
+    assert res.text.count("eastern districts, officials said") == 3
+    assert res.text.count("planners said") == 1
+    for line in ("Pictured: the Summit 3 tent", "Video: 4K/30p", "Graphics: Nvidia RTX 4050"):
+        assert not clean.page_note(line)  # spec rows of product reviews are article text

@@ -3,7 +3,8 @@
 Line-based and deterministic. Each non-empty line is classified as prose, soft (short line:
 heading, one-liner), hard furniture (menus, share/comment/donate, cookies, copyright, e-mail,
 other script) or metadata (bylines, "[Source: ...]", dates, wire credits, affiliate disclosures); a line
-repeating an earlier one is dropped. The body is the span of lines with the highest total weight (prose
+repeating an earlier one is dropped. Captions, picture credits and a form's fine print keep their weight in the
+span but leave the text (page_note). The body is the span of lines with the highest total weight (prose
 words count, soft lines cost a little, furniture a lot; above the comments when an article is there), less
 a small or off-topic tail set off by short lines and an author box near its end, and the title is the
 headline just before it. The text is that body's prose and soft lines, corrected block by
@@ -232,6 +233,24 @@ _DISCLOSURE = re.compile(  # an affiliate or sponsorship disclosure: "Buying thr
     r"|supports? our work|at no (?:extra|additional) cost to you|we independently (?:evaluate|review|research|select))",
     re.I,
 )
+_PAGE_NOTE = re.compile(  # a line about the page, not the article: a picture's caption or credit, a form's fine print
+    r"^(?:photo(?:graph)?s?|images?|pictures?|illustrations?)(?: credits?)?(?: by| courtesy(?: of)?| source)?\s*:\s*\S"
+    r"|^(?:photo |image )?credits?\s*:\s*\S|^(?:photo(?:graph)?|image|picture) (?:by|courtesy of|via)\s\S"
+    r"|^toggle caption$"
+    r"|^(?:above|below|left|right|top|bottom|clockwise from (?:top )?left)\s*:\s*\S"  # "Above: the garden in May"
+    r"|(?:/|\||\bvia)\s*(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock|unsplash|pexels|pixabay|alamy"
+    r"|ap photo|depositphotos)\.?\s*$"  # "Jane Doe / Getty Images", a caption ending so
+    r"|^by (?:clicking|submitting|entering|providing|checking|signing(?: up)?|subscribing|registering|continuing"
+    r"|using|creating|completing|pressing|tapping)\b.{0,250}?\b(?:you|i)(?: hereby)? (?:agree|consent|authori[sz]e"
+    r"|acknowledge|are consenting|accept|confirm|understand)"  # "By submitting this form, you agree to ..."
+    r"|^(?:thank you|thanks)[!,.]? (?:for (?:subscribing|signing up|your submission)|your submission has been received)"
+    r"|^oops! something went wrong|^there was (?:an issue|a problem|an error) with (?:the|your) (?:form|submission)"
+    r"|^\*\s*(?:indicates|denotes) (?:a )?required|^javascript is required|^please enable javascript"
+    r"|^(?:we and our (?:\d+ )?partners|this (?:web)?site uses cookies|(?:strictly )?necessary cookies are"
+    r"|(?:functional|performance|analytics?|analytical|advertisement|marketing|targeting) cookies (?:are|help))\b",
+    re.I,
+)
+PAGE_NOTE_MAX_WORDS = 80  # a cookie banner's paragraph can be long; an article's paragraph never starts so
 _LINK_WORDS = frozenset(
     "more read view see all click here next previous back top related latest popular share follow like "
     "reply comments comment login sign subscribe menu home".split()
@@ -561,7 +580,7 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
     """
     lo, hi = _best_span(kinds, lines)
     if hi < 0:  # no prose at all: the short lines are all there is
-        return [i for i, k in enumerate(kinds) if k == "soft"]
+        return [i for i, k in enumerate(kinds) if k == "soft" and not page_note(lines[i])]
     parts: list[list[int]] = [[]]
     gap = 0
     for i in range(lo, hi + 1):
@@ -590,9 +609,17 @@ def _select_body(kinds: list[Kind], lines: list[str]) -> list[int]:
         parts.pop()
         prose.pop()
         bags.pop()
-    kept = [i for part in parts for i in part if kinds[i] in ("prose", "soft")]
+    kept = [i for part in parts for i in part if kinds[i] in ("prose", "soft") and not page_note(lines[i])]
     cut = _author_box(kinds, lines, [i for part in parts for i in part])
     return [i for i in kept if i < cut] if cut is not None else kept
+
+
+def page_note(line: str) -> bool:
+    """A line about the page rather than the article: a picture's caption or credit ("Photo: Jane Doe", "Above: ...",
+    "... / Getty Images"), a form's fine print ("By submitting this form, you agree..."), a cookie banner. It still
+    weighs as the short or prose line it is when the body's span is chosen (it sits between the article's lines);
+    only the text leaves it out."""
+    return bool(_PAGE_NOTE.search(line)) and len(_words(line)) <= PAGE_NOTE_MAX_WORDS
 
 
 def _person_name(s: str) -> str | None:
@@ -742,7 +769,7 @@ def _corrected_body(lines: list[str], kinds: list[Kind], body: list[int]) -> lis
         if row[0] > 0 and p < SEGMENT_DROP:
             keep -= set(cand)
         elif row[0] == 0 and p >= (SEGMENT_ADD_ABOVE if row[2] else SEGMENT_ADD):
-            keep |= set(cand)
+            keep |= {i for i in cand if not page_note(lines[i])}
     return sorted(keep)
 
 
