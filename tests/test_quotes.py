@@ -1047,3 +1047,11 @@ def test_a_quote_in_the_narrative_after_a_closed_quote_is_no_part_of_it(nlp: Any
     q = find(direct(quotes(nlp, text)), "It is an honor")
     assert q.content.text.endswith("for Oscar Sunday.")
     assert q.speaker_name == "Paul Lee"
+
+
+def test_reported_content_keeps_its_brackets_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the 961-article stream (ECB+, CC BY): the content was cut before the closing bracket
+    text = ("A former aide to Fred LaRue said he believes Mr. LaRue died Saturday (July 24, 2004) in a motel room. "
+            "Police said the suspect ran off.")  # fmt: skip
+    qs = extract_quotes(nlp(text))
+    assert all(q.content.text.count("(") == q.content.text.count(")") for q in qs)

@@ -13,6 +13,8 @@ longer one, is left out. Spans are offsets into doc.text. The cross-article ledg
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from newsweave.records import Quote, Span
@@ -93,6 +95,25 @@ def _covered(q: Quote, longer: Quote) -> bool:
     return q is not longer and o.end - o.start > c.end - c.start and 2 * inter >= c.end - c.start
 
 
+def _balanced(text: str, q: Quote) -> Quote:
+    """Reported content cut inside a parenthesis takes its closing bracket ("he believes Mr. LaRue died
+    Saturday (July 24, 2004" -> "... 2004)"), or its opening one when it starts inside; a bracket
+    opened at the very end is left out ("a mark of 162 - 139 (")."""
+    c = q.content
+    s, e = c.start, c.end
+    body = text[s:e]
+    if body.count("(") > body.count(")"):
+        if body.rstrip().endswith("("):
+            e = s + len(body.rstrip()[:-1].rstrip())
+        elif text[e : e + 1] == ")":
+            e += 1
+    elif body.count(")") > body.count("(") and s > 0 and text[s - 1] == "(":
+        s -= 1
+    if (s, e) == (c.start, c.end) or e <= s:
+        return q
+    return replace(q, content=Span(s, e, text[s:e]))
+
+
 def extract_quotes(doc: Doc, learned: bool = True, keep_nested: bool = False) -> tuple[Quote, ...]:
     """Direct quotes (any quote-mark style, split around the cue, multi-paragraph) and reported
     speech (direct=False), in text order, with cue, speaker, resolved speaker name and channel.
@@ -113,4 +134,5 @@ def extract_quotes(doc: Doc, learned: bool = True, keep_nested: bool = False) ->
     if not keep_nested:
         found = [q for q in found if not any(_nested(q, o) for o in found)]
         found = [q for q in found if not any(_covered(q, o) for o in found)]
+    found = [q if q.direct else _balanced(doc.text, q) for q in found]
     return tuple(sorted(found, key=lambda q: (q.content.start, not q.direct)))
