@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsweave.records import Analysis, Article
 from newsweave.stages.compare import compare_sources, fragment
 
@@ -21,6 +23,21 @@ def analysis(a: Article, cuts: tuple[int, ...] = ()) -> Analysis:
         bounds = [s, *inner, e]
         out += [(x, y) for x, y in zip(bounds, bounds[1:], strict=False)]
     return Analysis(a.id, tuple(out), (), ())
+
+
+def first_unique(first: str, fact: str) -> list[str]:
+    """The one unique claim shown when outlet b says ``first`` (more new words) and then ``fact``."""
+    from newsweave.stages import compare
+
+    a = Article("aA", SHARED_A, source="AP")
+    b = Article("aB", f"{SHARED_B} {first} {fact}", source="NYT")
+    old = compare.MAX_UNIQUE
+    try:
+        compare.MAX_UNIQUE = 1
+        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
+    finally:
+        compare.MAX_UNIQUE = old
+    return [u["text"] for u in out["unique"]]
 
 
 def test_fragments_are_not_listed_as_unique_claims() -> None:
@@ -51,23 +68,28 @@ def test_an_outlets_sentence_repeated_in_its_updates_is_listed_once() -> None:
     assert texts.count(REPEAT) == 1
 
 
-def test_a_quotation_without_its_speaker_ranks_after_sentences_that_stand_alone() -> None:
+FACT = "Insurers put the canal damage at several million."
+# each has more new words than FACT, so it would come first on new words alone
+QUOTE = '"We will never give up on the fishermen, the bakers, the teachers and the nurses of this proud port.'
+VOICE = "I applaud the fishermen, the bakers, the teachers and the nurses of my proud port town for their work."
+
+
+@pytest.mark.parametrize(("check", "yes", "no", "first"), [
+    ("unsaid_quote",  # a quotation without its speaker (this one goes on in the next sentence)
+     ['"Trust me, my body is tired.', 'Politicians appear to have fallen short of the task at hand."'],
+     ['"It is good to have a saint of our own," said Kruno Cabraka, a student.',
+      'He called the storm "the worst in thirty years."'], QUOTE),
+    ("writer_voice",  # the writer's own voice
+     ["I chose the above picture to memorialize her because everyone loves monkeys.",
+      "Leave your thoughts, ideas and desires in the comments section below."],
+     ['"I will devote all my strengths to the task," the candidate said.',
+      'The notice read "Keep your distance from the wreck."'], VOICE),
+])  # fmt: skip
+def test_sentences_a_reader_cannot_attribute_rank_after_those_that_stand_alone(
+    check: str, yes: list[str], no: list[str], first: str
+) -> None:
     from newsweave.stages import compare
 
-    assert compare.unsaid_quote('"Trust me, my body is tired.')
-    assert compare.unsaid_quote("Politicians appear to have fallen short of the task at hand.\"")
-    assert not compare.unsaid_quote('"It is good to have a saint of our own," said Kruno Cabraka, a student.')
-    assert not compare.unsaid_quote('He called the storm "the worst in thirty years."')
-
-    # more new words than the fact, so first on new words alone; the quotation goes on in the next sentence
-    quote = '"We will never give up on the fishermen, the bakers, the teachers and the nurses of this proud port.'
-    fact = "Insurers put the canal damage at several million."
-    a = Article("aA", SHARED_A, source="AP")
-    b = Article("aB", f"{SHARED_B} {quote} {fact}", source="NYT")
-    old = compare.MAX_UNIQUE
-    try:
-        compare.MAX_UNIQUE = 1
-        out = compare_sources([a, b], {x.id: analysis(x) for x in (a, b)}, {})
-    finally:
-        compare.MAX_UNIQUE = old
-    assert [u["text"] for u in out["unique"]] == [fact]
+    assert all(getattr(compare, check)(t) for t in yes)
+    assert not any(getattr(compare, check)(t) for t in no)
+    assert first_unique(first, FACT) == [FACT]

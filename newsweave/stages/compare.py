@@ -1247,6 +1247,21 @@ def unsaid_quote(text: str) -> bool:
     return bool(_QUOTE_OPENS.search(text) or (_QUOTE_CLOSES.search(text) and len(_QUOTE_MARK.findall(text)) == 1))
 
 
+# the writer's own voice, in the first person or to the reader, outside any quotation ("I chose the above picture
+# because everyone loves monkeys.", "Leave your thoughts in the comments section below."): commentary, not a
+# fact reported; it ranks with the speaker-less quotations
+UNIQUE_VOICE = 1
+_VOICE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|mine|you|your|you're|you'll|let's|Let's)\b")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*(?:[\"\u201d]|$)|``.*?(?:''|$)")
+
+
+def writer_voice(text: str) -> bool:
+    """A sentence saying I / my / you / your / let's outside its quotations, naming no one saying it."""
+    if not UNIQUE_VOICE or _SAYS.search(text):
+        return False
+    return bool(_VOICE.search(_QUOTED.sub(" ", text)))
+
+
 def _take_in_turn(ranked: list[Any], claims: Sequence[Claim]) -> list[Any]:
     """MAX_UNIQUE unique claims, the outlets taking turns (each its best remaining one), so that one long
     article does not fill the list: a reader looks for what each outlet adds. Tiers (x[0]): sentences that
@@ -1394,7 +1409,7 @@ def compare_sources(
         words = set(content_words(text))
         new = words - elsewhere.get(c.outlet, set())
         if words and len(new) / len(words) >= MIN_NEW_SHARE:
-            tier = 2 * bool(echo.get(key)) + unsaid_quote(text)
+            tier = 2 * bool(echo.get(key)) + (unsaid_quote(text) or writer_voice(text))
             unique.append((tier, len(new), i, c.article, c.sentence, text))
     top = sorted(_take_in_turn(sorted(unique, key=lambda x: (x[0], -x[1], x[2])), claims), key=lambda x: x[2])
     result["unique"] = [{"text": text, "outlet": claims[i].outlet, "article": art, "start": span[0], "end": span[1]}
