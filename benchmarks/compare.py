@@ -14,7 +14,7 @@ Matching (all on sentences: a gold quote marks the spaCy sentence(s) it overlaps
 - unique: a predicted unique claim is right when its sentence overlaps a gold unique sentence of
   the same article, wrong when it overlaps only sentences of gold corroborated or conflicting facts,
   unjudged otherwise (the gold unique lists are not exhaustive). P = right / (right + wrong),
-  R = gold unique sentences found / gold unique sentences (the product shows at most 8 a story).
+  R = gold unique sentences found / gold unique sentences (the product shows at most 12 a story, compare.MAX_UNIQUE).
 - conflicting: a predicted conflict matches a gold one when two of its claims, from different
   articles, overlap one side each. P and R as for corroborated.
 
