@@ -403,5 +403,13 @@ def test_captions_credits_and_form_fine_print_leave_the_text_but_not_the_span() 
     assert "Schools will also get earlier buses, the mayor said." in res.text  # a short line inside stays
     assert res.text.count("eastern districts, officials said") == 3
     assert res.text.count("planners said") == 1
-    for line in ("Pictured: the Summit 3 tent", "Video: 4K/30p", "Graphics: Nvidia RTX 4050"):
+    for line in ("$150 AT ADIDAS", "$32 $29 at Amazon", "Shop now", "SHOP MEN’S AT HOKA.COM"):
+        assert clean.page_note(line)  # a shop's button
+    for line in (
+        "Pictured: the Summit 3 tent",
+        "Video: 4K/30p",
+        "Graphics: Nvidia RTX 4050",
+        "Shop on weekdays",
+        "Shop at the market on Sundays for the best fish",
+    ):
         assert not clean.page_note(line)  # spec rows of product reviews are article text

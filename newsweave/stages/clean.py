@@ -247,7 +247,10 @@ _PAGE_NOTE = re.compile(  # a line about the page, not the article: a picture's 
     r"|^oops! something went wrong|^there was (?:an issue|a problem|an error) with (?:the|your) (?:form|submission)"
     r"|^\*\s*(?:indicates|denotes) (?:a )?required|^javascript is required|^please enable javascript"
     r"|^(?:we and our (?:\d+ )?partners|this (?:web)?site uses cookies|(?:strictly )?necessary cookies are"
-    r"|(?:functional|performance|analytics?|analytical|advertisement|marketing|targeting) cookies (?:are|help))\b",
+    r"|(?:functional|performance|analytics?|analytical|advertisement|marketing|targeting) cookies (?:are|help))\b"
+    r"|^(?:(?:now )?\$[\d,.]+\s+){1,2}(?:at|on|from)\s+\S.{0,30}$|^shop (?:(?:men|women)[’']s )?at \S+(?: \S+){0,2}$"
+    r"|^(?:check|see) (?:the )?(?:latest |current )?price (?:at|on) \S.{0,40}$|^see (?:the )?deal$"
+    r"|^(?:buy|shop|order) (?:it )?now$",  # a shop's button: "$150 at Amazon", "Shop now"
     re.I,
 )
 PAGE_NOTE_MAX_WORDS = 80  # a cookie banner's paragraph can be long; an article's paragraph never starts so
