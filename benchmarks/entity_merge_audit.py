@@ -215,6 +215,21 @@ def diff(stories: list[Story], old: Any) -> None:
     print(f"# {n} entity lines differ over {len(stories)} stories")
 
 
+def diff_roles(stories: list[Story], old: Any) -> None:
+    """The roles ("Russian Foreign Minister") of each person that change against ``old``, with the
+    story's split."""
+    n = 0
+    for st in stories:
+        part = "held-out" if heldout("entmerge:" + st[0]) else "dev"
+        before = {e["name"]: e.get("roles") or [] for e in resolved(old, st)}
+        for e in resolved(entities, st):
+            was, now = before.get(e["name"]), e.get("roles") or []
+            if was is not None and was != now:
+                print(f"  [{part}] {e['name']}: {was} -> {now}")
+                n += 1
+    print(f"# {n} people's roles differ over {len(stories)} stories")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", type=Path, default=Path("/tmp/run3"), help="a newsweave run: s.db and out/stories.json")
@@ -226,9 +241,13 @@ def main() -> None:
     ap.add_argument("--draws", help="comma-separated draw names to score (default all of the split)")
     ap.add_argument("--before", help="also score this copy of entities.py (gazetteer.json beside it)")
     ap.add_argument("--diff", metavar="OLD", help="list entities whose forms change against this copy, all stories")
+    ap.add_argument("--diff-roles", metavar="OLD", help="list people whose roles change against this copy")
     a = ap.parse_args()
     if a.diff:
         diff(load(a.run, None), _module(a.diff))
+        return
+    if a.diff_roles:
+        diff_roles(load(a.run, None), _module(a.diff_roles))
         return
     stories = load(a.run, a.split)
     if a.draw:

@@ -750,3 +750,29 @@ def test_a_code_with_digits_is_no_person() -> None:
              for w in ("COVID-19", "Laura Smith", "MD-11", "AF447")]  # fmt: skip
     ents, _canon = resolve_entities(items, {"a1": text})
     assert [e["name"] for e in ents if e["label"] == "PERSON"] == ["Laura Smith"]
+
+
+def test_roles_are_titles_not_clauses_or_other_names() -> None:
+    # the 961-article stream (ECB+, DUC): what stood in front of a name was read as its role
+    text = ("Attorney General John Mitchell met John Mitchell's aides. Attorney General John Mitchell President "
+            "Richard Nixon spoke. Before former President George Bush left, the Government of Prime Minister "
+            "Costas Karamanlis fell. If the president had approved the plan, Fred LaRue said nothing. "
+            "The FBI's acting director. W. Mark Felt spoke.")  # fmt: skip
+    names = ("John Mitchell", "Richard Nixon", "George Bush", "Costas Karamanlis", "Fred LaRue")
+    items = []
+    for n in names:
+        start = 0
+        while (i := text.find(n, start)) >= 0:
+            items.append(("a1", Mention(i, i + len(n), n, "PERSON")))
+            start = i + 1
+    ents, _canon = resolve_entities(items, {"a1": text})
+    roles = {e["name"]: e.get("roles") or [] for e in ents}
+    assert roles["Richard Nixon"] == ["President"]
+    assert roles["George Bush"] == ["former President"]
+    assert roles["Costas Karamanlis"] == ["Prime Minister"]
+    assert not any("approved" in r for r in roles["Fred LaRue"])
+
+
+def test_an_article_in_front_of_a_name_goes() -> None:
+    assert normalise("a David Garrard") == "David Garrard" and normalise("an Academy Award") == "Academy Award"
+    assert normalise("a rival") == "a rival"  # lower case after it: no name to strip it from

@@ -67,7 +67,7 @@ def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
     s = re.sub(r"^[\u2022\u00b7\u25aa\u25cf*>|]+\s*", "", s)  # a bullet of page furniture: "• Interior"
     s = re.sub(r"'s$|'$", "", s)
-    s = re.sub(r"^(the|The)\s+", "", s)
+    s = re.sub(r"^(?:the|The|a|an)\s+(?=\S)", "", s) if not re.match(r"^(?:a|an)\s+[a-z]", s) else s
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Rev|Ayatollah)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
     s = s.strip(" ,;:-\"'")
     # a final full stop ends the sentence, not an abbreviation ("U.S.", "Inc.", "Jr." keep theirs)
@@ -339,6 +339,11 @@ _ROLE_WORDS = _ROLE_HEADS | frozenset("""
     general army navy air force team tour senior top elected national chief-executive
 """.split())  # fmt: skip
 _LEADING = frozenset({"of", "the", "for", "with", "a", "an", "by", "from", "to", "at", "on", "in", "as", "and"})
+# words that open a clause, not a title: "Before former President George W. Bush", "If the president had ..."
+_OPENERS = frozenset("before after if when while since because although though unless until under once but and so "
+                     "yet or".split())  # fmt: skip
+_VERB_WORDS = frozenset("is was are were be been being has had have did does do would will could should "
+                        "can may might must said says".split())  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
 _PLACE_PREPS = re.compile(
     r"(?:\b(?:in|near|outside|into|across|through|via|towards)(?:\s+the)?|"
@@ -464,8 +469,9 @@ _CALENDAR_WORDS = frozenset("""january february march april may june july august
     monday tuesday wednesday thursday friday saturday sunday today yesterday""".split())
 
 
-def _role_before(before: str) -> str | None:
-    """The title right in front of a name ("Russian Foreign Minister", "Maj. Gen.", "Mr.")."""
+def _role_before(before: str, names: frozenset[str] = frozenset()) -> str | None:
+    """The title right in front of a name ("Russian Foreign Minister", "Maj. Gen.", "Mr."), never holding
+    another person's full name (``names``: "Attorney General John Mitchell President Nixon" gives "President")."""
     toks = _TOKEN.findall(before.split("\n")[-1])
     role: list[str] = []
     for t in reversed(toks):
@@ -478,8 +484,19 @@ def _role_before(before: str) -> str | None:
             role.insert(0, t)
             continue
         break
-    while role and role[0].lower() in _LEADING:  # "With President" -> "President"
+    while role and role[0].lower() in _LEADING | _OPENERS:  # "With President", "Before former President"
         role.pop(0)
+    # "John Mitchell President": another person's full name, then the title
+    cut = [j for i in range(len(role)) for j in range(i + 2, len(role) + 1) if " ".join(role[i:j]) in names]
+    role = role[max(cut) :] if cut else role
+    ofs = [i for i in range(1, len(role) - 1) if role[i] == "of"]
+    if ofs:  # "Government of Prime Minister" -> "Prime Minister"; "Secretary of State" stays
+        after = role[ofs[-1] + 1 :]
+        first = after[0].lower().strip(".")
+        if _is_head(after[-1]) and (_is_head(first) or first in _ROLE_WORDS - {"the", "of", "for"}):
+            role = after
+    if not role:
+        return None
     while len(role) > 1 and role[-1].lower().strip(".") in _HONORIFICS:  # "Lieutenant General Sir"
         role.pop()
     if not any(w.lower().strip(".") in _ROLE_HEADS for w in role):
@@ -520,17 +537,23 @@ def _role_apposition(text: str, m: Mention) -> str | None:
         if (
             len(words) <= 8
             and (words[0].lower() in _ROLE_WORDS or words[0][0].isupper())
+            and words[0].lower() not in _OPENERS
+            and not any(w.lower() in _VERB_WORDS for w in words)
             and any(_is_head(w) for w in words)
         ):
-            return hit.group(1)
+            return hit.group(1)  # not a clause: "If the president had approved the plan, LaRue ..."
     return None
 
 
-def _role(text: str, m: Mention) -> str | None:
-    pre = _role_before(text[max(0, m.start - 60) : m.start])
+def _role(text: str, m: Mention, names: frozenset[str] = frozenset()) -> str | None:
+    pre = _role_before(text[max(0, m.start - 60) : m.start], names)
     if pre and pre.split()[-1].lower().strip(".") in _HONORIFICS and len(pre.split()) == 1:
         pre = None  # "Mr." alone is no role
-    return pre or _role_apposition(text, m)
+    role = pre or _role_apposition(text, m)
+    last = role.split()[-1] if role else ""
+    if role and last.endswith(".") and len(last) > 5 and last[:-1].isalpha():  # "acting director." ends a sentence;
+        role = role[:-1]  # "Vice Adm.", "Sgt." keep their abbreviation's stop
+    return role
 
 
 @dataclass(eq=False)  # one cluster is itself only: "c in clusters" by identity, not by comparing Counters
@@ -597,6 +620,9 @@ def resolve_entities(
     texts = texts or {}
     items = story_mentions(items, texts)
     surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
+    person_counts = Counter(" ".join(m.text.split()) for _a, m in items if m.label == "PERSON")
+    full_names = frozenset(n for n, k in person_counts.items()  # people the story names twice or more
+                           if k > 1 and " " in n and not any(_is_head(w) for w in n.split()))  # fmt: skip
     by_surface: dict[str, Counter[str]] = defaultdict(Counter)  # spaCy labels
     cues: dict[str, Counter[str]] = defaultdict(Counter)  # context votes
     arts: dict[str, set[str]] = defaultdict(set)
@@ -626,7 +652,7 @@ def resolve_entities(
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
-            if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m)):  # kept for people only
+            if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
                 roles[s][r] += 1
     cut = _cut_surnames(items, texts, counts)
     _common_words_out(items, texts, by_surface, counts)
