@@ -1179,8 +1179,40 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
                     if x.get("relative") and x.get("date") is not None:
                         x["approximate"] = True
         dated.append((a.id, a.text, dates))
-        counted.append((a.id, numbers_in_text(a.text, an.mentions, an.sentences)))
+        numbers = numbers_in_text(a.text, an.mentions, an.sentences)
+        if getattr(a, "language", None) in DECIMAL_COMMA_LANGUAGES:
+            numbers = decimal_comma(a.text, numbers, an.sentences)
+        counted.append((a.id, numbers))
     return build_timeline(dated), build_number_table(counted)
+
+
+# languages whose figures are written "8,8" (a decimal comma) and "1.000" or "1 000" (thousands)
+DECIMAL_COMMA_LANGUAGES = frozenset("fr de es it pt nl sv da no fi pl cs ro hu tr id ru uk bg el".split())
+_COMMA_FIGURE = re.compile(r"\d{1,3}(?:[. \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+,\d+(?![\d.,]\d)")
+
+
+def decimal_comma(
+    text: str, numbers: list[dict[str, Any]], sentences: Sequence[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """An article's numbers (``numbers_in_text``) read with a decimal comma ("8,8" is 8.8, not 8) and dots
+    or spaces between thousands ("1.000", "2 000" are 1000, 2000): a number whose text is a bare figure
+    takes the whole figure written from its start (what it counts read again after it), and a number
+    inside that figure ("000") goes; one with words ("1,5 millions") is left as it is."""
+    out: list[dict[str, Any]] = []
+    taken = (-1, -1)
+    for n in numbers:
+        if taken[0] <= n["start"] < taken[1]:
+            continue
+        m = _COMMA_FIGURE.match(text, n["start"])
+        if m and re.fullmatch(r"[\d.,\s]+%?", n["text"]) and m.end() >= n["start"] + len(n["text"].rstrip(" %")):
+            head, _, tail = m.group().partition(",")
+            d = _number(text, n["start"], max(m.end(), n["end"]), "PERCENT" if "%" in n["text"] else "CARDINAL",
+                        sentences)  # fmt: skip
+            d["value"] = _as_number(float(re.sub(r"\D", "", head) + "." + (tail or "0")))
+            d["unit"] = d.get("unit") or n.get("unit")
+            n, taken = d, (m.start(), m.end())
+        out.append(n)
+    return out
 
 
 def closest_dated(articles: Sequence[Any]) -> dict[str, float]:

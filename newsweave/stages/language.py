@@ -84,3 +84,24 @@ def stop_word_hits(text: str, lang: str | None) -> int:
     foreign = sum(1 for ch in head
                   if ord(ch) > 127 and ch.isalpha() and not unicodedata.name(ch, "").startswith(script))  # fmt: skip
     return sum(1 for w in _WORD.findall(head) if w.islower() and w in stops) - foreign
+
+
+def common_word(text: str, lang: str | None, context: str = "", sentence_start: bool = False) -> bool:
+    """Whether ``text`` (an entity mention or a speaker in an article in ``lang``) is common words of that
+    language, not a name: every word of it a stop word of ``lang`` that is short ("Un", "Le", "Die") or
+    also written in lower case in ``context`` (the article); stop lists hold names ("france", "paris",
+    "berlin") and nouns of names ("gobierno" of "El Gobierno de España"), which that test keeps. At the
+    start of a sentence (``sentence_start``), also a two-word mention opening on a short stop word the
+    sentence capitalised ("Die Behörden", "Der Pegel"; "Le Monde" there is lost). False for a language
+    without a stop list."""
+    if lang is None or lang not in _LISTS:
+        return False
+    stops = _stoplists()[lang]
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    first = words[0].lower()
+    if sentence_start and len(words) == 2 and len(first) <= 3 and first in stops:
+        return True
+    lower = [w.lower() for w in words]
+    return all(w in stops and (len(w) <= 3 or re.search(rf"(?<!\w){re.escape(w)}(?!\w)", context)) for w in lower)

@@ -4,6 +4,7 @@ timeline, numbers and the cross-source comparison."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,8 @@ from ..records import Analysis, Article, Quote
 from .compare import TextEmbedder, compare_sources, outlet_name, outlet_of
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
-from .facts import story_facts
+from .facts import DATE_LABELS, story_facts
+from .language import common_word
 from .ledger import build_ledger
 from .registry import LINKED_LABELS
 from .summarize import Summarizer, SummaryDoc
@@ -183,6 +185,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     also matches paraphrased claims, and the summary skips a sentence that restates a chosen one in
     other words (``Summarizer.repeat_cosine``)."""
     copies = find_copies(articles)
+    analyses = english_only_restricted(articles, analyses)
     entities, ledger = story_ledger(articles, analyses)
     docs = [
         SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
@@ -209,9 +212,42 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     }  # fmt: skip
 
 
-def _with_speaker(q: Any, name: str | None) -> Any:
-    from dataclasses import replace
+# a date mention an article in another language keeps: a year, an ISO day (no English words, no 03/04 order)
+_NEUTRAL_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?")
+NOT_READ = "NOT_READ"  # the label of a date mention left unread (still covers its digits: no count is made of them)
 
+
+def english_only_restricted(articles: list[Article], analyses: dict[str, Analysis]) -> dict[str, Analysis]:
+    """The analyses of articles whose language is known and not English, cut to what the English-only
+    stages read right in any language: entity mentions that are not common words of the article's
+    language ("Un", "Le", "Die Behörden" read as names) or figures ("8,5 Meter"); direct quotes (any
+    quote marks) without reported speech (English cue verbs), a speaker that is not a common word;
+    date mentions only when a year or an ISO day (English date words and day/month order are not
+    read: such a mention is relabelled ``NOT_READ``). English articles and those of unknown language
+    are left as they are (the same dict when there are none)."""
+    other = {a.id: a for a in articles if a.language and a.language != "en" and a.id in analyses}
+    if not other:
+        return analyses
+    out = dict(analyses)
+    for aid, a in other.items():
+        an, lang = analyses[aid], a.language
+        starts = {s for s, _ in an.sentences}
+        mentions = tuple(
+            m if m.label not in DATE_LABELS or _NEUTRAL_DATE.fullmatch(m.text.strip()) else replace(m, label=NOT_READ)
+            for m in an.mentions
+            if not common_word(m.text, lang, a.text, m.start in starts)
+            and not (m.label in LINKED_LABELS and m.text[:1].isdigit())  # "8,5 Meter" read as a person
+        )  # fmt: skip
+        quotes = tuple(
+            q if q.speaker is None or not common_word(q.speaker.text, lang, a.text)
+            else replace(q, speaker=None, speaker_name=None)
+            for q in an.quotes if q.direct
+        )  # fmt: skip
+        out[aid] = replace(an, mentions=mentions, quotes=quotes)
+    return out
+
+
+def _with_speaker(q: Any, name: str | None) -> Any:
     return replace(q, speaker_name=name)
 
 
