@@ -847,7 +847,11 @@ def _particle_surname(s: str) -> bool:
 def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
     """The person cluster whose full name ends with this single word, or with this surname and its
     particle ("Van Rompuy" for "Herman Van Rompuy"), the most mentioned one. A surname's plural is the
-    family, not the person ("the Cullens", "the Mitchells")."""
+    family, not the person ("the Cullens", "the Mitchells"). A well-known place or organisation that is
+    no one's name (the gazetteer's unambiguous names) is no surname: "Egypt", 72 times a place, is not the
+    surname of "Etisalat Egypt" (a company spaCy read as a person once)."""
+    if fam != "PERSON" and _GAZETTEER.get(s, "PERSON") != "PERSON":
+        return None
     best, best_n = None, 0
     f = fold(s)
     k = len(s.split())
