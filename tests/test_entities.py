@@ -785,3 +785,12 @@ def test_a_well_known_place_is_no_surname() -> None:
     items += [("a1", Mention(i, i + 5, "Egypt", "GPE")) for i in range(len(text)) if text.startswith("Egypt", i)]
     ents, _canon = resolve_entities(items, {"a1": text})
     assert next(e for e in ents if "Egypt" in e["variants"])["label"] == "GPE"
+
+
+def test_a_plural_of_a_nationality_is_no_person() -> None:
+    # the 961-article stream (Athens riots): "Greeks" PERSON x14 beside "Greek" NORP x39
+    text = "Greek police fought Greek students. " * 3 + "Greeks marched. Greeks protested."
+    items = [("a1", Mention(i, i + 5, "Greek", "NORP")) for i in range(len(text)) if text.startswith("Greek ", i)]
+    items += [("a1", Mention(i, i + 6, "Greeks", "PERSON")) for i in range(len(text)) if text.startswith("Greeks", i)]
+    ents, _canon = resolve_entities(items, {"a1": text})
+    assert not [e for e in ents if e["label"] == "PERSON"]
