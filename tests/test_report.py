@@ -219,6 +219,13 @@ def test_markdown_mirrors_the_page() -> None:
     story = next(st for st in doc["stories"] if st.get("quotes"))
     story["quotes"][0]["wordings"][0]["direct"] = False
     assert "  - We are searching every building tonight — Daily Post" in render_markdown(doc)
+    # a speaker described as a body is no person left unnamed
+    q0 = story["quotes"][0]
+    q0.update(speaker=None, speaker_description="the Indian navy")
+    md = render_markdown(doc)
+    assert "**the Indian navy**" in md and "**the Indian navy** (not named)" not in md
+    q0["speaker_description"] = "a senior US official"
+    assert "**a senior US official** (not named)" in render_markdown(doc)
     # an article not in English is marked as such (kept, never dropped)
     story["articles"][0]["language"] = "fr"
     assert "*(language: fr)*" in render_markdown(doc) and "*(language: en)*" not in render_markdown(make_doc())

@@ -289,6 +289,18 @@ def _md_diff(segments: list[dict[str, Any]]) -> MdSafe:
     return MdSafe("".join(parts))
 
 
+# a speaker described by the body it is ("the Indian navy", "Greek police", "the Kremlin's press service"): the
+# report does not call it "not named", as it does a person left unnamed ("a senior US official")
+_BODIES = frozenset("navy army police military government ministry department court council agency company "
+                    "club team party committee commission embassy authorities administration office service "
+                    "coast guard regime board university hospital network".split())  # fmt: skip
+
+
+def _body(description: str | None) -> bool:
+    words = (description or "").lower().split()
+    return bool(words) and words[-1].strip(".,'’s") in _BODIES
+
+
 def _fragment_text(fragment: Any) -> str | None:
     if isinstance(fragment, dict):
         return _text(fragment.get("text"))
@@ -428,6 +440,7 @@ class _StoryView:
                     "id": f"{self.anchor}-q{len(out) + 1}",
                     "speaker": _text(q.get("speaker")),
                     "speaker_description": _text(q.get("speaker_description")),
+                    "speaker_body": _body(_text(q.get("speaker_description"))),
                     "direct": bool(q.get("direct", True)),
                     "channel": _text(q.get("channel")),
                     "cue": _text(q.get("cue")),
