@@ -163,3 +163,11 @@ def test_names_with_other_numbers_are_other_things() -> None:
     assert not similar("Interstate 75", "Interstate 5", "FAC")
     assert not similar("Flight 447", "Flight 477", "ORG")
     assert similar("Flight 447", "flight 447", "ORG") and similar("A330", "A330-200", "PRODUCT")
+
+
+def test_a_short_name_is_no_spelling_of_a_longer_word() -> None:
+    from newsweave.stages.entities import similar
+
+    # the 961-article stream (ECB+, CC BY): "the Dairy" (Matanuska Maid) had joined Dar Miller
+    assert not similar("Dar", "Dairy", "PERSON")
+    assert similar("Jim", "Jimmy", "PERSON") and similar("Sergei", "Sergey", "PERSON")
