@@ -9,6 +9,7 @@ import pytest
 from newsweave.stages import dump_meta
 from newsweave.stages.clean import byline_and_date, byline_names, clean_text_dump
 from newsweave.stages.clean_model import load_tree_ensemble
+from newsweave.stages.dates_text import numeric_order, parse_date
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dump_wikinews.txt"
 BODY = [
@@ -155,3 +156,29 @@ def test_the_date_nearest_the_headline_wins_over_a_teasers_date_further_down() -
     assert byline_and_date(lines, 1, 6)[1] == "2025-01-16"
     # on a tie the line below the headline wins
     assert byline_and_date(["May 2, 2024", "A headline here", "June 3, 2024", *BODY], 1, 3)[1] == "2024-06-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("October 17, 20236:01 PM ET", "2023-10-17"),
+        ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", "2025-03-05"),
+        ("Published on 2021-01-18T19:55", "2021-01-18"),
+        ("\U0001f4c5Jul. 11. 2025", "2025-07-11"),
+        ("Updated: 10/31/2024", "2024-10-31"),
+        ("17.05.2021", "2021-05-17"),
+        ("Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET", "2022-11-09"),
+    ],
+)
+def test_glued_and_numeric_dates_are_read_next_to_the_headline(line: str, day: str) -> None:
+    assert parse_date(line) is None or "published" in line  # metadata lines elsewhere are read as before
+    assert parse_date(line, loose=True) == day
+    assert byline_and_date(["Menu", "A Headline About Things", line, "Body text " * 9], 1, 3)[1] == day
+
+
+def test_the_pages_other_numeric_dates_settle_day_or_month_first() -> None:
+    assert numeric_order("19/02/2025\n08/12/2021\n25/01/2022") is True
+    assert numeric_order("01/15/24\n02/09/24") is False
+    assert numeric_order("03/04/2025") is None
+    assert parse_date("Updated on 09/10/2025", loose=True, day_first=True) == "2025-10-09"
+    assert parse_date("Updated on 09/10/2025", loose=True) == "2025-09-10"

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
-from newsweave.stages.dates_text import parse_date, without_dates
+from newsweave.stages.dates_text import numeric_order, parse_date, without_dates
 from newsweave.stages.dump_meta import find_title
 from newsweave.stages.html import clean_byline
 from newsweave.stages.textutil import ENGLISH_STOP
@@ -406,7 +406,8 @@ def byline_and_date(
             continue
         if authors := byline[0] or (byline_names(lines[i + 1]) if not byline[1] and i + 1 < len(lines) else ()):
             break
-    dates = [(i, d) for i in near if (d := parse_date(lines[i]))]
+    day_first = numeric_order("\n".join(lines))  # "19/02/2025" elsewhere on the page: "09/10/2025" is 9 October
+    dates = [(i, d) for i in near if (d := parse_date(lines[i], loose=True, day_first=day_first))]
     if not authors and dates:  # a name on the date line: "Kristian Larsen July 13, 2025 — 7 minutes read"
         authors = _names_by_date(lines[dates[0][0]])
     if not authors and dates:

@@ -32,17 +32,64 @@ DATE_RES = (
 )
 
 
+# near the headline (``parse_date(..., loose=True)``, clean.byline_and_date only, so what lines are metadata does not
+# change): dates glued to the words around them ("October 17, 20236:01 PM ET", "GiuffridaMar 5, 2025",
+# "2021-01-18T19:55", "Jul. 11. 2025") and numeric days ("8/1/2025", "17.05.2021", "14.11.24")
+_GLUED_START = r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))"  # a capitalised month right after a lower-case letter
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # a year followed by a non-digit, or glued to a time "6:01"
+LOOSE_DATE_RES = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"{_GLUED_START}{_MON}\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[.,]?\s+(?P<y>\d{{4}}){_YEAR_END}", re.I),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+(?P<y>\d{{4}}){_YEAR_END}", re.I),
+)
+# 12/19/2025, 19.12.2025, 02-12-2025, 14.11.24: the order of day and month is read from a part over 12; else month
+# first with "/" (the US form), day first with "." or "-"
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-]\d)")
+
+_PUBLISHED = re.compile(r"\bpublished\b", re.I)
+
+
 def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation ("Sept.", "DECEMBER"); 0 for anything else."""
     key = name.lower().rstrip(".")[:3]
     return MONTH_ABBREVIATIONS.index(key) + 1 if key in MONTH_ABBREVIATIONS else 0
 
 
-def parse_date(s: str) -> str | None:
-    """The first date written in ``s`` as ISO YYYY-MM-DD ("12Apr17", "April 12, 2017", "LAST UPDATED ON
-    SEPTEMBER 16TH, 2023", "2025-02-22"); a day the calendar lacks ("February 30, 2025") is no date."""
+def numeric_order(text: str) -> bool | None:
+    """Whether the numeric dates of a page put the day first ("19/02/2025": True), the month first ("08/14/25":
+    False), by a majority of those with a part over 12; None when none settles it."""
+    votes = [int(m["a"]) > 12 for m in _NUMERIC.finditer(text) if (int(m["a"]) > 12) != (int(m["b"]) > 12)]
+    return None if not votes or len(votes) == 2 * sum(votes) else 2 * sum(votes) > len(votes)
+
+
+def _numeric_dates(s: str, day_first: bool | None) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
-    for rx in DATE_RES:
+    for m in _NUMERIC.finditer(s):
+        a, b, y = int(m["a"]), int(m["b"]), m["y"]
+        year = int(y) + (0 if len(y) == 4 else 2000)
+        if a > 12 or b > 12:
+            day_first = a > 12
+        elif day_first is None:
+            day_first = m["sep"] != "/"
+        month, day = (b, a) if day_first else (a, b)
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            try:
+                found.append((m.start(), date(year, month, day).isoformat()))
+            except ValueError:
+                continue
+    return found
+
+
+def parse_date(s: str, loose: bool = False, day_first: bool | None = None) -> str | None:
+    """The first date written in ``s`` as ISO YYYY-MM-DD ("12Apr17", "April 12, 2017", "LAST UPDATED ON
+    SEPTEMBER 16TH, 2023", "2025-02-22"); a day the calendar lacks ("February 30, 2025") is no date. ``loose``
+    (next to the headline only): also dates glued to other words and numeric days (LOOSE_DATE_RES, _NUMERIC; the
+    day first when ``day_first``, see numeric_order), and the date after "published" first ("Updated November 11,
+    2022 Originally published November 9, 2022")."""
+    if loose and (m := _PUBLISHED.search(s)) and (d := parse_date(s[m.end() :], True, day_first)):
+        return d
+    found: list[tuple[int, str]] = _numeric_dates(s, day_first) if loose else []
+    for rx in DATE_RES + (LOOSE_DATE_RES if loose else ()):
         for m in rx.finditer(s):
             g = m.groupdict()
             month = int(g["m"]) if g.get("m") else month_number(g["mon"])
