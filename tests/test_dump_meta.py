@@ -182,3 +182,23 @@ def test_the_pages_other_numeric_dates_settle_day_or_month_first() -> None:
     assert numeric_order("03/04/2025") is None
     assert parse_date("Updated on 09/10/2025", loose=True, day_first=True) == "2025-10-09"
     assert parse_date("Updated on 09/10/2025", loose=True) == "2025-09-10"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("September 1, 2016September 8, 2016Autumn Adams", ("Autumn Adams",)),
+        ("03/01/2017 by Agatha Caleo, Candidate Representative to the Committee", ("Agatha Caleo",)),
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ("Niko Matsakis",)),
+    ],
+)
+def test_names_on_a_date_line_with_glued_or_numeric_dates(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["Menu", "A Headline About Things", line, "Body text " * 9], 1, 3)[0] == authors
+
+
+def test_more_bylines_next_to_the_headline_authors_label_reading_time_and_name_lists() -> None:
+    head = ["Menu", "A Headline About Things"]
+    assert byline_and_date([*head, "By Kyle Howells 15 min read", "Body"], 1, 3)[0] == ("Kyle Howells",)
+    assert byline_and_date([*head, "Authors:Ann Roy, Jyoti Patel", "Body"], 1, 3)[0] == ("Ann Roy", "Jyoti Patel")
+    names = ("Naftali Tishby", "Fernando C. Pereira", "William Bialek")
+    assert byline_and_date([*head, ", ".join(names), "24 Apr 2000 • 3 min read", "Body"], 1, 4)[0] == names

@@ -120,7 +120,7 @@ _REPOST = re.compile(
 # name may be on the next line), "Author: Jane Doe"
 _BYLINE = re.compile(
     r"^(?:(?:(?P<lead>(?i:posted|written|words|story|text|article))\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z])|$)"
-    r"|(?P<label>(?i:author))(?:\s*:|\s|$))\s*(?P<names>.*)$"
+    r"|(?P<label>(?i:authors?))(?:\s*:|\s|$))\s*(?P<names>.*)$"
 )
 _LEADS = ("Posted", "Written", "Words", "Story")  # the only lead words of a byline read far from the headline
 _BYLINE_END = re.compile(r"\s+[|/•·⋅]\s+|\s+[-–—]{1,2}\s+|\(")  # what ends the names of a byline
@@ -132,6 +132,8 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 # words pages also write in lower case (benchmarks/dump_common_words.py, from the dev dumps): a "name" made of them
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
+_NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
+_READING_TIME = re.compile(r"\s+\d+\s*(?:[-–]\s*\d+\s*)?min", re.I)  # byline_names
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
 NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
 # the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
@@ -358,6 +360,8 @@ def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
     """The person names a byline's text (after "By") gives: one or more full names ("A B, C D and E F, NPR",
     _names), else (``loose``) one name read loosely (_loose_name), split at commas, "&" and "and"."""
     head = _BYLINE_END.split(text, maxsplit=1)[0]
+    if loose:  # next to the headline, names end at a reading time too ("By Kyle Howells 15 min read")
+        head = _READING_TIME.split(head, maxsplit=1)[0]
     if (names := _names(head)) or not loose:
         return names
     name = _loose_name(text)
@@ -381,7 +385,8 @@ def _names_by_date(line: str) -> tuple[str, ...]:
     ("Faith Katunga•Oct 20, 2025", "September 1st, 2023 By Emily Norwood"); label-like parts are no names."""
     if len(_words(line)) > BYLINE_MAX_WORDS:
         return ()
-    for part in _DATE_LINE_PARTS.split(without_dates(line, "|")):
+    for part in _DATE_LINE_PARTS.split(without_dates(line, "|", loose=True)):
+        part = _NAME_TAIL.split(part, maxsplit=1)[0]  # "Mahua Das in Project Management", "X on behalf of Y"
         byline = _byline(part)
         names = byline[0] if byline else _names(part)
         if names := tuple(n for n in names if not _label_like(n)):
@@ -413,7 +418,12 @@ def byline_and_date(
     if not authors and dates:
         i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
         for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and j != title and (name := _loose_name(lines[j])):
+            if not 0 <= j < len(lines) or j == title:
+                continue
+            if len(names := _names(lines[j])) > 1 and not any(_label_like(n) for n in names):
+                authors = names  # "Naftali Tishby, Fernando C. Pereira, William Bialek" / "24 Apr 2000"
+                break
+            if name := _loose_name(lines[j]):
                 if 1 <= len(name.split()) <= 4 and not _label_like(name):
                     authors = (name,)
                     break

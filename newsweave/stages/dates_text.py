@@ -35,7 +35,7 @@ DATE_RES = (
 # near the headline (``parse_date(..., loose=True)``, clean.byline_and_date only, so what lines are metadata does not
 # change): dates glued to the words around them ("October 17, 20236:01 PM ET", "GiuffridaMar 5, 2025",
 # "2021-01-18T19:55", "Jul. 11. 2025") and numeric days ("8/1/2025", "17.05.2021", "14.11.24")
-_GLUED_START = r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))"  # a capitalised month right after a lower-case letter
+_GLUED_START = r"(?:\b|(?<=[a-z\d])(?-i:(?=[A-Z])))"  # a capitalised month right after a letter or a year
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # a year followed by a non-digit, or glued to a time "6:01"
 LOOSE_DATE_RES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
@@ -104,8 +104,11 @@ def parse_date(s: str, loose: bool = False, day_first: bool | None = None) -> st
     return min(found)[1] if found else None
 
 
-def without_dates(s: str, mark: str = " ") -> str:
-    """``s`` with every date ``parse_date`` could read replaced by ``mark``."""
-    for rx in DATE_RES:
+def without_dates(s: str, mark: str = " ", loose: bool = False) -> str:
+    """``s`` with every date ``parse_date`` could read (``loose``: as parse_date(s, loose=True)) replaced by
+    ``mark``."""
+    if loose:
+        s = _NUMERIC.sub(mark, s)
+    for rx in DATE_RES + (LOOSE_DATE_RES if loose else ()):
         s = rx.sub(mark, s)
     return s
