@@ -300,8 +300,8 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
     if family == "ORG" and " " in fa + fb and _org_core(fa) == _org_core(fb):
         return True
     # one skeleton: a spelling variant ("Sergei" / "Sergey"), if neither name is too short to tell ("Dar" / "Dairy")
-    short = min(len(fa), len(fb)) < 4 and not (fa.startswith(fb) or fb.startswith(fa))  # "Jim" / "Jimmy" may be one
-    need = 0.75 if skeleton(a) == skeleton(b) and not short else 0.92
+    tiny = min(len(fa), len(fb)) < 4 and not (fa.startswith(fb) or fb.startswith(fa))  # "Jim" / "Jimmy" may be one
+    need = 0.75 if skeleton(a) == skeleton(b) and not tiny else 0.92
     if 2 * min(len(fa), len(fb)) < need * (len(fa) + len(fb)):  # an upper bound of the ratio
         return False
     sm = SequenceMatcher(None, fa, fb)
