@@ -958,10 +958,17 @@ def test_a_negation_in_a_later_clause_about_something_else_does_not_part_a_corro
     a, b = Article("aA", sa, source="Reuters"), Article("aB", sb, source="BBC")
     analyses = {x.id: analysis(x) for x in (a, b)}
     table = {sa: unit(1, 0), sb: unit(0.8, 0.6)}
-    assert compare_sources([a, b], analyses, {}, embedder=TableEmbedder(table))["corroborated"]
-    # the negation governs what the two share: no corroboration
-    sc = "Officials said that flights to the US were stopped on Wednesday, though airlifts were not stopped."
-    c = Article("aC", sc, source="AP")
-    table[sc] = unit(1, 0)
-    out = compare_sources([c, b], {x.id: analysis(x) for x in (c, b)}, {}, embedder=TableEmbedder(table))
-    assert not out["corroborated"]
+    # off in the product (see BENCHMARKS, cross-source comparison): the claims stay apart
+    assert not compare.SCOPED_POLARITY
+    assert not compare_sources([a, b], analyses, {}, embedder=TableEmbedder(table))["corroborated"]
+    try:
+        compare.SCOPED_POLARITY = True
+        assert compare_sources([a, b], analyses, {}, embedder=TableEmbedder(table))["corroborated"]
+        # the negation governs what the two share: no corroboration
+        sc = "Officials said that flights to the US were stopped on Wednesday, though airlifts were not stopped."
+        c = Article("aC", sc, source="AP")
+        table[sc] = unit(1, 0)
+        out = compare_sources([c, b], {x.id: analysis(x) for x in (c, b)}, {}, embedder=TableEmbedder(table))
+        assert not out["corroborated"]
+    finally:
+        compare.SCOPED_POLARITY = False
