@@ -341,9 +341,7 @@ _ROLE_WORDS = _ROLE_HEADS | frozenset("""
     general army navy air force team tour senior top elected national chief-executive
 """.split())  # fmt: skip
 _LEADING = frozenset({"of", "the", "for", "with", "a", "an", "by", "from", "to", "at", "on", "in", "as", "and"})
-# words that open a clause, not a title: "Before former President George W. Bush", "If the president had ..."
-_OPENERS = frozenset("before after if when while since because although though unless until under once but and so "
-                     "yet or".split())  # fmt: skip
+# (a role never starts with one of the sentence openers, ``_OPENERS`` below: "Before former President", "If the ...")
 _VERB_WORDS = frozenset("is was are were be been being has had have did does do would will could should "
                         "can may might must said says".split())  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
