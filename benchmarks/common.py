@@ -139,3 +139,40 @@ def stored_stories(store_path: str, stories_path: str) -> Iterator[tuple[dict[st
                 yield st, store.articles(ids), store.analyses(ids)
         finally:
             store.close()
+
+
+def stored_comparison_inputs(run: Path) -> tuple[Any, Iterator[dict[str, Any]]]:
+    """What the cross-source comparison of each story of a `newsweave run` reads, from the run's
+    store: the store-cached MiniLM embedder (its ``new`` counts sentences embedded afresh) and, story
+    by story, {"report", "key", "split", "articles", "analyses", "copies"} (split by ``heldout`` of
+    the first article's external id). The store is closed when the stories are exhausted."""
+    from newsweave.settings import Settings
+    from newsweave.stages.embed import CachedEmbedder, Embedder
+    from newsweave.stages.story import find_copies
+    from newsweave.store.sqlite import SQLiteStore
+
+    reports = json.loads((run / "out" / "stories.json").read_text())["stories"]
+    store = SQLiteStore(str(run / "s.db"))
+    emb = CachedEmbedder(Embedder.from_settings(Settings(), threads=1), store.sentence_vectors)
+
+    def stories() -> Iterator[dict[str, Any]]:
+        try:
+            for rep in reports:
+                ids = [a["id"] for a in rep["articles"]]
+                by_id = {a.id: a for a in store.articles(ids)}
+                arts = [by_id[i] for i in ids if i in by_id]
+                key = rep["articles"][0].get("external_id") or rep["articles"][0]["id"]
+                yield {"report": rep, "key": key, "split": "held-out" if heldout(key) else "dev", "articles": arts,
+                       "analyses": store.analyses(ids), "copies": find_copies(arts)}  # fmt: skip
+        finally:
+            store.close()
+
+    return emb, stories()
+
+
+def set_constants(module: Any, assignments: list[str]) -> None:
+    """``--set NAME=VALUE`` for a benchmark: each constant of ``module`` takes the value, read as a
+    number and cast to the constant's type (0 / 1 for a switch)."""
+    for kv in assignments:
+        name, value = kv.split("=", 1)
+        setattr(module, name, type(getattr(module, name))(float(value)))

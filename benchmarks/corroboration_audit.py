@@ -40,13 +40,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import heldout, machine, stamp  # noqa: E402
-from newsweave.settings import Settings  # noqa: E402
+from benchmarks.common import machine, set_constants, stamp, stored_comparison_inputs  # noqa: E402
 from newsweave.stages import compare as cmp  # noqa: E402
-from newsweave.stages.embed import CachedEmbedder, Embedder  # noqa: E402
 from newsweave.stages.facts import story_facts  # noqa: E402
-from newsweave.stages.story import find_copies  # noqa: E402
-from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "corroboration_audit.json"
 
@@ -71,19 +67,11 @@ def signal(m: cmp.Matching, i: int, j: int) -> dict[str, Any]:
 
 def stories(run: Path) -> list[dict[str, Any]]:
     """Every story's shown groups and their "also" members (see the module docstring)."""
-    reports = json.loads((run / "out" / "stories.json").read_text())["stories"]
-    store = SQLiteStore(str(run / "s.db"))
-    emb = CachedEmbedder(Embedder.from_settings(Settings(), threads=1), store.sentence_vectors)
+    emb, stories_in = stored_comparison_inputs(run)
     out = []
-    for rep in reports:
-        ids = [a["id"] for a in rep["articles"]]
-        by_id = {a.id: a for a in store.articles(ids)}
-        arts = [by_id[i] for i in ids if i in by_id]
-        analyses = store.analyses(ids)
-        copies = find_copies(arts)
-        key = rep["articles"][0].get("external_id") or rep["articles"][0]["id"]
-        story: dict[str, Any] = {"id": rep["id"], "key": key, "split": "held-out" if heldout(key) else "dev",
-                                 "groups": []}  # fmt: skip
+    for st in stories_in:
+        arts, analyses, copies = st["articles"], st["analyses"], st["copies"]
+        story: dict[str, Any] = {"id": st["report"]["id"], "key": st["key"], "split": st["split"], "groups": []}
         out.append(story)
         if len({cmp.outlet_of(a) for a in arts if a.id not in copies}) < 2:
             continue
@@ -97,7 +85,6 @@ def stories(run: Path) -> list[dict[str, Any]]:
                 "members": [{"text": m.claims[j].text, "outlet": m.claims[j].outlet,
                              **(signal(m, centre, j) if j != centre else {"signal": "centre"})} for j in also],
             })  # fmt: skip
-    store.close()
     print(f"# corroboration audit, {stamp()}, {machine()}; {run}: {len(out)} stories, "
           f"{sum(len(s['groups']) for s in out)} groups shown; {len(emb.new)} sentences embedded afresh")
     return out
@@ -145,9 +132,7 @@ def main() -> None:
                     help="override a constant of newsweave.stages.compare (the code before a change, for --save)")
     args = ap.parse_args()
     cmp.CLASH_CHECK = args.clash == "on"
-    for kv in args.set:
-        name, value = kv.split("=", 1)
-        setattr(cmp, name, type(getattr(cmp, name))(float(value)))
+    set_constants(cmp, args.set)
     data = stories(args.run)
     gold = json.loads(GOLD.read_text()) if GOLD.exists() else {"items": []}
     labels = {gold_key(x): x["label"] for x in gold["items"]}

@@ -24,33 +24,21 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import heldout, machine, stamp  # noqa: E402
-from newsweave.settings import Settings  # noqa: E402
+from benchmarks.common import machine, set_constants, stamp, stored_comparison_inputs  # noqa: E402
 from newsweave.stages import compare as cmp  # noqa: E402
-from newsweave.stages.embed import CachedEmbedder, Embedder  # noqa: E402
 from newsweave.stages.facts import story_facts  # noqa: E402
-from newsweave.stages.story import find_copies  # noqa: E402
-from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
 
 def unique_lists(run: Path) -> list[dict[str, Any]]:
-    reports = json.loads((run / "out" / "stories.json").read_text())["stories"]
-    store = SQLiteStore(str(run / "s.db"))
-    emb = CachedEmbedder(Embedder.from_settings(Settings(), threads=1), store.sentence_vectors)
+    emb, stories = stored_comparison_inputs(run)
     out = []
-    for rep in reports:
-        ids = [a["id"] for a in rep["articles"]]
-        by_id = {a.id: a for a in store.articles(ids)}
-        arts = [by_id[i] for i in ids if i in by_id]
-        analyses = store.analyses(ids)
-        copies = find_copies(arts)
-        key = rep["articles"][0].get("external_id") or rep["articles"][0]["id"]
+    for st in stories:
+        arts, analyses, copies = st["articles"], st["analyses"], st["copies"]
         _timeline, numbers = story_facts(arts, analyses)
         res = cmp.compare_sources(arts, analyses, copies, numbers, embedder=emb)
-        out.append({"id": rep["id"], "key": key, "split": "held-out" if heldout(key) else "dev",
+        out.append({"id": st["report"]["id"], "key": st["key"], "split": st["split"],
                     "articles": len(arts), "outlets": len({cmp.outlet_of(a) for a in arts if a.id not in copies}),
                     "unique": [f"{u['outlet']}: {u['text']}" for u in res["unique"]]})  # fmt: skip
-    store.close()
     print(f"# unique audit, {stamp()}, {machine()}; {run}: {len(out)} stories, "
           f"{sum(len(s['unique']) for s in out)} unique claims; {len(emb.new)} sentences embedded afresh")
     return out
@@ -65,9 +53,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "held-out"])
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = ap.parse_args()
-    for kv in args.set:
-        name, value = kv.split("=", 1)
-        setattr(cmp, name, type(getattr(cmp, name))(float(value)))
+    set_constants(cmp, args.set)
     data = unique_lists(args.run)
     if args.save:
         args.save.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
