@@ -259,11 +259,20 @@ def _person_words(s: str) -> list[str]:
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,6}")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=65536)
+def _numbers(s: str) -> tuple[str, ...]:
+    """The runs of digits in a name ("A330-200" -> ("330", "200")); cached: ``similar`` is a hot path."""
+    return tuple(_DIGITS.findall(s))
+
+
 def similar(a: str, b: str, family: str | None = None, initials: bool = True) -> bool:
     """Whether two names may name one entity. ``initials=False`` leaves out the matches through an
     acronym's letters ("ICC" / "International Criminal Court"), which need the text's own link
     between the two when names come from unrelated articles."""
-    da, db = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    da, db = _numbers(a), _numbers(b)
     if da and db and da[: len(db)] != db[: len(da)]:  # "Interstate 75" / "Interstate 5", "Route 52" / "Route 94",
         return False  # "79th" / "81st Academy Awards": other things; "A330" / "A330-200" may be one
     fa, fb = fold(a), fold(b)
