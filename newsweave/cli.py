@@ -119,29 +119,56 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0 if res.read or not res.skipped else 1  # no input could be read: a failure
 
 
-def cmd_stories(args: argparse.Namespace) -> int:
-    store = _open_store(args, must_exist=True)
-    from .pipeline import Pipeline  # (after the checks: it imports the models' libraries)
+def _date(value: str) -> str:
+    """An argparse type: a ``YYYY-MM-DD`` date, kept as that text."""
+    from datetime import date
 
-    doc = Pipeline(store, progress=False).document()
-    store.close()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2005-07-07") from None
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .store.query import find_stories, story_summary
+
+    if args.since and args.until and args.since > args.until:
+        return _fail(f"--since {args.since} is after --until {args.until}: no story can match")
+    store = _open_store(args, must_exist=True)
+    try:
+        found = find_stories(store, args.query, args.outlet, args.entity, args.since, args.until, args.sort)
+    finally:
+        store.close()
+    shown = found[: args.limit or None]
     if args.json:
-        print(json.dumps([{k: s[k] for k in ("id", "headline", "size", "first_published",
-                                              "last_published", "outlets")} for s in doc["stories"]],
-                         ensure_ascii=False, indent=2))  # fmt: skip
+        print(json.dumps([story_summary(s) for s in shown], ensure_ascii=False, indent=2))
         return 0
-    for s in doc["stories"][: args.limit or None]:
+    if not found:
+        filters = [f"--{k} {v!r}" for k, v in (("query", args.query), ("outlet", args.outlet), ("entity", args.entity),
+                                               ("since", args.since), ("until", args.until)) if v]  # fmt: skip
+        print(f"no story matches {' '.join(filters)}" if filters else "no stories in the store yet "
+              "(`newsweave run PATH...` makes them)", file=sys.stderr)  # fmt: skip
+    for s in shown:
         span = s.get("first_published") or "?"
         if s.get("last_published") and s["last_published"] != s.get("first_published"):
             span += f"..{s['last_published']}"
-        print(f"{s['id']}  {s['size']:>3} art  {span:<22}  {s['headline'][:90]}")
+        size = int(s.get("size") or len(s.get("articles") or []))
+        print(f"{s['id']}  {size:>3} art  {span:<22}  {(s.get('headline') or '(no headline)')[:90]}")
+    if len(found) > len(shown):
+        print(f"... {len(found) - len(shown)} more (--limit 0 for all)")
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .store.query import AmbiguousStoryId, find_story
+
     store = _open_store(args, must_exist=True)
-    story = store.story_report(args.story_id)
-    store.close()
+    try:
+        story = find_story(store, args.story_id)
+    except AmbiguousStoryId as e:
+        return _fail(f"{e}: give more of the id")
+    finally:
+        store.close()
     if story is None:
         return _fail(f"no story {args.story_id!r} (see `newsweave stories`)")
     if args.json:
@@ -273,10 +300,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--timings", action="store_true", help="print seconds per stage (JSON) to stderr")
     r.set_defaults(func=cmd_run)
 
-    s = sub.add_parser("stories", help="list the stories in the store")
+    s = sub.add_parser("stories", help="list the stories in the store (filters as in the web app)",
+                       description="List the stories in the store, biggest first (or newest with --sort recent). "
+                       "Filters combine; text matches ignore case.")  # fmt: skip
     db(s)
-    s.add_argument("--limit", type=int, default=0, help="show at most N stories")
-    s.add_argument("--json", action="store_true", help="print JSON")
+    s.add_argument("--query", metavar="TEXT",
+                   help="every word in the headline or summary, or in an article or quote of the story")  # fmt: skip
+    s.add_argument("--outlet", metavar="NAME", help="an outlet whose name contains NAME")
+    s.add_argument("--entity", metavar="NAME", help="a person, organisation or place whose name contains NAME")
+    s.add_argument("--since", type=_date, metavar="DATE", help="published on or after DATE (YYYY-MM-DD)")
+    s.add_argument("--until", type=_date, metavar="DATE", help="published on or before DATE (YYYY-MM-DD)")
+    s.add_argument("--sort", choices=["size", "recent"], default="size",
+                   help="size: biggest first, then newest (default); recent: newest first")  # fmt: skip
+    s.add_argument("--limit", type=int, default=0, help="show at most N stories (default: all)")
+    s.add_argument("--json", action="store_true", help="print JSON: id, headline, size, dates, outlets per story")
     s.set_defaults(func=cmd_stories)
 
     sh = sub.add_parser("show", help="show one story (id or id prefix)")

@@ -26,15 +26,15 @@ from starlette.datastructures import UploadFile
 
 from .. import __version__
 from ..stages.ingest import ALL_EXT, clean_json
+from ..store import query
+from ..store.query import story_summary
 from ..store.sqlite import SQLiteStore, StoreError
 from . import pages
 
 UPLOAD_EXT = ALL_EXT  # every kind `newsweave run` reads (.jsonl.gz and .rss.gz too)
 TOKEN_COOKIE = "newsweave_token"
-_STORY_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")  # no LIKE wildcards reach the store's prefix match
 _DATE = r"^\d{4}-\d{2}-\d{2}"
-SEARCH_STORY_HITS = 5000  # full-text hits read to find the stories a query matches
-SEARCH_SNIPPETS = 200  # ... and the best of them, with snippets, to show under the stories
+SEARCH_SNIPPETS = 200  # the best full-text hits, with snippets, to show under the stories
 
 
 # ---------------------------------------------------------------- API models
@@ -111,48 +111,6 @@ class Error(BaseModel):
 
 def _error(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
-
-
-# ---------------------------------------------------------------- story filters
-
-
-def story_summary(s: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": s["id"],
-        "headline": s.get("headline"),
-        "size": int(s.get("size") or len(s.get("articles") or [])),
-        "first_published": s.get("first_published"),
-        "last_published": s.get("last_published"),
-        "outlets": list(s.get("outlets") or []),
-    }
-
-
-def _any_contains(needle: str, values: Iterator[Any]) -> bool:
-    return any(needle in str(v).casefold() for v in values if v)
-
-
-def story_matches(s: dict[str, Any], q: str | None = None, outlet: str | None = None, entity: str | None = None,
-                  since: str | None = None, until: str | None = None) -> bool:  # fmt: skip
-    """Case-insensitive: every word of ``q`` in headline or summary; outlet/entity substrings; date overlap."""
-    if q:
-        summary = s.get("summary") or {}
-        hay = f"{s.get('headline') or ''}\n{summary.get('text') or ''}".casefold()
-        if not all(word in hay for word in q.casefold().split()):
-            return False
-    if outlet:
-        sources = (a.get("source") for a in s.get("articles") or [] if isinstance(a, dict))
-        if not _any_contains(outlet.casefold(), iter([*(s.get("outlets") or []), *sources])):
-            return False
-    if entity:
-        names = (n for e in s.get("entities") or [] if isinstance(e, dict)
-                 for n in [e.get("name"), *(e.get("variants") or [])])  # fmt: skip
-        if not _any_contains(entity.casefold(), names):
-            return False
-    first = str(s.get("first_published") or "")[:10]
-    last = str(s.get("last_published") or "")[:10] or first
-    if since and (not last or last < since[:10]):
-        return False
-    return not (until and (not first or first > until[:10]))
 
 
 # ---------------------------------------------------------------- uploads
@@ -332,15 +290,10 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         return response
 
     def find_story(store: SQLiteStore, story_id: str) -> dict[str, Any] | None:
-        if not _STORY_ID.match(story_id):
-            return None
-        story = store.story_report(story_id)
-        if story is None or story["id"] == story_id:
-            return story
-        matches = [sid for sid in store.story_members() if sid.startswith(story_id)]
-        if len(matches) > 1:
-            raise HTTPException(409, f"story id prefix {story_id!r} is ambiguous: {', '.join(sorted(matches)[:5])}")
-        return story
+        try:
+            return query.find_story(store, story_id)
+        except query.AmbiguousStoryId as e:
+            raise HTTPException(409, str(e)) from None
 
     def list_stories(q: str | None, outlet: str | None, entity: str | None, since: str | None,
                      until: str | None) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:  # fmt: skip
@@ -350,14 +303,11 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         or quote of the story matches (SQLite FTS5 over article titles and texts, quotes and speakers).
         """
         with opened() as store:
-            stories = pages.sort_stories(store.story_reports())
-            matched = {h["story"] for h in store.search(q, SEARCH_STORY_HITS, snippets=False)} if q else set()
+            found = query.find_stories(store, q, outlet, entity, since, until)
             hits: dict[str, dict[str, Any]] = {}
             for hit in store.search(q, SEARCH_SNIPPETS) if q else []:  # the best hit of a story, to show
                 if hit["story"]:
                     hits.setdefault(hit["story"], hit)
-        found = [s for s in stories if story_matches(s, None, outlet, entity, since, until)
-                 and (not q or s["id"] in matched or story_matches(s, q))]  # fmt: skip
         return found, hits
 
     # -- JSON API -----------------------------------------------------------------------------
