@@ -19,6 +19,8 @@ another copy of entities.py too; ``--diff OLD`` lists every entity whose label c
     .venv/bin/python benchmarks/entity_label_audit.py --draw --n 50 --seed 0 [--run /tmp/run2]
     .venv/bin/python benchmarks/entity_label_audit.py --score [--before OLD/entities.py]
     .venv/bin/python benchmarks/entity_label_audit.py --diff OLD/entities.py
+    .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --n 60 --seed 10 --run /tmp/run6
+    .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --run /tmp/run6
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import argparse
 import json
 import random
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -69,17 +72,24 @@ def resolved(mod: Any, story: Story) -> tuple[list[dict[str, Any]], list[tuple[s
     return ents, mod.story_mentions(items, texts)
 
 
-def draw(stories: list[Story], n: int, seed: int, skip: set[str]) -> None:
+def draw(stories: list[Story], n: int, seed: int, skip: set[str], label: str | None = None) -> None:
+    """Print ``n`` entities drawn weighted by mentions and ``n`` drawn uniformly; with ``label``, only
+    ``n`` drawn uniformly among the entities of that label (as a reader scans that list)."""
     pool: list[tuple[Story, dict[str, Any], list[tuple[str, Mention]]]] = []
     for st in stories:
         ents, ms = resolved(entities, st)
-        pool += [(st, e, ms) for e in ents if f"{st[0]}|{e['variants'][0]}" not in skip]
+        pool += [(st, e, ms) for e in ents if f"{st[0]}|{e['variants'][0]}" not in skip
+                 and (label is None or e["label"] == label)]  # fmt: skip
     rng = random.Random(seed)
-    weighted = rng.choices(range(len(pool)), weights=[e["mentions"] for _s, e, _m in pool], k=n * 3)
-    picks = list(dict.fromkeys(weighted))[:n]
-    uniform = [i for i in rng.sample(range(len(pool)), min(len(pool), n * 2)) if i not in picks][:n]
-    print(f"# {len(stories)} dev stories, {len(pool)} entities (skipping {len(skip)} judged); seed {seed}")
-    for how, idx in (("weighted", picks), ("uniform", uniform)):
+    if label is None:
+        weighted = rng.choices(range(len(pool)), weights=[e["mentions"] for _s, e, _m in pool], k=n * 3)
+        picks = list(dict.fromkeys(weighted))[:n]
+        uniform = [i for i in rng.sample(range(len(pool)), min(len(pool), n * 2)) if i not in picks][:n]
+        plan = [("weighted", picks), ("uniform", uniform)]
+    else:
+        plan = [(f"uniform {label}", rng.sample(range(len(pool)), min(len(pool), n)))]
+    print(f"# {len(stories)} stories, {len(pool)} entities (skipping {len(skip)} judged); seed {seed}")
+    for how, idx in plan:
         for i in idx:
             (sid, texts, _items), e, ms = pool[i]
             key = f"{sid}|{e['variants'][0]}"
@@ -151,6 +161,37 @@ def diff(stories: list[Story], old: Any) -> None:
     print("\n".join(lines))
 
 
+def people(stories: list[Story], old: Any) -> None:
+    """Every story's PERSON list (names as shown) before and after: names that leave or join it."""
+    gone = new = 0
+    t0 = t1 = 0.0
+    for st in stories:
+        c = time.process_time()
+        e0, _ = resolved(old, st)
+        t0 += time.process_time() - c
+        c = time.process_time()
+        e1, _ = resolved(entities, st)
+        t1 += time.process_time() - c
+        p0 = {e["name"]: e for e in e0 if e["label"] == "PERSON"}
+        p1 = {e["name"]: e for e in e1 if e["label"] == "PERSON"}
+        out = [f"  - {n!r} ({p0[n]['mentions']}) -> {_now(e1, p0[n])}" for n in p0 if n not in p1]
+        out += [f"  + {n!r} ({p1[n]['mentions']}) {p1[n]['variants'][:4]}" for n in p1 if n not in p0]
+        gone += sum(n not in p1 for n in p0)
+        new += sum(n not in p0 for n in p1)
+        if out:
+            print(f"{st[0]} ({len(p0)} -> {len(p1)} people)")
+            print("\n".join(out))
+    print(f"# {len(stories)} stories: {gone} names leave the People lists, {new} join; "
+          f"CPU of resolve_entities + story_mentions: old {t0:.2f} s, current {t1:.2f} s")
+
+
+def _now(ents: list[dict[str, Any]], e: dict[str, Any]) -> str:
+    for v in e["variants"]:
+        if (f := _find(ents, v)) is not None:
+            return f"{f['label']} {f['name']!r}"
+    return "gone"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", type=Path, default=Path("/tmp/run2"), help="a newsweave run: s.db and out/stories.json")
@@ -160,15 +201,21 @@ def main() -> None:
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--draws", help="comma-separated draw names to score (default all)")
     ap.add_argument("--before", help="also score this copy of entities.py (gazetteer.json beside it)")
+    ap.add_argument("--label", help="with --draw: draw --n entities of this label only, uniformly")
+    ap.add_argument("--split", default="dev", choices=("dev", "held-out"), help="stories to draw from or score")
+    ap.add_argument("--people", metavar="OLD", help="list names that leave or join People against OLD, all stories")
     ap.add_argument("--diff", metavar="OLD", help="list label changes against this copy of entities.py, all stories")
     a = ap.parse_args()
     if a.diff:
         diff(load(a.run, None), _module(a.diff))
         return
-    stories = load(a.run)
+    if a.people:
+        people(load(a.run, None), _module(a.people))
+        return
+    stories = load(a.run, a.split)
     if a.draw:
         skip = set(json.loads(GOLD.read_text())) if GOLD.exists() else set()
-        draw(stories, a.n, a.seed, skip)
+        draw(stories, a.n, a.seed, skip, a.label)
     if a.score:
         mods = ([("before", _module(a.before))] if a.before else []) + [("current", entities)]
         score(stories, mods, set(a.draws.split(",")) if a.draws else None)

@@ -794,3 +794,21 @@ def test_a_plural_of_a_nationality_is_no_person() -> None:
     items += [("a1", Mention(i, i + 6, "Greeks", "PERSON")) for i in range(len(text)) if text.startswith("Greeks", i)]
     ents, _canon = resolve_entities(items, {"a1": text})
     assert not [e for e in ents if e["label"] == "PERSON"]
+
+
+def test_names_without_a_persons_shape_are_no_people() -> None:
+    # the 961-article stream's People lists held teams after "the" ("the Bucs", spaCy's PERSON), a fire service
+    # and headline fragments glued to common words ("Somerset Fire", "Hiller Feuded"); a given name of the list,
+    # a title a person is known by or a pronoun after the name keeps the person ("Gary Player", "Deep Throat")
+    text = ("Two weeks after Payton made a similar move against the Bucs, the Bucs lost. Somerset Fire crews said "
+            "the fire spread. Hiller Feuded with co-workers, who feuded often. Golf champion Trevor Immelman followed "
+            "Gary Player, a player of note. Deep Throat met Woodward; he was deep in the throat of the story. "
+            "Deep Throat knew, and he said nothing. Mother Teresa helped the poor; her mother was there.")
+    items = [_at(text, "Bucs", "PERSON"), _at(text, "Bucs", "PERSON", 1), _at(text, "Somerset Fire", "PERSON"),
+             _at(text, "Hiller Feuded", "PERSON"), _at(text, "Trevor Immelman", "PERSON"),
+             _at(text, "Gary Player", "PERSON"), _at(text, "Deep Throat", "PERSON"), _at(text, "Woodward", "PERSON"),
+             _at(text, "Deep Throat", "PERSON", 1), _at(text, "Mother Teresa", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    people = {e["name"] for e in ents if e["label"] == "PERSON"}
+    assert people == {"Trevor Immelman", "Gary Player", "Deep Throat", "Woodward", "Mother Teresa"}
+    assert next(e for e in ents if e["name"] == "Bucs")["label"] == "ORG"

@@ -640,6 +640,8 @@ def resolve_entities(
     order: list[str] = []
     speaks: Counter[str] = Counter()  # mentions followed by "said", "told"...
     kin: set[str] = set()  # names followed by "family", "clan": "the Genovese crime family"
+    after_the: Counter[str] = Counter()  # mentions right after a lower-case "the": "the Dolphins"
+    pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
     for art_id, m in items:
         if m.label not in LABELS:
             continue
@@ -659,6 +661,8 @@ def resolve_entities(
         if text is not None and text[m.start : m.end] == m.text:
             cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
+            after_the[s] += text[max(0, m.start - 4) : m.start] == "the "
+            pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
@@ -669,9 +673,10 @@ def resolve_entities(
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
+    lower = _lower_words(texts)
+    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
-    lower = _lower_words(texts)
     clusters: list[_Cluster] = []
     for s in order:
         fam = _majority_family(by_surface[s] + cues[s])
@@ -815,6 +820,72 @@ def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
                 and re.fullmatch(r"[A-Z][a-z]+[^s]s", s)):  # fmt: skip
             if _majority_family(labs + cues[s]) != "ORG":
                 cues[s]["ORG"] += 3 * counts[s]
+
+
+# given names and frequent surnames from a name list (US 1990 census, see the file): evidence FOR a person only
+_NAME_LISTS = json.loads(Path(__file__).with_name("person_names.json").read_text(encoding="utf-8"))
+_GIVEN_NAMES = frozenset(_NAME_LISTS["names"])
+_SURNAMES = frozenset(_NAME_LISTS["surnames"])
+# titles a person is known by, that open the name ("Mother Teresa", "Prophet Mohammed", "Pope Leo XIII")
+_KNOWN_BY = frozenset("mother father sister brother prophet imam rabbi cardinal bishop archbishop ayatollah "
+                      "sheikh emir sultan king queen prince princess pope emperor empress saint".split())  # fmt: skip
+_PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
+_PLURAL = re.compile(r"[A-Z][a-z]+[^su'’]s")  # "Dolphins", "Bucs", "Turkmens"; not "Davis", "Marcus", "Hastings"
+
+
+def _known_given(w: str) -> bool:
+    """A given name of the list, an initial ("J.", "H.R.") or an honorific opens a person's name."""
+    low = w.lower().rstrip(".")
+    return low in _GIVEN_NAMES or low in _HONORIFICS | _KNOWN_BY or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", w) is not None
+
+
+def _pronoun_follows(text: str, m: Mention) -> bool:
+    """A personal pronoun in the rest of the mention's sentence or the next ("Deep Throat ... he")."""
+    after = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text[m.end : m.end + 120])
+    return _PRONOUN_AFTER.search(" ".join(after[:2])) is not None
+
+
+def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                speaks: Counter[str], roles: dict[str, Counter[str]], after_the: Counter[str],
+                pronoun: Counter[str], lower: set[str]) -> None:  # fmt: skip
+    """Names spaCy tagged as people that have no person's shape (in place): the PERSON votes go, and a
+    name left with no other vote is no entity. A name keeps them when it speaks ("... said"), has a title
+    or a role, a pronoun follows a third of its mentions (twice at least: "Deep Throat ... he"), or it
+    opens with a given name of the list or a title it is known by ("Gary Player", "Mother Teresa"). Else
+    a name of two words or more is no person's when one of its words is one the story writes in lower
+    case ("Somerset Fire", "Catching Fire", "Hiller Feuded", "Associate Dean"), unless it ends with a
+    frequent surname of the list after a first word that is no common word ("Chip Brown"); a one-word name
+    that is no word of a person's full name in the story is none when the story writes it in lower case
+    ("Highway", "Calendar") or it is a plural after "the" ("the Dolphins", "the Bucs": a team, ORG, or a
+    group, NORP, when the story tags its singular so)."""
+    people = set()  # words of the story's person-shaped full names
+    for s, labs in by_surface.items():
+        if " " in s and "PERSON" in labs and _known_given(s.split()[0]):
+            people.update(s.split())
+    for s, labs in list(by_surface.items()):
+        if not labs["PERSON"] or _majority_family(labs + cues[s]) != "PERSON" or speaks[s] or roles.get(s):
+            continue
+        words = s.split()
+        team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
+        if _known_given(words[0]) or s in _GAZETTEER or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team):
+            continue
+        if len(words) > 1:
+            common = [w for w in words if w.lower() in lower and w.lower() not in _GIVEN_NAMES | _PARTICLES]
+            if not common or (words[-1].lower() in _SURNAMES and words[0] not in common):
+                continue
+        elif s in people:
+            continue
+        elif team:
+            one = by_surface.get(s[:-1])
+            cues[s]["NORP" if one and one["NORP"] else "ORG"] += 3 * counts[s] + labs["PERSON"]
+            continue
+        elif s.lower() not in lower:
+            continue
+        labs.pop("PERSON")
+        cues[s].pop("PERSON", None)
+        if not +labs and not +cues[s]:
+            del by_surface[s]
+            del counts[s]
 
 
 def _majority_family(labels: Counter[str]) -> str:
