@@ -372,3 +372,60 @@ def test_a_reported_wording_of_a_direct_statement_is_marked_reported() -> None:
     (entry,) = build_ledger([("a1", "commondreams", said, qr), ("a2", "cnn", quoted, qd)])
     assert entry["direct"] and sorted(w["direct"] for w in entry["wordings"]) == [False, True]
     assert next(w for w in entry["wordings"] if not w["direct"])["text"].startswith('that "we should')
+
+
+def test_a_deed_or_a_topic_after_a_cue_is_no_statement_but_a_description_as_is() -> None:
+    # ECB+ and WikiNews (CC BY) texts of the stream, as the extractor reads them
+    pirates = ("Pirates operating with sheer impunity from ports like Eyl and Hobyo in Somalia, torn apart by an "
+               "18-year-old civil war, have already attacked as many as 100 merchant vessels transiting through the "
+               "crucial shipping lane this year.")  # fmt: skip
+    q = _cued(pirates, "as many as 100 merchant vessels transiting through the crucial shipping lane", "Pirates",
+              "attacked")  # fmt: skip
+    assert build_ledger([("a1", "AP", pirates, q)]) == []
+    video = "In the video he explained his reasoning for his actions."
+    q = _cued(video, "his reasoning for his actions", "he", "explained", "Mohammad Sidique Khan")
+    assert build_ledger([("a1", "WN", video, q)]) == []
+    streets = ("Rachmani Domersant, an employee for Food for the Poor charity described the conditions on "
+               "Port-au-Prince's streets.")  # fmt: skip
+    q = _cued(streets, "the conditions on Port-au-Prince's streets", "Rachmani Domersant", "described",
+              "Rachmani Domersant")  # fmt: skip
+    assert build_ledger([("a1", "WN", streets, q)]) == []
+    record = "Slavko Goldstein, a leader of the Jewish community, described the cardinal's record as mixed."
+    q = _cued(record, "the cardinal's record as mixed", "Slavko Goldstein", "described", "Slavko Goldstein")
+    assert len(build_ledger([("a1", "AP", record, q)])) == 1
+    # a clause after the same verbs stays a statement
+    why = "Perlo explained it was a tactical decision reached by the two veteran attorneys."
+    q = _cued(why, "it was a tactical decision reached by the two veteran attorneys", "Perlo", "explained", "Perlo")
+    assert len(build_ledger([("a1", "AP", why, q)])) == 1
+
+
+def test_a_result_clause_is_no_statement() -> None:
+    # ECB+ (CC BY): "so relieved that ..." reports nothing said
+    relieved = ("He was so relieved that he didn't even leave the weight room when Williams asked him to come to his "
+                "office so they could craft a press release.")  # fmt: skip
+    q = _cued(relieved, "that he didn't even leave the weight room when Williams asked him", "He", "relieved",
+              "Tyler Hansbrough")  # fmt: skip
+    assert build_ledger([("a1", "AP", relieved, q)]) == []
+
+
+def test_an_event_a_thing_or_a_time_is_no_speaker_but_people_of_an_event_are() -> None:
+    # WikiNews and ECB+ (CC BY), speakers as the extractor reads them
+    cheers = ("Standing ovations and cheers welcomed this change in position, which allowed the President of the "
+              "Conference soon thereafter to declare the document decided.")  # fmt: skip
+    q = _cued(cheers, "this change in position, which allowed the President of the Conference", "Standing ovations",
+              "welcomed")  # fmt: skip
+    assert build_ledger([("a1", "WN", cheers, q)]) == []
+    blaze = ("The interesting part of that blaze reported that it didn't harm the larger areas of the church where "
+             "worship services were held.")  # fmt: skip
+    q = _cued(blaze, "that it didn't harm the larger areas of the church", "The interesting part of that blaze",
+              "reported")  # fmt: skip
+    assert build_ledger([("a1", "AP", blaze, q)]) == []
+    hours = ("Twelve hours into the investigation authorities said it remained unclear whether the two devices were "
+             "related.")  # fmt: skip
+    q = _cued(hours, "it remained unclear whether the two devices were related", "Twelve hours", "said")
+    assert build_ledger([("a1", "AP", hours, q)]) == []
+    survivors = ("But survivors of the attack argue that a fully comprehensive investigation could teach valuable "
+                 "lessons.")  # fmt: skip
+    q = _cued(survivors, "that a fully comprehensive investigation could teach valuable lessons",
+              "survivors of the attack", "argue")  # fmt: skip
+    assert [e["speaker_description"] for e in build_ledger([("a1", "WN", survivors, q)])] == ["survivors of the attack"]

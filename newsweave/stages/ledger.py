@@ -239,6 +239,17 @@ _NO_SPEAKER_HEADS = _PRONOUNS | frozenset(
     """which whom whose the a an 's _ hope hopes fear fears doubt doubts concern concerns expectation expectations
     optimism pessimism odds chance chances prospect prospects""".split()
 )
+# what the head of a speaker span names when it is an event, a thing or a time, which cannot state: the head is
+# the word before "of" if there is one ("The interesting part of that blaze reported [...]", "Standing ovations and
+# cheers welcomed [...]", "the free agency process hoping [...]", "Twelve hours into the investigation authorities
+# said": a misparse that would list "Twelve hours" as the speaker); people "of" a thing keep their head ("survivors
+# of the attack argue [...]")
+_NO_SPEAKER_NOUNS = frozenset(
+    """attack attacks shooting shootings bombing bombings blast explosion explosions crash fire blaze quake earthquake
+    storm rampage riot riots violence march failure impact cold heat swarm cheers ovation ovations applause flag flags
+    canisters warehouse part process history reforms objection hour hours minute minutes day days week weeks month
+    months year years""".split()
+)
 
 
 def _description(q: Quote) -> str | None:
@@ -249,6 +260,9 @@ def _description(q: Quote) -> str | None:
     text = " ".join(q.speaker.text.split())
     words = _words(text)
     if not words or text.lower() in _PRONOUNS or words[-1] in _NO_SPEAKER_HEADS:
+        return None
+    head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+    if head in _NO_SPEAKER_NOUNS:
         return None
     return text
 
@@ -304,7 +318,16 @@ _TOPIC_PREPOSITIONS = frozenset("of about on as with over for".split())
 _DEMAND_STEMS = {"for": ("call", "appeal", "ask", "press", "push", "plead", "urg"), "on": ("insist", "call")}
 # statement verbs only with a clause ("a study found [that ...]"); with a noun phrase they are acts of
 # finding or showing ("the boarding party found [a host of other equipment]", "showed [the wreckage]")
-_CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "project", "discover", "uncover")
+_CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "project", "discover", "uncover",
+                      # ... with a noun phrase a deed ("Pirates have attacked [as many as 100 merchant vessels]",
+                      # "protesters attacked [police with rocks]") or a topic ("explained [his reasoning for his
+                      # actions]", "addressed [the criticism in his homily]", "mentioned [the Leonids in a filing]")
+                      "attack", "explain", "address", "mention", "discuss", "recount")  # fmt: skip
+# "described" with a noun phrase says something only with "as" ("described [the cardinal's record as mixed]"); without
+# it the noun phrase is a topic ("described [a chaotic scene immediately after the shooting]")
+_AS = re.compile(r"(?i)\bas\b")
+# a result clause: "so relieved [that he didn't even leave the weight room]", "so dense [that tens of meteors ...]"
+_SO_BEFORE = re.compile(r"(?i)\b(?:so|such(?:\s+an?)?)\s+$")
 # a clause without "that": its finite verb is an auxiliary or a form of "be"/"have" (a cheap test; no parse)
 _BARE_CLAUSE = re.compile(
     r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b")
@@ -335,18 +358,27 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
     if q.cue is not None and text and _cue_context_unusable(q, cue, text):
         return True
     words = re.findall(r"[a-z]+", cue)
-    if words and all(w.startswith(_CLAUSE_ONLY_STEMS) for w in words) and not _CLAUSE_START.match(content):
+    if words and all(_clause_only(w, content) for w in words) and not _CLAUSE_START.match(content):
         if not _BARE_CLAUSE.search(content):  # "records show [Lasalle has three prior convictions]" stays
             return True
     return not q.speaker_name and _description(q) is None
 
 
+def _clause_only(word: str, content: str) -> bool:
+    """Whether cue word ``word`` states something only before a clause (``_CLAUSE_ONLY_STEMS``; "described"
+    before a noun phrase without "as")."""
+    return word.startswith(_CLAUSE_ONLY_STEMS) or word.startswith("describ") and not _AS.search(content)
+
+
 def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
-    """The cue's surroundings in the article: negated, a passive "asked", or followed by a bare preposition."""
+    """The cue's surroundings in the article: negated, a passive "asked", "so" or "such" before it (a result
+    clause, "so relieved [that ...]"), or followed by a bare preposition."""
     assert q.cue is not None
     words = re.findall(r"[a-z]+", cue)
     before = text[max(0, q.cue.start - 40) : q.cue.start]
     if _NEGATED.search(before) or words and words[0] in ("asked", "asking") and _ASKED_PASSIVE.search(before):
+        return True
+    if _SO_BEFORE.search(before) and q.content.text.lstrip().lower().startswith("that "):
         return True
     between = text[q.cue.end : q.content.start].strip().lower() if q.cue.end <= q.content.start else ""
     prep = between if between in _TOPIC_PREPOSITIONS else words[-1] if words and not between else ""
