@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import sys
 import time
 import zlib
@@ -50,8 +51,9 @@ class RunResult:
 
     def summary_line(self) -> str:
         reasons: dict[str, int] = {}
-        for s in self.skipped:
-            reasons[s.reason] = reasons.get(s.reason, 0) + 1
+        for s in self.skipped:  # by kind: "invalid JSON", not one entry per column of each line
+            kind = re.split(r" \(|: |; ", s.reason, maxsplit=1)[0]
+            reasons[kind] = reasons.get(kind, 0) + 1
         why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda kv: -kv[1]))
         return (
             f"{counted(self.read, 'article')} read ({self.new} new, {self.already_stored} already stored"

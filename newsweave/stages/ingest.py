@@ -63,7 +63,8 @@ def parse_json_line(line: str) -> Any:
     try:
         return clean_json(json.loads(line))
     except json.JSONDecodeError as e:
-        raise ValueError(f"invalid JSON ({e.msg} at column {e.colno})") from None
+        msg = e.msg.removesuffix(" at")  # "Unterminated string starting at": the column follows
+        raise ValueError(f"invalid JSON ({msg} at column {e.colno})") from None
 
 
 def _kind(path: Path) -> str | None:
@@ -200,16 +201,23 @@ def input_hash(raw: bytes) -> str:
     return "i" + hashlib.sha256(raw).hexdigest()[:16]
 
 
+def too_long(origin: str, chars: int, settings: Settings) -> Skip:
+    return Skip(origin, f"article too long ({chars} chars > {settings.max_article_chars}; "
+                        "raise it with --set max_article_chars=N)")  # fmt: skip
+
+
 def finish_article(art: Article, settings: Settings) -> Article | Skip:
     """The article, or a Skip when its text is too long or (nearly) empty."""
     if len(art.text) > settings.max_article_chars:
-        return Skip(art.origin, f"article too long ({len(art.text)} chars > {settings.max_article_chars})")
+        return too_long(art.origin, len(art.text), settings)
     if len(art.text.strip()) < settings.min_article_chars:
         return Skip(art.origin, "no article text found")
     return art
 
 
 def read_text_dump(text: str, origin: str, settings: Settings) -> Article | Skip:
+    if len(text) > settings.max_article_chars:  # skipped before cleaning, which takes minutes over
+        return too_long(origin, len(text), settings)  # megabytes (furniture is never most of a dump)
     res = clean_text_dump(text)
     body = res.text
     art = Article(
@@ -309,8 +317,10 @@ def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Sk
     if text is not None and not isinstance(text, str):
         return Skip(origin, f"field 'text' must be a string, got {type(text).__name__}")
     text = (text or "").replace("\r\n", "\n").strip()
-    if not text and title:  # single-sentence records keep everything in the title
-        text, title = title, None
+    if not text:
+        if not title:
+            return Skip(origin, "no article text found (no 'text' field, or an empty one)")
+        text, title = title, None  # single-sentence records keep everything in the title
     source = _s(rec.get("source"))
     art = Article(
         id=Article.make_id(title, text, source),

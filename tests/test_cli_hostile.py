@@ -1,0 +1,59 @@
+"""What a first-time user meets with bad input, beyond tests/test_bad_input.py: the wording of the
+messages (one line, which file, what to do) and inputs that used to cost minutes before being skipped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave import read_articles
+from newsweave.pipeline import RunResult
+from newsweave.records import Skip
+from newsweave.settings import Settings
+from newsweave.stages import ingest
+from newsweave.stages.ingest import parse_json_line
+
+
+def reasons(paths: list[Path], settings: Settings | None = None) -> dict[str, str]:
+    return {i.origin.rsplit("/", 1)[-1]: i.reason for i in read_articles(list(paths), settings) if isinstance(i, Skip)}
+
+
+def test_json_errors_read_as_one_clause() -> None:
+    with pytest.raises(ValueError) as e:
+        parse_json_line('{"id": "x", "text": "unterminated')
+    assert str(e.value) == "invalid JSON (Unterminated string starting at column 21)"  # not "at at column"
+
+
+def test_a_huge_text_dump_is_skipped_before_it_is_cleaned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Headline\n\n" + "word " * 50_000 + "\n", encoding="utf-8")
+
+    def never(text: str) -> None:
+        raise AssertionError("cleaned a text dump longer than max_article_chars")
+
+    monkeypatch.setattr(ingest, "clean_text_dump", never)
+    why = reasons([huge], Settings(max_article_chars=100_000))["huge.txt"]
+    assert why.startswith("article too long (250011 chars > 100000") and "--set max_article_chars=" in why
+
+
+def test_a_json_line_without_text_says_which_field(tmp_path: Path) -> None:
+    f = tmp_path / "feed.jsonl"
+    lines = [{"id": "a", "title": "Only a title"}, {"id": "b", "url": "http://x"}, {"id": "c", "text": ""}]
+    f.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    got = {i.origin: i.reason for i in read_articles([f]) if isinstance(i, Skip)}
+    assert got[f"{f}:1"] == "no article text found"  # the title alone is taken as the text: too short
+    assert got[f"{f}:2"] == got[f"{f}:3"] == "no article text found (no 'text' field, or an empty one)"
+
+
+def test_the_summary_line_counts_skips_by_kind() -> None:
+    res = RunResult(read=3, new=3, skipped=[
+        Skip("a.jsonl:2", "invalid JSON (Expecting value at column 1)"),
+        Skip("a.jsonl:5", "invalid JSON (Unterminated string starting at column 40)"),
+        Skip("b.warc.gz#2", "page cut short: the WARC file ends in this record (2897 bytes missing)"),
+        Skip("c.txt", "binary file (NUL bytes), not text"),
+    ])  # fmt: skip
+    line = res.summary_line()
+    assert "4 skipped (2 invalid JSON; 1 page cut short; 1 binary file)" in line
+    assert "\n" not in line
