@@ -16,9 +16,11 @@ measure before and after on the same store. Needs Debian's chromium and chromium
 from __future__ import annotations
 
 import argparse
+import base64
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -47,8 +49,15 @@ document.querySelectorAll('body *').forEach(function (e) {
   }
   out.push(e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''));
 });
+// the size a reader sees the pictures' labels at: font size x the drawn width / the viewBox width
+function label_px(sel) {
+  var svg = document.querySelector(sel), t = svg && svg.querySelector('text');
+  if (!t || !svg.viewBox.baseVal.width) return null;
+  return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+}
 return {height: document.documentElement.scrollHeight, sideways: document.documentElement.scrollWidth > vw,
-        off_screen: out.slice(0, 5), n_off: out.length, title: document.title};
+        off_screen: out.slice(0, 5), n_off: out.length, title: document.title,
+        coverage_px: label_px('svg.coverage-pic'), timeline_px: label_px('svg.timeline-pic')};
 """
 
 
@@ -151,11 +160,16 @@ def run(base: str, stories: list[dict[str, Any]], args: argparse.Namespace) -> N
                                                       "heldout": heldout(s["id"])}  # fmt: skip
                 if args.shots and s is top:
                     d.save_screenshot(f"{args.shots}/story_{size}.png")
+            if size == "desktop":  # printed, the biggest story's folded parts must show: count its pages
+                d.get(f"{base}/stories/{top['id']}")
+                pdf = base64.b64decode(d.execute_cdp_cmd("Page.printToPDF", {})["data"])
+                figures["print pages"] = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
         finally:
             d.quit()
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
     print(f"# web pages, {stamp()}, {machine()}, store {args.db}, code {args.ref or 'this checkout'}")
+    print(f"printed story page ({top['size']} articles): {figures.get('print pages')} pages")
     for size in SIZES:
         print(f"\n## {size} {SIZES[size][0]}x{SIZES[size][1]}")
         for name in others:
@@ -172,6 +186,11 @@ def run(base: str, stories: list[dict[str, Any]], args: argparse.Namespace) -> N
             print(f"stories {part:8} n={len(rows):3}  height median {statistics.median(hs):7.0f}  max {hs[-1]:6}"
                   f"  biggest story ({big['size']} articles) {big['height']:6}  pages sideways {sideways}"
                   f"  with off-screen boxes {off}")  # fmt: skip
+            for pic in ("coverage", "timeline"):
+                px = sorted(f[f"{pic}_px"] for f in rows if f.get(f"{pic}_px"))
+                if px:
+                    print(f"  {pic} picture labels, px as drawn: median {statistics.median(px):.1f}  min {px[0]:.1f}"
+                          f"  (n={len(px)})")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -417,3 +417,35 @@ def test_an_entity_in_other_stories_says_so_and_links_to_its_page() -> None:
     assert "↗1" in render_html(doc)
     linked = build_view(doc, entity_link=lambda i: f"/entities/{i}")["stories"][0]["entity_groups"][0]["entities"][0]
     assert linked["href"] == "/entities/E1"
+
+
+def test_coverage_matrix_folds_rarely_seen_outlets_into_one_column() -> None:
+    from newsweave.report.pictures import CM_MAX_COLS, MIN_SCALE, coverage_picture
+
+    n = 15
+    articles = [{"n": i} for i in range(1, n + 1)]
+    outlet_of = {f"[{i}]": f"Outlet {i}" for i in range(1, n + 1)}
+
+    def refs(*ns: int) -> list[dict[str, Any]]:
+        return [{"marker": f"[{i}]", "n": i} for i in ns]
+
+    comparison = {
+        # outlets 1-11 carry two claims each; 12-15 one claim each, so they share the last column
+        "corroborated": [{"text": "All of them say so.", "refs": refs(*range(1, 16)), "outlets": []}],
+        "unique": [{"text": "Only the first eleven say this.", "refs": refs(*range(1, 12)), "outlet": None}],
+        "conflicting": [{"about": "people (dead)", "claims": [
+            {"refs": refs(12), "outlet": "Outlet 12", "value": "12", "text": "12 died."},
+            {"refs": refs(13), "outlet": "Outlet 13", "value": "15", "text": "15 died."},
+        ]}],
+    }  # fmt: skip
+    pic = coverage_picture(articles, comparison, outlet_of)
+    assert pic is not None
+    cols = [c["label"] for c in pic["columns"]]
+    assert len(cols) == CM_MAX_COLS and cols[:11] == [f"Outlet {i}" for i in range(1, 12)]
+    assert cols[-1] == "4 more outlets" and pic["columns"][-1]["tip"] == "Outlet 12, Outlet 13, Outlet 14, Outlet 15"
+    conflict = next(r for r in pic["rows"] if r["kind"] == "conflict")
+    assert [c["value"] for c in conflict["cells"]] == ["\u2260"]  # 12 and 15 share the column: they differ
+    agree = next(r for r in pic["rows"] if r["kind"] == "agree")
+    assert len(agree["cells"]) == CM_MAX_COLS
+    assert pic["min_width"] == round(pic["width"] * MIN_SCALE) < pic["width"]
+

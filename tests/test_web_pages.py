@@ -162,3 +162,16 @@ def test_entities_of_a_kind_show_the_twelve_most_mentioned_and_fold_the_rest() -
     assert folded[: folded.index("</details>")].count('class="chip"') == 8 and "Person 19" in folded
     story["entities"] = story["entities"][:14]  # 12 + 2: nothing folds for two chips
     assert "more people</summary>" not in body(story_page(story))
+
+
+def test_numbers_cells_are_labelled_for_phone_cards_and_folds_open_for_print() -> None:
+    story = quake()
+    story["numbers"] = [{"value": 87, "unit": None, "counts": "civilians", "qualifiers": [], "verbs": ["dead"],
+                         "text": "87", "articles": ["a1"], "spans": []}]  # fmt: skip
+    page = body(story_page(story))
+    table = page[page.index('<table class="numbers">') :]
+    table = table[: table.index("</table>")]
+    assert '<td data-label="Counts">civilians' in table and '<td data-label="Articles">' in table
+    assert '<td data-label="Unit" class="none">' in table  # no unit: the phone card leaves the line out
+    assert "table.numbers td[data-label]::before" in page  # the cards' labels, under the phone query
+    assert 'addEventListener("beforeprint"' in page and "afterprint" in page

@@ -21,9 +21,13 @@ TL_MAX_STACK = 4
 MIN_LABEL_GAP = 74  # px between two date labels on the axis
 
 # coverage matrix
-CM_LABEL_W, CM_COL_W, CM_ROW_H, CM_HEAD_H = 440, 34, 22, 118
-CM_LABEL_CHARS, CM_OUTLET_CHARS = 66, 22
+CM_LABEL_W, CM_COL_W, CM_ROW_H, CM_HEAD_H = 330, 34, 22, 118
+CM_LABEL_CHARS, CM_OUTLET_CHARS = 50, 22
 CM_MAX_ROWS = 40
+CM_MAX_COLS = 12  # outlets drawn as columns; the rest share one "N more outlets" column
+# A picture is drawn no narrower than this share of its size (a phone then scrolls it inside its box):
+# 11 px text stays 8 px, where fitting a 390 px screen made it 3-5 px.
+MIN_SCALE = 8 / 11
 
 
 def _day(value: Any) -> date | None:
@@ -126,6 +130,7 @@ def timeline_picture(articles: list[dict[str, Any]], events: list[dict[str, Any]
     undated = len(articles) - len(pubs)
     return {
         "width": TL_WIDTH,
+        "min_width": round(TL_WIDTH * MIN_SCALE),
         "height": axis_y + 22,
         "x0": TL_LEFT - 8,
         "x1": TL_WIDTH - TL_RIGHT + 8,
@@ -140,6 +145,32 @@ def timeline_picture(articles: list[dict[str, Any]], events: list[dict[str, Any]
 
 def _col_x(k: int) -> float:
     return CM_LABEL_W + k * CM_COL_W + CM_COL_W / 2
+
+
+def _fold_columns(columns: list[str], rows: list[dict[str, Any]]) -> tuple[list[str], dict[str, str]]:
+    """Keep the ``CM_MAX_COLS - 1`` outlets that make the most shown claims (ties: article order) and draw
+    the others as one column, so a 30-outlet story stays legible; ``rows``' cells are re-keyed in place.
+
+    A cell of the shared column holds a conflict's value when its outlets agree on one, else "≠".
+    Returns the column labels and the tooltips that differ from the label.
+    """
+    if len(columns) <= CM_MAX_COLS:
+        return columns, {}
+    made = [sum(k in r["cells"] for r in rows) for k in range(len(columns))]
+    keep = sorted(sorted(range(len(columns)), key=lambda k: -made[k])[: CM_MAX_COLS - 1])
+    new_of = {k: i for i, k in enumerate(keep)}
+    rest = [columns[k] for k in range(len(columns)) if k not in new_of]
+    other = len(keep)
+    for r in rows:
+        cells: dict[int, str] = {}
+        for k, v in r["cells"].items():
+            to = new_of.get(k, other)
+            if to == other and to in cells and cells[to] != v:
+                v = "\u2260"
+            cells[to] = v
+        r["cells"] = cells
+    label = f"{len(rest)} more outlets"
+    return [columns[k] for k in keep] + [label], {label: ", ".join(rest)}
 
 
 def coverage_picture(articles: list[dict[str, Any]], comparison: dict[str, list[dict[str, Any]]],
@@ -185,6 +216,7 @@ def coverage_picture(articles: list[dict[str, Any]], comparison: dict[str, list[
         return None
     hidden = max(0, len(rows) - CM_MAX_ROWS)
     rows = rows[:CM_MAX_ROWS]
+    columns, tips = _fold_columns(columns, rows)
     width = CM_LABEL_W + CM_COL_W * len(columns) + 24
     out_rows = []
     for i, r in enumerate(rows):
@@ -197,12 +229,13 @@ def coverage_picture(articles: list[dict[str, Any]], comparison: dict[str, list[
     counts = {k: sum(r["kind"] == k for r in rows) for k in ("agree", "unique", "conflict")}
     return {
         "width": width,
+        "min_width": round(width * MIN_SCALE),
         "height": CM_HEAD_H + len(rows) * CM_ROW_H + 8,
         "label_w": CM_LABEL_W,
         "row_h": CM_ROW_H,
         "head_h": CM_HEAD_H,
         "columns": [
-            {"x": _col_x(k), "label": _short(c, CM_OUTLET_CHARS), "tip": c} for k, c in enumerate(columns)
+            {"x": _col_x(k), "label": _short(c, CM_OUTLET_CHARS), "tip": tips.get(c, c)} for k, c in enumerate(columns)
         ],  # fmt: skip
         "rows": out_rows,
         "hidden": hidden,

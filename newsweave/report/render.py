@@ -42,9 +42,23 @@ LABELS: dict[str, str] = {
     "VESSEL": "Vessels",
 }
 
-# The page's only script: a headline filter. Without JS the box stays hidden and all stories show.
-# Its hash goes into the page's Content-Security-Policy, so no other script can run.
+# The page's only script: a headline filter (without JS the box stays hidden and all stories show), and
+# folded parts opened for printing and closed again after. Its hash goes into the page's
+# Content-Security-Policy, so no other script can run.
 FILTER_JS = """
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
 (function () {
   var box = document.getElementById("filter-box");
   var input = document.getElementById("filter");
