@@ -115,9 +115,11 @@ def main() -> None:
                     print(f"  + {t}")
         print(f"{changed} of {len(summ)} summaries changed ({held} held-out, not shown), {reordered} reordered")
     if args.show:
+        stories = json.loads((args.run / "out" / "stories.json").read_text())["stories"]
+        headline = {s["id"]: s.get("headline") or "" for s in stories}
         for sid in picked:
             sm, texts = summ[sid]
-            print(f"\n=== {sid} ({len(texts)} articles)")
+            print(f"\n=== {sid} ({len(texts)} articles) {headline.get(sid, '')}")
             for x in sm["sentences"]:
                 src = x["source"]
                 before = texts[src["article"]][max(0, src["start"] - 160) : src["start"]].replace("\n", " / ")

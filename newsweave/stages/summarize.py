@@ -15,7 +15,9 @@ case, or a photo caption's closing date "Monday, July 13, 2009."). Datelines
 ("WASHINGTON (AP) _", "RIO DE JANEIRO, Brazil _", "Meadow Lake, Saskatchewan – ") are trimmed, at the
 start of any sentence (the source span is trimmed with them). Sentences are ordered by
 article date and position, except that one naming someone by the surname alone or opening on a definite noun
-comes after the summary sentence that introduces them (`_reading_order`); each cites every article having one
+comes after the summary sentence that introduces them (`_reading_order`), and one opening on a person's surname alone
+("Kroon declined ...") is chosen only once a chosen sentence names them in full (`introduce_surnames`); each cites
+every article having one
 sentence that holds most of its content words and bigrams. Given an embedder (sentence vectors), the greedy
 pass also skips a sentence that says again what a chosen one says in other words (`repeat_cosine`). The weights
 below are the defaults chosen on the dev
@@ -117,6 +119,7 @@ class Summarizer:
     # concepts to be paid for. Only the sentences the pass is about to choose are embedded (a few per story).
     embedder: TextEmbedder | None = field(default=None, compare=False)
     repeat_cosine: float = 0.75
+    introduce_surnames: bool = True  # a sentence opening on a surname alone waits for the sentence naming them in full
 
     def summarize(self, docs: list[SummaryDoc]) -> dict[str, Any]:
         """{"text", "sentences": [{"text", "source": {article, start, end}, "citations"}]}."""
@@ -133,10 +136,19 @@ class Summarizer:
         repeats: set[int] = set()
         vectors: dict[int, np.ndarray] = {}
         budget = self.words
+        # a sentence opening on a surname alone ("Kroon declined ...") waits until a chosen sentence gives the full name
+        # ("Pastor Larry Kroon ..."), when the articles use it as a surname somewhere (a person, not "Police")
+        lone = [_lone_subject(c[4]) if self.introduce_surnames else "" for c in cands]
+        intro = [{w for w, p in _words(c[4]) if p == "C"} if any(lone) else set() for c in cands]
+        persons = _persons([d.text[a:b] for d in docs for a, b in d.sentences]) if any(lone) else set()
+        lone = [w if w in persons else "" for w in lone]
         while True:
             best, best_score = -1, 0.0
+            known = set().union(*(intro[j] for j in chosen)) if any(lone) else set()
             for i, cs in enumerate(concepts):
                 if i in chosen or i in repeats or lengths[i] > budget:
+                    continue
+                if lone[i] and lone[i] not in known:
                     continue
                 gain = sum(weight.get(k, 0.0) for k in cs - covered)
                 score = prior[i] * gain / lengths[i] ** self.length_power
@@ -263,22 +275,50 @@ _DEFINITE = re.compile(r"^The ([A-Za-z][a-z-]+)\b")
 LEAD_POSITION = 1  # a chosen sentence at most this far into its article (0 = its first) may open the summary
 
 
+def _words(t: str) -> list[tuple[str, str]]:
+    """The words of a text, each with "C" when it follows a capitalised name word ("Marie Johnson", "Dr. Benjamin"),
+    else the word before it, lower-cased."""
+    out, prev, end = [], "", 0
+    for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", t):
+        w, between = m.group(0), t[end : m.start()].strip()
+        initial = between == "." and len(prev) <= 3  # "Regina M. Benjamin", "Dr. Benjamin"
+        name = prev[:1].isupper() and prev.lower() not in _STOP and (between in ("", '"', "”", "“", "'") or initial)
+        out.append((w, "C" if name else prev.lower()))
+        prev, end = w, m.end()
+    return out
+
+
+# a sentence whose subject is a surname alone: "Kroon declined to say ...", "Echenique scored all 11 points ..."; not
+# one that introduces the person itself ("Palin, who was also the Republican vice presidential candidate, ...")
+_LONE_SUBJECT = re.compile(r"([A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)?)(?:['’]s)?\s+(?![A-Z])")
+
+
+def _lone_subject(text: str) -> str:
+    """The surname a sentence opens on, alone ("Kroon declined ..." -> "Kroon"), or ""."""
+    m = _LONE_SUBJECT.match(text)
+    if not m or m.group(1).lower() in _STOP or m.group(1).lower() in _DANGLING:
+        return ""
+    return m.group(1)
+
+
+def _persons(texts: list[str]) -> set[str]:
+    """Words the texts use as surnames: after a first name or title that does not open the sentence ("Pastor Larry
+    Kroon", "... said Larry Kroon"; not "Typically Microsoft ...") and never in lower case (not "Surrey Police")."""
+    full: set[str] = set()
+    lower: set[str] = set()
+    for t in texts:
+        ws = _words(t)
+        full.update(w for k, (w, p) in enumerate(ws) if p == "C" and k >= 2)
+        lower.update(w for w, _ in ws if w[:1].islower())
+    return {w for w in full if w.lower() not in lower}
+
+
 def _reading_order(texts: list[str]) -> list[int]:
     """The summary's order (date and position) with one change: a sentence that names someone by the surname alone
     ("Johnson was walking ...") or opens on a definite noun ("The quake was centred ...") comes after the one that
     introduces them ("... LuAnn Marie Johnson ...", "A powerful earthquake ..."), when that one is in the summary."""
 
-    def words(t: str) -> list[tuple[str, str]]:  # (word, "C" after a capitalised name word, else the word before)
-        out, prev, end = [], "", 0
-        for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", t):
-            w, between = m.group(0), t[end : m.start()].strip()
-            initial = between == "." and len(prev) <= 3  # "Regina M. Benjamin", "Dr. Benjamin"
-            name = prev[:1].isupper() and prev.lower() not in _STOP and (between in ("", '"', "”", "“", "'") or initial)
-            out.append((w, "C" if name else prev.lower()))
-            prev, end = w, m.end()
-        return out
-
-    ws = [words(t) for t in texts]
+    ws = [_words(t) for t in texts]
 
     def introduces(j: int, term: str) -> bool:
         # a name after a first name or title ("Marie Johnson"), or a noun shortly after "a" ("A powerful earthquake")
