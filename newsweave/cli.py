@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -58,11 +59,32 @@ def _setting(s: Any, item: str) -> tuple[str, Any]:
         raise SystemExit(_fail(f"--set {item!r}: {key} takes a {type(default).__name__}")) from None
 
 
+def store_problem(path: str | Path) -> str | None:
+    """Why newsweave cannot open (or create) its store at ``path``, or None. SQLite writes its journal
+    files next to the store, also to read it, so its folder must be writable."""
+    p = Path(path)
+    if p.is_dir():
+        return "a folder, not a store file"
+    folder = p.parent
+    while not folder.exists() and folder != folder.parent:  # missing folders are made: the first that exists
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{str(folder)!r} is a file, not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (f"folder {str(folder)!r} is not writable (the store and its journal files are written there, "
+                "also to read it): copy the store to a writable folder or pick another --db")  # fmt: skip
+    if p.exists() and not os.access(p, os.R_OK | os.W_OK):
+        return "the file is not readable and writable: copy it to a writable folder or pick another --db"
+    return None
+
+
 def _open_store(args: argparse.Namespace, must_exist: bool = False) -> Any:
     from .store.sqlite import SQLiteStore
 
     if must_exist and not Path(args.db).exists():
         raise SystemExit(_fail(f"no store at {args.db!r}: run `newsweave run PATH...` first"))
+    if why := store_problem(args.db):
+        raise SystemExit(_fail(f"--db {args.db}: {why}"))
     return SQLiteStore(args.db)
 
 
@@ -92,6 +114,8 @@ def _fail(msg: str) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    if why := store_problem(args.db):  # before the work (and before --out's folder is made)
+        return _fail(f"--db {args.db}: {why}")
     if why := output_problem(args.out, folder=True):  # before the work, not after it
         return _fail(f"--out {args.out}: {why}")
     store = _open_store(args)

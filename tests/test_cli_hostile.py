@@ -57,3 +57,34 @@ def test_the_summary_line_counts_skips_by_kind() -> None:
     line = res.summary_line()
     assert "4 skipped (2 invalid JSON; 1 page cut short; 1 binary file)" in line
     assert "\n" not in line
+
+
+def test_latin1_with_few_accents_is_not_read_as_a_baltic_code_page() -> None:
+    # this text's stop words tie across Windows-1252 and cp775/cp1257, and cp775 splits "Se±or" into
+    # "Se" and the stop word "or": the signs inside words decide it
+    text = ("Café owners in Zürich protest new rules\n\nThe owners of the city's cafés said on Monday that "
+            "the rules would cost them their terraces. Señor Müller said the café would stay open.")  # fmt: skip
+    assert ingest.decode_bytes(text.encode("latin-1")) == (text, "")
+    assert ingest.signs_in_words("Z³rich Se±or it’s m² 3±1") == 2
+
+
+def test_an_unusable_db_is_refused_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from newsweave import cli
+
+    txt = tmp_path / "a.txt"
+    txt.write_text("Headline\n\n" + "Some words of an article. " * 10, encoding="utf-8")
+    out = tmp_path / "out"
+    for db, words in [(tmp_path, "a folder, not a store file"),
+                      (txt / "x.db", f"'{txt}' is a file, not a folder")]:  # fmt: skip
+        assert cli.main(["run", str(txt), "--db", str(db), "--out", str(out), "-q"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"newsweave: --db {db}: ") and words in err and len(err.splitlines()) == 1
+        assert cli.main(["stories", "--db", str(db)]) == 2
+        capsys.readouterr()
+    assert not out.exists()  # refused before the report folder was made
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    monkeypatch.setattr(cli.os, "access", lambda p, mode: Path(p) != ro)  # (root may write anywhere)
+    assert cli.main(["run", str(txt), "--db", str(ro / "x.db"), "--out", str(out), "-q"]) == 2
+    assert f"folder '{ro}' is not writable" in capsys.readouterr().err

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -105,6 +106,13 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 SNIFF_BYTES = 6000  # the part of a file its readings are compared on
 CHAOS_SLACK = 0.1  # how much less clean than charset_normalizer's pick another reading may be and still win
+_NON_ASCII_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+
+
+def signs_in_words(text: str) -> int:
+    """Signs and digits between two letters of a word, the mark of a misread code page ("Zürich" ->
+    "Z³rich", "Señor" -> "Se±or", which also splits off the stop word "or"); punctuation ("it’s") is no sign."""
+    return sum(1 for m in _NON_ASCII_IN_WORD.finditer(text) if unicodedata.category(m.group())[0] in "SN")
 
 
 # an HTML page's own charset: <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">
@@ -150,8 +158,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str | None, 
     # charset_normalizer's pick is often wrong on legacy pages: English in Windows-1252 read as
     # mac_latin2, cp852 or even cp949 ("we’ve" -> "weíve", "you뭨e"), French Latin-1 as cp1250
     # ("aprčs"), Polish cp1250 as cp1252 ("siê"). Among its readings about as clean as the best, and
-    # Windows-1252 itself, the one whose words are most often stop words of its language wins;
-    # Windows-1252 on a tie. Texts whose language no stop list knows (Chinese...) keep the pick.
+    # Windows-1252 itself, the one whose words are most often stop words of its language, less its
+    # signs inside words, wins; Windows-1252 on a tie. Texts whose language no stop list knows
+    # (Chinese...) keep the pick.
     head = data[:SNIFF_BYTES]
     encodings = [best.encoding] + [m.encoding for m in results if m.chaos <= best.chaos + CHAOS_SLACK] + ["cp1252"]
     readings: dict[str, str] = {}
@@ -164,7 +173,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str | None, 
             readings[enc] = reading
     if len(readings) > 1:
         lang = detect_language(readings.get(best.encoding) or text)  # the stop words are mostly ASCII
-        scored = {enc: stop_word_hits(t, lang) for enc, t in readings.items()}
+        scored = {enc: stop_word_hits(t, lang) - signs_in_words(t[:5000]) for enc, t in readings.items()}
         pick = max(scored, key=lambda enc: (scored[enc], enc == "cp1252", enc == best.encoding))
         if scored[pick] > 0 and pick != best.encoding:
             try:
