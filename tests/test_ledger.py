@@ -429,3 +429,37 @@ def test_an_event_a_thing_or_a_time_is_no_speaker_but_people_of_an_event_are() -
     q = _cued(survivors, "that a fully comprehensive investigation could teach valuable lessons",
               "survivors of the attack", "argue")  # fmt: skip
     assert [e["speaker_description"] for e in build_ledger([("a1", "WN", survivors, q)])] == ["survivors of the attack"]
+
+
+def test_a_deal_an_aim_or_a_piece_of_work_is_no_statement_but_an_offer_to_act_is() -> None:
+    # ECB+ and WikiNews (CC BY) texts of the stream, as the extractor reads them
+    deal = "The Nationals offered him the same deal as the Angels."
+    q = _cued(deal, "the same deal as the Angels", "The Nationals", "offered", "Nationals")
+    assert build_ledger([("a1", "AP", deal, q)]) == []
+    agreed = "Sabathia agreed to a seven-year, $161-million deal with the Yankees."
+    q = _cued(agreed, "a seven-year, $161-million deal with the Yankees", "Sabathia", "agreed", "CC Sabathia")
+    assert build_ledger([("a1", "AP", agreed, q)]) == []
+    declined = ("Hansbrough, like Ford, declined an opportunity to leave school for the NBA following his junior "
+                "season.")  # fmt: skip
+    q = _cued(declined, "an opportunity to leave school for the NBA following his junior season", "Hansbrough",
+              "declined", "Tyler Hansbrough")  # fmt: skip
+    assert build_ledger([("a1", "AP", declined, q)]) == []
+    writing = ("Kristen Stewart will star in \"Moon,\" while Melissa Rosenberg is writing the picture which, like the "
+               "first, centers on the ordinary teenager Bella.")  # fmt: skip
+    q = _cued(writing, "the picture which, like the first, centers on the ordinary teenager Bella", "Melissa Rosenberg",
+              "writing", "Melissa Rosenberg")  # fmt: skip
+    assert build_ledger([("a1", "AP", writing, q)]) == []
+    offer = "Instead, the government has offered to put together a \"narrative of events\"."
+    q = _cued(offer, "to put together a \"narrative of events\"", "the government", "offered")
+    assert len(build_ledger([("a1", "WN", offer, q)])) == 1
+    wrote = "Davies wrote that over $76 million was spent on the projects."
+    q = _cued(wrote, "that over $76 million was spent on the projects", "Davies", "wrote", "Davies")
+    assert len(build_ledger([("a1", "AP", wrote, q)])) == 1
+
+
+def test_a_cue_whose_words_end_in_a_preposition_names_a_topic() -> None:
+    # WikiNews (CC BY): "known locally as [a name]"
+    known = ("Wikinews conducted an interview with merchant Alejandro Mella, known locally as the King of the "
+             "Cochayuyo.")  # fmt: skip
+    q = _cued(known, "the King of the Cochayuyo", "Alejandro Mella", "known", "Alejandro Mella")
+    assert build_ledger([("a1", "WN", known, q)]) == []

@@ -322,7 +322,12 @@ _CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "
                       # ... with a noun phrase a deed ("Pirates have attacked [as many as 100 merchant vessels]",
                       # "protesters attacked [police with rocks]") or a topic ("explained [his reasoning for his
                       # actions]", "addressed [the criticism in his homily]", "mentioned [the Leonids in a filing]")
-                      "attack", "explain", "address", "mention", "discuss", "recount")  # fmt: skip
+                      "attack", "explain", "address", "mention", "discuss", "recount",
+                      # ... or a deal, an aim, a reply in deeds, a piece of work ("The Nationals offered [him the same
+                      # deal]", "Sabathia agreed [a seven-year deal]", "Stargazers sought [high ground]", "declined
+                      # [an opportunity to leave school]", "The German frigate responded [to a distress call]", "is
+                      # writing [the picture]"); their infinitive is another matter ("offered [to help]")
+                      "offer", "agre", "seek", "sought", "declin", "respond", "writ", "wrote")  # fmt: skip
 # "described" with a noun phrase says something only with "as" ("described [the cardinal's record as mixed]"); without
 # it the noun phrase is a topic ("described [a chaotic scene immediately after the shooting]")
 _AS = re.compile(r"(?i)\bas\b")
@@ -358,7 +363,8 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
     if q.cue is not None and text and _cue_context_unusable(q, cue, text):
         return True
     words = re.findall(r"[a-z]+", cue)
-    if words and all(_clause_only(w, content) for w in words) and not _CLAUSE_START.match(content):
+    if words and all(_clause_only(w, content) for w in words) and not _CLAUSE_START.match(content) \
+            and not content.lower().startswith("to "):  # fmt: skip
         if not _BARE_CLAUSE.search(content):  # "records show [Lasalle has three prior convictions]" stays
             return True
     return not q.speaker_name and _description(q) is None
@@ -381,7 +387,8 @@ def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
     if _SO_BEFORE.search(before) and q.content.text.lstrip().lower().startswith("that "):
         return True
     between = text[q.cue.end : q.content.start].strip().lower() if q.cue.end <= q.content.start else ""
-    prep = between if between in _TOPIC_PREPOSITIONS else words[-1] if words and not between else ""
+    last = between.split()[-1] if between else ""  # "known locally as [the King of the Cochayuyo]"
+    prep = last if last in _TOPIC_PREPOSITIONS else words[-1] if words and not between else ""
     return prep in _TOPIC_PREPOSITIONS and not cue.startswith(_DEMAND_STEMS.get(prep, ("-",)))
 
 
