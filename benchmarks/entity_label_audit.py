@@ -72,6 +72,25 @@ def resolved(mod: Any, story: Story) -> tuple[list[dict[str, Any]], list[tuple[s
     return ents, mod.story_mentions(items, texts)
 
 
+def _judged_entity(mod: Any, ents: list[dict[str, Any]], variant: str) -> dict[str, Any] | None:
+    """The entity a judged variant now belongs to: the one holding it (as written or re-spelt:
+    "Strauss - Kahn"), or, when the code now cuts that surface ("Chris Ivory on Injured Reserve"), the
+    entity with the longest variant inside it as whole words, the earliest on a tie (a cut keeps a start)."""
+    if (e := _find(ents, variant) or _find(ents, mod.normalise(variant))) is not None:
+        return e
+    padded = f" {mod.fold(variant)} "
+    best: tuple[int, int] | None = None
+    found = None
+    for e in ents:
+        for v in e["variants"]:
+            f = mod.fold(v)
+            if f and f" {f} " in padded:
+                key = (-len(f.split()), padded.index(f" {f} "))
+                if best is None or key < best:
+                    best, found = key, e
+    return found
+
+
 def draw(stories: list[Story], n: int, seed: int, skip: set[str], label: str | None = None) -> None:
     """Print ``n`` entities drawn weighted by mentions and ``n`` drawn uniformly; with ``label``, only
     ``n`` drawn uniformly among the entities of that label (as a reader scans that list)."""
@@ -128,7 +147,7 @@ def score(stories: list[Story], mods: list[tuple[str, Any]], draws: set[str] | N
                 continue
             ents, _ = resolved(mod, st)
             for variant, g in by_story[st[0]]:
-                e = _find(ents, variant)
+                e = _judged_entity(mod, ents, variant)
                 fam = family(e["label"]) if e else "NONE"
                 ok = fam == g["family"] or (g["family"] == "OTHER" and fam not in ("PERSON", "ORG", "PLACE", "NORP"))
                 total[g["draw"]] += 1

@@ -812,3 +812,33 @@ def test_names_without_a_persons_shape_are_no_people() -> None:
     people = {e["name"] for e in ents if e["label"] == "PERSON"}
     assert people == {"Trevor Immelman", "Gary Player", "Deep Throat", "Woodward", "Mother Teresa"}
     assert next(e for e in ents if e["name"] == "Bucs")["label"] == "ORG"
+
+
+def test_fragments_spacy_ran_into_a_persons_name_are_cut() -> None:
+    # the 961-article stream: spans that ran on past the name or took a word in front of it; the mention's
+    # offsets follow the cut, so the text under them is the name
+    text = ("Chris Ivory on Injured Reserve. Chris Ivory ran. Kicker Ryan Succop made three field goals, and the "
+            "kicker spoke. Ryan Succop said so. They cast Jennifer Lawrence - Liam Hemsworth - and others. Jennifer "
+            "Lawrence smiled. Johnson was hit; Johnsonwas taken away. Marie Johnson said so.")
+    items = [_at(text, "Chris Ivory on Injured Reserve", "PERSON"), _at(text, "Chris Ivory", "PERSON", 1),
+             _at(text, "Kicker Ryan Succop", "PERSON"), _at(text, "Ryan Succop", "PERSON", 1),
+             _at(text, "Jennifer Lawrence - Liam Hemsworth - and", "PERSON"), _at(text, "Johnsonwas", "PERSON"),
+             _at(text, "Marie Johnson", "PERSON")]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    people = {e["name"]: e for e in ents if e["label"] == "PERSON"}
+    assert set(people) == {"Chris Ivory", "Ryan Succop", "Jennifer Lawrence", "Liam Hemsworth", "Marie Johnson"}
+    assert people["Chris Ivory"]["mentions"] == 2 and people["Ryan Succop"]["mentions"] == 2
+    assert canon["Johnson"] == "Marie Johnson"
+
+
+def test_a_name_tokenized_round_its_hyphen_reads_as_written() -> None:
+    # ECB+ texts are tokenized: "Dominique Strauss - Kahn", "Mahmoud Al - Goweiny", "Jean - Max Bellerive"
+    assert normalise("Dominique Strauss - Kahn") == "Dominique Strauss-Kahn"
+    assert normalise("Jean - Max Bellerive") == "Jean-Max Bellerive"
+    assert normalise("Evansville - Indiana State") == "Evansville - Indiana State"  # a game
+    assert normalise("Jonathan Wright - director") == "Jonathan Wright - director"
+    text = "IMF chief Dominique Strauss - Kahn flew in. Strauss - Kahn met Papandreou, and Strauss-Kahn left."
+    items = [_at(text, "Dominique Strauss - Kahn", "PERSON"), _at(text, "Papandreou", "PERSON")]
+    ents, canon = resolve_entities(items, texts={"a": text})
+    dsk = next(e for e in ents if e["name"] == "Dominique Strauss-Kahn")
+    assert dsk["mentions"] == 3 and canonical_lookup(canon)("Strauss - Kahn") == "Dominique Strauss-Kahn"

@@ -65,6 +65,8 @@ _ORG_HEADS = frozenset({"team", "cycling", "club", "group", "inc", "corp", "corp
 @lru_cache(maxsize=65536)
 def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
+    if " - " in s:
+        s = _spaced_hyphen(s)
     s = re.sub(r"^[\u2022\u00b7\u25aa\u25cf*>|]+\s*", "", s)  # a bullet of page furniture: "• Interior"
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^(?:the|The|a|an)\s+(?=\S)", "", s) if not re.match(r"^(?:a|an)\s+[a-z]", s) else s
@@ -72,6 +74,19 @@ def normalise(surface: str) -> str:
     s = s.strip(" ,;:-\"'")
     # a final full stop ends the sentence, not an abbreviation ("U.S.", "Inc.", "Jr." keep theirs)
     return s if re.search(r"(?:\b[A-Z]|\b(?:Inc|Jr|Sr|Co|Corp|Ltd|St))\.$", s) else s.strip(" .,;:-\"'")
+
+
+def _spaced_hyphen(s: str) -> str:
+    """A name tokenized with spaces round its hyphen reads as written: "Dominique Strauss - Kahn" ->
+    "Dominique Strauss-Kahn", "Mahmoud Al - Goweiny", "Jean - Max Bellerive"; only when one capitalised
+    word stands after the dash, or a given name of the list before it (not "Evansville - Indiana State",
+    a game; not "Jonathan Wright - director")."""
+    left, sep, right = s.partition(" - ")
+    if not left or " - " in right or not re.match(r"[A-Z]", right) or not left[-1:].isalpha():
+        return s
+    if " " not in right or (" " not in left and left.lower() in _GIVEN_NAMES):
+        return left + "-" + right
+    return s
 
 
 @lru_cache(maxsize=65536)
@@ -830,7 +845,7 @@ _SURNAMES = frozenset(_NAME_LISTS["surnames"])
 _KNOWN_BY = frozenset("mother father sister brother prophet imam rabbi cardinal bishop archbishop ayatollah "
                       "sheikh emir sultan king queen prince princess pope emperor empress saint".split())  # fmt: skip
 _PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
-_PLURAL = re.compile(r"[A-Z][a-z]+[^su'’]s")  # "Dolphins", "Bucs", "Turkmens"; not "Davis", "Marcus", "Hastings"
+_PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s")  # "Dolphins", "Bucs"; not "Davis", "Marcus", "Acropolis", "Hess"
 
 
 def _known_given(w: str) -> bool:
@@ -867,8 +882,9 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             continue
         words = s.split()
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
-        if _known_given(words[0]) or s in _GAZETTEER or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team):
-            continue
+        if (_known_given(words[0]) or s in _GAZETTEER or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team)
+                or any(w.lower() in _VESSEL_WORDS for w in words)):  # fmt: skip
+            continue  # "Warship INS Sukanya" is a ship's name (VESSEL below)
         if len(words) > 1:
             common = [w for w in words if w.lower() in lower and w.lower() not in _GIVEN_NAMES | _PARTICLES]
             if not common or (words[-1].lower() in _SURNAMES and words[0] not in common):
@@ -1203,6 +1219,17 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
             # sentence's first word into the name; the name starts after it
             m = Mention(m.start + cut, m.end, m.text[cut:], m.label)
+        if m.label == "PERSON" and (keep := _name_end(m.text, surnames)) < len(m.text):
+            # "Chris Ivory on Injured Reserve"; "Sri Lanka - approximately" is the place it starts with
+            m = Mention(m.start, m.start + keep, m.text[:keep], _GAZETTEER.get(m.text[:keep], m.label))
+        halves = m.text.split(" - ")
+        if (m.label == "PERSON" and len(halves) == 2 and all(_FULL_NAME.fullmatch(h) for h in halves)
+                and any(h.split()[0].lower() in _GIVEN_NAMES for h in halves)):  # fmt: skip
+            # "Jennifer Lawrence - Liam Hemsworth": two people in a dashed list, not one name
+            out.append((art_id, Mention(m.start, m.start + len(halves[0]), halves[0], m.label)))
+            at = m.end - len(halves[1])
+            out.append((art_id, Mention(at, m.end, halves[1], m.label)))
+            continue
         parts = m.text.split(", ")
         if len(parts) > 1 and all(_LIST_PART.fullmatch(p) for p in parts):
             at = m.start
@@ -1246,12 +1273,39 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
     opener = (low.endswith("ing") and len(low) > 5 or low.endswith("ly") and len(low) > 4) and low in lower
     if (title or opener) and low not in _HONORIFICS | _STYLED_BY:
         return len(name) - len(name[len(words[0]) :].lstrip())
+    if (len(words) > 2 and low in lower and low not in _GIVEN_NAMES | _KNOWN_BY | _HONORIFICS
+            and words[1].lower() in _GIVEN_NAMES and not any(w.lower() in lower for w in words[1:])):  # fmt: skip
+        return len(name) - len(name[len(words[0]) :].lstrip())  # "Kicker Ryan Succop", "Naturally Scott Boras"
     # a team or an employer, then a title, before a full name: "Colts QB Andrew Luck", "Sixers GM Ed Stefanski"
     second = words[1].rstrip(".") if len(words) > 3 else ""
     if re.fullmatch(r"[A-Z]{2,4}", second) or (second.lower() in _ROLE_WORDS and second[:1].isupper()):
         if second.lower() not in _HONORIFICS | _STYLED_BY and low not in _HONORIFICS | _STYLED_BY:
             return name.index(words[2], len(words[0]) + len(words[1]))
     return 0
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,2}")
+_TRAILING = re.compile(r"(?:\s+(?:and|or)|\s+on\s+[A-Z].*|\s+-\s+(?:[a-z].*|and\b.*)|\s*[‘’“”\"'(]+)$")
+_GLUED_VERB = re.compile(r"([A-Z][a-z]+?)(?:was|is|has|had|said|says)")
+
+
+def _name_end(name: str, surnames: set[str]) -> int:
+    """Where a person's name spaCy ran on really ends: before a trailing "and"/"or", an "on ..." phrase
+    ("Chris Ivory on Injured Reserve"), a spaced dash and lower-case words ("Jonathan Wright - director",
+    "... Liam Hemsworth - and"), quote marks ("Simon Beaufoy ‘"), or a verb glued to a surname of the
+    story ("Johnsonwas"). The length of the name kept; never less than one word."""
+    end = len(name)
+    while True:
+        if (cut := _TRAILING.search(name, 0, end)) and cut.start() > 0:
+            end = cut.start()
+        elif (tail := re.search(r"\s+(?:[^\sA-Za-zÀ-ÿ]+|\d(?!\d*(?:st|nd|rd|th)$)\S*)$", name[:end])) and tail.start():
+            end = tail.start()  # "Charles ' 80": a quote mark or a number is no word of a name
+        else:
+            break
+    last = name[:end].rsplit(" ", 1)
+    if (glued := _GLUED_VERB.fullmatch(last[-1])) and glued.group(1) in surnames:
+        end = end - len(last[-1]) + len(glued.group(1))
+    return end
 
 
 def _given_name(w: str, lower: set[str]) -> bool:
@@ -1350,7 +1404,7 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
         labels[s][_family(m.label) if m.label in _NAME_LABELS else "other"] += 1
         raw[s][m.label] += 1
         words = s.split()
-        if (m.label == "PERSON" and len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}", words[-1])
+        if (m.label == "PERSON" and len(words) > 1 and re.fullmatch(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?", words[-1])
                 and words[-1].lower() not in _PARTICLES):  # fmt: skip
             labels[words[-1]]["surname"] += 1
     known: dict[str, str] = {}
@@ -1376,7 +1430,8 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
     for s in list(known):  # a dateline's "TEHRAN" is "Tehran"
         if len(s) >= 4 and not s.isupper() and s.upper() not in known:
             known[s.upper()] = known[s]
-    names = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+    # a name read with its hyphen closed ("Strauss-Kahn") is found as the text writes it ("Strauss - Kahn")
+    names = "|".join(re.escape(k).replace(r"\-", r" ?- ?") for k in sorted(known, key=len, reverse=True))
     ends = {k.split()[-1] for k in known}
     pattern = re.compile(r"(?<![\w.'’-])(?=[A-Z])(" + names + r")(?![\w-])")  # the lookahead skips most places fast
     out = []
@@ -1389,7 +1444,11 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
             lo = bisect.bisect_left(starts, a - longest)
             if any(s < b and a < e for s, e in taken[lo : bisect.bisect_left(starts, b)]):
                 continue
-            name = hit.group(1)
+            written = name = hit.group(1)
+            if name not in known:  # "Strauss - Kahn" for "Strauss-Kahn"
+                name = normalise(name)
+                if name not in known:
+                    continue
             if re.match(r"\s+[A-Z]", text[b : b + 2]) or (name.isupper() and _shouting(text, a, b)):
                 continue  # "Hall Street"; "WHO" in a line of capitals
             if _inside_longer_name(text, a, taken, ends):
@@ -1402,7 +1461,7 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
                 # person's full name may follow another name ("Minister for the Olympics Tessa Jowell")
                 if " " not in name or known[name] != "PERSON" or re.fullmatch(r"[A-Z]\.", prev.group(1)):
                     continue
-            out.append((art_id, Mention(a, b, name, known[name])))
+            out.append((art_id, Mention(a, b, written, known[name])))
     return out
 
 
