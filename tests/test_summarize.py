@@ -335,3 +335,26 @@ def test_a_surname_alone_waits_for_the_sentence_naming_the_person_in_full() -> N
     texts_on = [s["text"] for s in Summarizer(words=30).summarize(docs)["sentences"]]
     assert texts_on[0].startswith("Publicist Jack Ketsoyan"), texts_on
     assert any(t.startswith("Ketsoyan") for t in texts_on[1:]), texts_on
+
+
+def test_a_lead_opening_on_background_gives_way_to_another_lead() -> None:
+    from newsweave.stages.summarize import _BACKGROUND
+
+    # Wikinews (CC BY 2.5), Chile, March 2010
+    bg = (
+        "Today, the day of the National Monuments of Chile, a group of volunteers from Santiago travelled to Lolol, "
+        "a town in O'Higgins Region hit by the earthquake. "
+        "The volunteers helped to clean the ruins of the old houses damaged by the earthquake in Lolol."
+    )
+    event = (
+        'A "sudden" and "terrifying" aftershock of the magnitude 8.8, February 27 earthquake hit central and '
+        "southern Chile on Wednesday night. "
+        "The aftershock had a magnitude of 5.8 and was felt in Santiago and in the O'Higgins Region."
+    )
+    assert _BACKGROUND.match(bg) and not _BACKGROUND.match(event)
+    assert _BACKGROUND.match("Normally, Microsoft releases security bulletins on the second Tuesday of each month.")
+    assert not _BACKGROUND.match("After she left a rehab facility on Thursday, Lindsay Lohan has checked into rehab.")
+    out = Summarizer(words=60).summarize([_doc("a", bg, "2010-03-01"), _doc("b", event, "2010-03-03")])
+    texts = [s["text"] for s in out["sentences"]]
+    assert any(t.startswith("Today") for t in texts), texts  # both leads are in the summary ...
+    assert texts[0].startswith('A "sudden"'), texts  # ... and the event's opens it, though its article is later

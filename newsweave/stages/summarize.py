@@ -164,9 +164,11 @@ class Summarizer:
             budget -= lengths[best]
         chosen.sort(key=lambda i: (docs[cands[i][0]].published or "9999", cands[i][0], cands[i][1]))
         # an article's lead opens the summary (the earliest one chosen), not background the earliest article
-        # gives further down ("Normally, Microsoft releases security bulletins ... on the second Tuesday")
-        lead = min(chosen, key=lambda i: cands[i][1], default=-1)
-        if lead >= 0 and cands[lead][1] <= LEAD_POSITION:
+        # gives further down; a lead that itself opens on background ("Normally, Microsoft releases security bulletins
+        # ... on the second Tuesday", "Through the anxious weeks leading up to ...") gives way to another lead
+        leads = [i for i in chosen if cands[i][1] <= LEAD_POSITION]
+        lead = min(leads, key=lambda i: (bool(_BACKGROUND.match(cands[i][4])), cands[i][1]), default=-1)
+        if lead >= 0:
             chosen.remove(lead)
             chosen.insert(0, lead)
         chosen = [chosen[k] for k in _reading_order([cands[i][4] for i in chosen])]
@@ -272,6 +274,13 @@ _CAP = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 _DEFINITE = re.compile(r"^The ([A-Za-z][a-z-]+)\b")
 
 
+# A sentence that opens on background rather than the event: "Normally, Microsoft releases ...", "Through the
+# anxious weeks leading up to the national elections here on Sunday, ...", "Today, the day of the National Monuments
+# of Chile, ..."
+_BACKGROUND = re.compile(
+    r"(?:[A-Z][a-z]+ly|Today|Now|Meanwhile|Still|Yet|Again|Instead|Earlier|Later|Already|Once)\b[^,;:]{0,40},"
+    r"|(?:Through|Throughout|While|Although|Though)\s[^,;:]{8,},"
+)
 LEAD_POSITION = 1  # a chosen sentence at most this far into its article (0 = its first) may open the summary
 
 
