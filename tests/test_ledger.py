@@ -463,3 +463,15 @@ def test_a_cue_whose_words_end_in_a_preposition_names_a_topic() -> None:
              "Cochayuyo.")  # fmt: skip
     q = _cued(known, "the King of the Cochayuyo", "Alejandro Mella", "known", "Alejandro Mella")
     assert build_ledger([("a1", "WN", known, q)]) == []
+
+
+def test_a_name_in_brackets_or_a_stage_title_is_no_entry() -> None:
+    # WikiNews and ECB+ (CC BY): a translation of a nickname in brackets, a musical's title
+    name = 'Alejandro Mella, known locally as the King of the Cochayuyo ("El Rey del Cochayuyo"), sells seaweed.'
+    s = name.index("El Rey")
+    q = Quote(content=Span(s, s + len("El Rey del Cochayuyo"), "El Rey del Cochayuyo"), direct=True)
+    assert build_ledger([("a1", "WN", name, q)]) == []
+    musical = 'He won a Tony Award in 2004 for his role in the musical "The Boy from Oz."'
+    s = musical.index("The Boy")
+    q = Quote(content=Span(s, s + len("The Boy from Oz."), "The Boy from Oz."), direct=True)
+    assert build_ledger([("a1", "AP", musical, q)]) == []

@@ -395,8 +395,9 @@ def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
 # what precedes a title or a name in quote marks (not "called", which precedes a speaker's words as often:
 # 'what he called "a cowardly attack"')
 _TITLE_BEFORE = re.compile(
-    r"(?i)\b(?:known as|so-called|dubbed|nicknamed|titled|entitled|subtitle|subtitled|book|novel|memoir|film|movie"
-    r"|documentary|song|album|essay)\s*[:,]?\s*[\"“'‘`(]+\s*$"
+    r"(?i)(?:\b(?:known as|so[- ]called|dubbed|nicknamed|titled|entitled|subtitle|subtitled|book|novel|memoir"
+    r"|film|movie|documentary|song|album|essay|musical|opera|play|show|series)\s*[:,]?\s*[\"“'‘`(]+"
+    r"|\(\s*[\"“'‘`]+)\s*$"  # ... or a bracket: a name or its translation ('the King of the Cochayuyo ("El Rey ...")')
 )
 
 
