@@ -109,3 +109,21 @@ def test_site_names_read_as_a_reader_cites_them() -> None:
     assert site_name("Department of Health and Human Services of the State - Home") == (
         "Department of Health and Human Services of the State - Home")
     assert site_name(None, "www.npr.org") == "npr.org" and site_name(None) is None
+
+
+def test_a_site_name_that_is_the_headline_gives_way() -> None:
+    from newsweave.stages.html import site_name
+
+    # pages without a site name of their own: trafilatura gives their headline (WCXB pages, CC BY 4.0)
+    title = "Do you need 14 USB ports on your Raspberry Pi 5?"
+    assert site_name(f"{title} - CNX Software", "www.cnx-software.com", title) == "CNX Software"
+    title = "How to Design a Website: a Complete Guide for 2026"
+    assert site_name(f"{title} | Clay", "clay.global", title) == "Clay"
+    title = "The leading generative AI companies"
+    assert site_name(title, "iot-analytics.com", title) == "iot-analytics.com"
+    assert site_name("Meals From the Heart Cafe in New Orleans Vegan Restaurant |") == (
+        "Meals From the Heart Cafe in New Orleans Vegan Restaurant")
+    # a site named in its own headline keeps its name
+    wirecutter = "Wirecutter: Reviews for the Real World"
+    assert site_name(wirecutter, "nytimes.com", "The Best Wireless Bluetooth Earbuds") == wirecutter
+    assert site_name("BBC News", "bbc.co.uk", "BBC News investigation finds ...") == "BBC News"

@@ -140,20 +140,38 @@ def strip_site_name(title: str, names: list[str]) -> str:
             return title
 
 
+def _is_headline(part: str, title: str) -> bool:
+    """Whether a part of a site name is the page's headline: most of both in common ("BBC News" is no
+    headline "BBC News investigation finds ...")."""
+    x, y = _WORD.findall(part.casefold()), _WORD.findall(title.casefold())
+    common = sum((Counter(x) & Counter(y)).values())
+    return common >= 0.6 * len(y) and 2 * common >= 0.6 * (len(x) + len(y))
+
+
 _GENERIC_PART = frozenset("home homepage welcome news blog official site website".split())
 
 
-def site_name(name: str | None, hostname: str | None = None) -> str | None:
+def site_name(name: str | None, hostname: str | None = None, title: str | None = None) -> str | None:
     """The site's name as a reader would cite it: a tagline after the name goes ("SFist - San Francisco
     News, Restaurants, Events, & Sports" -> "SFist", "Urge Fitness | Affordable 24/7 Gyms Near Me in PA and
     NJ" -> "Urge Fitness"; "Find a Provider Near You - Book Online - Sofia Health" -> "Sofia Health"), quote
     marks around it too ('"Terabyte Systems"'); a value that is no name ("/",
-    "Http://@Vichattanooga", a bare URL) gives way to the host name, without "www."."""
+    "Http://@Vichattanooga", a bare URL) gives way to the host name, without "www.". Pages without a
+    site name of their own give their headline: a part that is the ``title`` goes ("Do you need 14 USB
+    ports on your Raspberry Pi 5? - CNX Software" -> "CNX Software"), and a value that is nothing but the
+    title gives way to the host."""
     host = (hostname or "").strip().removeprefix("www.") or None
     n = " ".join((name or "").split()).strip("\"'“”‘’ ")
+    n = re.sub(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7|\u2022|/)$", "", n)  # "Vegan Restaurant |"
     if not re.search(r"[^\W\d_]", n) or re.match(r"(?i)https?:|www\.|@|/", n) or "://" in n:
         return host
     parts = [p for p in _TITLE_SEP.split(n) if p.strip()]
+    if title and len(title.split()) >= 4:
+        rest = [p for p in parts if not _is_headline(p, title)]
+        if not rest:
+            return host
+        if len(rest) < len(parts):
+            n, parts = " - ".join(p.strip() for p in rest), rest
     if len(parts) > 1:  # "Name - tagline"; of three parts or more, "Page - tagline - Name"
         first = len(parts) == 2 and parts[0].lower() not in _GENERIC_PART or len(parts[-1].split()) > 4
         keep = parts[0] if first else parts[-1]
@@ -363,7 +381,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
         title=title,
         authors=authors,
         published=published,
-        site=site_name(d.get("sitename"), d.get("hostname")),
+        site=site_name(d.get("sitename"), d.get("hostname"), title),
         language=d.get("language") or detect_language(body),
         url=d.get("url") or url,
         method=method,
