@@ -842,3 +842,20 @@ def test_a_name_tokenized_round_its_hyphen_reads_as_written() -> None:
     ents, canon = resolve_entities(items, texts={"a": text})
     dsk = next(e for e in ents if e["name"] == "Dominique Strauss-Kahn")
     assert dsk["mentions"] == 3 and canonical_lookup(canon)("Strauss - Kahn") == "Dominique Strauss-Kahn"
+
+
+def test_hometowns_businesses_and_companies_are_no_people() -> None:
+    # the 961-article stream: spaCy's PERSON on a hometown ("LuAnn Marie Johnson, 66, of Burnsville", "a 57-year-old
+    # Wasilla woman"), a bank ("the Marfin bank") and a company with its legal form ("Reliance Globalcom Ltd.")
+    text = ("LuAnn Marie Johnson, 66, of Burnsville, was hit. A 57-year-old Wasilla woman was indicted. Three died "
+            "at a branch of the Marfin bank. Reliance Globalcom Ltd. said the cable was cut; Reliance said so. "
+            "Alex Kohner of Morris, Yorn, Barnes and Levine spoke.")
+    items = [_at(text, "LuAnn Marie Johnson", "PERSON"), _at(text, "Burnsville", "PERSON"),
+             _at(text, "Wasilla", "PERSON"), _at(text, "Marfin", "PERSON"),
+             _at(text, "Reliance Globalcom Ltd.", "PERSON"), _at(text, "Reliance", "PERSON", 1),
+             _at(text, "Alex Kohner", "PERSON"), _at(text, "Morris", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {e["name"]: e["label"] for e in ents}
+    assert label["Burnsville"] == "GPE" and label["Wasilla"] == "GPE" and label["Marfin"] == "ORG"
+    assert label["Reliance Globalcom Ltd."] == "ORG" and label["LuAnn Marie Johnson"] == "PERSON"
+    assert label["Morris"] == "PERSON"  # "X of Y" with no comma or age: an employer as often as a town

@@ -392,7 +392,13 @@ _TEAM_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}\b")
 _TEAM_BEFORE = re.compile(r"\b(?:win|wins|victory|victories|loss|losses|defeat|defeats|upset)\s+(?:over|to)\s+"
                           r"(?:the\s+)?(?:(?:No\.\s*)?\d+\w*(?:-ranked)?\s+)?$")
 # a town's police, residents, mayor ("a Woodburn police officer")
-_TOWN_AFTER = re.compile(r"\s+(?:police|residents|mayor|city\s+council|fire\s+department|firefighters)\b")
+_TOWN_AFTER = re.compile(r"\s+(?:police|residents|mayor|city\s+council|fire\s+department|firefighters|"
+                         r"man|woman|men|women|native|natives|teen|teenager|boy|girl|couple)\b")
+# a hometown after a person's name and a comma or age: "LuAnn Marie Johnson, 66, of Burnsville", "Jenkin, of Millom"
+_HOMETOWN_BEFORE = re.compile(r"(?:\b\d{1,3},?|,)\s+of\s+$")  # (not "Alex Kohner of Morris, Yorn", a firm)
+# a company by the business noun after it: "a branch of the Marfin bank", "Mozilla's browser"
+_BUSINESS_AFTER = re.compile(r"(?:['’]s)?\s+(?:bank|banks|branch|branches|company|firm|chain|store|stores|browser|"
+                             r"software|shares|stock|brand|airline|carrier|network|subsidiary|operator)\b", re.I)
 # a medium things are said on ("said on Twitter", "announced on CNN")
 _SAID_ON = re.compile(r"\b(?:said|says|announced|posted|wrote|reported|confirmed|revealed|tweeted|told\s+\w+)\s+on\s+$")
 # a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
@@ -429,8 +435,13 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
     if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and (
             _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0 Big East)": a team
-    elif not person and m.label in ("ORG", "PERSON") and len(words) == 1 and _TOWN_AFTER.match(after):
-        votes["GPE"] += 2  # "a Woodburn police officer", "Bloomington residents"
+    elif (not person and m.label in ("ORG", "PERSON") and len(words) == 1 and _TOWN_AFTER.match(after)
+          and words[0] not in _ORG_NOUNS | _BODY_LAST):  # fmt: skip
+        votes["GPE"] += 2  # "a Woodburn police officer", "Bloomington residents", "a 66-year-old Burnsville woman"
+    elif not person and m.label in ("ORG", "PERSON") and len(words) == 1 and _HOMETOWN_BEFORE.search(before):
+        votes["GPE"] += 2  # "LuAnn Marie Johnson, 66, of Burnsville"
+    if not person and m.label == "PERSON" and len(words) == 1 and _BUSINESS_AFTER.match(after):
+        votes["ORG"] += 2  # "the Marfin bank", "Mozilla's browser"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
@@ -934,6 +945,9 @@ def _label(c: _Cluster) -> str:
     if _vessel(c):
         return "VESSEL"
     fam = _majority_family(c.labels)
+    legal = any(len(w := v.split()) > 1 and w[-1].lower().rstrip(".") in _LEGAL_FORMS for v in c.surfaces)
+    if fam == "PERSON" and legal and not any(_known_given(v.split()[0]) for v in c.surfaces):
+        return "ORG"  # "Reliance Globalcom Ltd." (and "Reliance", spaCy's PERSON): a company
     inside = [(n, lab) for lab, n in c.labels.items() if _family(lab) == fam]
     return max(inside)[1]
 
