@@ -55,7 +55,7 @@ def test_weekday_named_with_the_date_chooses_the_year() -> None:
     assert r["date"] == "2005-01-23"
 
 
-@pytest.mark.parametrize("expression", ["44", "27", "four - year", "five-year", "this century", "the next decade"])
+@pytest.mark.parametrize("expression", ["44", "27", "55+", "four - year", "five-year", "this century", "the next decade"])
 def test_ages_durations_and_centuries_are_no_timeline_points(expression: str) -> None:
     assert DateResolver("1998-10-22").resolve(expression)["date"] is None
 

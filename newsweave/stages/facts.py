@@ -808,7 +808,7 @@ class DateResolver:
             if stripped == s:
                 break
             s = stripped
-        if not s or re.fullmatch(r"\d{1,3}", s):  # "Majid Ansari, 44,": an age spaCy read as a date
+        if not s or re.fullmatch(r"\d{1,3}\+?", s):  # "Majid Ansari, 44,": an age spaCy read as a date; "55+ apps"
             return {**out, "note": "not a date"}
         if re.fullmatch(r"\(?\d{1,3}(?:\s?[-\u2013]\s?\d{1,3}){1,2}\)?", s):  # a record or score: "Bowe (45-1)"
             return {**out, "note": "not a date"}
