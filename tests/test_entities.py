@@ -859,3 +859,17 @@ def test_hometowns_businesses_and_companies_are_no_people() -> None:
     assert label["Burnsville"] == "GPE" and label["Wasilla"] == "GPE" and label["Marfin"] == "ORG"
     assert label["Reliance Globalcom Ltd."] == "ORG" and label["LuAnn Marie Johnson"] == "PERSON"
     assert label["Morris"] == "PERSON"  # "X of Y" with no comma or age: an employer as often as a town
+
+
+def test_a_name_in_a_list_of_places_or_an_ing_word_is_no_person() -> None:
+    # the 961-article stream: "the Dutch islands of Aruba, Bonaire and Curacao" (Curacao PERSON); "the Major Emitting
+    # nations meeting" (Emitting PERSON); a surname of the story beside a place stays the person's
+    text = ("Trinidad and Tobago, the Dutch islands of Aruba, Bonaire and Curacao were outside the path. The Major "
+            "Emitting nations meeting went on. Mark Manning and Texas agreed; Manning said so.")
+    items = [_at(text, "Aruba", "GPE"), _at(text, "Bonaire", "GPE"), _at(text, "Curacao", "PERSON"),
+             _at(text, "Emitting", "PERSON"), _at(text, "Mark Manning", "PERSON"), _at(text, "Texas", "GPE"),
+             _at(text, "Manning", "PERSON", 1)]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Curacao"] == "GPE" and "Emitting" not in label
+    assert label["Manning"] == "PERSON" and label["Mark Manning"] == "PERSON"

@@ -693,6 +693,7 @@ def resolve_entities(
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
                 roles[s][r] += 1
+    _list_votes(items, texts, cues, surnames)
     cut = _cut_surnames(items, texts, counts)
     _demonym_plurals(by_surface)
     _common_words_out(items, texts, by_surface, counts)
@@ -751,6 +752,32 @@ def resolve_entities(
         out.append(entry)
     out.sort(key=lambda e: (-len(e["articles"]), -int(e["mentions"]), str(e["name"])))
     return out, canon
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: dict[str, Counter[str]],
+                surnames: set[str]) -> None:  # fmt: skip
+    """A one-word name spaCy tagged PERSON, no surname of the story's people, standing in a list right
+    beside a name it tagged as a place is a place too ("the Dutch islands of Aruba, Bonaire and
+    Curacao"): a vote for GPE (in place)."""
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for art_id, m in items:
+        by_art[art_id].append(m)
+    for art_id, ms in by_art.items():
+        text = texts.get(art_id)
+        if text is None:
+            continue
+        ms = sorted(ms, key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if not _LIST_GAP.fullmatch(text, a.end, b.start):
+                continue
+            for one, other in ((a, b), (b, a)):
+                s = normalise(one.text)
+                if (one.label == "PERSON" and other.label in _PLACE and " " not in s and s not in surnames
+                        and _exact(one, text)):  # fmt: skip
+                    cues[s]["GPE"] += 2
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -906,8 +933,8 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             one = by_surface.get(s[:-1])
             cues[s]["NORP" if one and one["NORP"] else "ORG"] += 3 * counts[s] + labs["PERSON"]
             continue
-        elif s.lower() not in lower:
-            continue
+        elif s.lower() not in lower and not (s.endswith("ing") and len(s) > 5 and s.lower() not in _SURNAMES):
+            continue  # ("Emitting" of "the Major Emitting nations": a word in "-ing", no name of the lists)
         labs.pop("PERSON")
         cues[s].pop("PERSON", None)
         if not +labs and not +cues[s]:
