@@ -296,6 +296,10 @@ _STATEMENT_STEMS = _SPEECH_ACT_STEMS + (
     "portray", "depict", "paint", "concern", "worr", "attribut", "assail",
     "remark", "noting", "iterat", "conjectur", "profess",
 )  # fmt: skip
+# what someone knows is the writer's account of their mind, no words ("the team's front office still knows [it would
+# take a mild upset ...]", "Whether he knew [Wilhelm was a federal agent]"; "to let fans know [that ...]" is the words
+# of the one who lets them know)
+_KNOWING_STEMS = ("know", "knew")
 # cues whose infinitive is words ("vowed to retaliate"); after "agreed", "voted" it is a decision ("the
 # government agreed [to slash spending]", "the People's Council voted [to abolish itself]") and after
 # "refused", "declined" what was not done or said ("declined [to say whether ...]")
@@ -353,6 +357,8 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
     if q.speaker is not None and q.content.start <= q.speaker.start < q.content.end:
         return True
     cue = q.cue.text.lower() if q.cue else ""
+    if cue and all(w.startswith(_KNOWING_STEMS) for w in re.findall(r"[a-z]+", cue)):
+        return True
     content = q.content.text.lstrip()
     if content.lower().startswith("to ") and not cue.startswith(_INFINITIVE_STEMS):
         return True
