@@ -55,7 +55,8 @@ def test_weekday_named_with_the_date_chooses_the_year() -> None:
     assert r["date"] == "2005-01-23"
 
 
-@pytest.mark.parametrize("expression", ["44", "27", "55+", "four - year", "five-year", "this century", "the next decade"])
+@pytest.mark.parametrize(
+    "expression", ["44", "27", "55+", "four - year", "five-year", "this century", "the next decade"])
 def test_ages_durations_and_centuries_are_no_timeline_points(expression: str) -> None:
     assert DateResolver("1998-10-22").resolve(expression)["date"] is None
 
@@ -73,6 +74,21 @@ def test_a_sentence_dated_twice_in_one_period_keeps_the_finer_date() -> None:
     ms = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in ("2013", "Wednesday")]
     dates = dates_in_text(text, ms, [(0, len(text))], "2017-04-12")
     assert len(build_timeline([("a1", text, dates)])) == 2
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Does this mean they will not be able to get that big free agent next year?", False),  # a question
+    ("What are the most important SEO strategies for 2025?", False),
+    ("She died in 1984.", True),  # short, but a sentence
+    ('"Where is the proof?" Putin asked on Tuesday.', True),  # a quoted question inside a report
+])  # fmt: skip
+def test_questions_and_headings_are_no_timeline_events(text: str, kept: bool) -> None:
+    from newsweave.stages.facts import build_timeline
+
+    expr = next(x for x in ("next year", "2025", "1984", "Tuesday") if x in text)
+    ms = [Mention(text.index(expr), text.index(expr) + len(expr), expr, "DATE")]
+    dates = dates_in_text(text, ms, [(0, len(text))], "2017-04-12")
+    assert bool(build_timeline([("a1", text, dates)])) is kept
 
 
 @pytest.mark.parametrize("expression", ["13th and", "14th month", "the 10th anniversary"])

@@ -1032,7 +1032,7 @@ def build_timeline(items: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> li
                 continue  # a decade or the year of a work stays among the article's dates, off the timeline
             s, e = d["sentence"]
             sentence = " ".join(text[s:e].split())
-            if _dateline(sentence):
+            if _dateline(sentence) or _no_event(sentence):
                 continue
             same = next((x for x in entries if x["date"] == d["date"] and _near_identical(x["text"], sentence)), None)
             if same is not None:
@@ -1061,6 +1061,13 @@ def _dateline(sentence: str) -> bool:
     "Dec. 18 - 11:14 pm et"): no word of three letters or more besides weekdays and months."""
     rest = re.sub(r"\d", " ", _MONTH.sub(" ", _WEEKDAY.sub(" ", sentence)))
     return re.search(r"[^\W\d_]{3,}", rest) is None
+
+
+def _no_event(sentence: str) -> bool:
+    """Whether a dated sentence reports no event: a question ("What are the most important SEO strategies
+    for 2025?", "Does this mean they will not be able to get that big free agent next year?"), also one
+    quoted whole; a quoted question inside a report ('"Where is the proof?" Putin asked') stays."""
+    return sentence.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
 
 
 def _within(day: str, entry: dict[str, Any]) -> bool:
