@@ -438,8 +438,22 @@ def main() -> None:
             f"Command:\n\n{cmd}\n\nDate: {date}. Machine: 2 cores (shared), Python 3.11, "
             f"run time {time.time() - t0:.0f} s.\n\n"
         )
-        OUT.write_text(head + table, encoding="utf-8")
+        write_results(head + table)
         print(f"wrote {OUT}", file=sys.stderr)
+
+
+def write_results(generated: str) -> None:
+    """Put ``generated`` between the two ``<!-- table -->`` markers of RESULTS_summarize.md, keeping the
+    notes written around them (each round's reading of the summaries); no markers: the file is new."""
+    marker = "<!-- table -->"
+    block = f"{marker}\n{generated.rstrip()}\n{marker}"
+    text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    if text.count(marker) == 2:
+        before, _, rest = text.partition(marker)
+        text = before + block + rest.partition(marker)[2]
+    else:
+        text = block + "\n"
+    OUT.write_text(text, encoding="utf-8")
 
 
 def render(rows: Any, systems: list[str], splits: dict[str, set[str]], cites: dict[str, list[float]]) -> str:
