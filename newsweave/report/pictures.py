@@ -21,8 +21,11 @@ TL_MAX_STACK = 4
 MIN_LABEL_GAP = 74  # px between two date labels on the axis
 
 # coverage matrix
-CM_LABEL_W, CM_COL_W, CM_ROW_H, CM_HEAD_H = 330, 34, 22, 118
-CM_LABEL_CHARS, CM_OUTLET_CHARS = 50, 22
+CM_COL_W, CM_ROW_H, CM_HEAD_H = 34, 22, 118
+CM_OUTLET_CHARS = 22
+# the claims' column takes what the outlets' columns leave of CM_WIDTH, within these bounds (px)
+CM_WIDTH, CM_LABEL_MIN, CM_LABEL_MAX = 800, 330, 600
+CM_CHAR_W = 6.6  # px per character of an 11 px label, on average
 CM_MAX_ROWS = 40
 CM_MAX_COLS = 12  # outlets drawn as columns; the rest share one "N more outlets" column
 # A picture is drawn no narrower than this share of its size (a phone then scrolls it inside its box):
@@ -143,8 +146,8 @@ def timeline_picture(articles: list[dict[str, Any]], events: list[dict[str, Any]
     }
 
 
-def _col_x(k: int) -> float:
-    return CM_LABEL_W + k * CM_COL_W + CM_COL_W / 2
+def _col_x(k: int, label_w: int) -> float:
+    return label_w + k * CM_COL_W + CM_COL_W / 2
 
 
 def _fold_columns(columns: list[str], rows: list[dict[str, Any]]) -> tuple[list[str], dict[str, str]]:
@@ -217,25 +220,27 @@ def coverage_picture(articles: list[dict[str, Any]], comparison: dict[str, list[
     hidden = max(0, len(rows) - CM_MAX_ROWS)
     rows = rows[:CM_MAX_ROWS]
     columns, tips = _fold_columns(columns, rows)
-    width = CM_LABEL_W + CM_COL_W * len(columns) + 24
+    label_w = max(CM_LABEL_MIN, min(CM_LABEL_MAX, CM_WIDTH - 24 - CM_COL_W * len(columns)))
+    width = label_w + CM_COL_W * len(columns) + 24
     out_rows = []
     for i, r in enumerate(rows):
         y = CM_HEAD_H + i * CM_ROW_H
         out_rows.append({
-            "kind": r["kind"], "y": y, "text_y": y + CM_ROW_H / 2 + 4, "label": _short(r["text"], CM_LABEL_CHARS),
-            "tip": r["tip"],
-            "cells": [{"x": _col_x(k), "value": v} for k, v in sorted(r["cells"].items())],
+            "kind": r["kind"], "y": y, "text_y": y + CM_ROW_H / 2 + 4, "tip": r["tip"],
+            "label": _short(r["text"], int(label_w / CM_CHAR_W)),
+            "cells": [{"x": _col_x(k, label_w), "value": v} for k, v in sorted(r["cells"].items())],
         })  # fmt: skip
     counts = {k: sum(r["kind"] == k for r in rows) for k in ("agree", "unique", "conflict")}
     return {
         "width": width,
         "min_width": round(width * MIN_SCALE),
         "height": CM_HEAD_H + len(rows) * CM_ROW_H + 8,
-        "label_w": CM_LABEL_W,
+        "label_w": label_w,
         "row_h": CM_ROW_H,
         "head_h": CM_HEAD_H,
         "columns": [
-            {"x": _col_x(k), "label": _short(c, CM_OUTLET_CHARS), "tip": tips.get(c, c)} for k, c in enumerate(columns)
+            {"x": _col_x(k, label_w), "label": _short(c, CM_OUTLET_CHARS), "tip": tips.get(c, c)}
+            for k, c in enumerate(columns)
         ],  # fmt: skip
         "rows": out_rows,
         "hidden": hidden,

@@ -611,7 +611,7 @@ class _StoryView:
         )
         outlets = _dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles)
         timeline, comparison = self.timeline(), self.comparison()
-        column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"[{a['n']}] no outlet" for a in articles}
+        column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"unnamed outlet [{a['n']}]" for a in articles}
         has_comparison = isinstance(self.story.get("comparison"), dict)
         return {
             "id": _text(self.story.get("id")),
