@@ -449,3 +449,12 @@ def test_coverage_matrix_folds_rarely_seen_outlets_into_one_column() -> None:
     assert len(agree["cells"]) == CM_MAX_COLS
     assert pic["min_width"] == round(pic["width"] * MIN_SCALE) < pic["width"]
 
+
+
+def test_unnamed_outlets_beside_citation_markers_read_without_their_file_name() -> None:
+    from newsweave.report.render import _shown_outlets
+
+    assert _shown_outlets(["NPR", "unnamed outlet (000_f2caec4f31b0e51f.txt)"]) == ["NPR", "unnamed outlet"]
+    assert _shown_outlets(["unnamed outlet (ecbplus:24_2ecb)", "AP", "unnamed outlet (ecbplus:24_4ecb)"]) == [
+        "AP", "2 unnamed outlets"]
+    assert _shown_outlets(["Equipo Nizkor"]) == ["Equipo Nizkor"]

@@ -155,6 +155,18 @@ def _roles(values: Any) -> list[str]:
     return [t for k, t in seen.items() if not any(words[k] < w for w in words.values())]
 
 
+_UNNAMED = re.compile(r"unnamed outlet \(.*\)")
+
+
+def _shown_outlets(names: list[str]) -> list[str]:
+    """Outlet names as a list beside citation markers shows them: the input file or id an unnamed outlet is
+    known by ("unnamed outlet (000_f2caec4f31b0e51f.txt)") is in the article list the markers point to, so
+    here it reads "unnamed outlet", several of them "2 unnamed outlets", after the named ones."""
+    unnamed = sum(1 for n in names if _UNNAMED.fullmatch(n))
+    named = [n for n in names if not _UNNAMED.fullmatch(n)]
+    return named + ([f"{unnamed} unnamed outlets" if unnamed > 1 else "unnamed outlet"] if unnamed else [])
+
+
 def _dedupe(values: Iterable[str | None]) -> list[str]:
     seen: dict[str, None] = {}
     for v in values:
@@ -442,8 +454,8 @@ class _StoryView:
                 ids = list(w.get("articles") or [])
                 outlets = _dedupe(w.get("outlets") or []) or _dedupe(self.sources.get(str(i)) for i in ids)
                 direct = bool(w.get("direct", q.get("direct", True)))  # a reported wording is shown without marks
-                wordings.append({"text": _text(w.get("text")) or "", "direct": direct, "outlets": outlets,
-                                 "refs": self.cite(ids)})  # fmt: skip
+                wordings.append({"text": _text(w.get("text")) or "", "direct": direct,
+                                 "outlets": _shown_outlets(outlets), "refs": self.cite(ids)})  # fmt: skip
             diff = _diff_segments(q.get("diff"))
             changed = any(seg["op"] != "=" for seg in diff)
             ids = _dedupe(q.get("articles") or []) or _dedupe(
@@ -556,7 +568,7 @@ class _StoryView:
                 continue
             outlets = _dedupe(c.get("outlets") or [])
             n = c.get("independent_outlets")
-            corroborated.append({"text": _text(c.get("text")), "outlets": outlets,
+            corroborated.append({"text": _text(c.get("text")), "outlets": _shown_outlets(outlets),
                                  "n_outlets": n if isinstance(n, int) else len(outlets),
                                  "refs": self.cite(c.get("articles") or []),
                                  "wordings": self._wordings(c)})  # fmt: skip
@@ -601,7 +613,7 @@ class _StoryView:
         aid = _text(claim.get("article"))
         outlet = _text(claim.get("outlet"))
         if outlet and outlet != aid:
-            return outlet
+            return _shown_outlets([outlet])[0]
         return self.sources.get(aid or "") or None
 
     def build(self) -> dict[str, Any]:
