@@ -873,3 +873,20 @@ def test_a_name_in_a_list_of_places_or_an_ing_word_is_no_person() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Curacao"] == "GPE" and "Emitting" not in label
     assert label["Manning"] == "PERSON" and label["Mark Manning"] == "PERSON"
+
+
+def test_a_common_english_word_alone_is_no_person() -> None:
+    # the 961-article stream: spaCy's PERSON on common words the story never writes in lower case ("this coming
+    # Sunday's Calendar", "Map indicating the strength of the quake", "the distance of the Moon from the Earth");
+    # a surname of the story's people ("Condoleezza Rice ... Rice"), a title before it ("Doctor Green") or a
+    # given name of the list ("a son, Mark") keeps the person
+    text = ("I wrote a piece for this coming Sunday's Calendar, before the choice. Map indicating the strength of the "
+            "quake. It is three times the distance of the Moon from the Earth. Condoleezza Rice flew in; Rice met "
+            "them. They thanked Doctor Green for the help. The couple had a son, Mark.")
+    items = [_at(text, "Calendar", "PERSON"), _at(text, "Map", "PERSON"), _at(text, "Moon", "PERSON"),
+             _at(text, "Condoleezza Rice", "PERSON"), _at(text, "Rice", "PERSON", 1), _at(text, "Green", "PERSON"),
+             _at(text, "Mark", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert not {"Calendar", "Map", "Moon"} & set(label)
+    assert label["Rice"] == label["Green"] == label["Mark"] == "PERSON"

@@ -668,6 +668,7 @@ def resolve_entities(
     kin: set[str] = set()  # names followed by "family", "clan": "the Genovese crime family"
     after_the: Counter[str] = Counter()  # mentions right after a lower-case "the": "the Dolphins"
     pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
+    titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
     for art_id, m in items:
         if m.label not in LABELS:
             continue
@@ -689,6 +690,7 @@ def resolve_entities(
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             after_the[s] += text[max(0, m.start - 4) : m.start] == "the "
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
+            titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
@@ -701,7 +703,7 @@ def resolve_entities(
     _team_votes(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
     lower = _lower_words(texts)
-    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower)
+    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
@@ -886,6 +888,14 @@ _PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
 _PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s")  # "Dolphins", "Bucs"; not "Davis", "Marcus", "Acropolis", "Hess"
 
 
+# common English words pages write in lower case (the list ``stages/clean.py`` uses; benchmarks/dump_common_words.py)
+_COMMON_WORDS = frozenset(
+    json.loads(Path(__file__).with_name("common_words.json").read_text(encoding="utf-8"))["words"])
+# a title right before a one-word name ("Doctor Green", "Mr. Guest", "Gov. Covas")
+_TITLE_WORD_BEFORE = re.compile(r"\b(?i:doctor|prof|professor|gov|sen|rep|det|insp|" + "|".join(
+    sorted(w for w in _ROLE_HEADS | _HONORIFICS if w.isalpha())) + r")\.?\s+$")
+
+
 def _known_given(w: str) -> bool:
     """A given name of the list, an initial ("J.", "H.R.") or an honorific opens a person's name."""
     low = w.lower().rstrip(".")
@@ -900,7 +910,7 @@ def _pronoun_follows(text: str, m: Mention) -> bool:
 
 def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
                 speaks: Counter[str], roles: dict[str, Counter[str]], after_the: Counter[str],
-                pronoun: Counter[str], lower: set[str]) -> None:  # fmt: skip
+                pronoun: Counter[str], lower: set[str], titled: Counter[str]) -> None:  # fmt: skip
     """Names spaCy tagged as people that have no person's shape (in place): the PERSON votes go, and a
     name left with no other vote is no entity. A name keeps them when it speaks ("... said"), has a title
     or a role, a pronoun follows a third of its mentions (twice at least: "Deep Throat ... he"), or it
@@ -910,22 +920,32 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
     frequent surname of the list after a first word that is no common word ("Chip Brown"); a one-word name
     that is no word of a person's full name in the story is none when the story writes it in lower case
     ("Highway", "Calendar") or it is a plural after "the" ("the Dolphins", "the Bucs": a team, ORG, or a
-    group, NORP, when the story tags its singular so)."""
+    group, NORP, when the story tags its singular so). A one-word name that is a common English word
+    ("Calendar", "Map", "Smart", "Twitter") is none either, whether or not the story writes it in lower
+    case, unless it is a word of any of the story's person names ("Rice" of "Condoleezza Rice"), a title
+    stands before it ("Doctor Green"), or it is a given name of the list ("Mark") not always after "the"
+    ("the Moon")."""
     people = set()  # words of the story's person-shaped full names
+    named = set()  # words of all the story's names of two words or more spaCy tagged as people
     for s, labs in by_surface.items():
-        if " " in s and "PERSON" in labs and _known_given(s.split()[0]):
-            people.update(s.split())
+        if " " in s and "PERSON" in labs:
+            named.update(s.split())
+            if _known_given(s.split()[0]):
+                people.update(s.split())
     for s, labs in list(by_surface.items()):
         if not labs["PERSON"] or _majority_family(labs + cues[s]) != "PERSON" or speaks[s] or roles.get(s):
             continue
         words = s.split()
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
-        if (_known_given(words[0]) or s in _GAZETTEER or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team)
+        common = (len(words) == 1 and s.lower() in _COMMON_WORDS and s not in named and not titled[s]
+                  and (s.lower() not in _GIVEN_NAMES or after_the[s] == counts[s]))  # fmt: skip
+        if ((_known_given(words[0]) and not common) or s in _GAZETTEER
+                or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team)
                 or any(w.lower() in _VESSEL_WORDS for w in words)):  # fmt: skip
             continue  # "Warship INS Sukanya" is a ship's name (VESSEL below)
         if len(words) > 1:
-            common = [w for w in words if w.lower() in lower and w.lower() not in _GIVEN_NAMES | _PARTICLES]
-            if not common or (words[-1].lower() in _SURNAMES and words[0] not in common):
+            low = [w for w in words if w.lower() in lower and w.lower() not in _GIVEN_NAMES | _PARTICLES]
+            if not low or (words[-1].lower() in _SURNAMES and words[0] not in low):
                 continue
         elif s in people:
             continue
@@ -933,7 +953,8 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             one = by_surface.get(s[:-1])
             cues[s]["NORP" if one and one["NORP"] else "ORG"] += 3 * counts[s] + labs["PERSON"]
             continue
-        elif s.lower() not in lower and not (s.endswith("ing") and len(s) > 5 and s.lower() not in _SURNAMES):
+        elif not common and s.lower() not in lower and not (s.endswith("ing") and len(s) > 5
+                                                            and s.lower() not in _SURNAMES):
             continue  # ("Emitting" of "the Major Emitting nations": a word in "-ing", no name of the lists)
         labs.pop("PERSON")
         cues[s].pop("PERSON", None)
