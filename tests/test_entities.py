@@ -890,3 +890,24 @@ def test_a_common_english_word_alone_is_no_person() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert not {"Calendar", "Map", "Moon"} & set(label)
     assert label["Rice"] == label["Green"] == label["Mark"] == "PERSON"
+
+
+def test_places_in_a_list_of_places_and_towns_spacy_called_people() -> None:
+    # the 961-article stream: "the states of Sao Paulo, Rio de Janeiro, Minas Gerais and Rio Grande do Sul" (Minas
+    # Gerais PERSON), "much of nearby Wutu was also flooded", "In Bojnourd and Astaneh Ashrafiyeh cities"; a person
+    # after a town and its county ("from Crawley, West Sussex, Salahuddin Amin, 31,") or opening the next clause
+    # ("Writing from Brooklyn, N.Y., Viena Neaville told Nixon") stays a person
+    text = ("Opponents may win in the states of Sao Paulo, Rio de Janeiro, Minas Gerais and Rio Grande do Sul. Much "
+            "of nearby Wutu was also flooded. In Bojnourd and Astaneh Ashrafiyeh cities, people voted. Convicted were "
+            "Jawad Akbar, 23, from Crawley, West Sussex, Salahuddin Amin, 31, from Luton. Writing from Brooklyn, N.Y., "
+            "Viena Neaville told Nixon so.")
+    items = [_at(text, "Sao Paulo", "GPE"), _at(text, "Rio de Janeiro", "GPE"), _at(text, "Minas Gerais", "PERSON"),
+             _at(text, "Rio Grande do Sul", "GPE"), _at(text, "Wutu", "PERSON"), _at(text, "Bojnourd", "GPE"),
+             _at(text, "Astaneh Ashrafiyeh", "PERSON"), _at(text, "Jawad Akbar", "PERSON"), _at(text, "Crawley", "GPE"),
+             _at(text, "West Sussex", "GPE"), _at(text, "Salahuddin Amin", "PERSON"), _at(text, "Luton", "GPE"),
+             _at(text, "Brooklyn", "GPE"), _at(text, "N.Y.", "GPE"), _at(text, "Viena Neaville", "PERSON"),
+             _at(text, "Nixon", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Minas Gerais"] == label["Wutu"] == label["Astaneh Ashrafiyeh"] == "GPE"
+    assert label["Salahuddin Amin"] == label["Viena Neaville"] == "PERSON"

@@ -370,7 +370,7 @@ _VERB_WORDS = frozenset("is was are were be been being has had have did does do 
                         "can may might must said says".split())  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
 _PLACE_PREPS = re.compile(
-    r"(?:\b(?:in|near|outside|into|across|through|via|towards)(?:\s+the)?|"
+    r"(?:\b(?:in|near|nearby|outside|into|across|through|via|towards)(?:\s+the)?|"
     r"\b(?:town|city|village|province|region|capital|district|port|suburb|resort|island|state|county)\s+of|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\bclose\s+to)\s+$",
     re.IGNORECASE,
@@ -384,6 +384,7 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|on|in|at|to|for|wit
 _STAKE_IN = re.compile(r"\b(?:invest\w*|stakes?|shares?|interests?|holdings?|jobs?|work\w*)\s+in\s+$", re.I)
 # a name followed by one of these is a place ("the Burley, Beeston and Holbeck areas")
 _AREA_AFTER = re.compile(r"\s+(?:area|areas|district|districts|suburb|suburbs|neighbou?rhoods?|estate)\b")
+_TOWNS_AFTER = re.compile(r"\s+(?:cities|towns|villages|provinces)\b")  # "In Bojnourd and Astaneh Ashrafiyeh cities"
 # a name followed by one of these is a company or an online service ("Twitter account", "Crowley's Web site")
 _SERVICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:account|accounts|user|users|page|feed|website|web\s+site|site|app|"
                             r"platform|customers|subscribers|employees|executives)\b", re.I)
@@ -421,8 +422,9 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["LOC"] += 3  # "the Col de Port"
     if m.label in ("PERSON", "ORG") and _FACILITY_AFTER.match(after):
         votes["FAC"] += 2  # "at Kings Cross station", "Rebibbia jail"
-    elif m.label in ("PERSON", "ORG", "NORP") and _AREA_AFTER.match(after):
-        votes["GPE"] += 2  # "the Burley, Beeston and Holbeck areas"
+    elif m.label in ("PERSON", "ORG", "NORP") and _AREA_AFTER.match(after) or (
+            m.label in ("PERSON", "ORG") and _TOWNS_AFTER.match(after)):  # fmt: skip
+        votes["GPE"] += 2  # "the Burley, Beeston and Holbeck areas"; not "Asian cities"
     elif (m.label == "ORG" and len(words) == 1 and m.text.isalpha() and not m.text.isupper()
           and words[0] not in _BODY_HEADS | _ORG_NOUNS | {"house"} and _PLACE_PREPS.search(before)
           and _CLAUSE_AFTER.match(after) and not _STAKE_IN.search(before)):  # fmt: skip
@@ -757,13 +759,18 @@ def resolve_entities(
 
 
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_ITEM_END = re.compile(r"\s*[,;:.)]")
+_AGE_AFTER = re.compile(r",\s*(?:who\b|aged\b|\d{1,3}\b)")
 
 
 def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: dict[str, Counter[str]],
                 surnames: set[str]) -> None:  # fmt: skip
     """A one-word name spaCy tagged PERSON, no surname of the story's people, standing in a list right
     beside a name it tagged as a place is a place too ("the Dutch islands of Aruba, Bonaire and
-    Curacao"): a vote for GPE (in place)."""
+    Curacao"): a vote for GPE (in place). So is a longer name that opens with no given name of the list
+    in a list of names holding two it tagged as places ("the states of Sao Paulo, Rio de Janeiro, Minas
+    Gerais and Rio Grande do Sul", "Curicó, Río Claro, Linares")."""
     by_art: dict[str, list[Mention]] = defaultdict(list)
     for art_id, m in items:
         by_art[art_id].append(m)
@@ -771,15 +778,26 @@ def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: d
         text = texts.get(art_id)
         if text is None:
             continue
-        ms = sorted(ms, key=lambda m: m.start)
-        for a, b in zip(ms, ms[1:], strict=False):
-            if not _LIST_GAP.fullmatch(text, a.end, b.start):
+        ms = sorted((m for m in ms if m.label in _NAME_LABELS), key=lambda m: m.start)
+        chain: list[Mention] = []
+        for a, b in zip(ms, [*ms[1:], None], strict=False):
+            chain.append(a)
+            if b is not None and _LIST_GAP.fullmatch(text, a.end, b.start):
                 continue
-            for one, other in ((a, b), (b, a)):
+            places = [i for i, m in enumerate(chain) if m.label in _PLACE]
+            for i, one in enumerate(chain):
                 s = normalise(one.text)
-                if (one.label == "PERSON" and other.label in _PLACE and " " not in s and s not in surnames
-                        and _exact(one, text)):  # fmt: skip
-                    cues[s]["GPE"] += 2
+                if one.label != "PERSON" or s in surnames or not _exact(one, text) or _AGE_AFTER.match(text, one.end):
+                    continue  # ("from Crawley, West Sussex, Salahuddin Amin, 31, from Luton")
+                # a last item after a bare comma may open the next clause ("from Brooklyn, N.Y., Viena K. Neaville
+                # told"), unless punctuation follows it ("Curicó, Río Claro, Linares")
+                gap = text[chain[i - 1].end : one.start] if i else ""
+                listed = len(places) >= 2 and (i + 1 < len(chain) or "," not in gap or _AND_OR.search(gap) is not None
+                                               or _ITEM_END.match(text, one.end) is not None)  # fmt: skip
+                if (" " not in s and (i - 1 in places or i + 1 in places or listed)) or (
+                        " " in s and listed and not any(_known_given(w) for w in s.split())):  # fmt: skip
+                    cues[s]["GPE"] += 2 * min(2, len(places))  # a list of several places weighs more
+            chain = []
 
 
 def _starts_sentence(text: str, start: int) -> bool:
