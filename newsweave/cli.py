@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not args.quiet:
             tqdm.write(f"newsweave: skipped {s.origin}: {s.reason}", file=sys.stderr)  # above the progress bar
 
+    def on_interrupt(signum: int, frame: Any) -> None:  # said at once: the workers' batches take seconds to end
+        signal.signal(signal.SIGINT, stop_now)
+        tqdm.write("\nnewsweave: stopping: the workers finish the batch in hand (Ctrl-C again not to wait; "
+                   "what is stored stays either way)", file=sys.stderr)  # fmt: skip
+        raise KeyboardInterrupt
+
+    def stop_now(signum: int, frame: Any) -> None:
+        # not a second KeyboardInterrupt: raised inside the worker pool's shutdown, it left the pool's
+        # workers waiting on their queue and this process joining them, forever. SQLite rolls back
+        # the transaction in hand when the store is next opened.
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.kill()
+        _err("stopped: everything stored before the interruption is kept; run the same command again to carry on")
+        os._exit(130)
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # (not where Ctrl-C is ignored)
+        signal.signal(signal.SIGINT, on_interrupt)
     try:
         res = pipe.run(args.paths, Path(args.out), on_skip=on_skip)
     except KeyboardInterrupt:
@@ -134,6 +154,8 @@ def cmd_run(args: argparse.Namespace) -> int:
              "run the same command again to carry on")  # fmt: skip
         return 130
     finally:
+        if signal.getsignal(signal.SIGINT) is on_interrupt:  # not interrupted (once interrupted, the process
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # is ending: Ctrl-C again ends it at once)
         store.close()
     print(res.summary_line())
     if args.timings:

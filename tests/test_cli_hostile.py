@@ -88,3 +88,58 @@ def test_an_unusable_db_is_refused_before_any_work(tmp_path: Path, capsys: pytes
     monkeypatch.setattr(cli.os, "access", lambda p, mode: Path(p) != ro)  # (root may write anywhere)
     assert cli.main(["run", str(txt), "--db", str(ro / "x.db"), "--out", str(out), "-q"]) == 2
     assert f"folder '{ro}' is not writable" in capsys.readouterr().err
+
+
+def _read_into(stream: object, seen: list[bytes]) -> None:
+    """Read ``stream`` (a subprocess pipe) into ``seen`` in a thread, to its end."""
+    import threading
+
+    def read() -> None:
+        while chunk := stream.read1(4096):  # type: ignore[attr-defined]
+            seen.append(chunk)
+
+    threading.Thread(target=read, daemon=True).start()
+
+
+@pytest.mark.slow
+def test_ctrl_c_twice_stops_at_once_and_a_rerun_carries_on(tmp_path: Path) -> None:
+    """A second Ctrl-C used to land inside the worker pool's shutdown and hang the run forever."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import SAMPLES
+
+    db, out = tmp_path / "nw.db", tmp_path / "out"
+    argv = [sys.executable, "-m", "newsweave", "run", str(SAMPLES / "wikinews.jsonl"), "--db", str(db),
+            "--out", str(out), "--set", "nlp_processes=2"]  # fmt: skip
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal
+    seen: list[bytes] = []
+    _read_into(proc.stderr, seen)
+    deadline = time.time() + 120
+    while b"articles:" not in b"".join(seen) and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.skip("the run ended before it could be interrupted")
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal goes to the whole process group
+    while b"newsweave: stopping:" not in b"".join(seen) and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.01)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGINT)
+    try:
+        code = proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError("still running 30 s after Ctrl-C twice") from None
+    err = b"".join(seen).decode("utf-8", "replace")
+    # 130, or killed by the second SIGINT when it came once Python had begun to exit (signal handlers gone)
+    assert code in (130, -signal.SIGINT) and "newsweave: stopping:" in err and "run the same command again" in err
+    if db.exists():
+        with sqlite3.connect(db) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    again = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "10 articles read" in again.stdout
