@@ -479,3 +479,97 @@ def test_what_someone_knows_is_no_statement() -> None:
     fans = ('Meyer went on to praise Weitz and to let fans know that "torches and pitchforks are not going to be '
             'necessary."')  # fmt: skip
     assert _left_out(fans, 'that "torches and pitchforks are not going to be necessary."', "fans", "know")
+
+
+# WCXB pages (CC BY 4.0): how-to pages, reviews, blogs and docs as the extractor reads them
+def test_what_a_thing_does_or_a_preference_is_no_statement() -> None:
+    builder = ("Teachable’s course builder supports multiple content types, including text, quizzes, PDFs, video, and "
+               "even code snippets—something not all platforms support.")  # fmt: skip
+    assert _left_out(builder, "multiple content types, including text, quizzes, PDFs, video, and even code snippets",
+                     "course builder", "supports")  # fmt: skip
+    favor = ("Customers favor this format for convenience, speed, and the ability to access diverse cuisines from home "
+             "or work.")  # fmt: skip
+    assert _left_out(favor, "this format for convenience, speed, and the ability to access diverse cuisines",
+                     "Customers", "favor")  # fmt: skip
+    # ECB+ (CC BY): a company's routine, no statement
+    patches = "Microsoft Corp. pushes software updates and security patches on the second Tuesday of every month."
+    assert _left_out(patches, "software updates and security patches on the second Tuesday of every month",
+                     "Microsoft Corp.", "pushes", "Microsoft Corp.")  # fmt: skip
+    # ECB+ (CC BY): a clause after the same kind of verb stays
+    agencies = ("Agencies still would be able to voluntarily engage in the consultation process, the secretary "
+                "emphasized.")  # fmt: skip
+    q = _cued(agencies, "Agencies still would be able to voluntarily engage in the consultation process",
+              "the secretary", "emphasized", "Dirk Kempthorne")  # fmt: skip
+    assert len(build_ledger([("a1", "AP", agencies, q)])) == 1
+
+
+def test_a_clause_inside_a_noun_phrase_makes_no_bare_clause() -> None:
+    offer = ("These specifications help shopping channels offer a better service to their users by comparing the right "
+             "products when a user does a search.")  # fmt: skip
+    assert _left_out(offer, "a better service to their users by comparing the right products when a user does a "
+                     "search", "shopping channels", "offer")  # fmt: skip
+    # ECB+ (CC BY): a clause whose subject follows an opening phrase or a conjunction stays
+    sikh = ("As part of a Sikh tradition, she had been visiting to greet Singh’s daughter - in - law, who recently "
+            "arrived from India, and present her with gifts, he explained.")  # fmt: skip
+    q = _cued(sikh, "As part of a Sikh tradition, she had been visiting to greet Singh’s daughter - in - law",
+              "Sikh", "explained", "Raj K. Chohan")  # fmt: skip
+    he = sikh.rindex("he explained")
+    q = Quote(content=q.content, speaker=Span(he, he + 2, "he"), speaker_name=q.speaker_name, cue=q.cue, direct=False)
+    assert len(build_ledger([("a1", "AP", sikh, q)])) == 1
+    nervous = ("But she became nervous, telling her son the night before she was to testify that she did not want to "
+               "go through with it, Perlo explained.")  # fmt: skip
+    q = _cued(nervous, "But she became nervous, telling her son the night before she was to testify", "Perlo",
+              "explained", "Stanley Perlo")  # fmt: skip
+    assert len(build_ledger([("a1", "AP", nervous, q)])) == 1
+
+
+def test_what_something_feels_like_is_no_statement() -> None:
+    seo = ("Learning SEO can sometimes feel like learning another language, with all the jargon and industry terms "
+           "you're expected to know.")  # fmt: skip
+    assert _left_out(seo, "learning another language, with all the jargon and industry terms you're expected to know",
+                     "Learning SEO", "feel")  # fmt: skip
+
+
+def test_a_step_a_score_or_a_year_is_no_speaker_but_a_share_of_people_is() -> None:
+    step = ("After thoroughly testing everything and confirming that it all works fluently without any issues, the "
+            "last step is pushing down the throttle and launching!")  # fmt: skip
+    assert _left_out(step, "that it all works fluently without any issues", "the last step", "confirming")
+    score = "A score of 7 indicates the fidelity of a simple, free calculator."
+    assert _left_out(score, "the fidelity of a simple, free calculator", "A score of 7", "indicates")
+    years = ("The Dietary Guidelines for Americans, 2020–2025 have estimated daily calorie needs based on a person’s "
+             "age, sex, and physical activity level.")  # fmt: skip
+    assert _left_out(years, "daily calorie needs based on a person’s age, sex, and physical activity level",
+                     "2020–2025", "estimated")  # fmt: skip
+    for text, content, speaker, cue in (
+        ("And then 5% of web designers said it took four months or longer to land their first client.",
+         "it took four months or longer to land their first client", "5% of web designers", "said"),
+        ("50% say they will only consider purchasing from a brand with a well-designed mobile site. (Google)",
+         "they will only consider purchasing from a brand with a well-designed mobile site", "50%", "say"),
+    ):  # fmt: skip
+        q = _cued(text, content, speaker, cue)
+        assert [e["speaker_description"] for e in build_ledger([("a1", "W", text, q)])] == [speaker]
+
+
+def _unattributed(text: str, quoted: str) -> list[dict]:
+    s = text.index(quoted)
+    return build_ledger([("a1", "W", text, Quote(content=Span(s, s + len(quoted), quoted), direct=True))])
+
+
+def test_code_a_path_an_address_or_a_title_in_quote_marks_is_no_entry() -> None:
+    assert _unattributed('# If no logfile is specified, syslog is used\n\nlogfile: "/var/log/unbound/unbound.log"',
+                         "/var/log/unbound/unbound.log") == []  # fmt: skip
+    assert _unattributed('- “How I Turned My Substack Posts into Dividend-Paying Assets” - 1,545 views, 105 reactions',
+                         "How I Turned My Substack Posts into Dividend-Paying Assets") == []  # fmt: skip
+    assert _unattributed('"reviewBody": "Great quality, fits perfectly, and protects well. Highly recommended!"',
+                         "Great quality, fits perfectly, and protects well. Highly recommended!") == []  # fmt: skip
+    moz = ("Our founder, Rand Fishkin, made a similar pyramid to explain the way folks should go about SEO, and we've "
+           'affectionately dubbed it "Mozlow\'s hierarchy of SEO needs."')  # fmt: skip
+    assert _unattributed(moz, "Mozlow's hierarchy of SEO needs.") == []
+    assert _unattributed('fmt.Fprintf(os.Stderr, "Error: failed to read policy file: %v\\n", err)',
+                         "Error: failed to read policy file: %v\\n") == []  # fmt: skip
+    # a crowd's chant in capitals and a banner's sentence nobody is named for stay (ECB+ and WikiNews, CC BY)
+    assert len(_unattributed("He left the court to chants of “ ONE MORE YEAR! ONE MORE YEAR! ONE MORE YEAR! ” Indeed.",
+                             "ONE MORE YEAR! ONE MORE YEAR! ONE MORE YEAR!")) == 1  # fmt: skip
+    banners = ('Banners in the main square outside parliament read: "The state kills" and "Down with the government of '
+               'murderers" .')  # fmt: skip
+    assert len(_unattributed(banners, "Down with the government of murderers")) == 1

@@ -248,7 +248,17 @@ _NO_SPEAKER_NOUNS = frozenset(
     """attack attacks shooting shootings bombing bombings blast explosion explosions crash fire blaze quake earthquake
     storm rampage riot riots violence march failure impact cold heat swarm cheers ovation ovations applause flag flags
     canisters warehouse part process history reforms objection hour hours minute minutes day days week weeks month
-    months year years""".split()
+    months year years"""
+    # ... or a product, a part of a program or a page, a method, a figure or an event of the web pages that are no
+    # news (how-to pages, reviews, docs): "This change supports [...]", "This critical component implements [...]",
+    # "its integrations support [...]", "little icons indicating [...]", "base fares tell [...]", "the widget
+    # explained [...]", "the emergence signaled [...]", "A score of 7 indicates [...]", "the last step confirming"
+    """
+    change changes component components integration integrations icon icons widget widgets button buttons feature
+    features dashboard dashboards builder plugin plugins module modules interface template templates layout codegen
+    compiler algorithm algorithms platform platforms smartphone smartphones device devices fare fares price
+    prices score scores query queries step steps approach approaches paradigm method methods methodology technique
+    techniques emergence trend trends notebook grains lag""".split()
 )
 
 
@@ -262,8 +272,8 @@ def _description(q: Quote) -> str | None:
     if not words or text.lower() in _PRONOUNS or words[-1] in _NO_SPEAKER_HEADS:
         return None
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
-    if head in _NO_SPEAKER_NOUNS:
-        return None
+    if head in _NO_SPEAKER_NOUNS or head.isdigit() and "of" not in words and not re.search(r"%|percent", text):
+        return None  # ... nor is a number or a year ("2020–2025 recommend [...]"; "50% say [...]" are people)
     return text
 
 
@@ -318,7 +328,7 @@ _ASKED_PASSIVE = re.compile(r"(?i)(?:(?:^|[.!?:;\"“”]\s*)|\b(?:when|if|after
 # a cue followed by a bare preposition: its content is a topic, a name or the charge against the speaker
 # ("commented on [how easy it was]", "accused of [shooting ...]", "known as [...]"), not what was said, but for
 # demands ("called for [an end to ...]") and "insisted on"
-_TOPIC_PREPOSITIONS = frozenset("of about on as with over for".split())
+_TOPIC_PREPOSITIONS = frozenset("of about on as with over for like".split())  # "can sometimes feel like [...]"
 _DEMAND_STEMS = {"for": ("call", "appeal", "ask", "press", "push", "plead", "urg"), "on": ("insist", "call")}
 # statement verbs only with a clause ("a study found [that ...]"); with a noun phrase they are acts of
 # finding or showing ("the boarding party found [a host of other equipment]", "showed [the wreckage]")
@@ -331,15 +341,29 @@ _CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "
                       # deal]", "Sabathia agreed [a seven-year deal]", "Stargazers sought [high ground]", "declined
                       # [an opportunity to leave school]", "The German frigate responded [to a distress call]", "is
                       # writing [the picture]"); their infinitive is another matter ("offered [to help]")
-                      "offer", "agre", "seek", "sought", "declin", "respond", "writ", "wrote")  # fmt: skip
+                      "offer", "agre", "seek", "sought", "declin", "respond", "writ", "wrote",
+                      # ... or what a thing does, a preference or a deed ("Teachable's course builder supports [multiple
+                      # content types]", "These models boast [a dual motor]", "Microsoft Corp. pushes [software
+                      # updates]", "Customers favor [this format]", "The experience emphasizes [efficiency]", "Movers
+                      # charge [an average hourly rate]", "Authorities charged [Andrew Lopez ... with her murder]")
+                      "support", "boast", "push", "prefer", "favo", "emphas", "charg")  # fmt: skip
 # "described" with a noun phrase says something only with "as" ("described [the cardinal's record as mixed]"); without
 # it the noun phrase is a topic ("described [a chaotic scene immediately after the shooting]")
 _AS = re.compile(r"(?i)\bas\b")
 # a result clause: "so relieved [that he didn't even leave the weight room]", "so dense [that tens of meteors ...]"
 _SO_BEFORE = re.compile(r"(?i)\b(?:so|such(?:\s+an?)?)\s+$")
-# a clause without "that": its finite verb is an auxiliary or a form of "be"/"have" (a cheap test; no parse)
+# a clause without "that": its finite verb is an auxiliary or a form of "be"/"have" (a cheap test; no parse), after a
+# subject of at most ``BARE_SUBJECT_MAX`` words and not right after a relative pronoun or a conjunction: an auxiliary
+# further on or after those belongs to a clause inside a noun phrase ("shopping channels offer [a better service to
+# their users by comparing the right products when a user does a search]", "analytics dashboard offers [plenty of
+# insights on your content's performance so you can tweak ...]", "[the terms and phrases (keywords) that can ...]")
 _BARE_CLAUSE = re.compile(
     r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b")
+BARE_SUBJECT_MAX = 8
+_INSIDE_NOUN_PHRASE = frozenset("that which who whom whose so when if because where while to how".split())
+# a clause that opens on a subject pronoun, after a conjunction or not ("explained [But she became nervous, telling
+# her son the night before she was to testify ...]")
+_PRONOUN_START = re.compile(r"(?i)^(?:(?:but|and|yet|so|then)\s+)?(?:i|he|she|we|they)\b")
 _CLAUSE_START = re.compile(r"(?i)^(?:(?:that|whether|if|how|why|what|when|where|who|which)\b|[\"“‘'])")
 
 
@@ -371,9 +395,23 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
     words = re.findall(r"[a-z]+", cue)
     if words and all(_clause_only(w, content) for w in words) and not _CLAUSE_START.match(content) \
             and not content.lower().startswith("to "):  # fmt: skip
-        if not _BARE_CLAUSE.search(content):  # "records show [Lasalle has three prior convictions]" stays
+        if not _bare_clause(content):  # "records show [Lasalle has three prior convictions]" stays
             return True
     return not q.speaker_name and _description(q) is None
+
+
+def _bare_clause(content: str) -> bool:
+    """Whether ``content`` reads as a clause without "that" (``_BARE_CLAUSE``; "Lasalle has three prior convictions"),
+    or opens on a subject pronoun (``_PRONOUN_START``)."""
+    if _PRONOUN_START.match(content.lstrip()):
+        return True
+    for m in _BARE_CLAUSE.finditer(content):
+        before = _words(content[: m.start()])
+        if len(before) > BARE_SUBJECT_MAX or _INSIDE_NOUN_PHRASE.intersection(before):
+            return False
+        if before:
+            return True
+    return False
 
 
 def _clause_only(word: str, content: str) -> bool:
@@ -403,8 +441,35 @@ def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
 _TITLE_BEFORE = re.compile(
     r"(?i)(?:\b(?:known as|so[- ]called|dubbed|nicknamed|titled|entitled|subtitle|subtitled|book|novel|memoir"
     r"|film|movie|documentary|song|album|essay|musical|opera|play|show|series)\s*[:,]?\s*[\"“'‘`(]+"
-    r"|\(\s*[\"“'‘`]+)\s*$"  # ... or a bracket: a name or its translation ('the King of the Cochayuyo ("El Rey ...")')
+    r"|\(\s*[\"“'‘`]+"  # ... or a bracket: a name or its translation ('the King of the Cochayuyo ("El Rey ...")')
+    # ... or a naming with its object ('we've affectionately dubbed it "Mozlow's hierarchy of SEO needs."'), a list
+    # of titles ("track titles like ‘Are You Being Served?’"), or the key of a value in code ('"reviewBody": "...')
+    r"|\b(?:dubbed|nicknamed|named|christened)\s+(?:it|them|this|these)\s*[:,]?\s*[\"“'‘`]+"
+    r"|\btitles?\s+(?:like|such\s+as)\s*[\"“'‘`]+|[\"”]\s*:\s*[\"“]+)\s*$"
 )
+# what an unattributed "quote" is when it is code, a path, an address or a number ('“%s\\n%s\\n”',
+# '“/var/log/unbound/unbound.log”', '“https://www.example.com”', '“+47-99-999-9900”', '“Exists('$(_FormatLockFile)')”',
+# '“flex-grow p-2 border rounded-l-lg focus:outline-none”'): a format verb, an escape, a brace, a markup or assignment
+# sign, a call, a word joined by "_", a scheme, a path, a CSS utility class; or no word of letters and spaces at all
+_CODE = re.compile(
+    r"%[sdvfq]|\\[ntr]|[{}<>=|]|\$\(|\w\(|\w_\w|://|(?:^|\s)/\w+/|\b[a-z]+-\d\b|\b[a-z]+:[a-z]+-|^[^a-zA-Z]*$"
+)
+# words a title leaves in lower case ("How I Turned My Substack Posts into Dividend-Paying Assets")
+_TITLE_LOWER = frozenset("a an the and or nor but of to in on at by for with from into onto as vs via per than".split())
+TITLE_MIN_WORDS = 3
+
+
+def _code_or_title(text: str) -> bool:
+    """An unattributed "quote" that is code, a path or an address (``_CODE``), or a title: every word of at least
+    ``TITLE_MIN_WORDS`` capitalised but the small words a title leaves in lower case ("What to Expect in Your First
+    Counseling Session", "Virtual Therapy in [State]", "Are You Being Served?"). Someone's words are a sentence with
+    words in lower case, or shouted in capitals (a crowd's "ONE MORE YEAR! ONE MORE YEAR!")."""
+    if _CODE.search(text.strip()):
+        return True
+    words = re.findall(r"[^\W\d_][\w’'-]*|\d[\w,.]*", text)
+    return len(words) >= TITLE_MIN_WORDS and any(c.islower() for c in text) and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_LOWER and i for i, w in enumerate(words)
+    )
 
 
 PHRASE_MAX = 8  # words: a quote nobody is named for that starts in lower case and is this short is a phrase
@@ -461,6 +526,8 @@ def build_ledger(
         if q.direct and _TITLE_BEFORE.search(text[max(0, c.start - 40) : c.start]):
             continue  # a title or a name in quote marks: 'the 2005 book "The Big Show ..."', 'the so-called "X"'
         words, name = _words(qt), q.speaker_name
+        if q.direct and not name and _description(q) is None and _code_or_title(qt):
+            continue  # code, a path, an address or a title in quote marks nobody is named for
         if not q.direct and len(words) < MIN_REPORTED_WORDS:
             continue  # a stance on a thing ("slammed the US missile strike"), not a statement
         key = (canonical(name) if canonical else name).lower() if name else None
