@@ -75,7 +75,7 @@ def _article(line: str | None, why: str, first_line: dict[str, int]) -> tuple[st
     try:
         rec = clean_json(json.loads(line.rstrip("\r\n")))
     except json.JSONDecodeError as e:
-        return f": not valid JSON ({e.msg} at column {e.colno})"
+        return f": not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno})"  # ("...starting at")
     if not isinstance(rec, dict):
         return f': expected a JSON object with "id" and "text", got {type(rec).__name__}'
     art_id, text = rec.get("id"), rec.get("text")

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from .stages.textutil import counted
+
 
 def _err(msg: str) -> None:
     print(f"newsweave: {msg}", file=sys.stderr)
@@ -153,7 +155,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             out.close()
     if not args.quiet:
         dest = "" if out is sys.stdout else f" to {args.out}"
-        _err(f"wrote {written} summaries{dest}" + (f", skipped {skipped} bad lines" if skipped else ""))
+        _err(f"wrote {counted(written, 'summary')}{dest}"
+             + (f", skipped {skipped} bad {'line' if skipped == 1 else 'lines'}" if skipped else ""))  # fmt: skip
     return 0 if written or not skipped else 1
 
 

@@ -143,3 +143,17 @@ def test_ctrl_c_twice_stops_at_once_and_a_rerun_carries_on(tmp_path: Path) -> No
             assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     again = subprocess.run(argv, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0 and "10 articles read" in again.stdout
+
+
+@pytest.mark.slow
+def test_quotes_names_a_bad_line_in_one_clause(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    from newsweave.cli import main
+
+    src = tmp_path / "in.jsonl"
+    good = {"id": "a1", "text": 'The mayor said: "The bridge will open on Monday." Residents cheered.'}
+    src.write_text(json.dumps(good) + '\n{"id": "a2", "text": "cut\n', encoding="utf-8")
+    assert main(["quotes", str(src), "--out", "-", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(x)["id"] for x in captured.out.splitlines()] == ["a1"]
+    assert f"{src}:2: skipped: not valid JSON (Unterminated string starting at column 22)" in captured.err
