@@ -911,3 +911,23 @@ def test_places_in_a_list_of_places_and_towns_spacy_called_people() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Minas Gerais"] == label["Wutu"] == label["Astaneh Ashrafiyeh"] == "GPE"
     assert label["Salahuddin Amin"] == label["Viena Neaville"] == "PERSON"
+
+
+def test_works_and_media_spacy_called_people() -> None:
+    # the 961-article stream: a game in single quotes ("playing Xbox and 'Mortal Kombat,'"), a film after "the film"
+    # or before "franchise" is no entity; a daily or a Web site named after its noun is an organisation ("the
+    # Bucharest daily Evenimentul Zilei", "the spiritual Web site Beliefnet"); an author before "novel" ("from the
+    # Nick Hornby novel") and a person after "publisher" ("publisher Robert Harrison's girlie magazines") stay people
+    text = ("The whole team is around playing Xbox and 'Mortal Kombat,' Frasor said. Comparisons with the film "
+            "Twilight were made; the Twilight franchise grossed more. The Bucharest daily Evenimentul Zilei said so. "
+            "In an interview with the spiritual Web site Beliefnet, Collins spoke. About a Boy, from the Nick Hornby "
+            "novel, won. She appeared in publisher Robert Harrison's girlie magazines.")
+    items = [_at(text, "Mortal Kombat", "PERSON"), _at(text, "Frasor", "PERSON"), _at(text, "Twilight", "PERSON"),
+             _at(text, "Twilight", "PERSON", 1), _at(text, "Evenimentul Zilei", "PERSON"),
+             _at(text, "Beliefnet", "PERSON"), _at(text, "Collins", "PERSON"), _at(text, "Nick Hornby", "PERSON"),
+             _at(text, "Robert Harrison", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert "Mortal Kombat" not in label and "Twilight" not in label
+    assert label["Evenimentul Zilei"] == label["Beliefnet"] == "ORG"
+    assert label["Nick Hornby"] == label["Robert Harrison"] == label["Frasor"] == "PERSON"

@@ -400,6 +400,10 @@ _HOMETOWN_BEFORE = re.compile(r"(?:\b\d{1,3},?|,)\s+of\s+$")  # (not "Alex Kohne
 # a company by the business noun after it: "a branch of the Marfin bank", "Mozilla's browser"
 _BUSINESS_AFTER = re.compile(r"(?:['’]s)?\s+(?:bank|banks|branch|branches|company|firm|chain|store|stores|browser|"
                              r"software|shares|stock|brand|airline|carrier|network|subsidiary|operator)\b", re.I)
+# a company or medium noun right before a name ("the conservative daily Eleftheros Typos", "the spiritual Web site
+# Beliefnet", "law firm Morris"): lower case, so not a word of the name
+_MEDIUM_BEFORE = re.compile(r"\b(?:daily|dailies|weekly|newspaper|tabloid|magazine|website|[Ww]eb\s+site|blog|"
+                            r"broadcaster|company|firm|retailer|chain|browser|carrier|airline|provider|network)\s+$")
 # a medium things are said on ("said on Twitter", "announced on CNN")
 _SAID_ON = re.compile(r"\b(?:said|says|announced|posted|wrote|reported|confirmed|revealed|tweeted|told\s+\w+)\s+on\s+$")
 # a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
@@ -444,6 +448,8 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["GPE"] += 2  # "LuAnn Marie Johnson, 66, of Burnsville"
     if not person and m.label == "PERSON" and len(words) == 1 and _BUSINESS_AFTER.match(after):
         votes["ORG"] += 2  # "the Marfin bank", "Mozilla's browser"
+    elif m.label == "PERSON" and _MEDIUM_BEFORE.search(before) and not _known_given(m.text.split()[0]):
+        votes["ORG"] += 2  # "the Bucharest daily Evenimentul Zilei"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
@@ -671,6 +677,7 @@ def resolve_entities(
     after_the: Counter[str] = Counter()  # mentions right after a lower-case "the": "the Dolphins"
     pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
+    work: Counter[str] = Counter()  # mentions standing where titles of works stand: "the film X", "X sequel"
     for art_id, m in items:
         if m.label not in LABELS:
             continue
@@ -693,6 +700,7 @@ def resolve_entities(
             after_the[s] += text[max(0, m.start - 4) : m.start] == "the "
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+            work[s] += _work_cue(text, m)
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
@@ -706,6 +714,7 @@ def resolve_entities(
     _place_votes(by_surface, cues, counts, speaks)
     lower = _lower_words(texts)
     _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled)
+    _works_out(by_surface, cues, counts, speaks, roles, work)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
@@ -864,6 +873,40 @@ def _quoted(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 2) : m.start].rstrip(" ")
     close = re.match(r"\s?[.,!?]?\s?[\"”]", text[m.end : m.end + 4])
     return before.endswith(('"', "“")) and close is not None
+
+
+# where titles of works stand: after "the film", "the novel", "the video game" (an opening quote may follow), before
+# "sequel", "franchise", "star", "director" ("the Twilight franchise", "Harry Potter star"), or all of a text in
+# single quotes ("playing Xbox and 'Mortal Kombat'")
+_WORK_BEFORE = re.compile(r"\b(?:film|films|movie|movies|novel|novels|book|books|series|sitcom|album|song|musical|"
+                          r"documentary|franchise|saga|sequel|prequel|trilogy|blockbuster|video\s+game|the\s+(?:show|play|"
+                          r"game))\s+[\"“‘']?\s?$")
+_WORK_AFTER = re.compile(r"(?:['’]s)?\s+(?:sequel|sequels|prequel|franchise|saga|trilogy|series|star|stars|co-star|"
+                         r"director|soundtrack|premiere|box[\s-]office)\b")  # (not "the Nick Hornby novel": an author)
+
+_SINGLE_CLOSE = re.compile(r"\s?[.,!?]?\s?['’](?![A-Za-z])")
+
+
+def _work_cue(text: str, m: Mention) -> bool:
+    """The mention stands where a title of a work stands (``_WORK_BEFORE``, ``_WORK_AFTER``, single quotes)."""
+    if _WORK_BEFORE.search(text, max(0, m.start - 30), m.start) or _WORK_AFTER.match(text, m.end):
+        return True
+    before = text[max(0, m.start - 2) : m.start].rstrip(" ")
+    return before.endswith(("‘", "'")) and _SINGLE_CLOSE.match(text[m.end : m.end + 4]) is not None
+
+
+def _works_out(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+               speaks: Counter[str], roles: dict[str, Counter[str]], work: Counter[str]) -> None:  # fmt: skip
+    """A name spaCy mostly tagged as a person standing where titles of films, books, shows and games stand
+    (``_work_cue``) in a third of its mentions at least, that never speaks, has no role and opens with no given
+    name of the list, is no entity (in place; the report has no heading for works): "the Twilight franchise"."""
+    named = {w for s, labs in by_surface.items() if " " in s and "PERSON" in labs for w in s.split()}
+    for s, labs in list(by_surface.items()):
+        if (not labs["PERSON"] or not work[s] or 3 * work[s] < counts[s] or speaks[s] or roles.get(s)
+                or s in named or _known_given(s.split()[0]) or _majority_family(labs + cues[s]) != "PERSON"):
+            continue
+        del by_surface[s]
+        del counts[s]
 
 
 def _titles_out(items: list[tuple[str, Mention]], texts: dict[str, str], by_surface: dict[str, Counter[str]],
