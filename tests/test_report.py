@@ -458,3 +458,19 @@ def test_unnamed_outlets_beside_citation_markers_read_without_their_file_name() 
     assert _shown_outlets(["unnamed outlet (ecbplus:24_2ecb)", "AP", "unnamed outlet (ecbplus:24_4ecb)"]) == [
         "AP", "2 unnamed outlets"]
     assert _shown_outlets(["Equipo Nizkor"]) == ["Equipo Nizkor"]
+
+
+def test_a_story_that_may_mix_two_events_says_so_with_the_other_events_articles() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    doc = make_doc()
+    quake = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    quake["sub_events"] = [{"headline": "Earlier quake hit the same coast", "articles": ["a3"]}]
+    jsonschema.validate(doc, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    md = render_markdown(doc)
+    assert 'This story may mix two events: the summary follows the main one; another event: "Earlier quake hit the ' \
+           'same coast" (articles [3]).' in md
+    html = render_html(doc)
+    assert "This story may mix two events" in html and "Earlier quake hit the same coast" in html
+    assert 'href="#story-s-quake-a3"' in html.split("This story may mix two events", 1)[1].split("</p>", 1)[0]
+    bare = render_markdown(make_doc())
+    assert "may mix two events" not in bare

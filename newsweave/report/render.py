@@ -401,6 +401,15 @@ class _StoryView:
             )
         return rows
 
+    def sub_events(self) -> list[dict[str, Any]]:
+        """Other events the story's articles tell (``sub_events``: the summary follows the main one): each with its
+        headline and the markers of its articles."""
+        out = []
+        for e in self.story.get("sub_events") or []:
+            if isinstance(e, dict) and (refs := self.cite(e.get("articles") or [])):
+                out.append({"headline": _text(e.get("headline")) or "another event", "refs": refs})
+        return out
+
     def summary(self) -> list[dict[str, Any]]:
         """Summary sentences; each citation has an ``evidence`` box its marker reveals (the source
         sentence, or with article texts the supporting sentence of another article, in context)."""
@@ -634,6 +643,7 @@ class _StoryView:
             "outlets": outlets,
             "articles": articles,
             "summary": self.summary(),
+            "sub_events": self.sub_events(),
             "quotes": self.quotes(),
             "entity_groups": self.entity_groups(),
             "has_facts": "timeline" in self.story or "numbers" in self.story,

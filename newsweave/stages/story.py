@@ -3,13 +3,16 @@ timeline, numbers and the cross-source comparison."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from ..records import Analysis, Article, Quote
+from .cluster import content_terms, entity_keys
 from .compare import TextEmbedder, compare_sources, outlet_name, outlet_of
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
@@ -158,6 +161,125 @@ def _cut(sentence: str) -> str:
     return head.rsplit(" ", 1)[0] + " …"
 
 
+# -- stories that mix two events ------------------------------------------------------------------
+# The streaming clusterer can put two similar events in one story (two earthquakes, two heists on one street). Inside
+# a story the articles are compared with one another the way the clusterer compares an article with a story (MiniLM
+# cosine, entity-key overlap, TF-IDF cosine of title + lead terms, the IDF counted within the story), grouped by
+# average linkage, and the story reads as two events when the two largest groups are both big enough and clearly
+# apart (mean silhouette). Settings chosen on the dev stories of the 961-article stream (benchmarks/mixed_stories.py).
+SPLIT_WEIGHTS = (0.3, 0.3, 0.4)  # cosine, entities, terms: the clusterer's defaults
+SPLIT_LEAD = 1000  # characters of an article's text (after its title) whose terms are compared
+SPLIT_STORY = 8  # only a story of at least this many articles is checked (smaller ones split by chance)
+SPLIT_MIN = 3  # each group holds at least this many articles ...
+SPLIT_SHARE = 0.25  # ... and this share of the story's
+SPLIT_SILHOUETTE = 0.30  # split when the mean silhouette of the articles in the two groups is at least this ...
+SPLIT_COHESION = 0.325  # ... and the articles of each group are this similar on average (several outlets telling one
+# event alike; not a series of reports on one topic, such as a disaster's toll, aid and aftermath)
+
+
+def article_similarities(articles: list[Article], analyses: dict[str, Analysis],
+                         vectors: dict[str, np.ndarray]) -> np.ndarray:  # fmt: skip
+    """Pairwise similarity of a story's articles (n x n): ``SPLIT_WEIGHTS`` over the MiniLM cosine (0 without
+    both vectors), the overlap of their entity keys (shared keys over the smaller of the two sets, at most 8) and the
+    cosine of their content terms (title + first ``SPLIT_LEAD`` characters, TF-IDF with the story's document
+    frequencies)."""
+    n = len(articles)
+    cw, ew, lw = SPLIT_WEIGHTS
+    dim = next((len(v) for v in vectors.values()), 0)
+    vec = np.stack([vectors.get(a.id, np.zeros(dim, dtype=np.float32)) for a in articles]) if dim else None
+    cos = vec @ vec.T if vec is not None else np.zeros((n, n))
+    ents = [set(entity_keys(analyses[a.id])[:8]) if a.id in analyses else set() for a in articles]
+    terms = [content_terms(a.title, a.text, SPLIT_LEAD) for a in articles]
+    df = Counter(t for ts in terms for t in ts)
+    weighted = []
+    for ts in terms:
+        w = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in ts.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        weighted.append({t: x / norm for t, x in w.items()})
+    sim = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            e = len(ents[i] & ents[j]) / min(len(ents[i]), len(ents[j])) if ents[i] and ents[j] else 0.0
+            wi, wj = weighted[i], weighted[j]
+            lex = sum(x * wj[t] for t, x in wi.items() if t in wj)
+            sim[i, j] = sim[j, i] = cw * float(cos[i, j]) + ew * e + lw * lex
+    return sim
+
+
+def split_groups(sim: np.ndarray, min_size: int = SPLIT_MIN, share: float = SPLIT_SHARE,
+                 silhouette: float = SPLIT_SILHOUETTE,
+                 cohesion: float = SPLIT_COHESION) -> list[list[int]]:  # fmt: skip
+    """The article groups of a story from their pairwise similarities: one group (all) when they read as one event,
+    else two, the main one first (the larger; on a tie the one holding the article most similar to all others).
+    Average linkage is run to the end; the candidate split is its last merge of two groups both of at least
+    max(``min_size``, ``share`` x n) articles, the smaller groups of that moment joining the one they are most similar
+    to; kept when the mean silhouette of the articles (mean similarity to their own group minus that to the other,
+    over the larger of the two) is at least ``silhouette`` and the mean similarity of two articles of one group is at
+    least ``cohesion`` in each."""
+    n = len(sim)
+    big = max(min_size, math.ceil(share * n))
+    if n < 2 * big:
+        return [list(range(n))]
+    groups: list[list[int]] = [[i] for i in range(n)]
+    last: tuple[list[list[int]], int, int] | None = None
+    while len(groups) > 1:
+        best, pair = -math.inf, (0, 1)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                s = float(sim[np.ix_(groups[a], groups[b])].mean())
+                if s > best:
+                    best, pair = s, (a, b)
+        a, b = pair
+        if len(groups[a]) >= big and len(groups[b]) >= big:
+            last = ([list(g) for g in groups], a, b)
+        groups[a] = groups[a] + groups[b]
+        del groups[b]
+    if last is None:
+        return [list(range(n))]
+    state, a, b = last
+    one, two = list(state[a]), list(state[b])
+    for k, g in enumerate(state):
+        if k not in (a, b):
+            (one if sim[np.ix_(g, one)].mean() >= sim[np.ix_(g, two)].mean() else two).extend(g)
+    if _silhouette(sim, one, two) < silhouette or min(_cohesion(sim, one), _cohesion(sim, two)) < cohesion:
+        return [list(range(n))]
+    central = int(np.argmax(sim.sum(axis=1)))
+    one, two = sorted(one), sorted(two)
+    if (len(two), central in two) > (len(one), central in one):
+        one, two = two, one
+    return [one, two]
+
+
+def _cohesion(sim: np.ndarray, group: list[int]) -> float:
+    """The mean similarity of two articles of the group."""
+    k = len(group)
+    return float(sim[np.ix_(group, group)].sum()) / (k * (k - 1)) if k > 1 else 1.0
+
+
+def _silhouette(sim: np.ndarray, one: list[int], two: list[int]) -> float:
+    out = []
+    for own, other in ((one, two), (two, one)):
+        for i in own:
+            inside = (float(sim[i, own].sum()) - sim[i, i]) / (len(own) - 1)
+            outside = float(sim[i, other].mean())
+            out.append((inside - outside) / max(inside, outside, 1e-9))
+    return float(np.mean(out))
+
+
+def story_events(articles: list[Article], analyses: dict[str, Analysis],
+                 vectors: dict[str, np.ndarray]) -> list[list[Article]]:  # fmt: skip
+    """The story's articles as one event, or as two when they form two clearly separate groups (``split_groups``),
+    the main group first (the one the headline and the summary come from)."""
+    if len(articles) < SPLIT_STORY:
+        return [list(articles)]
+    return [[articles[i] for i in g] for g in split_groups(article_similarities(articles, analyses, vectors))]
+
+
+def _headline_of(articles: list[Article], vectors: dict[str, np.ndarray]) -> str:
+    return headline([a for a in articles if a.id in vectors] + [a for a in articles if a.id not in vectors],
+                    [vectors[a.id] for a in articles if a.id in vectors])
+
+
 def story_ledger(articles: list[Article], analyses: dict[str, Analysis]) -> tuple[list[dict[str, Any]], list[Any]]:
     """The story's entities (one canonical name each) and its quote ledger, whose speakers carry those names."""
     mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
@@ -187,9 +309,11 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     copies = find_copies(articles)
     analyses = english_only_restricted(articles, analyses)
     entities, ledger = story_ledger(articles, analyses)
+    # a story that mixes two events reads as its main one: headline and summary from the main group of articles
+    events = story_events(articles, analyses, vectors)
     docs = [
         SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
-        for a in articles if a.id in analyses and a.id not in copies
+        for a in events[0] if a.id in analyses and a.id not in copies
     ]  # fmt: skip
     summary = Summarizer(words=summary_words, embedder=embedder).summarize(docs)
     dates = sorted(a.published[:10] for a in articles if a.published)
@@ -197,13 +321,16 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     timeline, numbers = story_facts(articles, analyses)
     return {
         "id": story_id,
-        "headline": headline(articles, [vectors[a.id] for a in articles if a.id in vectors]),
+        "headline": _headline_of(events[0], vectors),
         "first_published": dates[0] if dates else None,
         "last_published": dates[-1] if dates else None,
         "size": len(articles),
         "outlets": outlets,
         "articles": [_article_entry(a, copies.get(a.id)) for a in articles],
         "summary": summary,
+        # the other event's articles, with a headline of their own: they stay in the story (the clusterer put them
+        # there), and the reader is told that the summary leaves them out
+        "sub_events": [{"headline": _headline_of(g, vectors), "articles": [a.id for a in g]} for g in events[1:]],
         "quotes": ledger,
         "entities": [e for e in entities if e["label"] in LINKED_LABELS],
         "timeline": timeline,
