@@ -573,3 +573,16 @@ def test_code_a_path_an_address_or_a_title_in_quote_marks_is_no_entry() -> None:
     banners = ('Banners in the main square outside parliament read: "The state kills" and "Down with the government of '
                'murderers" .')  # fmt: skip
     assert len(_unattributed(banners, "Down with the government of murderers")) == 1
+
+
+def test_an_example_in_quote_marks_is_no_entry_and_implementing_is_no_implying() -> None:
+    kinds = ("Categorize Keywords by Intent: Identify whether a keyword is informational (e.g., “how to optimize a "
+             "website”), navigational (e.g., “Google Search Console guide”), or transactional.")  # fmt: skip
+    assert _unattributed(kinds, "Google Search Console guide") == []
+    local = "Target Local Keywords: Focus on location-specific terms like “SEO services in [city].”"
+    assert _unattributed(local, "SEO services in [city].") == []
+    engine = ("Despite its simplicity, Mini-SGLang supports both online and offline inference and implements essential "
+              "modern optimizations, including Tensor Parallelism, Overlap Scheduling, Chunked Prefill, Radix Cache, "
+              "and JIT CUDA kernels.")  # fmt: skip
+    assert _left_out(engine, "essential modern optimizations, including Tensor Parallelism, Overlap Scheduling",
+                     "Mini-SGLang", "implements", "Mini-SGLang")  # fmt: skip

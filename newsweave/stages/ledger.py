@@ -302,7 +302,7 @@ _STATEMENT_STEMS = _SPEECH_ACT_STEMS + (
     "show", "reveal", "disclos", "publish", "forecast", "project", "according",
     "contend", "discount", "regard", "maintain", "reckon", "specul", "theori", "guess", "advocat", "lobb",
     "plead", "pled", "vouch", "swear", "swore", "assur", "reassur", "boast", "brag", "concur", "disagre",
-    "object", "protest", "rebut", "refut", "retort", "quip", "jok", "muse", "wonder", "impl", "characteri",
+    "object", "protest", "rebut", "refut", "retort", "quip", "jok", "muse", "wonder", "imply", "implie", "characteri",
     "portray", "depict", "paint", "concern", "worr", "attribut", "assail",
     "remark", "noting", "iterat", "conjectur", "profess",
 )  # fmt: skip
@@ -454,6 +454,12 @@ _TITLE_BEFORE = re.compile(
 _CODE = re.compile(
     r"%[sdvfq]|\\[ntr]|[{}<>=|]|\$\(|\w\(|\w_\w|://|(?:^|\s)/\w+/|\b[a-z]+-\d\b|\b[a-z]+:[a-z]+-|^[^a-zA-Z]*$"
 )
+# what precedes an example in quote marks: 'navigational (e.g., “Google Search Console guide”)', 'location-specific
+# terms like “SEO services in [city].”', 'phrases such as "..."'
+_EXAMPLE_BEFORE = re.compile(
+    r"(?i)(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bsuch as|\b(?:terms?|words?|phrases?|keywords?|quer(?:y|ies)"
+    r"|searches|names?|labels?|messages?|prompts?|headlines?)\s+like)\s*[:,]?\s*[\"“'‘`]+\s*$"
+)
 # words a title leaves in lower case ("How I Turned My Substack Posts into Dividend-Paying Assets")
 _TITLE_LOWER = frozenset("a an the and or nor but of to in on at by for with from into onto as vs via per than".split())
 TITLE_MIN_WORDS = 3
@@ -526,8 +532,10 @@ def build_ledger(
         if q.direct and _TITLE_BEFORE.search(text[max(0, c.start - 40) : c.start]):
             continue  # a title or a name in quote marks: 'the 2005 book "The Big Show ..."', 'the so-called "X"'
         words, name = _words(qt), q.speaker_name
-        if q.direct and not name and _description(q) is None and _code_or_title(qt):
-            continue  # code, a path, an address or a title in quote marks nobody is named for
+        if q.direct and not name and _description(q) is None and (
+            _code_or_title(qt) or _EXAMPLE_BEFORE.search(text[max(0, c.start - 40) : c.start])
+        ):
+            continue  # code, a path, an address, a title or an example in quote marks nobody is named for
         if not q.direct and len(words) < MIN_REPORTED_WORDS:
             continue  # a stance on a thing ("slammed the US missile strike"), not a statement
         key = (canonical(name) if canonical else name).lower() if name else None
