@@ -112,3 +112,22 @@ def test_show_by_prefix_and_ambiguous_or_bad_ids(db: str, capsys: pytest.Capture
 def test_stories_without_a_store_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--db", str(tmp_path / "none.db")]) == 2
     assert "run `newsweave run PATH...` first" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_export_and_show_json_follow_the_shipped_schema(db: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "newsweave/schema/stories.schema.json").read_text())
+    out = tmp_path / "all.json"
+    assert main(["export", "--db", db, "--format", "json", "-o", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(doc, schema)
+    story_schema = {**schema, "$ref": "#/$defs/story"}
+    del story_schema["required"], story_schema["properties"]
+    for s in doc["stories"]:
+        capsys.readouterr()
+        assert main(["show", s["id"], "--db", db, "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        jsonschema.validate(shown, story_schema)
+        assert shown == s
