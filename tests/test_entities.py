@@ -931,3 +931,19 @@ def test_works_and_media_spacy_called_people() -> None:
     assert "Mortal Kombat" not in label and "Twilight" not in label
     assert label["Evenimentul Zilei"] == label["Beliefnet"] == "ORG"
     assert label["Nick Hornby"] == label["Robert Harrison"] == label["Frasor"] == "PERSON"
+
+
+def test_a_service_on_which_things_are_said_or_a_name_taking_its_is_an_organisation() -> None:
+    # the 961-article stream: "DeGeneres made the announcement on Twitter on Friday" (Twitter PERSON), "Cybersmart
+    # posted on its website"; a person's surname after "on" ("the pressure on Kelly, who") or before "its" with a
+    # personal pronoun between ("Kelly said he saw its flaws") stays the person's
+    text = ("DeGeneres made the announcement on Twitter on Friday. She added on Twitter, writing more. Cybersmart "
+            "posted on its website that service was restored. Col. Mike Kelly spoke. The pressure on Kelly, who "
+            "leads the group, grew. Kelly said he saw its flaws.")
+    items = [_at(text, "DeGeneres", "PERSON"), _at(text, "Twitter", "PERSON"), _at(text, "Twitter", "PERSON", 1),
+             _at(text, "Cybersmart", "PERSON"), _at(text, "Mike Kelly", "PERSON"), _at(text, "Kelly", "PERSON", 1),
+             _at(text, "Kelly", "PERSON", 2)]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Twitter"] == label["Cybersmart"] == "ORG"
+    assert label["Kelly"] == label["DeGeneres"] == "PERSON"

@@ -408,6 +408,8 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:daily|dailies|weekly|newspaper|tabloid|magazi
 _SAID_ON = re.compile(r"\b(?:said|says|announced|posted|wrote|reported|confirmed|revealed|tweeted|told\s+\w+)\s+on\s+$")
 # a name followed by one of these is a news organisation ("told Mir television", "the Itar-Tass news agency")
 _MEDIA_AFTER = re.compile(r"\s+(?:television|tv|radio|news agency|newspaper|daily|broadcaster|channel)\b", re.I)
+# "its" later in the clause a name opens, no personal pronoun or other capitalised word before it
+_ITS_AFTER = re.compile(r"(?:\s+(?!(?:he|she|his|her|him|who)\b)[a-z][\w'’-]*){1,6}\s+its\b")
 _GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countries, not places
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
@@ -438,6 +440,12 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
     elif m.label in ("PERSON", "GPE", "FAC", "NORP", "PRODUCT") and (
             _SERVICE_AFTER.match(after) or _SAID_ON.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "another Twitter user", "Verizon customers", "announced on Twitter"
+    elif (not person and m.label == "PERSON" and len(words) == 1 and before.endswith(" on ")
+          and _CLAUSE_AFTER.match(after) and not _known_given(m.text) and words[0] not in _SURNAMES):  # fmt: skip
+        votes["ORG"] += 2  # "made the announcement on Twitter on Friday": a service (a person with no name's shape)
+    elif (not person and m.label == "PERSON" and len(words) == 1 and not _known_given(m.text)
+          and words[0] not in _SURNAMES and _ITS_AFTER.match(text, m.end)):  # fmt: skip
+        votes["ORG"] += 2  # "Mozilla has released a scheduled update for its open source Firefox web browser"
     if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and (
             _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0 Big East)": a team
