@@ -14,6 +14,10 @@ as a story of one page (``stages.story.story_ledger``, after ``english_only_rest
   statements it no longer lists;
 * ``--dump FILE`` / ``--diff FILE``: every entry to a file, and the entries removed and added against it.
 
+``--baseline REV`` rebuilds the ledgers with ``build_ledger`` of ``ledger.py`` at git revision REV (a draw from the
+ledger as it was before a change; ``--score`` without it tells what the current code removes from that draw).
+``--exclude DB ...`` leaves the pages of other scratch stores out of a ``--build`` (a fresh sample).
+
 Split: ``benchmarks.common.heldout`` on the page id (``0001``): dev two thirds of the pages, held-out one third.
 The sample is drawn from one split (``--split``, seeded): tune on dev, draw held-out once at the end.
 
@@ -37,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import SHARED, heldout, machine, stamp  # noqa: E402
 from benchmarks.ledger_group_audit import _context  # noqa: E402
+from benchmarks.ledger_precision_audit import use_baseline  # noqa: E402
 from newsweave.stages.story import english_only_restricted, story_ledger  # noqa: E402
 from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
@@ -50,10 +55,19 @@ def pages(split: str) -> list[str]:
     return [i for i in ids if heldout(i) == (split == "held-out")]
 
 
-def build(db: Path, split: str, n_pages: int, seed: int) -> None:
+def page_ids(db: Path) -> set[str]:
+    """The WCXB page ids a scratch store holds."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = [json.loads(r[0]).get("origin") or "" for r in con.execute("select data from articles")]
+    con.close()
+    return {Path(o).name.split(".")[0] for o in rows}
+
+
+def build(db: Path, split: str, n_pages: int, seed: int, exclude: list[Path]) -> None:
     from newsweave.pipeline import Pipeline
 
-    chosen = sorted(random.Random(seed).sample(pages(split), n_pages))
+    seen = set().union(*(page_ids(x) for x in exclude))
+    chosen = sorted(random.Random(seed).sample([p for p in pages(split) if p not in seen], n_pages))
     store = SQLiteStore(str(db))
     res = Pipeline(store, progress=False).ingest([WCXB / "html" / f"{i}.html.gz" for i in chosen])
     store.close()
@@ -145,7 +159,9 @@ def main() -> None:
     ap.add_argument("--build", action="store_true", help="read and analyse the sample into --db")
     ap.add_argument("--n-pages", type=int, default=80)
     ap.add_argument("--page-seed", type=int, default=0)
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[], help="--build leaves out these stores' pages")
     ap.add_argument("--split", choices=("dev", "held-out"), default="dev")
+    ap.add_argument("--baseline", metavar="REV", help="use build_ledger of ledger.py at this git revision")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--draw", action="store_true")
     ap.add_argument("--n", type=int, default=60)
@@ -156,7 +172,9 @@ def main() -> None:
     ap.add_argument("--diff", type=Path)
     args = ap.parse_args()
     if args.build:
-        build(args.db, args.split, args.n_pages, args.page_seed)
+        build(args.db, args.split, args.n_pages, args.page_seed, args.exclude)
+    if args.baseline:
+        use_baseline(args.baseline)
     data = ledgers(args.db)
     if any(d["split"] != args.split for d in data.values()):
         sys.exit(f"{args.db} holds pages of another split than {args.split}")
