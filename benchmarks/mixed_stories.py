@@ -196,18 +196,39 @@ def guard_stories(run: Path, split: str) -> list[dict[str, Any]]:
 
 
 def guard(run: Path, split: str) -> None:
-    """The false-split guard on pure events: a split of a summarization cluster would cost ROUGE."""
-    for name in ("duc2003", "multiling2011"):
-        checked = splits = 0
+    """The false-split guard on pure events: a split of a summarization cluster would cost ROUGE. For each split
+    cluster, ROUGE-1 / ROUGE-2 recall (as ``benchmarks/summarize.py`` scores it: the newsweave summary at the task's
+    word limit against each reference, mean) of the summary of all its articles and of the main group's."""
+    from rouge_score import rouge_scorer
+
+    from benchmarks.summarize import DATASETS, build_docs, cut, newsweave
+    from newsweave.stages.nlp import NLP
+
+    scorer, nlp = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True), None
+    clusters = {c["id"]: c for folder in DATASETS.values() for c in load_jsonl(SHARED / folder / "clusters.jsonl")}
+    for name in DATASETS:
+        checked = splits = total = 0
         for s in guard_stories(run, split):
             if not s["id"].startswith(name):
                 continue
+            total += 1
             events = groups_for(s)
             checked += len(s["articles"]) >= st.SPLIT_STORY
-            splits += len(events) > 1
-            if len(events) > 1:
-                print(f"  false split: {s['id']} {[len(e) for e in events]}")
-        print(f"{name} {split}: {checked} clusters big enough to be checked, {splits} split")
+            if len(events) == 1:
+                continue
+            splits += 1
+            nlp = nlp or NLP()
+            c = clusters[s["id"]]
+            n, docs = int(c["target_words"]), build_docs(c, nlp)
+            main_ids = {s["articles"][i].external_id for i in events[0]}
+            scores = []
+            for part in (docs, [d for d in docs if d.id in main_ids]):
+                summary = cut(" ".join(newsweave(part, n)[0]), n)
+                sc = [scorer.score(cut(r, n), summary) for r in c["references"]]
+                scores.append([100 * float(np.mean([x[m].recall for x in sc])) for m in ("rouge1", "rouge2")])
+            print(f"  false split: {s['id']} {[len(e) for e in events]}; ROUGE-1/2 recall of this cluster "
+                  f"{scores[0][0]:.2f}/{scores[0][1]:.2f} -> {scores[1][0]:.2f}/{scores[1][1]:.2f}")
+        print(f"{name} {split}: {total} clusters, {checked} big enough to be checked, {splits} split")
 
 
 def main() -> None:
