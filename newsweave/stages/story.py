@@ -21,7 +21,7 @@ from .language import common_word
 from .ledger import build_ledger
 from .registry import LINKED_LABELS
 from .summarize import Summarizer, SummaryDoc
-from .textutil import PERSON_PRONOUNS
+from .textutil import PERSON_PRONOUNS, join_spaced_hyphens, tokenized_hyphens
 
 
 def find_copies(articles: list[Article]) -> dict[str, str]:
@@ -51,7 +51,18 @@ def headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
     article's first sentence as its title) shortened by ``_shorten``'s rules, or when only a cut at a
     word would do, the first title of the five closest that fits in ``HEADLINE_CHARS``, else the cut
     one. When no article has a title, the same with the first sentences of the five most central
-    articles, their wire datelines and heading lines dropped."""
+    articles, their wire datelines and heading lines dropped. Hyphens a tokenized source spaced are
+    joined again ("Deadly fire - bomb hits bank" -> "fire-bomb") when the article it comes from writes
+    all its hyphens so."""
+    text = _headline(articles, vectors)
+    if " - " not in text:
+        return text
+    head = text.split(" - ", 1)[0][:40]
+    source = [a for a in articles if head in (a.title or "") or head in a.text[:3000]]
+    return join_spaced_hyphens(text) if any(tokenized_hyphens(a.text) for a in source) else text
+
+
+def _headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
     if vectors:
         c = np.mean(vectors, axis=0)
         order = [int(i) for i in np.argsort(-(np.stack(vectors) @ c), kind="stable")]

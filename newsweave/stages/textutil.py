@@ -30,3 +30,39 @@ def counted(n: int, word: str, width: int = 0) -> str:
     number right-aligned in ``width`` (for column listings)."""
     plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
     return f"{n:>{width}} {word if n == 1 else plural}"
+
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_JOINED_HYPHEN = re.compile(r"\w-\w")
+# a word that opens a clause after a dash ("the law - although it", "component - which had"): no compound
+_DASH_OPENERS = frozenset(
+    "a an the although though which who whom whose whether while when where because if as but or nor some many "
+    "most all including especially even not he she it they we i you his her its their this that these those".split()
+)
+
+
+def tokenized_hyphens(text: str) -> bool:
+    """Whether a text writes its hyphens spaced, as tokenized corpora do ("a three - point play", "the pre -
+    election campaign"): spaced hyphens between words, twice at least, and no word joined by one."""
+    return len(_SPACED_HYPHEN.findall(text)) >= 2 and not _JOINED_HYPHEN.search(text)
+
+
+def join_spaced_hyphens(text: str) -> str:
+    """``text`` (a short label: a headline) with the hyphens a tokenized source spaced joined again: "two -
+    party basis" -> "two-party basis", "Hit - And - Run" -> "Hit-And-Run", "20 - 13" -> "20-13"; a dash before
+    a word that opens a clause stays ("the law - although it ...", "robbers - some disguised as women")."""
+
+    dash_open = False  # a dash opened an aside: the next spaced hyphen closes it ("- some disguised as women -")
+
+    def join(m: re.Match[str]) -> str:
+        nonlocal dash_open
+        nxt = re.match(r"\w+", text[m.end() :])
+        word = nxt.group(0).lower() if nxt else ""
+        compound_and = word in ("and", "or") and text[m.end() + len(word) : m.end() + len(word) + 3] == " - "
+        if dash_open or (word in _DASH_OPENERS and not compound_and):
+            dash_open = not dash_open
+            return " - "
+        return "-"
+
+    return _SPACED_HYPHEN.sub(join, text)
