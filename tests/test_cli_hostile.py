@@ -157,3 +157,17 @@ def test_quotes_names_a_bad_line_in_one_clause(
     captured = capsys.readouterr()
     assert [json.loads(x)["id"] for x in captured.out.splitlines()] == ["a1"]
     assert f"{src}:2: skipped: not valid JSON (Unterminated string starting at column 22)" in captured.err
+
+
+def test_a_gzipped_page_under_an_html_name_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    page = ("<html><head><title>Bridge opens</title></head><body><article><h1>Bridge opens after two years</h1>"
+            "<p>The new bridge over the river opened on Monday after two years of work, the city said. "
+            "Thousands of people walked across it in the first hour, and traffic will follow next week.</p>"
+            "</article></body></html>")  # fmt: skip
+    (tmp_path / "page.html").write_bytes(gzip.compress(page.encode("utf-8")))
+    (tmp_path / "fake.html").write_bytes(b"\x1f\x8b" + b"\x00" * 40)
+    items = list(read_articles([tmp_path / "page.html", tmp_path / "fake.html"]))
+    assert [getattr(i, "title", None) for i in items if not isinstance(i, Skip)] == ["Bridge opens after two years"]
+    assert reasons([tmp_path / "fake.html"])["fake.html"].startswith("corrupt gzip file")

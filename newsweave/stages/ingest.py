@@ -195,7 +195,8 @@ def _read_limited(path: Path, settings: Settings) -> tuple[bytes | None, str]:
             f"file too large ({size / 1e6:.1f} MB > {settings.max_file_mb:g} MB; raise --max-file-mb)",
         )
     raw = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
+    # gzipped by name, or by content: a page saved as the server sent it, under its .html name
+    if path.name.lower().endswith(".gz") or raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError, zlib.error) as e:
