@@ -947,3 +947,21 @@ def test_a_service_on_which_things_are_said_or_a_name_taking_its_is_an_organisat
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Twitter"] == label["Cybersmart"] == "ORG"
     assert label["Kelly"] == label["DeGeneres"] == "PERSON"
+
+
+def test_a_name_used_as_an_adjective_or_a_ticket_is_no_person() -> None:
+    # the 961-article stream: "walking towards a Sikh temple when she was struck" (Sikh PERSON x3, a pronoun after
+    # it), "refused a Breathalyzer test", "a spokesman for the Obama-Biden transition team"; a person after "a"
+    # and before a noun once, and named otherwise too, stays ("a Kennedy cousin ... Kennedy said")
+    text = ("Raj Chohan was walking towards a Sikh temple when she was struck. As part of a Sikh tradition, she had "
+            "been visiting. He had refused a Breathalyzer test. Reid Cherlin, a spokesman for the Obama-Biden "
+            "transition team, spoke of Barack Obama. Ted Kennedy came; a Kennedy cousin joined. Kennedy smiled.")
+    items = [_at(text, "Raj Chohan", "PERSON"), _at(text, "Sikh", "PERSON"), _at(text, "Sikh", "PERSON", 1),
+             _at(text, "Breathalyzer", "PERSON"), _at(text, "Reid Cherlin", "PERSON"),
+             _at(text, "Obama-Biden", "PERSON"), _at(text, "Barack Obama", "PERSON"),
+             _at(text, "Ted Kennedy", "PERSON"), _at(text, "Kennedy", "PERSON", 1),
+             _at(text, "Kennedy", "PERSON", 2)]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert not {"Sikh", "Breathalyzer", "Obama-Biden"} & set(label)
+    assert label["Kennedy"] == label["Barack Obama"] == "PERSON"

@@ -655,7 +655,15 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
         if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
             return True
     halves = [h.strip() for h in re.split(r"[-–]", surface)]
-    return len(halves) == 2 and halves[0] != halves[1] and all(h in surnames for h in halves)
+    if len(halves) != 2 or halves[0] == halves[1]:
+        return False
+    if all(h in surnames for h in halves):
+        return True
+    # a pair before a noun, the first a person of the story: a ticket, "the Obama-Biden transition team" (not
+    # "Strauss - Kahn met", the end of "Dominique Strauss - Kahn")
+    return (halves[0] in surnames and all(re.fullmatch(r"[A-Z][a-z]{2,}", h) for h in halves)
+            and not any(h.lower() in _PARTICLES for h in halves)
+            and text is not None and _exact(m, text) and re.match(r" [a-z]{3,}", text[m.end : m.end + 5]) is not None)
 
 
 def resolve_entities(
@@ -683,6 +691,7 @@ def resolve_entities(
     speaks: Counter[str] = Counter()  # mentions followed by "said", "told"...
     kin: set[str] = set()  # names followed by "family", "clan": "the Genovese crime family"
     after_the: Counter[str] = Counter()  # mentions right after a lower-case "the": "the Dolphins"
+    adjective: Counter[str] = Counter()  # mentions between "a"/"an" and a lower-case word: "a Sikh temple"
     pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
     work: Counter[str] = Counter()  # mentions standing where titles of works stand: "the film X", "X sequel"
@@ -706,6 +715,8 @@ def resolve_entities(
             cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             after_the[s] += text[max(0, m.start - 4) : m.start] == "the "
+            adjective[s] += _ADJECTIVE_USE.search(text, max(0, m.start - 4), m.start) is not None and re.match(
+                r" [a-z]{3,}", text[m.end : m.end + 5]) is not None  # fmt: skip
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
             work[s] += _work_cue(text, m)
@@ -721,7 +732,7 @@ def resolve_entities(
     _team_votes(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
     lower = _lower_words(texts)
-    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled)
+    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective)
     _works_out(by_surface, cues, counts, speaks, roles, work)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
@@ -961,6 +972,7 @@ _PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s")  # "Dolphins", "Bucs"; not "Davi
 _COMMON_WORDS = frozenset(
     json.loads(Path(__file__).with_name("common_words.json").read_text(encoding="utf-8"))["words"])
 # a title right before a one-word name ("Doctor Green", "Mr. Guest", "Gov. Covas")
+_ADJECTIVE_USE = re.compile(r"\ban? $")
 _TITLE_WORD_BEFORE = re.compile(r"\b(?i:doctor|prof|professor|gov|sen|rep|det|insp|" + "|".join(
     sorted(w for w in _ROLE_HEADS | _HONORIFICS if w.isalpha())) + r")\.?\s+$")
 
@@ -979,7 +991,7 @@ def _pronoun_follows(text: str, m: Mention) -> bool:
 
 def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
                 speaks: Counter[str], roles: dict[str, Counter[str]], after_the: Counter[str],
-                pronoun: Counter[str], lower: set[str], titled: Counter[str]) -> None:  # fmt: skip
+                pronoun: Counter[str], lower: set[str], titled: Counter[str], adjective: Counter[str]) -> None:
     """Names spaCy tagged as people that have no person's shape (in place): the PERSON votes go, and a
     name left with no other vote is no entity. A name keeps them when it speaks ("... said"), has a title
     or a role, a pronoun follows a third of its mentions (twice at least: "Deep Throat ... he"), or it
@@ -993,7 +1005,7 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
     ("Calendar", "Map", "Smart", "Twitter") is none either, whether or not the story writes it in lower
     case, unless it is a word of any of the story's person names ("Rice" of "Condoleezza Rice"), a title
     stands before it ("Doctor Green"), or it is a given name of the list ("Mark") not always after "the"
-    ("the Moon")."""
+    ("the Moon"); nor is one only ever written between "a" or "an" and a lower-case word ("a Sikh temple")."""
     people = set()  # words of the story's person-shaped full names
     named = set()  # words of all the story's names of two words or more spaCy tagged as people
     for s, labs in by_surface.items():
@@ -1006,10 +1018,11 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             continue
         words = s.split()
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
-        common = (len(words) == 1 and s.lower() in _COMMON_WORDS and s not in named and not titled[s]
-                  and (s.lower() not in _GIVEN_NAMES or after_the[s] == counts[s]))  # fmt: skip
+        adj = len(words) == 1 and adjective[s] == counts[s]  # (a pronoun after "a Sikh temple" is no one's)
+        common = len(words) == 1 and s not in named and not titled[s] and (
+            (s.lower() in _COMMON_WORDS and (s.lower() not in _GIVEN_NAMES or after_the[s] == counts[s])) or adj)
         if ((_known_given(words[0]) and not common) or s in _GAZETTEER
-                or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team)
+                or (pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s] and not team and not adj)
                 or any(w.lower() in _VESSEL_WORDS for w in words)):  # fmt: skip
             continue  # "Warship INS Sukanya" is a ship's name (VESSEL below)
         if len(words) > 1:
