@@ -586,3 +586,11 @@ def test_an_example_in_quote_marks_is_no_entry_and_implementing_is_no_implying()
               "and JIT CUDA kernels.")  # fmt: skip
     assert _left_out(engine, "essential modern optimizations, including Tensor Parallelism, Overlap Scheduling",
                      "Mini-SGLang", "implements", "Mini-SGLang")  # fmt: skip
+
+
+def test_a_sentence_opening_on_an_adverbial_phrase_is_a_clause() -> None:
+    agrees = ("Klinger agrees: In addition to improving alertness, memory, and cognitive performance, coffee has been "
+              "connected to a lower risk of depression.")  # fmt: skip
+    content = "In addition to improving alertness, memory, and cognitive performance, coffee has been connected"
+    q = _cued(agrees, content, "Klinger", "agrees", "Sylvia Klinger")
+    assert len(build_ledger([("a1", "W", agrees, q)])) == 1

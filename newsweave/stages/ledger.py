@@ -364,6 +364,10 @@ _INSIDE_NOUN_PHRASE = frozenset("that which who whom whose so when if because wh
 # a clause that opens on a subject pronoun, after a conjunction or not ("explained [But she became nervous, telling
 # her son the night before she was to testify ...]")
 _PRONOUN_START = re.compile(r"(?i)^(?:(?:but|and|yet|so|then)\s+)?(?:i|he|she|we|they)\b")
+# a sentence that opens on an adverbial phrase and a comma: its subject follows the last comma before the auxiliary
+# ("agrees [In addition to improving alertness, memory, and cognitive performance, coffee has been connected ...]")
+_OPENER = re.compile(r"^(?:In|As|After|Although|Though|While|Since|When|Whenever|Once|If|Because|Despite|Unlike"
+                     r"|Before|Given|However|Still|Now|Today|Yet|For|With|Without|Like)\b[^,]*,")  # fmt: skip
 _CLAUSE_START = re.compile(r"(?i)^(?:(?:that|whether|if|how|why|what|when|where|who|which)\b|[\"“‘'])")
 
 
@@ -405,8 +409,10 @@ def _bare_clause(content: str) -> bool:
     or opens on a subject pronoun (``_PRONOUN_START``)."""
     if _PRONOUN_START.match(content.lstrip()):
         return True
+    opener = _OPENER.match(content.lstrip()) is not None
     for m in _BARE_CLAUSE.finditer(content):
-        before = _words(content[: m.start()])
+        head = content[: m.start()]
+        before = _words(head[head.rindex(",") + 1 :] if opener and "," in head else head)
         if len(before) > BARE_SUBJECT_MAX or _INSIDE_NOUN_PHRASE.intersection(before):
             return False
         if before:
