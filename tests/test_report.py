@@ -474,3 +474,14 @@ def test_a_story_that_may_mix_two_events_says_so_with_the_other_events_articles(
     assert 'href="#story-s-quake-a3"' in html.split("This story may mix two events", 1)[1].split("</p>", 1)[0]
     bare = render_markdown(make_doc())
     assert "may mix two events" not in bare
+
+
+def test_wire_quote_marks_typed_as_backticks_read_as_curly_quotes() -> None:
+    from newsweave.report.render import _text
+
+    # AP wire copy, DUC 2003 style
+    want = "Cathay is \u201ctaking a very close look\u201d at PAL"
+    assert _text("Cathay is ``taking a very close look'' at PAL") == want
+    assert _text("because of ``certain issues which could not be resolved") == (
+        "because of \u201ccertain issues which could not be resolved")
+    assert _text("the 12'' gun and 'quoted'") == "the 12'' gun and 'quoted'"  # no backticks: left as written

@@ -134,10 +134,13 @@ _MD_ENV.filters["cites"] = _md_cites
 
 
 def _text(value: Any) -> str | None:
-    """A display string, or None for missing/blank values."""
+    """A display string, or None for missing/blank values. Quote marks typed as two backticks and two
+    apostrophes (wire copy of the 1990s: "a ``getting-to-know-you'' meeting") read as curly ones."""
     if value is None:
         return None
     s = " ".join(str(value).split())
+    if "``" in s:
+        s = s.replace("``", "\u201c").replace("''", "\u201d")
     return s or None
 
 
