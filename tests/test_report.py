@@ -472,8 +472,12 @@ def test_a_story_that_may_mix_two_events_says_so_with_the_other_events_articles(
     html = render_html(doc)
     assert "This story may mix two events" in html and "Earlier quake hit the same coast" in html
     assert 'href="#story-s-quake-a3"' in html.split("This story may mix two events", 1)[1].split("</p>", 1)[0]
+    row = html.split('id="story-s-quake-a3"', 1)[1].split("</tr>", 1)[0]  # its article is tagged in the list
+    other_row = html.split('id="story-s-quake-a2"', 1)[1].split("</tr>", 1)[0]
+    assert ">other event</span>" in row and ">other event</span>" not in other_row
+    assert "*(other event)*" in md
     bare = render_markdown(make_doc())
-    assert "may mix two events" not in bare
+    assert "may mix two events" not in bare and "other event)" not in bare
 
 
 def test_wire_quote_marks_typed_as_backticks_read_as_curly_quotes() -> None:

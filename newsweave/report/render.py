@@ -379,6 +379,8 @@ class _StoryView:
         return sorted(known, key=lambda r: r["n"]) + unknown
 
     def articles(self) -> list[dict[str, Any]]:
+        other = {str(i) for e in self.story.get("sub_events") or [] if isinstance(e, dict)
+                 for i in e.get("articles") or []}  # fmt: skip
         rows = []
         for n, a in enumerate(self.raw_articles, 1):
             copy_of = _text(a.get("copy_of"))
@@ -400,6 +402,7 @@ class _StoryView:
                     "origin": _text(a.get("origin")),
                     "copy_of": copy_of,
                     "copy_ref": self.refs.get(copy_of) if copy_of else None,
+                    "other_event": str(a.get("id")) in other,  # in a sub-event: not what the summary follows
                 }
             )
         return rows
