@@ -478,6 +478,12 @@ def test_a_story_that_may_mix_two_events_says_so_with_the_other_events_articles(
     assert "*(other event)*" in md
     bare = render_markdown(make_doc())
     assert "may mix two events" not in bare and "other event)" not in bare
+    quake["sub_events"] = [{"headline": "Earlier quake hit the same coast", "articles": ["a2"]}]
+    view = next(s for s in build_view(doc)["stories"] if s["id"] == "s-quake")
+    # a quote carried only by the other event's article is tagged; one carried by both events' articles is not
+    assert [(q["other_event"], [r["marker"] for r in q["refs"]]) for q in view["quotes"]] == [
+        (False, ["[1]", "[2]", "[3]"]), (True, ["[2]"])]
+    assert "; other event)" in render_markdown(doc)
 
 
 def test_wire_quote_marks_typed_as_backticks_read_as_curly_quotes() -> None:

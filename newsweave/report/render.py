@@ -349,6 +349,9 @@ class _StoryView:
         self.entity_link = entity_link
         self.elsewhere = elsewhere or {}  # entity id -> (story id, headline) of the stories it is in
         self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
+        # the articles of the story's other events (sub_events): the summary does not follow them
+        self.other = {str(i) for e in story.get("sub_events") or [] if isinstance(e, dict)
+                      for i in e.get("articles") or []}  # fmt: skip
         self.refs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str | None] = {}
         for n, a in enumerate(self.raw_articles, 1):
@@ -378,9 +381,12 @@ class _StoryView:
                 unknown.append({"n": None, "marker": "[?]", "anchor": None, "href": None, "tip": tip})
         return sorted(known, key=lambda r: r["n"]) + unknown
 
+    def in_other_event(self, ids: Iterable[Any]) -> bool:
+        """Whether all these articles tell one of the story's other events (none: False)."""
+        found = [str(i) for i in ids if i is not None]
+        return bool(self.other and found) and all(i in self.other for i in found)
+
     def articles(self) -> list[dict[str, Any]]:
-        other = {str(i) for e in self.story.get("sub_events") or [] if isinstance(e, dict)
-                 for i in e.get("articles") or []}  # fmt: skip
         rows = []
         for n, a in enumerate(self.raw_articles, 1):
             copy_of = _text(a.get("copy_of"))
@@ -402,7 +408,7 @@ class _StoryView:
                     "origin": _text(a.get("origin")),
                     "copy_of": copy_of,
                     "copy_ref": self.refs.get(copy_of) if copy_of else None,
-                    "other_event": str(a.get("id")) in other,  # in a sub-event: not what the summary follows
+                    "other_event": str(a.get("id")) in self.other,  # not what the summary follows
                 }
             )
         return rows
@@ -487,6 +493,7 @@ class _StoryView:
                     "cue": _text(q.get("cue")),
                     "n_articles": len(ids),
                     "refs": self.cite(ids),
+                    "other_event": self.in_other_event(ids),
                     "wordings": wordings,
                     "diff": diff if changed else [],
                     "md_diff": _md_diff(diff) if changed else None,
@@ -548,8 +555,8 @@ class _StoryView:
             label = fmt_period(t.get("date"), t.get("granularity"))
             if t.get("approximate") is True and label:
                 label = f"about {label}"  # resolved against a story-mate's publication day
-            out.append({"date": _text(t.get("date")), "label": label,
-                        "text": _text(t.get("text")), "refs": self.cite(ids)})  # fmt: skip
+            out.append({"date": _text(t.get("date")), "label": label, "text": _text(t.get("text")),
+                        "refs": self.cite(ids), "other_event": self.in_other_event(ids)})  # fmt: skip
         return out
 
     def numbers(self) -> list[dict[str, Any]]:
@@ -588,7 +595,8 @@ class _StoryView:
                                  "refs": self.cite(c.get("articles") or []),
                                  "wordings": self._wordings(c)})  # fmt: skip
         unique = [
-            {"text": _text(u.get("text")), "outlet": self._outlet(u), "refs": self.cite([u.get("article")])}
+            {"text": _text(u.get("text")), "outlet": self._outlet(u), "refs": self.cite([u.get("article")]),
+             "other_event": self.in_other_event([u.get("article")])}
             for u in cmp.get("unique") or []
             if isinstance(u, dict) and _text(u.get("text"))
         ]
