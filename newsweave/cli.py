@@ -227,6 +227,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.table and args.format != "csv":
+        return _fail(f"--table {args.table} is a CSV table: add --format csv")
     if args.output not in (None, "-") and (why := output_problem(args.output)):
         return _fail(f"-o {args.output}: {why}")
     store = _open_store(args, must_exist=True)
@@ -237,6 +239,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     store.close()
     if args.format == "json":
         text = json.dumps(doc, ensure_ascii=False, indent=2)
+    elif args.format == "csv":
+        from .report.tables import render_csv
+
+        text = render_csv(doc, args.table or "quotes")
     elif args.format == "md":
         text = render_markdown(doc)
     else:
@@ -376,8 +382,11 @@ def build_parser() -> argparse.ArgumentParser:
     en.add_argument("--json", action="store_true", help="print JSON")
     en.set_defaults(func=cmd_entities)
 
-    e = sub.add_parser("export", help="write all stories as JSON, Markdown or HTML")
-    e.add_argument("--format", choices=["json", "md", "html"], default="json")
+    e = sub.add_parser("export", help="write all stories as JSON, Markdown, HTML or a CSV table")
+    e.add_argument("--format", choices=["json", "md", "html", "csv"], default="json")
+    e.add_argument("--table", choices=["quotes", "articles", "entities", "numbers", "timeline", "claims"],
+                   help="with --format csv: which table, one row per quote wording, article, "
+                   "entity, number, dated event or claim, each led by its story (default: quotes)")  # fmt: skip
     e.add_argument("-o", "--output", help="file to write (default: standard output)")
     db(e)
     e.set_defaults(func=cmd_export)

@@ -131,3 +131,21 @@ def test_export_and_show_json_follow_the_shipped_schema(db: str, tmp_path: Path,
         shown = json.loads(capsys.readouterr().out)
         jsonschema.validate(shown, story_schema)
         assert shown == s
+
+
+def test_export_csv_tables(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    out = tmp_path / "articles.csv"
+    assert main(["export", "--db", db, "--format", "csv", "--table", "articles", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert rows and {"story", "headline", "article", "title", "outlet", "published", "url"} <= set(rows[0])
+    assert len({r["article"] for r in rows}) == len(rows)  # one row per article
+    capsys.readouterr()
+    assert main(["export", "--db", db, "--format", "csv"]) == 0  # the quote ledger by default, to stdout
+    assert capsys.readouterr().out.startswith("story,headline,entry,speaker,")
+    with pytest.raises(SystemExit) as e:
+        main(["export", "--db", db, "--format", "csv", "--table", "people"])
+    assert e.value.code == 2  # argparse names the tables there are
+    assert main(["export", "--db", db, "--table", "quotes"]) == 2
+    assert "--table quotes is a CSV table: add --format csv" in capsys.readouterr().err
