@@ -495,3 +495,16 @@ def test_wire_quote_marks_typed_as_backticks_read_as_curly_quotes() -> None:
     assert _text("because of ``certain issues which could not be resolved") == (
         "because of \u201ccertain issues which could not be resolved")
     assert _text("the 12'' gun and 'quoted'") == "the 12'' gun and 'quoted'"  # no backticks: left as written
+
+
+def test_an_approximate_week_reads_as_english() -> None:
+    doc = with_facts(make_doc())
+    quake = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    quake["timeline"] = [
+        {"date": "2017-04-03", "granularity": "week", "text": "Last week's attack infuriated Trump.", "article": "a1",
+         "approximate": True},
+        {"date": "2017-04-11", "granularity": "day", "text": "Turkey said Tuesday ...", "article": "a1",
+         "approximate": True},
+    ]  # fmt: skip
+    view = next(s for s in build_view(doc)["stories"] if s["id"] == "s-quake")
+    assert [t["label"] for t in view["timeline"]] == ["about the week of 2017-04-03", "about 2017-04-11"]

@@ -554,7 +554,8 @@ class _StoryView:
             ids = list(t.get("articles") or []) or [t.get("article")]
             label = fmt_period(t.get("date"), t.get("granularity"))
             if t.get("approximate") is True and label:
-                label = f"about {label}"  # resolved against a story-mate's publication day
+                # resolved against a story-mate's publication day
+                label = f"about the {label}" if label.startswith("week of") else f"about {label}"
             out.append({"date": _text(t.get("date")), "label": label, "text": _text(t.get("text")),
                         "refs": self.cite(ids), "other_event": self.in_other_event(ids)})  # fmt: skip
         return out
