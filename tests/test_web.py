@@ -124,6 +124,26 @@ def test_one_story_by_id_and_by_prefix(client: TestClient) -> None:
     assert client.get("/api/stories/s").status_code == 409  # ambiguous prefix
 
 
+def test_csv_tables_for_all_stories_one_story_or_a_filter(client: TestClient) -> None:
+    import csv
+    import io
+
+    r = client.get("/api/export.csv", params={"table": "articles"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="newsweave-articles.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert LONDON in {x["story"] for x in rows} and {"article", "title", "outlet", "url"} <= set(rows[0])
+    one = client.get("/api/export.csv", params={"table": "quotes", "story": LONDON[:6]})
+    assert one.status_code == 200 and f"newsweave-quotes-{LONDON}.csv" in one.headers["content-disposition"]
+    assert {x["story"] for x in csv.DictReader(io.StringIO(one.text))} <= {LONDON}
+    filtered = client.get("/api/export.csv", params={"table": "articles", "entity": "leeds"}).text
+    assert LONDON in filtered and DUMP_STORY not in filtered
+    assert client.get("/api/export.csv", params={"story": "snope"}).status_code == 404
+    assert client.get("/api/export.csv", params={"table": "people"}).status_code == 422
+    page = client.get(f"/stories/{LONDON}").text  # the story page links its tables
+    assert f'href="/api/export.csv?table=quotes&amp;story={LONDON}" download>quotes</a>' in page
+
+
 def test_unknown_story_is_a_clear_404(client: TestClient) -> None:
     for sid in ("snope", "s%25", "s_"):
         r = client.get(f"/api/stories/{sid}")

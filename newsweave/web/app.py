@@ -15,16 +15,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
 from .. import __version__
+from ..report.tables import render_csv
 from ..stages.ingest import ALL_EXT, clean_json
 from ..store import query
 from ..store.query import story_summary
@@ -325,6 +326,34 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
         found, _ = list_stories(q, outlet, entity, since, until)
         page = found[offset : offset + limit]
         return {"total": len(found), "limit": limit, "offset": offset, "stories": [story_summary(s) for s in page]}
+
+    @app.get("/api/export.csv", tags=["stories"], response_class=Response,
+             responses={200: {"content": {"text/csv": {}}, "description": "one table as CSV, with a header row"},
+                        404: {"model": Error}})  # fmt: skip
+    def api_export_csv(
+        table: Annotated[Literal["quotes", "articles", "entities", "numbers", "timeline", "claims"],
+                         Query(description="one row per quote wording, article, entity, number, dated event or claim")]
+        = "quotes",
+        story: Annotated[str | None, Query(max_length=64, description="one story (id or id prefix)")] = None,
+        q: Annotated[str | None, Query(max_length=200, description="words in headline, summary, texts, quotes")] = None,
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        entity: Annotated[str | None, Query(max_length=200, description="entity name or variant")] = None,
+        since: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
+    ) -> Any:
+        """A table of the stories for spreadsheets (as `newsweave export --format csv`): every story, one story,
+        or the stories the filters of /api/stories match; each row starts with its story's id and headline."""
+        if story is not None:
+            with opened() as store:
+                found = find_story(store, story)
+            if found is None:
+                return _error(404, f"no story {story!r} (list them at /api/stories)")
+            stories = [found]
+        else:
+            stories, _ = list_stories(q, outlet, entity, since, until)
+        name = f"newsweave-{table}" + (f"-{stories[0]['id']}" if story is not None else "") + ".csv"
+        return Response(render_csv({"stories": stories}, table), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
 
     @app.get("/api/search", response_model=SearchResult, tags=["search"])
     def api_search(
