@@ -26,7 +26,7 @@ from .records import Analysis, Article, Skip
 from .settings import Settings
 from .stages.cluster import StoryClusterer, content_terms, entity_keys
 from .stages.embed import CachedEmbedder, Embedder, embed_text
-from .stages.ingest import AlreadyStored, iter_files, read_inputs
+from .stages.ingest import AlreadyStored, Paths, as_path_list, iter_files, read_inputs
 from .stages.nlp import NLP
 from .stages.registry import link_story
 from .stages.story import analyse_story
@@ -73,7 +73,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
     """A quick upper bound on the number of articles, for the progress bar (None: not known without
     reading a web archive through)."""
     n = 0
-    for f in iter_files(list(paths)):
+    for f in iter_files(as_path_list(paths)):
         if isinstance(f, Skip):
             continue
         name = f.name.lower()
@@ -283,8 +283,9 @@ class Pipeline:
         return workers
 
     # -- whole runs ---------------------------------------------------------------------------
-    def ingest(self, paths: list[str | Path], on_skip: Callable[[Skip], None] | None = None) -> RunResult:
+    def ingest(self, paths: Paths, on_skip: Callable[[Skip], None] | None = None) -> RunResult:
         res = RunResult()
+        paths = as_path_list(paths)  # (one path alone, as a string, is no list of its characters)
         self.cluster_leftovers()
         total = count_inputs(paths)
         bar = _progress(self.progress, total=total, desc="articles", unit="art")
@@ -353,7 +354,7 @@ class Pipeline:
         res.already_stored += len(existing)
         return [a for a in arts if a.id not in existing]
 
-    def run(self, paths: list[str | Path], out_dir: Path | None = None,
+    def run(self, paths: Paths, out_dir: Path | None = None,
             on_skip: Callable[[Skip], None] | None = None) -> RunResult:  # fmt: skip
         t = time.perf_counter()
         res = self.ingest(paths, on_skip)

@@ -171,3 +171,17 @@ def test_a_gzipped_page_under_an_html_name_is_read(tmp_path: Path) -> None:
     items = list(read_articles([tmp_path / "page.html", tmp_path / "fake.html"]))
     assert [getattr(i, "title", None) for i in items if not isinstance(i, Skip)] == ["Bridge opens after two years"]
     assert reasons([tmp_path / "fake.html"])["fake.html"].startswith("corrupt gzip file")
+
+
+def test_one_path_alone_is_one_input_not_a_list_of_characters(tmp_path: Path) -> None:
+    # read_articles("page.html") went through "p", "a", ... and a "/" in the string walked the whole disk
+    from newsweave.pipeline import count_inputs
+    from newsweave.stages.ingest import as_path_list
+
+    txt = tmp_path / "a.txt"
+    txt.write_text("Bridge opens after two years\n\n" + "The new bridge over the river opened on Monday. " * 4)
+    for one in (str(txt), txt):
+        got = list(read_articles(one))
+        assert [type(i).__name__ for i in got] == ["Article"] and got[0].origin == str(txt)
+        assert count_inputs(one) == 1
+    assert as_path_list(str(tmp_path) + "/") == [str(tmp_path) + "/"] and as_path_list((txt, txt)) == [txt, txt]

@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -77,9 +77,20 @@ def _kind(path: Path) -> str | None:
     return None
 
 
-def iter_files(paths: list[str | Path]) -> Iterator[Path | Skip]:
+Paths = Iterable[str | Path] | str | Path  # input files and folders, or one of them alone
+
+
+def as_path_list(paths: Paths) -> list[str | Path]:
+    """The inputs as a list; one path given alone is a list of one (not, as a string, a list of its
+    characters, whose "/" would be the whole file system)."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    return list(paths)
+
+
+def iter_files(paths: Paths) -> Iterator[Path | Skip]:
     """Expand files and folders (recursively, sorted) into input files; missing paths are Skips."""
-    for p in paths:
+    for p in as_path_list(paths):
         path = Path(p)
         if not path.exists():
             yield Skip(path_label(p), "path not found")
@@ -514,7 +525,7 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Skip]:
         yield Skip(label, "empty file")
 
 
-def read_inputs(paths: list[str | Path], settings: Settings,
+def read_inputs(paths: Paths, settings: Settings,
                 known: Callable[[str], bool] | None = None) -> Iterator[Article | Skip | AlreadyStored]:  # fmt: skip
     for item in iter_files(paths):
         if isinstance(item, Skip):
@@ -523,7 +534,7 @@ def read_inputs(paths: list[str | Path], settings: Settings,
             yield from read_path(item, settings, known)
 
 
-def read_articles(paths: list[str | Path], settings: Settings | None = None) -> Iterator[Article | Skip]:
+def read_articles(paths: Paths, settings: Settings | None = None) -> Iterator[Article | Skip]:
     """The library's reader: every article in files and folders of any supported format, cleaned, with
     its metadata (an ``Article``), or a ``Skip`` that says why an input (or a record, an item, a line
     of it) gave none. Nothing is stored."""
