@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsweave.records import Quote, Span
@@ -119,6 +120,7 @@ _NUMBER_WORD = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a story's ledger compares each wording with many others
 def _figures(text: str) -> frozenset[float]:
     """The numbers a wording states ("151", "20, 000" as tokenised, "three", "Sixty-five"; not "one",
     which is as often a pronoun)."""
