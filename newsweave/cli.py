@@ -57,7 +57,8 @@ def _setting(s: Any, item: str) -> tuple[str, Any]:
             return key, float(raw)
         return key, (None if raw.lower() in ("", "none") and default is None else raw)
     except ValueError:
-        raise SystemExit(_fail(f"--set {item!r}: {key} takes a {type(default).__name__}")) from None
+        kind = type(default).__name__
+        raise SystemExit(_fail(f"--set {item!r}: {key} takes {'an' if kind == 'int' else 'a'} {kind}")) from None
 
 
 def store_problem(path: str | Path) -> str | None:
@@ -115,14 +116,15 @@ def _fail(msg: str) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    if why := store_problem(args.db):  # before the work (and before --out's folder is made)
+    settings = _settings(args)  # every check before the work, and before a folder or the store is made
+    if why := store_problem(args.db):
         return _fail(f"--db {args.db}: {why}")
-    if why := output_problem(args.out, folder=True):  # before the work, not after it
+    if why := output_problem(args.out, folder=True):
         return _fail(f"--out {args.out}: {why}")
     store = _open_store(args)
     from .pipeline import Pipeline  # (after the checks: it imports the models' libraries)
 
-    pipe = Pipeline(store, _settings(args), progress=not args.quiet)
+    pipe = Pipeline(store, settings, progress=not args.quiet)
 
     def on_skip(s: Any) -> None:
         if not args.quiet:
@@ -163,6 +165,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     for kind, path in res.outputs.items():
         print(f"  {kind}: {path}")
     return 0 if res.read or not res.skipped else 1  # no input could be read: a failure
+
+
+def at_least(minimum: float, kind: type = int) -> Any:
+    """An argparse type: a number (int or float, as ``kind``) no smaller than ``minimum``."""
+
+    def parse(value: str) -> Any:
+        try:
+            n = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum:g}, not {value}")
+        return n
+
+    return parse
 
 
 def _date(value: str) -> str:
@@ -344,8 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--out", default="newsweave-out", help="report folder (default: newsweave-out)")
     db(r)
-    r.add_argument("--words", type=int, help="summary length in words (default 100)")
-    r.add_argument("--max-file-mb", type=float, help="skip larger .txt/.html files (default 50)")
+    r.add_argument("--words", type=at_least(1), help="summary length in words (default 100)")
+    r.add_argument("--max-file-mb", type=at_least(0.001, float), help="skip larger .txt/.html files (default 50)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bars or skip messages")
     r.add_argument("--set", action="append", metavar="KEY=VALUE",
                    help="override a setting (see newsweave/settings.py), e.g. nlp_processes=0; repeatable")  # fmt: skip
@@ -364,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--until", type=_date, metavar="DATE", help="published on or before DATE (YYYY-MM-DD)")
     s.add_argument("--sort", choices=["size", "recent"], default="size",
                    help="size: biggest first, then newest (default); recent: newest first")  # fmt: skip
-    s.add_argument("--limit", type=int, default=0, help="show at most N stories (default: all)")
+    s.add_argument("--limit", type=at_least(0), default=0, help="show at most N stories (default: all)")
     s.add_argument("--json", action="store_true", help="print JSON: id, headline, size, dates, outlets per story")
     s.set_defaults(func=cmd_stories)
 
@@ -378,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     en.add_argument("query", nargs="?", help="only entities with a name containing this (case and accents ignored)")
     db(en)
     en.add_argument("--id", help="show one entity (id from the list) and the stories it is in")
-    en.add_argument("--limit", type=int, default=50, help="show at most N entities (0: all; default 50)")
+    en.add_argument("--limit", type=at_least(0), default=50, help="show at most N entities (0: all; default 50)")
     en.add_argument("--json", action="store_true", help="print JSON")
     en.set_defaults(func=cmd_entities)
 

@@ -149,3 +149,22 @@ def test_export_csv_tables(db: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert e.value.code == 2  # argparse names the tables there are
     assert main(["export", "--db", db, "--table", "quotes"]) == 2
     assert "--table quotes is a CSV table: add --format csv" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["stories", "--limit", "-1"], "argument --limit: must be at least 0, not -1"),
+    (["entities", "--limit", "x"], "argument --limit: 'x' is not a number"),
+    (["run", "x", "--words", "0"], "argument --words: must be at least 1, not 0"),
+    (["run", "x", "--max-file-mb", "-1"], "argument --max-file-mb: must be at least 0.001, not -1"),
+])  # fmt: skip
+def test_counts_out_of_range_are_refused(argv: list[str], words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    assert e.value.code == 2 and words in capsys.readouterr().err
+
+
+def test_a_bad_setting_value_reads_right(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, db = tmp_path / "out", tmp_path / "x.db"
+    assert main(["run", str(tmp_path), "--db", str(db), "--out", str(out), "--set", "nlp_processes=two"]) == 2
+    assert "nlp_processes takes an int" in capsys.readouterr().err
+    assert not out.exists() and not db.exists()  # refused before anything was made
