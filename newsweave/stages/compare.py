@@ -169,7 +169,12 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed content words of a text, in order (stop words and one-letter tokens removed)."""
-    return [stem(t) for t in _WORD.findall(text) if len(t) > 1 and t.lower().replace("’", "'") not in _STOP]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=16384)  # a story's sentences are read by several steps of the comparison
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in _WORD.findall(text) if len(t) > 1 and t.lower().replace("’", "'") not in _STOP)
 
 
 # negation words that affirm: "has no doubt that Assad was behind it", "not only ... but"; and
