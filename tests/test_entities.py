@@ -965,3 +965,91 @@ def test_a_name_used_as_an_adjective_or_a_ticket_is_no_person() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert not {"Sikh", "Breathalyzer", "Obama-Biden"} & set(label)
     assert label["Kennedy"] == label["Barack Obama"] == "PERSON"
+
+
+def _in(art: str, text: str, surface: str, label: str, nth: int = 0) -> tuple[str, Mention]:
+    """``_at`` in article ``art``."""
+    return (art, _at(text, surface, label, nth)[1])
+
+
+def test_a_surname_with_an_italian_particle_or_after_a_rank_is_the_persons() -> None:
+    # the 961-article stream: "Gaetano Lo Presti" (7 mentions) and "Lo Presti" (3) were two people; "Insp
+    # Gaskin" (a rank abbreviated, British style) two mentions apart from "Dave Gaskin"
+    text = ("Police arrested Gaetano Lo Presti, 52, in Palermo. Lo Presti was found hanged in his cell. "
+            "Police spokesman Dave Gaskin said the man fell 600m. Insp Gaskin said the body was recovered.")
+    items = [_at(text, "Gaetano Lo Presti", "PERSON"), _at(text, "Lo Presti", "PERSON", 1),
+             _at(text, "Dave Gaskin", "PERSON"), _at(text, "Insp Gaskin", "PERSON")]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Lo Presti"] == "Gaetano Lo Presti"
+    assert canon["Gaskin"] == "Dave Gaskin" and "Insp Gaskin" not in canon
+    assert next(e for e in ents if e["name"] == "Dave Gaskin")["mentions"] == 2
+
+
+def test_a_nickname_joins_the_person_written_with_it() -> None:
+    # the stream: 'Deputy Luis Gerardo "Jerry"Ortiz, 35, was shot', "gunning down Deputy Luis Gerardo (Jerry)
+    # Ortiz", "Jerry Ortiz" (13 mentions), "Jerry was 35 years old": one deputy, four entities before; the
+    # glued nickname form reads without it; 'Vincent "The Chin"Gigante' ... "Chin" (9 mentions)
+    text = ('Deputy Luis Gerardo "Jerry"Ortiz, 35, was shot outside an apartment. A gang member is accused of '
+            "gunning down Deputy Luis Gerardo (Jerry) Ortiz a month ago. Jerry Ortiz was a father of two. "
+            '"Jerry was 35 years old," Rifkin said. Vincent "The Chin"Gigante died in prison. Chin was the boss. '
+            "Vincent Gigante was 77.")
+    items = [_at(text, 'Luis Gerardo "Jerry"Ortiz', "PERSON"), _at(text, "Luis Gerardo", "PERSON", 1),
+             _at(text, "Jerry Ortiz", "PERSON"), _at(text, "Jerry", "PERSON", 3),
+             _at(text, "Rifkin", "PERSON"), _at(text, 'Vincent "The Chin"Gigante', "PERSON"),
+             _at(text, "Chin", "PERSON", 1), _at(text, "Vincent Gigante", "PERSON")]  # fmt: skip
+    assert normalise('Vincent "The Chin"Gigante') == "Vincent Gigante"
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert {canon[v] for v in ("Luis Gerardo Ortiz", "Luis Gerardo", "Jerry Ortiz", "Jerry")} == {"Luis Gerardo Ortiz"}
+    assert canon["Chin"] == canon["Vincent Gigante"] == "Vincent Gigante"
+    assert canon["Rifkin"] == "Rifkin"
+
+
+def test_a_word_whose_plural_names_a_thing_is_that_thing_not_a_first_name() -> None:
+    # the stream: "Oscar" (28 mentions, "the Oscar show", "Oscar night") had joined Hugh Jackman's son "Oscar
+    # Maximillian" (named once) as the only person it starts; "the Oscars" is the awards; "Tony", "the Tonys"
+    # and "the Tony Awards" are one
+    text = ("He also served as a past presenter on the Oscar show. Jackman and his wife have their own Oscar at "
+            "home - their 8-year-old son, Oscar Maximillian. Johnny Carson hosted the Oscars. Carson hosted the "
+            "Oscars five times. He played host on Oscar night. The Oscars and the Oscars again. He won a Tony. "
+            "He has hosted the Tonys and the Tonys again; the Tony Awards are in June.")
+    items = [_at(text, "Oscar", "PERSON"), _at(text, "Oscar", "PERSON", 1), _at(text, "Oscar Maximillian", "PERSON"),
+             _at(text, "Johnny Carson", "PERSON"), _at(text, "Oscars", "ORG"), _at(text, "Carson", "PERSON", 1),
+             _at(text, "Oscars", "ORG", 1), _at(text, "Oscar", "PERSON", 5), _at(text, "Oscars", "ORG", 2),
+             _at(text, "Oscars", "ORG", 3), _at(text, "Tony", "PERSON"),
+             _at(text, "Tonys", "ORG"), _at(text, "Tonys", "ORG", 1), _at(text, "Tony Awards", "EVENT")]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Oscar"] == canon["Oscars"] != canon["Oscar Maximillian"]
+    assert canon["Tony"] == canon["Tonys"] == canon["Tony Awards"]
+    assert {e["name"] for e in ents if e["label"] == "PERSON"} == {"Oscar Maximillian", "Johnny Carson"}
+
+
+def test_a_surname_two_people_share_joins_neither_when_its_article_names_neither() -> None:
+    # the stream (London bombings): "Mr Blair, it is us, not you, who are paying" addresses Tony Blair; the
+    # story names Sir Ian Blair and Tony Blair once each, in other articles; a surname in an article naming one of
+    # them is that one ("the way Jackson has played" after "Tarvaris Jackson", not the story's Tyson Jackson)
+    a = "Ms North says: \"Even if you don't like the answers, Mr Blair, it is us who are paying the cost.\""
+    b = "London Metropolitan Police commissioner Sir Ian Blair said that the operation is connected."
+    c = "Prime Minister Tony Blair attended a private memorial."
+    d = "Notes: DT Tyson Jackson (left foot) left with injuries. DT Tyson Jackson is out."
+    e = "Tarvaris Jackson has reclaimed his starting spot. Coach Brad Childress praised the way Jackson has played."
+    texts = {"a": a, "b": b, "c": c, "d": d, "e": e}
+    items = [_in("a", a, "Mr Blair", "PERSON"), _in("b", b, "Ian Blair", "PERSON"), _in("c", c, "Tony Blair", "PERSON"),
+             _in("d", d, "Tyson Jackson", "PERSON"), _in("d", d, "Tyson Jackson", "PERSON", 1),
+             _in("e", e, "Tarvaris Jackson", "PERSON"), _in("e", e, "Brad Childress", "PERSON"),
+             _in("e", e, "Jackson", "PERSON", 1)]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts=texts)
+    assert canon["Blair"] == "Blair"
+    assert canon["Jackson"] == "Tarvaris Jackson"
+
+
+def test_a_surname_after_a_hyphenated_given_name_is_another_persons() -> None:
+    # the stream (Beijing torch relay): spaCy tagged "Huang" alone in "Chairman of Taiwan Solidarity Union
+    # Kuen-hui Huang", and it joined "Chih-hsiung Huang (KMT Legislator)"; not "President-elect Obama"
+    text = ("Also, Chih-hsiung Huang (KMT Legislator) supposed that China should be criticized. The newly-elected "
+            "Chairman of Taiwan Solidarity Union Kuen-hui Huang criticized Mainland China. President-elect Obama "
+            "spoke; Barack Obama said so.")
+    items = [_at(text, "Chih-hsiung Huang", "PERSON"), _at(text, "Huang", "PERSON", 1),
+             _at(text, "Obama", "PERSON"), _at(text, "Barack Obama", "PERSON")]  # fmt: skip
+    _ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Kuen-hui Huang"] == "Kuen-hui Huang" and "Huang" not in canon
+    assert canon["Obama"] == "Barack Obama"

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -62,12 +63,20 @@ _ORG_HEADS = frozenset({"team", "cycling", "club", "group", "inc", "corp", "corp
                         "company"})  # fmt: skip
 
 
+# a quoted nickname between a person's given names and surname, spaced or glued: 'Luis Gerardo "Jerry"Ortiz'
+_NICKNAME_INSIDE = re.compile(
+    r'(?<=[A-Za-z.])\s*["“]((?:[Tt]he\s+)?[A-Z][\w.\'’-]*(?:\s+[A-Z][\w.\'’-]*)?)["”]\s*(?=[A-Z])')
+
+
 @lru_cache(maxsize=65536)
 def normalise(surface: str) -> str:
     s = " ".join(surface.replace("’", "'").split())
     if " - " in s:
         s = _spaced_hyphen(s)
     s = re.sub(r"^[\u2022\u00b7\u25aa\u25cf*>|]+\s*", "", s)  # a bullet of page furniture: "• Interior"
+    if '"' in s or "“" in s:  # a nickname inside a name: 'Vincent "The Chin"Gigante' is Vincent Gigante
+        s = _NICKNAME_INSIDE.sub(" ", s)
+    s = re.sub(r"^'s\s+(?=[A-Z])", "", s)  # "’s Sgt": a possessive's tail run into the next name
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^(?:the|The|a|an)\s+(?=\S)", "", s) if not re.match(r"^(?:a|an)\s+[a-z]", s) else s
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Rev|Ayatollah)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
@@ -737,6 +746,10 @@ def resolve_entities(
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
+    # one-word names of things that are no people, by their folded singular: "Oscars" ORG -> "oscar"
+    things = {fold(s)[: -2 if s.endswith("es") and fold(s[:-2]) + "es" == fold(s) else -1]: s for s in order
+              if " " not in s and _PLURAL.fullmatch(s) and counts[s] >= 2
+              and _majority_family(by_surface[s] + cues[s]) not in ("PERSON", "NORP", "PLACE")}  # fmt: skip
     for s in order:
         fam = _majority_family(by_surface[s] + cues[s])
         target, by_name = None, True
@@ -746,10 +759,12 @@ def resolve_entities(
                 target = c
                 break
         if target is None and _particle_surname(s):  # "Van Rompuy", "Del Rio" ORG: the person's surname
-            target = _surname_owner(s, clusters, fam)
+            target = _surname_owner(s, clusters, fam, arts[s])
             by_name = target is None
         elif target is None and len(s.split()) == 1:
-            target = (_surname_owner(s, clusters, fam) or _short_form_owner(s, clusters, fam, cut.get(s))
+            thing = things.get(fold(s))  # "Oscar" beside "the Oscars": the award, no one's first name
+            target = (_surname_owner(s, clusters, fam, arts[s])
+                      or (None if thing else _short_form_owner(s, clusters, fam, cut.get(s)))
                       or _generic_owner(s, clusters, fam)
                       or _odd_label_surname_owner(s, clusters, fam, kin, texts))  # fmt: skip
             by_name = target is None
@@ -761,6 +776,8 @@ def resolve_entities(
         target.labels.update(by_surface[s] + cues[s] if by_name else cues[s])
         target.articles |= arts[s]
         target.roles.update(roles[s])
+    _merge_nicknames(clusters, _nicknames(items, texts, counts))
+    _merge_singulars(clusters, things)
     _merge_linked(clusters, _text_links(items, texts))
     _merge_glued(clusters, counts)
     _merge_slips(clusters)
@@ -1083,26 +1100,32 @@ def _label(c: _Cluster) -> str:
 
 
 # name particles that open a surname written alone ("Van Rompuy", "da Silva", "La Croix", "Del Rio")
-_SURNAME_PARTICLES = _PARTICLES | frozenset({"le", "di", "du", "dos", "das", "van der", "van den", "de la", "st"})
+_SURNAME_PARTICLES = _PARTICLES | frozenset({"le", "di", "du", "dos", "das", "van der", "van den", "de la", "st",
+                                              "lo", "li", "della", "dello", "delle", "degli", "dei", "dal", "dalla",
+                                              "de los", "de las", "van de", "von der", "ter", "ten"})  # fmt: skip
 
 
 def _particle_surname(s: str) -> bool:
-    """A surname with a name particle in front, written alone: "Van Rompuy", "da Silva", "Del Rio" (not a
-    known place: "La Paz")."""
+    """A surname with a name particle in front, written alone: "Van Rompuy", "da Silva", "Del Rio", "Lo
+    Presti" (not a known place: "La Paz")."""
     words = s.split()
     return (len(words) in (2, 3) and " ".join(words[:-1]).lower() in _SURNAME_PARTICLES and words[-1][:1].isupper()
             and words[-1][1:].islower() and s not in _GAZETTEER)  # fmt: skip
 
 
-def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
+def _surname_owner(s: str, clusters: list[_Cluster], fam: str,
+                   seen_in: AbstractSet[str] = frozenset()) -> _Cluster | None:  # fmt: skip
     """The person cluster whose full name ends with this single word, or with this surname and its
-    particle ("Van Rompuy" for "Herman Van Rompuy"), the most mentioned one. A surname's plural is the
+    particle ("Van Rompuy" for "Herman Van Rompuy"): the one named in more of the articles ``seen_in`` that
+    write the surname, then the most mentioned one; none when two tie and neither is named in those articles
+    ("Mr Blair", in an article naming neither "Ian Blair" nor "Tony Blair", each named once). A surname's
+    plural is the
     family, not the person ("the Cullens", "the Mitchells"). A well-known place or organisation that is
     no one's name (the gazetteer's unambiguous names) is no surname: "Egypt", 72 times a place, is not the
     surname of "Etisalat Egypt" (a company spaCy read as a person once)."""
     if fam != "PERSON" and _GAZETTEER.get(s, "PERSON") != "PERSON":
         return None
-    best, best_n = None, 0
+    best, best_n, tie = None, (0, 0), False
     f = fold(s)
     k = len(s.split())
     for c in clusters:
@@ -1111,16 +1134,17 @@ def _surname_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | Non
         for v in c.surfaces:
             parts = v.split()
             if k > 1:
-                if len(parts) > k and fold(" ".join(parts[-k:])) == f and parts[-k - 1][:1].isupper():
-                    n = sum(c.surfaces.values())
-                    if n > best_n:
-                        best, best_n = c, n
-                continue
-            if len(parts) > 1 and similar(parts[-1], s) and not _plural_of(f, fold(parts[-1])):
-                n = sum(c.surfaces.values())
+                fits = len(parts) > k and fold(" ".join(parts[-k:])) == f and parts[-k - 1][:1].isupper()
+            else:
+                fits = len(parts) > 1 and similar(parts[-1], s) and not _plural_of(f, fold(parts[-1]))
+            if fits:  # the person named in the surname's articles first, then the most mentioned
+                n = (len(c.articles & seen_in), sum(c.surfaces.values()))
                 if n > best_n:
-                    best, best_n = c, n
-    return best
+                    best, best_n, tie = c, n, False
+                elif n == best_n and not n[0]:
+                    tie = True  # two people of the surname, neither in its articles: "Ian Blair", "Tony Blair"
+                break
+    return None if tie else best
 
 
 _KIN_AFTER = re.compile(r"(?:['’]s)?\s+(?:crime\s+)?(?:family|families|clan|brothers|sisters|dynasty)\b", re.I)
@@ -1386,10 +1410,15 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             for g in (1, 2):  # "the Tillerson-Lavrov talks": two people of the story
                 out.append((art_id, Mention(m.start + pair.start(g), m.start + pair.end(g), pair.group(g), "PERSON")))
             continue
-        hit = re.search(r"(?:^|(?<=[\s(\"“]))([A-Z][a-zà-ÿ]{2,}) $", text[max(0, m.start - 30) : m.start])
+        # (a hyphenated given name too: "Kuen-hui Huang" is not "Chih-hsiung Huang")
+        hit = re.search(r"(?:^|(?<=[\s(\"“]))([A-Z][a-zà-ÿ]{2,}|[A-Z][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+) $",
+                        text[max(0, m.start - 30) : m.start])
         if m.label == "PERSON" and hit and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", m.text):
             given, start = hit.group(1), m.start - len(hit.group(1)) - 1
             generic = m.text.lower() in _LANDFORMS or m.text.lower() in _ROLE_WORDS
+            # a hyphenated word is a given name only when no half is a word ("President-elect Obama")
+            generic = generic or ("-" in given and any(h.lower() in _COMMON_WORDS | _ROLE_WORDS
+                                                       for h in given.split("-")))
             if (_given_name(given, lower) and fold(given) not in tagged and not generic
                     and not any(s < m.start and start < e for s, e in spans[art_id])):  # fmt: skip
                 m = Mention(start, m.end, text[start : m.end], m.label)
@@ -1398,6 +1427,17 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
 
 
 _STYLED_BY = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "saint"})
+# police and military ranks as written before a surname, British style without a full stop too ("Insp Gaskin")
+_RANKS = frozenset("""
+    insp inspector det detective supt superintendent const constable sgt sergeant cpl corporal pc wpc dc ds di
+    dci dcs lt lieut capt cpt col maj gen brig adm cmdr cdr pte pvt pfc spc trooper officer deputy sheriff
+""".split())  # fmt: skip
+_RANK_INITIALS = frozenset({"pc", "wpc", "dc", "ds", "di", "dci", "dcs"})  # only in capitals ("Di Matteo" is a name)
+
+
+def _rank(w: str) -> bool:
+    low = w.lower()
+    return (low in _RANKS or low in _TITLE_INSIDE) and (low not in _RANK_INITIALS or w.isupper())
 
 
 def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
@@ -1414,6 +1454,11 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
     # "Lawyer Alexis Kougias", "Deputy Ortiz"; "GM Ed Stefanski", "TE David Thomas" (capitals before a full
     # name only: "AME Info" is a name); not the titles names are known by ("Queen Elizabeth", "Pope Leo XIII")
     title = low in _ROLE_WORDS or (re.fullmatch(r"[A-Z]{2,4}", first) is not None and len(words) > 2)
+    if _rank(first):  # "Insp Gaskin", "Det Sgt Jim Smith": every rank in front goes
+        at = 1
+        while at < len(words) - 1 and _rank(words[at].rstrip(".")):
+            at += 1
+        return name.index(words[at], sum(len(w) for w in words[:at]))
     opener = (low.endswith("ing") and len(low) > 5 or low.endswith("ly") and len(low) > 4) and low in lower
     if (title or opener) and low not in _HONORIFICS | _STYLED_BY:
         return len(name) - len(name[len(words[0]) :].lstrip())
@@ -1702,6 +1747,76 @@ def _merge_linked(clusters: list[_Cluster], links: list[tuple[str, str, bool]]) 
         cx.family = _majority_family(cx.labels)
         for v in cy.surfaces:
             where[v] = cx
+
+
+# a quoted or bracketed nickname, then a surname: '"Jerry"Ortiz', '(Jerry) Ortiz' (the given names come before)
+_NICKNAME_THEN_SURNAME = re.compile(r"""["“(]((?:[Tt]he )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)["”)] ?([A-Z][\w'’-]+)""")
+_GIVEN_BEFORE = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}) ?$")
+
+
+def _nicknames(items: list[tuple[str, Mention]], texts: dict[str, str],
+               counts: Counter[str]) -> list[tuple[str, set[str]]]:  # fmt: skip
+    """People written with a nickname between their given names and surname ('Vincent "The Chin" Gigante',
+    'Luis Gerardo (Jerry) Ortiz'), as (the full name as a name of the story, the folded names that stand for
+    that person: the nickname alone, the nickname and the surname, the given names of two words or more)."""
+    out: dict[str, set[str]] = defaultdict(set)
+
+    def add(given: str, nick: str, surname: str) -> None:
+        full = normalise(f"{given} {surname}")
+        if full not in counts or len(full.split()) < 2 or fold(nick) in _NOT_GIVEN:
+            return
+        aliases = out[full]
+        aliases |= {fold(normalise(nick)), fold(f"{normalise(nick)} {surname}")}
+        if len(given.split()) > 1:
+            aliases.add(fold(given))
+
+    for _a, m in items:
+        if m.label == "PERSON" and (hit := _NICKNAME_INSIDE.search(m.text)):
+            add(m.text[: hit.start()].strip(), hit.group(1), m.text[hit.end() :].split()[0])
+    for t in texts.values():
+        if "“" not in t and '"' not in t and "(" not in t:
+            continue
+        for hit in _NICKNAME_THEN_SURNAME.finditer(t):
+            if before := _GIVEN_BEFORE.search(t, max(0, hit.start() - 40), hit.start()):
+                add(before.group(1), hit.group(1), hit.group(2))
+    return list(out.items())
+
+
+def _merge_nicknames(clusters: list[_Cluster], nicks: list[tuple[str, set[str]]]) -> None:
+    """The nickname of a person ("Chin", "Jerry", "Jerry Ortiz", "Luis Gerardo") joins the person written
+    with it ('Vincent "The Chin" Gigante'), with all of its entity when every name of that entity is the
+    nickname, the nickname and the surname, a one-word part of the full name, or a name ``similar`` to it."""
+    for full, aliases in nicks:
+        dst = next((c for c in clusters if full in c.surfaces), None)
+        if dst is None:
+            continue
+        parts = set(fold(full).split())
+        for c in list(clusters):
+            if c is dst or c.family == "PLACE" or not any(fold(v) in aliases for v in c.surfaces):
+                continue
+            if all(fold(v) in aliases or fold(v) in parts or similar(v, full, "PERSON") for v in c.surfaces):
+                _absorb(dst, c, clusters, labels=c.family == "PERSON")
+
+
+def _merge_singulars(clusters: list[_Cluster], things: dict[str, str]) -> None:
+    """A one-word name whose plural names a thing of the story, no person ("Oscar", 28 times a person to
+    spaCy in "the Oscar show", "Oscar night", beside "the Oscars", 44 times an organisation), is that thing
+    when the plural is named no less, and so are the awards of its name ("Tony", "Tony Awards", "the
+    Tonys"); a person's surname stays the person's ("Jackson" and "the Jacksons")."""
+    for c in list(clusters):
+        if len(c.surfaces) != 1 or c.family in ("NORP", "PLACE"):
+            continue
+        (s,) = c.surfaces
+        if (plural := things.get(fold(s))) is None or " " in s:
+            continue
+        dst = next((o for o in clusters if plural in o.surfaces), None)
+        if dst is None or dst is c or sum(dst.surfaces.values()) < c.surfaces[s]:
+            continue
+        _absorb(dst, c, clusters, labels=False)
+        awards = {f"{fold(s)} award", f"{fold(s)} awards"}  # "the Tonys" are the "Tony Awards"
+        for o in list(clusters):
+            if o is not dst and all(fold(v) in awards for v in o.surfaces):
+                _absorb(dst, o, clusters)
 
 
 def _absorb(dst: _Cluster, src: _Cluster, clusters: list[_Cluster], labels: bool = True) -> None:
