@@ -8,6 +8,7 @@ so an interrupted run keeps every finished chunk and the next run carries on fro
 from __future__ import annotations
 
 import gzip
+import itertools
 import os
 import re
 import sys
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,13 +28,14 @@ from .settings import Settings
 from .stages.cluster import StoryClusterer, content_terms, entity_keys
 from .stages.embed import CachedEmbedder, Embedder, embed_text
 from .stages.ingest import AlreadyStored, Paths, as_path_list, iter_files, read_inputs
-from .stages.nlp import NLP
 from .stages.registry import link_story
-from .stages.story import analyse_story
 from .stages.textutil import counted
 from .stages.warc import WARC_EXT
 from .store.sqlite import SQLiteStore
 from .workers import become_worker, process_pool
+
+if TYPE_CHECKING:
+    from .stages.nlp import NLP
 
 SCHEMA_VERSION = "1.0"
 
@@ -109,6 +111,8 @@ _StoryResult = tuple[str, dict[str, Any] | None, dict[str, Any]]
 def _story_report(store: Any, settings: Settings, embedder: Embedder, job: tuple[str, list[str]]) -> _StoryResult:
     """One story's report, and the sentence vectors it embedded that the store's cache lacked (the
     caller saves them: a story analysed again embeds only its new claims)."""
+    from .stages.story import analyse_story  # (imported before the workers fork: see update_stories)
+
     sid, ids = job
     if not ids:
         return sid, None, {}
@@ -155,12 +159,25 @@ class Pipeline:
         self.settings = settings or Settings()
         self.progress = progress
         s = self.settings
-        self.nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars, s.nlp_parse)
+        self._nlp: NLP | None = None  # made when there is something to parse: spaCy takes seconds to import
         self.nlp_workers = nlp_workers(s)
         # every core, even beside a spaCy worker: measured faster than one thread (BENCHMARKS.md)
         self.embedder = Embedder.from_settings(s)
         self._clusterer: StoryClusterer | None = None
         self.timings: dict[str, float] = {}  # seconds spent per stage, summed over the run
+
+    @property
+    def nlp(self) -> NLP:
+        if self._nlp is None:
+            from .stages.nlp import NLP
+
+            s = self.settings
+            self._nlp = NLP(s.spacy_model, s.spacy_batch_size, s.nlp_max_chars, s.nlp_parse)
+        return self._nlp
+
+    @nlp.setter
+    def nlp(self, nlp: NLP) -> None:  # (the web app shares its loaded models across ingests)
+        self._nlp = nlp
 
     @contextmanager
     def _timed(self, stage: str) -> Iterator[None]:
@@ -236,6 +253,8 @@ class Pipeline:
         reports: dict[str, dict[str, Any]] = {}
         vectors: dict[str, Any] = {}
         workers = self._story_workers(len(jobs))
+        from .stages.story import analyse_story  # noqa: F401 (imported once here, not in every forked worker)
+
         with _story_pool(self.store.path, self.settings, workers) as pool:
             if pool is None:
                 results: Iterable[_StoryResult] = (
@@ -327,11 +346,15 @@ class Pipeline:
         # while this process stores and clusters a chunk, the workers run ahead
         ahead = 2 * -(-batch // self.settings.spacy_batch_size) + 2
         in_workers = bool(workers) and self.settings.nlp_worker_embeds
-        if in_workers:
+        arts = new_articles()
+        first = next(arts, None)  # nothing new (a run again over the same input): spaCy is not even imported
+        todo = itertools.chain([first] if first is not None else [], arts)
+        stream: Iterator[tuple[Article, Analysis, Any]] = iter(())
+        if first is not None and in_workers:
             # each worker parses and embeds (one thread each), so the two big passes share the cores evenly
-            stream = self.nlp.analyse_embed_stream(new_articles(), self.embedder, workers, ahead)
-        else:
-            stream = ((a, an, None) for a, an in self.nlp.analyse_stream(new_articles(), workers, ahead))
+            stream = self.nlp.analyse_embed_stream(todo, self.embedder, workers, ahead)
+        elif first is not None:
+            stream = ((a, an, None) for a, an in self.nlp.analyse_stream(todo, workers, ahead))
         for art, an, vec in stream:
             chunk.append((art, an))
             vecs.append(vec)
