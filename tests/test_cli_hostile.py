@@ -185,3 +185,23 @@ def test_one_path_alone_is_one_input_not_a_list_of_characters(tmp_path: Path) ->
         assert [type(i).__name__ for i in got] == ["Article"] and got[0].origin == str(txt)
         assert count_inputs(one) == 1
     assert as_path_list(str(tmp_path) + "/") == [str(tmp_path) + "/"] and as_path_list((txt, txt)) == [txt, txt]
+
+
+@pytest.mark.slow
+def test_a_folder_run_again_does_not_read_its_own_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    # `cd articles; newsweave run .` twice: the second run read newsweave-out/report.html as a new article
+    # (which joined the story it reports)
+    from newsweave.cli import main
+
+    from .conftest import FIXTURES
+
+    (tmp_path / "dump.txt").write_bytes((FIXTURES / "dump_wikinews.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", ".", "-q", "--set", "nlp_processes=0"]) == 0
+    assert (tmp_path / "newsweave-out" / "report.html").exists()
+    capsys.readouterr()
+    assert main(["run", ".", "--set", "nlp_processes=0"]) == 0
+    captured = capsys.readouterr()
+    assert "newsweave-out/report.html: newsweave's own report, not an article" in captured.err
+    assert "1 article read (0 new, 1 already stored), 1 skipped" in captured.out

@@ -359,6 +359,9 @@ def read_jsonl_record(rec: Any, origin: str, settings: Settings) -> Article | Sk
     return finish_article(art, settings)
 
 
+OWN_PAGE = b'<meta name="generator" content="newsweave">'  # in the head of every page newsweave writes
+
+
 @dataclass(frozen=True)
 class AlreadyStored:
     """A .txt or .html file whose bytes the store holds already: not extracted again."""
@@ -392,6 +395,9 @@ def read_path(path: Path, settings: Settings,
                 yield Skip(origin, "XML file that is not an RSS or Atom feed")
             else:
                 yield from read_feed(raw, origin, settings)
+            return
+        if kind == "html" and OWN_PAGE in raw[:8192]:  # a report in a folder read again: not news
+            yield Skip(origin, "newsweave's own report, not an article")
             return
         fingerprint = input_hash(raw)
         if known is not None and known(fingerprint):
