@@ -19,7 +19,8 @@ comes after the summary sentence that introduces them (`_reading_order`), and on
 ("Kroon declined ...") is chosen only once a chosen sentence names them in full (`introduce_surnames`); each cites
 every article having one
 sentence that holds most of its content words and bigrams. Given an embedder (sentence vectors), the greedy
-pass also skips a sentence that says again what a chosen one says in other words (`repeat_cosine`). The weights
+pass also skips a sentence that says again what a chosen one says in other words (`repeat_cosine`; lower,
+`restate_cosine`, for one that adds no name or figure and few words). The weights
 below are the defaults chosen on the dev
 clusters; a leave-one-cluster-out check (benchmarks/summarize.py --cv) finds no setting of its grid (lead prior,
 length penalty, bigram weight, longest sentence) that does better on clusters left out, while the
@@ -119,6 +120,14 @@ class Summarizer:
     # concepts to be paid for. Only the sentences the pass is about to choose are embedded (a few per story).
     embedder: TextEmbedder | None = field(default=None, compare=False)
     repeat_cosine: float = 0.75
+    # ... and below it, down to `restate_cosine`, one that restates a chosen sentence: no name or figure that sentence
+    # lacks (`_facts`) and at most `restate_novelty` of its content words new to it (`_novelty`, attribution and
+    # weekdays aside): "No one was injured when the blaze hit the Wasilla Bible Church." after "No one was hurt in the
+    # fire on Friday night although a handful of people ... were inside the Wasilla Bible Church, said ..." (cosine
+    # 0.61, novelty 0.50). Chosen on the dev stories of the stream audit (benchmarks/summary_audit.py; margins thin:
+    # restatements removed at cosine 0.57-0.61, an ok sentence kept at 0.54).
+    restate_cosine: float = 0.55
+    restate_novelty: float = 0.5
     introduce_surnames: bool = True  # a sentence opening on a surname alone waits for the sentence naming them in full
 
     def summarize(self, docs: list[SummaryDoc]) -> dict[str, Any]:
@@ -185,14 +194,23 @@ class Summarizer:
         return {"text": " ".join(str(s["text"]) for s in sents), "sentences": sents}
 
     def _repeats(self, i: int, chosen: list[int], texts: list[str], vectors: dict[int, np.ndarray]) -> bool:
-        """Whether sentence i says again what a chosen sentence says (cosine of their vectors; False without an
-        embedder). Vectors are computed on demand and kept in ``vectors``."""
+        """Whether sentence i says again what a chosen sentence says: cosine of their vectors at least
+        ``repeat_cosine``, or at least ``restate_cosine`` with no new name or figure and few new words (False without
+        an embedder). Vectors are computed on demand and kept in ``vectors``."""
         if self.embedder is None:
             return False
         todo = [k for k in (*chosen, i) if k not in vectors]
         if todo:
             vectors.update(zip(todo, self.embedder.embed([texts[k] for k in todo]), strict=True))
-        return max(float(vectors[i] @ vectors[k]) for k in chosen) >= self.repeat_cosine
+        cos = {k: float(vectors[i] @ vectors[k]) for k in chosen}
+        if max(cos.values()) >= self.repeat_cosine:
+            return True
+        facts = _facts(texts[i])
+        return any(
+            c >= self.restate_cosine and facts <= _facts(texts[k])
+            and _novelty(texts[i], texts[k]) <= self.restate_novelty
+            for k, c in cos.items()
+        )  # fmt: skip
 
     def lead_signal(self, docs: list[SummaryDoc]) -> float:
         """How summary-like the articles' leads are (0 when no article has two candidate sentences)."""
@@ -258,6 +276,37 @@ def _norm(w: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+# words that tell who said it or when, not what happened: "..., the Anchorage Daily News reported", "police said Friday"
+_ATTRIBUTION = frozenset("said say says told tell according report reported reporting announced announce confirmed "
+                         "spokesman spokeswoman spokesperson statement news agency".split())  # fmt: skip
+
+
+def _content_words(text: str) -> set[str]:
+    """A sentence's content words, normalised, without stop words, weekdays and attribution."""
+    return {w for w in (_norm(t) for t in _TOKEN.findall(text.lower()))
+            if w not in _STOP and w not in _DAYS and w not in _ATTRIBUTION and len(w) > 1}  # fmt: skip
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures a sentence gives ("2,302", "$1 million" -> "1", "91"), commas dropped."""
+    return {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+
+
+def _facts(text: str) -> set[str]:
+    """The names and figures a sentence gives: capitalised words past its first, and numbers."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return {_norm(w.lower()) for w in words[1:] if w[:1].isupper() and w.lower() not in _STOP} | _numbers(text)
+
+
+def _novelty(text: str, other: str) -> float:
+    """The share of a sentence's content words (attribution and weekdays aside) that the other sentence lacks."""
+    words = _content_words(text)
+    return len(words - _content_words(other)) / len(words) if words else 0.0
 
 
 def _concepts(text: str) -> set[str]:
