@@ -1053,3 +1053,19 @@ def test_a_surname_after_a_hyphenated_given_name_is_another_persons() -> None:
     _ents, canon = resolve_entities(items, texts={"a": text})
     assert canon["Kuen-hui Huang"] == "Kuen-hui Huang" and "Huang" not in canon
     assert canon["Obama"] == "Barack Obama"
+
+
+def test_a_first_name_joins_a_person_who_became_one_late() -> None:
+    # the stream (Bettie Page's death): spaCy tagged "Bettie Page" ORG 19 times and "Bettie" ORG 15 times; "Bettie
+    # Page" joined "Betty Mae Page" (a person) only after the first names were placed, so "Bettie" stayed an
+    # organisation of its own; not a name glued in front of a person ("GM Ed Stefanski": "GM" stays apart)
+    text = ('Betty Mae Page was born in Nashville. Page said she loved it. Page was a model. But as Bettie\'s '
+            "biographer I can tell you that Bettie Page was no victim. Bettie sent me a letter. Bettie Page smiled. "
+            "GM Ed Stefanski said so. Ed Stefanski left. The GM spoke.")
+    items = [_at(text, "Betty Mae Page", "PERSON"), _at(text, "Page", "PERSON", 1), _at(text, "Page", "PERSON", 2),
+             _at(text, "Bettie", "ORG"), _at(text, "Bettie Page", "ORG"), _at(text, "Bettie", "ORG", 2),
+             _at(text, "Bettie Page", "ORG", 1), _at(text, "GM Ed Stefanski", "PERSON"),
+             _at(text, "Ed Stefanski", "PERSON", 1), _at(text, "GM", "ORG", 2)]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Bettie"] == canon["Bettie Page"] == canon["Page"] == "Betty Mae Page"
+    assert canon["GM"] == "GM"

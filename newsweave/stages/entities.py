@@ -782,6 +782,7 @@ def resolve_entities(
     _merge_glued(clusters, counts)
     _merge_slips(clusters)
     _merge_person_shaped(clusters, lower)
+    _merge_late_first_names(clusters, things, cut)
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     for c in clusters:
@@ -2006,6 +2007,25 @@ def _merge_person_shaped(clusters: list[_Cluster], lower: set[str]) -> None:
         hits = [p for p in people if any(similar(x, v, "PERSON") for x in c.surfaces for v in p.surfaces if " " in v)]
         if len(hits) == 1 and sum(hits[0].surfaces.values()) >= sum(c.surfaces.values()):
             _absorb(hits[0], c, clusters, labels=False)
+
+
+def _merge_late_first_names(clusters: list[_Cluster], things: dict[str, str], cut: dict[str, set[str]]) -> None:
+    """A first name alone that found no person when it was placed, because its person's full names were then
+    an organisation's ("Bettie" ORG, 15 mentions, beside "Bettie Page" ORG, 19, which joined "Betty Mae Page"
+    only as a person-shaped name), joins that person now when it is the first word of the full names of no
+    other person, and its mentions run into no capitalised word foreign to that name (``_short_form_owner``'s
+    first-name rule)."""
+    for c in list(clusters):
+        if c not in clusters or len(c.surfaces) != 1 or c.family not in ("PERSON", "ORG"):
+            continue
+        (s,) = c.surfaces
+        if " " in s or s.isupper() or fold(s) in things:
+            continue
+        f, others = fold(s), cut.get(s, set())
+        owners = [o for o in clusters if o is not c and o.family == "PERSON"
+                  and any(" " in v and v not in o.glued and fold(v).split()[0] == f for v in o.surfaces)]  # fmt: skip
+        if len(owners) == 1 and not others - {p for v in owners[0].surfaces for p in fold(v).split()}:
+            _absorb(owners[0], c, clusters, labels=False)
 
 
 def _person_shaped(v: str, lower: set[str]) -> bool:
