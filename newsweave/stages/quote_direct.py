@@ -19,6 +19,7 @@ from .quote_context import (
     according,
     animate,
     channel_name,
+    clean_name,
     find_channel,
     is_cue,
     resolve_speaker,
@@ -239,29 +240,112 @@ def _introduced(ctx: Ctx, raw: _Raw) -> _Attr | None:
     """The speaker of a quote that starts right after a sentence (at the start of its paragraph or
     after the sentence in the same paragraph) which holds no quote and whose main verb is a verb of
     speech with a person or an institution as subject: the WikiNews way, the speaker introduced, then
-    quoted ('Efstathios Daras, the Greek ambassador, described the situation. "..."')."""
+    quoted ('Efstathios Daras, the Greek ambassador, described the situation. "..."'). The quote may
+    follow a short opener ('Later in the afternoon, "I went back ..."'). Other main verbs introduce it
+    when their object is a statement ('The Metropolitan Police made a request for ... "We need to
+    establish ..."', 'MWEB operations has issued an update ... "... We allowed P2P traffic ..."'), or
+    when their subject is a person and the quote speaks in the first person ('T.J. Simons, 17, ...,
+    also heard the blast. "At first I thought it was thunder ..."')."""
     b = ctx.tokens(raw.outer[0], raw.outer[0] + 1)[0]
     if b >= len(ctx.doc):
         return None
     k = ctx.sent_of[b]
-    if ctx.sents[k][0] != b or k == 0:  # the quote must open its sentence
+    opener = ctx.doc[ctx.sents[k][0] : b]
+    if len(opener) and not (INTRO_MORE and _opener(ctx, opener)):
+        return None  # the quote must open its sentence (or follow a short opener)
+    if k == 0:
         return None
     s, e = ctx.sents[k - 1]
+    while INTRO_MORE and e - 1 > s and ctx.doc[e - 1].is_space:  # (a sentence ending with the paragraph break)
+        e -= 1
     # the parser's sentence can run over a paragraph break: only the part in the paragraph before the quote
     para = ctx.paras[ctx.para_of(ctx.doc[e - 1].idx)]
     s = max(s, ctx.tokens(*para)[0])
     sent = ctx.doc[s:e]
-    if not len(sent) or ctx.text[sent.end_char : raw.outer[0]].strip() or ctx.para_of(sent.start_char) < raw.para - 1:
+    start = opener.start_char if len(opener) else raw.outer[0]
+    if not len(sent) or ctx.text[sent.end_char : start].strip() or ctx.para_of(sent.start_char) < raw.para - 1:
         return None
     if any(ctx.quoted[t.i] for t in sent) or not sent.text.rstrip().endswith((".", ":")):
         return None
     # the main verb of that part (its head lies outside it) must be a verb of speech with a subject in it
     tops = [t for t in sent if t.head.i == t.i or not s <= t.head.i < e]
     verb = next((t for t in tops if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lower_ not in _INTRO_VERBS:
+    if verb is None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and s <= c.i < e), None)
-    return _Attr(verb, verb.i + 1, subj) if subj is not None and animate(ctx, subj) else None
+    if subj is None:
+        return None
+    if verb.lower_ in _INTRO_VERBS:
+        return _Attr(verb, verb.i + 1, subj) if animate(ctx, subj) else None
+    if not INTRO_MORE:
+        return None
+    named = animate(ctx, subj) or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children)
+    if named and any(c.dep_ == "dobj" and c.lower_ in _STATEMENT_NOUNS for c in verb.children):
+        return _Attr(None, 0, subj)  # ('MWEB operations has issued an update')
+    who = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in subj.children)
+    person = ctx.label(subj) == "PERSON" or who and subj.pos_ == "PROPN"  # ('T.J. Simons, 17, who works at ...')
+    if subj.lower_ in ("he", "she"):
+        person = resolve_speaker(ctx, subj)[1] is not None
+    others = (t for t in sent if t.dep_ == "nsubj" and t.i != subj.i)
+    if any(ctx.label(t) == "PERSON" or t.lower_ in ("he", "she") for t in others):
+        return None  # another person acts in the sentence ('Playbook won't go that far, but Sherman wants ...')
+    words = ctx.text[raw.parts[0][0] : min(raw.parts[0][1], raw.parts[0][0] + 300)]
+    return _Attr(None, 0, subj) if person and _FIRST_PERSON.search(words) else None
+
+
+INTRO_SPLIT = True  # a cue-less quote introduced by another speaker's sentence does not go on from the quote before
+INTRO_MORE = True  # _introduced: after a short opener; objects naming a statement; a person, then first-person words
+_STATEMENT_NOUNS = frozenset(
+    "statement statements update updates request requests appeal appeals message messages announcement explanation"
+    " warning warnings release comment comments remarks".split()
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
+
+
+def _opener(ctx: Ctx, opener: Iterable[Token]) -> bool:
+    """A short adverbial opener before a quote that needs no verb: 'Later in the afternoon,'."""
+    toks = list(opener)
+    return (
+        0 < len(toks) <= 6
+        and toks[-1].text == ","
+        and toks[0].pos_ in ("ADP", "ADV", "ADJ", "SCONJ")
+        and not any(t.pos_ in ("VERB", "AUX") or ctx.quoted[t.i] for t in toks)
+    )
+
+
+_NAME = r"[A-Z][\w.&!’']*(?:[ -](?:[A-Z][\w.&!’']*|of|the|and|for|de|van|von))*"
+# '* BBC - "..."' (a list of sources, at the start of its paragraph)
+_CITE_BEFORE = re.compile(rf"(?:^|(?<=[.?!\"”]\s))\s*(?:[*•·]\s*)?({_NAME})\s+[-–—]\s*$", re.M)
+# '"..." - "Pauline"', '"..." — Jane Doe, Reviewer' (to the end of the paragraph)
+_CITE_AFTER = re.compile(rf"[\s.]*[-–—]+\s*[\"“”]?({_NAME})[\"“”]?\s*(?:,[^\"“”\n]{{0,80}})?\.?\s*")
+# '"..."( USA Today article)'
+_CITE_ARTICLE = re.compile(rf"\s*\(\s*({_NAME})\s+(?:[Nn]ews\s+)?(?:[Aa]rticle|[Rr]eport|[Ss]tory)\s*\)")
+CITED = True  # a quote cited with its source before or after it: a list of sources, a review, '(X article)'
+
+
+def _cited(ctx: Ctx, raw: _Raw) -> tuple[Span, str] | None:
+    """The source a quote with no cue is cited with: a name and a dash opening its paragraph ('* AP -
+    "confirmed death toll passed 121,000 ..."'), a dash and a name closing it ('"If nothing else, an
+    enquiry would ..." - "Pauline"', '— Jane Doe, Reviewer'), or '"..."( USA Today article)'. The name
+    must hold a proper noun; up to five words."""
+    text = ctx.text
+    lo, hi = ctx.paras[ctx.para_of(raw.outer[0])][0], ctx.paras[raw.para][1]
+    found = (
+        _CITE_BEFORE.search(text, lo, raw.outer[0]),
+        _CITE_AFTER.fullmatch(text, raw.outer[1], hi),
+        _CITE_ARTICLE.match(text, raw.outer[1], hi),
+    )
+    for m in found:
+        if m is None:
+            continue
+        s, e = m.span(1)
+        if not 0 < len(text[s:e].split()) <= 5:
+            continue
+        a, b = ctx.tokens(s, e)
+        toks = ctx.doc[a:b]
+        if len(toks) and any(t.pos_ == "PROPN" or ctx.label(t) in ("PERSON", "ORG") for t in toks):
+            return Span(s, e, text[s:e]), clean_name(text[s:e]) or text[s:e]
+    return None
 
 
 def _split_gap(ctx: Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
@@ -383,21 +467,30 @@ def direct_quotes(ctx: Ctx) -> list[Quote]:
         parts = tuple(Span(s, e, text[s:e]) for s, e in raw.parts)
         split = parts if len(parts) > 1 else ()
         content = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
+        if attr.subject is None and attr.cue is None and CITED and (cited := _cited(ctx, raw)) is not None:
+            out.append(Quote(content, cited[0], cited[1], None, None, True, split))
+            last, last_end = (raw.para, out[-1]), raw.outer[1]
+            continue
         if attr.subject is None and attr.cue is None:
             # no cue: it goes on from the previous quote of this or the previous paragraph (a quote
             # of several sentences or paragraphs is one quote: its parts join the previous quote)
             para_start = not text[ctx.paras[raw.para][0] : raw.outer[0]].strip()
             near = last is not None and (last[0] == raw.para or (last[0] == raw.para - 1 and para_start))
+            intro = _introduced(ctx, raw) if INTRODUCED else None
+            named = resolve_speaker(ctx, intro.subject) if intro is not None else (None, None)
+            was = last[1].speaker_name if last is not None else None
+            if INTRO_SPLIT and was and named[1] and named[1].split()[-1] != was.split()[-1]:
+                near = False  # the sentence between introduces another speaker ('T.J. Simons ... heard the blast.')
             if last is not None and near and (not SPAN_GAP or _goes_on(text, last_end, raw.outer[0])):
                 q = last[1]
                 parts = (*(q.parts or (q.content,)), *parts)
                 whole = Span(parts[0].start, parts[-1].end, text[parts[0].start : parts[-1].end])
                 q = Quote(whole, q.speaker, q.speaker_name, q.cue, q.channel, True, parts)
                 out[-1], last, last_end = q, (raw.para, q), raw.outer[1]
-            elif INTRODUCED and (intro := _introduced(ctx, raw)) is not None:
-                speaker, name = resolve_speaker(ctx, intro.subject)
-                out.append(Quote(content, speaker, name, None, None, True, split))
-                last, last_end = (raw.para, out[-1]), raw.outer[1]
+            elif intro is not None:
+                out.append(Quote(content, named[0], named[1], None, None, True, split))
+                # (a quote the sentence before introduces without a verb of speech starts no run of quotes)
+                last, last_end = ((raw.para, out[-1]) if intro.cue is not None else None), raw.outer[1]
             else:
                 out.append(Quote(content, parts=split))
                 last = None
