@@ -483,6 +483,9 @@ def test_a_story_that_may_mix_two_events_says_so_with_the_other_events_articles(
     # a quote carried only by the other event's article is tagged; one carried by both events' articles is not
     assert [(q["other_event"], [r["marker"] for r in q["refs"]]) for q in view["quotes"]] == [
         (False, ["[1]", "[2]", "[3]"]), (True, ["[2]"])]
+    quake["quotes"].reverse()  # the other event's entry first in the ledger: the report lists it after
+    view = next(s for s in build_view(doc)["stories"] if s["id"] == "s-quake")
+    assert [(q["other_event"], len(q["refs"])) for q in view["quotes"]] == [(False, 3), (True, 1)]
     assert "; other event)" in render_markdown(doc)
 
 

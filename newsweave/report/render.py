@@ -500,7 +500,7 @@ class _StoryView:
                     "fragments": [t for t in map(_fragment_text, q.get("fragments") or []) if t is not None],
                 }
             )
-        return out
+        return sorted(out, key=lambda q: q["other_event"])  # the event the summary follows first, order kept
 
     def entity_groups(self) -> list[dict[str, Any]]:
         groups: dict[str, list[dict[str, Any]]] = {}
