@@ -292,20 +292,59 @@ def _numbers(s: str) -> tuple[str, ...]:
     return tuple(_DIGITS.findall(s))
 
 
+class _Keys:
+    """What ``similar`` reads of one name, computed once per name (``similar`` runs on every pair of a
+    story's names: ~185k calls over the stream's 93 stories, nearly all on distinct pairs)."""
+
+    __slots__ = ("numbers", "fold", "nospace", "core", "expand", "words", "last", "middle", "translit", "space",
+                 "place_core", "region", "place_self", "region_core", "raw_space", "letters", "initials",
+                 "org_core", "skeleton")  # fmt: skip
+
+    def __init__(self, s: str) -> None:
+        f = fold(s)
+        self.numbers = _numbers(s)
+        self.fold = f
+        self.nospace = f.replace(" ", "")
+        self.core = _core(f)
+        self.expand = _expand(f)
+        self.words = _person_words(s)
+        self.last = translit(self.words[-1]) if len(self.words) > 1 else ""
+        self.middle = [w[0] for w in self.words[1:-1]]
+        self.translit = translit(f)
+        self.space = " " in f
+        self.place_core = _place_core(f)
+        self.region = f.endswith(" region")
+        self.place_self = self.place_core == f
+        self.region_core = _core(self.place_core)
+        self.raw_space = " " in s
+        # the acronym side of ``_initials_match`` (no space, written as an initialism) and the long side's
+        # initials
+        self.letters = s.replace(".", "").lower() if not self.raw_space and _INITIALISM.fullmatch(s) else None
+        self.initials = (acronym(s), _initials_all(s)) if self.raw_space else (None, None)
+        self.org_core = _org_core(f)
+        self.skeleton = skeleton(s)
+
+
+@lru_cache(maxsize=65536)
+def _keys(s: str) -> _Keys:
+    return _Keys(s)
+
+
 def similar(a: str, b: str, family: str | None = None, initials: bool = True) -> bool:
     """Whether two names may name one entity. ``initials=False`` leaves out the matches through an
     acronym's letters ("ICC" / "International Criminal Court"), which need the text's own link
     between the two when names come from unrelated articles."""
-    da, db = _numbers(a), _numbers(b)
+    ka, kb = _keys(a), _keys(b)
+    da, db = ka.numbers, kb.numbers
     if da and db and da[: len(db)] != db[: len(da)]:  # "Interstate 75" / "Interstate 5", "Route 52" / "Route 94",
         return False  # "79th" / "81st Academy Awards": other things; "A330" / "A330-200" may be one
-    fa, fb = fold(a), fold(b)
-    if fa == fb or fa.replace(" ", "") == fb.replace(" ", "") or _core(fa) == _core(fb):
+    fa, fb = ka.fold, kb.fold
+    if fa == fb or ka.nospace == kb.nospace or ka.core == kb.core:
         return True
-    if _expand(fa) == _expand(fb):  # "Britain" / "United Kingdom", "U.S. Army" / "United States Army"
+    if ka.expand == kb.expand:  # "Britain" / "United Kingdom", "U.S. Army" / "United States Army"
         return True
     if family == "PERSON":
-        ta, tb = _person_words(a), _person_words(b)
+        ta, tb = ka.words, kb.words
         if ta == tb and len(ta) > 1:  # "W. Mark Felt Sr." / "W. Mark Felt", "John O'Connor" / "John OConnor"
             return True
         if min(len(ta), len(tb)) > 1 and len(ta) != len(tb) and set(ta) == set(tb):
@@ -313,28 +352,30 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
         short, long_ = sorted((ta, tb), key=len)
         if 1 < len(short) < len(long_) and long_[-len(short) :] == short and len(long_[0]) == 1:
             return True  # a first initial left out: "Mark Felt" / "W. Mark Felt", "Dale Hall" / "H. Dale Hall"
-        if len(ta) > 1 and len(tb) > 1 and translit(ta[-1]) == translit(tb[-1]):
+        if len(ta) > 1 and len(tb) > 1 and ka.last == kb.last:
             # one surname: the first names decide, and middle names when both have them
             # ("George W. Bush" is not "George H.W. Bush")
-            if len(ta) > 2 and len(tb) > 2 and [w[0] for w in ta[1:-1]] != [w[0] for w in tb[1:-1]]:
+            if len(ta) > 2 and len(tb) > 2 and ka.middle != kb.middle:
                 return False
             return _given_names_fit(ta[0], tb[0])
-    if translit(fa) == translit(fb) and len(fa) >= 4:  # "Khan Sheikhun" / "Khan Shaykhun"
+    if ka.translit == kb.translit and len(fa) >= 4:  # "Khan Sheikhun" / "Khan Shaykhun"
         return True
     if _slip(fa, fb) and not (a in _GAZETTEER and b in _GAZETTEER):
         return True  # a typing slip: "Sri Lanca", "Salaluddin"; not two known names ("Colombia" / "Columbia")
-    if family == "PLACE" and " " in fa + fb and _place_core(fa) == _place_core(fb):  # "Atlantic" / "Atlantic Ocean"
+    if family == "PLACE" and (ka.space or kb.space) and ka.place_core == kb.place_core:  # "Atlantic" / "Atlantic Ocean"
         return True
-    one_region = fa.endswith(" region") and _place_core(fb) == fb or fb.endswith(" region") and _place_core(fa) == fa
-    if family != "PERSON" and one_region and _core(_place_core(fa)) == _core(_place_core(fb)):
+    one_region = ka.region and kb.place_self or kb.region and ka.place_self
+    if family != "PERSON" and one_region and ka.region_core == kb.region_core:
         return True  # a region named two ways, whatever spaCy's label: "Araucanía Region" / "La Araucanía"
-    if initials and _initials_match(a, b):
-        return True
-    if family == "ORG" and " " in fa + fb and _org_core(fa) == _org_core(fb):
+    if initials and ka.raw_space != kb.raw_space:  # ``_initials_match``, from the keys
+        short_k, long_k = (ka, kb) if kb.raw_space else (kb, ka)
+        if short_k.letters is not None and short_k.letters in long_k.initials:
+            return True
+    if family == "ORG" and (ka.space or kb.space) and ka.org_core == kb.org_core:
         return True
     # one skeleton: a spelling variant ("Sergei" / "Sergey"), if neither name is too short to tell ("Dar" / "Dairy")
     tiny = min(len(fa), len(fb)) < 4 and not (fa.startswith(fb) or fb.startswith(fa))  # "Jim" / "Jimmy" may be one
-    need = 0.75 if skeleton(a) == skeleton(b) and not tiny else 0.92
+    need = 0.75 if ka.skeleton == kb.skeleton and not tiny else 0.92
     if 2 * min(len(fa), len(fb)) < need * (len(fa) + len(fb)):  # an upper bound of the ratio
         return False
     sm = SequenceMatcher(None, fa, fb)
