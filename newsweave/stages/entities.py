@@ -33,6 +33,28 @@ from ..records import Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
+
+# patterns of the rules below, compiled once (re.match etc. look their pattern up in re's cache on every call)
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+)(?:(?:while|but|and|as|when|then)\s+)?(?:the\s+|an?\s+)?([^,.;:\n]{3,70}),\s*$", re.IGNORECASE)
+_DASH_OR_SPACE = re.compile(r"[\s-]+")
+_WHO_OR_AGE_AFTER = re.compile(r",\s*(?:who\b|aged\b|\d{1,2},)")
+_WORD_AND_STOP = re.compile(r"[A-Za-z][a-z]{2,}\.")
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the\s+|an?\s+)?([^,;:()\"“”\n]{3,70}?)\s*(?:[,;:()]|(?<!\b[A-Z])(?<!\bSt)\.(?:\s|$)|$)")
+_CLAUSE_WORDS = re.compile(r"\b(?:said|says|told|who|which|and)\b")
+_LETTER_DIGIT = re.compile(r"[^\W\d_]-?\d")
+_DASH = re.compile(r"[-–]")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_HYPHENED_PAIR = re.compile(r"(?:[Tt]he )?([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)")
+_GIVEN_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-zà-ÿ]{2,}|[A-Z][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+) $")
+_ONE_CAPITALISED = re.compile(r"[A-Z][a-zà-ÿ'’-]+")
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
+_CAPS_2_4 = re.compile(r"[A-Z]{2,4}")
+_PARENS_AFTER = re.compile(r"\s*\(([^()\n]{2,100})\)")
+_NOT_DIGIT = re.compile(r"\D")
 _VOWELS = re.compile(r"[aeiouy]")
 # well-known short names of a few countries and the UN (a tiny alias list, not a gazetteer)
 _ALIASES = {"britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
@@ -132,7 +154,7 @@ def _core(f: str) -> str:
 @lru_cache(maxsize=65536)
 def acronym(s: str) -> str | None:
     """Initials of a multi-word name ("United States" -> "us"), or the letters of an acronym."""
-    words = [w for w in re.split(r"[\s-]+", s) if w]
+    words = [w for w in _DASH_OR_SPACE.split(s) if w]
     if len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in ("of", "and", "the")):
         return "".join(w[0] for w in words if w.lower() not in ("of", "and", "the")).lower()
     letters = s.replace(".", "")
@@ -143,7 +165,7 @@ def acronym(s: str) -> str | None:
 
 def _initials_all(s: str) -> str | None:
     """Initials counting "of"/"and" too ("Ministry of Defence" -> "mod")."""
-    words = [w for w in re.split(r"[\s-]+", s) if w and w.lower() != "the"]
+    words = [w for w in _DASH_OR_SPACE.split(s) if w and w.lower() != "the"]
     return "".join(w[0] for w in words).lower() if len(words) > 2 and words[0][0].isupper() else None
 
 
@@ -471,7 +493,7 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
     name or surname in the story (a boxer's record is no team's)."""
     votes: Counter[str] = Counter()
     before, after = text[max(0, m.start - 40) : m.start], text[m.end : m.end + 24]
-    words = [w.lower().strip(".") for w in re.split(r"[\s-]+", normalise(m.text)) if w]
+    words = [w.lower().strip(".") for w in _DASH_OR_SPACE.split(normalise(m.text)) if w]
     if m.label == "PERSON" and _PLACE_PREPS.search(before) and not after.startswith(("'", "’")):
         votes["GPE"] += 2  # "in the town of Khan Shaykhun"
     if m.label not in _PLACE and len(words) > 1 and words[0] in _PLACE_WORDS:
@@ -514,7 +536,7 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
     elif m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and _role_apposition(text, m):
         votes["PERSON"] += 2  # "the head of the UNFCCC Secretariat, Yvo de Boer,"
-    elif m.label in ("PERSON", "ORG") and re.match(r",\s*(?:who\b|aged\b|\d{1,2},)", after):
+    elif m.label in ("PERSON", "ORG") and _WHO_OR_AGE_AFTER.match(after):
         votes["PERSON"] += 2  # "Valverde and Mayo, who"
     return votes
 
@@ -577,7 +599,7 @@ def _role_before(before: str, names: frozenset[str] = frozenset()) -> str | None
     role: list[str] = []
     for t in reversed(toks):
         low = t.lower().strip(".")
-        if re.fullmatch(r"[A-Za-z][a-z]{2,}\.", t) and low not in _ROLE_WORDS:
+        if _WORD_AND_STOP.fullmatch(t) and low not in _ROLE_WORDS:
             break  # a word ending its sentence ("... in the Gulf of Aden. Secretary of State Rice")
         if low in _CALENDAR_WORDS:
             break  # "in September Judge Anthony Russell": a date, not part of the title
@@ -617,8 +639,7 @@ def _role_apposition(text: str, m: Mention) -> str | None:
     """A role in apposition: after the name ("Jose Alencar, the Brazilian vice president,") or
     before it ("The United Nations secretary-general, Ban Ki-moon says")."""
     after = text[m.end : m.end + 90]
-    hit = re.match(r",\s+(?:the\s+|an?\s+)?([^,;:()\"“”\n]{3,70}?)\s*(?:[,;:()]|(?<!\b[A-Z])(?<!\bSt)\.(?:\s|$)|$)",
-                   after)  # fmt: skip
+    hit = _APPOSITION_AFTER.match(after)
     if hit:
         phrase = hit.group(1)
         words = phrase.split()
@@ -626,13 +647,12 @@ def _role_apposition(text: str, m: Mention) -> str | None:
             len(words) <= 8
             and (words[0].lower() in _ROLE_WORDS or words[0][0].isupper())
             and any(_is_head(w) for w in words[:4])
-            and not re.search(r"\b(?:said|says|told|who|which|and)\b", phrase)
+            and not _CLAUSE_WORDS.search(phrase)
         ):
             return phrase
     start = text.rfind("\n", 0, m.start) + 1
     before = text[max(start, m.start - 80) : m.start]
-    hit = re.search(r"(?:^|[.;:]\s+)(?:(?:while|but|and|as|when|then)\s+)?(?:the\s+|an?\s+)?([^,.;:\n]{3,70}),\s*$",
-                    before, re.IGNORECASE)  # fmt: skip
+    hit = _APPOSITION_BEFORE.search(before)
     if hit:
         words = hit.group(1).split()
         if (
@@ -697,14 +717,14 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
         return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
-    if m.label == "PERSON" and re.search(r"[^\W\d_]-?\d", surface):  # "COVID-19", "MD-11", "AF447": a code
+    if m.label == "PERSON" and _LETTER_DIGIT.search(surface):  # "COVID-19", "MD-11", "AF447": a code
         return True
     if not any(ch.isupper() for ch in surface):  # "un" of "un-indicted", tagged ORG: names have a capital
         return True
     if m.label != "PERSON" and text is not None and text[m.start : m.end] == m.text:
         if _TITLE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
             return True
-    halves = [h.strip() for h in re.split(r"[-–]", surface)]
+    halves = [h.strip() for h in _DASH.split(surface)]
     if len(halves) != 2 or halves[0] == halves[1]:
         return False
     if all(h in surnames for h in halves):
@@ -1039,12 +1059,12 @@ _TITLE_WORD_BEFORE = re.compile(r"\b(?i:doctor|prof|professor|gov|sen|rep|det|in
 def _known_given(w: str) -> bool:
     """A given name of the list, an initial ("J.", "H.R.") or an honorific opens a person's name."""
     low = w.lower().rstrip(".")
-    return low in _GIVEN_NAMES or low in _HONORIFICS | _KNOWN_BY or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", w) is not None
+    return low in _GIVEN_NAMES or low in _HONORIFICS | _KNOWN_BY or _INITIALS_ONLY.fullmatch(w) is not None
 
 
 def _pronoun_follows(text: str, m: Mention) -> bool:
     """A personal pronoun in the rest of the mention's sentence or the next ("Deep Throat ... he")."""
-    after = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text[m.end : m.end + 120])
+    after = _SENTENCE_GAP.split(text[m.end : m.end + 120])
     return _PRONOUN_AFTER.search(" ".join(after[:2])) is not None
 
 
@@ -1381,7 +1401,7 @@ def _gazetteer_labels(items: Iterable[tuple[str, Mention]], texts: dict[str, str
         lab = _GAZETTEER.get(normalise(m.text)) if m.label in LABELS else None
         if lab is not None and _family(lab) != _family(m.label) and _exact(m, text := texts.get(art_id)):
             assert text is not None
-            if not re.match(r"\s+[A-Z]", text[m.end : m.end + 2]):
+            if not _SPACE_CAPITAL.match(text[m.end : m.end + 2]):
                 m = Mention(m.start, m.end, m.text, lab)
         out.append((art_id, m))
     return out
@@ -1447,15 +1467,14 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
                 out.append((art_id, Mention(at, at + len(p), p, m.label)))
                 at += len(p) + 2
             continue
-        pair = re.fullmatch(r"(?:[Tt]he )?([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)", m.text)
+        pair = _HYPHENED_PAIR.fullmatch(m.text)
         if pair and pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= surnames:
             for g in (1, 2):  # "the Tillerson-Lavrov talks": two people of the story
                 out.append((art_id, Mention(m.start + pair.start(g), m.start + pair.end(g), pair.group(g), "PERSON")))
             continue
         # (a hyphenated given name too: "Kuen-hui Huang" is not "Chih-hsiung Huang")
-        hit = re.search(r"(?:^|(?<=[\s(\"“]))([A-Z][a-zà-ÿ]{2,}|[A-Z][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+) $",
-                        text[max(0, m.start - 30) : m.start])
-        if m.label == "PERSON" and hit and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", m.text):
+        hit = _GIVEN_WORD_BEFORE.search(text[max(0, m.start - 30) : m.start])
+        if m.label == "PERSON" and hit and _ONE_CAPITALISED.fullmatch(m.text):
             given, start = hit.group(1), m.start - len(hit.group(1)) - 1
             generic = m.text.lower() in _LANDFORMS or m.text.lower() in _ROLE_WORDS
             # a hyphenated word is a given name only when no half is a word ("President-elect Obama")
@@ -1489,13 +1508,13 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
     ("Losing Thomas"), or the first two words are a team and a title before a full name ("Colts QB Andrew
     Luck"); never a title a name is known by ("Queen Elizabeth"). 0 when the name is whole."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in surnames or not re.fullmatch(r"[A-Z][\w.'’-]*", words[0]):
+    if len(words) < 2 or words[-1] not in surnames or not _CAPITALISED.fullmatch(words[0]):
         return 0
     first = words[0].rstrip(".")
     low = first.lower()
     # "Lawyer Alexis Kougias", "Deputy Ortiz"; "GM Ed Stefanski", "TE David Thomas" (capitals before a full
     # name only: "AME Info" is a name); not the titles names are known by ("Queen Elizabeth", "Pope Leo XIII")
-    title = low in _ROLE_WORDS or (re.fullmatch(r"[A-Z]{2,4}", first) is not None and len(words) > 2)
+    title = low in _ROLE_WORDS or (_CAPS_2_4.fullmatch(first) is not None and len(words) > 2)
     if _rank(first):  # "Insp Gaskin", "Det Sgt Jim Smith": every rank in front goes
         at = 1
         while at < len(words) - 1 and _rank(words[at].rstrip(".")):
@@ -1509,7 +1528,7 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
         return len(name) - len(name[len(words[0]) :].lstrip())  # "Kicker Ryan Succop", "Naturally Scott Boras"
     # a team or an employer, then a title, before a full name: "Colts QB Andrew Luck", "Sixers GM Ed Stefanski"
     second = words[1].rstrip(".") if len(words) > 3 else ""
-    if re.fullmatch(r"[A-Z]{2,4}", second) or (second.lower() in _ROLE_WORDS and second[:1].isupper()):
+    if _CAPS_2_4.fullmatch(second) or (second.lower() in _ROLE_WORDS and second[:1].isupper()):
         if second.lower() not in _HONORIFICS | _STYLED_BY and low not in _HONORIFICS | _STYLED_BY:
             return name.index(words[2], len(words[0]) + len(words[1]))
     return 0
@@ -1680,7 +1699,7 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
                 name = normalise(name)
                 if name not in known:
                     continue
-            if re.match(r"\s+[A-Z]", text[b : b + 2]) or (name.isupper() and _shouting(text, a, b)):
+            if _SPACE_CAPITAL.match(text[b : b + 2]) or (name.isupper() and _shouting(text, a, b)):
                 continue  # "Hall Street"; "WHO" in a line of capitals
             if _inside_longer_name(text, a, taken, ends):
                 continue
@@ -1762,7 +1781,7 @@ def _text_links(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list
         ms.sort(key=lambda m: m.start)
         for i, m in enumerate(ms):
             a = normalise(m.text)
-            if hit := re.match(r"\s*\(([^()\n]{2,100})\)", text[m.end : m.end + 110]):
+            if hit := _PARENS_AFTER.match(text[m.end : m.end + 110]):
                 inner = normalise(hit.group(1))
                 for acr, name in ((inner, a), (a, inner)):
                     if _is_acronym_of(acr, name):
@@ -1932,7 +1951,7 @@ def _merge_glued(clusters: list[_Cluster], counts: Counter[str]) -> None:
 
 def _glue_key(s: str) -> tuple[str, str]:
     """A name folded, its digits kept apart ("Flight 592" is not "Flight 111")."""
-    return fold(s), re.sub(r"\D", "", s)
+    return fold(s), _NOT_DIGIT.sub("", s)
 
 
 def _glue(words: list[str], where: dict[tuple[str, str], tuple[str, _Cluster]], clusters: list[_Cluster],
@@ -2013,7 +2032,7 @@ def _slip_between(a: _Cluster, b: _Cluster) -> str | None:
         fx = fold(x)
         for y in b.surfaces:
             fy = fold(y)
-            if re.sub(r"\D", "", x) != re.sub(r"\D", "", y):  # "Windows 8" / "Windows", "Beijing 2008"
+            if _NOT_DIGIT.sub("", x) != _NOT_DIGIT.sub("", y):  # "Windows 8" / "Windows", "Beijing 2008"
                 continue
             if b.family == "PLACE" and " " in fy and _place_core(fy) == fx:
                 return "head"
