@@ -86,8 +86,13 @@ def test_truncated_warc_keeps_pages_before_the_break(tmp_path: Path) -> None:
         assert len(skips) == 2 and "404" in skips[0].reason
         assert skips[1].reason.startswith("page cut short") and skips[1].origin.endswith("news.example/leeds")
     (tmp_path / "junk.warc.gz").write_bytes(gzip.compress(b"this is no web archive\n" * 20))
-    arts, skips = _read([tmp_path / "junk.warc.gz"])
-    assert not arts and len(skips) == 1 and skips[0].reason.startswith("WARC unreadable")
+    (tmp_path / "notes.warc").write_text("Some notes, saved with the wrong name.\n", encoding="utf-8")
+    arts, skips = _read([tmp_path / "junk.warc.gz", tmp_path / "notes.warc"])
+    assert not arts and [s.reason for s in skips] == [
+        "not a WARC file (it does not open with a 'WARC/1.x' record header)"] * 2
+    (tmp_path / "cut.warc.gz").write_bytes(gzip.compress(whole)[:40])  # a gzip cut in its first block
+    arts, skips = _read([tmp_path / "cut.warc.gz"])
+    assert not arts and len(skips) == 1 and "WARC" in skips[0].reason
 
 
 def _rss(items: list[dict[str, str]]) -> str:

@@ -37,6 +37,9 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
     label = path_label(path)
     n = 0
     pages = 0
+    if not _starts_as_warc(path):
+        yield Skip(label, "not a WARC file (it does not open with a 'WARC/1.x' record header)")
+        return
     with open(path, "rb") as fh:
         try:
             for rec in ArchiveIterator(fh):
@@ -82,6 +85,21 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
         yield Skip(label, "empty WARC file (no records)")
     elif pages == 0:  # only requests, images, scripts... or not a web archive at all
         yield Skip(label, f"no archived HTML page in this WARC file ({n} record{'s' if n != 1 else ''} read)")
+
+
+def _starts_as_warc(path: Path) -> bool:
+    """Whether the file (gzipped or not) opens with a WARC record's version line; an unreadable start is
+    left to the reader, which says what is wrong."""
+    import gzip
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2)
+            fh.seek(0)
+            start = gzip.GzipFile(fileobj=fh).read(5) if head == b"\x1f\x8b" else fh.read(5)
+    except (OSError, EOFError):
+        return True
+    return start == b"WARC/" or start == b""
 
 
 def _decode(raw: bytes, ctype: str) -> tuple[str | None, str]:
