@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -511,3 +512,15 @@ def test_an_approximate_week_reads_as_english() -> None:
     ]  # fmt: skip
     view = next(s for s in build_view(doc)["stories"] if s["id"] == "s-quake")
     assert [t["label"] for t in view["timeline"]] == ["about the week of 2017-04-03", "about 2017-04-11"]
+
+
+def test_markdown_list_items_keep_their_own_lines() -> None:
+    # a block tag at the end of a template line eats its newline (trim_blocks): list items ran together
+    doc = with_facts(make_doc())
+    quake = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    quake["sub_events"] = [{"headline": "Earlier quake hit the same coast", "articles": ["a2"]}]
+    for md in (render_markdown(doc), render_markdown(with_facts(make_doc()))):
+        assert not re.search(r"\]\s?- (?:\*\*|\S)", md.replace("\n- ", "\n")), "two list items on one line"
+        timeline = md[md.index("### Timeline") : md.index("### Numbers")]
+        assert all(line.startswith("- **") for line in timeline.splitlines()[2:] if line.strip())
+
