@@ -915,7 +915,7 @@ def test_places_in_a_list_of_places_and_towns_spacy_called_people() -> None:
 
 def test_works_and_media_spacy_called_people() -> None:
     # the 961-article stream: a game in single quotes ("playing Xbox and 'Mortal Kombat,'"), a film after "the film"
-    # or before "franchise" is no entity; a daily or a Web site named after its noun is an organisation ("the
+    # or before "franchise" is a work (WORK_OF_ART); a daily or a Web site named after its noun is an organisation ("the
     # Bucharest daily Evenimentul Zilei", "the spiritual Web site Beliefnet"); an author before "novel" ("from the
     # Nick Hornby novel") and a person after "publisher" ("publisher Robert Harrison's girlie magazines") stay people
     text = ("The whole team is around playing Xbox and 'Mortal Kombat,' Frasor said. Comparisons with the film "
@@ -928,7 +928,7 @@ def test_works_and_media_spacy_called_people() -> None:
              _at(text, "Robert Harrison", "PERSON")]  # fmt: skip
     ents, _canon = resolve_entities(items, texts={"a": text})
     label = {v: e["label"] for e in ents for v in e["variants"]}
-    assert "Mortal Kombat" not in label and "Twilight" not in label
+    assert label["Mortal Kombat"] == label["Twilight"] == "WORK_OF_ART"  # listed under Works
     assert label["Evenimentul Zilei"] == label["Beliefnet"] == "ORG"
     assert label["Nick Hornby"] == label["Robert Harrison"] == label["Frasor"] == "PERSON"
 
@@ -1069,3 +1069,17 @@ def test_a_first_name_joins_a_person_who_became_one_late() -> None:
     ents, canon = resolve_entities(items, texts={"a": text})
     assert canon["Bettie"] == canon["Bettie Page"] == canon["Page"] == "Betty Mae Page"
     assert canon["GM"] == "GM"
+
+
+def test_a_film_spacy_called_a_person_is_a_work_with_its_work_of_art_mentions() -> None:
+    # the stream's sentences: "the film Twilight" and "the Twilight franchise" (spaCy: PERSON) make a work; spaCy's
+    # own WORK_OF_ART mentions of the same name count for it; the film's star stays a person
+    text = ("Fans compared it with the film Twilight, starring Kristen Stewart. The Twilight franchise grossed "
+            "more than $3 billion. Twilight fans queued overnight, Stewart said.")
+    items = [_at(text, "Twilight", "PERSON"), _at(text, "Kristen Stewart", "PERSON"),
+             _at(text, "Twilight", "PERSON", 1), _at(text, "Twilight", "WORK_OF_ART", 2),
+             _at(text, "Stewart", "PERSON", 1)]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    by_name = {e["name"]: e for e in ents}
+    assert by_name["Twilight"]["label"] == "WORK_OF_ART" and by_name["Twilight"]["mentions"] == 3
+    assert by_name["Kristen Stewart"]["label"] == "PERSON" and canon["Stewart"] == "Kristen Stewart"

@@ -524,3 +524,17 @@ def test_markdown_list_items_keep_their_own_lines() -> None:
         timeline = md[md.index("### Timeline") : md.index("### Numbers")]
         assert all(line.startswith("- **") for line in timeline.splitlines()[2:] if line.strip())
 
+
+def test_works_get_their_own_heading_after_events() -> None:
+    doc = make_doc()
+    story = next(st for st in doc["stories"] if st["entities"])
+    story["entities"] += [
+        {"name": "Twilight", "label": "WORK_OF_ART", "variants": ["Twilight"], "mentions": 14, "articles": ["a1"]},
+        {"name": "Oscars", "label": "EVENT", "variants": ["Oscars"], "mentions": 2, "articles": ["a1"]},
+    ]
+    md = render_markdown(doc)
+    assert "**Works:** Twilight (14)" in md
+    assert md.index("**Events:**") < md.index("**Works:**")
+    html = render_html(doc)
+    assert '<span class="elabel" title="WORK_OF_ART">Works</span>' in html
+    assert html.index(">Events</span>") < html.index(">Works</span>")

@@ -39,6 +39,7 @@ LABELS: dict[str, str] = {
     "NORP": "Groups",
     "FAC": "Facilities",
     "EVENT": "Events",
+    "WORK_OF_ART": "Works",
     "VESSEL": "Vessels",
 }
 

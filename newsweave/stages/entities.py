@@ -765,7 +765,13 @@ def resolve_entities(
     pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
     work: Counter[str] = Counter()  # mentions standing where titles of works stand: "the film X", "X sequel"
+    spacy_works: dict[str, set[str]] = defaultdict(set)  # spaCy's WORK_OF_ART mentions: surface -> articles
+    spacy_work_n: Counter[str] = Counter()
     for art_id, m in items:
+        if m.label == "WORK_OF_ART":
+            spacy_work_n[s := normalise(m.text)] += 1
+            spacy_works[s].add(art_id)
+            continue
         if m.label not in LABELS:
             continue
         s = normalise(m.text)
@@ -803,7 +809,10 @@ def resolve_entities(
     _place_votes(by_surface, cues, counts, speaks)
     lower = _lower_words(texts)
     _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective)
-    _works_out(by_surface, cues, counts, speaks, roles, work)
+    for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
+        counts[w] += spacy_work_n[w]
+        by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
+        arts[w] |= spacy_works.get(w, set())
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
@@ -993,18 +1002,22 @@ def _work_cue(text: str, m: Mention) -> bool:
     return before.endswith(("‘", "'")) and _SINGLE_CLOSE.match(text[m.end : m.end + 4]) is not None
 
 
-def _works_out(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
-               speaks: Counter[str], roles: dict[str, Counter[str]], work: Counter[str]) -> None:  # fmt: skip
+def _works(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+           speaks: Counter[str], roles: dict[str, Counter[str]], work: Counter[str]) -> list[str]:  # fmt: skip
     """A name spaCy mostly tagged as a person standing where titles of films, books, shows and games stand
     (``_work_cue``) in a third of its mentions at least, that never speaks, has no role and opens with no given
-    name of the list, is no entity (in place; the report has no heading for works): "the Twilight franchise"."""
+    name of the list, is a work: all its mentions are relabelled WORK_OF_ART (in place; the report lists them
+    under Works): "the Twilight franchise". Returns those names."""
     named = {w for s, labs in by_surface.items() if " " in s and "PERSON" in labs for w in s.split()}
+    out = []
     for s, labs in list(by_surface.items()):
         if (not labs["PERSON"] or not work[s] or 3 * work[s] < counts[s] or speaks[s] or roles.get(s)
                 or s in named or _known_given(s.split()[0]) or _majority_family(labs + cues[s]) != "PERSON"):
             continue
-        del by_surface[s]
-        del counts[s]
+        by_surface[s] = Counter({"WORK_OF_ART": counts[s]})
+        cues[s] = Counter()
+        out.append(s)
+    return out
 
 
 def _titles_out(items: list[tuple[str, Mention]], texts: dict[str, str], by_surface: dict[str, Counter[str]],

@@ -44,7 +44,7 @@ from .entities import (
 )
 
 # labels that get a story-independent identity (the ones a story report lists)
-LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "VESSEL"})
+LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "VESSEL", "WORK_OF_ART"})
 
 
 class EntityIndex(Protocol):
