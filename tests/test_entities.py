@@ -1083,3 +1083,15 @@ def test_a_film_spacy_called_a_person_is_a_work_with_its_work_of_art_mentions() 
     by_name = {e["name"]: e for e in ents}
     assert by_name["Twilight"]["label"] == "WORK_OF_ART" and by_name["Twilight"]["mentions"] == 3
     assert by_name["Kristen Stewart"]["label"] == "PERSON" and canon["Stewart"] == "Kristen Stewart"
+
+
+def test_a_title_spacy_tagged_work_of_art_after_the_film_or_the_musical_is_a_work() -> None:
+    # the stream's sentences: spaCy's WORK_OF_ART titles after "the musical", "romantic film" are works; one after
+    # which "director" follows is a company's ("Microsoft Trustworthy Computing director Yunsun Wee"), none
+    text = ('He won a Tony for his performance in the musical "The Boy From Oz." He won a Golden Globe for his role '
+            'in 2001\'s romantic film "Kate and Leopold." "Microsoft Trustworthy Computing director Yunsun Wee said.')
+    items = [_at(text, '"The Boy From Oz', "WORK_OF_ART"), _at(text, "Kate and Leopold", "WORK_OF_ART"),
+             _at(text, "Microsoft Trustworthy Computing", "WORK_OF_ART")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label == {"The Boy From Oz": "WORK_OF_ART", "Kate and Leopold": "WORK_OF_ART"}

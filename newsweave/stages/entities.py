@@ -767,10 +767,13 @@ def resolve_entities(
     work: Counter[str] = Counter()  # mentions standing where titles of works stand: "the film X", "X sequel"
     spacy_works: dict[str, set[str]] = defaultdict(set)  # spaCy's WORK_OF_ART mentions: surface -> articles
     spacy_work_n: Counter[str] = Counter()
+    titled_work: Counter[str] = Counter()  # of those, mentions after "the film", "the book"... or in single quotes
     for art_id, m in items:
         if m.label == "WORK_OF_ART":
             spacy_work_n[s := normalise(m.text)] += 1
             spacy_works[s].add(art_id)
+            text = texts.get(art_id)
+            titled_work[s] += text is not None and text[m.start : m.end] == m.text and _work_cue(text, m, False)
             continue
         if m.label not in LABELS:
             continue
@@ -813,6 +816,12 @@ def resolve_entities(
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
         arts[w] |= spacy_works.get(w, set())
+    for w, n in spacy_work_n.items():  # a title spaCy tagged WORK_OF_ART only, once after "the film" or the like
+        if titled_work[w] and w not in by_surface and len(w) > 1 and any(ch.isalpha() for ch in w):
+            by_surface[w]["WORK_OF_ART"] += n
+            counts[w] += n
+            arts[w] |= spacy_works[w]
+            order.append(w)
     # each surface takes its majority label family; multi-word names first so surnames find them
     order = sorted((s for s in order if s in counts), key=lambda s: -len(s.split()))
     clusters: list[_Cluster] = []
@@ -994,9 +1003,15 @@ _WORK_AFTER = re.compile(r"(?:['’]s)?\s+(?:sequel|sequels|prequel|franchise|sa
 _SINGLE_CLOSE = re.compile(r"\s?[.,!?]?\s?['’](?![A-Za-z])")
 
 
-def _work_cue(text: str, m: Mention) -> bool:
-    """The mention stands where a title of a work stands (``_WORK_BEFORE``, ``_WORK_AFTER``, single quotes)."""
-    if _WORK_BEFORE.search(text, max(0, m.start - 30), m.start) or _WORK_AFTER.match(text, m.end):
+# after a name, "star" and "director" follow companies and teams too ("Microsoft Trustworthy Computing director")
+_WORK_ONLY_AFTER = re.compile(r"['’]?\s+(?:sequel|sequels|prequel|franchise|saga|trilogy|series|soundtrack|premiere)\b")
+
+
+def _work_cue(text: str, m: Mention, people_words: bool = True) -> bool:
+    """The mention stands where a title of a work stands (``_WORK_BEFORE``, ``_WORK_AFTER`` or, not
+    ``people_words``, ``_WORK_ONLY_AFTER``; single quotes)."""
+    after = _WORK_AFTER if people_words else _WORK_ONLY_AFTER
+    if _WORK_BEFORE.search(text, max(0, m.start - 30), m.start) or after.match(text, m.end):
         return True
     before = text[max(0, m.start - 2) : m.start].rstrip(" ")
     return before.endswith(("‘", "'")) and _SINGLE_CLOSE.match(text[m.end : m.end + 4]) is not None
