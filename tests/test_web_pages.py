@@ -175,3 +175,12 @@ def test_numbers_cells_are_labelled_for_phone_cards_and_folds_open_for_print() -
     assert '<td data-label="Unit" class="none">' in table  # no unit: the phone card leaves the line out
     assert "table.numbers td[data-label]::before" in page  # the cards' labels, under the phone query
     assert 'addEventListener("beforeprint"' in page and "afterprint" in page
+
+
+def test_a_work_page_names_its_kind() -> None:
+    from newsweave.web.pages import entity_page
+
+    work = {"id": "E1", "name": "Twilight", "label": "WORK_OF_ART", "variants": ["Twilight"], "mentions": 14,
+            "stories": []}  # fmt: skip
+    page = body(entity_page(work, []))
+    assert "Work" in page and "work_of_art" not in page.lower().replace("work_of_art\"", "")
