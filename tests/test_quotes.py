@@ -1134,3 +1134,73 @@ def test_a_quote_introduced_by_another_speaker_does_not_go_on_from_the_quote_bef
     qs = direct(quotes(nlp, text))
     assert find(qs, "most important qualification").speaker_name == "J. James Rohack"
     assert "Benjamin" in (find(qs, "My father died").speaker_name or "")
+
+
+# --- pronoun antecedents are persons, not places or things the tagger read as a PERSON (issue 5: 'she' -> "Bali",
+# 'he' -> "INS Mysore"); sentences from stream articles
+
+BALI = (
+    "The United Nations secretary-general, Ban Ki-moon says setting greenhouse-gas emission targets "
+    "may have to wait until after the U.N. Climate Change Conference being held in Bali.\n\n"
+    'U.N. Secretary-General Ban Ki-Moon told reporters it may be too "ambitious" to set targets for '
+    "greenhouse-gas emissions in the draft text of an agreement aimed at replacing the Kyoto "
+    "Protocol to stop global warming.\n\n"
+    "Delegates from about 190 nations, now holding high-level meetings, are split over whether "
+    "targets should be set now or later. Mr. Ban recognizes the divisions.\n\n"
+    '"Frankly speaking, realistically, it may be too ambitious if delegates would expect to be able '
+    'to agree on target of greenhouse gas emission reduction," he said. "But, as I told you, some '
+    'time down the road we will have to agree on that."\n\n'
+    "Ministers and heads of states, in a series of speeches, urged nations to lower greenhouse gas "
+    "emissions. These gases, particularly those caused by the burning of fuels, are believed by many "
+    "scientists to contribute to global warming.\n\n"
+    "Leaders said rich nations should make the first cuts and help poorer nations to develop clean "
+    "technology.\n\n"
+    "The United States strongly opposes emission targets, as do Japan and Canada. U.S. officials say "
+    "including emission targets would prejudge negotiations expected over the next two years to find "
+    "a replacement for the Kyoto Protocol, which expires in 2012.\n\n"
+    "But the European Union and environmentalists say setting emission targets in the draft will "
+    "show that industrialized nations are serious about the fight against global warming.\n\n"
+    "The U.S. under-secretary of state for democracy and global affairs, Paula Dobriansky, who is "
+    "heading the U.S. delegation to Bali, says Washington is committed to seeing an agreement "
+    "reached at the Bali conference.\n\n"
+    '"We are very committed to working toward a successful outcome here in Bali. We want to launch a '
+    'process that is open and does not predetermine or preclude options," she said.'
+)
+MYSORE = (
+    'An armed Chetak helicopter, with four marine commandos, was immediately "launched" from INS Mysore towards '
+    'Gibe, which was 13 nautical miles from the Indian warship at that point in time. "The sailors on Gibe were '
+    'exchanging small arms fire with the pirates," said an officer. Soon after, steaming at full speed, the deadly '
+    "INS Mysore also reached the spot. INS Mysore then opened fire across the dhow's bows with its heavy-calibre "
+    'machine guns. "Seeing the Marcos, the pirates surrendered quite easily," he said.'
+)
+
+
+def _speaker(nlp: Any, text: str, words: str) -> str | None:
+    hits = [q for q in extract_quotes(nlp(text)) if words in q.content.text]
+    assert hits, words
+    return hits[0].speaker_name
+
+
+@pytest.mark.slow
+def test_pronoun_skips_a_place_for_the_person_before(nlp: Any) -> None:
+    assert _speaker(nlp, BALI, "We are very committed") == "Paula Dobriansky"
+
+
+@pytest.mark.slow
+def test_pronoun_after_ships_only_resolves_to_nobody(nlp: Any) -> None:
+    assert _speaker(nlp, MYSORE, "Seeing the Marcos") is None
+
+
+def test_unlike_persons_rules() -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc, Span
+
+    from newsweave.stages.quote_context import _unlike_persons
+
+    words = "Ashgabat Flag INS Mysore Condoleezza Rice said Rice Bali in Bali to Bali . Mr. Page said".split()
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 1, 2, "PERSON"), Span(doc, 2, 4, "PERSON"),
+                Span(doc, 4, 6, "PERSON"), Span(doc, 7, 8, "PERSON"), Span(doc, 8, 9, "PERSON"),
+                Span(doc, 10, 11, "GPE"), Span(doc, 12, 13, "GPE"), Span(doc, 15, 16, "PERSON")]  # fmt: skip
+    names = {"Ashgabat", "Flag", "INS Mysore", "Condoleezza Rice", "Rice", "Bali", "Page"}
+    assert _unlike_persons(doc, doc.ents, names) == {"Ashgabat", "Flag", "INS Mysore", "Bali"}

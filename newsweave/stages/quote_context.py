@@ -125,6 +125,17 @@ LEARNED_MODEL: dict[str, Any] | None = _LEARNED.get("model")
 _HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 VESSELS = frozenset("ship liner vessel warship frigate destroyer tanker freighter yacht cruiser trawler".split())
 HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. president".split())
+# evidence that a PERSON-tagged name is no person, for pronoun and role-noun antecedents: a well-known
+# place or organisation (the gazetteer's unambiguous names), a common English word that is no given name
+# or frequent surname ("Flag"), a ship's prefix ("INS Mysore"); given names are evidence FOR a person only
+_STAGES = Path(__file__).parent
+_GAZ = json.loads((_STAGES / "gazetteer.json").read_text(encoding="utf-8"))
+PLACE_NAMES = frozenset(_GAZ["names"]) - frozenset(_GAZ["ambiguous"])
+_NAMES = json.loads((_STAGES / "person_names.json").read_text(encoding="utf-8"))
+GIVEN_NAMES = frozenset(_NAMES["names"])
+NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
+COMMON_WORDS = frozenset(json.loads((_STAGES / "common_words.json").read_text(encoding="utf-8"))["words"])
+SHIP_PREFIXES = frozenset("ins uss hms hmas hmcs rms mv ms ss sv".split())
 
 
 class Ctx:
@@ -166,6 +177,7 @@ class Ctx:
                 if dep in ("dobj", "dative") and head.lower_ in TELL_FORMS and _third_person(head):
                     rank = -1
                 self.persons.append((e.start, e.end, name, rank))
+        self.unlike = _unlike_persons(doc, ents, {p[2] for p in self.persons})
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -239,6 +251,9 @@ class Ctx:
         gender where an honorific gives one; a pronoun that would resolve to an addressee
         resolves where its chain starts (``_chain_start``)."""
         cands = [p for p in self.persons if p[1] <= before and not self.quoted[p[0]]]
+        # names that look like no person (places, ships, common words: ``_unlike_persons``) are no antecedents
+        skipped = max((p[0] for p in cands if p[2] in self.unlike), default=-1)  # (where the last one starts)
+        cands = [p for p in cands if p[2] not in self.unlike]
         if pronoun is not None:
             other = "m" if pronoun in ("she", "her") else "f"
             cands = [p for p in cands if self.gender.get(p[2]) != other]
@@ -257,7 +272,56 @@ class Ctx:
                     return self.expand(name, s)
         if cands[-1][3] < 0 and pronoun is not None and (at := self._chain_start(before, pronoun)) < before:
             return self.recent_person(at, pronoun=pronoun)  # not 'Wikinews' in '"...," he told Wikinews'
+        if skipped >= lo:  # no person near, but a place or ship that took the pronoun: not a name further back
+            return None
         return self.expand(cands[-1][2], cands[-1][0])
+
+
+def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
+    """Names of ``names`` (PERSON mentions) that are likely no person, unless the document writes them
+    after a given name, an initial or another name ("Rajendra Pachauri", "Bettie Page" tagged ORG) or an
+    honorific ("Mr. Ban"): a known place ("Ashgabat"), a ship ("INS Mysore", "the vessel Gibe"), a common
+    word that is no listed name ("Flag"), a plural tagged as a group ("Croats" NORP), or a name tagged more
+    often as something else than as a person and never a subject or a possessor ("Bali" GPE 3 times, "in
+    Bali", "the Bali conference"; not "Lohan" GPE 4 times in "Lohan has checked into ...")."""
+    labels: dict[str, dict[str, int]] = {}
+    vouched: set[str] = set()
+    for e in ents:
+        name = clean_name(e.text)
+        if not name:
+            continue
+        c = labels.setdefault(name, {})
+        person = e.label_ == "PERSON"
+        for kind in {"PERSON" if person else "other", e.label_}:
+            c[kind] = c.get(kind, 0) + 1
+        if e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.end < len(doc) and doc[e.end].tag_ == "POS":
+            c["used"] = 1
+        if e.start > 0 and doc[e.start - 1].lower_ in VESSELS:
+            c["ship"] = 1
+        words = name.split()
+        if person and e.start > 0 and doc[e.start - 1].lower_ in HONORIFICS - {"the"}:
+            vouched.add(name)
+        for k in range(1, len(words)):
+            w = words[k - 1]
+            if _given(w) or person and k == 1 and w.lower() not in SHIP_PREFIXES \
+                    and (w.lower() in NAME_WORDS or w.lower() not in COMMON_WORDS):  # fmt: skip
+                vouched.update(" ".join(words[j:]) for j in range(k, len(words)))
+                break
+    out = set()
+    for name in names - vouched:
+        words, c = name.split(), labels.get(name, {})
+        one = len(words) == 1
+        if name in PLACE_NAMES or words[0].lower() in SHIP_PREFIXES or c.get("ship") \
+                or one and name.lower() in COMMON_WORDS and name.lower() not in NAME_WORDS \
+                or one and name.endswith("s") and c.get("NORP") \
+                or c.get("other", 0) > c.get("PERSON", 0) and not c.get("used"):  # fmt: skip
+            out.add(name)
+    return out
+
+
+def _given(word: str) -> bool:
+    """A listed given name or an initial ("J.", "H.R.") opens a person's name."""
+    return word.lower() in GIVEN_NAMES or re.fullmatch(r"(?:[A-Z]\.)+", word) is not None
 
 
 def _third_person(verb: Token) -> bool:
