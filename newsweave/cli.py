@@ -81,11 +81,17 @@ def store_problem(path: str | Path) -> str | None:
 
 
 def _open_store(args: argparse.Namespace, must_exist: bool = False) -> Any:
-    from .store.sqlite import SQLiteStore
+    from .store.sqlite import SQLiteStore, StoreError
 
     if must_exist and not Path(args.db).exists():
         raise SystemExit(_fail(f"no store at {args.db!r}: run `newsweave run PATH...` first"))
     if why := store_problem(args.db):
+        # a command that only reads reads a store in a read-only folder without writing anything there
+        if must_exist and Path(args.db).is_file() and os.access(args.db, os.R_OK) and "not writable" in why:
+            try:
+                return SQLiteStore(args.db, read_only=True)
+            except StoreError as e:
+                raise SystemExit(_fail(f"--db {args.db}: {e}")) from None
         raise SystemExit(_fail(f"--db {args.db}: {why}"))
     return SQLiteStore(args.db)
 

@@ -165,8 +165,14 @@ class StoreError(RuntimeError):
 
 
 class SQLiteStore:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        """Open (or create) the store at ``path``. ``read_only`` opens an existing store that sits in a folder
+        newsweave cannot write (a read-only mount, a shared folder): nothing is written, not even SQLite's
+        journal files, so it must have been closed cleanly (no pending ``-wal`` file beside it)."""
         self.path = path
+        if read_only:
+            self._open_read_only(path)
+            return
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -184,6 +190,21 @@ class SQLiteStore:
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) != SCHEMA_VERSION:
             raise StoreError(f"store {path!r} has schema {row[0]}, this newsweave needs {SCHEMA_VERSION}")
+
+    def _open_read_only(self, path: str) -> None:
+        wal = Path(path + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(f"store {path!r} was not closed cleanly (its -wal file holds changes) and its folder "
+                             "is read-only: copy the store with its -wal file to a writable folder")  # fmt: skip
+        try:  # immutable: SQLite neither locks nor journals, which a read-only folder would refuse
+            self.db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                      isolation_level=None)  # fmt: skip
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open store {path!r} read-only: {e} (is it a newsweave database?)") from e
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(f"store {path!r} has schema {found}, this newsweave needs {SCHEMA_VERSION}")
 
     # -- articles -----------------------------------------------------------------------------
     def _present(self, table: str, column: str, values: Iterable[str]) -> set[str]:
