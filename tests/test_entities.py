@@ -814,6 +814,18 @@ def test_names_without_a_persons_shape_are_no_people() -> None:
     assert next(e for e in ents if e["name"] == "Bucs")["label"] == "ORG"
 
 
+def test_a_plural_no_one_is_called_is_no_person() -> None:
+    # the stream's heist story: "armed with Kalashnikovs" (spaCy's PERSON); a surname in the plural shape that the
+    # story gives a person ("Papoulias" of "Carolos Papoulias") or a census surname ("Williams") stays a person
+    text = ("Thieves armed with Kalashnikovs stormed a subsidiary of the bank. President Carolos Papoulias spoke. "
+            "Papoulias left. Williams scored twice.")
+    items = [_at(text, "Kalashnikovs", "PERSON"), _at(text, "Carolos Papoulias", "PERSON"),
+             _at(text, "Papoulias", "PERSON", 1), _at(text, "Williams", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    people = {e["name"] for e in ents if e["label"] == "PERSON"}
+    assert "Kalashnikovs" not in people and {"Carolos Papoulias", "Williams"} <= people
+
+
 def test_fragments_spacy_ran_into_a_persons_name_are_cut() -> None:
     # the 961-article stream: spans that ran on past the name or took a word in front of it; the mention's
     # offsets follow the cut, so the text under them is the name

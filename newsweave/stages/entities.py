@@ -1142,6 +1142,9 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             one = by_surface.get(s[:-1])
             cues[s]["NORP" if one and one["NORP"] else "ORG"] += 3 * counts[s] + labs["PERSON"]
             continue
+        elif (_PLURAL.fullmatch(s) and s not in named and s.lower() not in _SURNAMES | _GIVEN_NAMES
+              and not pronoun[s]):  # fmt: skip
+            pass  # a plural no one of the story is called, naming no one ("armed with Kalashnikovs"): no person
         elif not common and s.lower() not in lower and not (s.endswith("ing") and len(s) > 5
                                                             and s.lower() not in _SURNAMES):
             continue  # ("Emitting" of "the Major Emitting nations": a word in "-ing", no name of the lists)
