@@ -70,21 +70,29 @@ def draw(data: dict[str, dict[str, Any]], n: int, seed: int, skip: set[str]) -> 
 
 
 def score(data: dict[str, dict[str, Any]], split: str, draw_id: str) -> None:
-    gold = json.loads(GOLD.read_text())
+    print_score(GOLD, "ledger precision", split, draw_id, set(entries(data)), whoever=True)
+
+
+def print_score(gold_path: Path, name: str, split: str, draw_id: str, now: set[str], whoever: bool = False) -> None:
+    """How many judged entries of a draw are statements by a speaker that can state, as drawn and among those
+    the current code still lists (``now``: the keys of its entries); ``whoever`` adds the statements counted
+    whoever the speaker. Serves this audit and ledger_web_audit.py (each with its own gold file)."""
+    gold = json.loads(gold_path.read_text())
     judged = {k: g for k, g in gold.items() if g["split"] == split and g["draw"].startswith(draw_id)}
-    now = entries(data)
     listed = {k: g for k, g in judged.items() if k in now}
     before, after = Counter(g["label"] for g in judged.values()), Counter(g["label"] for g in listed.values())
     ok_b, ok_a = before["ok"], after["ok"]
-    print(f"# ledger precision score, {split}, draw {draw_id or 'all'}, {stamp()}, {machine()}")
+    print(f"# {name} score, {split}, draw {draw_id or 'all'}, {stamp()}, {machine()}")
     print(f"as drawn:     {ok_b}/{len(judged)} statements by a speaker that can state "
           f"({ok_b / max(len(judged), 1):.1%}); {dict(before.most_common())}")  # fmt: skip
     print(f"current code: {ok_a}/{len(listed)} of the judged entries still listed "
           f"({ok_a / max(len(listed), 1):.1%}); {dict(after.most_common())}")  # fmt: skip
-    st_b = ok_b + before["wrong_speaker"]
-    st_a = ok_a + after["wrong_speaker"]
-    print(f"statements whoever the speaker (ok + wrong_speaker): as drawn {st_b}/{len(judged)} "
-          f"({st_b / max(len(judged), 1):.1%}), current code {st_a}/{len(listed)} ({st_a / max(len(listed), 1):.1%})")
+    if whoever:
+        st_b = ok_b + before["wrong_speaker"]
+        st_a = ok_a + after["wrong_speaker"]
+        print(f"statements whoever the speaker (ok + wrong_speaker): as drawn {st_b}/{len(judged)} "
+              f"({st_b / max(len(judged), 1):.1%}), current code {st_a}/{len(listed)} "
+              f"({st_a / max(len(listed), 1):.1%})")  # fmt: skip
     print(f"removed: {len(judged) - len(listed)}, of which statements (lost): {ok_b - ok_a}")
     for k, g in judged.items():
         if k not in now:

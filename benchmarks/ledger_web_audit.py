@@ -33,7 +33,6 @@ import json
 import random
 import sqlite3
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import SHARED, heldout, machine, stamp  # noqa: E402
 from benchmarks.ledger_group_audit import _context  # noqa: E402
-from benchmarks.ledger_precision_audit import use_baseline  # noqa: E402
+from benchmarks.ledger_precision_audit import print_score, use_baseline  # noqa: E402
 from newsweave.stages.story import english_only_restricted, story_ledger  # noqa: E402
 from newsweave.store.sqlite import SQLiteStore  # noqa: E402
 
@@ -119,21 +118,7 @@ def draw(data: dict[str, dict[str, Any]], n: int, seed: int, skip: set[str]) -> 
 
 
 def score(data: dict[str, dict[str, Any]], split: str, draw_id: str) -> None:
-    gold = json.loads(GOLD.read_text())
-    judged = {k: g for k, g in gold.items() if g["split"] == split and g["draw"].startswith(draw_id)}
-    now = entries(data)
-    listed = {k: g for k, g in judged.items() if k in now}
-    before, after = Counter(g["label"] for g in judged.values()), Counter(g["label"] for g in listed.values())
-    ok_b, ok_a = before["ok"], after["ok"]
-    print(f"# ledger web score, {split}, draw {draw_id or 'all'}, {stamp()}, {machine()}")
-    print(f"as drawn:     {ok_b}/{len(judged)} statements by a speaker that can state "
-          f"({ok_b / max(len(judged), 1):.1%}); {dict(before.most_common())}")  # fmt: skip
-    print(f"current code: {ok_a}/{len(listed)} of the judged entries still listed "
-          f"({ok_a / max(len(listed), 1):.1%}); {dict(after.most_common())}")  # fmt: skip
-    print(f"removed: {len(judged) - len(listed)}, of which statements (lost): {ok_b - ok_a}")
-    for k, g in judged.items():
-        if k not in now:
-            print(f"  removed {g['label']}: {k} {g.get('note', '')[:120]}")
+    print_score(GOLD, "ledger web", split, draw_id, set(entries(data)))
 
 
 def dump(data: dict[str, dict[str, Any]]) -> dict[str, str]:
