@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from .evidence import best_sentence, context
 from .pictures import coverage_picture, timeline_picture
+from .tables import in_other_event, other_event_articles
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -350,9 +351,7 @@ class _StoryView:
         self.entity_link = entity_link
         self.elsewhere = elsewhere or {}  # entity id -> (story id, headline) of the stories it is in
         self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
-        # the articles of the story's other events (sub_events): the summary does not follow them
-        self.other = {str(i) for e in story.get("sub_events") or [] if isinstance(e, dict)
-                      for i in e.get("articles") or []}  # fmt: skip
+        self.other = other_event_articles(story)
         self.refs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str | None] = {}
         for n, a in enumerate(self.raw_articles, 1):
@@ -383,9 +382,7 @@ class _StoryView:
         return sorted(known, key=lambda r: r["n"]) + unknown
 
     def in_other_event(self, ids: Iterable[Any]) -> bool:
-        """Whether all these articles tell one of the story's other events (none: False)."""
-        found = [str(i) for i in ids if i is not None]
-        return bool(self.other and found) and all(i in self.other for i in found)
+        return in_other_event(ids, self.other)
 
     def articles(self) -> list[dict[str, Any]]:
         rows = []

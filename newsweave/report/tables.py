@@ -26,12 +26,19 @@ def _urls(story: dict[str, Any], ids: Iterable[Any]) -> str:
     return _join(url_of.get(i) for i in ids or ())
 
 
-def _other(story: dict[str, Any]) -> set[str]:
+def other_event_articles(story: dict[str, Any]) -> set[str]:
+    """The ids of the articles of a story's other events (``sub_events``): the summary does not follow them."""
     return {str(i) for e in story.get("sub_events") or [] if isinstance(e, dict) for i in e.get("articles") or []}
 
 
+def in_other_event(ids: Iterable[Any], other: set[str]) -> bool:
+    """Whether all these articles (one at least) are of the story's other events (``other_event_articles``)."""
+    found = [str(i) for i in ids if i is not None]
+    return bool(other and found) and all(i in other for i in found)
+
+
 def _quotes(story: dict[str, Any]) -> Iterator[Row]:
-    other = _other(story)
+    other = other_event_articles(story)
     for n, q in enumerate(story.get("quotes") or [], 1):
         for w in q.get("wordings") or []:
             ids = w.get("articles") or []
@@ -46,12 +53,12 @@ def _quotes(story: dict[str, Any]) -> Iterator[Row]:
                 "outlets": _join(w.get("outlets")),
                 "articles": _join(ids),
                 "urls": _urls(story, ids),
-                "other_event": bool(ids) and all(str(i) in other for i in ids),
+                "other_event": in_other_event(ids, other),
             }
 
 
 def _articles(story: dict[str, Any]) -> Iterator[Row]:
-    other = _other(story)
+    other = other_event_articles(story)
     for a in story.get("articles") or []:
         yield {
             "article": a.get("id") or "",
@@ -97,7 +104,7 @@ def _numbers(story: dict[str, Any]) -> Iterator[Row]:
 
 
 def _timeline(story: dict[str, Any]) -> Iterator[Row]:
-    other = _other(story)
+    other = other_event_articles(story)
     for t in story.get("timeline") or []:
         ids = t.get("articles") or ([t["article"]] if t.get("article") else [])
         yield {
@@ -107,7 +114,7 @@ def _timeline(story: dict[str, Any]) -> Iterator[Row]:
             "text": t.get("text") or "",
             "expressions": _join(t.get("expressions")),
             "articles": _join(ids),
-            "other_event": bool(ids) and all(str(i) in other for i in ids),
+            "other_event": in_other_event(ids, other),
         }
 
 
