@@ -35,6 +35,11 @@ from . import pages
 UPLOAD_EXT = ALL_EXT  # every kind `newsweave run` reads (.jsonl.gz and .rss.gz too)
 TOKEN_COOKIE = "newsweave_token"
 _DATE = r"^\d{4}-\d{2}-\d{2}"
+# the story filters of /api/stories, also taken by /api/export.csv
+_StoryWords = Annotated[str | None, Query(max_length=200, description="words in headline, summary, texts, quotes")]
+_Outlet = Annotated[str | None, Query(max_length=200)]
+_Entity = Annotated[str | None, Query(max_length=200, description="entity name or variant")]
+_Day = Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")]
 SEARCH_SNIPPETS = 200  # the best full-text hits, with snippets, to show under the stories
 
 
@@ -314,11 +319,11 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
     # -- JSON API -----------------------------------------------------------------------------
     @app.get("/api/stories", response_model=StoryList, tags=["stories"])
     def api_stories(
-        q: Annotated[str | None, Query(max_length=200, description="words in headline, summary, texts, quotes")] = None,
-        outlet: Annotated[str | None, Query(max_length=200)] = None,
-        entity: Annotated[str | None, Query(max_length=200, description="entity name or variant")] = None,
-        since: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
+        q: _StoryWords = None,
+        outlet: _Outlet = None,
+        entity: _Entity = None,
+        since: _Day = None,
+        until: _Day = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
@@ -335,11 +340,11 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
                          Query(description="one row per quote wording, article, entity, number, dated event or claim")]
         = "quotes",
         story: Annotated[str | None, Query(max_length=64, description="one story (id or id prefix)")] = None,
-        q: Annotated[str | None, Query(max_length=200, description="words in headline, summary, texts, quotes")] = None,
-        outlet: Annotated[str | None, Query(max_length=200)] = None,
-        entity: Annotated[str | None, Query(max_length=200, description="entity name or variant")] = None,
-        since: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(pattern=_DATE, description="YYYY-MM-DD")] = None,
+        q: _StoryWords = None,
+        outlet: _Outlet = None,
+        entity: _Entity = None,
+        since: _Day = None,
+        until: _Day = None,
     ) -> Any:
         """A table of the stories for spreadsheets (as `newsweave export --format csv`): every story, one story,
         or the stories the filters of /api/stories match; each row starts with its story's id and headline."""
