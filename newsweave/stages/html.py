@@ -113,11 +113,16 @@ def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+def _shared_words(a: str, b: str) -> tuple[int, int, int]:
+    """Word tokens two short texts share (with repeats), and how many each has."""
+    x, y = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    return sum((Counter(x) & Counter(y)).values()), len(x), len(y)
+
+
 def _overlap(a: str, b: str) -> float:
     """Word-token F1 of two short texts."""
-    x, y = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
-    common = sum((Counter(x) & Counter(y)).values())
-    return 2 * common / (len(x) + len(y)) if common else 0.0
+    common, nx, ny = _shared_words(a, b)
+    return 2 * common / (nx + ny) if common else 0.0
 
 
 def strip_site_name(title: str, names: list[str]) -> str:
@@ -143,9 +148,8 @@ def strip_site_name(title: str, names: list[str]) -> str:
 def _is_headline(part: str, title: str) -> bool:
     """Whether a part of a site name is the page's headline: most of both in common ("BBC News" is no
     headline "BBC News investigation finds ...")."""
-    x, y = _WORD.findall(part.casefold()), _WORD.findall(title.casefold())
-    common = sum((Counter(x) & Counter(y)).values())
-    return common >= 0.6 * len(y) and 2 * common >= 0.6 * (len(x) + len(y))
+    common, nx, ny = _shared_words(part, title)
+    return common >= 0.6 * ny and 2 * common >= 0.6 * (nx + ny)
 
 
 _GENERIC_PART = frozenset("home homepage welcome news blog official site website".split())
