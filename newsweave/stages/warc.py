@@ -90,14 +90,12 @@ def read_warc(path: Path, settings: Settings, known: Callable[[str], bool] | Non
 def _starts_as_warc(path: Path) -> bool:
     """Whether the file (gzipped or not) opens with a WARC record's version line; an unreadable start is
     left to the reader, which says what is wrong."""
-    import gzip
+    from .ingest import GZIP_ERRORS, open_input
 
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(2)
-            fh.seek(0)
-            start = gzip.GzipFile(fileobj=fh).read(5) if head == b"\x1f\x8b" else fh.read(5)
-    except (OSError, EOFError):
+        with open_input(path) as fh:
+            start = fh.read(5)
+    except (OSError, *GZIP_ERRORS):
         return True
     return start == b"WARC/" or start == b""
 
