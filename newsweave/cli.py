@@ -87,7 +87,8 @@ def _open_store(args: argparse.Namespace, must_exist: bool = False) -> Any:
         raise SystemExit(_fail(f"no store at {args.db!r}: run `newsweave run PATH...` first"))
     if why := store_problem(args.db):
         # a command that only reads reads a store in a read-only folder without writing anything there
-        if must_exist and Path(args.db).is_file() and os.access(args.db, os.R_OK) and "not writable" in why:
+        db = Path(args.db)
+        if must_exist and db.is_file() and os.access(db, os.R_OK) and not os.access(db.parent, os.W_OK | os.X_OK):
             try:
                 return SQLiteStore(args.db, read_only=True)
             except StoreError as e:
