@@ -1107,3 +1107,27 @@ def test_a_title_spacy_tagged_work_of_art_after_the_film_or_the_musical_is_a_wor
     ents, _canon = resolve_entities(items, texts={"a": text})
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label == {"The Boy From Oz": "WORK_OF_ART", "Kate and Leopold": "WORK_OF_ART"}
+
+
+def test_a_company_or_product_with_no_person_shape_leaves_the_people() -> None:
+    # the 961-article stream (a dev story): "Mozilla has released a scheduled update for its open source Firefox",
+    # "said Mozilla", "just released Firefox 3.05 to Firefox users", "intelligence director with Verisign's iDefense
+    # group", "the McAfee Avert Labs blog"; a person with a census surname after "director with" and a person whose
+    # name a version-like number follows in a score line stay people
+    text = ("Meanwhile Mozilla has released a scheduled update for its open source Firefox browser. \"It works,\" said "
+            "Mozilla. Mozilla, for instance, just released Firefox 3.05 to Firefox users through its system. Or use "
+            "Mozilla's Firefox. Rick Howard, intelligence director with Verisign's iDefense group, spoke. Verisign "
+            "has now seen six variants. Other companies agreed with Verisign's assessment. Rahul Mohandas on the "
+            "McAfee Avert Labs blog wrote more. Sam Smith is director with Jones. Jones 2.5 points ahead, he said.")
+    items = [_at(text, "Mozilla", "PERSON"), _at(text, "Mozilla", "PERSON", 1), _at(text, "Mozilla", "PERSON", 2),
+             _at(text, "Mozilla", "ORG", 3), _at(text, "Firefox", "PERSON", 1), _at(text, "Firefox", "ORG", 2),
+             _at(text, "Firefox", "PERSON", 3), _at(text, "Rick Howard", "PERSON"),
+             _at(text, "Verisign", "PERSON"), _at(text, "Verisign", "PERSON", 1),
+             _at(text, "Verisign", "PERSON", 2), _at(text, "Rahul Mohandas", "PERSON"),
+             _at(text, "McAfee Avert Labs", "PERSON"), _at(text, "Sam Smith", "PERSON"),
+             _at(text, "Jones", "PERSON"), _at(text, "Jones", "PERSON", 1)]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Mozilla"] == label["Verisign"] == label["McAfee Avert Labs"] == "ORG"
+    assert label["Firefox"] in ("PRODUCT", "ORG")
+    assert label["Rick Howard"] == label["Jones"] == label["Rahul Mohandas"] == "PERSON"

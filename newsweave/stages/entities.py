@@ -483,6 +483,14 @@ _MEDIA_AFTER = re.compile(r"\s+(?:television|tv|radio|news agency|newspaper|dail
 # "its" later in the clause a name opens, no personal pronoun or other capitalised word before it
 _ITS_AFTER = re.compile(r"(?:\s+(?!(?:he|she|his|her|him|who)\b)[a-z][\w'’-]*){1,6}\s+its\b")
 _GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countries, not places
+# a product's version after its name ("released Firefox 3.05 to", "updates for Firefox 2\""): not a count or a score
+_VERSION_AFTER = re.compile(r"\s+v?\d{1,2}(?:\.\d{1,3}){1,2}(?![\d%-])(?!\s+(?:percent|per|points?|million|billion|"
+                            r"m|km|mph|kg|lbs?|seconds?|minutes?|hours?|yards?|feet|ft|inches|metres|meters|miles)\b)"
+                            r"|\s+\d{1,2}[\"”](?=\s*[.,;]?\s)")
+# a company or lab someone works for: "intelligence director with Verisign's", "a researcher at Sophos"
+_EMPLOYER_BEFORE = re.compile(r"\b(?:director|manager|analyst|analysts|researcher|researchers|engineer|engineers|"
+                              r"executive|executives|spokesman|spokeswoman|spokesperson|officer|scientist|"
+                              r"employee|employees|staff|founder|vice\s+president)\s+(?:with|at)\s+$", re.I)
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
 
@@ -530,6 +538,11 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "the Marfin bank", "Mozilla's browser"
     elif m.label == "PERSON" and _MEDIUM_BEFORE.search(before) and not _known_given(m.text.split()[0]):
         votes["ORG"] += 2  # "the Bucharest daily Evenimentul Zilei"
+    if m.label in ("PERSON", "ORG", "GPE") and _VERSION_AFTER.match(after):
+        votes["PRODUCT"] += 2  # "just released Firefox 3.05 to Firefox users"
+    elif (not person and m.label == "PERSON" and len(words) == 1 and _EMPLOYER_BEFORE.search(before)
+          and not _known_given(m.text) and words[0] not in _SURNAMES):  # fmt: skip
+        votes["ORG"] += 2  # "Rick Howard, intelligence director with Verisign's iDefense group"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
@@ -556,7 +569,7 @@ _BODY_LAST = frozenset("""
     forces ministry department commission board authority corporation company foundation federation league
     university college administration bureau secretariat alliance coalition police constabulary command assembly
     parliament congress senate tribunal corp inc ltd plc llc co airlines airways newswire newswires
-    industries holdings petroleum motors communications technologies pharmaceuticals enterprises laboratories
+    industries holdings petroleum motors communications technologies pharmaceuticals enterprises laboratories labs
     studios broadcasting telecom news info tv radio television times journal tribune herald gazette press
 """.split())  # fmt: skip
 # titles that, inside a name spaCy ran together, put a person after them ("Palmer Police Sergeant Shayne La Croix")
@@ -1145,6 +1158,9 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         elif (_PLURAL.fullmatch(s) and s not in named and s.lower() not in _SURNAMES | _GIVEN_NAMES
               and not pronoun[s]):  # fmt: skip
             pass  # a plural no one of the story is called, naming no one ("armed with Kalashnikovs"): no person
+        elif (s not in named and not titled[s] and 3 * pronoun[s] < counts[s]
+              and s.lower() not in _SURNAMES | _GIVEN_NAMES and _thing_votes(labs, cues[s])):  # fmt: skip
+            pass  # no person's shape anywhere, a company's or product's somewhere ("Mozilla ... its", "Firefox 3.05")
         elif not common and s.lower() not in lower and not (s.endswith("ing") and len(s) > 5
                                                             and s.lower() not in _SURNAMES):
             continue  # ("Emitting" of "the Major Emitting nations": a word in "-ing", no name of the lists)
@@ -1153,6 +1169,11 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         if not +labs and not +cues[s]:
             del by_surface[s]
             del counts[s]
+
+
+def _thing_votes(labs: Counter[str], cues: Counter[str]) -> int:
+    """spaCy's labels and the context's votes for an organisation or a product ("Firefox users", "Firefox 3.05")."""
+    return sum(n for lab, n in (labs + cues).items() if lab in ("ORG", "PRODUCT"))
 
 
 def _majority_family(labels: Counter[str]) -> str:
