@@ -23,10 +23,16 @@ def _store(path: Path) -> None:
     store.close()
 
 
-def test_read_only_open_reads_without_writing_and_refuses_a_pending_wal(tmp_path: Path) -> None:
+def test_read_only_open_reads_without_writing_and_refuses_a_pending_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
     db = tmp_path / "s.db"
     _store(db)
     before = sorted(p.name for p in tmp_path.iterdir())
+    # a folder newsweave cannot write (root may write anywhere: os.access decides, as for any other user)
+    monkeypatch.setattr(os, "access", lambda p, mode: False)
     ro = SQLiteStore(str(db), read_only=True)
     assert [r["headline"] for r in ro.story_reports()] == ["Floods in Vukovar"]
     ro.close()
@@ -34,6 +40,20 @@ def test_read_only_open_reads_without_writing_and_refuses_a_pending_wal(tmp_path
     (tmp_path / "s.db-wal").write_bytes(b"\0" * 64)  # changes never checkpointed into the store
     with pytest.raises(StoreError, match="not closed cleanly"):
         SQLiteStore(str(db), read_only=True)
+
+
+def test_read_only_open_in_a_writable_folder_sees_what_a_writer_adds(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _store(db)
+    writer = SQLiteStore(str(db))  # e.g. `newsweave run` adding articles while `serve --read-only` reads
+    ro = SQLiteStore(str(db), read_only=True)
+    assert [r["headline"] for r in ro.story_reports()] == ["Floods in Vukovar"]
+    writer.save_story_reports({"s1": {**STORY, "headline": "Floods in Vukovar and Osijek"}})
+    assert [r["headline"] for r in ro.story_reports()] == ["Floods in Vukovar and Osijek"]
+    with pytest.raises(Exception, match="readonly"):
+        ro.save_story_reports({"s1": STORY})
+    ro.close()
+    writer.close()
 
 
 def test_read_commands_read_a_store_in_a_read_only_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

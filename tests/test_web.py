@@ -534,3 +534,38 @@ def test_entity_page_lists_its_stories_and_story_chips_link_to_it(client: TestCl
     sid = client.get(f"/api/entities/{top['id']}").json()["stories"][0]["story"]
     assert f'href="/entities/{top["id"]}"' in client.get(f"/stories/{sid}").text
     assert client.get("/entities/nope").status_code == 404
+
+
+def test_a_read_only_store_is_served_and_never_changed(db: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from newsweave import serve_cmd
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = folder / "nw.db"
+    _copy_store(db, store)
+    before = store.read_bytes()
+    folder.chmod(0o555)
+    # (root may write anywhere: the folder is taken as read-only by os.access, as for any other user)
+    monkeypatch.setattr(serve_cmd.os, "access", lambda p, mode: not str(p).startswith(str(folder)))
+    try:
+        ro = TestClient(create_app(str(store), read_only=True))
+        stories = ro.get("/api/stories").json()["stories"]
+        assert stories and ro.get("/").status_code == 200
+        assert ro.get(f"/stories/{stories[0]['id']}").status_code == 200
+        r = ro.post("/api/articles", json={"title": "x", "text": TEXT})
+        assert r.status_code == 403 and "read-only" in r.json()["detail"]
+        assert "adding articles is switched off" in ro.get("/add").text
+        assert store.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["nw.db"]
+
+        # `newsweave serve` on a store it cannot write serves it read-only instead of failing
+        served: dict[str, Any] = {}
+        monkeypatch.setattr("uvicorn.run", lambda app, **kw: served.update(app=app))
+        args = argparse.Namespace(db=str(store), host="127.0.0.1", port=8765, token=None, insecure=False,
+                                  max_upload_mb=10.0, verbose=False, read_only=False)  # fmt: skip
+        assert cmd_serve(args) == 0
+        assert TestClient(served["app"]).post("/api/articles", json={"title": "x", "text": TEXT}).status_code == 403
+        args.db = str(folder / "missing.db")
+        assert cmd_serve(args) == 1  # no store to serve, and none can be made there
+    finally:
+        folder.chmod(0o755)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -192,12 +193,20 @@ class SQLiteStore:
             raise StoreError(f"store {path!r} has schema {row[0]}, this newsweave needs {SCHEMA_VERSION}")
 
     def _open_read_only(self, path: str) -> None:
+        if not Path(path).is_file():
+            raise StoreError(f"no store at {path!r} to read")
+        folder = Path(path).resolve().parent
+        # In a writable folder the store is read as it changes (another process may be adding articles);
+        # in a read-only one it is read as immutable: SQLite neither locks nor journals, which the folder
+        # would refuse, and a pending -wal file cannot be read.
+        live = os.access(folder, os.W_OK | os.X_OK)
         wal = Path(path + "-wal")
-        if wal.exists() and wal.stat().st_size > 0:
+        if not live and wal.exists() and wal.stat().st_size > 0:
             raise StoreError(f"store {path!r} was not closed cleanly (its -wal file holds changes) and its folder "
                              "is read-only: copy the store with its -wal file to a writable folder")  # fmt: skip
-        try:  # immutable: SQLite neither locks nor journals, which a read-only folder would refuse
-            self.db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+        mode = "mode=ro" if live else "mode=ro&immutable=1"
+        try:
+            self.db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True, timeout=30,
                                       isolation_level=None)  # fmt: skip
             row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except sqlite3.DatabaseError as e:

@@ -172,6 +172,10 @@ def upload_origin(origin: str, labels: dict[str, str]) -> str:
     return "upload:" + _relabel(origin, labels)
 
 
+READ_ONLY_MESSAGE = ("this server reads its store read-only (newsweave serve --read-only, or the store's folder is "
+                     "not writable): adding articles is switched off")
+
+
 class _Ingester:
     """Runs uploads through the Pipeline one at a time; spaCy and the embedder load once."""
 
@@ -236,8 +240,11 @@ def _validate_articles(data: Any) -> list[ArticleIn] | JSONResponse:
 
 
 def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10,
-               allowed_hosts: list[str] | None = None) -> FastAPI:  # fmt: skip
+               allowed_hosts: list[str] | None = None, read_only: bool = False) -> FastAPI:  # fmt: skip
     """The web app over the store at ``db_path``.
+
+    ``read_only``: the store is opened read-only (it may sit in a folder newsweave cannot write) and every
+    request that would change it is refused with 403.
 
     ``token``: when set, every request needs ``Authorization: Bearer <token>`` or ``?token=``
     (a page opened with ``?token=`` also sets a same-site cookie, accepted for GET only).
@@ -264,7 +271,7 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
 
     @contextmanager
     def opened() -> Iterator[SQLiteStore]:
-        store = SQLiteStore(db_path)
+        store = SQLiteStore(db_path, read_only=read_only)
         try:
             yield store
         finally:
@@ -276,6 +283,8 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
             origin = request.headers.get("origin")
             if origin and urlsplit(origin).netloc != request.headers.get("host"):
                 return _error(403, "cross-site request refused: post from this server's own pages or a client")
+            if read_only:
+                return _error(403, READ_ONLY_MESSAGE)
         via_query = False
         if token is not None:
             auth = request.headers.get("authorization", "")
@@ -519,7 +528,7 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def page_add() -> HTMLResponse:
-        return pages.add_page(add_action, accept, max_upload_mb)
+        return pages.add_page(add_action, accept, max_upload_mb, error=READ_ONLY_MESSAGE if read_only else None)
 
     @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
     async def page_add_post(request: Request) -> HTMLResponse:
