@@ -1131,3 +1131,17 @@ def test_a_company_or_product_with_no_person_shape_leaves_the_people() -> None:
     assert label["Mozilla"] == label["Verisign"] == label["McAfee Avert Labs"] == "ORG"
     assert label["Firefox"] in ("PRODUCT", "ORG")
     assert label["Rick Howard"] == label["Jones"] == label["Rahul Mohandas"] == "PERSON"
+
+
+def test_a_newspaper_spacy_cut_to_a_party_word_is_a_whole_organisation() -> None:
+    # the 961-article stream: "the Press Democrat newspaper reported" (spaCy: "Press" ORG, "Democrat" NORP, which
+    # then joined the Democrats); "the Mississippi Democrat who was chairman" stays a party's man (no paper noun)
+    text = ("Felt died at his home, the Press Democrat newspaper reported. Democrats mourned. Senator Eastland, the "
+            "Mississippi Democrat who was chairman, spoke.")
+    items = [_at(text, "Press", "ORG"), _at(text, "Democrat", "NORP"), _at(text, "Democrats", "NORP"),
+             _at(text, "Eastland", "PERSON"), _at(text, "Democrat", "NORP", 2)]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Press Democrat"] == "ORG" and "Press" not in label
+    assert label["Democrats"] == "NORP"
+    assert not any("Press Democrat" in e["variants"] and "Democrats" in e["variants"] for e in ents)

@@ -760,7 +760,7 @@ def resolve_entities(
     articles, roles; most mentioned first) and a map from every variant surface to its canonical name.
     """
     texts = texts or {}
-    items = story_mentions(items, texts)
+    items = _paper_names(story_mentions(items, texts), texts)
     surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
     person_counts = Counter(" ".join(m.text.split()) for _a, m in items if m.label == "PERSON")
     full_names = frozenset(n for n, k in person_counts.items()  # people the story names twice or more
@@ -1169,6 +1169,38 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         if not +labs and not +cues[s]:
             del by_surface[s]
             del counts[s]
+
+
+# the capitalised words of a newspaper's name spaCy left out: "the Press [Democrat] newspaper reported"
+_PAPER_FRONT = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3})$")
+_PAPER_AFTER = re.compile(r"\s+(?:newspaper|daily|weekly|tabloid)\b")
+
+
+def _paper_name(text: str | None, m: Mention) -> Mention:
+    """A newspaper's name spaCy cut to its last word and tagged as a group or a place ("the Press Democrat
+    newspaper": "Democrat" NORP, which would join the Democrats): the whole name, an organisation, when a
+    lower-case "the" and capitalised words stand before it and a newspaper noun follows it, or its last word is
+    one of a paper's ("the Santa Rosa Herald")."""
+    if text is None or m.label not in ("NORP", "GPE", "PERSON", "ORG") or " " in m.text:
+        return m
+    if text[m.start : m.end] != m.text:
+        return m
+    front = _PAPER_FRONT.search(text, max(0, m.start - 60), m.start)
+    if front is None or not (_PAPER_AFTER.match(text, m.end) or m.text.lower() in _PAPER_NOUNS):
+        return m
+    start = front.start(1)
+    return Mention(start, m.end, text[start : m.end], "ORG")
+
+
+def _paper_names(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+    """The mentions with newspapers' names made whole (``_paper_name``), the mentions of their parts gone
+    ("the Press" ORG beside "Democrat" NORP)."""
+    out = [(a, _paper_name(texts.get(a), m)) for a, m in items]
+    grown = {(a, m.start, m.end) for (a, m), (_a, m0) in zip(out, items, strict=True) if m is not m0}
+    if not grown:
+        return out
+    return [(a, m) for a, m in out if (a, m.start, m.end) in grown
+            or not any(a == g and s <= m.start and m.end <= e for g, s, e in grown)]  # fmt: skip
 
 
 def _thing_votes(labs: Counter[str], cues: Counter[str]) -> int:
