@@ -1145,3 +1145,18 @@ def test_a_newspaper_spacy_cut_to_a_party_word_is_a_whole_organisation() -> None
     assert label["Press Democrat"] == "ORG" and "Press" not in label
     assert label["Democrats"] == "NORP"
     assert not any("Press Democrat" in e["variants"] and "Democrats" in e["variants"] for e in ents)
+
+
+def test_names_inside_a_quoted_title_of_a_work_are_no_people() -> None:
+    # the 961-article stream: 'films like "The Prestige" and "Kate and Leopold."' (Kate, Leopold PERSON) beside 'the
+    # romantic film "Kate and Leopold."' (WORK_OF_ART); a person quoted in speech stays ("That was how Ben and Linda
+    # knew each other," she said)
+    text = ('He starred in the romantic film "Kate and Leopold." He won reviews for films like "The Prestige" and '
+            '"Kate and Leopold." She said: "That was how Ben and Linda knew each other." Linda Moore smiled.')
+    items = [_at(text, "Kate and Leopold", "WORK_OF_ART"), _at(text, "Kate", "PERSON", 1),
+             _at(text, "Leopold", "PERSON", 1), _at(text, "Ben", "PERSON"), _at(text, "Linda", "PERSON"),
+             _at(text, "Linda Moore", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert "Kate" not in label and "Leopold" not in label
+    assert label["Ben"] == label["Linda"] == "PERSON"

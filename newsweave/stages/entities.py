@@ -760,7 +760,7 @@ def resolve_entities(
     articles, roles; most mentioned first) and a map from every variant surface to its canonical name.
     """
     texts = texts or {}
-    items = _paper_names(story_mentions(items, texts), texts)
+    items = _work_parts_out(_paper_names(story_mentions(items, texts), texts), texts)
     surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
     person_counts = Counter(" ".join(m.text.split()) for _a, m in items if m.label == "PERSON")
     full_names = frozenset(n for n, k in person_counts.items()  # people the story names twice or more
@@ -1190,6 +1190,28 @@ def _paper_name(text: str | None, m: Mention) -> Mention:
         return m
     start = front.start(1)
     return Mention(start, m.end, text[start : m.end], "ORG")
+
+
+_QUOTED_AROUND = re.compile(r"[\"“]\s?([^\"“”\n]{1,60}?)[.,!?]?\s?[\"”]")
+
+
+def _work_parts_out(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
+    """Mentions inside a quoted title that the story names as a work (spaCy's WORK_OF_ART elsewhere) go:
+    'films like "The Prestige" and "Kate and Leopold."' tags "Kate" and "Leopold" as people."""
+    works = {fold(m.text) for _a, m in items if m.label == "WORK_OF_ART"}
+    if not works:
+        return items
+    out = []
+    for a, m in items:
+        text = texts.get(a)
+        if m.label != "WORK_OF_ART" and text is not None and text[m.start : m.end] == m.text:
+            line = text.rfind("\n", 0, m.start) + 1
+            inside = [q for q in _QUOTED_AROUND.finditer(text, max(line, m.start - 3000), min(len(text), m.end + 62))
+                      if q.start(1) <= m.start and m.end <= q.end(1)]  # fmt: skip
+            if any(fold(q.group(1)) in works and fold(q.group(1)) != fold(m.text) for q in inside):
+                continue
+        out.append((a, m))
+    return out
 
 
 def _paper_names(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, Mention]]:
