@@ -4,11 +4,13 @@ word-level diffs and partial quotes. Pure Python over ``Quote`` records (no spaC
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsweave.records import Quote, Span
@@ -276,7 +278,55 @@ def _description(q: Quote) -> str | None:
     head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
     if head in _NO_SPEAKER_NOUNS or head.isdigit() and "of" not in words and not re.search(r"%|percent", text):
         return None  # ... nor is a number or a year ("2020–2025 recommend [...]"; "50% say [...]" are people)
-    return text
+    return text if head.isdigit() or _can_state(text, words, head) else None
+
+
+_SPEAKER_NOUNS = json.loads(Path(__file__).with_name("speaker_nouns.json").read_text(encoding="utf-8"))
+_PEOPLE, _SOURCES, _QUANTIFIERS, _THINGS = (
+    frozenset(_SPEAKER_NOUNS[k].split()) for k in ("people", "sources", "quantifiers", "things")
+)
+_CAN_STATE = _QUANTIFIERS | _PEOPLE | _SOURCES
+_PERSON_SUFFIXES = tuple(_SPEAKER_NOUNS["person_suffixes"].split())
+_DOMAIN = re.compile(r"(?i)\w\.(?:com|org|net|gov|edu)\b")  # "washingtonpost.com"
+_COMMON = frozenset(json.loads(Path(__file__).with_name("common_words.json").read_text(encoding="utf-8"))["words"])
+
+
+def _lemma(word: str) -> str:
+    """A plural noun's singular, roughly ("studies" -> "study", "spokesmen" -> "spokesman", "analyses" ->
+    "analysis")."""
+    if word.endswith("men") and len(word) > 2:
+        return word[:-3] + "man"
+    if word.endswith("yses"):
+        return word[:-2] + "is"  # "analyses"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _can_state(text: str, words: list[str], head: str) -> bool:
+    """Whether an unnamed speaker's head noun names someone who can state: a person or a group ("officials", "the
+    ministry", "our taste testers", "Fitness experts"), a source that reports ("a 2014 report", "Studies", "The
+    results", "the FAQ page"), a share of people ("Many", "half", "some of them"), or a name the tagger missed (the head
+    in capitals past the span's first word, an acronym, or a first word that is no common English word: "Gage",
+    "IVPN", "ISPs"). Not a thing, a food, a season or a way ("Wild rice adds [...]", "winter calls for [...]", "The
+    plan should indicate [...]", "These factors show [...]", "a red light indicates [...]"). A person is known by a
+    compact list (``speaker_nouns.json``) or by a person's ending (-er, -or, -ist, -an, -ee, -man, -ant, -ent) when
+    the word is not one of the things that end so ("printer", "winter", "factor", "playlist", "plan", "coffee",
+    "content")."""
+    lemma = _lemma(head)
+    if {head, lemma} & _CAN_STATE or _DOMAIN.search(text):
+        return True
+    tokens = _WORD.findall(text)
+    if tokens[0][:1].isupper() and tokens[0].lower().replace("’", "'") == head and not {head, lemma} & _COMMON:
+        return True  # a name the tagger missed ("Gage said")
+    if any(t[:1].isupper() and (i or t.isupper() and len(t) > 1) or not t[:1].isupper() and any(c.isupper() for c in t)
+           for i, t in enumerate(tokens)):  # fmt: skip
+        return True  # ... or a name in it: "Vodafone Egypt", "IVPN", "the ACARS data", "10News", "MWEB operations"
+    return len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma not in _THINGS and not lemma.endswith("ment")
 
 
 # cues that make an infinitive a statement ("urged Russia to end its support", "vowed to
