@@ -1160,3 +1160,23 @@ def test_names_inside_a_quoted_title_of_a_work_are_no_people() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert "Kate" not in label and "Leopold" not in label
     assert label["Ben"] == label["Linda"] == "PERSON"
+
+
+def test_a_body_or_a_thing_named_like_a_person_leaves_the_people() -> None:
+    # the 961-article stream: "Rep. Nick Rahall (D) of West Virginia, the chairman of the House Natural Resources
+    # Committee" and "Professor of Conservation Ecology at Duke University, who helped" (the role cues voted PERSON),
+    # "the old Mat Maid building", "Mat Maid filed for bankruptcy" (Mat Maid PERSON, a dairy); a person with a census
+    # surname after whose name a building is named stays ("the Tom Harkin building ... Harkin said")
+    text = ("Rep. Nick Rahall (D) of West Virginia, the chairman of the House Natural Resources Committee, spoke. "
+            "\"It is wrong,\" said Stuart Pimm, Professor at Duke University, who helped. Firemen hosed the rubble of "
+            "the old Mat Maid building. The Mat Maid complex burned. Mat Maid filed for bankruptcy in 1983. Mat Maid "
+            "assets were sold. Tom Harkin spoke at the Tom Harkin building. Harkin said so.")
+    items = [_at(text, "Nick Rahall", "PERSON"), _at(text, "West Virginia", "GPE"), _at(text, "Stuart Pimm", "PERSON"),
+             _at(text, "Duke University", "ORG"), _at(text, "Mat Maid", "PERSON"), _at(text, "Mat Maid", "PERSON", 1),
+             _at(text, "Mat Maid", "PERSON", 2), _at(text, "Mat Maid", "PERSON", 3),
+             _at(text, "Tom Harkin", "PERSON"), _at(text, "Tom Harkin", "PERSON", 1),
+             _at(text, "Harkin", "PERSON", 2)]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["West Virginia"] == "GPE" and label["Duke University"] == label["Mat Maid"] == "ORG"
+    assert label["Tom Harkin"] == label["Nick Rahall"] == label["Stuart Pimm"] == "PERSON"

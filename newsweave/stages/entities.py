@@ -472,6 +472,10 @@ _HOMETOWN_BEFORE = re.compile(r"(?:\b\d{1,3},?|,)\s+of\s+$")  # (not "Alex Kohne
 # a company by the business noun after it: "a branch of the Marfin bank", "Mozilla's browser"
 _BUSINESS_AFTER = re.compile(r"(?:['’]s)?\s+(?:bank|banks|branch|branches|company|firm|chain|store|stores|browser|"
                              r"software|shares|stock|brand|airline|carrier|network|subsidiary|operator)\b", re.I)
+# a company's premises or goods after its name ("the Mat Maid warehouse", "Mat Maid assets"): not for people's
+# names, whose owners' houses and buildings are named so too
+_PREMISES_AFTER = re.compile(r"(?:['’]s)?\s+(?:warehouse|warehouses|plant|plants|factory|factories|assets|"
+                             r"headquarters|dairy|creamery|brewery|mill|complex|building)\b", re.I)
 # a company or medium noun right before a name ("the conservative daily Eleftheros Typos", "the spiritual Web site
 # Beliefnet", "law firm Morris"): lower case, so not a word of the name
 _MEDIUM_BEFORE = re.compile(r"\b(?:daily|dailies|weekly|newspaper|tabloid|magazine|website|[Ww]eb\s+site|blog|"
@@ -536,6 +540,10 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["GPE"] += 2  # "LuAnn Marie Johnson, 66, of Burnsville"
     if not person and m.label == "PERSON" and len(words) == 1 and _BUSINESS_AFTER.match(after):
         votes["ORG"] += 2  # "the Marfin bank", "Mozilla's browser"
+    elif (m.label == "PERSON" and not any(_known_given(w) for w in m.text.split())
+          and words[-1] not in _SURNAMES
+          and (_BUSINESS_AFTER.match(after) or _PREMISES_AFTER.match(after))):  # fmt: skip
+        votes["ORG"] += 2  # "the old Mat Maid building", "the Matanuska Maid Dairy warehouse"
     elif m.label == "PERSON" and _MEDIUM_BEFORE.search(before) and not _known_given(m.text.split()[0]):
         votes["ORG"] += 2  # "the Bucharest daily Evenimentul Zilei"
     if m.label in ("PERSON", "ORG", "GPE") and _VERSION_AFTER.match(after):
@@ -545,9 +553,12 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "Rick Howard, intelligence director with Verisign's iDefense group"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
-    if m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
+    if len(words) > 1 and (words[-1] in _BODY_LAST | _ORG_NOUNS or normalise(m.text) in _GAZETTEER):
+        pass  # "Rep. Nick Rahall (D) of West Virginia, the chairman", "Professor at Duke University, who": not people
+    elif m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
         votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
-    elif m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and _role_apposition(text, m):
+    elif (m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and not (m.label == "GPE" and before.endswith(" of "))
+          and _role_apposition(text, m)):  # fmt: skip (not "Rep. Nick Rahall (D) of West Virginia, the chairman")
         votes["PERSON"] += 2  # "the head of the UNFCCC Secretariat, Yvo de Boer,"
     elif m.label in ("PERSON", "ORG") and _WHO_OR_AGE_AFTER.match(after):
         votes["PERSON"] += 2  # "Valverde and Mayo, who"
@@ -1147,8 +1158,11 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             continue  # "Warship INS Sukanya" is a ship's name (VESSEL below)
         if len(words) > 1:
             low = [w for w in words if w.lower() in lower and w.lower() not in _GIVEN_NAMES | _PARTICLES]
-            if not low or (words[-1].lower() in _SURNAMES and words[0] not in low):
-                continue
+            if (not low or (words[-1].lower() in _SURNAMES and words[0] not in low)) and not (
+                    _shapeless(words, titled[s], pronoun[s], counts[s])
+                    and (_thing_votes(Counter(), cues[s]) or after_the[s] >= 2
+                         or 2 * (sum(labs.values()) - labs["PERSON"]) >= labs["PERSON"])):  # fmt: skip
+                continue  # (a name of no person's shape, written as a thing's: "the old Mat Maid building")
         elif s in people:
             continue
         elif team:
@@ -1223,6 +1237,12 @@ def _paper_names(items: list[tuple[str, Mention]], texts: dict[str, str]) -> lis
         return out
     return [(a, m) for a, m in out if (a, m.start, m.end) in grown
             or not any(a == g and s <= m.start and m.end <= e for g, s, e in grown)]  # fmt: skip
+
+
+def _shapeless(words: list[str], titled: int, pronoun: int, count: int) -> bool:
+    """A name with none of a person's marks: no word a census given name or surname, no title, no pronoun after
+    a third of its mentions."""
+    return not titled and 3 * pronoun < count and not any(w.lower() in _GIVEN_NAMES | _SURNAMES for w in words)
 
 
 def _thing_votes(labs: Counter[str], cues: Counter[str]) -> int:
