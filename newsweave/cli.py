@@ -137,10 +137,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not args.quiet:
             tqdm.write(f"newsweave: skipped {s.origin}: {s.reason}", file=sys.stderr)  # above the progress bar
 
-    def on_interrupt(signum: int, frame: Any) -> None:  # said at once: the workers' batches take seconds to end
+    def on_interrupt(signum: int, frame: Any) -> None:
         signal.signal(signal.SIGINT, stop_now)
-        tqdm.write("\nnewsweave: stopping: the workers finish the batch in hand (Ctrl-C again not to wait; "
-                   "what is stored stays either way)", file=sys.stderr)  # fmt: skip
+        tqdm.write("\nnewsweave: stopping: what is stored stays (Ctrl-C again to stop without closing the store)",
+                   file=sys.stderr)  # fmt: skip
+        # The workers' batches in hand would be thrown away anyway (only this process stores what they
+        # return), and finishing them took up to ~10 s: they are stopped now. A worker writing a story
+        # report is rolled back by SQLite, as after the second Ctrl-C.
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.kill()
         raise KeyboardInterrupt
 
     def stop_now(signum: int, frame: Any) -> None:
