@@ -6,7 +6,10 @@ together) and reports every figure on the held-out third as well
 as on the full stream. The gold `event` field is read only here, never by newsweave.
 
     .venv/bin/python benchmarks/cluster_stream.py [--grid] [--seeds 5] [--peers] [--max-tokens 128]
-        [--set lexical_weight=0.3 lead_chars=600 ...] [--sweep merge_threshold=0,0.4,0.45,0.5]
+        [--set lexical_weight=0.3 lead_chars=600 ...] [--sweep merge_threshold=0,0.4,0.45,0.5 [--dev-only]]
+
+A sweep's shuffles are drawn with random.sample, the report's with random.shuffle (same seeds, other
+orders), so a sweep's means are comparable with each other, not with the report's.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -99,9 +103,10 @@ def topic(event: str) -> str:
     return event.rsplit("_", 1)[0] if event.startswith("ecbplus:") else event
 
 
-def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list, **kw: float
+def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list,
+               cls: Any = StoryClusterer, **kw: float
                ) -> tuple[list[str], list[float], int]:  # fmt: skip
-    c = StoryClusterer(**kw)  # type: ignore[arg-type]
+    c = cls(**kw)  # a subclass in benchmarks/cluster_names.py
     pred, lat = [], []
     for i in idx:
         t = time.perf_counter()
@@ -190,6 +195,7 @@ def main() -> None:
     )
     ap.add_argument("--sweep", metavar="NAME=V1,V2,...",
                     help="F1 (file order + shuffles) and merges per run for each value of a parameter")  # fmt: skip
+    ap.add_argument("--dev-only", action="store_true", help="--sweep: the dev events only (held-out not read)")
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="override clusterer parameters, e.g. lexical_weight=0.3 lead_chars=600")  # fmt: skip
     args = ap.parse_args()
@@ -218,12 +224,18 @@ def main() -> None:
         for v in values.split(","):
             kw = dict(params, **{name: float(v)})
             row = {}
-            for part, idx in (("dev", dev), ("heldout", test)):
+            for part, idx in (("dev", dev), ("heldout", test))[: 1 if args.dev_only else 2]:
                 orders = [list(idx)] + [random.Random(sd).sample(idx, len(idx)) for sd in range(args.seeds)]
                 runs = [run_stream(o, records, vecs, ents, terms, **kw) for o in orders]
-                f1 = [score(o, records, r[0])["bcubed_f1"] for o, r in zip(orders, runs, strict=True)]
-                merges = [r[2] for r in runs]
-                row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)), "merges_per_run": merges}
+                sc = [score(o, records, r[0]) for o, r in zip(orders, runs, strict=True)]
+                f1 = [x["bcubed_f1"] for x in sc]
+                lat = np.concatenate([r[1] for r in runs]) * 1000
+                row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)),
+                             "sd_f1": float(np.std(f1, ddof=1)) if len(f1) > 1 else 0.0,
+                             "mean_p": float(np.mean([x["bcubed_p"] for x in sc])),
+                             "mean_r": float(np.mean([x["bcubed_r"] for x in sc])),
+                             "merges_per_run": [r[2] for r in runs], "p50_ms": float(np.percentile(lat, 50)),
+                             "p95_ms": float(np.percentile(lat, 95))}  # fmt: skip
             sweep[v] = row
             print(f"{name}={v}: {row}", file=sys.stderr)
         print(json.dumps({"sweep": name, "seeds": args.seeds, "results": sweep, "when": stamp()}, indent=2))
