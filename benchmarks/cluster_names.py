@@ -12,10 +12,12 @@ product's, with the entity overlap replaced in a subclass (nothing here is in ne
 Part ``rates`` counts, in a teacher-forced dev stream (file order, every story holds exactly its
 gold event's earlier articles), how often each clash rule fires against the article's own event's
 story, its sibling event's story, and the sibling's story while its own event has none yet (the
-critical decision). Part ``stream`` runs the variants in the stream: file order + shuffles (the
+critical decision). Part ``taxonomy`` sorts every join of the dev stream by outcome
+(cluster_decisions.py's taxonomy, merges off, file order + 2 shuffles) for the base and two clash
+rules: where the diverted articles go. Part ``stream`` runs the variants in the stream: file order + shuffles (the
 seeds of cluster_stream.py --sweep), BCubed F1 mean and sd, mean P and R, latency.
 
-    .venv/bin/python benchmarks/cluster_names.py [--parts rates,stream] [--seeds 5]
+    .venv/bin/python benchmarks/cluster_names.py [--parts rates,taxonomy,stream] [--seeds 5]
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def rates(records: list[dict], ents: list, dev: list[int]) -> dict[str, dict[str
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--parts", default="rates,stream")
+    ap.add_argument("--parts", default="rates,taxonomy,stream")
     ap.add_argument("--seeds", type=int, default=5, help="shuffled arrival orders besides the file order")
     ap.add_argument("--variants", help="comma-separated keys of VARIANTS (default: all)")
     args = ap.parse_args()
@@ -155,6 +157,15 @@ def main() -> None:
     if "rates" in args.parts:
         out["clash_rates"] = rates(records, ents, dev)
         print(json.dumps(out["clash_rates"]), file=sys.stderr)
+    if "taxonomy" in args.parts:
+        import benchmarks.cluster_decisions as cd
+
+        base, cd.StoryClusterer = dict(cd.P), NameClusterer  # type: ignore[misc, assignment]
+        out["taxonomy"] = {}
+        for name in ("base", "clash any kind / 0.05", "clash every kind / 0.1"):
+            cd.P = dict(base, **VARIANTS[name])
+            out["taxonomy"][name] = dict(sorted(cd.taxonomy(2).items()))
+            print(f"{name}: {out['taxonomy'][name]}", file=sys.stderr)
     if "stream" in args.parts:
         orders = [list(dev)] + [random.Random(sd).sample(dev, len(dev)) for sd in range(args.seeds)]
         names = args.variants.split(",") if args.variants else list(VARIANTS)
