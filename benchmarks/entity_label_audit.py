@@ -21,6 +21,7 @@ another copy of entities.py too; ``--diff OLD`` lists every entity whose label c
     .venv/bin/python benchmarks/entity_label_audit.py --diff OLD/entities.py
     .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --n 60 --seed 10 --run /tmp/run6
     .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --run /tmp/run6
+    .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --draw-from OLD/entities.py --split held-out
 """
 
 from __future__ import annotations
@@ -91,12 +92,15 @@ def _judged_entity(mod: Any, ents: list[dict[str, Any]], variant: str) -> dict[s
     return found
 
 
-def draw(stories: list[Story], n: int, seed: int, skip: set[str], label: str | None = None) -> None:
+def draw(stories: list[Story], n: int, seed: int, skip: set[str], label: str | None = None,
+         mod: Any = entities) -> None:
     """Print ``n`` entities drawn weighted by mentions and ``n`` drawn uniformly; with ``label``, only
-    ``n`` drawn uniformly among the entities of that label (as a reader scans that list)."""
+    ``n`` drawn uniformly among the entities of that label (as a reader scans that list); ``mod``: the copy of
+    entities.py whose entities are drawn (``--draw-from OLD``: a draw of the lists before a change, to judge them
+    before scoring the change)."""
     pool: list[tuple[Story, dict[str, Any], list[tuple[str, Mention]]]] = []
     for st in stories:
-        ents, ms = resolved(entities, st)
+        ents, ms = resolved(mod, st)
         pool += [(st, e, ms) for e in ents if f"{st[0]}|{e['variants'][0]}" not in skip
                  and (label is None or e["label"] == label)]  # fmt: skip
     rng = random.Random(seed)
@@ -220,6 +224,7 @@ def main() -> None:
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--draws", help="comma-separated draw names to score (default all)")
     ap.add_argument("--before", help="also score this copy of entities.py (gazetteer.json beside it)")
+    ap.add_argument("--draw-from", metavar="OLD", help="with --draw: draw from this copy of entities.py's entities")
     ap.add_argument("--label", help="with --draw: draw --n entities of this label only, uniformly")
     ap.add_argument("--split", default="dev", choices=("dev", "held-out"), help="stories to draw from or score")
     ap.add_argument("--people", metavar="OLD", help="list names that leave or join People against OLD, all stories")
@@ -234,7 +239,7 @@ def main() -> None:
     stories = load(a.run, a.split)
     if a.draw:
         skip = set(json.loads(GOLD.read_text())) if GOLD.exists() else set()
-        draw(stories, a.n, a.seed, skip, a.label)
+        draw(stories, a.n, a.seed, skip, a.label, _module(a.draw_from) if a.draw_from else entities)
     if a.score:
         mods = ([("before", _module(a.before))] if a.before else []) + [("current", entities)]
         score(stories, mods, set(a.draws.split(",")) if a.draws else None)

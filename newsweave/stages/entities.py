@@ -1215,14 +1215,15 @@ def _work_parts_out(items: list[tuple[str, Mention]], texts: dict[str, str]) -> 
     works = {fold(m.text) for _a, m in items if m.label == "WORK_OF_ART"}
     if not works:
         return items
+    titles: dict[str, list[tuple[int, int]]] = {}  # article -> spans of its quoted texts that are works' names
     out = []
     for a, m in items:
         text = texts.get(a)
         if m.label != "WORK_OF_ART" and text is not None and text[m.start : m.end] == m.text:
-            line = text.rfind("\n", 0, m.start) + 1
-            inside = [q for q in _QUOTED_AROUND.finditer(text, max(line, m.start - 3000), min(len(text), m.end + 62))
-                      if q.start(1) <= m.start and m.end <= q.end(1)]  # fmt: skip
-            if any(fold(q.group(1)) in works and fold(q.group(1)) != fold(m.text) for q in inside):
+            if a not in titles:
+                titles[a] = [(q.start(1), q.end(1)) for q in _QUOTED_AROUND.finditer(text)
+                             if fold(q.group(1)) in works]  # fmt: skip
+            if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in titles[a]):
                 continue
         out.append((a, m))
     return out
