@@ -326,7 +326,17 @@ def _can_state(text: str, words: list[str], head: str) -> bool:
     if any(t[:1].isupper() and (i or t.isupper() and len(t) > 1) or not t[:1].isupper() and any(c.isupper() for c in t)
            for i, t in enumerate(tokens)):  # fmt: skip
         return True  # ... or a name in it: "Vodafone Egypt", "IVPN", "the ACARS data", "10News", "MWEB operations"
-    return len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma not in _THINGS and not lemma.endswith("ment")
+    if _person_noun(lemma):
+        return True
+    # a group "of" people: "a parade of six turncoat mobsters", "a generation of clients and art directors"
+    return "of" in words[1:] and _person_noun(_lemma(words[-1]))
+
+
+def _person_noun(lemma: str) -> bool:
+    """A person's ending (-er, -or, -ist, -an, -ee, -man, -ant, -ent) on a word that is no thing, or a person or group
+    noun of the list."""
+    return lemma in _PEOPLE or len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma not in _THINGS \
+        and not lemma.endswith("ment")  # fmt: skip
 
 
 # cues that make an infinitive a statement ("urged Russia to end its support", "vowed to
