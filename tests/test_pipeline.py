@@ -288,8 +288,27 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
         "Typhoon Babs headed toward southern China on Friday after battering the central and northern Philippines")
     run_on = ("Two possible gang members are under arrest for the assassination-style murder of a Los Angeles "
               "County sheriff's deputy outside his house in a gang-plagued section of the city last summer.")
-    cut = headline([Article("a7", run_on)], [])
-    assert cut.startswith("Two possible gang members") and cut.endswith(" …") and len(cut) <= HEADLINE_CHARS + 2
+    # ... ended where a phrase ends, after its verb, not inside a quotation or a relative clause
+    assert headline([Article("a7", run_on)], []) == (
+        "Two possible gang members are under arrest for the assassination-style murder")
+    ends = {  # (the 961-article stream's and PolNeAR's first sentences)
+        "Ailing Philippine Airlines and prospective investor Cathay Pacific Airways have clashed over the laying off "
+        "of PAL workers, prompting PAL to revive talks with another foreign airline, an official said Tuesday.":
+        "Ailing Philippine Airlines and prospective investor Cathay Pacific Airways have clashed over the laying off "
+        "of PAL workers",
+        "Declaring him a martyr of the faith, Pope John Paul II on Saturday honored Croatia's World War II cardinal, "
+        "a hero to Roman Catholics, but long a symbol of divisions in the Balkans.":
+        "Pope John Paul II on Saturday honored Croatia's World War II cardinal, a hero to Roman Catholics",
+        "Eric Trump's not so sure father gave his charity 'hundreds of thousands.' Last week, Eric Trump said that "
+        "his father had given money to the foundation.":
+        "Eric Trump's not so sure father gave his charity 'hundreds of thousands.' Last week …",
+    }
+    for sentence, want in ends.items():
+        assert headline([Article("a13", sentence)], []) == want
+    investigators = ("Investigators looking into the crash last month of Swissair Flight 111 off the coast of Nova "
+                     "Scotia have found heat damage in wires from the plane's in-flight entertainment system.")
+    cut = headline([Article("a14", investigators)], [])  # no verb before the limit: cut at a word
+    assert cut.startswith("Investigators looking") and cut.endswith(" …") and len(cut) <= HEADLINE_CHARS + 2
     assert headline([Article("a3", "A title here", title="Typhoon Babs hits China"), arts[0]], []) == (
         "Typhoon Babs hits China")
     # a title that is a long first sentence: its closing attribution, an apposition after the subject

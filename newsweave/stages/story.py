@@ -76,11 +76,11 @@ def _headline(articles: list[Article], vectors: list[np.ndarray]) -> str:
         return "(untitled story)"
     if len(firsts[0]) <= HEADLINE_SOFT:
         return _no_full_stop(firsts[0])
-    shortened = _shorten(firsts[0])
-    if not shortened.endswith(" …"):
+    shortened, whole = _shorten(firsts[0])
+    if whole:
         return shortened
     short = [s for s in firsts if len(s) <= HEADLINE_CHARS]
-    return _shorten(short[0]) if short else shortened
+    return _shorten(short[0])[0] if short else shortened
 
 
 # a closing attribution: ", police said Saturday", ", according to sources", ", the American Pie star's rep confirmed"
@@ -98,23 +98,109 @@ _SHORT_MIN = 30  # a headline shortened by dropping words keeps at least this ma
 _TAIL_MIN = 40  # ... and by ending it before a tail clause, this many
 
 
-def _shorten(sentence: str) -> str:
+def _shorten(sentence: str) -> tuple[str, bool]:
     """A long first sentence or title made a headline: a closing attribution (", police said Saturday")
     and an apposition after the subject (", a neurosurgeon and ... for CNN,") dropped from one longer
     than ``HEADLINE_SOFT``, then one still longer than ``HEADLINE_CHARS``
     ended before its last tail clause (", ending ...", " after ...", " whose ...") that leaves it within
-    ``HEADLINE_CHARS``; else cut at a clause or a word (``_cut``)."""
+    ``HEADLINE_CHARS``; else cut where a phrase ends (``_clause_cut``) or at a clause or a word (``_cut``). With
+    whether the headline reads whole: not cut at a phrase's end, a clause or a word (a shorter title is
+    better then)."""
     s = _no_full_stop(sentence.strip())
     for pattern, repl in ((_SAID_END, ""), (_APPOSITION, r"\1 ")):
         if len(s) > HEADLINE_SOFT:
             t = pattern.sub(repl, s, count=1).strip()
             s = t if len(t) >= _SHORT_MIN else s
     if len(s) <= HEADLINE_CHARS:
-        return s
+        return s, True
+    t = _OPENER.sub("", s, count=1)  # "Declaring him a martyr of the faith, Pope John Paul II ... honored ..."
+    s = t if len(t) >= _SHORT_MIN else s
+    if len(s) <= HEADLINE_CHARS:
+        return s, True
     # not inside a relative clause on the subject ("A climber who survived ... | after seeing ... also ...")
     cuts = [m.start() for m in _TAIL.finditer(s)
             if _TAIL_MIN <= m.start() <= HEADLINE_CHARS and not _RELATIVE.search(s, 0, m.start())]
-    return s[: cuts[-1]].rstrip(" ,;") if cuts else _cut(s)
+    if cuts:
+        return s[: cuts[-1]].rstrip(" ,;"), True
+    return _clause_cut(s) or _cut(s), False
+
+
+# an opening phrase set off by a comma: "Declaring him a martyr of the faith, ", "After a two-week search, "
+_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing|After|Before|Despite|Following|Amid|During|In|On|At|With)\b[^,]{3,70}, (?=[A-Z])")
+# where a phrase ends: before a preposition or a clause word, or at a comma, a dash or a semicolon
+_PREPOSITIONS = frozenset("about above across after against along amid among around as at before behind below beside "
+                          "between beyond by despite during for from in inside into near of off on onto outside over "
+                          "past since through throughout to toward towards under until upon with within without"
+                          .split())  # fmt: skip
+_CLAUSE_WORDS = "that|which|who|whose|where|when|while|because|although|thus"
+_BOUNDARY = re.compile(rf",\s|\s[\u2014\u2013-]\s|;\s|\s(?=(?:{'|'.join(sorted(_PREPOSITIONS))}|{_CLAUSE_WORDS})\s)")
+# words a headline does not end on
+_DANGLING = _PREPOSITIONS | frozenset(
+    "the a an and or but nor his her its their our my your this these those is are was were be been being has have had "
+    "will would could can may might must should not no than very most more less so such one said says".split())
+# words that show a finite verb in a headline-length prefix (with past forms in -ed after no article)
+_FINITE = frozenset(
+    "is are was were has have had will would could can may might must should did does won lost burst hit struck made "
+    "took said says told left fell found gave got went came saw set met began led held kept ran shot sent brought "
+    "bought sold stole broke beat became built caught chose drove fought flew fled grew hung knew laid lit meant paid "
+    "put quit rose sank shook shut sought spent spoke stood stuck swore swept threw tore woke wore wrote".split())
+_ARTICLES = frozenset("the a an his her its their our my your this that these those".split())
+_CLAUSE_OVER = 15  # a cut at a comma, a dash or a semicolon may end this many characters past HEADLINE_CHARS
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    low = [w.lower().strip(",;:'\"") for w in words]
+    return any(w in _FINITE or (len(w) > 3 and w.endswith("ed") and low[i - 1] not in _ARTICLES)
+               for i, w in enumerate(low) if i > 0)  # fmt: skip
+
+
+def _clause_cut(sentence: str) -> str | None:
+    """A long sentence ended where a phrase ends, so that what is left reads as a whole headline: the last
+    such end within ``HEADLINE_CHARS`` (at a comma, a dash or a semicolon, ``_CLAUSE_OVER`` more) whose
+    prefix holds a finite verb after the subject, is inside no relative clause and ends on no function word
+    ("... Airways have clashed | over the laying off of PAL workers, prompting ..."). None when no end does."""
+    best = None
+    for m in _BOUNDARY.finditer(sentence):
+        at, punct = m.start(), m.group().strip() != ""
+        if at < _TAIL_MIN or at > HEADLINE_CHARS + (_CLAUSE_OVER if punct else 0):
+            continue
+        words = sentence[:at].rstrip(" ,;").split()
+        last = _CLAUSE_BREAK.split(" ".join(words))[-1].split()  # the clause the headline would end in
+        if (len(last) >= 3 and not _dangling(words) and not _RELATIVE.search(sentence, 0, at)
+                and last[0].lower() not in _SUBORDINATORS and _has_finite_verb(last)
+                and not _open_quote(sentence[:at])):  # fmt: skip
+            best = " ".join(words)
+    return best
+
+
+# a clause opening on these is no headline's main clause ("When the writers filed their lawsuit against X")
+_SUBORDINATORS = frozenset("when whether if as although though while because since unless once until after before "
+                           "how why what whatever whenever wherever".split())  # fmt: skip
+_AUXILIARIES = frozenset("is are was were be been being has have had get gets got".split())
+_PARTICIPLES = frozenset("held wrought known made built shown given taken written born led set seen done".split())
+
+
+def _dangling(words: list[str]) -> bool:
+    """A headline's end that leaves something out: a function word, a participle with no auxiliary before it
+    ("startups funded", "conferences recommended"), or an -ing form after a preposition ("since working")."""
+    last, before = words[-1].lower().strip(",;:'\"’”"), words[-2].lower() if len(words) > 1 else ""
+    return (last in _DANGLING or ((last.endswith("ed") or last in _PARTICIPLES) and before not in _AUXILIARIES)
+            or (last.endswith("ing") and before in _PREPOSITIONS))  # fmt: skip
+
+
+_CLAUSE_BREAK = re.compile(r"[;:.!?…]['\"’”]*\s|,['\"’”]*\s|\s[\u2014\u2013-]\s")
+
+
+# single quote marks that open (after a space) and that close (before a space or a stop: not "Clinton’s")
+_OPENING_SINGLE = re.compile(r"(?:^|[\s(])['‘]")
+_CLOSING_SINGLE = re.compile(r"['’](?=[\s.,;:!?)]|$)")
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` ends inside a quotation (a quote mark opened and not closed)."""
+    return (text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+            or len(_OPENING_SINGLE.findall(text)) > len(_CLOSING_SINGLE.findall(text)))  # fmt: skip
 
 
 # a lead that leans on what the reader does not know yet: "It plowed over and past 17 Caribbean islands ...",
