@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -129,10 +130,16 @@ def use_baseline(rev: str) -> None:
 
     import newsweave.stages.story as story
 
-    src = subprocess.run(["git", "show", f"{rev}:newsweave/stages/ledger.py"], cwd=Path(__file__).resolve().parents[1],
-                         check=True, capture_output=True, text=True).stdout  # fmt: skip
+    def show(name: str) -> str:
+        root = Path(__file__).resolve().parents[1]
+        return subprocess.run(["git", "show", f"{rev}:newsweave/stages/{name}"], cwd=root, check=True,
+                              capture_output=True, text=True).stdout  # fmt: skip
+
+    src = show("ledger.py")
     path = Path(tempfile.mkdtemp()) / "ledger_baseline.py"
     path.write_text(src, encoding="utf-8")
+    for data in re.findall(r'with_name\("([\w.]+)"\)', src):  # the word lists it reads, as they were then
+        (path.parent / data).write_text(show(data), encoding="utf-8")
     spec = importlib.util.spec_from_file_location("newsweave.stages.ledger_baseline", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

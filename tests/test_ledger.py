@@ -237,7 +237,9 @@ def test_a_span_run_over_the_article_is_no_whole_for_partial_quotes() -> None:
     q_run = _said(run, run[:-1], "Gerry Scherlinck")
     q_part = _said(part, part[part.index("they") : -1], "Gerry Scherlinck")
     ledger = build_ledger([("a1", "usatoday", run, q_run), ("a2", "foxnews", part, q_part)])
-    assert all(not e["fragments"] for e in ledger) and len(ledger) == 2
+    # (the run-over span, eight sentences with the writer's attributions in them, is now no entry at all)
+    assert all(not e["fragments"] for e in ledger)
+    assert [[w["text"] for w in e["wordings"]] for e in ledger] == [[part[part.index("they") : -1]]]
     # a whole of ordinary length keeps its partial quote (the seeds' "radiant badge of martyrdom", AP)
     whole = ("The pope said Stepinac is now entrusted to the memory of his fellow countrymen with the radiant badge "
              "of martyrdom.")  # fmt: skip
@@ -627,3 +629,22 @@ def test_a_thing_a_food_or_a_season_is_no_speaker_but_people_groups_and_sources_
     ):  # fmt: skip
         q = _cued(text, content, speaker, cue)
         assert [e["speaker_description"] for e in build_ledger([("a1", "W", text, q)])] == [speaker], speaker
+
+
+def test_another_articles_text_quoted_whole_is_no_entry_but_a_persons_long_quote_is() -> None:
+    # ECB+ (CC BY): a blog quoting a wire story whole, credited to the outlet it came from
+    wire = ("A gunman shot three people at a suburban Detroit office building Monday morning, and officers were "
+            "searching for the shooter, police said. The victims' conditions weren't immediately known, said Troy "
+            "police Lt. Gerry Scherlinck. A spokeswoman for Beaumont Hospital in Royal Oak said the three victims "
+            "were taken to the hospital but could not provide more details.")  # fmt: skip
+    text = f'Yahoo! News reported: "{wire}"'
+    s = text.index(wire)
+    quote = Quote(content=Span(s, s + len(wire), wire), direct=True, speaker=Span(0, 11, "Yahoo! News"),
+                  speaker_name="Yahoo! News")  # fmt: skip
+    assert build_ledger([("a1", "B", text, quote)]) == []
+    own = ("We heard pop, pop, pop. I heard one employee screaming, he's got a gun, he's got a gun. It was a panic. "
+           "No one knew what to do, my boss said later. No one knew where to go.")  # fmt: skip
+    text = f'"{own}" said Jean Larson.'
+    quote = Quote(content=Span(1, 1 + len(own), own), direct=True, speaker=Span(len(own) + 8, len(text) - 1,
+                  "Jean Larson"), speaker_name="Jean Larson")  # fmt: skip
+    assert [e["speaker"] for e in build_ledger([("a1", "B", text, quote)])] == ["Jean Larson"]

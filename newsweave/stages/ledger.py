@@ -546,6 +546,26 @@ def _code_or_title(text: str) -> bool:
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+_NOT_PRONOUN = r"(?!(?:he|she|they|i|we|it|you|He|She|They|I|We|It|You)\b)"
+# the writer's attribution to someone else inside a quote: ", police said", "said Troy police Lt. Gerry Scherlinck",
+# "A spokeswoman for Beaumont Hospital said" (not "..., he said")
+_THIRD_PARTY_SAID = re.compile(
+    r",\s+" + _NOT_PRONOUN + r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|reported|told)\b"
+    r"|\b(?:said|says)\s+" + _NOT_PRONOUN + r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+"
+    r"|(?:^|[.!?]\s+)" + _NOT_PRONOUN + r"[A-Z][\w'’-]*(?:\s+[\w.'’-]+){0,5}?\s+(?:said|says|told|reported)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us|I'm|I've|we're|you|You|your)\b")
+
+
+def _excerpt(text: str) -> bool:
+    """A quote that is another article's text quoted whole (a blog quoting a wire story: "A gunman shot three
+    people ..., police said. The victims' conditions weren't immediately known, said Troy police Lt. ..."), no
+    statement of the outlet it is credited to: three sentences or more with the writer's attributions to others
+    in them (two, or one in words with no first or second person)."""
+    sentences, said = len(_SENTENCE_END.findall(text)) + 1, len(_THIRD_PARTY_SAID.findall(text))
+    return sentences >= 3 and (said >= 2 or (said >= 1 and sentences >= 4 and not _FIRST_PERSON.search(text)))
+
+
 PHRASE_MAX = 8  # words: a quote nobody is named for that starts in lower case and is this short is a phrase
 
 
@@ -577,7 +597,8 @@ def build_ledger(
     speech of fewer than ``MIN_REPORTED_WORDS`` words is left out, and so is reported speech with
     nobody to attribute it to, a speaker inside its own content or no statement in it (``_reported_unusable``;
     the article's quotes keep them all). A title or a name in quote marks ('the 2005 book "..."') is no
-    entry, nor is a short phrase nobody is named for (``_phrase``) unless it is a part of a longer quote.
+    entry, nor is a short phrase nobody is named for (``_phrase``) unless it is a part of a longer quote, nor
+    another article's text quoted whole (``_excerpt``).
     An entry without a named speaker carries the article's description of the speaker
     ("speaker_description": "a senior US official") when there is one.
     Entries are sorted by number of articles, most first.
@@ -599,6 +620,8 @@ def build_ledger(
         qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
         if q.direct and _TITLE_BEFORE.search(text[max(0, c.start - 40) : c.start]):
             continue  # a title or a name in quote marks: 'the 2005 book "The Big Show ..."', 'the so-called "X"'
+        if q.direct and _excerpt(qt):
+            continue  # another article's text quoted whole: its statements are its sources', not a speaker's
         words, name = _words(qt), q.speaker_name
         if q.direct and not name and _description(q) is None and (
             _code_or_title(qt) or _EXAMPLE_BEFORE.search(text[max(0, c.start - 40) : c.start])
