@@ -9,6 +9,8 @@ article texts and sentence spans the run stored, copies left out as the product 
 * ``--score``: counts the judged classes (``benchmarks/gold/summary_audit.json``: {story: {sentence text:
   class}}) over the sentences the current code puts in those summaries; a sentence nobody judged yet is
   printed and counted as "unjudged".
+  Each summary's first sentence is also counted as an opener that says what happened ("event") or gives a detail,
+  background or a quotation first ("detail"; ``GOLD["_openers"]``, judged for the stories of the later draws).
 * ``--diff OTHER.json``: sentences that differ between the summaries saved by ``--save`` and now, over all
   the run's stories (the before/after check of a change).
 
@@ -46,6 +48,8 @@ from newsweave.stages.summarize import Summarizer, SummaryDoc  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "summary_audit.json"
 REJUDGED = Path(__file__).with_name("gold") / "mixed_stories_audit.json"
+OPENERS = "_openers"  # GOLD[OPENERS]: {story: {first sentence: "event" (says what happened) or "detail" (a detail,
+# background or a quotation first: "Normally, Microsoft releases ...", 'CNN management said: "..."')}}
 CLASSES = ("ok", "fragment", "context", "furniture", "offtopic", "redundant", "speakerless")
 
 
@@ -85,6 +89,7 @@ def judgements() -> dict[str, dict[str, str]]:
     the main event of a split story (``gold/mixed_stories_audit.json``, in the context of the new summary and
     headline) taking precedence sentence by sentence."""
     gold: dict[str, dict[str, str]] = json.loads(GOLD.read_text()) if GOLD.exists() else {}
+    gold.pop(OPENERS, None)
     if REJUDGED.exists():
         for sid, judged in json.loads(REJUDGED.read_text())["stories"].items():
             gold[sid] = {**gold.get(sid, {}), **judged}
@@ -158,6 +163,15 @@ def main() -> None:
                 if cls == "unjudged":
                     print(f"unjudged {sid}: {x['text']}")
         total = sum(counts.values())
+        openers = json.loads(GOLD.read_text()).get(OPENERS, {}) if GOLD.exists() else {}
+        first: Counter[str] = Counter()
+        for sid in picked:
+            if summ[sid][0]["sentences"]:
+                text = summ[sid][0]["sentences"][0]["text"]
+                first[openers.get(sid, {}).get(text, "unjudged")] += 1
+                if sid in openers and text not in openers[sid]:
+                    print(f"opener unjudged {sid}: {text}")
+        print("openers: " + ", ".join(f"{c} {first[c]}" for c in ("event", "detail", "unjudged") if first[c]))
         print(f"{args.split} (seed {' '.join(map(str, args.seed))}), {len(picked)} stories, {total} sentences: "
               + ", ".join(f"{c} {counts[c]}" for c in (*CLASSES, "unjudged") if counts[c]))  # fmt: skip
 

@@ -413,3 +413,36 @@ def test_a_sentence_restating_a_chosen_one_below_the_repeat_cosine_is_skipped() 
     # further apart than `restate_cosine`: kept
     texts = [s["text"] for s in Summarizer(words=60, embedder=_FixedEmbedder(0.5)).summarize(docs)["sentences"]]
     assert _INJURED in texts, texts
+
+
+def test_openers_that_give_a_detail_first() -> None:
+    from newsweave.stages.summarize import _detail_first
+
+    # stream stories (the 961-article run): a quotation, a "By the time" clause, "had" as the main clause's verb
+    assert _detail_first('CNN management said: "Since first learning that Dr Gupta was under consideration ..."')
+    assert _detail_first(
+        "By the time the earth collides with a dense swarm of meteoroids Tuesday night, satellites will have moved."
+    )
+    assert _detail_first("The pirates on two speed boats had surrounded the merchant vessel flying the Ethiopian flag.")
+    assert _detail_first("The Sixers had a three-game losing streak going into Saturday night's contest.")
+    assert _detail_first("Normally, Microsoft releases security bulletins on the second Tuesday of each month.")
+    # the event, even with "had" in a reported or relative clause or an opening phrase
+    assert not _detail_first("Police said the man had been drinking before the crash on Friday.")
+    assert not _detail_first("A man who had been fired last week walked into his former office with a shotgun.")
+    assert not _detail_first(
+        "After she abruptly left a rehab facility, Lindsay Lohan has checked into the Betty Ford Center."
+    )
+    assert not _detail_first(
+        "U.S. president-elect Barack Obama has asked neurosurgeon Sanjay Gupta to serve as surgeon general."
+    )
+
+
+def test_a_lead_that_gives_a_detail_first_does_not_open_the_summary() -> None:
+    streak = "The Philadelphia Sixers had a losing streak of three games going into the home game against Washington."
+    fired = "Head coach Maurice Cheeks was fired by the Philadelphia Sixers after the loss to Washington."
+    a = streak + " The Sixers fired head coach Maurice Cheeks on Saturday after the game against Washington."
+    b = fired + " Assistant general manager Tony DiLeo was named interim head coach of the Sixers."
+    docs = [_doc("a", a, "2008-12-13"), _doc("b", b, "2008-12-14")]
+    texts = [s["text"] for s in Summarizer(words=40).summarize(docs)["sentences"]]
+    assert streak in texts and fired in texts, texts  # both leads chosen: the earlier one would open by date
+    assert texts[0] == fired, texts

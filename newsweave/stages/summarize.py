@@ -174,9 +174,15 @@ class Summarizer:
         chosen.sort(key=lambda i: (docs[cands[i][0]].published or "9999", cands[i][0], cands[i][1]))
         # an article's lead opens the summary (the earliest one chosen), not background the earliest article
         # gives further down; a lead that itself opens on background ("Normally, Microsoft releases security bulletins
-        # ... on the second Tuesday", "Through the anxious weeks leading up to ...") gives way to another lead
+        # ... on the second Tuesday", "Through the anxious weeks leading up to ...") or on a detail (`_DETAIL_FIRST`)
+        # gives way to another lead, and so does one the reading order would move down (it names something another
+        # chosen sentence introduces: "... INS Mysore, ..." after "... INS Mysore warship intervened ...")
         leads = [i for i in chosen if cands[i][1] <= LEAD_POSITION]
-        lead = min(leads, key=lambda i: (bool(_BACKGROUND.match(cands[i][4])), cands[i][1]), default=-1)
+
+        def moved_down(i: int) -> bool:
+            return _reading_order([cands[k][4] for k in [i, *(k for k in chosen if k != i)]])[0] != 0
+
+        lead = min(leads, key=lambda i: (_detail_first(cands[i][4]), moved_down(i), cands[i][1]), default=-1)
         if lead >= 0:
             chosen.remove(lead)
             chosen.insert(0, lead)
@@ -330,7 +336,21 @@ _BACKGROUND = re.compile(
     r"(?:[A-Z][a-z]+ly|Today|Now|Meanwhile|Still|Yet|Again|Instead|Earlier|Later|Already|Once)\b[^,;:]{0,40},"
     r"|(?:Through|Throughout|While|Although|Though)\s[^,;:]{8,},"
 )
+# ... or on a detail rather than the event: a quotation first ('CNN management said: "Since first learning ..."', a
+# sentence opening on a quotation mark), a "By the time ..." clause, or a past perfect or "had" as the first verb of the
+# main clause ("The pirates on two speed boats had surrounded the merchant vessel ...", "The Sixers had a three-game
+# losing streak going into ..."; not "Police said the man had ...", "A man who had been fired ...")
+_DETAIL_FIRST = re.compile(
+    r"[\"“‘`']|[^\"“,;:]{0,60}?\b(?:said|says|told|wrote|added|stated)\s*[:,]\s*[\"“]"
+    r"|(?:By the time|Until)\b[^,;:]{8,},"
+    r"|(?![^,;:]*\b(?:said|says|told|who|that|which|when|after|before|because|if|since)\b)[A-Z][^,;:\"“]{0,70}?\shad\s(?!to\b)"
+)
 LEAD_POSITION = 1  # a chosen sentence at most this far into its article (0 = its first) may open the summary
+
+
+def _detail_first(text: str) -> bool:
+    """Whether a sentence opens on background or a detail (`_BACKGROUND`, `_DETAIL_FIRST`) rather than the event."""
+    return bool(_BACKGROUND.match(text) or _DETAIL_FIRST.match(text))
 
 
 def _words(t: str) -> list[tuple[str, str]]:
