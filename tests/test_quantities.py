@@ -233,3 +233,16 @@ def test_other_and_more_between_a_number_and_what_it_counts() -> None:
     assert _numbers("Two other buildings besides the bank were set on fire.", "Two")[0][2] == "buildings"
     assert _numbers("These are just two more arrests that we've had.", "two")[0][2] == "arrests"
     assert _numbers("the bidding reached 10 more than expected", "10")[0][2] is None
+
+
+def test_speeds_are_units_not_counts_of_hours() -> None:
+    # DUC 2003 and ECB+ sentences of the stream: "120 miles an hour" counted "hour"; "100 mph" counted "mph"
+    assert parse_number("up to 120 miles per hour")["unit"] == "mph"
+    assert parse_number("135 miles an hour")["unit"] == "mph"
+    assert parse_number("193 kilometres an hour")["unit"] == "km/h"
+    assert parse_number("nearly two hours")["unit"] == "hours"
+    text = "Deputies chased him at speeds of more than 100 mph, winds of 130 kph (81 mph)."
+    mentions = [Mention(text.index("more"), text.index(" mph"), "more than 100", "CARDINAL"),
+                Mention(text.index("130"), text.index("130") + 3, "130", "CARDINAL")]  # fmt: skip
+    assert [(n["value"], n["unit"], n["counts"]) for n in numbers_in_text(text, mentions, [(0, len(text))])][:2] == [
+        (100, "mph", None), (130, "km/h", None)]

@@ -173,6 +173,15 @@ _NO_UNIT_WORDS = frozenset({"a", "an", "of", "several", "few", "many", "some", "
 _NOT_UNITS = frozenset("later earlier ago just another plus between or to than and of only more less".split())
 
 
+# a rate: "miles per hour", "kilometres an hour", "gallons a minute"
+_RATE = re.compile(r"(?i)\b([a-z]+)\s+(?:per|an|a)\s+(hour|minute|second|day|week|month|year)\b")
+_RATE_UNITS = {"miles hour": "mph", "mile hour": "mph", "kilometres hour": "km/h", "kilometers hour": "km/h",
+               "kilometre hour": "km/h", "kilometer hour": "km/h", "km hour": "km/h"}  # fmt: skip
+# a unit's abbreviation written after a figure spaCy's mention left it out of ("more than 100 mph"): no count
+_UNIT_ABBREVIATIONS = {"mph": "mph", "kph": "km/h", "kmh": "km/h", "km": "km", "cm": "cm", "mm": "mm", "ft": "ft",
+                       "kg": "kg", "lbs": "pounds", "lb": "pounds"}  # fmt: skip
+
+
 def qualifier_before(text: str, start: int, floor: int = 0) -> str | None:
     """The qualifier written just before the figure at ``start`` ("killing [at least] 10 people"), lower-cased;
     none before ``floor`` (the sentence's start)."""
@@ -232,6 +241,10 @@ def parse_number(text: str) -> dict[str, Any]:
         qualifier = qualifier or vague
         rest = " ".join(w for w in words if parse_words([w])[0] is None
                         and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip
+    rate = _RATE.search(rest) if unit is None else None
+    if rate:  # "up to 120 miles per hour" is a speed in mph, not a count of hours
+        per, each = rate.group(1).lower(), rate.group(2).lower()
+        unit = _RATE_UNITS.get(f"{per} {each}", f"{per} per {each}")
     if unit is None:
         tail = [w for w in _WORD.findall(rest) if w.lower() not in _NOT_UNITS]
         if tail:
@@ -645,6 +658,8 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
         parsed["unit"], counts, verb = "°" + counts.upper(), None, None  # "(minus 6 F)"
     if counts in _CURRENCY_WORDS and parsed["unit"] is None:  # "two million euros": a sum, not a count of euros
         parsed["unit"], counts, verb = _CURRENCY_WORDS[counts], None, None
+    if counts in _UNIT_ABBREVIATIONS and parsed["unit"] is None:  # "more than 100 mph": a speed
+        parsed["unit"], counts, verb = _UNIT_ABBREVIATIONS[counts], None, None
     out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
            "sentence": sent}  # fmt: skip
     if (part := _PARTITIVE.match(text, end)) and part.group(1):
