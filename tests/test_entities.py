@@ -1180,3 +1180,29 @@ def test_a_body_or_a_thing_named_like_a_person_leaves_the_people() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["West Virginia"] == "GPE" and label["Duke University"] == label["Mat Maid"] == "ORG"
     assert label["Tom Harkin"] == label["Nick Rahall"] == label["Stuart Pimm"] == "PERSON"
+
+
+def test_a_city_or_region_of_the_place_list_with_no_persons_mark_is_a_place() -> None:
+    # the 961-article stream: "Zadar, Sibenik and Dubrovnik along the Dalmatian Coast" (PERSON), "a Rotterdam-based
+    # consultancy", "Crews from Devon and Somerset Fire and Rescue", "She moved to Merthyr Tydfil, South Wales"; a
+    # person's mark keeps the person: "the Obama administration", "Thomas (Tommy Ryan) Eboli", a title ("Mayor
+    # Sydney"), a word of a story person's name ("Devon Wylie ... Devon")
+    text = ("Split was untouched, but Zadar, Sibenik and Dubrovnik along the Dalmatian Coast were damaged. Charlotte "
+            "Streck, the director of Climate Focus, a Rotterdam-based consultancy, spoke. Crews from Devon and "
+            "Somerset Fire and Rescue attended. She moved to Merthyr Tydfil, South Wales, four years ago. The "
+            "governor advised the Obama administration last week. One manager was a neighbor, Thomas (Tommy Ryan) "
+            "Eboli, who later became the boss. Devon Wylie caught it; Devon ran on.")
+    items = [_at(text, "Zadar", "PERSON"), _at(text, "Sibenik", "PERSON"), _at(text, "Rotterdam", "PERSON"),
+             _at(text, "Devon", "PERSON"), _at(text, "Merthyr Tydfil", "PERSON"), _at(text, "South Wales", "GPE"),
+             _at(text, "Obama", "PERSON"), _at(text, "Eboli", "PERSON"),
+             _at(text, "Devon Wylie", "PERSON")]  # fmt: skip
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Zadar"] == label["Sibenik"] == label["Rotterdam"] == label["Merthyr Tydfil"] == "GPE"
+    assert label["Obama"] == label["Eboli"] == "PERSON"
+    text2 = "Crews from Devon and Somerset Fire and Rescue attended. Devon Wylie caught it; later Devon ran on."
+    items2 = [_at(text2, "Devon", "PERSON"), _at(text2, "Devon Wylie", "PERSON"), _at(text2, "Devon", "PERSON", 2)]
+    ents2, _canon = resolve_entities(items2, texts={"a": text2})
+    assert {v: e["label"] for e in ents2 for v in e["variants"]}["Devon"] == "PERSON"
+    ents3, _canon = resolve_entities([_at(text, "Devon", "PERSON")], texts={"a": text})
+    assert ents3[0]["label"] == "GPE"

@@ -788,6 +788,8 @@ def resolve_entities(
     adjective: Counter[str] = Counter()  # mentions between "a"/"an" and a lower-case word: "a Sikh temple"
     pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
+    marked: Counter[str] = Counter()  # place-list names tagged PERSON with a person's mark next to them
+    places: set[str] = set()
     work: Counter[str] = Counter()  # mentions standing where titles of works stand: "the film X", "X sequel"
     spacy_works: dict[str, set[str]] = defaultdict(set)  # spaCy's WORK_OF_ART mentions: surface -> articles
     spacy_work_n: Counter[str] = Counter()
@@ -822,6 +824,10 @@ def resolve_entities(
                 r" [a-z]{3,}", text[m.end : m.end + 5]) is not None  # fmt: skip
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+            if m.label == "PERSON" and s in _PLACES:
+                places.add(s)
+                marked[s] += (_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+                              or _PERSON_AFTER.match(text, m.end) is not None)  # fmt: skip
             work[s] += _work_cue(text, m)
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
@@ -835,7 +841,10 @@ def resolve_entities(
     _team_votes(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
     lower = _lower_words(texts)
-    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective)
+    for p in places:  # a word of a person's name as spaCy tagged it: 'Vincent "The Chin"Gigante' ... "Chin"
+        word = re.compile(rf"(?<![\w'’-]){re.escape(p)}(?![\w'’-])")
+        marked[p] += any(m.label == "PERSON" and m.text != p and word.search(m.text) for _a, m in items)
+    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked)
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1097,6 +1106,15 @@ _KNOWN_BY = frozenset("mother father sister brother prophet imam rabbi cardinal 
                       "sheikh emir sultan king queen prince princess pope emperor empress saint".split())  # fmt: skip
 _PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
 _PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s")  # "Dolphins", "Bucs"; not "Davis", "Marcus", "Acropolis", "Hess"
+# names of cities of 15,000 people or more and of states, provinces, regions, counties (GeoNames, CC BY 4.0, and
+# ISO 3166-2; benchmarks/entity_places_build.py): evidence against PERSON for a name with no person's mark only
+# a capitalised word (no abbreviation: "St. Croix" is a place) or a nickname's bracket right before a name: "Thomas
+# (Tommy Ryan) Eboli"; a person's office, kin or campaign right after it: "the Obama administration"
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\))\s+$")
+_PERSON_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|campaign|era|family|cabinet|aides?|wife|"
+                           r"husband|widow|son|daughter|mother|father|brother|sister)\b")
+_PLACES = frozenset(
+    json.loads(Path(__file__).with_name("places.json").read_text(encoding="utf-8"))["names"].split("\n"))
 
 
 # common English words pages write in lower case (the list ``stages/clean.py`` uses; benchmarks/dump_common_words.py)
@@ -1122,7 +1140,8 @@ def _pronoun_follows(text: str, m: Mention) -> bool:
 
 def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
                 speaks: Counter[str], roles: dict[str, Counter[str]], after_the: Counter[str],
-                pronoun: Counter[str], lower: set[str], titled: Counter[str], adjective: Counter[str]) -> None:
+                pronoun: Counter[str], lower: set[str], titled: Counter[str], adjective: Counter[str],
+                marked: Counter[str]) -> None:
     """Names spaCy tagged as people that have no person's shape (in place): the PERSON votes go, and a
     name left with no other vote is no entity. A name keeps them when it speaks ("... said"), has a title
     or a role, a pronoun follows a third of its mentions (twice at least: "Deep Throat ... he"), or it
@@ -1136,7 +1155,11 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
     ("Calendar", "Map", "Smart", "Twitter") is none either, whether or not the story writes it in lower
     case, unless it is a word of any of the story's person names ("Rice" of "Condoleezza Rice"), a title
     stands before it ("Doctor Green"), or it is a given name of the list ("Mark") not always after "the"
-    ("the Moon"); nor is one only ever written between "a" or "an" and a lower-case word ("a Sikh temple")."""
+    ("the Moon"); nor is one only ever written between "a" or "an" and a lower-case word ("a Sikh temple").
+    A name of the place list (a city or region) with no person's mark (no title, role, speech, pronoun after a
+    third of its mentions, capitalised word or nickname right before it, "administration" or "wife" after it;
+    alone, no word of a story person's name; of two words, no given name and census surname) is a place, GPE
+    ("Zadar", "La Romana", "Devon"; not "the Obama administration", "Thomas (Tommy Ryan) Eboli")."""
     people = set()  # words of the story's person-shaped full names
     named = set()  # words of all the story's names of two words or more spaCy tagged as people
     for s, labs in by_surface.items():
@@ -1148,6 +1171,14 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         if not labs["PERSON"] or _majority_family(labs + cues[s]) != "PERSON" or speaks[s] or roles.get(s):
             continue
         words = s.split()
+        he = pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s]
+        if s in _PLACES and not titled[s] and not marked[s] and not he and (
+                s not in named if len(words) == 1
+                else not (_known_given(words[0]) and words[-1].lower() in _SURNAMES)):  # fmt: skip
+            labs.pop("PERSON")  # a city or region of the list with no person's mark: "Zadar", "La Romana", "Devon"
+            cues[s].pop("PERSON", None)
+            cues[s]["GPE"] += counts[s]
+            continue
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
         adj = len(words) == 1 and adjective[s] == counts[s]  # (a pronoun after "a Sikh temple" is no one's)
         common = len(words) == 1 and s not in named and not titled[s] and (
