@@ -790,6 +790,7 @@ def resolve_entities(
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
     marked: Counter[str] = Counter()  # place-list names tagged PERSON with a person's mark next to them
     places: set[str] = set()
+    place_he: Counter[str] = Counter()
     work: Counter[str] = Counter()  # mentions standing where titles of works stand: "the film X", "X sequel"
     spacy_works: dict[str, set[str]] = defaultdict(set)  # spaCy's WORK_OF_ART mentions: surface -> articles
     spacy_work_n: Counter[str] = Counter()
@@ -828,6 +829,9 @@ def resolve_entities(
                 places.add(s)
                 marked[s] += (_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
                               or _PERSON_AFTER.match(text, m.end) is not None)  # fmt: skip
+                # a pronoun later in its own sentence (in the next one it is as often another's: "Dubrovnik
+                # suffered damage. The pope mentioned this in his homily")
+                place_he[s] += _PRONOUN_AFTER.search(_SENTENCE_GAP.split(text[m.end : m.end + 120])[0]) is not None
             work[s] += _work_cue(text, m)
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
@@ -844,7 +848,8 @@ def resolve_entities(
     for p in places:  # a word of a person's name as spaCy tagged it: 'Vincent "The Chin"Gigante' ... "Chin"
         word = re.compile(rf"(?<![\w'’-]){re.escape(p)}(?![\w'’-])")
         marked[p] += any(m.label == "PERSON" and m.text != p and word.search(m.text) for _a, m in items)
-    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked)
+    _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked,
+                place_he)
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1141,7 +1146,7 @@ def _pronoun_follows(text: str, m: Mention) -> bool:
 def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
                 speaks: Counter[str], roles: dict[str, Counter[str]], after_the: Counter[str],
                 pronoun: Counter[str], lower: set[str], titled: Counter[str], adjective: Counter[str],
-                marked: Counter[str]) -> None:
+                marked: Counter[str], place_he: Counter[str]) -> None:
     """Names spaCy tagged as people that have no person's shape (in place): the PERSON votes go, and a
     name left with no other vote is no entity. A name keeps them when it speaks ("... said"), has a title
     or a role, a pronoun follows a third of its mentions (twice at least: "Deep Throat ... he"), or it
@@ -1156,8 +1161,9 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
     case, unless it is a word of any of the story's person names ("Rice" of "Condoleezza Rice"), a title
     stands before it ("Doctor Green"), or it is a given name of the list ("Mark") not always after "the"
     ("the Moon"); nor is one only ever written between "a" or "an" and a lower-case word ("a Sikh temple").
-    A name of the place list (a city or region) with no person's mark (no title, role, speech, pronoun after a
-    third of its mentions, capitalised word or nickname right before it, "administration" or "wife" after it;
+    A name of the place list (a city or region) with no person's mark (no title, role, speech, pronoun later in
+    its sentence after a third of its mentions, capitalised word or nickname right before it, "administration"
+    or "wife" after it;
     alone, no word of a story person's name; of two words, no given name and census surname) is a place, GPE
     ("Zadar", "La Romana", "Devon"; not "the Obama administration", "Thomas (Tommy Ryan) Eboli")."""
     people = set()  # words of the story's person-shaped full names
@@ -1171,13 +1177,13 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         if not labs["PERSON"] or _majority_family(labs + cues[s]) != "PERSON" or speaks[s] or roles.get(s):
             continue
         words = s.split()
-        he = pronoun[s] >= 2 and 3 * pronoun[s] >= counts[s]
+        he = place_he[s] >= 2 and 3 * place_he[s] >= counts[s]
         if s in _PLACES and not titled[s] and not marked[s] and not he and (
                 s not in named if len(words) == 1
                 else not (_known_given(words[0]) and words[-1].lower() in _SURNAMES)):  # fmt: skip
-            labs.pop("PERSON")  # a city or region of the list with no person's mark: "Zadar", "La Romana", "Devon"
+            n = labs.pop("PERSON")  # a city or region of the list with no person's mark: "Zadar", "La Romana"
             cues[s].pop("PERSON", None)
-            cues[s]["GPE"] += counts[s]
+            cues[s]["GPE"] += counts[s] + n  # (over a thing's votes: "Dubrovnik suffered damage to its art")
             continue
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
         adj = len(words) == 1 and adjective[s] == counts[s]  # (a pronoun after "a Sikh temple" is no one's)
