@@ -413,9 +413,11 @@ def build_parser() -> argparse.ArgumentParser:
     en.add_argument("--json", action="store_true", help="print JSON")
     en.set_defaults(func=cmd_entities)
 
+    from .report.tables import TABLES  # (no jinja2: the report package loads its renderers on first use)
+
     e = sub.add_parser("export", help="write all stories as JSON, Markdown, HTML or a CSV table")
     e.add_argument("--format", choices=["json", "md", "html", "csv"], default="json")
-    e.add_argument("--table", choices=["quotes", "articles", "entities", "numbers", "timeline", "claims"],
+    e.add_argument("--table", choices=list(TABLES),
                    help="with --format csv: which table, one row per quote wording, article, "
                    "entity, number, dated event or claim, each led by its story (default: quotes)")  # fmt: skip
     e.add_argument("-o", "--output", help="file to write (default: standard output)")
