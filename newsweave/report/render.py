@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..stages.textutil import UNNAMED_OUTLET, is_unnamed_outlet
 from .evidence import best_sentence, context
 from .pictures import coverage_picture, timeline_picture
 from .tables import in_other_event, other_event_articles
@@ -160,16 +161,13 @@ def _roles(values: Any) -> list[str]:
     return [t for k, t in seen.items() if not any(words[k] < w for w in words.values())]
 
 
-_UNNAMED = re.compile(r"unnamed outlet \(.*\)")
-
-
 def _shown_outlets(names: list[str]) -> list[str]:
     """Outlet names as a list beside citation markers shows them: the input file or id an unnamed outlet is
     known by ("unnamed outlet (000_f2caec4f31b0e51f.txt)") is in the article list the markers point to, so
     here it reads "unnamed outlet", several of them "2 unnamed outlets", after the named ones."""
-    unnamed = sum(1 for n in names if _UNNAMED.fullmatch(n))
-    named = [n for n in names if not _UNNAMED.fullmatch(n)]
-    return named + ([f"{unnamed} unnamed outlets" if unnamed > 1 else "unnamed outlet"] if unnamed else [])
+    unnamed = sum(1 for n in names if is_unnamed_outlet(n))
+    named = [n for n in names if not is_unnamed_outlet(n)]
+    return named + ([f"{unnamed} {UNNAMED_OUTLET}s" if unnamed > 1 else UNNAMED_OUTLET] if unnamed else [])
 
 
 def _dedupe(values: Iterable[str | None]) -> list[str]:
@@ -645,7 +643,8 @@ class _StoryView:
         )
         outlets = _dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles)
         timeline, comparison = self.timeline(), self.comparison()
-        column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"unnamed outlet [{a['n']}]" for a in articles}
+        column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"{UNNAMED_OUTLET} [{a['n']}]"
+                  for a in articles}  # fmt: skip
         has_comparison = isinstance(self.story.get("comparison"), dict)
         return {
             "id": _text(self.story.get("id")),

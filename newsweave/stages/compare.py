@@ -100,7 +100,7 @@ from .facts import (
     parse_words,
     qualifier_before,
 )
-from .textutil import ENGLISH_STOP
+from .textutil import ENGLISH_STOP, unnamed_outlet
 
 MIN_WORDS, MAX_WORDS = 6, 60
 OVERLAP = 0.5  # each sentence holds this share of the other's content words
@@ -325,7 +325,7 @@ def outlet_of(a: Article) -> str:
             return outlet_name(host)
     # no outlet stated: name the input the user gave (its file name, or the id given in a .jsonl line)
     where = a.external_id or a.origin.replace("\\", "/").rsplit("/", 1)[-1] or a.id
-    return f"unnamed outlet ({where})"
+    return unnamed_outlet(where)
 
 
 def _is_claim(text: str) -> bool:

@@ -66,3 +66,16 @@ def join_spaced_hyphens(text: str) -> str:
         return "-"
 
     return _SPACED_HYPHEN.sub(join, text)
+
+
+UNNAMED_OUTLET = "unnamed outlet"
+
+
+def unnamed_outlet(where: str) -> str:
+    """The outlet label of an article that names none, unique to it: the input file or id it is known by."""
+    return f"{UNNAMED_OUTLET} ({where})"
+
+
+def is_unnamed_outlet(name: str) -> bool:
+    """Whether an outlet label is ``unnamed_outlet``'s, not an outlet's name."""
+    return name.startswith(f"{UNNAMED_OUTLET} (") and name.endswith(")")
