@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..records import Article
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
 from ..report.render import Texts, fmt_date, html_context, safe_url, sort_stories
+from ..report.tables import TABLES
 
 __all__ = ["add_page", "article_page", "error_page", "index_page", "sort_stories", "story_page"]
 
@@ -127,7 +128,7 @@ def story_page(story: dict[str, Any], texts: Texts | None = None) -> HTMLRespons
         for a in story.get("articles") or []
         if isinstance(a, dict) and a.get("id")
     ]
-    return HTMLResponse(_ENV.get_template("story.html.j2").render(**context, article_links=links))
+    return HTMLResponse(_ENV.get_template("story.html.j2").render(**context, article_links=links, tables=list(TABLES)))
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
