@@ -22,6 +22,7 @@ another copy of entities.py too; ``--diff OLD`` lists every entity whose label c
     .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --n 60 --seed 10 --run /tmp/run6
     .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --run /tmp/run6
     .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --draw-from OLD/entities.py --split held-out
+    .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --label NORP --run /tmp/run8
 """
 
 from __future__ import annotations
@@ -184,8 +185,9 @@ def diff(stories: list[Story], old: Any) -> None:
     print("\n".join(lines))
 
 
-def people(stories: list[Story], old: Any) -> None:
-    """Every story's PERSON list (names as shown) before and after: names that leave or join it."""
+def people(stories: list[Story], old: Any, label: str = "PERSON") -> None:
+    """Every story's PERSON list (or ``label``'s: ``--people OLD --label NORP``; names as shown) before and after:
+    names that leave or join it."""
     gone = new = 0
     t0 = t1 = 0.0
     for st in stories:
@@ -195,16 +197,16 @@ def people(stories: list[Story], old: Any) -> None:
         c = time.process_time()
         e1, _ = resolved(entities, st)
         t1 += time.process_time() - c
-        p0 = {e["name"]: e for e in e0 if e["label"] == "PERSON"}
-        p1 = {e["name"]: e for e in e1 if e["label"] == "PERSON"}
+        p0 = {e["name"]: e for e in e0 if e["label"] == label}
+        p1 = {e["name"]: e for e in e1 if e["label"] == label}
         out = [f"  - {n!r} ({p0[n]['mentions']}) -> {_now(e1, p0[n])}" for n in p0 if n not in p1]
         out += [f"  + {n!r} ({p1[n]['mentions']}) {p1[n]['variants'][:4]}" for n in p1 if n not in p0]
         gone += sum(n not in p1 for n in p0)
         new += sum(n not in p0 for n in p1)
         if out:
-            print(f"{st[0]} ({len(p0)} -> {len(p1)} people)")
+            print(f"{st[0]} ({len(p0)} -> {len(p1)} {label})")
             print("\n".join(out))
-    print(f"# {len(stories)} stories: {gone} names leave the People lists, {new} join; "
+    print(f"# {len(stories)} stories: {gone} names leave the {label} lists, {new} join; "
           f"CPU of resolve_entities + story_mentions: old {t0:.2f} s, current {t1:.2f} s")
 
 
@@ -225,7 +227,8 @@ def main() -> None:
     ap.add_argument("--draws", help="comma-separated draw names to score (default all)")
     ap.add_argument("--before", help="also score this copy of entities.py (gazetteer.json beside it)")
     ap.add_argument("--draw-from", metavar="OLD", help="with --draw: draw from this copy of entities.py's entities")
-    ap.add_argument("--label", help="with --draw: draw --n entities of this label only, uniformly")
+    ap.add_argument("--label", help="with --draw: draw --n entities of this label only, uniformly; with --people: "
+                    "that label's lists (default PERSON)")
     ap.add_argument("--split", default="dev", choices=("dev", "held-out"), help="stories to draw from or score")
     ap.add_argument("--people", metavar="OLD", help="list names that leave or join People against OLD, all stories")
     ap.add_argument("--diff", metavar="OLD", help="list label changes against this copy of entities.py, all stories")
@@ -234,7 +237,7 @@ def main() -> None:
         diff(load(a.run, None), _module(a.diff))
         return
     if a.people:
-        people(load(a.run, None), _module(a.people))
+        people(load(a.run, None), _module(a.people), a.label or "PERSON")
         return
     stories = load(a.run, a.split)
     if a.draw:

@@ -850,6 +850,7 @@ def resolve_entities(
         marked[p] += any(m.label == "PERSON" and m.text != p and word.search(m.text) for _a, m in items)
     _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked,
                 place_he)
+    _not_groups(by_surface, cues, counts)
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1221,6 +1222,59 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             del by_surface[s]
             del counts[s]
 
+
+
+# words a nationality, a religious or a political group is called by that no ending below gives (or that are census
+# names: "German", "Christian", "Roman"); NORP is for these and for demonyms ("Haitian", "Chinese", "Danish")
+_GROUP_WORDS = frozenset("""
+    catholic christian christianity muslim moslem islam islamic islamist jew jewish judaism hindu hinduism sikh buddhist
+    buddhism shiite shia sunni protestant orthodox mormon evangelical baptist methodist lutheran anglican presbyterian
+    quaker pentecostal coptic copt druze alawite republican democrat democratic communist socialist conservative
+    liberal labour tory tories nazi fascist marxist maoist zionist sandinista contra taliban gypsy gypsies roma fed
+    soviet western westerner southern southerner northern northerner eastern easterner latino latina hispanic
+    semitic arab greek swiss thai dutch french welsh irish scots scottish basque uzbek kurd serb croat czech turk pole
+    dane finn swede inuit maori zulu pashtun tamil bedouin aboriginal aborigine gentile jihadist nationalist loyalist
+    unionist separatist royalist german roman filipino filipina philippine slovak slovene tajik kazakh kyrgyz turkmen
+    bosniak afrikaner cypriot chechen berber tuareg uighur uyghur hmong
+""".split())  # fmt: skip
+_DEMONYM_END = ("an", "ese", "ish", "ic", "i", "ch")
+
+
+def _group_shape(s: str) -> bool:
+    """A name a group of people is called by: a word of ``_GROUP_WORDS`` or a demonym's ending ("Haitians",
+    "Chinese", "Danish", "Islamic", "Iraqi", "French") on its last word or the last part of it ("pro-Nazi",
+    "Roman Catholics", "Chinese-Filipino"); not a census name ("Dennis", "Barnes") by its ending alone."""
+    last = _DASH.split(s.split()[-1])[-1]
+    w = last.lower()
+    one = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    if w in _GROUP_WORDS or one in _GROUP_WORDS:
+        return True
+    return (w not in _GIVEN_NAMES and w not in _SURNAMES and len(one) > 3 and one.endswith(_DEMONYM_END)
+            and last[:1].isupper() and last[1:].islower())  # fmt: skip
+
+
+def _not_groups(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str]) -> None:
+    """Names spaCy tagged as a nationality or group (NORP) that have no group's shape (in place): "Telstra",
+    "Webcasts", "Dumpster", "Saginaw", "Peavy". Their NORP votes go; a name of the gazetteer gets its label, one
+    of the place list (a city or region) a place vote ("Saginaw", "Punjab", "Iloilo"), one word of a person's
+    full name in the story a person's ("Peavy" of "Jake Peavy"; not speech alone: "Telstra said" is a
+    company's); a name left with no vote at all is no entity ("Webcasts", "Technicolour", "Astrophysicists")."""
+    people = {w for s, labs in by_surface.items() if " " in s and _majority_family(labs + cues[s]) == "PERSON"
+              for w in s.split()}  # fmt: skip
+    for s, labs in list(by_surface.items()):
+        if not labs["NORP"] or _majority_family(labs + cues[s]) != "NORP" or _group_shape(s):
+            continue
+        n = labs.pop("NORP")
+        cues[s].pop("NORP", None)
+        if s in _GAZETTEER:  # a well-known place or organisation ("Sumatra" LOC)
+            cues[s][_GAZETTEER[s]] += counts[s] + n
+        elif s in _PLACES:
+            cues[s]["GPE"] += counts[s] + n
+        elif " " not in s and s in people:
+            cues[s]["PERSON"] += counts[s] + n
+        if not +labs and not +cues[s]:
+            del by_surface[s]
+            del counts[s]
 
 # the capitalised words of a newspaper's name spaCy left out: "the Press [Democrat] newspaper reported"
 _PAPER_FRONT = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3})$")
