@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 from newsweave.records import Article  # noqa: E402
-from newsweave.report import render_html  # noqa: E402
+from newsweave.report import render_html, render_markdown  # noqa: E402
 from newsweave.web.pages import article_page, index_page, story_page  # noqa: E402
 
 from .test_report import make_doc  # noqa: E402
@@ -184,3 +184,25 @@ def test_a_work_page_names_its_kind() -> None:
             "stories": []}  # fmt: skip
     page = body(entity_page(work, []))
     assert "Work" in page and "work_of_art" not in page.lower().replace("work_of_art\"", "")
+
+
+def test_the_article_table_leaves_out_columns_no_article_fills() -> None:
+    """A column of dashes only (no article has authors, say) is left out, in the page, the report file and the
+    Markdown; a column one article fills stays, with a dash for the others."""
+    story = quake()
+    for a in story["articles"]:
+        a["authors"] = []
+    page = body(story_page(story))
+    start = page.index('<table class="articles">')
+    table = page[start : page.index("</table>", start)]
+    assert "<th>Authors</th>" not in table and 'data-label="Authors"' not in table and "c-authors" not in table
+    assert "<th>Outlet</th>" in table and "<th>Copy of</th>" in table  # a3 is a copy: the column stays
+    assert table.count("<th>") == table.count("<col ")  # header and widths in step
+    doc = make_doc()
+    doc["stories"] = [story]
+    assert "<th>Authors</th>" not in render_html(doc)
+    md = render_markdown(doc)
+    head = next(line for line in md.splitlines() if line.startswith("| # |"))
+    assert head == "| # | Title | Outlet | Original source | Date | Copy of | Origin |"
+    rows = [line for line in md.splitlines() if line.startswith("| ") and line.count("|") == head.count("|")]
+    assert len(rows) == 1 + len(story["articles"])  # every row has as many cells as the head

@@ -25,6 +25,8 @@ from .pictures import coverage_picture, timeline_picture
 from .tables import in_other_event, other_event_articles
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# the article table's columns left out of a story whose articles all lack them ("copy": copy of another article)
+ARTICLE_COLUMNS = ("source", "original_source", "authors", "published", "copy")
 
 # Optional extras the web app can give the renderer (the static report has only the stories document):
 # article id -> (text, sentence spans), and a link to an article page at a span.
@@ -646,6 +648,8 @@ class _StoryView:
         column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"{UNNAMED_OUTLET} [{a['n']}]"
                   for a in articles}  # fmt: skip
         has_comparison = isinstance(self.story.get("comparison"), dict)
+        # the article table's optional columns that some article fills: a column of dashes only tells nothing
+        filled = [key for key in ARTICLE_COLUMNS if any(a["copy_of"] if key == "copy" else a[key] for a in articles)]
         return {
             "id": _text(self.story.get("id")),
             "anchor": self.anchor,
@@ -654,6 +658,7 @@ class _StoryView:
             "size": _size(self.story),
             "outlets": outlets,
             "articles": articles,
+            "article_columns": filled,
             "summary": self.summary(),
             "sub_events": self.sub_events(),
             "quotes": self.quotes(),

@@ -1,0 +1,84 @@
+"""Defects a reader meets in the HTML report, counted over every story of a run's stories.json.
+
+Renders the document with this checkout's package (or, with ``--ref``, an earlier revision's, from
+``git archive``: no worktree) and counts, per story, things that tell a reader nothing or mislead:
+
+- ``dash_columns``: article-table columns in which every article shows a dash (no article has authors, say);
+- ``unlabelled_sizes``: story-list entries whose article count is a bare number (its meaning only in a tooltip,
+  which a phone never shows).
+
+Stories are split into dev and held-out by ``benchmarks.common.heldout(story id)``.
+
+    nice -n 10 .venv/bin/python -m benchmarks.report_reader --stories /tmp/run8/out/stories.json [--ref GIT_REV]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import ROOT, heldout, machine, stamp
+from benchmarks.web_pages import export
+
+DASH = re.compile(r"^(?:—|<code>—</code>)$")
+
+
+def render(stories: Path, ref: str | None) -> str:
+    """The HTML report of ``stories``, rendered by this checkout or by revision ``ref``."""
+    code = "import json,sys; from newsweave.report import render_html; " \
+           "sys.stdout.write(render_html(json.load(open(sys.argv[1]))))"  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(export(ref, Path(tmp)) if ref else ROOT)
+        out = subprocess.run([sys.executable, "-c", code, str(stories)], cwd=path, check=True,
+                             capture_output=True, env={"PYTHONPATH": path, "PATH": "/usr/bin:/bin"})  # fmt: skip
+    return out.stdout.decode("utf-8")
+
+
+def dash_columns(section: str) -> int:
+    start = section.find('<table class="articles">')
+    if start < 0:
+        return 0
+    table = section[start : section.index("</table>", start)]
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in re.findall(r"<tr id=.*?</tr>", table, re.S)]
+    return sum(1 for i in range(len(heads)) if rows and all(DASH.match(r[i].strip()) for r in rows if i < len(r)))
+
+
+def unlabelled_sizes(html: str) -> dict[str, int]:
+    """Story-list entries (by story anchor) whose article count is a bare number."""
+    out: dict[str, int] = {}
+    for m in re.finditer(r'<li[^>]*><span class="size"[^>]*>(\d+)</span><a href="#([^"]+)"', html):
+        out[m.group(2)] = 1
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stories", default="/tmp/run8/out/stories.json")
+    ap.add_argument("--ref", help="render with this git revision's package")
+    args = ap.parse_args()
+    html = render(Path(args.stories), args.ref)
+    sections = re.split(r'(?=<section class="story" id=")', html)[1:]
+    ids = [s["id"] for s in json.loads(Path(args.stories).read_text())["stories"]]
+    anchors = [re.match(r'<section class="story" id="([^"]+)"', s).group(1) for s in sections]  # type: ignore[union-attr]
+    sizes = unlabelled_sizes(html)
+    rows: dict[str, dict[str, int]] = {"dev": {}, "held-out": {}}
+    for sid, anchor, section in zip(ids, anchors, sections, strict=True):
+        part = rows["held-out" if heldout(sid) else "dev"]
+        part["stories"] = part.get("stories", 0) + 1
+        for name, n in (("dash_columns", dash_columns(section)), ("unlabelled_sizes", sizes.get(anchor, 0))):
+            part[name] = part.get(name, 0) + n
+            part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)
+    print(f"# report_reader {args.stories} ref={args.ref or 'checkout'} · {stamp()} · {machine()}")
+    print(f"html bytes: {len(html):,}")
+    for part, figures in rows.items():
+        print(part, json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
