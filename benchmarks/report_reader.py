@@ -5,7 +5,10 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 
 - ``dash_columns``: article-table columns in which every article shows a dash (no article has authors, say);
 - ``unlabelled_sizes``: story-list entries whose article count is a bare number (its meaning only in a tooltip,
-  which a phone never shows).
+  which a phone never shows);
+- ``no_part_links``: story sections without links to their parts (quotes, timeline, articles...);
+- ``two_number_chips``: entity chips showing two bare numbers side by side ('+1 23': spellings and mentions);
+- ``split_hosts``: host names in the article table with no break point but mid-word (longer than 20 characters).
 
 Stories are split into dev and held-out by ``benchmarks.common.heldout(story id)``.
 
@@ -26,6 +29,7 @@ from benchmarks.common import ROOT, heldout, machine, stamp
 from benchmarks.web_pages import export
 
 DASH = re.compile(r"^(?:—|<code>—</code>)$")
+LONG_HOST = re.compile(r'data-label="(?:Outlet|Original source)">[^<\s]{21,}</td>')  # no break point but mid-word
 
 
 def render(stories: Path, ref: str | None) -> str:
@@ -71,7 +75,11 @@ def main() -> None:
     for sid, anchor, section in zip(ids, anchors, sections, strict=True):
         part = rows["held-out" if heldout(sid) else "dev"]
         part["stories"] = part.get("stories", 0) + 1
-        for name, n in (("dash_columns", dash_columns(section)), ("unlabelled_sizes", sizes.get(anchor, 0))):
+        figures = (("dash_columns", dash_columns(section)), ("unlabelled_sizes", sizes.get(anchor, 0)),
+                   ("no_part_links", int('<nav class="parts"' not in section)),
+                   ("two_number_chips", section.count('<span class="v">')),
+                   ("split_hosts", len(LONG_HOST.findall(section))))
+        for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)
     print(f"# report_reader {args.stories} ref={args.ref or 'checkout'} · {stamp()} · {machine()}")

@@ -95,7 +95,7 @@ def test_long_numbers_and_claim_lists_fold_after_the_first_few() -> None:
         "conflicting": [],
     }  # fmt: skip
     page = body(story_page(story))
-    numbers = page[page.index("<h3>Numbers</h3>") : page.index("<h3>Agreement")]
+    numbers = page[page.index(">Numbers</h3>") : page.index(">Agreement across sources</h3>")]
     shown, _, folded = numbers.partition('<details class="more"><summary>3 more numbers</summary>')
     assert shown.count("<strong>1") == 10 and folded.count("<strong>1") == 3
     assert folded.count('<table class="numbers">') == 1 and folded.count("<col class=") == 6  # same columns
@@ -141,7 +141,7 @@ def test_a_long_timeline_shows_its_first_and_latest_events_and_folds_the_middle(
     story["timeline"] = [{"date": f"{2000 + i}-01-01", "granularity": "year", "text": f"Event {i}.", "article": "a1",
                           "articles": ["a1"]} for i in range(20)]  # fmt: skip
     page = body(story_page(story))
-    part = page[page.index("<h3>Timeline</h3>") : page.index("<h3>Numbers</h3>")]
+    part = page[page.index(">Timeline</h3>") : page.index(">Numbers</h3>")]
     head, _, rest = part.partition('<details class="more"><summary>8 more dated events, 2004 to 2011</summary>')
     folded, _, tail = rest.partition("</details>")
     assert [int(x) for x in re.findall(r"</time>Event (\d+)\.", head)] == [0, 1, 2, 3]
@@ -156,7 +156,7 @@ def test_entities_of_a_kind_show_the_twelve_most_mentioned_and_fold_the_rest() -
     story["entities"] = [{"name": f"Person {i}", "label": "PERSON", "variants": [], "mentions": 40 - i,
                           "articles": ["a1"]} for i in range(20)]  # fmt: skip
     page = body(story_page(story))
-    part = page[page.index("<h3>Entities</h3>") :]
+    part = page[page.index(">Entities</h3>") :]
     shown, _, folded = part.partition('<details class="more chips"><summary>8 more people</summary>')
     assert shown.count('class="chip"') == 12 and "Person 0" in shown and "Person 11" in shown
     assert folded[: folded.index("</details>")].count('class="chip"') == 8 and "Person 19" in folded
@@ -206,3 +206,47 @@ def test_the_article_table_leaves_out_columns_no_article_fills() -> None:
     assert head == "| # | Title | Outlet | Original source | Date | Copy of | Origin |"
     rows = [line for line in md.splitlines() if line.startswith("| ") and line.count("|") == head.count("|")]
     assert len(rows) == 1 + len(story["articles"])  # every row has as many cells as the head
+
+
+def test_a_story_links_to_its_parts() -> None:
+    """A story page runs to 10,000 px on a phone: under the headline, links to each part, with counts."""
+    story = quake()
+    page = body(story_page(story))
+    nav = page[page.index('<nav class="parts"') : page.index("</nav>", page.index('<nav class="parts"'))]
+    targets = re.findall(r'href="#([^"]+)"', nav)
+    assert [t.rsplit("-", 1)[1] for t in targets][:3] == ["summary", "quotes", "entities"]
+    assert targets[-1].endswith("-articles") and f"Articles ({len(story['articles'])})" in nav
+    assert f"Quotes ({len(story['quotes'])})" in nav
+    for t in targets:
+        assert f'<h3 id="{t}">' in page  # every link lands on its heading
+    assert "nav.index .filter, nav.parts { display: none !important; }" in page[page.index("@media print") :]
+
+
+def test_entity_chips_say_what_their_number_counts() -> None:
+    """A chip showed 'Rex Tillerson US Secretary of State +1 23': two bare numbers side by side. The count of
+    other spellings moved to the tooltip; a line under the heading says the number counts mentions."""
+    page = body(story_page(quake()))
+    start = page.index(">Entities</h3>")
+    part = page[start : page.index("<h3", start)]
+    assert 'class="v"' not in part and "Most mentioned first; the number after a name counts its mentions" in part
+    assert re.search(r'<span class="n">\d+</span></span>', part)
+
+
+def test_story_lists_say_articles_in_words() -> None:
+    """The article count was a bare number in a pill ('30'), its meaning only in a tooltip a phone never shows."""
+    row = {"id": "s1", "headline": "Story", "size": 30, "first_published": "2024-05-01",
+           "last_published": "2024-05-02", "outlets": ["a.example"]}  # fmt: skip
+    page = body(index_page([row], "", 1, 0, None, None))
+    assert '<span class="size"' not in page and "30 articles · 2024-05-01 – 2024-05-02 · a.example" in page
+    doc = make_doc()
+    html = render_html(doc)
+    index = html[html.index('<ol class="story-list">') : html.index("</ol>", html.index('<ol class="story-list">'))]
+    assert '<span class="size"' not in index and re.search(r'<span class="sub">\d+ articles? · ', index)
+
+
+def test_host_names_break_after_a_dot_and_tags_do_not_break() -> None:
+    story = quake()
+    story["articles"][0]["source"] = "articles.timesofindia.indiatimes.com"
+    page = body(story_page(story))
+    assert 'data-label="Outlet">articles.<wbr>timesofindia.<wbr>indiatimes.<wbr>com</td>' in page
+    assert re.search(r"\.tag \{ white-space: nowrap;", page)  # 'OTHER EVENT' stays on one line
