@@ -55,7 +55,12 @@ function label_px(sel) {
   if (!t || !svg.viewBox.baseVal.width) return null;
   return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
 }
-return {height: document.documentElement.scrollHeight, sideways: document.documentElement.scrollWidth > vw,
+// a tag ('OTHER EVENT', 'DIRECT') split over two lines
+var broken = 0;
+document.querySelectorAll('.tag').forEach(function (e) { if (e.getClientRects().length > 1) broken++; });
+var nav = performance.getEntriesByType('navigation')[0];
+return {broken_tags: broken, load_ms: nav ? nav.loadEventEnd : null,
+        height: document.documentElement.scrollHeight, sideways: document.documentElement.scrollWidth > vw,
         off_screen: out.slice(0, 5), n_off: out.length, title: document.title,
         coverage_px: label_px('svg.coverage-pic'), timeline_px: label_px('svg.timeline-pic')};
 """
@@ -186,6 +191,10 @@ def run(base: str, stories: list[dict[str, Any]], args: argparse.Namespace) -> N
             print(f"stories {part:8} n={len(rows):3}  height median {statistics.median(hs):7.0f}  max {hs[-1]:6}"
                   f"  biggest story ({big['size']} articles) {big['height']:6}  pages sideways {sideways}"
                   f"  with off-screen boxes {off}")  # fmt: skip
+            loads = sorted(f["load_ms"] for f in rows if f.get("load_ms") is not None)
+            broken = [f.get("broken_tags", 0) for f in rows]
+            print(f"  tags split over two lines: {sum(broken)} on {sum(b > 0 for b in broken)} pages"
+                  + (f"  load ms median {statistics.median(loads):.0f} max {loads[-1]:.0f}" if loads else ""))
             for pic in ("coverage", "timeline"):
                 px = sorted(f[f"{pic}_px"] for f in rows if f.get(f"{pic}_px"))
                 if px:
