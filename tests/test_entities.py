@@ -1223,3 +1223,20 @@ def test_a_group_label_needs_a_groups_shape() -> None:
     assert label["Saginaw"] == "GPE" and label["Peavy"] == "PERSON"
     assert all(label[w] == "NORP" for w in norp[5:12])
     assert "Dennis" not in label  # a census name alone has no group's shape by its ending ("Dennis" is no "-is" people)
+
+
+def test_a_full_name_after_a_persons_noun_is_a_person_whatever_spacy_said() -> None:
+    # the 961-article stream (Troy shooting): "receptionist Madeline Kafoury" PERSON twice, ORG four times, was listed
+    # under Organisations; a jeweller's name before "jewellery store" or after "jeweler" stays a business's
+    text = ("Receptionist Madeline Kafoury was standing in the doorway. The slaying of 63-year-old Madeline Kafoury "
+            "shocked them. The firm's Web site said the office would be closed in memory of Madeline Kafoury. The "
+            "woman, identified by the police as Madeline Kafoury, died at the scene. When receptionist Madeline "
+            "Kafoury tried to stop him at the door, he fired. Thieves robbed the Harry Winston jewellery store, the "
+            "Paris branch of jeweler Harry Winston.")
+    labels = ["PERSON", "ORG", "ORG", "ORG", "PERSON"]
+    items = [_at(text, "Madeline Kafoury", lab, i) for i, lab in enumerate(labels)]
+    items += [_at(text, "Harry Winston", "FAC"), _at(text, "Harry Winston", "ORG", 1)]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Madeline Kafoury"] == "PERSON"
+    assert label["Harry Winston"] != "PERSON"

@@ -788,6 +788,8 @@ def resolve_entities(
     adjective: Counter[str] = Counter()  # mentions between "a"/"an" and a lower-case word: "a Sikh temple"
     pronoun: Counter[str] = Counter()  # mentions a personal pronoun follows: "Deep Throat ... he"
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
+    noun_before: Counter[str] = Counter()  # mentions after a person's noun: "receptionist Madeline Kafoury"
+    shop: Counter[str] = Counter()  # mentions before a shop's or company's noun: "the Harry Winston jewellery store"
     marked: Counter[str] = Counter()  # place-list names tagged PERSON with a person's mark next to them
     places: set[str] = set()
     place_he: Counter[str] = Counter()
@@ -825,6 +827,8 @@ def resolve_entities(
                 r" [a-z]{3,}", text[m.end : m.end + 5]) is not None  # fmt: skip
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+            noun_before[s] += _person_noun_before(text, m)
+            shop[s] += _SHOP_AFTER.match(text, m.end) is not None
             if m.label == "PERSON" and s in _PLACES:
                 places.add(s)
                 marked[s] += (_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
@@ -851,6 +855,7 @@ def resolve_entities(
     _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked,
                 place_he)
     _not_groups(by_surface, cues, counts)
+    _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lower)
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1275,6 +1280,68 @@ def _not_groups(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         if not +labs and not +cues[s]:
             del by_surface[s]
             del counts[s]
+
+
+# a person's noun right before a name ("receptionist Madeline Kafoury", "said 32-year-old protester Paris Kyriakides",
+# "free-agent catcher Jason Varitek"): a lower-case word of the speaker nouns' people (groups and firms left out) or
+# with a person's ending, and no thing that ends so ("printer", "maker" of "the computer maker Dell" is a company's)
+_SPEAKER_NOUNS = json.loads(Path(__file__).with_name("speaker_nouns.json").read_text(encoding="utf-8"))
+_GROUP_NOUNS = frozenset("""police family team crew staff personnel squad side club band group company firm business
+    brand organisation organization association union party campaign committee council court jury couple pair duo trio
+    maker makers manufacturer retailer carrier operator provider publisher distributor developer producer
+    broadcaster insurer lender supplier jeweler jeweller jewellers designer""".split())  # fmt: skip
+_THING_NOUNS = frozenset(_SPEAKER_NOUNS["things"].split()) | frozenset(_SPEAKER_NOUNS["sources"].split())
+_PERSON_NOUNS = frozenset(_SPEAKER_NOUNS["people"].split()) - _GROUP_NOUNS
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "eer", "ee", "man", "woman", "ant", "ent")
+_NOUN_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][a-z]+)\s+$")
+# a shop or a company after a name, a lower-case word between ("the Harry Winston jewellery store", "a Harry Winston
+# boutique"): a name of a person's shape is a business's there
+_SHOP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:store|stores|boutique|boutiques|shop|shops|jewell?ers|salon|"
+                         r"company|firm|chain|brand|label|restaurant|clinic|center|centre|foundation)\b")
+
+
+def _person_noun_before(text: str, m: Mention) -> bool:
+    """A person's noun right before the mention ("receptionist Madeline Kafoury", "Receptionist Madeline Kafoury")."""
+    hit = _NOUN_BEFORE.search(text, max(0, m.start - 25), m.start)
+    if hit is None:
+        return False
+    w = hit.group(1).lower()
+    return w not in _GROUP_NOUNS and w not in _THING_NOUNS and (
+        w in _PERSON_NOUNS or (w.endswith(_PERSON_ENDINGS) and len(w) > 5 and w not in _COMMON_WORDS))
+
+
+def _person_name_shape(s: str, lower: set[str]) -> bool:
+    """Two or three title-case words, the first a census given name, the last no common word, place, plural (but a
+    census surname: "Jones") or body's word of a name ("Madeline Kafoury", "Cesar Maia"; not "Carolina Panthers",
+    "Gordon Advisors", "Sierra Nevada", "Royal Oak", "Lee College", "Al Jazeera", "Le Monde")."""
+    words = s.split()
+    if not 2 <= len(words) <= 3 or s in _GAZETTEER or s in _PLACES:
+        return False
+    if not all(re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ][a-zà-ÿ]+)?", w) for w in words):
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    surname = last in _SURNAMES
+    return (first in _GIVEN_NAMES and first not in _SURNAME_PARTICLES and last not in _COMMON_WORDS
+            and last not in lower and (surname or (_PLURAL.fullmatch(words[-1]) is None and words[-1] not in _PLACES))
+            and last not in _BODY_LAST | _ORG_TAILS | _PAPER_NOUNS | _STREET_LAST | _PLACE_HEADS)  # fmt: skip
+
+
+def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+                            roles: dict[str, Counter[str]], titled: Counter[str], noun_before: Counter[str],
+                            shop: Counter[str], lower: set[str]) -> None:  # fmt: skip
+    """A person's full name the labels outvote (in place): a name of a person's shape (``_person_name_shape``)
+    with a role, a title or a person's noun before it ("receptionist Madeline Kafoury", PERSON 2 / ORG 4; "free-agent
+    catcher Jason Varitek"), no cue of the context for another kind and no shop's or company's noun after it ("the
+    Harry Winston jewellery store", "jeweler Harry Winston") is a person's. spaCy's PERSON on some of its mentions
+    is not enough ("Harry Winston" PERSON 5 / FAC 6)."""
+    for s, labs in by_surface.items():
+        fam = _majority_family(labs + cues[s])
+        if fam == "PERSON" or fam not in ("ORG", "PLACE", "PRODUCT") or not _person_name_shape(s, lower):
+            continue
+        if shop[s] or any(n > 0 and lab != "PERSON" for lab, n in cues[s].items()):
+            continue
+        if roles.get(s) or titled[s] or noun_before[s]:
+            cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1
 
 # the capitalised words of a newspaper's name spaCy left out: "the Press [Democrat] newspaper reported"
 _PAPER_FRONT = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3})$")
