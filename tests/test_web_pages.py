@@ -250,3 +250,18 @@ def test_host_names_break_after_a_dot_and_tags_do_not_break() -> None:
     page = body(story_page(story))
     assert 'data-label="Outlet">articles.<wbr>timesofindia.<wbr>indiatimes.<wbr>com</td>' in page
     assert re.search(r"\.tag \{ white-space: nowrap;", page)  # 'OTHER EVENT' stays on one line
+
+
+def test_the_article_page_leads_with_what_a_reader_needs() -> None:
+    """Format, ids and the input path go into a folded 'where this text was read from'; the 'Removed as page
+    furniture (0 lines)' part shows only for text dumps (the only inputs the line cleaner reads) or removed lines."""
+    art = Article(id="a1", text="Text.", title="T", source="Daily Post", fmt="jsonl", origin="in/articles.jsonl:3",
+                  external_id="x:1")  # fmt: skip
+    page = body(article_page(art, None))
+    head, _, folded = page.partition('<details class="more record"><summary>where this text was read from</summary>')
+    assert "<dt>Outlet</dt><dd>Daily Post</dd>" in head and "<dt>Format</dt>" not in head
+    folded = folded[: folded.index("</details>")]
+    assert "<dt>Read from</dt><dd>in/articles.jsonl:3</dd>" in folded and "<dt>Id given in the input</dt>" in folded
+    assert "page furniture" not in page
+    dump = Article(id="a2", text="Text.", title="T", fmt="txt", origin="in/a.txt")
+    assert "Removed as page furniture (0 lines)" in body(article_page(dump, None))

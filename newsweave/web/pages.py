@@ -176,8 +176,10 @@ def article_page(article: Article, story: dict[str, Any] | None, mark: tuple[int
         ("Authors", ", ".join(article.authors) or None),
         ("Published", fmt_date(article.published)),
         ("Language", article.language),
-        ("Format", article.fmt),
+    ]
+    record = [  # where the text was read from: for checking, not for reading (folded on the page)
         ("Read from", article.origin or None),
+        ("Format", article.fmt),
         ("Id", article.id),
         ("Id given in the input", article.external_id),
     ]
@@ -186,6 +188,7 @@ def article_page(article: Article, story: dict[str, Any] | None, mark: tuple[int
         article=article,
         url=safe_url(article.url),
         meta=[(k, v) for k, v in meta if v],
+        record=[(k, v) for k, v in record if v],
         paragraphs=paragraphs(article.text, mark),
         marked=mark is not None,
         removed=list(article.removed),
