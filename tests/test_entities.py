@@ -1240,3 +1240,17 @@ def test_a_full_name_after_a_persons_noun_is_a_person_whatever_spacy_said() -> N
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Madeline Kafoury"] == "PERSON"
     assert label["Harry Winston"] != "PERSON"
+
+
+def test_a_group_word_opening_a_longer_name_of_the_story_is_no_group() -> None:
+    # the 961-article stream: "a Hawaiian Gardens home" (NORP) beside "the city of Hawaiian Gardens" (GPE); "the
+    # Hawaiian coast" elsewhere stays a group's word
+    text = ("He was shot in the city of Hawaiian Gardens. He had shot a man at a Hawaiian Gardens home. Reid starred "
+            "in American Pie. The American Pie actress checked in. American officials said so.")
+    items = [_at(text, "Hawaiian Gardens", "GPE"), _at(text, "Hawaiian", "NORP", 1), _at(text, "American Pie", "ORG"),
+             _at(text, "American", "NORP", 1), _at(text, "American", "NORP", 2)]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    mentions = {v: e["mentions"] for e in ents for v in e["variants"]}
+    assert "Hawaiian" not in label and label["Hawaiian Gardens"] == "GPE" and mentions["Hawaiian Gardens"] == 2
+    assert label["American"] == "NORP" and mentions["American"] == 1

@@ -790,6 +790,7 @@ def resolve_entities(
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
     noun_before: Counter[str] = Counter()  # mentions after a person's noun: "receptionist Madeline Kafoury"
     shop: Counter[str] = Counter()  # mentions before a shop's or company's noun: "the Harry Winston jewellery store"
+    norp_before: Counter[tuple[str, str]] = Counter()  # (NORP surface, the capitalised words right after a mention)
     marked: Counter[str] = Counter()  # place-list names tagged PERSON with a person's mark next to them
     places: set[str] = set()
     place_he: Counter[str] = Counter()
@@ -829,6 +830,8 @@ def resolve_entities(
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
             noun_before[s] += _person_noun_before(text, m)
             shop[s] += _SHOP_AFTER.match(text, m.end) is not None
+            if m.label == "NORP" and (caps := _CAPS_AFTER.match(text, m.end)):
+                norp_before[s, caps.group(1)] += 1
             if m.label == "PERSON" and s in _PLACES:
                 places.add(s)
                 marked[s] += (_NAME_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
@@ -854,6 +857,7 @@ def resolve_entities(
         marked[p] += any(m.label == "PERSON" and m.text != p and word.search(m.text) for _a, m in items)
     _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked,
                 place_he)
+    _groups_in_names(by_surface, cues, counts, norp_before)
     _not_groups(by_surface, cues, counts)
     _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lower)
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
@@ -1256,6 +1260,31 @@ def _group_shape(s: str) -> bool:
         return True
     return (w not in _GIVEN_NAMES and w not in _SURNAMES and len(one) > 3 and one.endswith(_DEMONYM_END)
             and last[:1].isupper() and last[1:].islower())  # fmt: skip
+
+
+_CAPS_AFTER = re.compile(r"((?:\s+[A-Z][\w'’.-]*){1,3})")
+
+
+def _groups_in_names(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                     norp_before: Counter[tuple[str, str]]) -> None:  # fmt: skip
+    """NORP mentions that are the first word of a longer name the story tags as something else (in place): "a
+    Hawaiian Gardens home" beside "Hawaiian Gardens" (GPE), "directed American Pie" beside "American Pie" (ORG);
+    their NORP votes go and the mentions count for the longer name; a name left with none is no entity."""
+    for (s, caps), n in norp_before.items():
+        words = caps.split()
+        for k in range(len(words), 0, -1):
+            longer = normalise(f"{s} {' '.join(words[:k])}")
+            labs = by_surface.get(longer)
+            if labs and _majority_family(labs) not in ("NORP", "PERSON") and by_surface.get(s):
+                by_surface[s]["NORP"] -= n
+                counts[s] -= n
+                counts[longer] += n  # the text there is the longer name
+                if by_surface[s]["NORP"] <= 0:
+                    del by_surface[s]["NORP"]
+                if counts[s] <= 0 or (not +by_surface[s] and not +cues[s]):
+                    del by_surface[s]
+                    del counts[s]
+                break
 
 
 def _not_groups(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str]) -> None:
