@@ -1254,3 +1254,13 @@ def test_a_group_word_opening_a_longer_name_of_the_story_is_no_group() -> None:
     mentions = {v: e["mentions"] for e in ents for v in e["variants"]}
     assert "Hawaiian" not in label and label["Hawaiian Gardens"] == "GPE" and mentions["Hawaiian Gardens"] == 2
     assert label["American"] == "NORP" and mentions["American"] == 1
+
+
+def test_a_full_name_beside_a_person_in_a_pair_is_a_person() -> None:
+    # the 961-article stream: "A.J. Slaughter and Orlando Mendez-Valdez" (ORG); a body beside a person stays a body
+    text = "They were led by guards A.J. Slaughter and Orlando Mendez-Valdez. Reggie Bush and Lee College won."
+    items = [_at(text, "A.J. Slaughter", "PERSON"), _at(text, "Orlando Mendez-Valdez", "ORG"),
+             _at(text, "Reggie Bush", "PERSON"), _at(text, "Lee College", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Orlando Mendez-Valdez"] == "PERSON" and label["Lee College"] == "ORG"

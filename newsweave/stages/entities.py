@@ -859,7 +859,7 @@ def resolve_entities(
                 place_he)
     _groups_in_names(by_surface, cues, counts, norp_before)
     _not_groups(by_surface, cues, counts)
-    _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lower)
+    _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, _beside_people(items, texts), lower)
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1355,21 +1355,42 @@ def _person_name_shape(s: str, lower: set[str]) -> bool:
             and last not in _BODY_LAST | _ORG_TAILS | _PAPER_NOUNS | _STREET_LAST | _PLACE_HEADS)  # fmt: skip
 
 
+def _beside_people(items: list[tuple[str, Mention]], texts: dict[str, str]) -> Counter[str]:
+    """Mentions not tagged PERSON that stand in a pair or list right beside a full name tagged PERSON ("Reggie Bush
+    and [Julius Jones]", "A.J. Slaughter and [Orlando Mendez-Valdez]"), by surface."""
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for art_id, m in items:
+        by_art[art_id].append(m)
+    out: Counter[str] = Counter()
+    for art_id, ms in by_art.items():
+        text = texts.get(art_id)
+        ms = sorted((m for m in ms if _exact(m, text)), key=lambda m: m.start)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if text is None or not _LIST_GAP.fullmatch(text, a.end, b.start) or (a.label == "PERSON") == (
+                    b.label == "PERSON"):  # fmt: skip
+                continue
+            person, other = (a, b) if a.label == "PERSON" else (b, a)
+            if " " in person.text.strip():
+                out[normalise(other.text)] += 1
+    return out
+
+
 def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
                             roles: dict[str, Counter[str]], titled: Counter[str], noun_before: Counter[str],
-                            shop: Counter[str], lower: set[str]) -> None:  # fmt: skip
+                            shop: Counter[str], beside: Counter[str], lower: set[str]) -> None:  # fmt: skip
     """A person's full name the labels outvote (in place): a name of a person's shape (``_person_name_shape``)
     with a role, a title or a person's noun before it ("receptionist Madeline Kafoury", PERSON 2 / ORG 4; "free-agent
-    catcher Jason Varitek"), no cue of the context for another kind and no shop's or company's noun after it ("the
-    Harry Winston jewellery store", "jeweler Harry Winston") is a person's. spaCy's PERSON on some of its mentions
-    is not enough ("Harry Winston" PERSON 5 / FAC 6)."""
+    catcher Jason Varitek") or beside a person's full name in a pair or list ("Reggie Bush and Julius Jones"), no
+    cue of the context for another kind and no shop's or company's noun after it ("the Harry Winston jewellery
+    store", "jeweler Harry Winston") is a person's. spaCy's PERSON on some of its mentions is not enough ("Harry
+    Winston" PERSON 5 / FAC 6)."""
     for s, labs in by_surface.items():
         fam = _majority_family(labs + cues[s])
         if fam == "PERSON" or fam not in ("ORG", "PLACE", "PRODUCT") or not _person_name_shape(s, lower):
             continue
         if shop[s] or any(n > 0 and lab != "PERSON" for lab, n in cues[s].items()):
             continue
-        if roles.get(s) or titled[s] or noun_before[s]:
+        if roles.get(s) or titled[s] or noun_before[s] or beside[s]:
             cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1
 
 # the capitalised words of a newspaper's name spaCy left out: "the Press [Democrat] newspaper reported"
