@@ -8,7 +8,9 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
   which a phone never shows);
 - ``no_part_links``: story sections without links to their parts (quotes, timeline, articles...);
 - ``two_number_chips``: entity chips showing two bare numbers side by side ('+1 23': spellings and mentions);
-- ``split_hosts``: host names in the article table with no break point but mid-word (longer than 20 characters).
+- ``split_hosts``: host names in the article table with no break point but mid-word (longer than 20 characters);
+- ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
+  that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
 Stories are split into dev and held-out by ``benchmarks.common.heldout(story id)``.
 
@@ -23,12 +25,15 @@ import re
 import subprocess
 import sys
 import tempfile
+from html import unescape
 from pathlib import Path
 
 from benchmarks.common import ROOT, heldout, machine, stamp
 from benchmarks.web_pages import export
 
 DASH = re.compile(r"^(?:—|<code>—</code>)$")
+SPEAKER = re.compile(r'<li class="quote"[^>]*><details>\s*<summary class="qhead"><strong class="speaker">([^<]+)'
+                     r'</strong>(?!\s*<span class="sub">\(not named)')  # named, or a body shown as the speaker
 LONG_HOST = re.compile(r'data-label="(?:Outlet|Original source)">[^<\s]{21,}</td>')  # no break point but mid-word
 
 
@@ -51,6 +56,15 @@ def dash_columns(section: str) -> int:
     heads = re.findall(r"<th>(.*?)</th>", table)
     rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in re.findall(r"<tr id=.*?</tr>", table, re.S)]
     return sum(1 for i in range(len(heads)) if rows and all(DASH.match(r[i].strip()) for r in rows if i < len(r)))
+
+
+def scattered_speakers(section: str) -> int:
+    names = [unescape(m.group(1)) for m in SPEAKER.finditer(section)]
+    if len(names) <= 8:
+        return 0
+    bar = re.search(r'<p class="speakers"[^>]*>(.*?)</p>', section)
+    offered = {unescape(b) for b in re.findall(r'data-speaker="([^"]+)"', bar.group(1))} if bar else set()
+    return sum(1 for name in set(names) if names.count(name) > 1 and name != "Unattributed" and name not in offered)
 
 
 def unlabelled_sizes(html: str) -> dict[str, int]:
@@ -78,7 +92,8 @@ def main() -> None:
         figures = (("dash_columns", dash_columns(section)), ("unlabelled_sizes", sizes.get(anchor, 0)),
                    ("no_part_links", int('<nav class="parts"' not in section)),
                    ("two_number_chips", section.count('<span class="v">')),
-                   ("split_hosts", len(LONG_HOST.findall(section))))
+                   ("split_hosts", len(LONG_HOST.findall(section))),
+                   ("scattered_speakers", scattered_speakers(section)))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)

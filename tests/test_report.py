@@ -333,9 +333,9 @@ def test_evidence_with_article_texts_shows_context_and_supporting_sentence() -> 
 
 def test_quote_entries_open_to_their_wordings_and_diff() -> None:
     html = render_html(make_doc())
-    entry = html[html.index('<li class="quote" id="story-s-quake-q1">') :]
+    entry = html[html.index('<li class="quote" id="story-s-quake-q1"') :]
     entry = entry[: entry.index("</details></li>")]
-    assert entry.startswith('<li class="quote" id="story-s-quake-q1"><details>')
+    assert entry.startswith('<li class="quote" id="story-s-quake-q1" data-speaker="Maria Ruiz"><details>')
     assert '<span class="tag changed">wording differs</span>' in entry
     assert entry.index("</summary>") < entry.index('<p class="diff">')  # the diff opens with the entry
 

@@ -219,7 +219,8 @@ def test_a_story_links_to_its_parts() -> None:
     assert f"Quotes ({len(story['quotes'])})" in nav
     for t in targets:
         assert f'<h3 id="{t}">' in page  # every link lands on its heading
-    assert "nav.index .filter, nav.parts { display: none !important; }" in page[page.index("@media print") :]
+    printed = page[page.index("@media print") :]
+    assert "nav.index .filter, nav.parts, p.speakers { display: none !important; }" in printed
 
 
 def test_entity_chips_say_what_their_number_counts() -> None:
@@ -265,3 +266,20 @@ def test_the_article_page_leads_with_what_a_reader_needs() -> None:
     assert "page furniture" not in page
     dump = Article(id="a2", text="Text.", title="T", fmt="txt", origin="in/a.txt")
     assert "Removed as page furniture (0 lines)" in body(article_page(dump, None))
+
+
+def test_a_long_ledger_can_show_one_speakers_quotes() -> None:
+    """The ledger is ordered by articles, so one speaker's entries are spread over it (the seeds: Rex Tillerson in
+    8 of 34). A bar of buttons, shown by the page's script, keeps one named speaker's entries (two or more)."""
+    story = quake(12)
+    for i, q in enumerate(story["quotes"]):
+        q["speaker"] = ["Ann Lee", "Bo Chan", "Cy Dean"][i % 3] if i < 9 else f"Solo {i}"
+    page = body(story_page(story))
+    bar = re.search(r'<p class="speakers" hidden>(.*?)</p>', page)
+    assert bar, "the bar is hidden until the script shows it: without JS every quote shows"
+    buttons = re.findall(r'<button type="button" data-speaker="([^"]*)"', bar.group(1))
+    assert buttons == ["", "Ann Lee", "Bo Chan", "Cy Dean"]  # everyone, then speakers of 2+ entries
+    assert "Ann Lee (3)" in bar.group(1) and "Solo" not in bar.group(1)
+    assert page.count('data-speaker="Ann Lee"><details>') == 3
+    assert 'document.querySelectorAll("p.speakers")' in page
+    assert '<p class="speakers"' not in body(story_page(quake(8)))  # all eight show: nothing to pick from

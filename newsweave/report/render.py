@@ -85,6 +85,32 @@ FILTER_JS = """
   input.addEventListener("input", apply);
   apply();
 })();
+(function () {
+  // "Show only": a story's quotes of one speaker (the ledger is ordered by articles, so one speaker's
+  // entries are spread over it); the bar stays hidden without JS, every quote shows
+  Array.prototype.forEach.call(document.querySelectorAll("p.speakers"), function (bar) {
+    var section = bar.closest("section.story");
+    if (!section) { return; }
+    bar.hidden = false;
+    bar.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button[data-speaker]");
+      if (!b) { return; }
+      var who = b.getAttribute("data-speaker");
+      Array.prototype.forEach.call(bar.querySelectorAll("button"), function (x) {
+        x.setAttribute("aria-pressed", String(x === b));
+      });
+      Array.prototype.forEach.call(section.querySelectorAll("li.quote"), function (li) {
+        li.hidden = who !== "" && li.getAttribute("data-speaker") !== who;
+      });
+      var more = section.querySelector("ol.quotes + details.more");
+      if (more && who !== "" && !more.open) { more.open = true; more.setAttribute("data-opened", ""); }
+      if (more && who === "" && more.hasAttribute("data-opened")) {
+        more.open = false;
+        more.removeAttribute("data-opened");
+      }
+    });
+  });
+})();
 """
 
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}\u201d\u2019\u00bb%\u2026")
@@ -486,6 +512,9 @@ class _StoryView:
                     "speaker": _text(q.get("speaker")),
                     "speaker_description": _text(q.get("speaker_description")),
                     "speaker_body": _body(_text(q.get("speaker_description"))),
+                    # whom the "show only" bar picks the entry by: the name, or a body shown as the speaker
+                    "who": _text(q.get("speaker")) or (_text(q.get("speaker_description"))
+                                                       if _body(_text(q.get("speaker_description"))) else None),
                     "direct": bool(q.get("direct", True)),
                     "channel": _text(q.get("channel")),
                     "cue": _text(q.get("cue")),
@@ -499,6 +528,17 @@ class _StoryView:
                 }
             )
         return sorted(out, key=lambda q: q["other_event"])  # the event the summary follows first, order kept
+
+    @staticmethod
+    def speakers(quotes: list[dict[str, Any]], most: int = 10) -> list[dict[str, Any]]:
+        """Speakers (named, or a body: 'the Indian navy') with two or more ledger entries, most entries first
+        (then first seen)."""
+        count: dict[str, int] = {}
+        for q in quotes:
+            if q["who"]:
+                count[q["who"]] = count.get(q["who"], 0) + 1
+        ranked = sorted((n, -i, name) for i, (name, n) in enumerate(count.items()) if n > 1)
+        return [{"name": name, "n": n} for n, _, name in reversed(ranked)][:most]
 
     def entity_groups(self) -> list[dict[str, Any]]:
         groups: dict[str, list[dict[str, Any]]] = {}
@@ -644,7 +684,7 @@ class _StoryView:
             (a["title"] for a in articles if a["title"]), "(untitled story)"
         )
         outlets = _dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles)
-        timeline, comparison = self.timeline(), self.comparison()
+        timeline, comparison, quotes = self.timeline(), self.comparison(), self.quotes()
         column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"{UNNAMED_OUTLET} [{a['n']}]"
                   for a in articles}  # fmt: skip
         has_comparison = isinstance(self.story.get("comparison"), dict)
@@ -661,7 +701,8 @@ class _StoryView:
             "article_columns": filled,
             "summary": self.summary(),
             "sub_events": self.sub_events(),
-            "quotes": self.quotes(),
+            "quotes": quotes,
+            "quote_speakers": self.speakers(quotes),
             "entity_groups": self.entity_groups(),
             "has_facts": "timeline" in self.story or "numbers" in self.story,
             "timeline": timeline,
