@@ -1211,17 +1211,17 @@ def test_a_city_or_region_of_the_place_list_with_no_persons_mark_is_a_place() ->
 def test_a_group_label_needs_a_groups_shape() -> None:
     # the 961-article stream: spaCy's NORP on a company, a common noun, a town, a region and a person's surname;
     # nationalities, religions and parties stay groups ("Iraqis", "Roman Catholics", "pro-Nazi", "Sandinistas", "Feds")
-    text = ("Telstra said Microsoft is hosting two Webcasts. Boxes were found in a Dumpster outside. The chase ended "
-            "in Saginaw, Michigan. Jake Peavy pitched; the Angels would have Peavy. Iraqis and Roman Catholics joined "
-            "pro-Nazi groups, Sandinistas and the Feds. German and Haitian crews came. Dennis spoke.")
-    norp = ["Telstra", "Webcasts", "Dumpster", "Saginaw", "Peavy", "Iraqis", "Roman Catholics", "pro-Nazi",
+    text = ("Telstra said Microsoft is hosting two Webcasts via Automatic Updates. Boxes were in a Dumpster. The "
+            "chase ended in Saginaw, Michigan. Jake Peavy pitched; the Angels would have Peavy. Iraqis and Roman "
+            "Catholics joined pro-Nazi groups, Sandinistas and the Feds. German and Haitian crews came. Dennis spoke.")
+    norp = ["Telstra", "Webcasts", "Automatic", "Dumpster", "Saginaw", "Peavy", "Iraqis", "Roman Catholics", "pro-Nazi",
             "Sandinistas", "Feds", "German", "Haitian", "Dennis"]
     items = [_at(text, w, "NORP") for w in norp] + [_at(text, "Jake Peavy", "PERSON"), _at(text, "Michigan", "GPE")]
     ents, _canon = resolve_entities(items, texts={"a": text})
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert "Telstra" not in label and "Webcasts" not in label and "Dumpster" not in label
     assert label["Saginaw"] == "GPE" and label["Peavy"] == "PERSON"
-    assert all(label[w] == "NORP" for w in norp[5:12])
+    assert all(label[w] == "NORP" for w in norp[6:13]) and "Automatic" not in label
     assert "Dennis" not in label  # a census name alone has no group's shape by its ending ("Dennis" is no "-is" people)
 
 

@@ -1244,7 +1244,7 @@ _GROUP_WORDS = frozenset("""
     semitic arab greek swiss thai dutch french welsh irish scots scottish basque uzbek kurd serb croat czech turk pole
     dane finn swede inuit maori zulu pashtun tamil bedouin aboriginal aborigine gentile jihadist nationalist loyalist
     unionist separatist royalist german roman filipino filipina philippine slovak slovene tajik kazakh kyrgyz turkmen
-    bosniak afrikaner cypriot chechen berber tuareg uighur uyghur hmong
+    bosniak afrikaner cypriot chechen berber tuareg uighur uyghur hmong polish
 """.split())  # fmt: skip
 _DEMONYM_END = ("an", "ese", "ish", "ic", "i", "ch")
 
@@ -1252,14 +1252,15 @@ _DEMONYM_END = ("an", "ese", "ish", "ic", "i", "ch")
 def _group_shape(s: str) -> bool:
     """A name a group of people is called by: a word of ``_GROUP_WORDS`` or a demonym's ending ("Haitians",
     "Chinese", "Danish", "Islamic", "Iraqi", "French") on its last word or the last part of it ("pro-Nazi",
-    "Roman Catholics", "Chinese-Filipino"); not a census name ("Dennis", "Barnes") by its ending alone."""
+    "Roman Catholics", "Chinese-Filipino"); not a census name ("Dennis", "Barnes") nor a common English word
+    ("Automatic" of "Automatic Updates") by its ending alone."""
     last = _DASH.split(s.split()[-1])[-1]
     w = last.lower()
     one = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
     if w in _GROUP_WORDS or one in _GROUP_WORDS:
         return True
-    return (w not in _GIVEN_NAMES and w not in _SURNAMES and len(one) > 3 and one.endswith(_DEMONYM_END)
-            and last[:1].isupper() and last[1:].islower())  # fmt: skip
+    return (w not in _GIVEN_NAMES and w not in _COMMON_WORDS and w not in _SURNAMES and len(one) > 3
+            and one.endswith(_DEMONYM_END) and last[:1].isupper() and last[1:].islower())  # fmt: skip
 
 
 _CAPS_AFTER = re.compile(r"((?:\s+[A-Z][\w'’.-]*){1,3})")
