@@ -9,6 +9,7 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 - ``no_part_links``: story sections without links to their parts (quotes, timeline, articles...);
 - ``two_number_chips``: entity chips showing two bare numbers side by side ('+1 23': spellings and mentions);
 - ``split_hosts``: host names in the article table with no break point but mid-word (longer than 20 characters);
+- ``repeated_dates``: timeline entries showing the same date as the entry just above them;
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -58,6 +59,17 @@ def dash_columns(section: str) -> int:
     return sum(1 for i in range(len(heads)) if rows and all(DASH.match(r[i].strip()) for r in rows if i < len(r)))
 
 
+def repeated_dates(section: str) -> int:
+    """Timeline entries whose shown date is the one shown just above (a fold's edge starts afresh)."""
+    n = 0
+    for block in re.findall(r'<ol class="timeline">(.*?)</ol>', section, re.S):
+        last = None
+        for shown, label in re.findall(r'<li( class="again")?><time datetime="[^"]*">([^<]*)</time>', block):
+            n += not shown and label == last
+            last = label
+    return n
+
+
 def scattered_speakers(section: str) -> int:
     names = [unescape(m.group(1)) for m in SPEAKER.finditer(section)]
     if len(names) <= 8:
@@ -93,7 +105,8 @@ def main() -> None:
                    ("no_part_links", int('<nav class="parts"' not in section)),
                    ("two_number_chips", section.count('<span class="v">')),
                    ("split_hosts", len(LONG_HOST.findall(section))),
-                   ("scattered_speakers", scattered_speakers(section)))
+                   ("scattered_speakers", scattered_speakers(section)),
+                   ("repeated_dates", repeated_dates(section)))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)

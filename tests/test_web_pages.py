@@ -283,3 +283,21 @@ def test_a_long_ledger_can_show_one_speakers_quotes() -> None:
     assert page.count('data-speaker="Ann Lee"><details>') == 3
     assert 'document.querySelectorAll("p.speakers")' in page
     assert '<p class="speakers"' not in body(story_page(quake(8)))  # all eight show: nothing to pick from
+
+
+def test_a_timeline_shows_a_date_once_for_the_events_under_it() -> None:
+    """Half the stream's timeline entries repeated the date just above them ('2017-04-12' seven times running):
+    an event of the same date shows none of its own (the date stays for screen readers), except first after a fold's
+    edge."""
+    story = quake()
+    dates = ["2001", "2001", "2001", "2002", "2003", "2003", "2003", "2003", "2003", "2003", "2003", "2003", "2003",
+             "2003", "2004"]  # fmt: skip
+    story["timeline"] = [{"date": f"{d}-01-01", "granularity": "year", "text": f"Event {i}.", "article": "a1",
+                          "articles": ["a1"]} for i, d in enumerate(dates)]  # fmt: skip
+    page = body(story_page(story))
+    part = page[page.index(">Timeline</h3>") : page.index(">Numbers</h3>")]
+    entries = re.findall(r'<li( class="again")?><time datetime="[^"]*">([^<]*)</time>Event (\d+)\.', part)
+    shown = [(label, int(i)) for again, label, i in entries if not again]
+    # 15 events: the first 4 and latest 8 in view, 3 folded; a fold's edge (events 4 and 7) shows its date again
+    assert shown == [("2001", 0), ("2002", 3), ("2003", 4), ("2003", 7), ("2004", 14)]
+    assert "ol.timeline li.again time { position: absolute; width: 1px; height: 1px;" in page
