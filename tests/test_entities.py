@@ -1264,3 +1264,13 @@ def test_a_full_name_beside_a_person_in_a_pair_is_a_person() -> None:
     ents, _canon = resolve_entities(items, texts={"a": text})
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Orlando Mendez-Valdez"] == "PERSON" and label["Lee College"] == "ORG"
+
+
+def test_a_one_word_name_after_an_age_is_a_person_but_not_a_machines() -> None:
+    # the 961-article stream: "25-year-old Guzel said" (ORG); "a 25-year-old Boeing 747" stays the company's
+    text = ("In Gyami, 25-year-old Guzel said she had come to vote. TWA Flight 800 was a 25-year-old Boeing 747. "
+            "Boeing Co. said so.")
+    items = [_at(text, "Guzel", "ORG"), _at(text, "Boeing", "ORG"), _at(text, "Boeing Co.", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Guzel"] == "PERSON" and label["Boeing"] == "ORG"

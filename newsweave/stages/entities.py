@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -790,6 +790,7 @@ def resolve_entities(
     titled: Counter[str] = Counter()  # mentions right after a title: "Doctor Green", "Mr Guest"
     noun_before: Counter[str] = Counter()  # mentions after a person's noun: "receptionist Madeline Kafoury"
     shop: Counter[str] = Counter()  # mentions before a shop's or company's noun: "the Harry Winston jewellery store"
+    aged: Counter[str] = Counter()  # mentions not tagged PERSON right after an age: "the 46-year-old Chmiel"
     norp_before: Counter[tuple[str, str]] = Counter()  # (NORP surface, the capitalised words right after a mention)
     marked: Counter[str] = Counter()  # place-list names tagged PERSON with a person's mark next to them
     places: set[str] = set()
@@ -828,8 +829,11 @@ def resolve_entities(
                 r" [a-z]{3,}", text[m.end : m.end + 5]) is not None  # fmt: skip
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
-            noun_before[s] += _person_noun_before(text, m)
-            shop[s] += _SHOP_AFTER.match(text, m.end) is not None
+            if " " in s:  # (a full name's marks: "receptionist Madeline Kafoury", "the Harry Winston store")
+                noun_before[s] += _person_noun_before(text, m)
+                shop[s] += _SHOP_AFTER.match(text, m.end) is not None
+            aged[s] += (m.label != "PERSON" and _AGE_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+                        and _MODEL_AFTER.match(text, m.end) is None)  # fmt: skip
             if m.label == "NORP" and (caps := _CAPS_AFTER.match(text, m.end)):
                 norp_before[s, caps.group(1)] += 1
             if m.label == "PERSON" and s in _PLACES:
@@ -859,7 +863,8 @@ def resolve_entities(
                 place_he)
     _groups_in_names(by_surface, cues, counts, norp_before)
     _not_groups(by_surface, cues, counts)
-    _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, _beside_people(items, texts), lower)
+    _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lambda: _beside_people(items, texts),
+                            aged, counts, lower)  # fmt: skip
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1323,6 +1328,8 @@ _GROUP_NOUNS = frozenset("""police family team crew staff personnel squad side c
 _THING_NOUNS = frozenset(_SPEAKER_NOUNS["things"].split()) | frozenset(_SPEAKER_NOUNS["sources"].split())
 _PERSON_NOUNS = frozenset(_SPEAKER_NOUNS["people"].split()) - _GROUP_NOUNS
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "eer", "ee", "man", "woman", "ant", "ent")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}\s?-\s?year\s?-\s?old\s+$")
+_MODEL_AFTER = re.compile(r"\s+[\w-]*\d")  # "a 25-year-old Boeing 747": a machine's age
 _NOUN_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][a-z]+)\s+$")
 # a shop or a company after a name, a lower-case word between ("the Harry Winston jewellery store", "a Harry Winston
 # boutique"): a name of a person's shape is a business's there
@@ -1378,21 +1385,37 @@ def _beside_people(items: list[tuple[str, Mention]], texts: dict[str, str]) -> C
 
 def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
                             roles: dict[str, Counter[str]], titled: Counter[str], noun_before: Counter[str],
-                            shop: Counter[str], beside: Counter[str], lower: set[str]) -> None:  # fmt: skip
+                            shop: Counter[str], beside_people: Callable[[], Counter[str]], aged: Counter[str],
+                            counts: Counter[str], lower: set[str]) -> None:  # fmt: skip
     """A person's full name the labels outvote (in place): a name of a person's shape (``_person_name_shape``)
     with a role, a title or a person's noun before it ("receptionist Madeline Kafoury", PERSON 2 / ORG 4; "free-agent
     catcher Jason Varitek") or beside a person's full name in a pair or list ("Reggie Bush and Julius Jones"), no
     cue of the context for another kind and no shop's or company's noun after it ("the Harry Winston jewellery
     store", "jeweler Harry Winston") is a person's. spaCy's PERSON on some of its mentions is not enough ("Harry
-    Winston" PERSON 5 / FAC 6)."""
+    Winston" PERSON 5 / FAC 6). So is a one-word name, no common word, place or name of the gazetteer, right after
+    an age in half its mentions ("25-year-old Guzel said", "the 46-year-old Chmiel"; not "a 25-year-old Boeing
+    747") with no cue for another kind."""
+    beside: Counter[str] | None = None
     for s, labs in by_surface.items():
+        if (not aged[s]) if " " not in s else not _person_name_shape(s, lower):
+            continue
         fam = _majority_family(labs + cues[s])
-        if fam == "PERSON" or fam not in ("ORG", "PLACE", "PRODUCT") or not _person_name_shape(s, lower):
+        if fam == "PERSON" or fam not in ("ORG", "PLACE", "PRODUCT"):
+            continue
+        if (" " not in s and 2 * aged[s] >= counts[s] and not shop[s] and not +cues[s]
+                and re.fullmatch(r"[A-Z][a-zà-ÿ]{2,}", s) and s.lower() not in _COMMON_WORDS
+                and s.lower() not in lower and s not in _GAZETTEER and s not in _PLACES):  # fmt: skip
+            cues[s]["PERSON"] += sum(labs.values()) + 1
+            continue
+        if not _person_name_shape(s, lower):
             continue
         if shop[s] or any(n > 0 and lab != "PERSON" for lab, n in cues[s].items()):
             continue
-        if roles.get(s) or titled[s] or noun_before[s] or beside[s]:
+        if beside is None and not (roles.get(s) or titled[s] or noun_before[s] or aged[s]):
+            beside = beside_people()  # (only for a name of a person's shape with no other mark)
+        if roles.get(s) or titled[s] or noun_before[s] or aged[s] or (beside is not None and beside[s]):
             cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1
+
 
 # the capitalised words of a newspaper's name spaCy left out: "the Press [Democrat] newspaper reported"
 _PAPER_FRONT = re.compile(r"\bthe ((?:[A-Z][\w'’-]+ ){1,3})$")
