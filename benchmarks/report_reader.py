@@ -15,6 +15,9 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 
 Stories are split into dev and held-out by ``benchmarks.common.heldout(story id)``.
 
+With ``--loads N`` it also opens the report file N times in headless Chromium (1366x900) and reports the median
+time to its load event and the page height.
+
     nice -n 10 .venv/bin/python -m benchmarks.report_reader --stories /tmp/run8/out/stories.json [--ref GIT_REV]
 """
 
@@ -30,7 +33,7 @@ from html import unescape
 from pathlib import Path
 
 from benchmarks.common import ROOT, heldout, machine, stamp
-from benchmarks.web_pages import export
+from benchmarks.web_pages import driver, export
 
 DASH = re.compile(r"^(?:—|<code>—</code>)$")
 SPEAKER = re.compile(r'<li class="quote"[^>]*><details>\s*<summary class="qhead"><strong class="speaker">([^<]+)'
@@ -47,6 +50,24 @@ def render(stories: Path, ref: str | None) -> str:
         out = subprocess.run([sys.executable, "-c", code, str(stories)], cwd=path, check=True,
                              capture_output=True, env={"PYTHONPATH": path, "PATH": "/usr/bin:/bin"})  # fmt: skip
     return out.stdout.decode("utf-8")
+
+
+def load_times(html: str, n: int) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        d = driver(1366, 900)
+        try:
+            runs = []
+            for _ in range(n):
+                d.get(page.as_uri())
+                runs.append(d.execute_script("var n = performance.getEntriesByType('navigation')[0];"
+                                             "return [n.loadEventEnd, document.documentElement.scrollHeight];"))
+        finally:
+            d.quit()
+    loads = sorted(r[0] for r in runs)
+    return f"load event, median of {n}: {loads[len(loads) // 2]:.0f} ms (all: {[round(x) for x in loads]}), " \
+           f"height {runs[-1][1]} px"  # fmt: skip
 
 
 def dash_columns(section: str) -> int:
@@ -91,8 +112,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stories", default="/tmp/run8/out/stories.json")
     ap.add_argument("--ref", help="render with this git revision's package")
+    ap.add_argument("--loads", type=int, default=0, help="open the report this many times in Chromium")
     args = ap.parse_args()
     html = render(Path(args.stories), args.ref)
+    if args.loads:
+        print(load_times(html, args.loads))
     sections = re.split(r'(?=<section class="story" id=")', html)[1:]
     ids = [s["id"] for s in json.loads(Path(args.stories).read_text())["stories"]]
     anchors = [re.match(r'<section class="story" id="([^"]+)"', s).group(1) for s in sections]  # type: ignore[union-attr]
