@@ -318,3 +318,17 @@ def test_a_report_of_many_stories_lays_out_a_story_when_it_is_scrolled_to() -> N
     doc["stories"] = doc["stories"][:10]
     assert "content-visibility: auto" not in render_html(doc)
     assert "content-visibility: auto" not in body(story_page(quake()))
+
+
+def test_a_story_list_says_when_no_outlet_is_named() -> None:
+    """A story whose articles name no outlet showed only 'date unknown' under its headline (19 of the stream's 93)."""
+    row = {"id": "s1", "headline": "Story", "size": 18, "first_published": None, "last_published": None,
+           "outlets": []}  # fmt: skip
+    assert "18 articles · date unknown · outlets not named</span>" in body(index_page([row], "", 1, 0, None, None))
+    doc = make_doc()
+    doc["stories"][0]["outlets"] = []
+    for a in doc["stories"][0]["articles"]:
+        a["source"] = None
+    html = render_html(doc)
+    index = html[html.index('<ol class="story-list">') : html.index("</ol>", html.index('<ol class="story-list">'))]
+    assert "outlets not named</span>" in index
