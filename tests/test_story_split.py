@@ -102,3 +102,19 @@ def test_headline_and_summary_follow_the_main_event_and_the_other_is_listed(osca
 def test_a_story_of_one_event_has_no_sub_events(oscars: dict[str, Any]) -> None:
     report = st.analyse_story("s2", _story(oscars, 8, 0), oscars["analyses"], oscars["vectors"])
     assert report["sub_events"] == []
+
+
+def test_numbers_of_the_lead_tell_two_twin_reports_apart() -> None:
+    # the same words, but a different record and day of the month: the numbers part of the similarity
+    lead = "The Sixers fired coach Maurice Cheeks with the team at {} on {} December, its manager said."
+    arts = [Article(id=f"a{i}", title="Sixers fire Cheeks", text=lead.format(*nums))
+            for i, nums in enumerate([("9-14", "13"), ("9-14", "13"), ("11-12", "20")])]  # fmt: skip
+    sim = st.article_similarities(arts, {}, {})
+    assert sim[0, 1] > sim[0, 2] + 0.05
+    assert sim[0, 2] == pytest.approx(sim[1, 2])
+
+
+def test_numbers_are_whole_figures() -> None:
+    found = st._NUMBER.findall("MS08-078 fixed 2,000 sites, $2.6 million, 3rd time in 2008; IE11.")
+    assert found == ["078", "2,000", "2.6", "2008"]
+    assert [x for x in found if not st._YEAR.fullmatch(x)] == ["078", "2,000", "2.6"]  # a year is background

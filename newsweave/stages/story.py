@@ -264,7 +264,8 @@ def _cut(sentence: str) -> str:
 # cosine, entity-key overlap, TF-IDF cosine of title + lead terms, the IDF counted within the story), grouped by
 # average linkage, and the story reads as two events when the two largest groups are both big enough and clearly
 # apart (mean silhouette). Settings chosen on the dev stories of the 961-article stream (benchmarks/mixed_stories.py).
-SPLIT_WEIGHTS = (0.3, 0.3, 0.4)  # cosine, entities, terms: the clusterer's defaults
+SPLIT_WEIGHTS = (0.3, 0.3, 0.3, 0.1)  # cosine, entities, terms, numbers: the clusterer's 0.3 / 0.3 / 0.4 with 0.1 of
+# the terms' weight on the numbers of title and lead, years aside (a record, a toll, an age, a sum tell twins apart)
 SPLIT_LEAD = 1000  # characters of an article's text (after its title) whose terms are compared
 SPLIT_STORY = 8  # only a story of at least this many articles is checked (smaller ones split by chance)
 SPLIT_MIN = 3  # each group holds at least this many articles ...
@@ -274,32 +275,45 @@ SPLIT_COHESION = 0.325  # ... and the articles of each group are this similar on
 # event alike; not a series of reports on one topic, such as a disaster's toll, aid and aftermath)
 
 
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # a year is left out: mostly background ("hosted in 2007", "since 1990")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?!\w)")  # "9", "2.6", "200,000"; not "ms08" or "3rd"
+
+
+def _story_tfidf(bags: list[Counter[str] | dict[str, int]]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of the articles' term bags, the document frequencies counted within the story."""
+    n = len(bags)
+    df = Counter(t for ts in bags for t in ts)
+    out = []
+    for ts in bags:
+        w = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in ts.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        out.append({t: x / norm for t, x in w.items()})
+    return out
+
+
 def article_similarities(articles: list[Article], analyses: dict[str, Analysis],
                          vectors: dict[str, np.ndarray]) -> np.ndarray:  # fmt: skip
     """Pairwise similarity of a story's articles (n x n): ``SPLIT_WEIGHTS`` over the MiniLM cosine (0 without
-    both vectors), the overlap of their entity keys (shared keys over the smaller of the two sets, at most 8) and the
-    cosine of their content terms (title + first ``SPLIT_LEAD`` characters, TF-IDF with the story's document
-    frequencies)."""
+    both vectors), the overlap of their entity keys (shared keys over the smaller of the two sets, at most 8), the
+    cosine of their content terms (title + first ``SPLIT_LEAD`` characters) and that of the numbers written there
+    (both TF-IDF with the story's document frequencies)."""
     n = len(articles)
-    cw, ew, lw = SPLIT_WEIGHTS
+    cw, ew, lw, nw = SPLIT_WEIGHTS
     dim = next((len(v) for v in vectors.values()), 0)
     vec = np.stack([vectors.get(a.id, np.zeros(dim, dtype=np.float32)) for a in articles]) if dim else None
     cos = vec @ vec.T if vec is not None else np.zeros((n, n))
     ents = [set(entity_keys(analyses[a.id])[:8]) if a.id in analyses else set() for a in articles]
-    terms = [content_terms(a.title, a.text, SPLIT_LEAD) for a in articles]
-    df = Counter(t for ts in terms for t in ts)
-    weighted = []
-    for ts in terms:
-        w = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in ts.items()}
-        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
-        weighted.append({t: x / norm for t, x in w.items()})
+    terms = _story_tfidf([content_terms(a.title, a.text, SPLIT_LEAD) for a in articles])
+    leads = [f"{a.title or ''}\n{a.text[:SPLIT_LEAD]}" for a in articles]
+    numbers = _story_tfidf([Counter(x.replace(",", "") for x in _NUMBER.findall(lead) if not _YEAR.fullmatch(x))
+                            for lead in leads])  # fmt: skip
     sim = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
             e = len(ents[i] & ents[j]) / min(len(ents[i]), len(ents[j])) if ents[i] and ents[j] else 0.0
-            wi, wj = weighted[i], weighted[j]
-            lex = sum(x * wj[t] for t, x in wi.items() if t in wj)
-            sim[i, j] = sim[j, i] = cw * float(cos[i, j]) + ew * e + lw * lex
+            lex = sum(x * terms[j][t] for t, x in terms[i].items() if t in terms[j])
+            num = sum(x * numbers[j][t] for t, x in numbers[i].items() if t in numbers[j])
+            sim[i, j] = sim[j, i] = cw * float(cos[i, j]) + ew * e + lw * lex + nw * num
     return sim
 
 
