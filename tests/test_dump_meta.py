@@ -202,3 +202,28 @@ def test_more_bylines_next_to_the_headline_authors_label_reading_time_and_name_l
     assert byline_and_date([*head, "Authors:Ann Roy, Jyoti Patel", "Body"], 1, 3)[0] == ("Ann Roy", "Jyoti Patel")
     names = ("Naftali Tishby", "Fernando C. Pereira", "William Bialek")
     assert byline_and_date([*head, ", ".join(names), "24 Apr 2000 • 3 min read", "Body"], 1, 4)[0] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Matthew Frankel, CFP – Updated Mar 5, 2026", ("Matthew Frankel, CFP",)),
+        ("By Jillian Kubala, MS, RD and Jane Roe", ("Jillian Kubala, MS, RD", "Jane Roe")),
+        ("Written By: Catherine Boeckmann Executive Digital Editor and Master Gardener", ("Catherine Boeckmann",)),
+        ("By Charles Patterson, WCI Columnist", ("Charles Patterson",)),
+        ("By Meaghan Weeden ● December 23, 2025 ● 6 min read", ("Meaghan Weeden",)),
+        ("by Jacob Trussell—10 min read", ("Jacob Trussell",)),
+        ("By the Lavazza Team 2–3 minutes", ("the Lavazza Team",)),
+        ("By Mahua Das", ("Mahua Das",)),
+    ],
+)
+def test_bylines_next_to_the_headline_keep_credentials_and_drop_job_titles(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["Menu", "A Headline About Things", line, "Body text " * 9], 1, 3)[0] == authors
+
+
+def test_the_byline_next_to_the_headline_comes_before_a_teasers_byline_elsewhere() -> None:
+    body = ["The first paragraph of the story is long enough to be prose, with many words in it. " * 3] * 6
+    menu = ["Menu", "Stories", "Gardens", "Plants", "Shop", "About", "Contact", "Events", "Search"]
+    page = ["Home", "Related: Another Story Title Here", "By Kier Holmes", *menu,
+            "The Year in Gardening Looking Back", "By Melissa Ozawa", *body]  # fmt: skip
+    assert clean_text_dump("\n".join(page)).authors == ("Melissa Ozawa",)

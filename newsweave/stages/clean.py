@@ -134,6 +134,24 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
 _READING_TIME = re.compile(r"\s+\d+\s*(?:[-–]\s*\d+\s*)?min", re.I)  # byline_names
+# next to the headline, names also end at other bullets and at a dash glued to them ("Jacob Trussell—10 min read")
+_BYLINE_END_NEAR = re.compile(r"\s*[●▪∙◦]\s*|[—–](?=\s*\d)")
+# degrees and certifications a byline writes after a name ("Matthew Frankel, CFP", "Jillian Kubala, MS, RD"): kept
+# with the name next to the headline (_names with ``credentials``)
+_CREDENTIAL = re.compile(
+    r"(?:M\.?D|D\.?O|Ph\.?\s?D|Pharm\.?D|Psy\.?D|Ed\.?D|DPhil|R\.?N|BSN|MSN|NP|APRN|FNP|RDN?|LDN?|CDCES|CDE|M\.?S|MSc|"
+    r"M\.?A|MBA|MPH|MPA|MFA|MEd|B\.?A|B\.?S|BSc|CFP|CFA|CPA|ChFC|CLU|CEPF|EA|J\.?D|Esq|LLM|DVM|VMD|DACVB|LVT|VTS|CVT|"
+    r"DDS|DMD|RDH|RPh|DPT|OTR|LCSW|LMFT|LPC|MSW|LMSW|CPP|PSP|CISSP|PMP|FACLM|FACP|FACS|CSCS|CPT|IBCLC|CNM|CRNA|ATC|ND"
+    r")\.?®?"
+)
+# a job title glued after a name next to the headline ("Catherine Boeckmann Executive Digital Editor", "Rasmus
+# Barslund Founder & Lead Reviewer", "Mateusz HabernyFounder at Oakywood"): the name ends before its first word
+_ROLE_WORDS = (
+    "Editor|Writer|Columnist|Reporter|Founder|Co-founder|Co-Founder|CEO|CTO|COO|CMO|Director|Manager|Analyst|"
+    "Specialist|Consultant|Contributor|Correspondent|Journalist|Executive|Senior|Chief|Head|Former|Gardener|"
+    "Expert|Strategist|Engineer|Developer|Designer|Photographer|Producer|Reviewer|Researcher|President|Partner"
+)
+_ROLE_TAIL = re.compile(rf"(?<=[a-z])(?=(?:{_ROLE_WORDS})\b)|\s+(?:{_ROLE_WORDS})\b.*$")
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
 NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
 # the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
@@ -307,19 +325,25 @@ def _titlecase_ratio(words: list[str]) -> float:
     return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
 
 
-def _is_name(part: str) -> bool:
+def _is_name(part: str, loose: bool = False) -> bool:
     toks = part.split()
     if not 2 <= len(toks) <= 4 or _outlet_in(part) or re.search(r"\d", part):
         return False
-    caps = [t for t in toks if t.lower() not in _PARTICLES]
+    # ``loose`` (next to the headline): a particle that ends the name is a surname ("Mahua Das")
+    caps = [t for k, t in enumerate(toks) if t.lower() not in _PARTICLES or (loose and k == len(toks) - 1)]
     return len(caps) >= 2 and all(t[0].isupper() and t.lower().strip(".") not in _ORG_WORDS for t in caps)
 
 
-def _names(s: str) -> tuple[str, ...]:
-    """Person names at the start of ``s`` ("A B, C D and E F, NPR" -> the three names)."""
+def _names(s: str, credentials: bool = False) -> tuple[str, ...]:
+    """Person names at the start of ``s`` ("A B, C D and E F, NPR" -> the three names). With ``credentials`` (next
+    to the headline) the degrees after a name stay with it ("Jillian Kubala, MS, RD") and a name may end with a
+    particle."""
     out: list[str] = []
     for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", s.strip()):
-        if not _is_name(part):
+        if credentials and out and _CREDENTIAL.fullmatch(part):
+            out[-1] += f", {part}"
+            continue
+        if not _is_name(part, credentials):
             break
         out.append(part.title() if part.isupper() else part)
     return tuple(out)
@@ -360,11 +384,14 @@ def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
     """The person names a byline's text (after "By") gives: one or more full names ("A B, C D and E F, NPR",
     _names), else (``loose``) one name read loosely (_loose_name), split at commas, "&" and "and"."""
     head = _BYLINE_END.split(text, maxsplit=1)[0]
-    if loose:  # next to the headline, names end at a reading time too ("By Kyle Howells 15 min read")
-        head = _READING_TIME.split(head, maxsplit=1)[0]
-    if (names := _names(head)) or not loose:
+    if not loose:
+        return _names(head)
+    # next to the headline, names end at a reading time too ("By Kyle Howells 15 min read"), other bullets, a job title
+    head = _BYLINE_END_NEAR.split(_READING_TIME.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    head = _ROLE_TAIL.split(head, maxsplit=1)[0].strip(" ,")
+    if names := _names(head, credentials=True):
         return names
-    name = _loose_name(text)
+    name = _loose_name(head)
     return tuple(a.strip() for a in re.split(r",\s*|\s+and\s+|\s*&\s*", name) if a.strip()) if name else ()
 
 
@@ -964,7 +991,9 @@ def clean_text_dump(raw: str) -> CleanResult:
         dates.append((2, body[0], d))
     if text:  # a byline and a date written next to the headline, when the stated metadata gives none
         near_authors, near_date = byline_and_date(lines, title, text[0])
-        authors = authors or near_authors
+        # the byline next to the headline, read there with its credentials and without a job title, comes before
+        # a byline elsewhere on the page (a teaser's "By X" in the menu); a "[Source: ...]" line stays first
+        authors = next((m.authors for r, _, m in sorted(found) if r == 0 and m.authors), ()) or near_authors or authors
         if near_date:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
     sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
