@@ -538,3 +538,13 @@ def test_works_get_their_own_heading_after_events() -> None:
     html = render_html(doc)
     assert '<span class="elabel" title="WORK_OF_ART">Works</span>' in html
     assert html.index(">Events</span>") < html.index(">Works</span>")
+
+
+def test_the_articles_table_names_a_host_outlet_as_the_header_does() -> None:
+    doc = make_doc()
+    story = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    story["articles"][1]["source"] = "www.coastherald.example"
+    md, page = render_markdown(doc), render_html(doc)
+    row = next(line for line in md.splitlines() if line.startswith("| 2 | "))  # the articles table's row
+    assert "| coastherald.example |" in row and "www." not in row
+    assert 'data-label="Outlet">coastherald.<wbr>example' in page or 'data-label="Outlet">coastherald.example' in page

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..stages.textutil import UNNAMED_OUTLET, is_unnamed_outlet
+from ..stages.textutil import UNNAMED_OUTLET, is_unnamed_outlet, outlet_name
 from .evidence import best_sentence, context
 from .pictures import coverage_picture, timeline_picture
 from .tables import in_other_event, other_event_articles
@@ -423,7 +423,8 @@ class _StoryView:
                     "title": _text(a.get("title")),
                     "url": safe_url(a.get("url")),
                     "md_url": MdSafe(_md_url(u)) if (u := safe_url(a.get("url"))) else None,
-                    "source": _text(a.get("source")),
+                    # outlets as the story's header and the quotes name them ("www.thehindu.com" -> "thehindu.com")
+                    "source": outlet_name(src) if (src := _text(a.get("source"))) else None,
                     "original_source": _text(a.get("original_source")),
                     "authors": _dedupe(a.get("authors") or []),
                     "published": fmt_date(a.get("published")),

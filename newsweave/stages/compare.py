@@ -100,7 +100,7 @@ from .facts import (
     parse_words,
     qualifier_before,
 )
-from .textutil import ENGLISH_STOP, unnamed_outlet
+from .textutil import ENGLISH_STOP, outlet_name, unnamed_outlet
 
 MIN_WORDS, MAX_WORDS = 6, 60
 OVERLAP = 0.5  # each sentence holds this share of the other's content words
@@ -304,13 +304,6 @@ class Claim:
     text: str
     words: tuple[str, ...]
     sentence: tuple[int, int] = (0, 0)  # the sentence a clause claim was cut from (itself when not cut)
-
-
-def outlet_name(source: str) -> str:
-    """An outlet as readers name it: a site given as its host loses the "www." ("www.bbc.co.uk" ->
-    "bbc.co.uk"); other names stay as given."""
-    s = source.strip()
-    return s[4:] if s.lower().startswith("www.") and "." in s[4:] and " " not in s else s
 
 
 def outlet_of(a: Article) -> str:

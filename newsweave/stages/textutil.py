@@ -68,6 +68,13 @@ def join_spaced_hyphens(text: str) -> str:
     return _SPACED_HYPHEN.sub(join, text)
 
 
+def outlet_name(source: str) -> str:
+    """An outlet as readers name it: a site given as its host loses the "www." ("www.bbc.co.uk" ->
+    "bbc.co.uk"); other names stay as given."""
+    s = source.strip()
+    return s[4:] if s.lower().startswith("www.") and "." in s[4:] and " " not in s else s
+
+
 UNNAMED_OUTLET = "unnamed outlet"
 
 
