@@ -227,3 +227,13 @@ def test_the_byline_next_to_the_headline_comes_before_a_teasers_byline_elsewhere
     page = ["Home", "Related: Another Story Title Here", "By Kier Holmes", *menu,
             "The Year in Gardening Looking Back", "By Melissa Ozawa", *body]  # fmt: skip
     assert clean_text_dump("\n".join(page)).authors == ("Melissa Ozawa",)
+
+
+@pytest.mark.parametrize(
+    "between",
+    [["reviewed by Jo-ann Caballes"], ["•"], ["8 min"], ["Last update:"], ["#Cloud Computing"],
+     ["/", "10", "min read"]],
+)
+def test_a_bare_name_is_read_past_separators_reading_times_and_reviewers_before_its_date(between: list[str]) -> None:
+    lines = ["Menu", "A Headline About Things", "Yaren Fadiloglulari", *between, "November 18, 2025", "Body text " * 9]
+    assert byline_and_date(lines, 1, len(lines) - 1)[0] == ("Yaren Fadiloglulari",)

@@ -153,6 +153,13 @@ _ROLE_WORDS = (
 )
 _ROLE_TAIL = re.compile(rf"(?<=[a-z])(?=(?:{_ROLE_WORDS})\b)|\s+(?:{_ROLE_WORDS})\b.*$")
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
+# a line between a bare name and its date line (byline_and_date): a separator ("•", "/"), a reading time ("10",
+# "min read"), a label of the date ("Last update:"), a reviewer or editor, a tag ("#Cloud Computing")
+_BETWEEN_NAME_AND_DATE = re.compile(
+    r"^(?:[^\w]*|\d+|(?:\d+\s*|x\s+)?mins?(?:ute)?s?(?:\s+read)?(?:\s+time)?|(?:\w+\s+){0,2}\w+\s*:|#.*"
+    r"|(?:(?:medically|expert)\s+)?(?:reviewed|edited|fact[- ]checked)\s+by\b.*)$",
+    re.I,
+)
 NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byline and a date (byline_and_date)
 # the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
 # repost notice 3): then the date next to the headline (byline_and_date), then a date line far from the headline
@@ -444,7 +451,10 @@ def byline_and_date(
         authors = _names_by_date(lines[dates[0][0]])
     if not authors and dates:
         i = dates[0][0]  # a bare name right above or below the date ("Andrew King" / "September 4, 2025")
-        for j in (i - 1, i + 1):
+        for step in (-1, 1):
+            j = i + step  # ... past a separator, a reading time, a reviewer ("Yaren F." / "reviewed by X" / date)
+            while 0 <= j < len(lines) and abs(j - i) <= 3 and j != title and _BETWEEN_NAME_AND_DATE.match(lines[j]):
+                j += step
             if not 0 <= j < len(lines) or j == title:
                 continue
             if len(names := _names(lines[j])) > 1 and not any(_label_like(n) for n in names):
