@@ -237,3 +237,29 @@ def test_the_byline_next_to_the_headline_comes_before_a_teasers_byline_elsewhere
 def test_a_bare_name_is_read_past_separators_reading_times_and_reviewers_before_its_date(between: list[str]) -> None:
     lines = ["Menu", "A Headline About Things", "Yaren Fadiloglulari", *between, "November 18, 2025", "Body text " * 9]
     assert byline_and_date(lines, 1, len(lines) - 1)[0] == ("Yaren Fadiloglulari",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Shelby Loos, DVM. Reviewed by Molly Price, DVM", ("Shelby Loos, DVM",)),
+        ("by News Desk", ("News Desk",)),
+        ("Dec 26, 2025 •  Mahua Das in Project Management", ("Mahua Das",)),
+    ],
+)
+def test_reviewers_desks_and_particle_surnames_next_to_the_headline(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["Menu", "A Headline About Things", line, "Body text " * 9], 1, 3)[0] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jeffrey A. Slotnick CPP, PSP", ("Jeffrey A. Slotnick CPP, PSP",)),
+        ("Rasmus Barslund Founder & Lead Reviewer", ("Rasmus Barslund",)),
+        ("Guide by Will Judd Former Deputy Tech Editor", ("Will Judd",)),
+        ("Tags: BermudaESPHome Assistant", ()),
+    ],
+)
+def test_a_name_line_over_the_date_without_its_job_title(line: str, authors: tuple[str, ...]) -> None:
+    lines = ["Menu", "A Headline About Things", line, "Dec. 17, 2025", "Body text " * 9]
+    assert byline_and_date(lines, 1, 4)[0] == authors

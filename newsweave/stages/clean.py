@@ -135,7 +135,13 @@ COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
 _READING_TIME = re.compile(r"\s+\d+\s*(?:[-–]\s*\d+\s*)?min", re.I)  # byline_names
 # next to the headline, names also end at other bullets and at a dash glued to them ("Jacob Trussell—10 min read")
-_BYLINE_END_NEAR = re.compile(r"\s*[●▪∙◦]\s*|[—–](?=\s*\d)")
+_BYLINE_END_NEAR = re.compile(
+    r"\s*[●▪∙◦]\s*|[—–](?=\s*\d)|\.?\s+(?i:(?:medically\s+)?(?:reviewed|edited|fact[- ]checked)\s+by)\b"
+)
+# a desk or a team as the byline ("By News Desk", "by The MNTN Team"): a byline next to the headline names it whole
+_TEAM = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:Team|Desk|Staff|Editors|Editorial(?:\s+(?:Team|Staff|Board))?)"
+)
 # degrees and certifications a byline writes after a name ("Matthew Frankel, CFP", "Jillian Kubala, MS, RD"): kept
 # with the name next to the headline (_names with ``credentials``)
 _CREDENTIAL = re.compile(
@@ -387,6 +393,11 @@ def _label_like(name: str) -> bool:
     return all(w.lower() in common for w in _words(name))
 
 
+def _near_names(s: str) -> tuple[str, ...]:
+    """_names as read next to the headline: a job title after the name cut, credentials kept with it."""
+    return _names(_ROLE_TAIL.split(s, maxsplit=1)[0].strip(" ,"), credentials=True)
+
+
 def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
     """The person names a byline's text (after "By") gives: one or more full names ("A B, C D and E F, NPR",
     _names), else (``loose``) one name read loosely (_loose_name), split at commas, "&" and "and"."""
@@ -395,9 +406,11 @@ def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
         return _names(head)
     # next to the headline, names end at a reading time too ("By Kyle Howells 15 min read"), other bullets, a job title
     head = _BYLINE_END_NEAR.split(_READING_TIME.split(head, maxsplit=1)[0], maxsplit=1)[0]
-    head = _ROLE_TAIL.split(head, maxsplit=1)[0].strip(" ,")
-    if names := _names(head, credentials=True):
+    if names := _near_names(head):
         return names
+    if _TEAM.fullmatch(head.strip()):
+        return (head.strip(),)
+    head = _ROLE_TAIL.split(head, maxsplit=1)[0].strip(" ,")
     name = _loose_name(head)
     return tuple(a.strip() for a in re.split(r",\s*|\s+and\s+|\s*&\s*", name) if a.strip()) if name else ()
 
@@ -422,7 +435,7 @@ def _names_by_date(line: str) -> tuple[str, ...]:
     for part in _DATE_LINE_PARTS.split(without_dates(line, "|", loose=True)):
         part = _NAME_TAIL.split(part, maxsplit=1)[0]  # "Mahua Das in Project Management", "X on behalf of Y"
         byline = _byline(part)
-        names = byline[0] if byline else _names(part)
+        names = byline[0] if byline else _near_names(part)
         if names := tuple(n for n in names if not _label_like(n)):
             return names
     return ()
@@ -457,10 +470,19 @@ def byline_and_date(
                 j += step
             if not 0 <= j < len(lines) or j == title:
                 continue
-            if len(names := _names(lines[j])) > 1 and not any(_label_like(n) for n in names):
+            if len(names := _near_names(lines[j])) > 1 and not any(_label_like(n) for n in names):
                 authors = names  # "Naftali Tishby, Fernando C. Pereira, William Bialek" / "24 Apr 2000"
                 break
-            if name := _loose_name(lines[j]):
+            if (byline := _byline(lines[j])) and byline[0]:  # "Author: Kashmir Brummel" past the label
+                authors = byline[0]
+                break
+            if ":" in lines[j]:  # a label ("Tags: ...", "Contact: Ron Sands")
+                continue
+            if len(names) == 1 and names[0] == lines[j] and not _label_like(names[0]):
+                authors = names  # "Jeffrey A. Slotnick CPP, PSP"
+                break
+            if name := _loose_name(_ROLE_TAIL.split(lines[j], maxsplit=1)[0].strip(" ,")):
+                name = re.sub(r"^.*\sby\s+", "", name)  # "Guide by Will Judd"
                 if 1 <= len(name.split()) <= 4 and not _label_like(name):
                     authors = (name,)
                     break
