@@ -263,3 +263,11 @@ def test_reviewers_desks_and_particle_surnames_next_to_the_headline(line: str, a
 def test_a_name_line_over_the_date_without_its_job_title(line: str, authors: tuple[str, ...]) -> None:
     lines = ["Menu", "A Headline About Things", line, "Dec. 17, 2025", "Body text " * 9]
     assert byline_and_date(lines, 1, 4)[0] == authors
+
+
+def test_an_author_box_after_the_article_names_the_author_when_no_byline_does() -> None:
+    body = ["The first paragraph of the story is long enough to be prose, with many words in it. " * 3] * 6
+    box = ["Lauren Vetter", "Lauren Vetter is a growth-focused marketing professional specializing in health care."]
+    page = ["Home", "Blog", "How To Grow A Practice In Ten Steps", *body, *box, "Related articles"]
+    assert clean_text_dump("\n".join(page)).authors == ("Lauren Vetter",)
+    assert clean_text_dump("\n".join(page[:-3] + page[-1:])).authors == ()

@@ -724,6 +724,22 @@ def _author_box(kinds: list[Kind], lines: list[str], span: list[int]) -> int | N
     return found
 
 
+def _author_box_name(lines: list[str], start: int) -> tuple[str, ...]:
+    """The person an author box after ``start`` presents: a name line ("Lauren Vetter", "About Alexa") followed by a
+    line about that person ("Lauren Vetter is a growth-focused marketing professional...", "Maria is a growth
+    analyst"); the first such box."""
+    for k in range(start, len(lines) - 1):
+        if len(_words(lines[k])) > 6 or not (name := _person_name(lines[k])):
+            continue
+        bio = lines[k + 1]
+        first = re.escape(name.split()[0])
+        if re.match(rf"(?:{re.escape(name)}|{first})\b[^.]{{0,40}}?\b(?:is|was|has|serves|works)\b", bio) and (
+            _BIO_ROLE.search(" ".join(bio.split()[:25]))
+        ):
+            return (name,)
+    return ()
+
+
 def _content_words(s: str) -> list[str]:
     return [w for w in (x.lower() for x in _words(s)) if len(w) > 2 and w not in ENGLISH_STOP and not w.isdigit()]
 
@@ -1026,6 +1042,8 @@ def clean_text_dump(raw: str) -> CleanResult:
         # the byline next to the headline, read there with its credentials and without a job title, comes before
         # a byline elsewhere on the page (a teaser's "By X" in the menu); a "[Source: ...]" line stays first
         authors = next((m.authors for r, _, m in sorted(found) if r == 0 and m.authors), ()) or near_authors or authors
+        if not authors:  # no byline: the author box after the article ("Jane Doe" / "Jane Doe is a writer ...")
+            authors = _author_box_name(lines, title if title is not None else text[0])
         if near_date:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
     sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
