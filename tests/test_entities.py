@@ -1274,3 +1274,53 @@ def test_a_one_word_name_after_an_age_is_a_person_but_not_a_machines() -> None:
     ents, _canon = resolve_entities(items, texts={"a": text})
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Guzel"] == "PERSON" and label["Boeing"] == "ORG"
+
+
+def test_a_portfolio_before_secretary_or_minister_is_part_of_a_title() -> None:
+    # the 961-article stream: "Finance Secretary Edgardo Espiritu", "former Foreign Affairs Minister Mircea Geoană",
+    # "US Surgeon General" (ORG); "Interior" stays where it names the department, and so does a body before a title
+    text = ("PAL has not agreed, Finance Secretary Edgardo Espiritu said. Former Foreign Affairs Minister Mircea "
+            "Geoană came. She was named US Surgeon General. Officials at the Interior said so, Interior Secretary "
+            "Ken Salazar said. Labour Party General Secretary Ann Black spoke.")
+    items = [_at(text, "Finance", "ORG"), _at(text, "Foreign Affairs", "ORG"), _at(text, "US Surgeon", "ORG"),
+             _at(text, "Interior", "ORG"), _at(text, "Interior", "ORG", 1), _at(text, "Labour Party", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    mentions = {v: e["mentions"] for e in ents for v in e["variants"]}
+    assert not {"Finance", "Foreign Affairs", "US Surgeon"} & set(label)
+    assert label["Interior"] == "ORG" and mentions["Interior"] == 1 and label["Labour Party"] == "ORG"
+
+
+def test_a_city_of_the_list_tagged_org_with_no_bodys_mark_is_a_place() -> None:
+    # the 961-article stream: "A Westpac Rescue Helicopter from Christchurch", "Beaumont Hospital in Royal Oak" (ORG);
+    # a maker before a model ("a silver Toyota Camry") and a newspaper ("the newspaper Granma") stay organisations
+    text = ("A Westpac Rescue Helicopter from Christchurch was called. Victims were treated in Royal Oak. She was hit "
+            "by a silver Toyota Camry. The Communist Party newspaper Granma praised Cubans.")
+    items = [_at(text, "Christchurch", "ORG"), _at(text, "Royal Oak", "ORG"), _at(text, "Toyota", "ORG"),
+             _at(text, "Granma", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Christchurch"] == "GPE" and label["Royal Oak"] == "GPE"
+    assert label["Toyota"] == "ORG" and label["Granma"] == "ORG"
+
+
+def test_a_city_naming_a_team_in_a_story_of_records_stays_an_organisation() -> None:
+    # the 961-article stream: "between Evansville and Indiana State" in a story where "Creighton (25 - 7)" plays
+    text = "Creighton (25 - 7) will play the winner of the quarterfinal between Evansville and Indiana State."
+    items = [_at(text, "Evansville", "ORG"), _at(text, "Creighton", "ORG"), _at(text, "Indiana State", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Evansville"] == "ORG"
+
+
+def test_a_name_before_disease_or_award_is_no_entity_but_a_giver_stays() -> None:
+    # the 961-article stream: "cystic fibrosis and Huntington's disease", "the MacArthur genius award" (ORG); "an NFL
+    # special award" and "the Ford Foundation award" keep their body
+    text = ("Genes for cystic fibrosis and Huntington's disease. She won the MacArthur genius award. The Chargers won "
+            "an NFL special award. She got the Ford Foundation award.")
+    items = [_at(text, "Huntington", "ORG"), _at(text, "MacArthur", "ORG"), _at(text, "NFL", "ORG"),
+             _at(text, "Ford Foundation", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert "Huntington" not in label and "MacArthur" not in label
+    assert label["NFL"] == "ORG" and label["Ford Foundation"] == "ORG"
