@@ -271,3 +271,13 @@ def test_an_author_box_after_the_article_names_the_author_when_no_byline_does() 
     page = ["Home", "Blog", "How To Grow A Practice In Ten Steps", *body, *box, "Related articles"]
     assert clean_text_dump("\n".join(page)).authors == ("Lauren Vetter",)
     assert clean_text_dump("\n".join(page[:-3] + page[-1:])).authors == ()
+
+
+def test_long_date_lines_glued_menus_and_a_bare_by_over_a_category_line() -> None:
+    head = ["Menu", "A Headline About Things"]
+    line = "Posted on December 20, 2025 by Jean-Luc Aufranc (CNXSoft) - 5 Comments on Do you need 14 USB ports on a Pi?"
+    assert byline_and_date([*head, line, "Body text " * 9], 1, 3)[0] == ("Jean-Luc Aufranc",)
+    lines = [*head, "By", "Wedding ChecklistsJust EngagedWedding Planning", "Naoise McNally", "Body text " * 9]
+    assert byline_and_date(lines, 1, 5)[0] == ("Naoise McNally",)
+    brand = byline_and_date([*head, "Posted by Team SimplyThrilled", "Body text " * 9], 1, 3)[0]
+    assert brand == ("Team SimplyThrilled",)

@@ -157,6 +157,7 @@ _ROLE_WORDS = (
     "Specialist|Consultant|Contributor|Correspondent|Journalist|Executive|Senior|Chief|Head|Former|Gardener|"
     "Expert|Strategist|Engineer|Developer|Designer|Photographer|Producer|Reviewer|Researcher|President|Partner"
 )
+_GLUED = re.compile(r"(?<!\bMac|\bVan|\bVon)(?<!\bFitz)(?<=[a-z]{3})[A-Z]")  # _glued
 _ROLE_TAIL = re.compile(rf"(?<=[a-z])(?=(?:{_ROLE_WORDS})\b)|\s+(?:{_ROLE_WORDS})\b.*$")
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
 # a line between a bare name and its date line (byline_and_date): a separator ("•", "/"), a reading time ("10",
@@ -344,7 +345,15 @@ def _is_name(part: str, loose: bool = False) -> bool:
         return False
     # ``loose`` (next to the headline): a particle that ends the name is a surname ("Mahua Das")
     caps = [t for k, t in enumerate(toks) if t.lower() not in _PARTICLES or (loose and k == len(toks) - 1)]
+    if loose and _glued(part):
+        return False
     return len(caps) >= 2 and all(t[0].isupper() and t.lower().strip(".") not in _ORG_WORDS for t in caps)
+
+
+def _glued(name: str) -> bool:
+    """Menu entries run together ("Wedding ChecklistsJust EngagedWedding Planning"): two or more words glued to
+    the next one's capital; one is a brand's name ("Team SimplyThrilled", "IndustrySelect")."""
+    return len(_GLUED.findall(name)) >= 2
 
 
 def _names(s: str, credentials: bool = False) -> tuple[str, ...]:
@@ -369,7 +378,7 @@ def _loose_name(text: str) -> str | None:
                                  maxsplit=1, flags=re.I)[0])  # fmt: skip
     if name:  # a small word left at the end ("George Michaelson on" a date) is not the name's
         name = re.sub(r"(?:\s+(?:[a-z]{1,3}|and|&))+$", "", name)
-    if not name or any(c.isdigit() for c in name) or "@" in name:
+    if not name or any(c.isdigit() for c in name) or "@" in name or _glued(name):
         return None
     words = name.split()
     handle = len(words) == 1 and name.isalpha() and name.islower() and not _label_like(name)  # "by whova"
@@ -430,6 +439,8 @@ def _byline(s: str, loose: bool = True) -> tuple[tuple[str, ...], str] | None:
 def _names_by_date(line: str) -> tuple[str, ...]:
     """Full names in a short line that writes a date, in a part of it that the date or a separator sets off
     ("Faith Katunga•Oct 20, 2025", "September 1st, 2023 By Emily Norwood"); label-like parts are no names."""
+    if len(_words(line)) > BYLINE_MAX_WORDS:  # "... by Jean-Luc Aufranc (CNXSoft) - 5 Comments on <title>"
+        line = re.split(r"\s+[-–—]{1,2}\s+|\(", line, maxsplit=1)[0]
     if len(_words(line)) > BYLINE_MAX_WORDS:
         return ()
     for part in _DATE_LINE_PARTS.split(without_dates(line, "|", loose=True)):
@@ -456,7 +467,8 @@ def byline_and_date(
     for i in near:
         if (byline := _byline(lines[i])) is None:
             continue
-        if authors := byline[0] or (byline_names(lines[i + 1]) if not byline[1] and i + 1 < len(lines) else ()):
+        nxt = [byline_names(lines[k]) for k in (i + 1, i + 2) if not byline[1] and k < len(lines)]
+        if authors := byline[0] or next((n for n in nxt if n), ()):  # a bare "By": the name on a next line
             break
     day_first = numeric_order("\n".join(lines))  # "19/02/2025" elsewhere on the page: "09/10/2025" is 9 October
     dates = [(i, d) for i in near if (d := parse_date(lines[i], loose=True, day_first=day_first))]
