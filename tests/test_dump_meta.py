@@ -281,3 +281,12 @@ def test_long_date_lines_glued_menus_and_a_bare_by_over_a_category_line() -> Non
     assert byline_and_date(lines, 1, 5)[0] == ("Naoise McNally",)
     brand = byline_and_date([*head, "Posted by Team SimplyThrilled", "Body text " * 9], 1, 3)[0]
     assert brand == ("Team SimplyThrilled",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("October 8, 2024        Swoogo", ("Swoogo",)), ("Friday, December 19, 2025", ()),
+     ("WASHINGTON, Dec. 1, 2025", ())],
+)
+def test_the_one_other_thing_a_date_line_writes_is_its_author(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["Menu", "A Headline About Things", line, "Body text " * 9], 1, 3)[0] == authors

@@ -449,6 +449,10 @@ def _names_by_date(line: str) -> tuple[str, ...]:
         names = byline[0] if byline else _near_names(part)
         if names := tuple(n for n in names if not _label_like(n)):
             return names
+    parts = [p for p in _DATE_LINE_PARTS.split(without_dates(line, "|", loose=True)) if p.strip(" |")]
+    if len(parts) == 1 and (name := _loose_name(parts[0].strip(" |"))) and not _label_like(name):
+        if not (name.isupper() or all(w.lower() in _DATE_FILLER for w in name.split())):  # "WASHINGTON", "Friday"
+            return (name,)  # the one other thing a date line writes: "October 8, 2024        Swoogo", "Mazi • Oct 2"
     return ()
 
 
