@@ -1324,3 +1324,15 @@ def test_a_name_before_disease_or_award_is_no_entity_but_a_giver_stays() -> None
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert "Huntington" not in label and "MacArthur" not in label
     assert label["NFL"] == "ORG" and label["Ford Foundation"] == "ORG"
+
+
+def test_a_given_name_and_surname_named_once_with_no_cue_is_a_person_but_not_a_firm() -> None:
+    # the 961-article stream: 'Do you think Eli Manning should have left', 'Dominique Jones had 11 points' (ORG);
+    # "Warner Brothers" and a name with a company's cue stay organisations
+    text = ("He replied: \"Do you think Eli Manning should have left the field?\" Dominique Jones had 11 points. "
+            "The film was made by Warner Brothers. Shares of Morgan Stanley fell.")
+    items = [_at(text, "Eli Manning", "ORG"), _at(text, "Dominique Jones", "ORG"), _at(text, "Warner Brothers", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Eli Manning"] == "PERSON" and label["Dominique Jones"] == "PERSON"
+    assert label["Warner Brothers"] == "ORG"

@@ -1441,6 +1441,9 @@ def _beside_people(items: list[tuple[str, Mention]], texts: dict[str, str]) -> C
     return out
 
 
+_FIRM_PLURALS = frozenset({"brothers", "sons", "sisters", "partners", "associates"})  # "Warner Brothers"
+
+
 def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
                             roles: dict[str, Counter[str]], titled: Counter[str], noun_before: Counter[str],
                             shop: Counter[str], beside_people: Callable[[], Counter[str]], aged: Counter[str],
@@ -1452,7 +1455,9 @@ def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str,
     store", "jeweler Harry Winston") is a person's. spaCy's PERSON on some of its mentions is not enough ("Harry
     Winston" PERSON 5 / FAC 6). So is a one-word name, no common word, place or name of the gazetteer, right after
     an age in half its mentions ("25-year-old Guzel said", "the 46-year-old Chmiel"; not "a 25-year-old Boeing
-    747") with no cue for another kind."""
+    747") with no cue for another kind. A name of a census given name and surname named once or twice with no cue
+    of the context at all is a person's too ("Do you think Eli Manning should", "Dominique Jones had 11 points";
+    not "Warner Brothers")."""
     beside: Counter[str] | None = None
     for s, labs in by_surface.items():
         if (not aged[s]) if " " not in s else not _person_name_shape(s, lower):
@@ -1471,8 +1476,12 @@ def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str,
             continue
         if beside is None and not (roles.get(s) or titled[s] or noun_before[s] or aged[s]):
             beside = beside_people()  # (only for a name of a person's shape with no other mark)
-        if roles.get(s) or titled[s] or noun_before[s] or aged[s] or (beside is not None and beside[s]):
-            cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1
+        words = s.split()
+        if (roles.get(s) or titled[s] or noun_before[s] or aged[s] or (beside is not None and beside[s])
+                or (len(words) == 2 and words[1].lower() in _SURNAMES - _FIRM_PLURALS and counts[s] <= 2
+                    and not +cues[s])):  # fmt: skip
+            cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1  # (a census given name and surname named once
+            # or twice with no cue at all for a body: "Do you think Eli Manning should", "Dominique Jones had 11")
 
 
 # the capitalised words of a newspaper's name spaCy left out: "the Press [Democrat] newspaper reported"
