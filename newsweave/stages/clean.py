@@ -471,8 +471,8 @@ def byline_and_date(
     for i in near:
         if (byline := _byline(lines[i])) is None:
             continue
-        nxt = [byline_names(lines[k]) for k in (i + 1, i + 2) if not byline[1] and k < len(lines)]
-        if authors := byline[0] or next((n for n in nxt if n), ()):  # a bare "By": the name on a next line
+        below = [byline_names(lines[k]) for k in (i + 1, i + 2) if not byline[1] and k < len(lines)]
+        if authors := byline[0] or next((n for n in below if n), ()):  # a bare "By": the name on a next line
             break
     day_first = numeric_order("\n".join(lines))  # "19/02/2025" elsewhere on the page: "09/10/2025" is 9 October
     dates = [(i, d) for i in near if (d := parse_date(lines[i], loose=True, day_first=day_first))]
