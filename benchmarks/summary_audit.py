@@ -44,7 +44,7 @@ from benchmarks.common import heldout  # noqa: E402
 from newsweave.records import Analysis, Article  # noqa: E402
 from newsweave.stages import story as st  # noqa: E402
 from newsweave.stages.embed import Embedder  # noqa: E402
-from newsweave.stages.summarize import Summarizer, SummaryDoc  # noqa: E402
+from newsweave.stages.summarize import Summarizer, SummaryDoc, pronoun_speakers  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold") / "summary_audit.json"
 REJUDGED = Path(__file__).with_name("gold") / "mixed_stories_audit.json"
@@ -53,11 +53,14 @@ OPENERS = "_openers"  # GOLD[OPENERS]: {story: {first sentence: "event" (says wh
 CLASSES = ("ok", "fragment", "context", "furniture", "offtopic", "redundant", "speakerless")
 
 
-def summaries(run: Path, words: int = 100, embed: bool = False) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+def summaries(
+    run: Path, words: int = 100, embed: bool = False, speakers: bool = True
+) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
     """story id -> (summary of the current code, {article id: text}); the store is opened read-only. As
     ``story.analyse_story`` makes it: a story that mixes two events (``story.story_events`` over the stored
     analyses and MiniLM vectors) is summarized from its main group of articles, copies left out. With ``embed``,
-    the Summarizer gets the MiniLM embedder (its check for sentences that repeat a chosen one)."""
+    the Summarizer gets the MiniLM embedder (its check for sentences that repeat a chosen one). Without ``speakers``,
+    no pronoun speaker is named from the stored quotes ('..., he said.' stays; the code before 2026-12-07 12:40 UTC)."""
     embedder = Embedder(threads=1) if embed else None
     stories = json.loads((run / "out" / "stories.json").read_text())["stories"]
     db = sqlite3.connect(f"file:{run / 's.db'}?mode=ro", uri=True)
@@ -77,7 +80,8 @@ def summaries(run: Path, words: int = 100, embed: bool = False) -> dict[str, tup
         copies = {a["id"] for a in s["articles"] if a.get("copy_of")}
         analyses = st.english_only_restricted(arts, analyses)
         main_group = st.story_events(arts, analyses, vectors)[0]
-        docs = [SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
+        docs = [SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title,
+                           pronoun_speakers(analyses[a.id].quotes) if speakers else ())
                 for a in main_group if a.id in analyses and a.id not in copies]  # fmt: skip
         texts = {a.id: a.text for a in main_group}
         out[s["id"]] = (Summarizer(words=words, embedder=embedder).summarize(docs), texts)
@@ -116,8 +120,9 @@ def main() -> None:
     ap.add_argument("--save", type=Path)
     ap.add_argument("--diff", type=Path)
     ap.add_argument("--embed", action="store_true", help="give the Summarizer sentence vectors (repeat check)")
+    ap.add_argument("--no-speakers", action="store_true", help="leave '..., he said.' as written (no quote speakers)")
     args = ap.parse_args()
-    summ = summaries(args.run, embed=args.embed)
+    summ = summaries(args.run, embed=args.embed, speakers=not args.no_speakers)
     picked = draw(list(summ), args.n, args.seed, args.split)
     if args.save:
         args.save.write_text(json.dumps({k: [x["text"] for x in v[0]["sentences"]] for k, v in summ.items()}))

@@ -20,7 +20,7 @@ from .facts import DATE_LABELS, story_facts
 from .language import common_word
 from .ledger import build_ledger
 from .registry import LINKED_LABELS
-from .summarize import Summarizer, SummaryDoc
+from .summarize import Summarizer, SummaryDoc, pronoun_speakers
 from .textutil import PERSON_PRONOUNS, join_spaced_hyphens, tokenized_hyphens
 
 
@@ -433,7 +433,8 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     # a story that mixes two events reads as its main one: headline and summary from the main group of articles
     events = story_events(articles, analyses, vectors)
     docs = [
-        SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title)
+        SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title,
+                   pronoun_speakers(analyses[a.id].quotes))
         for a in events[0] if a.id in analyses and a.id not in copies
     ]  # fmt: skip
     summary = Summarizer(words=summary_words, embedder=embedder).summarize(docs)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,47 @@ class SummaryDoc:
     sentences: tuple[tuple[int, int], ...]
     published: str | None = None
     title: str | None = None
+    # who a pronoun speaker is, as the article's quotes resolve it: (start, end, name) of "he" in '..., he said.'
+    # (`pronoun_speakers`); a chosen sentence whose speaker the summary has not named gets the name in brackets
+    speakers: tuple[tuple[int, int, str], ...] = ()
+
+
+_SPEAKER_PRONOUNS = frozenset("he she".split())
+
+
+def pronoun_speakers(quotes: Iterable[Any]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of each quote speaker written as a pronoun ("he", "she") that the quote stages resolved to
+    a name (``Quote.speaker`` / ``Quote.speaker_name``): '"This is a very rare situation," he said.' -> Louis-Michel
+    Aymard."""
+    out = set()
+    for q in quotes:
+        sp, name = q.speaker, (q.speaker_name or "").strip()
+        if sp is not None and name and sp.text.lower() in _SPEAKER_PRONOUNS and name.lower() not in _SPEAKER_PRONOUNS:
+            out.add((sp.start, sp.end, name))
+    return tuple(sorted(out))
+
+
+def _name_speakers(sents: list[dict[str, Any]], docs: list[SummaryDoc], where: list[tuple[int, int, int]]) -> None:
+    """Replaces a pronoun speaker ('Each cable has a "leader" country, he said.') by the name the article's quotes
+    give, in brackets as an edit ('..., [Louis-Michel Aymard] said.'), when no earlier summary sentence names that
+    person (their last name); the source span and citations stay the article's. ``where``: (doc, start, end) of
+    each sentence's source span; the sentence texts are the spans with whitespace runs made single spaces."""
+    for k, (di, s, e) in enumerate(where):
+        spans = [(a, b, n) for a, b, n in docs[di].speakers if s <= a and b <= e]
+        if not spans:
+            continue
+        said = " ".join(str(x["text"]) for x in sents[:k])
+        text, edits = docs[di].text, []
+        out, pos = [], s
+        for a, b, name in spans:
+            if re.search(rf"\b{re.escape(name.split()[-1])}\b", f"{said} {text[s:a]}"):
+                continue
+            out += [text[pos:a], f"[{name}]"]
+            edits.append({"from": text[a:b], "to": name})
+            pos = b
+        if edits:
+            sents[k]["text"] = _WS.sub(" ", "".join([*out, text[pos:e]])).strip()
+            sents[k]["edits"] = edits
 
 
 @dataclass(frozen=True)
@@ -189,6 +231,7 @@ class Summarizer:
         chosen = [chosen[k] for k in _reading_order([cands[i][4] for i in chosen])]
         doc_concepts = [[_concepts(_WS.sub(" ", d.text[s:e])) for s, e in d.sentences] for d in docs]
         sents = []
+        where = []
         for i in chosen:
             di, _, s, e, text = cands[i]
             cited = [di] + [k for k in range(len(docs)) if k != di and self._supports(concepts[i], doc_concepts[k])]
@@ -197,6 +240,8 @@ class Summarizer:
                 "source": {"article": docs[di].id, "start": s, "end": e},
                 "citations": [docs[k].id for k in cited],
             })  # fmt: skip
+            where.append((di, s, e))
+        _name_speakers(sents, docs, where)
         return {"text": " ".join(str(s["text"]) for s in sents), "sentences": sents}
 
     def _repeats(self, i: int, chosen: list[int], texts: list[str], vectors: dict[int, np.ndarray]) -> bool:
