@@ -972,3 +972,28 @@ def test_a_negation_in_a_later_clause_about_something_else_does_not_part_a_corro
         assert not out["corroborated"]
     finally:
         compare.SCOPED_POLARITY = False
+
+
+def test_a_pair_sharing_three_rare_words_is_embedded_beyond_the_budget_and_only_for_that_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsweave.stages import compare
+
+    sa = "Engineers found a long crack in the dam wall on Friday morning."
+    sb = "A crack was spotted in the dam wall by inspectors flying drones."
+    sc = "Inspectors flying drones checked the site on Friday morning."
+    arts = [Article(f"a{k}", t, source=s) for k, (t, s) in enumerate(((sa, "Reuters"), (sb, "BBC"), (sc, "AP")))]
+    claims = compare._claims(arts, {x.id: analysis(x) for x in arts}, {})
+    assert [c.text for c in claims] == [sa, sb, sc]
+    table = {sa: unit(1, 0), sb: unit(0.6, 0.8), sc: unit(1, 0)}  # sa-sc closest, but they share 2 rare words
+    monkeypatch.setattr(compare, "EMBED_PER_ARTICLE", 0)  # no claim within the per-article budget
+    seen = []
+    for strong in (0, 3):
+        monkeypatch.setattr(compare, "STRONG_EMBED", strong)
+        stats = compare.PairStats.of(claims)
+        assert stats.shared_rare[0, 1] == 3 and stats.shared_rare[1, 2] >= 3 and stats.shared_rare[0, 2] == 2
+        vectors = compare.claim_vectors(claims, TableEmbedder(table), np.zeros(3, dtype=bool), stats)
+        sim = compare.similarity(claims, vectors, stats=stats)
+        seen.append((bool(sim[0, 1]), bool(sim[1, 2]), bool(sim[0, 2])))
+    # off: nothing embedded, nothing matched; on: the strong pairs match, the weak one of two extras does not
+    assert seen == [(False, False, False), (True, True, False)]

@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any, Protocol
@@ -121,6 +121,8 @@ EMBED_PER_STORY = 40  # ... and per story: bounds the embedding cost of a big st
 EMBED_PER_ARTICLE = 5  # claims embedded per article: those closest on words (TF-IDF) to another article's claim
 SHARE_BUDGET = False  # ... or more in a story of few articles: EMBED_PER_STORY shared among them
 OPPOSITE_CHECK = True  # an embedding-only match must not pair verbs of opposite outcome (stopped / resume)
+STRONG_EMBED = 3  # a claim sharing this many words that are not the story's own with another article's claim
+# is embedded beyond the per-article budget (0: off)
 SCOPED_POLARITY = False  # a negation blocks a corroboration only when it governs a word the two claims share
 NEGATION_EMB = 0.6  # a denial pairs with a claim on the word rules, or at this embedding cosine
 FIGURE_COSINE = 0.45  # two claims stating the same figure (number table) match at this cosine, names or not
@@ -450,6 +452,9 @@ class PairStats:
     tfidf: np.ndarray  # TF-IDF cosine within the story
     words_match: np.ndarray  # the pair states the same fact on its words alone
     figures: np.ndarray | None = None  # the pair states the same figure of the story's number table
+    # claims embedded beyond the budget for a pair sharing STRONG_EMBED+ rare words ("extra" rows; set by
+    # claim_vectors): their vectors may match those pairs only
+    embedded: dict[str, np.ndarray] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, claims: Sequence[Claim], numbers: Sequence[dict[str, Any]] = ()) -> PairStats:
@@ -656,7 +661,16 @@ def claim_vectors(
     if keep.sum() > EMBED_PER_STORY:  # and at most EMBED_PER_STORY in all, the closest again
         kept = np.nonzero(keep)[0]
         keep[kept[np.argsort(-score[kept], kind="stable")[EMBED_PER_STORY:]]] = False
+    strong_pair = (shared_rare >= STRONG_EMBED) & (articles[:, None] != articles[None, :]) if STRONG_EMBED else None
+    extra = np.zeros(len(claims), dtype=bool)
+    if strong_pair is not None:  # room left under the story's cap: claims of a pair sharing STRONG_EMBED+ rare
+        # words, closest first; such a claim is compared with those pairs' other claims only
+        rows = np.nonzero(strong_pair.any(axis=1) & ~keep)[0]
+        extra[rows[np.argsort(-score[rows], kind="stable")[: max(0, EMBED_PER_STORY - int(keep.sum()))]]] = True
+        stats.embedded["extra"], stats.embedded["strong"] = extra, strong_pair
     near &= keep[:, None] & keep[None, :]
+    if strong_pair is not None:
+        near |= strong_pair & (extra | keep)[:, None] & (extra | keep)[None, :] & (extra[:, None] | extra[None, :])
     idx = np.nonzero(near.any(axis=1))[0].tolist()
     if not idx:
         return out
@@ -679,10 +693,16 @@ def similarity(
     stats = stats or PairStats.of(claims)
     shared, shared_rare, same = stats.shared, stats.shared_rare, stats.words_match.copy()
     if vectors is not None and vectors.size:
+        if "extra" in stats.embedded:  # a claim embedded for its strong pairs only
+            extra = stats.embedded["extra"]
+            allowed = ~(extra[:, None] | extra[None, :]) | stats.embedded["strong"]
+        else:
+            allowed = np.ones((n, n), dtype=bool)
         if denial:  # closer in meaning, and the names shared count (a denial repeats what it denies)
-            same |= (vectors @ vectors.T >= NEGATION_EMB) & (shared >= MIN_SHARED)
+            same |= (vectors @ vectors.T >= NEGATION_EMB) & (shared >= MIN_SHARED) & allowed
         else:
             cos = vectors @ vectors.T
+            cos = np.where(allowed, cos, 0.0)
             emb = (cos >= EMB_COSINE) & (shared_rare >= EMB_MIN_SHARED)
             if stats.figures is not None:  # the same figure stands for the shared words
                 emb |= (cos >= FIGURE_COSINE) & stats.figures
