@@ -135,6 +135,7 @@ _NAMES = json.loads((_STAGES / "person_names.json").read_text(encoding="utf-8"))
 GIVEN_NAMES = frozenset(_NAMES["names"])
 NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
 COMMON_WORDS = frozenset(json.loads((_STAGES / "common_words.json").read_text(encoding="utf-8"))["words"])
+NUMERIC_LABELS = frozenset("DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL".split())
 SHIP_PREFIXES = frozenset("ins uss hms hmas hmcs rms mv ms ss sv".split())
 
 
@@ -174,6 +175,8 @@ class Ctx:
             if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
                 subj, dep, head = e.root.dep_ in ("nsubj", "nsubjpass"), e.root.dep_, e.root.head
                 rank = 2 if subj and is_cue(head) else int(subj)
+                if dep == "pobj" and according(head.head) is not None:  # 'according to ... Robert Sznewajs': a source
+                    rank = 2
                 if dep in ("dobj", "dative") and head.lower_ in TELL_FORMS and _third_person(head):
                     rank = -1
                 self.persons.append((e.start, e.end, name, rank))
@@ -245,7 +248,8 @@ class Ctx:
                 return at
             at = prev
 
-    def recent_person(self, before: int, title: str | None = None, pronoun: str | None = None) -> str | None:
+    def recent_person(self, before: int, title: str | None = None, pronoun: str | None = None,
+                      title_only: bool = False) -> str | None:  # fmt: skip
         """Antecedent of a pronoun or nominal: a PERSON introduced with that title, a recent
         speaker, a recent subject, else the last PERSON mentioned (outside quotes), of the pronoun's
         gender where an honorific gives one; a pronoun that would resolve to an addressee
@@ -262,6 +266,8 @@ class Ctx:
         for s, _e, name, _r in reversed(cands if title else []):
             if title in {t.lower_ for t in self.doc[max(0, s - 6) : s]}:
                 return self.expand(name, s)
+        if title_only:
+            return None
         k = self.sent_of[min(before, len(self.doc) - 1)]
         for back, rank in ((2, 2), (3, 1), (3, 0)):
             lo = self.sents[max(0, k - back)][0]
@@ -401,8 +407,8 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
     """Token bounds of the mention headed by ``tok``: a name, a pronoun, or a short nominal."""
     if tok.pos_ == "PRON":
         return tok.i, tok.i + 1
-    k = ctx.ent_of[tok.i]
-    if k >= 0 and (tok.pos_ == "PROPN" or ctx.label(tok) == "PERSON"):
+    k = ctx.ent_of[tok.i]  # (not a time or a figure the tagger ran over a name: '[9 a. m. Lyons] said', ECB+ spacing)
+    if k >= 0 and (tok.pos_ == "PROPN" or ctx.label(tok) == "PERSON") and ctx.label(tok) not in NUMERIC_LABELS:
         s, end = _ent_bounds(ctx, tok)
         s += ctx.doc[s].lower_ == "the" and end - s > 1
         return s, end - (ctx.doc[end - 1].tag_ == "POS" and end - 1 > s)
@@ -477,13 +483,71 @@ def _pronoun_person(ctx: Ctx, at: int, low: str) -> str | None:
     return name
 
 
+def _name_like(ctx: Ctx, tok: Token, role: str) -> bool:
+    """A name the tagger gave another label, in apposition to a role noun: a run of 2+ proper nouns opening with a
+    listed given name ('A spokeswoman, [Marsha Malone], said', "Marsha Malone" tagged GPE)."""
+    if role not in ROLE_NOUNS or tok.pos_ != "PROPN" or ctx.label(tok) in ("ORG", "NORP"):
+        return False
+    words = list(ctx.doc[tok.left_edge.i : tok.i + 1])
+    return len(words) >= 2 and all(t.pos_ == "PROPN" for t in words) and _given(words[0].text)
+
+
+def _fragment_person(ctx: Ctx, k: int) -> Token | None:
+    """The PERSON a verbless sentence ``k`` is rooted in ('Perry L. Nouis of the Air Force, spokesman for ...')."""
+    if not 0 <= k < len(ctx.sents):
+        return None
+    lo, hi = ctx.sents[k]
+    root = next((t for t in ctx.doc[lo:hi] if t.head.i == t.i), None)
+    if root is None or ctx.label(root) != "PERSON" or ctx.quoted[root.i]:
+        return None
+    return root if root.pos_ in ("PROPN", "NOUN") else None
+
+
+def _across_split(ctx: Ctx, subj: Token) -> tuple[Span, str | None] | None:
+    """A speaker the parser cut off at an abbreviation's full stop: the subject is a capitalised abbreviation ending its
+    sentence and the next sentence is a verbless PERSON ('said Maj. Perry L. Nouis of the Air Force' -> Nouis), or the
+    subject's sentence starts in lower case after a verbless PERSON ('Abdoulaye Barry, 24, who works ... at Church Ave.
+    and E. 31st St., described how ...' -> Barry, not "St.")."""
+    if subj.pos_ == "PRON" or ctx.label(subj) == "PERSON" or ctx.quoted[subj.i]:
+        return None
+    doc, k = ctx.doc, ctx.sent_of[subj.i]
+    lo, hi = ctx.sents[k]
+    person = None
+    nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "." and nxt.i + 1 == hi and subj.text[:1].isupper() and len(subj.text) <= 4 \
+            and subj.text.isalpha():  # fmt: skip
+        person = _fragment_person(ctx, k + 1)
+        if person is not None and ctx.ents[ctx.ent_of[person.i]].start != hi:
+            person = None
+        first = subj
+    elif doc[lo].is_lower and doc[lo].is_alpha and k > 0 and doc[ctx.sents[k - 1][1] - 1].text in (".", "St.", "Ave."):
+        person, first = _fragment_person(ctx, k - 1), None
+    if person is None:
+        return None
+    e = ctx.ents[ctx.ent_of[person.i]]
+    name = clean_name(e.text)
+    if not name:
+        return None
+    start = first.idx if first is not None else e.start_char
+    return Span(start, e.end_char, doc.text[start : e.end_char]), ctx.expand(name, e.start)
+
+
 def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | None]:
     """The speaker mention and the resolved name (pronouns and role nominals -> a PERSON)."""
     if subj is None:
         return None, None
+    if (split := _across_split(ctx, subj)) is not None:  # 'said Maj. [Perry L. Nouis] of ...' parsed as two sentences
+        return split
     s, e = mention_bounds(ctx, subj)
+    low = subj.lower_
+    if low == "elect" and s == subj.i > 1 and ctx.doc[s - 1].text == "-":  # "the US President-elect": a role, no name
+        s = min((c.left_edge.i for c in subj.lefts), default=s)
+        low = ctx.doc[subj.i - 2].lower_
     span = ctx.doc[s:e]
-    sp, low = Span(span.start_char, span.end_char, span.text), subj.lower_
+    sp = Span(span.start_char, span.end_char, span.text)
+    if low != subj.lower_:
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
+        return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)
     if low in PERSON_PRONOUNS:
         return sp, _pronoun_person(ctx, s, low)
     if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
@@ -502,7 +566,8 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
         name = clean_name(span.text)
         return sp, (ctx.expand(name, s) if name else None)
     # a role noun with the name beside it: "The state's governor, Charlie Crist, advised ..."
-    appos = next((c for c in subj.rights if c.dep_ == "appos" and ctx.label(c) == "PERSON"), None)
+    appos = next((c for c in subj.rights if c.dep_ == "appos"
+                  and (ctx.label(c) == "PERSON" or _name_like(ctx, c, low))), None)  # fmt: skip
     if appos is None:  # "the head of Qeshm's free-trade zone, Ali Rezapour": the parser hangs the name on "zone"
         ofs = [g for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         appos = next((c for g in ofs if ctx.label(g) != "PERSON" for c in g.rights
@@ -512,4 +577,7 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
     if low == "old" and definite and subj.i >= 2 and ctx.doc[subj.i - 2].lower_ == "year":
         return sp, ctx.recent_person(s)  # "said the 29-year-old": the person named before
-    return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)
+    # "the beer distributor's president": a possessor that is a common noun introduces the role's holder; only a
+    # person introduced with that title is its antecedent (not the last person named)
+    owned = any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subj.lefts)
+    return sp, (ctx.recent_person(s, title=low, title_only=owned) if low in ROLE_NOUNS and definite else None)
