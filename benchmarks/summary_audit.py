@@ -81,7 +81,7 @@ def summaries(
         analyses = st.english_only_restricted(arts, analyses)
         main_group = st.story_events(arts, analyses, vectors)[0]
         docs = [SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title,
-                           pronoun_speakers(analyses[a.id].quotes) if speakers else ())
+                           pronoun_speakers(a.text, analyses[a.id].quotes) if speakers else ())
                 for a in main_group if a.id in analyses and a.id not in copies]  # fmt: skip
         texts = {a.id: a.text for a in main_group}
         out[s["id"]] = (Summarizer(words=words, embedder=embedder).summarize(docs), texts)

@@ -455,12 +455,35 @@ class _Q:  # a quote's speaker as the quote stages give it (records.Quote: speak
         self.speaker, self.speaker_name = Span(start, end, text), name
 
 
-def test_pronoun_speakers_keeps_resolved_he_and_she_only() -> None:
+def _said(text: str, pronoun: str, name: str | None, n: int = 1) -> _Q:
+    """The ``n``-th ``pronoun`` of ``text`` as a quote's speaker resolved to ``name``."""
+    at = [m.start() for m in re.finditer(rf"\b{pronoun}\b", text)][n - 1]
+    return _Q(at, at + len(pronoun), pronoun, name)
+
+
+def test_pronoun_speakers_keeps_a_resolved_he_or_she_the_text_last_named() -> None:
     from newsweave.stages.summarize import pronoun_speakers
 
-    quotes = [_Q(10, 12, "he", "Louis-Michel Aymard"), _Q(20, 22, "it", "France Telecom"), _Q(30, 33, "She", None),
-              _Q(40, 46, "Aymard", "Louis-Michel Aymard"), _Q(50, 53, "she", "Regina Benjamin")]  # fmt: skip
-    assert pronoun_speakers(quotes) == ((10, 12, "Louis-Michel Aymard"), (50, 53, "Regina Benjamin"))
+    # shortened from the stream's articles (AFP, the 2008 cable cuts; a Detroit shooting; Tara Reid's rehab)
+    cable = ('"If there was just one cable down we could have used the other two," said France Telecom spokesman '
+             'Louis-Michel Aymard. The cables might have been caught in nets, said Aymard. '
+             'Each cable has a "leader" country, he said. Traffic to Algeria is not affected, it said.')  # fmt: skip
+    quotes = [_said(cable, "he", "Louis-Michel Aymard"), _said(cable, "it", "France Telecom")]
+    he = cable.index(" he said") + 1
+    assert pronoun_speakers(cable, quotes) == ((he, he + 2, "Louis-Michel Aymard"),)
+    assert pronoun_speakers(cable, [_said(cable, "he", "Aymard")]) == ()  # a surname alone is no full name
+    assert pronoun_speakers(cable, [_said(cable, "he", "MV Gibe")]) == ()  # nor a ship's
+    # the text named someone else since: not the quote stage's speaker
+    tara = (
+        '"We appreciate your respect to her privacy," said her publicist Jack Ketsoyan. The move surprised '
+        "Reunion Pictures' Matthew O'Connor, who coproduced Vipers. \"Tara was professional,\" he told E! News."
+    )
+    assert pronoun_speakers(tara, [_said(tara, "he", "Jack Ketsoyan")]) == ()
+    assert pronoun_speakers(tara, [_said(tara, "he", "Matthew O'Connor")]) != ()
+    # two people of one surname: which one "he" is, the surname does not tell
+    troy = ("Anthony LaCalamita was charged on Monday, and his mother Michele LaCalamita attended. "
+            "Asked if he understood the charges, LaCalamita said yes, he said.")  # fmt: skip
+    assert pronoun_speakers(troy, [_said(troy, "he", "Anthony LaCalamita", 2)]) == ()
 
 
 def test_a_pronoun_speaker_the_summary_has_not_named_gets_the_name_as_an_edit() -> None:

@@ -434,7 +434,7 @@ def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, An
     events = story_events(articles, analyses, vectors)
     docs = [
         SummaryDoc(a.id, a.text, analyses[a.id].sentences, a.published, a.title,
-                   pronoun_speakers(analyses[a.id].quotes))
+                   pronoun_speakers(a.text, analyses[a.id].quotes))
         for a in events[0] if a.id in analyses and a.id not in copies
     ]  # fmt: skip
     summary = Summarizer(words=summary_words, embedder=embedder).summarize(docs)

@@ -98,18 +98,48 @@ class SummaryDoc:
 
 
 _SPEAKER_PRONOUNS = frozenset("he she".split())
+# a person's full name: two to four capitalised words, initials allowed, none all capitals ("Perry L. Nouis")
+_PERSON_NAME = re.compile(r"(?:(?:[A-Z]\.|[A-Z](?:[a-z]|['’][A-Z])[\w'’.-]*)\s+){1,3}[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*")
 
 
-def pronoun_speakers(quotes: Iterable[Any]) -> tuple[tuple[int, int, str], ...]:
+def pronoun_speakers(text: str, quotes: Iterable[Any]) -> tuple[tuple[int, int, str], ...]:
     """(start, end, name) of each quote speaker written as a pronoun ("he", "she") that the quote stages resolved to
-    a name (``Quote.speaker`` / ``Quote.speaker_name``): '"This is a very rare situation," he said.' -> Louis-Michel
-    Aymard."""
+    a person's full name (``Quote.speaker`` / ``Quote.speaker_name``) in an article's text: '"This is a very rare
+    situation," he said.' -> Louis-Michel Aymard. Kept only when that person is the one the text last named before
+    the pronoun (of the words the article uses as surnames, `_persons`, and the name's own words): not '"Tara was 100
+    percent professional," he told E! News.' resolved to the publicist Ketsoyan after "Reunion Pictures' Matthew
+    O'Connor". A name of one word (a surname alone, or "Flag", a cable) or with an all-capitals word ("MV Gibe", a
+    ship) is left out."""
+    found = [(q.speaker, q.speaker_name.strip()) for q in quotes if q.speaker is not None and q.speaker_name]
+    found = [(sp, n) for sp, n in found if sp.text.lower() in _SPEAKER_PRONOUNS and _PERSON_NAME.fullmatch(n)]
+    if not found:
+        return ()
+    persons = _persons([text])
     out = set()
-    for q in quotes:
-        sp, name = q.speaker, (q.speaker_name or "").strip()
-        if sp is not None and name and sp.text.lower() in _SPEAKER_PRONOUNS and name.lower() not in _SPEAKER_PRONOUNS:
+    for sp, name in found:
+        own = set(name.replace(".", " ").split())
+        words = sorted(persons | own, key=len, reverse=True)
+        named = re.findall(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text[: sp.start])
+        if named and named[-1] in own and not _namesakes(text, name):
             out.add((sp.start, sp.end, name))
     return tuple(sorted(out))
+
+
+_TITLES = frozenset(
+    "mr mrs ms miss dr sgt sergeant chief coach officer pastor rev reverend judge sen senator rep gov governor "
+    "president commissioner inspector captain capt lt lieutenant det detective sheriff deputy prosecutor attorney "
+    "general adm gen col colonel maj major prof professor father sister brother bishop msgr pope king queen prince "
+    "mayor agent trooper minister secretary spokesman spokeswoman manager director".split()
+)
+
+
+def _namesakes(text: str, name: str) -> bool:
+    """Whether the text names another person of the same surname ("Anthony LaCalamita" and "Michele LaCalamita",
+    "Bettie Page" and "Jack Page"): a capitalised word before the surname that is none of the name's words, no title
+    ("Chief Craft") and no stop word ("When Page ...")."""
+    *first, last = name.split()
+    before = re.findall(rf"\b([A-Z][\w'’-]*)\.?\s+(?:[A-Z]\.\s+)*{re.escape(last)}\b", text)
+    return any(w not in first and w.lower() not in _TITLES and w.lower() not in _STOP for w in before)
 
 
 def _name_speakers(sents: list[dict[str, Any]], docs: list[SummaryDoc], where: list[tuple[int, int, int]]) -> None:
