@@ -1290,3 +1290,14 @@ def test_role_owned_by_a_common_noun_is_not_the_last_person(nlp: Any) -> None:
     )
     q = find(quotes(nlp, text), "no record")
     assert q.speaker_name is None
+
+
+@pytest.mark.slow
+def test_title_abbreviation_tagged_as_a_person_takes_the_name_after_it(nlp: Any) -> None:
+    text = (
+        '"Our hearts and prayers are with the man who lost his wife who died," said Gallagher. "He was pretty shook'
+        ' up. He tried to provide first aid for and tried to provide comfort for her," said Sgt. Marty Earley with'
+        " the Bloomington Police Department, as he described Gallagher's actions."
+    )
+    q = find(quotes(nlp, text), "first aid")
+    assert q.speaker_name == "Marty Earley"

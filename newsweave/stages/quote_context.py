@@ -135,6 +135,7 @@ _NAMES = json.loads((_STAGES / "person_names.json").read_text(encoding="utf-8"))
 GIVEN_NAMES = frozenset(_NAMES["names"])
 NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
 COMMON_WORDS = frozenset(json.loads((_STAGES / "common_words.json").read_text(encoding="utf-8"))["words"])
+TITLE_ABBREVIATIONS = frozenset("sgt lt capt maj col gen adm cmdr cpl det insp supt const rev dr prof gov sen".split())
 NUMERIC_LABELS = frozenset("DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL".split())
 SHIP_PREFIXES = frozenset("ins uss hms hmas hmcs rms mv ms ss sv".split())
 
@@ -508,19 +509,21 @@ def _across_split(ctx: Ctx, subj: Token) -> tuple[Span, str | None] | None:
     sentence and the next sentence is a verbless PERSON ('said Maj. Perry L. Nouis of the Air Force' -> Nouis), or the
     subject's sentence starts in lower case after a verbless PERSON ('Abdoulaye Barry, 24, who works ... at Church Ave.
     and E. 31st St., described how ...' -> Barry, not "St.")."""
-    if subj.pos_ == "PRON" or ctx.label(subj) == "PERSON" or ctx.quoted[subj.i]:
+    person_tag = ctx.label(subj) == "PERSON"  # ("Sgt" alone is tagged PERSON: 'said Sgt. Marty Earley with ...')
+    if subj.pos_ == "PRON" or ctx.quoted[subj.i] or person_tag and subj.lower_ not in TITLE_ABBREVIATIONS:
         return None
     doc, k = ctx.doc, ctx.sent_of[subj.i]
     lo, hi = ctx.sents[k]
     person = None
     nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "." and nxt.i + 1 == hi and subj.text[:1].isupper() and len(subj.text) <= 4 \
-            and subj.text.isalpha():  # fmt: skip
+            and subj.text.isalpha() and not (person_tag and len(ctx.ents[ctx.ent_of[subj.i]]) > 1):  # fmt: skip
         person = _fragment_person(ctx, k + 1)
         if person is not None and ctx.ents[ctx.ent_of[person.i]].start != hi:
             person = None
         first = subj
-    elif doc[lo].is_lower and doc[lo].is_alpha and k > 0 and doc[ctx.sents[k - 1][1] - 1].text in (".", "St.", "Ave."):
+    elif not person_tag and doc[lo].is_lower and doc[lo].is_alpha and k > 0 \
+            and doc[ctx.sents[k - 1][1] - 1].text in (".", "St.", "Ave."):  # fmt: skip
         person, first = _fragment_person(ctx, k - 1), None
     if person is None:
         return None
