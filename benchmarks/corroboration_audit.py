@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -78,10 +79,10 @@ def stories(run: Path) -> list[dict[str, Any]]:
         _timeline, numbers = story_facts(arts, analyses)
         m = cmp.match_claims(arts, analyses, copies, numbers, embedder=emb)
         for g in cmp.shown_groups(m.claims, m.groups):
-            centre, rep_i = g[0], cmp._representative(m.claims, g)
+            centre, (rep_i, head) = g[0], cmp.group_head(m.claims, g, {a.id: a.text for a in arts})
             also = [j for j in g if j != rep_i and not m.claims[j].copy and m.claims[j].text != m.claims[rep_i].text]
             story["groups"].append({
-                "centre": m.claims[centre].text, "shown": m.claims[rep_i].text,
+                "centre": m.claims[centre].text, "shown": head,
                 "members": [{"text": m.claims[j].text, "outlet": m.claims[j].outlet,
                              **(signal(m, centre, j) if j != centre else {"signal": "centre"})} for j in also],
             })  # fmt: skip
@@ -110,6 +111,57 @@ def together_pairs(groups: dict[str, list[str]]) -> set[tuple[str, str]]:
     return out
 
 
+# what a reader cannot read as a claim (issue 6): a piece ending on a comma or colon (the splitter cut at an
+# apposition: "Senior Trooper William Hakim, a bomb squad technician with the Oregon State Police,"), one opening
+# lower-case, a lone attribution ("Bensel said in a statement released by the team."), a quotation opened or closed
+# and not both ('"The grenades, being unstable, were thrown off overboard.')
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:said|says|told|added|wrote|stated|explained|noted)\b"
+    r"(?:\s+(?:in|on|at|during|after|before|to|from|via|through|when|while|last|earlier|later|this|yesterday|"
+    r"today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,\"\u201c\u201d]*)?[.!]\W*$")
+
+
+def fragment_kind(text: str) -> str | None:
+    t = text.strip()
+    core = t.rstrip("\"'\u201d\u2019 ")
+    if core.endswith((",", ":", ";")):
+        return "comma"
+    if re.match(r"^\W*[a-z]", t):
+        return "lower"
+    if _ATTRIBUTION.match(t):
+        return "attribution"
+    straight = t.count('"') + t.count("``") + t.count("''")
+    if straight % 2 or t.count("\u201c") != t.count("\u201d"):
+        return "quote"
+    return None
+
+
+def fragments(run: Path) -> None:
+    """Group heads and unique claims of every story's comparison (as the product builds it) that are fragments,
+    by kind, dev and held-out apart; the dev ones printed."""
+    emb, stories_in = stored_comparison_inputs(run)
+    counts: Counter[tuple[str, str, str]] = Counter()
+    totals: Counter[tuple[str, str]] = Counter()
+    for st in stories_in:
+        arts, analyses, copies = st["articles"], st["analyses"], st["copies"]
+        _timeline, numbers = story_facts(arts, analyses)
+        res = cmp.compare_sources(arts, analyses, copies, numbers, embedder=emb)
+        for part, items in (("head", res["corroborated"]), ("unique", res["unique"])):
+            for x in items:
+                totals[(st["split"], part)] += 1
+                kind = fragment_kind(x["text"])
+                if kind:
+                    counts[(st["split"], part, kind)] += 1
+                    if st["split"] == "dev":
+                        print(f"  {part} {kind}: {st['key']}: {x['text'][:140]}")
+    print(f"# fragments, {stamp()}, {machine()}; {run}")
+    for split in ("dev", "held-out"):
+        for part in ("head", "unique"):
+            kinds = {k: v for (s, p, k), v in counts.items() if s == split and p == part}
+            print(f"{split} {part}: {sum(kinds.values())} fragments of {totals[(split, part)]} "
+                  f"{dict(sorted(kinds.items()))}")
+
+
 def gold_key(x: dict[str, Any]) -> str:
     return f"{x['story']}\x00{x['centre']}\x00{x['text']}"
 
@@ -130,9 +182,13 @@ def main() -> None:
                     help="compare.CLASH_CHECK for this run (off in the product; the audit measured it on)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="override a constant of newsweave.stages.compare (the code before a change, for --save)")
+    ap.add_argument("--fragments", action="store_true", help="count group heads and unique claims that are fragments")
     args = ap.parse_args()
     cmp.CLASH_CHECK = args.clash == "on"
     set_constants(cmp, args.set)
+    if args.fragments:
+        fragments(args.run)
+        return
     data = stories(args.run)
     gold = json.loads(GOLD.read_text()) if GOLD.exists() else {"items": []}
     labels = {gold_key(x): x["label"] for x in gold["items"]}

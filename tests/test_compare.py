@@ -997,3 +997,34 @@ def test_a_pair_sharing_three_rare_words_is_embedded_beyond_the_budget_and_only_
         seen.append((bool(sim[0, 1]), bool(sim[1, 2]), bool(sim[0, 2])))
     # off: nothing embedded, nothing matched; on: the strong pairs match, the weak one of two extras does not
     assert seen == [(False, False, False), (True, True, False)]
+
+
+def test_a_group_head_is_never_a_piece_ending_on_a_comma_or_half_a_quotation() -> None:
+    from newsweave.stages.compare import Claim, group_head, reads_whole
+
+    # ECB+ (CC BY), the Woodburn bombing: the clause splitter cut the subject off at ", and"
+    text = ("Senior Trooper William Hakim, a bomb squad technician with the Oregon State Police, and Capt. Tom "
+            "Tennant of the Woodburn Police Department were killed when a bomb exploded at a bank branch.")
+    cut = text.index(" and Capt.")
+    piece = Claim("a", "o", False, 0, cut, text[:cut], (), (0, len(text)))
+    other = "Two police officers were killed by a bomb at a bank in Woodburn, Oregon."
+    member = Claim("b", "p", False, 0, len(other), other, (), (0, len(other)))
+    assert not reads_whole(piece.text)
+    assert group_head([piece, member], [0, 1], {"a": text, "b": other}) == (0, text)  # the sentence it was cut from
+    # no whole sentence of its own: the first member that reads whole
+    assert group_head([piece, member], [0, 1], {"b": other}) == (1, other)
+    assert not reads_whole('"The three boats had a total of 26 Somali crew on board.')
+    assert reads_whole('"The three boats had a total of 26 Somali crew on board," the navy said.')
+    assert not reads_whole("When I look at how hard he plays and how he listens to Coach Williams")
+    assert reads_whole("Two officers were killed")  # a clause cut before ", and" is one
+
+
+def test_a_lone_attribution_is_no_unique_claim() -> None:
+    from newsweave.stages.compare import fragment
+
+    assert fragment("Bensel said in a statement released by the team.")
+    assert fragment("He said on Tuesday.")
+    assert fragment("Obama told reporters.")
+    assert not fragment("Bensel said the team would fold.")
+    assert not fragment("Bensel said in a statement that the team would fold.")
+    assert not fragment("Obama told reporters the plan had failed.")

@@ -765,15 +765,51 @@ def _groups(claims: Sequence[Claim], sim: np.ndarray, on_words: np.ndarray | Non
     return groups
 
 
-def _representative(claims: Sequence[Claim], members: list[int]) -> int:
-    """The claim that stands for a group: its centre, unless that is a piece of a sentence ("and a
-    rocket-propelled grenade launcher."); then the first member, in the group's order, that reads as
-    a sentence of its own (a capital letter or a quote mark first)."""
-    def whole(i: int) -> bool:
-        t = claims[i].text.lstrip("\"“‘' ")
-        return bool(t) and t[0].isupper() and not re.match(r"(?:And|But|Or|Nor)\b", t)
+_QUOTE_PAIRS = (("\u201c", "\u201d"),)
+_ENDS = re.compile(r"[.!?][\"'\u201d\u2019)\]\s]*$")
+_SUBORDINATE = re.compile(r"(?:After|Before|While|Whereas|Although|Though|Since|Because|When|Once|If|As|Following)\b")
 
-    return next((i for i in members if whole(i)), members[0]) if not whole(members[0]) else members[0]
+
+def reads_whole(text: str) -> bool:
+    """A claim a reader can read as a sentence of its own: a capital letter or a quote mark first, not
+    "And ..."; not a piece ending on a comma, colon or semicolon (the splitter cut at an apposition: "Senior
+    Trooper William Hakim, a bomb squad technician with the Oregon State Police,"); its quotation marks
+    balanced (not one sentence of a quotation that spans several: '"The three boats had a total of 26 ...')."""
+    t = text.strip()
+    core = t.lstrip("\"“‘' ")
+    if not core or not core[0].isupper() or re.match(r"(?:And|But|Or|Nor)\b", core):
+        return False
+    if t.rstrip("\"'\u201d\u2019 ").endswith((",", ":", ";")):
+        return False
+    if _SUBORDINATE.match(core) and not _ENDS.search(t):  # a lead clause cut off: "When I look at how he plays"
+        return False
+    straight = t.count('"') + t.count("``") + t.count("''")
+    return not straight % 2 and all(t.count(a) == t.count(b) for a, b in _QUOTE_PAIRS)
+
+
+def _representative(claims: Sequence[Claim], members: list[int]) -> int:
+    """The claim that stands for a group: its centre, unless that is not a sentence a reader can read
+    alone (``reads_whole``: "and a rocket-propelled grenade launcher.", a piece ending on a comma, an
+    unbalanced quotation); then the first member, in the group's order, that is."""
+    if reads_whole(claims[members[0]].text):
+        return members[0]
+    whole = [i for i in members if reads_whole(claims[i].text)]
+    # a sentence that ends as one first ("Vincent L. Gigante Born March 29, 1928, in the Bronx" is a headline)
+    return next((i for i in whole if _ENDS.search(claims[i].text)), whole[0] if whole else members[0])
+
+
+def group_head(claims: Sequence[Claim], members: list[int], texts: dict[str, str]) -> tuple[int, str]:
+    """The claim that stands for a group and the text shown for it: the centre when it reads whole; else,
+    when the centre is a clause cut from a sentence that reads whole, that sentence (the clause is the
+    subject of "Hakim, a bomb squad technician ..., | and Capt. Tom Tennant ... were killed ..."); else the
+    first member that reads whole (``_representative``)."""
+    c = claims[members[0]]
+    if not reads_whole(c.text) and c.sentence != (c.start, c.end) and c.article in texts:
+        full = " ".join(texts[c.article][c.sentence[0] : c.sentence[1]].split())
+        if reads_whole(full):
+            return members[0], full
+    i = _representative(claims, members)
+    return i, claims[i].text
 
 
 _PRONOUN_SPEAKERS = frozenset("he she they it we i you who him her them us".split())
@@ -1238,9 +1274,19 @@ UNIQUE_WHOLE = 1
 _FRAGMENT = re.compile(r"^\W*[a-z](?![A-Z])|https?:|\bwww\.|\w\s*/\s*/|\.s?html?\b")
 
 
+# an attribution alone, split off the quotation it closes, states nothing: "Bensel said in a statement released by
+# the team.", "He said on Tuesday." (a name or pronoun, a verb of saying, at most a where / when)
+_LONE_ATTRIBUTION = re.compile(
+    r"^\W*(?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:said|says|told\s+(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})|added|wrote|stated|explained|noted)"
+    r"(?:\s+(?:in|on|at|during|after|before|via|through|last|earlier|later|this|yesterday|today|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:(?!\bthat\b)[^,;:\"\u201c\u201d])*)?[.!]\W*$"
+)
+
+
 def fragment(text: str) -> bool:
-    """A sentence that does not stand alone: it opens lower-case (split off its sentence) or is a web address."""
-    return bool(UNIQUE_WHOLE and _FRAGMENT.search(text))
+    """A sentence that does not stand alone: it opens lower-case (split off its sentence), is a web address, or
+    is an attribution alone ("Bensel said in a statement released by the team.")."""
+    return bool(UNIQUE_WHOLE and (_FRAGMENT.search(text) or _LONE_ATTRIBUTION.match(text)))
 
 
 # a quotation without its speaker (the sentence opens or closes a quote and names no one saying it) cannot be
@@ -1387,12 +1433,13 @@ def compare_sources(
         m.claims, m.negated, m.hedged, m.stats, m.vectors, m.sim, m.groups)
     firm = ~hedged[:, None] & ~hedged[None, :]
 
+    texts = {a.id: a.text for a in articles}
     corroborated: list[dict[str, Any]] = []
     for members in shown_groups(claims, groups):
         outlets = _independent(claims, members)
-        rep = claims[_representative(claims, members)]
+        _rep, head = group_head(claims, members, texts)
         ordered = sorted(members)
-        corroborated.append({"text": rep.text, "outlets": outlets, "independent_outlets": len(outlets),
+        corroborated.append({"text": head, "outlets": outlets, "independent_outlets": len(outlets),
                              "articles": list(dict.fromkeys(claims[i].article for i in ordered)),
                              # each article's own wording, so a reader can check every outlet's version
                              "sentences": [{"article": claims[i].article, "start": claims[i].start,
@@ -1410,7 +1457,6 @@ def compare_sources(
     # unique claims are whole sentences: a sentence none of whose clauses another outlet states
     stated = {(claims[i].article, claims[i].sentence) for members in groups
               if len(_independent(claims, members)) >= 2 for i in members}  # fmt: skip
-    texts = {a.id: a.text for a in articles}
     echo = _echoes(claims, stats)
     unique: list[tuple[int, int, int, str, tuple[int, int], str]] = []
     seen: set[tuple[str, tuple[int, int]]] = set()
