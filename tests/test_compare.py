@@ -1028,3 +1028,17 @@ def test_a_lone_attribution_is_no_unique_claim() -> None:
     assert not fragment("Bensel said the team would fold.")
     assert not fragment("Bensel said in a statement that the team would fold.")
     assert not fragment("Obama told reporters the plan had failed.")
+
+
+def test_a_unique_sentence_that_opens_a_quotation_is_joined_to_the_sentences_closing_it() -> None:
+    from newsweave.records import Analysis
+    from newsweave.stages.compare import _quote_continued
+
+    # ECB+ (CC BY), the Turkmen election
+    text = ('"Power rests entirely with the president. His photo appears every day on the front of the papers. '
+            'He strictly controls the economy," the diplomat added. Voting ends at 8 pm.')
+    spans = [(0, 41), (42, 97), (98, 152), (153, 172)]
+    an = Analysis("a", tuple(spans), (), ())
+    assert _quote_continued(text, an, spans[0], set()) == (text[:152], spans[1:3])
+    assert _quote_continued(text, an, spans[0], {("a", spans[1])}) is None  # another outlet states a part of it
+    assert _quote_continued(text, an, spans[2], set()) is None  # already balanced from there: never closes

@@ -770,6 +770,34 @@ _ENDS = re.compile(r"[.!?][\"'\u201d\u2019)\]\s]*$")
 _SUBORDINATE = re.compile(r"(?:After|Before|While|Whereas|Although|Though|Since|Because|When|Once|If|As|Following)\b")
 
 
+def balanced_quotes(text: str) -> bool:
+    """Every quotation the text opens it closes (straight marks even, curly ones paired)."""
+    straight = text.count('"') + text.count("``") + text.count("''")
+    return not straight % 2 and all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS)
+
+
+# a unique sentence that opens a quotation it does not close is joined to the sentences that follow, up to
+# QUOTE_JOIN of them, when they close it and no other outlet states them: the quotation a reader can read whole
+QUOTE_JOIN = 2
+
+
+def _quote_continued(text: str, an: Analysis | None, span: tuple[int, int],
+                     stated: set[tuple[str, tuple[int, int]]]) -> tuple[str, list[tuple[int, int]]] | None:
+    """The sentence at ``span`` joined to the next ones until its quotation closes: (text, the sentences
+    joined), or None when it does not close within QUOTE_JOIN sentences."""
+    if an is None or span not in an.sentences:
+        return None
+    k = an.sentences.index(span)
+    nxt = list(an.sentences[k + 1 : k + 1 + QUOTE_JOIN])
+    for n, (_s, e) in enumerate(nxt, 1):
+        if any((an.article_id, x) in stated for x in nxt[:n]):
+            return None
+        joined = " ".join(text[span[0] : e].split())
+        if balanced_quotes(joined):
+            return joined, nxt[:n]
+    return None
+
+
 def reads_whole(text: str) -> bool:
     """A claim a reader can read as a sentence of its own: a capital letter or a quote mark first, not
     "And ..."; not a piece ending on a comma, colon or semicolon (the splitter cut at an apposition: "Senior
@@ -783,8 +811,7 @@ def reads_whole(text: str) -> bool:
         return False
     if _SUBORDINATE.match(core) and not _ENDS.search(t):  # a lead clause cut off: "When I look at how he plays"
         return False
-    straight = t.count('"') + t.count("``") + t.count("''")
-    return not straight % 2 and all(t.count(a) == t.count(b) for a, b in _QUOTE_PAIRS)
+    return balanced_quotes(t)
 
 
 def _representative(claims: Sequence[Claim], members: list[int]) -> int:
@@ -1467,6 +1494,12 @@ def compare_sources(
             continue
         seen.add(key)
         text = " ".join(texts[c.article][c.sentence[0] : c.sentence[1]].split())
+        span = c.sentence
+        if QUOTE_JOIN and _QUOTE_OPENS.search(text) and not balanced_quotes(text):
+            joined = _quote_continued(texts[c.article], analyses.get(c.article), span, stated)
+            if joined is not None:  # '"The grenades, being unstable, were thrown off overboard. | The 23 ...'
+                seen.update((c.article, x) for x in joined[1])
+                span, text = (span[0], joined[1][-1][1]), joined[0]
         if fragment(text) or (UNIQUE_WHOLE and (c.outlet, text) in listed):
             continue
         listed.add((c.outlet, text))
@@ -1474,7 +1507,7 @@ def compare_sources(
         new = words - elsewhere.get(c.outlet, set())
         if words and len(new) / len(words) >= MIN_NEW_SHARE:
             tier = 2 * bool(echo.get(key)) + (unsaid_quote(text) or writer_voice(text))
-            unique.append((tier, len(new), i, c.article, c.sentence, text))
+            unique.append((tier, len(new), i, c.article, span, text))
     top = sorted(_take_in_turn(sorted(unique, key=lambda x: (x[0], -x[1], x[2])), claims), key=lambda x: x[2])
     result["unique"] = [{"text": text, "outlet": claims[i].outlet, "article": art, "start": span[0], "end": span[1]}
                         for _, _, i, art, span, text in top]  # fmt: skip
