@@ -1301,3 +1301,36 @@ def test_title_abbreviation_tagged_as_a_person_takes_the_name_after_it(nlp: Any)
     )
     q = find(quotes(nlp, text), "first aid")
     assert q.speaker_name == "Marty Earley"
+
+
+@pytest.mark.slow
+def test_she_skips_a_man_named_by_his_given_name(nlp: Any) -> None:
+    text = (
+        "Former secretary Bettie Page moved to New York in 1950. Jerry Tibbs, an amateur photographer, admired"
+        " her and asked her to pose."
+        ' Looking back on the career that followed, she told Playboy in 1998: "I never thought it was shameful.'
+        ' I felt normal."'
+    )
+    q = find(quotes(nlp, text), "shameful")
+    assert q.speaker_name is not None and q.speaker_name.endswith("Page")
+
+
+@pytest.mark.slow
+def test_he_skips_a_woman_named_by_her_given_name(nlp: Any) -> None:
+    text = (
+        "Ellen DeGeneres will host the Oscars next year, the academy said. Seth MacFarlane's performance generated"
+        " high ratings for the broadcast. Regina Benjamin praised the show. He said he would not host the Oscars"
+        " again because of the negative response."
+    )
+    q = find(quotes(nlp, text), "not host")
+    assert q.speaker_name == "Seth MacFarlane"
+
+
+@pytest.mark.slow
+def test_a_surname_of_a_man_and_a_woman_has_no_sex(nlp: Any) -> None:
+    text = (
+        "Gary Gomes was convicted of beating Robyn Mendes. His mother, Katherine Gomes, was in court. Gomes served"
+        ' nine months. "I never meant to hurt anyone," she said.'
+    )
+    q = find(quotes(nlp, text), "hurt anyone")
+    assert q.speaker_name is not None and q.speaker_name.endswith("Gomes")

@@ -134,6 +134,10 @@ PLACE_NAMES = frozenset(_GAZ["names"]) - frozenset(_GAZ["ambiguous"])
 _NAMES = json.loads((_STAGES / "person_names.json").read_text(encoding="utf-8"))
 GIVEN_NAMES = frozenset(_NAMES["names"])
 NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
+# given names clearly of one sex (>= 95 % by the 1990 US census files, ``benchmarks/name_gender_build.py``):
+# 'he' and 'she' do not resolve to a person whose given name is clearly of the other sex
+_SEXED = json.loads((_STAGES / "name_gender.json").read_text(encoding="utf-8"))
+GIVEN_GENDER = {**{n: "m" for n in _SEXED["male"]}, **{n: "f" for n in _SEXED["female"]}}
 COMMON_WORDS = frozenset(json.loads((_STAGES / "common_words.json").read_text(encoding="utf-8"))["words"])
 TITLE_ABBREVIATIONS = frozenset("sgt lt capt maj col gen adm cmdr cpl det insp supt const rev dr prof gov sen".split())
 NUMERIC_LABELS = frozenset("DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL".split())
@@ -182,6 +186,16 @@ class Ctx:
                     rank = -1
                 self.persons.append((e.start, e.end, name, rank))
         self.unlike = _unlike_persons(doc, ents, {p[2] for p in self.persons})
+        # names the tagger may have cut after a capitalised word ("Rute [Vicente Oliveira]"): no sex from them
+        self.cut = {clean_name(e.text) for e in ents if e.label_ == "PERSON" and e.start > 0
+                    and doc[e.start - 1].pos_ == "PROPN" and doc[e.start - 1].is_title
+                    and doc[e.start - 1].lower_ not in HONORIFICS}  # fmt: skip
+        self._sex: dict[str, str | None] = {}
+        # full forms of names for their sex: PERSON mentions, and a listed given name and more words under another
+        # label ("Bettie Page" tagged ORG next to her father "Jack Page": "Page" is of no one sex)
+        self.full_forms = {p[2] for p in self.persons} | {n for e in ents if e.label_ not in NUMERIC_LABELS
+                                                           and len(w := (n := clean_name(e.text)).split()) >= 2
+                                                           and w[0].lower() in GIVEN_NAMES}  # fmt: skip
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -234,6 +248,20 @@ class Ctx:
                 best, key = full, (s < before, len(fw))
         return best
 
+    def sex_of(self, name: str) -> str | None:
+        """A mention's sex from an honorific ("Mrs. Clinton"), else from the given names of the document's full
+        forms of it ("Mol" -> "Gretchen Mol": f) when all are listed as clearly of one sex; None when unknown (a
+        surname with no full form, "Page" of both Bettie and Jack Page, a name the tagger cut after a capitalised
+        word: "Rute [Vicente Oliveira]")."""
+        if (g := self.gender.get(name)) is not None:
+            return g
+        if name not in self._sex:
+            words = name.split()
+            fulls = {f for f in self.full_forms if len(f.split()) >= 2 and f.split()[-len(words) :] == words}
+            sexes = {None if f in self.cut else GIVEN_GENDER.get(f.split()[0].lower()) for f in fulls}
+            self._sex[name] = sexes.pop() if len(sexes) == 1 else None
+        return self._sex[name]
+
     def _chain_start(self, before: int, pronoun: str) -> int:
         """Where a chain of one pronoun as subject starts ('He said ... "...," he added'): the
         earliest 'he' / 'she' before ``before``, each within 3 sentences of the next, with no
@@ -261,7 +289,7 @@ class Ctx:
         cands = [p for p in cands if p[2] not in self.unlike]
         if pronoun is not None:
             other = "m" if pronoun in ("she", "her") else "f"
-            cands = [p for p in cands if self.gender.get(p[2]) != other]
+            cands = [p for p in cands if self.sex_of(p[2]) != other]
         if not cands:
             return None
         for s, _e, name, _r in reversed(cands if title else []):
