@@ -505,6 +505,14 @@ def test_a_hedged_claim_neither_corroborates_nor_contradicts() -> None:
     plain = Article("aA", "Tillerson will be invited to meet President Vladimir Putin at the Kremlin.", source="AFP")
     out = compare_sources([plain, b], {x.id: analysis(x) for x in (plain, b)}, {})
     assert out["corroborated"]  # without the hedge the two corroborate
+    # speculation as the news is a hedge too (the NPR seed); a fact about rumours is not (the Felt story, DUC 2003)
+    rumour = Article("aA", "There had been speculation that Tillerson was invited to meet President Vladimir Putin "
+                     "at the Kremlin on Wednesday.", source="AFP")  # fmt: skip
+    out = compare_sources([rumour, b], {x.id: analysis(x) for x in (rumour, b)}, {})
+    assert not out["corroborated"]
+    denied = "LaRue discounted rumors that he was Deep Throat, saying the source was a combination of people."
+    c, d = Article("aC", denied, source="AP"), Article("aD", denied.replace("LaRue", "Mr. LaRue"), source="NYT")
+    assert compare_sources([c, d], {x.id: analysis(x) for x in (c, d)}, {})["corroborated"]
 
 
 def test_a_clause_after_a_closing_quotation_is_cut_and_keeps_its_quote_mark() -> None:

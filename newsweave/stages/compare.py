@@ -199,12 +199,16 @@ _AFFIRMING = re.compile(
     r"|\bno\.\s*\d"
 )
 # a hedge leaves the question open: "it is not clear whether Tillerson will meet Putin" neither denies
-# nor states the meeting, so it corroborates and contradicts nothing
+# nor states the meeting, so it corroborates and contradicts nothing; so does speculation or a rumour
 _HEDGE = re.compile(
     r"(?i)\b(?:not|n[o']t)\s+(?:yet\s+|immediately\s+|entirely\s+|at\s+all\s+)?"
     r"(?:clear|known|certain|sure|decided|confirmed)\s+(?:whether|if|when|how|who|what|why|where)\b"
     r"|\bno\s+(?:word|indication|decision)\s+(?:yet\s+)?(?:on|about|as\s+to)\s+(?:whether|if|when)\b"
     r"|\bunclear\s+(?:whether|if|when|how|who|what|why|where)\b"
+    # speculation as the sentence's news neither states nor denies: "There had been speculation that Putin might
+    # snub Tillerson" (not "LaRue discounted rumors that he was Deep Throat": that he discounted them is a fact)
+    r"|\bthere\s+(?:(?:has|had|have)\s+been|was|is|were|are)\s+(?:much\s+|some\s+|widespread\s+|growing\s+)?"
+    r"(?:speculation|rumou?rs?)\s+(?:that|whether)\b"
 )
 
 
