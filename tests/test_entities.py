@@ -1336,3 +1336,19 @@ def test_a_given_name_and_surname_named_once_with_no_cue_is_a_person_but_not_a_f
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Eli Manning"] == "PERSON" and label["Dominique Jones"] == "PERSON"
     assert label["Warner Brothers"] == "ORG"
+
+
+def test_common_words_in_a_ledes_capitals_are_no_entity_but_names_in_capitals_stay() -> None:
+    # the 961-article stream: "A MAN was last night being quizzed", "A FIRE has badly damaged ... FIRE crews from
+    # Tiverton" (ORG); "A WHO report" (a gazetteer name), "A GREEK police officer" (NORP), "A SWAT unit" (no common
+    # word) and "CARE" named mid-sentence stay
+    text = ("A MAN was last night being quizzed. A FIRE has badly damaged the hall.\nFIRE crews from Tiverton came. "
+            "A WHO report said so. A GREEK police officer was hurt. A SWAT unit was sent. A CARE worker spoke. "
+            "Aid from CARE arrived.")
+    items = [_at(text, "MAN", "ORG"), _at(text, "FIRE", "ORG"), _at(text, "FIRE", "ORG", nth=1),
+             _at(text, "WHO", "ORG"), _at(text, "GREEK", "NORP"), _at(text, "SWAT", "ORG"), _at(text, "CARE", "ORG"),
+             _at(text, "CARE", "ORG", nth=1)]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert "MAN" not in label and "FIRE" not in label
+    assert label["WHO"] == "ORG" and label["GREEK"] == "NORP" and label["SWAT"] == "ORG" and label["CARE"] == "ORG"

@@ -885,6 +885,7 @@ def resolve_entities(
     cut = _cut_surnames(items, texts, counts)
     _demonym_plurals(by_surface)
     _common_words_out(items, texts, by_surface, counts)
+    _lede_capitals_out(items, texts, by_surface, counts)
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
@@ -1044,6 +1045,39 @@ def _common_words_out(items: list[tuple[str, Mention]], texts: dict[str, str], b
             if text is None or text[m.start : m.end] != m.text or not _starts_sentence(text, m.start):
                 cands.discard(s)
     for s in cands:
+        del by_surface[s]
+        del counts[s]
+
+
+_LEDE_BEFORE = re.compile(r"(?:^|[.!?\n:])\s*[\"“‘']?((?:A|AN|THE)\s+)?$")  # "A MAN was ...": a lede's capitals
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _lede_capitals_out(items: list[tuple[str, Mention]], texts: dict[str, str],
+                       by_surface: dict[str, Counter[str]], counts: Counter[str]) -> None:  # fmt: skip
+    """Drop (in place) common words in capitals that open a lede ("A MAN was last night being quizzed", "A FIRE
+    has badly damaged ... FIRE crews from Tiverton"): every mention opens a sentence or stands right after its
+    capital "A", "AN" or "THE" (one at least), before a lower-case word; each word is a common word or one the story
+    writes in lower case, no gazetteer name ("A WHO report"), and spaCy never calls it a person or a group ("A
+    GREEK police officer")."""
+    cands = {s for s, labs in by_surface.items()
+             if s.isupper() and len(s) > 2 and s not in _GAZETTEER and not labs["PERSON"] and not labs["NORP"]}
+    if not cands:
+        return
+    lower = _lower_words(texts)
+    cands = {s for s in cands
+             if all(w.lower() in _COMMON_WORDS or w.lower() in lower for w in _DASH_OR_SPACE.split(s) if w)}
+    led: set[str] = set()
+    for art_id, m in items:
+        if (s := normalise(m.text)) in cands:
+            text = texts.get(art_id)
+            lede = None if text is None or text[m.start : m.end] != m.text else _LEDE_BEFORE.search(
+                text[max(0, m.start - 12) : m.start])
+            if lede is None or not _LOWER_AFTER.match(text or "", m.end):
+                cands.discard(s)
+            elif lede.group(1):
+                led.add(s)
+    for s in cands & led:
         del by_surface[s]
         del counts[s]
 
