@@ -1352,3 +1352,16 @@ def test_common_words_in_a_ledes_capitals_are_no_entity_but_names_in_capitals_st
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert "MAN" not in label and "FIRE" not in label
     assert label["WHO"] == "ORG" and label["GREEK"] == "NORP" and label["SWAT"] == "ORG" and label["CARE"] == "ORG"
+
+
+def test_the_plural_of_an_award_the_story_names_is_the_awards_show() -> None:
+    # the 961-article stream: "the Oscars" (ORG) beside "an Oscar nominee", "the Globes' typical 20 million audience"
+    # (PERSON) beside "the Golden Globe Awards"; "the Nationals", with no National award, stay a team
+    text = ("He was an Oscar nominee. The Oscars were postponed. The star-filled Golden Globe Awards were replaced, "
+            "far below the Globes' typical audience. The Nationals won the National League.")
+    items = [_at(text, "Oscar", "PERSON"), _at(text, "Oscars", "ORG"), _at(text, "Golden Globe Awards", "EVENT"),
+             _at(text, "Globes", "PERSON"), _at(text, "Nationals", "ORG"), _at(text, "National League", "ORG")]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    label = {v: e["label"] for e in ents for v in e["variants"]}
+    assert label["Oscars"] == "EVENT" and label["Globes"] == "EVENT"
+    assert label["Nationals"] == "ORG"

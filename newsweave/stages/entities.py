@@ -888,6 +888,7 @@ def resolve_entities(
     _lede_capitals_out(items, texts, by_surface, counts)
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
+    _award_shows(by_surface, cues, counts, texts)
     _place_votes(by_surface, cues, counts, speaks)
     _places_named_as_bodies(by_surface, cues, counts, org_places, texts)
     lower = _lower_words(texts)
@@ -1207,6 +1208,26 @@ def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
                 and re.fullmatch(r"[A-Z][a-z]+[^s]s", s)):  # fmt: skip
             if _majority_family(labs + cues[s]) != "ORG":
                 cues[s]["ORG"] += 3 * counts[s]
+
+
+def _award_shows(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                 texts: dict[str, str]) -> None:  # fmt: skip
+    """A one-word plural whose singular the story names as an award is the awards show, an event (in place):
+    "the Oscars" beside "an Oscar nomination", "the Emmys" beside "Emmy-winning", "the Globes" (spaCy's PERSON) beside
+    "the Golden Globe Awards"; a group's name, a census surname or a word of a person's name keeps its label."""
+    people = {w for s, labs in by_surface.items() if " " in s and labs["PERSON"] for w in s.split()}
+    award_names = {w for s in by_surface if " " in s and s.split()[-1] in ("Award", "Awards") for w in s.split()[:-1]}
+    for s, labs in list(by_surface.items()):
+        if " " in s or not re.fullmatch(r"[A-Z][a-z]{2,}s", s) or labs["EVENT"] >= counts[s] // 2 + 1:
+            continue
+        one = s[:-1]
+        if _majority_family(labs + cues[s]) == "NORP" or s.lower() in _SURNAMES or s in people:
+            continue
+        cue = re.compile(rf"\b{one}(?:-(?:winning|winner|nominated)|\s+(?:nominations?|nominees?|nods?|statuettes?|"
+                         rf"awards?|trophy|trophies)\b)")
+        if one in award_names or any(cue.search(t) for t in texts.values()):
+            by_surface[s] = Counter({"EVENT": counts[s]})
+            cues[s] = Counter()
 
 
 # given names and frequent surnames from a name list (US 1990 census, see the file): evidence FOR a person only
