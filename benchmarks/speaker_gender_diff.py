@@ -5,7 +5,10 @@ as the product parses) and extracts its quotes twice with the current code: with
 table empty (the rule off: honorifics alone give a sex, as before) and as shipped. Prints each quote
 whose resolved speaker changes, with the text before it, for a person to read.
 
-    .venv/bin/python benchmarks/speaker_gender_diff.py --run /tmp/run8 [--split dev|held-out]
+    .venv/bin/python benchmarks/speaker_gender_diff.py --run /tmp/run8 [--split dev|held-out] [--rule gender|roles]
+
+``--rule roles`` (round 5) toggles instead the rule that a definite role noun after an unnamed indefinite
+one ("a Western diplomat said ... the diplomat added") stays unnamed (``quote_context.UNNAMED_ROLES``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--run", type=Path, default=Path("/tmp/run8"))
     ap.add_argument("--split", choices=("dev", "held-out"), default="dev")
+    ap.add_argument("--rule", choices=("gender", "roles"), default="gender")
     a = ap.parse_args()
     from newsweave.stages import quote_context
     from newsweave.stages.nlp import NLP
@@ -37,9 +41,12 @@ def main() -> None:
     docs = NLP().docs([texts[i][0] for i in ids])
     table, n_quotes, changed = quote_context.GIVEN_GENDER, 0, 0
     for aid, doc in zip(ids, docs, strict=True):
-        quote_context.GIVEN_GENDER = {}
+        if a.rule == "gender":
+            quote_context.GIVEN_GENDER = {}
+        else:
+            quote_context.UNNAMED_ROLES = False
         old = list(extract_quotes(doc))
-        quote_context.GIVEN_GENDER = table
+        quote_context.GIVEN_GENDER, quote_context.UNNAMED_ROLES = table, True
         new = list(extract_quotes(doc))
         n_quotes += len(new)
         olds = {(q.content.start, q.content.end): q.speaker_name for q in old}

@@ -1334,3 +1334,35 @@ def test_a_surname_of_a_man_and_a_woman_has_no_sex(nlp: Any) -> None:
     )
     q = find(quotes(nlp, text), "hurt anyone")
     assert q.speaker_name is not None and q.speaker_name.endswith("Gomes")
+
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "President Saparmurat Niyazov has ruled the country since 1991. Niyazov's health was poor, a Western"
+            ' diplomat said. "Nobody knows who will take over," the diplomat added.',
+            "take over",
+        ),
+        (
+            "Captain Raj Kumar led the boarding party. The pirates fled, a Navy spokesman said. Nine assault rifles"
+            " were seized from the pirates, the Navy spokesman said.",
+            "Nine assault rifles",
+        ),
+    ],
+)
+def test_definite_role_noun_after_an_unnamed_indefinite_one_stays_unnamed(nlp: Any, text: str, quoted: str) -> None:
+    assert find(quotes(nlp, text), quoted).speaker_name is None
+
+@pytest.mark.slow
+def test_role_noun_introduced_with_a_name_takes_the_name(nlp: Any) -> None:
+    text = (
+        "Foreign Ministry spokesman Zhu Bangzao met reporters on Monday. A diplomat, Kevin Rudd, was there too."
+        ' Later Jiang Zemin spoke. "We will not change our policy," the spokesman said. "It is a good start,"'
+        " the diplomat said."
+    )
+    qs = quotes(nlp, text)
+    assert find(qs, "change our policy").speaker_name == "Zhu Bangzao"
+    assert find(qs, "good start").speaker_name == "Kevin Rudd"

@@ -563,6 +563,32 @@ def _across_split(ctx: Ctx, subj: Token) -> tuple[Span, str | None] | None:
     return Span(start, e.end_char, doc.text[start : e.end_char]), ctx.expand(name, e.start)
 
 
+UNNAMED_ROLES = True  # (benchmarks/speaker_gender_diff.py --rule roles turns it off to list what it changes)
+_INDEFINITE = frozenset("a an one another".split())
+
+
+def _unnamed_role(ctx: Ctx, before: int, role: str) -> bool:
+    """Whether the nearest earlier mention of a role noun (outside quotes) introduced an unnamed person: "a
+    Western diplomat said ... The diplomat added" stays unnamed, not the last person named. The mention is
+    indefinite ("a", "an", "one", "another") with no PERSON beside it: in its phrase ("an official, John
+    Smith," / "a diplomat named ..."), as the apposition or the predicate of one ("Smith, a diplomat";
+    "Smith is a diplomat"), or as the modifier of one ("diplomat John Smith")."""
+    if not UNNAMED_ROLES:
+        return False
+    doc = ctx.doc
+    prev = next((t for t in reversed(doc[:before]) if t.lower_ == role and not ctx.quoted[t.i]), None)
+    if prev is None or not any(c.lower_ in _INDEFINITE and c.dep_ in ("det", "nummod") for c in prev.lefts):
+        return False
+    if any(ctx.label(t) == "PERSON" for t in prev.subtree if t is not prev):
+        return False
+    head = prev.head
+    if head is not prev and prev.dep_ in ("appos", "compound") and ctx.label(head) == "PERSON":
+        return False
+    if prev.dep_ == "attr" and any(c.dep_ == "nsubj" and ctx.label(c) == "PERSON" for c in head.children):
+        return False
+    return True
+
+
 def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | None]:
     """The speaker mention and the resolved name (pronouns and role nominals -> a PERSON)."""
     if subj is None:
@@ -578,7 +604,9 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     sp = Span(span.start_char, span.end_char, span.text)
     if low != subj.lower_:
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
-        return sp, (ctx.recent_person(s, title=low) if low in ROLE_NOUNS and definite else None)
+        if not (low in ROLE_NOUNS and definite) or _unnamed_role(ctx, s, low):
+            return sp, None
+        return sp, ctx.recent_person(s, title=low)
     if low in PERSON_PRONOUNS:
         return sp, _pronoun_person(ctx, s, low)
     if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
@@ -611,4 +639,6 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     # "the beer distributor's president": a possessor that is a common noun introduces the role's holder; only a
     # person introduced with that title is its antecedent (not the last person named)
     owned = any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subj.lefts)
-    return sp, (ctx.recent_person(s, title=low, title_only=owned) if low in ROLE_NOUNS and definite else None)
+    if not (low in ROLE_NOUNS and definite) or _unnamed_role(ctx, s, low):
+        return sp, None
+    return sp, ctx.recent_person(s, title=low, title_only=owned)
