@@ -1210,6 +1210,11 @@ def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
                 cues[s]["ORG"] += 3 * counts[s]
 
 
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]{2,}s")
+_AWARD_CUE = re.compile(r"\b([A-Z][a-z]{2,})(?:-(?:winning|winner|nominated)|\s+(?:nominations?|nominees?|nods?|"
+                        r"statuettes?|awards?|trophy|trophies)\b)")
+
+
 def _award_shows(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
                  texts: dict[str, str]) -> None:  # fmt: skip
     """A one-word plural whose singular the story names as an award is the awards show, an event (in place):
@@ -1217,15 +1222,15 @@ def _award_shows(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[st
     "the Golden Globe Awards"; a group's name, a census surname or a word of a person's name keeps its label."""
     people = {w for s, labs in by_surface.items() if " " in s and labs["PERSON"] for w in s.split()}
     award_names = {w for s in by_surface if " " in s and s.split()[-1] in ("Award", "Awards") for w in s.split()[:-1]}
+    cued: set[str] | None = None
     for s, labs in list(by_surface.items()):
-        if " " in s or not re.fullmatch(r"[A-Z][a-z]{2,}s", s) or labs["EVENT"] >= counts[s] // 2 + 1:
+        if " " in s or not _PLURAL_NAME.fullmatch(s) or labs["EVENT"] >= counts[s] // 2 + 1:
             continue
-        one = s[:-1]
         if _majority_family(labs + cues[s]) == "NORP" or s.lower() in _SURNAMES or s in people:
             continue
-        cue = re.compile(rf"\b{one}(?:-(?:winning|winner|nominated)|\s+(?:nominations?|nominees?|nods?|statuettes?|"
-                         rf"awards?|trophy|trophies)\b)")
-        if one in award_names or any(cue.search(t) for t in texts.values()):
+        if cued is None:  # words the texts name as an award: "an Oscar nominee", "Emmy-winning"
+            cued = {w for t in texts.values() for w in _AWARD_CUE.findall(t)}
+        if s[:-1] in award_names or s[:-1] in cued:
             by_surface[s] = Counter({"EVENT": counts[s]})
             cues[s] = Counter()
 
