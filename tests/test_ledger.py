@@ -147,22 +147,6 @@ def test_the_story_ledger_names_an_article_without_an_outlet_like_the_comparison
     assert entry["wordings"][0]["outlets"] == ["unnamed outlet (000_seed.txt)"]
 
 
-def test_a_rank_alone_as_speaker_gives_way_to_the_name_after_it() -> None:
-    from newsweave.records import Analysis, Article
-    from newsweave.stages.story import story_ledger
-
-    # ECB+ and DUC 2003 texts of the stream: the sentence was split after the rank's full stop
-    for said, rank, name in [("said Troy police Lt. Gerry Scherlinck.", "Lt", "Gerry Scherlinck"),
-                             ("said Maj. Perry L. Nouis of the Air Force.", "Maj", "Perry L. Nouis")]:  # fmt: skip
-        text = f'"There is a suspicion that there might have been a third official he was seeking," {said}'
-        content = text[1 : text.index(",")]
-        at = text.index(f" {rank}.") + 1
-        q = Quote(content=Span(1, 1 + len(content), content), speaker=Span(at, at + len(rank), rank),
-                  speaker_name=rank)  # fmt: skip
-        _, ledger = story_ledger([Article("a1", text)], {"a1": Analysis("a1", ((0, len(text)),), (), (q,))})
-        assert [e["speaker"] for e in ledger] == [name]
-
-
 def test_an_entry_keeps_its_cue_so_a_rejection_does_not_read_as_a_claim() -> None:
     text = "The Kremlin leader angrily rejected accusations that Assad's forces were behind the attack."
     q = _with_cue(text, "accusations that Assad's forces were behind the attack", "The Kremlin leader", "rejected",

@@ -391,12 +391,6 @@ def _headline_of(articles: list[Article], vectors: dict[str, np.ndarray]) -> str
                     [vectors[a.id] for a in articles if a.id in vectors])
 
 
-# a speaker that is a rank's abbreviation alone, and the name right after it in the text
-_RANK_ABBREVIATIONS = frozenset("lt lieut sgt maj gen col capt cpl det insp supt adm cmdr sen rep gov dr prof rev"
-                                .split())
-_NAME_AFTER = re.compile(r"\.?\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+)")
-
-
 def story_ledger(articles: list[Article], analyses: dict[str, Analysis]) -> tuple[list[dict[str, Any]], list[Any]]:
     """The story's entities (one canonical name each) and its quote ledger, whose speakers carry those names."""
     mentions = ((a.id, m) for a in articles if a.id in analyses for m in analyses[a.id].mentions)
@@ -407,10 +401,6 @@ def story_ledger(articles: list[Article], analyses: dict[str, Analysis]) -> tupl
     for a in articles:
         an = analyses.get(a.id)
         for q in an.quotes if an else ():
-            if q.speaker is not None and q.speaker.text.rstrip(".").lower() in _RANK_ABBREVIATIONS:
-                # 'said Troy police Lt. Gerry Scherlinck': the sentence was split after "Lt.", the name follows
-                after = _NAME_AFTER.match(a.text, q.speaker.end)
-                q = replace(q, speaker_name=after.group(1)) if after else q
             if q.speaker_name:
                 name = lookup(q.speaker_name)
                 # "he" or "she" is a person: a name the story knows as an organisation or a place was a
