@@ -26,7 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.extract_html import cache_dir, load_pages  # noqa: E402
-from newsweave.stages.clean import COMMON_WORDS_PATH  # noqa: E402
+from newsweave.stages.textutil import COMMON_WORDS_PATH  # noqa: E402
 
 _WORD = re.compile(r"(?<![\w@./-])[^\W\d_]+(?![\w@/-])")  # a whole word, not part of an address or a path
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import math
 import re
 import statistics
@@ -31,7 +30,7 @@ from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
 from newsweave.stages.dates_text import numeric_order, parse_date, without_dates
 from newsweave.stages.dump_meta import find_title
 from newsweave.stages.html import clean_byline
-from newsweave.stages.textutil import ENGLISH_STOP
+from newsweave.stages.textutil import ENGLISH_STOP, common_words
 
 Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata, separator or repeated line, dropped
 
@@ -131,7 +130,6 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
                        "min blog news updated published posted".split())  # fmt: skip
 # words pages also write in lower case (benchmarks/dump_common_words.py, from the dev dumps): a "name" made of them
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
-COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
 _READING_TIME = re.compile(r"\s+\d+\s*(?:[-–]\s*\d+\s*)?min", re.I)  # byline_names
 # next to the headline, names also end at other bullets and at a dash glued to them ("Jacob Trussell—10 min read")
@@ -389,11 +387,7 @@ def _loose_name(text: str) -> str | None:
     return name
 
 
-@functools.cache
-def _common_words() -> frozenset[str]:
-    if not COMMON_WORDS_PATH.is_file():
-        return frozenset()
-    return frozenset(json.loads(COMMON_WORDS_PATH.read_text(encoding="utf-8"))["words"])
+_common_words = common_words  # (a module name benchmarks/dump_common_words.py swaps while it tries lists)
 
 
 def _label_like(name: str) -> bool:

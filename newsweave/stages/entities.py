@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Mention
+from .textutil import common_words
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
@@ -1256,8 +1257,7 @@ _PLACES = frozenset(
 
 
 # common English words pages write in lower case (the list ``stages/clean.py`` uses; benchmarks/dump_common_words.py)
-_COMMON_WORDS = frozenset(
-    json.loads(Path(__file__).with_name("common_words.json").read_text(encoding="utf-8"))["words"])
+_COMMON_WORDS = common_words()
 # a title right before a one-word name ("Doctor Green", "Mr. Guest", "Gov. Covas")
 _ADJECTIVE_USE = re.compile(r"\ban? $")
 _TITLE_WORD_BEFORE = re.compile(r"\b(?i:doctor|prof|professor|gov|sen|rep|det|insp|" + "|".join(

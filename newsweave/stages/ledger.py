@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsweave.records import Quote, Span
+from newsweave.stages.textutil import common_words
 
 _WORD = re.compile(r"[\w’']+")
 STOPWORDS = frozenset(
@@ -288,7 +289,7 @@ _PEOPLE, _SOURCES, _QUANTIFIERS, _THINGS = (
 _CAN_STATE = _QUANTIFIERS | _PEOPLE | _SOURCES
 _PERSON_SUFFIXES = tuple(_SPEAKER_NOUNS["person_suffixes"].split())
 _DOMAIN = re.compile(r"(?i)\w\.(?:com|org|net|gov|edu)\b")  # "washingtonpost.com"
-_COMMON = frozenset(json.loads(Path(__file__).with_name("common_words.json").read_text(encoding="utf-8"))["words"])
+_COMMON = common_words()
 
 
 def _lemma(word: str) -> str:

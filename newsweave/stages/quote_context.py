@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsweave.records import Span
-from newsweave.stages.textutil import PERSON_PRONOUNS
+from newsweave.stages.textutil import PERSON_PRONOUNS, common_words
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
 
@@ -138,7 +138,7 @@ NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
 # 'he' and 'she' do not resolve to a person whose given name is clearly of the other sex
 _SEXED = json.loads((_STAGES / "name_gender.json").read_text(encoding="utf-8"))
 GIVEN_GENDER = {**{n: "m" for n in _SEXED["male"]}, **{n: "f" for n in _SEXED["female"]}}
-COMMON_WORDS = frozenset(json.loads((_STAGES / "common_words.json").read_text(encoding="utf-8"))["words"])
+COMMON_WORDS = common_words()
 TITLE_ABBREVIATIONS = frozenset("sgt lt capt maj col gen adm cmdr cpl det insp supt const rev dr prof gov sen".split())
 NUMERIC_LABELS = frozenset("DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL".split())
 SHIP_PREFIXES = frozenset("ins uss hms hmas hmcs rms mv ms ss sv".split())

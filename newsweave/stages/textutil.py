@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
 
 #: English function words plus reporting words ("said", "according") that carry no content in news.
 ENGLISH_STOP = frozenset(
@@ -86,3 +89,15 @@ def unnamed_outlet(where: str) -> str:
 def is_unnamed_outlet(name: str) -> bool:
     """Whether an outlet label is ``unnamed_outlet``'s, not an outlet's name."""
     return name.startswith(f"{UNNAMED_OUTLET} (") and name.endswith(")")
+
+
+COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """English words pages write in lower case (``common_words.json``, written by benchmarks/dump_common_words.py
+    from the dev text dumps), read once for every stage that asks; empty while the file is not built."""
+    if not COMMON_WORDS_PATH.is_file():
+        return frozenset()
+    return frozenset(json.loads(COMMON_WORDS_PATH.read_text(encoding="utf-8"))["words"])
