@@ -17,7 +17,6 @@ it stands untagged, acronyms the text defines, first names and lists spaCy cut w
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -26,11 +25,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..records import Mention
-from .textutil import common_words
+from .textutil import common_words, stage_data
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
@@ -1237,7 +1235,7 @@ def _award_shows(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[st
 
 
 # given names and frequent surnames from a name list (US 1990 census, see the file): evidence FOR a person only
-_NAME_LISTS = json.loads(Path(__file__).with_name("person_names.json").read_text(encoding="utf-8"))
+_NAME_LISTS = stage_data("person_names.json")
 _GIVEN_NAMES = frozenset(_NAME_LISTS["names"])
 _SURNAMES = frozenset(_NAME_LISTS["surnames"])
 # titles a person is known by, that open the name ("Mother Teresa", "Prophet Mohammed", "Pope Leo XIII")
@@ -1253,7 +1251,7 @@ _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\))\s+$")
 _PERSON_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|campaign|era|family|cabinet|aides?|wife|"
                            r"husband|widow|son|daughter|mother|father|brother|sister)\b")
 _PLACES = frozenset(
-    json.loads(Path(__file__).with_name("places.json").read_text(encoding="utf-8"))["names"].split("\n"))
+    stage_data("places.json")["names"].split("\n"))
 
 
 # common English words pages write in lower case (the list ``stages/clean.py`` uses; benchmarks/dump_common_words.py)
@@ -1438,7 +1436,7 @@ def _not_groups(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
 # a person's noun right before a name ("receptionist Madeline Kafoury", "said 32-year-old protester Paris Kyriakides",
 # "free-agent catcher Jason Varitek"): a lower-case word of the speaker nouns' people (groups and firms left out) or
 # with a person's ending, and no thing that ends so ("printer", "maker" of "the computer maker Dell" is a company's)
-_SPEAKER_NOUNS = json.loads(Path(__file__).with_name("speaker_nouns.json").read_text(encoding="utf-8"))
+_SPEAKER_NOUNS = stage_data("speaker_nouns.json")
 _GROUP_NOUNS = frozenset("""police family team crew staff personnel squad side club band group company firm business
     brand organisation organization association union party campaign committee council court jury couple pair duo trio
     maker makers manufacturer retailer carrier operator provider publisher distributor developer producer
@@ -1825,7 +1823,7 @@ _BODY_HEADS = frozenset("""
 # well-known names (countries, capitals, regions, international organisations, benchmarks/
 # entity_gazetteer_build.py) that count as mentions where spaCy left them untagged; "ambiguous"
 # ones (also first names or common words: "Chad", "Jordan") only when the story tags them itself
-_GAZETTEER_DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
+_GAZETTEER_DATA = stage_data("gazetteer.json")
 _GAZETTEER: dict[str, str] = {k: v for k, v in _GAZETTEER_DATA["names"].items()
                               if k not in set(_GAZETTEER_DATA["ambiguous"])}  # fmt: skip
 _GAZETTEER_RE: list[tuple[int, re.Pattern[str]]] = []  # (size of _GAZETTEER it was built from, pattern)

@@ -4,17 +4,15 @@ word-level diffs and partial quotes. Pure Python over ``Quote`` records (no spaC
 from __future__ import annotations
 
 import difflib
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsweave.records import Quote, Span
-from newsweave.stages.textutil import common_words
+from newsweave.stages.textutil import common_words, stage_data
 
 _WORD = re.compile(r"[\w’']+")
 STOPWORDS = frozenset(
@@ -282,7 +280,7 @@ def _description(q: Quote) -> str | None:
     return text if head.isdigit() or _can_state(text, words, head) else None
 
 
-_SPEAKER_NOUNS = json.loads(Path(__file__).with_name("speaker_nouns.json").read_text(encoding="utf-8"))
+_SPEAKER_NOUNS = stage_data("speaker_nouns.json")
 _PEOPLE, _SOURCES, _QUANTIFIERS, _THINGS = (
     frozenset(_SPEAKER_NOUNS[k].split()) for k in ("people", "sources", "quantifiers", "things")
 )

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsweave.records import Span
-from newsweave.stages.textutil import PERSON_PRONOUNS, common_words
+from newsweave.stages.textutil import PERSON_PRONOUNS, common_words, stage_data
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
 
@@ -128,15 +128,14 @@ HONORIFICS = frozenset("the mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen. pr
 # evidence that a PERSON-tagged name is no person, for pronoun and role-noun antecedents: a well-known
 # place or organisation (the gazetteer's unambiguous names), a common English word that is no given name
 # or frequent surname ("Flag"), a ship's prefix ("INS Mysore"); given names are evidence FOR a person only
-_STAGES = Path(__file__).parent
-_GAZ = json.loads((_STAGES / "gazetteer.json").read_text(encoding="utf-8"))
+_GAZ = stage_data("gazetteer.json")
 PLACE_NAMES = frozenset(_GAZ["names"]) - frozenset(_GAZ["ambiguous"])
-_NAMES = json.loads((_STAGES / "person_names.json").read_text(encoding="utf-8"))
+_NAMES = stage_data("person_names.json")
 GIVEN_NAMES = frozenset(_NAMES["names"])
 NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
 # given names clearly of one sex (>= 95 % by the 1990 US census files, ``benchmarks/name_gender_build.py``):
 # 'he' and 'she' do not resolve to a person whose given name is clearly of the other sex
-_SEXED = json.loads((_STAGES / "name_gender.json").read_text(encoding="utf-8"))
+_SEXED = stage_data("name_gender.json")
 GIVEN_GENDER = {**{n: "m" for n in _SEXED["male"]}, **{n: "f" for n in _SEXED["female"]}}
 COMMON_WORDS = common_words()
 TITLE_ABBREVIATIONS = frozenset("sgt lt capt maj col gen adm cmdr cpl det insp supt const rev dr prof gov sen".split())

@@ -6,6 +6,7 @@ import functools
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 #: English function words plus reporting words ("said", "according") that carry no content in news.
 ENGLISH_STOP = frozenset(
@@ -91,6 +92,13 @@ def is_unnamed_outlet(name: str) -> bool:
     return name.startswith(f"{UNNAMED_OUTLET} (") and name.endswith(")")
 
 
+@functools.cache
+def stage_data(name: str) -> Any:
+    """One of the data files shipped beside the stages (``person_names.json``, ``gazetteer.json``, ...), parsed
+    once for every stage that reads it."""
+    return json.loads(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+
+
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.json")
 
 
@@ -100,4 +108,4 @@ def common_words() -> frozenset[str]:
     from the dev text dumps), read once for every stage that asks; empty while the file is not built."""
     if not COMMON_WORDS_PATH.is_file():
         return frozenset()
-    return frozenset(json.loads(COMMON_WORDS_PATH.read_text(encoding="utf-8"))["words"])
+    return frozenset(stage_data(COMMON_WORDS_PATH.name)["words"])
