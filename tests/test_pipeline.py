@@ -366,3 +366,14 @@ def test_an_article_repeated_in_the_input_is_counted_as_repeated_not_stored(tmp_
     assert (res.read, res.new, res.already_stored, res.repeated) == (3, 2, 0, 1)
     assert "1 repeated in the input" in res.summary_line()
     store.close()
+
+
+def test_a_headline_never_ends_inside_a_quotation_of_any_mark_style() -> None:
+    from newsweave.stages.story import _open_quote
+
+    # tokenized sources (DUC) write ``...'' for a quotation; the stream's own sentence
+    inside = "The Election Committee spoke of ``unprecedented"
+    assert _open_quote(inside) and not _open_quote(inside + "'' participation by voters")
+    assert _open_quote('He said "the stations were empty') and _open_quote("it was \u201cgreat")
+    assert _open_quote("it was 'great") and not _open_quote("it was 'great' but")
+    assert not _open_quote("Clinton's plan and the voters' choice")

@@ -198,9 +198,12 @@ _CLOSING_SINGLE = re.compile(r"['’](?=[\s.,;:!?)]|$)")
 
 
 def _open_quote(text: str) -> bool:
-    """Whether ``text`` ends inside a quotation (a quote mark opened and not closed)."""
-    return (text.count('"') % 2 == 1 or text.count("“") > text.count("”")
-            or len(_OPENING_SINGLE.findall(text)) > len(_CLOSING_SINGLE.findall(text)))  # fmt: skip
+    """Whether ``text`` ends inside a quotation (a quote mark opened and not closed): straight, curly, single,
+    or the ``...'' pairs of tokenized sources (DUC, PTB style), which ``compare.balanced_quotes`` counts too."""
+    double_close = text.count("''")
+    single = len(_OPENING_SINGLE.findall(text)) - len(_CLOSING_SINGLE.findall(text)) + double_close
+    return (text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("``") > double_close
+            or single > 0)  # fmt: skip
 
 
 # a lead that leans on what the reader does not know yet: "It plowed over and past 17 Caribbean islands ...",
