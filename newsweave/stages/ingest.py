@@ -231,8 +231,9 @@ def finish_article(art: Article, settings: Settings) -> Article | Skip:
     """The article, or a Skip when its text is too long or (nearly) empty."""
     if len(art.text) > settings.max_article_chars:
         return too_long(art.origin, len(art.text), settings)
-    if len(art.text.strip()) < settings.min_article_chars:
-        return Skip(art.origin, "no article text found")
+    if len(chars := art.text.strip()) < settings.min_article_chars:
+        return Skip(art.origin, f"no article text found (only {len(chars)} characters of text; "
+                                f"fewer than {settings.min_article_chars}; lower it with --set min_article_chars=N)")
     return art
 
 
