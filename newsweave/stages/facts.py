@@ -292,6 +292,7 @@ _SPACED_CODE = re.compile(r"[A-Z]{2,3}[ \t]\d{1,3}s?\b(?=[ \t]+[A-Za-z])")
 # words between a number and the plural it counts that are no nouns themselves
 _BETWEEN_WORDS = frozenset("other more additional further extra separate fewer".split())
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+_ING_BEFORE_NOUN = re.compile(r"[a-z]{2,}ing")
 _HYPHEN_MODIFIER = re.compile(r"[ \t]-[ \t]([a-z]+)[ \t]+([a-z]+)\b")
 # irregular past tenses, which end the noun run after a number as "-ed" words do
 _PAST_VERBS = frozenset("""threw came went took made gave got ran fell won lost told saw found blew
@@ -343,6 +344,66 @@ _A_BEFORE = re.compile(r"(?:^|[^\w'’-])[Aa]n?[ \t]+$")
 _MODIFIER_NUMBER = re.compile(r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)
 _MEASURE_WORDS = frozenset("""year month week day night hour minute second mile foot meter metre kilometer kilometre
     km inch yard pound ton tonne gallon litre liter acre degree percent per cent point magnitude""".split())
+
+
+# a number joined by a hyphen to a singular noun, the pair modifying a noun after it: "a 7 - yard touchdown
+# pass", "the three-hour live show", "a 2,507-member assembly", "a 100+ member troupe", "the 170, 000 - square -
+# foot building": a measure is the figure's unit ("yards", "square feet"), another noun what it counts
+_HYPHEN_NOUN = re.compile(
+    rf"(?:\d|\b(?:{_NUMBER_WORD}))(?:[ \t]?[-\u2013][ \t]?|\+[ \t])((?:square|cubic)[ \t]?[-\u2013][ \t]?)?"
+    r"([a-z]+)\b(?![ \t]?[-\u2013])[ \t]+([a-z]+)\b",
+    re.I,
+)
+_MEASURE_PLURALS = {"foot": "feet", "feet": "feet", "inch": "inches", "yd": "yards", "km": "km", "mm": "mm",
+                    "cm": "cm", "percent": "%", "magnitude": "magnitude", "storey": "storeys"}  # fmt: skip
+# words after a number's hyphen that are no noun counted: fractions, idioms, specifications
+_NOT_HYPHEN_NOUNS = frozenset("""plus odd time way fold sided handed faced gauge caliber calibre bit step another
+    thirds third quarters quarter half tenth sixth fifth fourth thousand hundred million billion dozen""".split())
+# a "three - point play", "3 - point range": the name of a kind of shot, no quantity of points
+_POINT_TERMS = frozenset("range play plays shot shots shooter shooters attempt attempts touch basket baskets".split())
+
+
+def _pluralise(word: str) -> str:
+    w = word.lower()
+    if w in _MEASURE_PLURALS:
+        return _MEASURE_PLURALS[w]
+    if w in ("man", "woman", "person"):
+        return {"man": "men", "woman": "women", "person": "people"}[w]
+    if w.endswith(("ch", "sh", "x", "ss")):
+        return w + "es"
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        return w[:-1] + "ies"
+    return w + "s"
+
+
+def hyphen_noun(text: str, start: int, end: int) -> tuple[str, bool] | None:
+    """(the plural, is it a unit of measure) for a figure joined by a hyphen to a singular noun that
+    modifies the noun after it ("a 7 - yard touchdown pass" -> ("yards", True), "a 13 - play drive" ->
+    ("plays", False)); None otherwise, and for an age ("a 16 - year old")."""
+    m = _HYPHEN_NOUN.search(text, start, min(len(text), end + 60))
+    if m is None or m.start() >= end or m.end(2) < end or not text[m.start() : m.start() + 1].isalnum():
+        return None
+    word, nxt = m.group(2).lower(), m.group(3).lower()
+    if not m.group(2).islower() or parse_words([word])[0] is not None or nxt == "line" or (
+        word == "point" and nxt in _POINT_TERMS
+    ):
+        return None  # "1st - and - 10 – Quinn", "Twenty-three", "the 20 - yard line" (a place on the field)
+    j = m.start()
+    while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ".,"):
+        j -= 1
+    if re.search(r"/[ \t]?$", text[max(0, j - 2) : j]):
+        return None  # "a 4 - 1 / 2 - month prison term"
+    if m.group(1) and word not in ("foot", "feet", "mile", "miles", "metre", "meter", "kilometre", "kilometer", "yard"):
+        return None
+    if word in _STOP or word in _NOT_HYPHEN_NOUNS or len(word) < 2 or word.endswith(("ed", "ing", "ly")):
+        return None
+    if nxt in _STOP or nxt in ("old", "olds") or not m.group(3).islower() or parse_words([nxt])[0] is not None:
+        return None
+    measure = word in _MEASURE_WORDS or word in _MEASURE_PLURALS
+    if _plural(word) and word not in _MEASURE_PLURALS:
+        return None  # "two - thirds of", "3-pointers"
+    plural = _pluralise(word)
+    return ("square " + plural if m.group(1) and m.group(1).lower().startswith("square") else plural), measure
 
 
 def _score(text: str, start: int, end: int) -> bool:
@@ -435,6 +496,11 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None
         if not words and m.group(1).lower() in _BETWEEN_WORDS and (nxt := _NEXT_WORD.match(text, m.end())) \
                 and _plural(nxt.group(1)) and nxt.group(1).lower() not in _STOP:
             i = m.end()  # "two other rifles", "20 more people", "two separate demonstrations"
+            continue
+        if not words and _ING_BEFORE_NOUN.fullmatch(m.group(1)) and m.group(1).lower() not in _STOP \
+                and (nxt := _NEXT_WORD.match(text, m.end())) and _plural(nxt.group(1)) \
+                and nxt.group(1).lower() not in _STOP and parse_words([nxt.group(1)])[0] is None:
+            i = m.end()  # "4, 183 passing yards", "the 12 remaining hostages", "two bombing suspects"
             continue
         if not words and (spaced := _SPACED_CODE.match(text, m.start(1))):
             i = spaced.end()  # "14 AK 47 Rifles" (the code without its hyphen): a modifier
@@ -609,6 +675,20 @@ _WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight|heavy|heavier|lost|
 _SCALE_WORD_AFTER = re.compile(r"[ \t]+(?:hundred|thousand|million|billion|trillion)\b", re.I)
 # a unit written glued to its figure ("600m", "2,000ft", "3.5km"): metres unless a currency or one follows
 _GLUED_UNIT = re.compile(r"(km|cm|mm|m|ft|kg|lbs|lb|mph|kph|kmh)\b", re.I)
+# the upper end of a range spaCy's mention left out, before what both ends count ("for at least 72 to 120 hours")
+_RANGE_UPPER = re.compile(r"[ \t]+(?:to|[-\u2013])[ \t]+(\d[\d.,]*)(?=[ \t]+([a-z]+)\b)")
+
+
+def _upper_of_range(text: str, start: int, end: int, upper: re.Match[str]) -> bool:
+    """Whether ``upper`` (after the figure ``start:end``) is the upper end of a range of the same
+    things: a larger figure, then a plural or a unit, no clock time ("from 1 to 5 p.m.")."""
+    low, high = _DIGITS.search(text, start, end), _DIGITS.fullmatch(upper.group(1).rstrip(".,"))
+    if low is None or high is None or float(high.group().replace(",", "")) <= float(low.group().replace(",", "")):
+        return False
+    word = upper.group(2)
+    if _CLOCK_AFTER_NUMBER.match(text, upper.end()) or word in _STOP:
+        return False
+    return _plural(word) or word in _MEASURE_WORDS
 
 
 def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tuple[int, int]]) -> dict[str, Any]:
@@ -619,6 +699,9 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
         end = scale.end()  # "22" + " billion Euros", when spaCy's mention left the scale out
     elif re.fullmatch(r"\d[\d.,]*", text[start:end]) and (upper := _UPPER_END.match(text, end)):
         end = upper.end()  # "$140" + "-150 million": the scale of the upper end is the lower end's too
+    elif (re.fullmatch(r"(?:[A-Za-z]+[ \t]+)*\d[\d.,]*", text[start:end]) and (upper := _RANGE_UPPER.match(text, end))
+          and _upper_of_range(text, start, end, upper)):
+        end = upper.end()  # "at least 72" + " to 120 hours": the range's unit is the lower end's too
     glued_unit = _GLUED_UNIT.match(text, end) if text[end - 1 : end].isdigit() else None
     parsed = parse_number(text[start:end])
     sent = _sentence_of(sentences, start)
@@ -644,7 +727,13 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
     if parsed["qualifier"] is None:
         parsed["qualifier"] = qualifier_before(text, start, sent[0])
     counts = verb = None
-    if label == "CARDINAL" and parsed["unit"] is None:
+    hyphen = hyphen_noun(text, start, end) if parsed["unit"] not in ("$", "€", "£", "¥", "%") else None
+    if hyphen and hyphen[1] and (parsed["unit"] is None or parsed["unit"] in ("foot", "feet")
+                                 or _pluralise(str(parsed["unit"])) == hyphen[0]):  # fmt: skip
+        parsed["unit"] = hyphen[0]  # "a 7 - yard touchdown pass", "a 24 - hour strike": yards, hours
+    elif hyphen and parsed["unit"] is None:
+        counts = hyphen[0]  # "a 13 - play drive", "a 2,507-member assembly"
+    elif label == "CARDINAL" and parsed["unit"] is None:
         counts, verb = _noun_after(text, end, limit)
     elif not glued_unit:  # "80m of their destination" counts nothing
         of = _OF.match(text, end)
