@@ -23,6 +23,7 @@ another copy of entities.py too; ``--diff OLD`` lists every entity whose label c
     .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --run /tmp/run6
     .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --draw-from OLD/entities.py --split held-out
     .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --label NORP --run /tmp/run8
+    .venv/bin/python benchmarks/entity_label_audit.py --org-lists OLD/entities.py --run /tmp/run10 [--split held-out]
 """
 
 from __future__ import annotations
@@ -164,6 +165,52 @@ def score(stories: list[Story], mods: list[tuple[str, Any]], draws: set[str] | N
         print("\n".join(wrong))
 
 
+def org_lists(stories: list[Story], old: Any, draws: set[str] | None) -> None:
+    """The Organisations list as a reader sees it, on the judged ORG draws (``--org-lists OLD``): of the judged
+    entities listed under ORG, how many are organisations (precision), before (OLD) and after (the current code);
+    and of the judged organisations listed before, how many are still listed after (retention)."""
+    gold = json.loads(GOLD.read_text())
+    by_story: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for k, g in gold.items():
+        if g["draw"].endswith("-org") and (draws is None or g["draw"] in draws):
+            sid, variant = k.split("|", 1)
+            by_story[sid].append((variant, g))
+    print(f"# Organisations lists on the judged ORG draws, {stamp()}, {machine()}")
+    rows: dict[str, Counter[str]] = defaultdict(Counter)
+    for st in stories:
+        if st[0] not in by_story:
+            continue
+        e0, _ = resolved(old, st)
+        e1, _ = resolved(entities, st)
+        for variant, g in by_story[st[0]]:
+            a, b = _judged_entity(old, e0, variant), _judged_entity(entities, e1, variant)
+            was, now = a is not None and a["label"] == "ORG", b is not None and b["label"] == "ORG"
+            org = g["family"] == "ORG"
+            r = rows[g["draw"]]
+            r["judged"] += 1
+            r["listed before"] += was
+            r["right before"] += was and org
+            r["listed after"] += now
+            r["right after"] += now and org
+            r["kept right"] += was and now and org
+            if was != now:
+                how = "ORG -> " + (b["label"] if b else "gone") if was else "now ORG"
+                print(f"    {g['draw']:20s} {st[0]}|{variant}: {how} (judged {g['family']})")
+    print("| draw | judged | listed before | right before | precision before | listed after | right after | "
+          "precision after | right kept (retention) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    total: Counter[str] = Counter()
+    for d in sorted(rows) + ["all"]:
+        r = rows[d] if d != "all" else total
+        if d != "all":
+            total.update(r)
+        p0 = r["right before"] / max(1, r["listed before"])
+        p1 = r["right after"] / max(1, r["listed after"])
+        print(f"| {d} | {r['judged']} | {r['listed before']} | {r['right before']} | {p0:.3f} | {r['listed after']} | "
+              f"{r['right after']} | {p1:.3f} | {r['kept right']}/{r['right before']} = "
+              f"{r['kept right'] / max(1, r['right before']):.3f} |")
+
+
 def diff(stories: list[Story], old: Any) -> None:
     changes: Counter[str] = Counter()
     lines = []
@@ -232,6 +279,8 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "held-out"), help="stories to draw from or score")
     ap.add_argument("--people", metavar="OLD", help="list names that leave or join People against OLD, all stories")
     ap.add_argument("--diff", metavar="OLD", help="list label changes against this copy of entities.py, all stories")
+    ap.add_argument("--org-lists", metavar="OLD", help="precision of the ORG lists and retention of the judged "
+                    "organisations on the judged ORG draws of --split, OLD (before) against the current code")
     a = ap.parse_args()
     if a.diff:
         diff(load(a.run, None), _module(a.diff))
@@ -240,6 +289,9 @@ def main() -> None:
         people(load(a.run, None), _module(a.people), a.label or "PERSON")
         return
     stories = load(a.run, a.split)
+    if a.org_lists:
+        org_lists(stories, _module(a.org_lists), set(a.draws.split(",")) if a.draws else None)
+        return
     if a.draw:
         skip = set(json.loads(GOLD.read_text())) if GOLD.exists() else set()
         draw(stories, a.n, a.seed, skip, a.label, _module(a.draw_from) if a.draw_from else entities)

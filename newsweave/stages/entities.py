@@ -828,6 +828,10 @@ def resolve_entities(
     spacy_works: dict[str, set[str]] = defaultdict(set)  # spaCy's WORK_OF_ART mentions: surface -> articles
     spacy_work_n: Counter[str] = Counter()
     titled_work: Counter[str] = Counter()  # of those, mentions after "the film", "the book"... or in single quotes
+    org_said: Counter[str] = Counter()  # mentions in an organisation's context: "a spokesman for X", "X officials"
+    org_arts: dict[str, set[str]] = defaultdict(set)  # articles where spaCy tags the name ORG
+    acronym_used: Counter[str] = Counter()  # acronyms' mentions not opening a run of capitals ("SAO PAULO")
+    org_the: Counter[str] = Counter()  # mentions right after "the" or "The": "The Nationals won"
     for art_id, m in items:
         if m.label == "WORK_OF_ART":
             spacy_work_n[s := normalise(m.text)] += 1
@@ -849,6 +853,8 @@ def resolve_entities(
             cues[s][shape] += 3  # "Place Vendôme" PERSON, "West Yorkshire Police" GPE
         counts[s] += 1
         arts[s].add(art_id)
+        if m.label == "ORG":
+            org_arts[s].add(art_id)
         text = texts.get(art_id)
         if text is not None and text[m.start : m.end] == m.text:
             cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
@@ -876,6 +882,11 @@ def resolve_entities(
                 # suffered damage. The pope mentioned this in his homily")
                 place_he[s] += _PRONOUN_AFTER.search(_SENTENCE_GAP.split(text[m.end : m.end + 120])[0]) is not None
             work[s] += _work_cue(text, m)
+            if m.label == "ORG":
+                if _ACRONYM.fullmatch(s):  # an acronym used as a name, not as a modifier or a word of a heading
+                    acronym_used[s] += re.match(r"\s+[A-Z]{2,}\b", text[m.end : m.end + 12]) is None
+            org_said[s] += _org_context(text, m)
+            org_the[s] += _THE_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
@@ -952,11 +963,33 @@ def resolve_entities(
     _merge_late_first_names(clusters, things, cut)
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
+    sports_story: list[bool] = []
+
+    def sports() -> bool:  # the story gives a team a win-loss record: its organisations are teams, colleges, leagues
+        if not sports_story:
+            sports_story.append(any(_RECORD.search(t) for t in texts.values()))
+        return sports_story[0]
+
+    labels = {id(c): _label(c) for c in clusters}
+    whys = {id(c): _org_support(c, org_said, cues, org_arts, org_the, acronym_used, lower, sports)
+            for c in clusters if labels[id(c)] == "ORG" and texts}  # fmt: skip (no text, no evidence to read)
+    if any(w is None for w in whys.values()):  # a name in a list beside supported organisations or groups
+        backed = {v for c in clusters if whys.get(id(c)) or labels[id(c)] == "NORP" for v in c.surfaces}
+        beside = _listed_beside(items, texts, {v for c in clusters if id(c) in whys and whys[id(c)] is None
+                                               for v in c.surfaces}, backed)  # fmt: skip
+        for c in clusters:
+            if id(c) in whys and whys[id(c)] is None:
+                if any(v in beside for v in c.surfaces):
+                    whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"
+                else:
+                    labels[id(c)] = _unsupported_org(c, speaks)
+    if _ORG_WHY is not None:
+        _ORG_WHY.update({c.name(): whys[id(c)] for c in clusters if id(c) in whys})
     for c in clusters:
         name = c.name()
         for v in c.surfaces:
             canon[v] = name
-        label = _label(c)
+        label = labels[id(c)]
         entry: dict[str, Any] = {
             "name": name,
             "label": label,
@@ -972,6 +1005,39 @@ def resolve_entities(
 
 
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_GAP_THE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _texts_and_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list[tuple[str, list[Mention]]]:
+    """Each article's text with its mentions in text order (articles with a text only)."""
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for art_id, m in items:
+        by_art[art_id].append(m)
+    return [(texts[a], sorted(ms, key=lambda m: m.start)) for a, ms in by_art.items() if a in texts]
+
+
+def _listed_beside(items: list[tuple[str, Mention]], texts: dict[str, str], names: set[str],
+                   backed: set[str]) -> set[str]:
+    """Of ``names``, those standing in a list beside a name of ``backed``, or beside one so found ("Apple Computer,
+    Microsoft, Cisco, eBay, Google, and AOL"; "the Assad regime, the Iranians, and Hezbollah")."""
+    pairs: list[tuple[str, str]] = []
+    for text, ms in _texts_and_mentions(items, texts):
+        for a, b in zip(ms, ms[1:], strict=False):
+            sa, sb = normalise(a.text), normalise(b.text)
+            if (sa in names or sb in names) and _LIST_GAP_THE.fullmatch(text, a.end, b.start):
+                pairs.append((sa, sb))
+    found: set[str] = set()
+    grew = True
+    while grew:
+        grew = False
+        for sa, sb in pairs:
+            for x, y in ((sa, sb), (sb, sa)):
+                if x in names and x not in found and (y in backed or y in found):
+                    found.add(x)
+                    grew = True
+    return found
+
+
 _AND_OR = re.compile(r"\b(?:and|or)\b")
 _ITEM_END = re.compile(r"\s*[,;:.)]")
 _AGE_AFTER = re.compile(r",\s*(?:who\b|aged\b|\d{1,3}\b)")
@@ -984,14 +1050,8 @@ def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: d
     Curacao"): a vote for GPE (in place). So is a longer name that opens with no given name of the list
     in a list of names holding two it tagged as places ("the states of Sao Paulo, Rio de Janeiro, Minas
     Gerais and Rio Grande do Sul", "Curicó, Río Claro, Linares")."""
-    by_art: dict[str, list[Mention]] = defaultdict(list)
-    for art_id, m in items:
-        by_art[art_id].append(m)
-    for art_id, ms in by_art.items():
-        text = texts.get(art_id)
-        if text is None:
-            continue
-        ms = sorted((m for m in ms if m.label in _NAME_LABELS), key=lambda m: m.start)
+    for text, all_ms in _texts_and_mentions(items, texts):
+        ms = [m for m in all_ms if m.label in _NAME_LABELS]
         chain: list[Mention] = []
         for a, b in zip(ms, [*ms[1:], None], strict=False):
             chain.append(a)
@@ -1645,6 +1705,124 @@ def _label(c: _Cluster) -> str:
     return max(inside)[1]
 
 
+# Evidence before a name is listed under Organisations (round 4). spaCy tags ORG on many names of other kinds
+# (teams are organisations here; products, events, works, headings, pieces of names, people and small places
+# are not): an ORG entity keeps its label only when something supports it, else it takes a kind it has
+# votes for or is a plain name ("OTHER").
+_ORG_WHY: dict[str, str | None] | None = None  # set to a dict to collect each ORG entity's support (the audit)
+# an organisation's context: who speaks or works for it, what it does
+_ORG_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|representatives?|statement|executives?|chief|head|director|"
+    r"president|chairman|chairwoman|founder|members?|employees?|staff|workers?|analysts?|researchers?|professor|"
+    r"lawyers?|attorneys?|editor|reporters?|correspondent|CEO)\s+(?:for|at|with|of|from)\s+(?:the\s+)?$|"
+    r"\b(?:joined|join|joins|joining|according\s+to|funded\s+by|owned\s+by|run\s+by|operated\s+by|"
+    r"published\s+by|reported\s+by|founded|agreement\s+with|deal\s+with|contract\s+with|told|tells)\s+"
+    r"(?:the\s+)?$", re.I)
+_ORG_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:said\s+in\s+a\s+statement|spokes(?:man|woman|person)|officials?|executives?|"
+    r"chief\s+executive|CEO|chairman|chairwoman|president|board|headquarters|employees|staff|members|"
+    r"shareholders|subsidiary|reported|reports|announced|issued|news\s+agency|newspaper|website|web\s+site|"
+    r"report|statement|police|forces|troops|officers|agents|team|leader|leaders|boss|bosses)\b|"
+    r"\s+(?:(?:has|have|had)\s+(?:also\s+|now\s+|just\s+)?)?(?:released|issued|announced|confirmed|ordered|launched|"
+    r"filed|claimed\s+responsibility|hired|fired|signed|acquired|sued|estimated|denied|employs|"
+    r"manufactures|makes|sells|publishes|broadcasts|operates)\b")
+
+
+# "The White House compared", "the Pentagon has also ordered": a name after "the" that acts (people take no "the")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ACTS_AFTER = re.compile(r"(?:\s+(?:only|however|also|now|then|later|still|has|have|had|is|was|will|would|could|"
+                         r"may|did|been))*\s+(?:said|says|saying|told|tells|asked|added|warned|warns|compared|decided|"
+                         r"agreed|refused|admitted|insisted|insists|argued|argues|urged|urges|called|calls|plans|"
+                         r"planned|wants|wanted|announced|announces|confirmed|confirms|released|issued|ordered|"
+                         r"launched|reported|reports|denied|denies|declined|expects|expected|claims|claimed|responded|"
+                         r"accused|accuses|approved|rejected)\b")
+
+
+# a maker before its model's name: "a silver Toyota Camry" ("Camry" no word of the name)
+_MAKER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[a-z]+\s+)?$")
+_MODEL_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b(?! [A-Z])")
+
+
+def _org_context(text: str, m: Mention) -> bool:
+    """A mention spaCy tagged ORG stands where organisations stand: "a spokesman for the FAA", "analyst
+    at Lumension", "according to the Philadelphia Inquirer", "Kraft officials", "the Post reported"."""
+    return (_ORG_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+            or _ORG_AFTER.match(text, m.end) is not None
+            or _MEDIUM_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+            or _MEDIA_AFTER.match(text, m.end) is not None or _BUSINESS_AFTER.match(text, m.end) is not None
+            or _SERVICE_AFTER.match(text, m.end) is not None
+            or _EMPLOYER_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+            or (_THE_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
+                and _ACTS_AFTER.match(text, m.end) is not None)
+            or _STAKE_IN.search(text, max(0, m.start - 30), m.start) is not None
+            or (_MAKER_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+                and _MODEL_NAME_AFTER.match(text, m.end) is not None))  # fmt: skip
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}|[A-Z]{2,4}&[A-Z]{1,2}")
+
+
+def _org_support(c: _Cluster, org_said: Counter[str], cues: dict[str, Counter[str]], org_arts: dict[str, set[str]],
+                 org_the: Counter[str], acronym_used: Counter[str], lower: set[str],
+                 sports: Callable[[], bool]) -> str | None:
+    """What supports an ORG entity being an organisation (the first found), or None."""
+    for v in c.surfaces:
+        words = [w.lower().strip(".,’'") for w in re.split(r"[\s-]+", v)]
+        if (any(w in _ORG_WORDS for w in words) or _GAZETTEER_FOLDED.get(v.lower()) == "ORG"
+                or v.lower() in _WIRES or words[-1] == "house" and len(words) <= 2 or _GROUP_OF.match(v)):  # fmt: skip
+            return "shape"  # "Taunton Crown Court", "University of Brasilia", "Nato", "the House", "White House"
+        if "&" in v or (len(words) > 1 and (words[-1] in ("state", "tech", "today") and " ".join(
+                v.split()[:-1]) in _PLACES | _GAZETTEER.keys() or _GAZETTEER_ORG_INSIDE.search(v))):  # fmt: skip
+            return "shape"  # "Pratt & Whitney", "Ohio State", "Georgia Tech", "USA Today", "American Red Cross"
+    if any(org_said[v] or cues[v]["ORG"] for v in c.surfaces):
+        return "context"  # (and the context votes: "announced on Twitter", "Cybersmart posted on its website")
+    if any(_ACRONYM.fullmatch(v) and acronym_used[v] for v in c.surfaces):
+        return "acronym"  # "the SEC", "CNN says", "an NFL award"; not "SAO PAULO"
+    if any(_WEB_OR_CAMEL.fullmatch(v) and not v.startswith(("Mc", "Mac")) for v in c.surfaces):
+        return "web or camel case"  # "SI.com", "eBay", "BlackBerry"
+    for v in c.surfaces:
+        words = v.split()
+        if len(words) == 1 and _PLURAL.fullmatch(v) and org_the[v]:
+            return "team"  # "the Steelers"
+        folded = [w.lower().strip(".’'") for w in words]
+        if (len(words) < 2 or "," in v or folded[-1] in ("and", "of", "the", "(")
+                or any(w in _STREET_FIRST | _STREET_LAST | _AWARD_WORDS for w in folded)):  # fmt: skip
+            continue  # "High Street in Banstead", "Allegro Resort Bavaro", "Medal of Valor"
+        if (_PLURAL.fullmatch(words[-1]) and not folded[-1].endswith("ss")
+                and " ".join(words[-2:]) not in _PLACES):  # fmt: skip
+            return "team"  # "New England Patriots", "Scarlet Knights"; not "I.R. New Orleans"
+        if (not any(_known_given(w) and w.lower() not in _PARTICLES for w in words[:-1])
+                and folded[-1] not in _COMMON_WORDS
+                and folded[-1] not in lower and not (len(words) <= 3 and folded[-1] in _SURNAMES)):  # fmt: skip
+            return "name"  # "Cosa Nostra", "Cebu Pacific"; not "Federal Register", "Fox Mulder", "Panthers Reggie Bush"
+    if len(set().union(*(org_arts.get(v, set()) for v in c.surfaces))) >= 2:
+        return "articles"
+    if _SPORTS and _family(max((n, lab) for lab, n in c.labels.items())[1]) == "ORG" and sports():
+        return "sports"
+    return None
+
+
+_SPORTS = True
+_AWARD_WORDS = frozenset({"medal", "award", "awards", "prize", "trophy", "fellow", "fellowship"})
+_WEB_OR_CAMEL = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk)|[a-z]?[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
+
+
+def _unsupported_org(c: _Cluster, speaks: Counter[str]) -> str:
+    """The label of an ORG entity nothing supports: the kind of its other votes; a person when it speaks
+    ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; a place
+    of the place list; a street or building by its words; else a plain name ("OTHER")."""
+    other = Counter({lab: n for lab, n in c.labels.items() if _family(lab) not in ("ORG", "NORP")})
+    if other:
+        return max((n, lab) for lab, n in other.items())[1]
+    if any(speaks[v] for v in c.surfaces) and all(len(v.split()) <= 3 for v in c.surfaces):
+        return "PERSON"
+    if any(v in _PLACES for v in c.surfaces):
+        return "GPE"
+    if any(w.lower().strip(".,") in _STREET_FIRST | _STREET_LAST for v in c.surfaces for w in re.split(r"[\s-]+", v)):
+        return "FAC"
+    return "OTHER"
+
+
 # name particles that open a surname written alone ("Van Rompuy", "da Silva", "La Croix", "Del Rio")
 _SURNAME_PARTICLES = _PARTICLES | frozenset({"le", "di", "du", "dos", "das", "van der", "van den", "de la", "st",
                                               "lo", "li", "della", "dello", "delle", "degli", "dei", "dal", "dalla",
@@ -1827,6 +2005,18 @@ _GAZETTEER_DATA = stage_data("gazetteer.json")
 _GAZETTEER: dict[str, str] = {k: v for k, v in _GAZETTEER_DATA["names"].items()
                               if k not in set(_GAZETTEER_DATA["ambiguous"])}  # fmt: skip
 _GAZETTEER_RE: list[tuple[int, re.Pattern[str]]] = []  # (size of _GAZETTEER it was built from, pattern)
+_GAZETTEER_FOLDED = {k.lower(): v for k, v in _GAZETTEER.items()}  # "Nato"
+_GAZETTEER_ORG_INSIDE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k, v in _GAZETTEER.items()
+                                                     if v == "ORG" and " " in k) + r")\b")  # "American Red Cross"
+# words of an organisation's own name: "Taunton Crown Court", "University of Brasilia", "Greek Sky TV"
+_ORG_WORDS = _BODY_LAST | _BODY_HEADS | _ORG_NOUNS | _PAPER_NOUNS | _ORG_HEADS | _LEGAL_FORMS | frozenset("""
+    church school hospital museum club society association union conference network magazine daily newspaper
+    media publishing books foods systems software energy entertainment pictures records airline airlines
+    channel cable broadcasting international institution academy seminary cathedral diocese archdiocese
+    sorority fraternity brigade battalion regiment squadron unit crusade mission charity clinic exchange
+    electronics sports creamery dairy brewery conservancy rescue convention division register weekly guardian
+    observer monde forum embassy legislature insurance enterprise accounting project computer computers
+""".split())  # fmt: skip
 
 
 def _alternation(alts: list[str]) -> str:

@@ -1,0 +1,56 @@
+"""Organisations, round 4: an ORG entity is listed under Organisations only with evidence (the stream's sentences)."""
+
+from __future__ import annotations
+
+from newsweave.records import Mention
+from newsweave.stages.entities import resolve_entities
+
+
+def _at(text: str, surface: str, label: str, nth: int = 0) -> tuple[str, Mention]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(surface, start + 1)
+    assert start >= 0, surface
+    return ("a", Mention(start, start + len(surface), surface, label))
+
+
+def _labels(text: str, tagged: list[tuple[str, str, int]]) -> dict[str, str]:
+    ents, _canon = resolve_entities([_at(text, s, lab, n) for s, lab, n in tagged], texts={"a": text})
+    return {v: e["label"] for e in ents for v in e["variants"]}
+
+
+def test_an_org_with_its_shape_context_or_an_acronym_stays_an_organisation() -> None:
+    text = ("Paul Henry, security and forensic analyst at Lumension, says the threat is serious. He will appear before "
+            "Taunton Crown Court on 19 August. The Pentagon has also ordered aircraft. CNN says Lohan's lawyer made "
+            "the arrangements. The Wildcats (10-3) lost.")
+    lab = _labels(text, [("Paul Henry", "PERSON", 0), ("Lumension", "ORG", 0), ("Taunton Crown Court", "ORG", 0),
+                         ("Pentagon", "ORG", 0), ("CNN", "ORG", 0), ("Wildcats", "ORG", 0)])
+    assert lab["Lumension"] == lab["Taunton Crown Court"] == lab["Pentagon"] == lab["CNN"] == "ORG"
+    assert lab["Wildcats"] == "ORG"
+
+
+def test_an_org_nothing_supports_is_no_organisation() -> None:
+    # "the Technicolor aqua musicals" (a colour process), "the Defense contends" (the lawyers), "the Enhanced
+    # Security Configuration", "Kyrtsos said" (a person spaCy tagged ORG: speech and no organisation's support)
+    text = ("She launched an entire genre of movies, the Technicolor aqua musicals. The Defense contends the soldiers "
+            "were following orders. Users are not using the Enhanced Security Configuration and click. \"We are "
+            "entering a long period of crisis,\" Kyrtsos said. Kyrtsos, a conservative, was critical.")
+    lab = _labels(text, [("Technicolor", "ORG", 0), ("Defense", "ORG", 0),
+                         ("Enhanced Security Configuration", "ORG", 0), ("Kyrtsos", "ORG", 0), ("Kyrtsos", "ORG", 1)])
+    assert "ORG" not in {lab.get("Technicolor"), lab.get("Defense"), lab.get("Enhanced Security Configuration")}
+    assert lab["Kyrtsos"] == "PERSON"
+
+
+def test_a_name_listed_beside_a_group_or_a_supported_organisation_stays() -> None:
+    # the seeds: "aligned itself with the Assad regime, the Iranians, and Hezbollah"; the stream: "Many major
+    # companies including Apple Computer, Microsoft, Cisco, eBay, Google, and AOL"
+    text = ("Russia has really aligned itself with the Assad regime, the Iranians, and Hezbollah, Tillerson said. "
+            "Microsoft has released a patch. Companies including Microsoft, Cisco and Google help.")
+    lab = _labels(text, [("Iranians", "NORP", 0), ("Hezbollah", "ORG", 0), ("Tillerson", "PERSON", 0),
+                         ("Microsoft", "ORG", 0), ("Microsoft", "ORG", 1), ("Cisco", "ORG", 0), ("Google", "ORG", 0)])
+    assert lab["Hezbollah"] == lab["Cisco"] == lab["Google"] == "ORG"
+
+
+def test_without_texts_spacys_org_stands() -> None:
+    ents, _canon = resolve_entities([("a", Mention(0, 11, "Technicolor", "ORG"))])
+    assert ents[0]["label"] == "ORG"
