@@ -828,10 +828,8 @@ def resolve_entities(
     spacy_works: dict[str, set[str]] = defaultdict(set)  # spaCy's WORK_OF_ART mentions: surface -> articles
     spacy_work_n: Counter[str] = Counter()
     titled_work: Counter[str] = Counter()  # of those, mentions after "the film", "the book"... or in single quotes
-    org_said: Counter[str] = Counter()  # mentions in an organisation's context: "a spokesman for X", "X officials"
+    read: dict[str, list[tuple[str, Mention]]] = defaultdict(list)  # (text, mention) of each surface, read lazily
     org_arts: dict[str, set[str]] = defaultdict(set)  # articles where spaCy tags the name ORG
-    acronym_used: Counter[str] = Counter()  # acronyms' mentions not opening a run of capitals ("SAO PAULO")
-    org_the: Counter[str] = Counter()  # mentions right after "the" or "The": "The Nationals won"
     for art_id, m in items:
         if m.label == "WORK_OF_ART":
             spacy_work_n[s := normalise(m.text)] += 1
@@ -882,11 +880,7 @@ def resolve_entities(
                 # suffered damage. The pope mentioned this in his homily")
                 place_he[s] += _PRONOUN_AFTER.search(_SENTENCE_GAP.split(text[m.end : m.end + 120])[0]) is not None
             work[s] += _work_cue(text, m)
-            if m.label == "ORG":
-                if _ACRONYM.fullmatch(s):  # an acronym used as a name, not as a modifier or a word of a heading
-                    acronym_used[s] += re.match(r"\s+[A-Z]{2,}\b", text[m.end : m.end + 12]) is None
-            org_said[s] += _org_context(text, m)
-            org_the[s] += _THE_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
+            read[s].append((text, m))
             if _KIN_AFTER.match(text, m.end):
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
@@ -971,7 +965,7 @@ def resolve_entities(
         return sports_story[0]
 
     labels = {id(c): _label(c) for c in clusters}
-    whys = {id(c): _org_support(c, org_said, cues, org_arts, org_the, acronym_used, lower, sports)
+    whys = {id(c): _org_support(c, read, cues, org_arts, lower, sports)
             for c in clusters if labels[id(c)] == "ORG" and texts}  # fmt: skip (no text, no evidence to read)
     if any(w is None for w in whys.values()):  # a name in a list beside supported organisations or groups
         backed = {v for c in clusters if whys.get(id(c)) or labels[id(c)] == "NORP" for v in c.surfaces}
@@ -1738,6 +1732,19 @@ _ACTS_AFTER = re.compile(r"(?:\s+(?:only|however|also|now|then|later|still|has|h
                          r"accused|accuses|approved|rejected)\b")
 
 
+# a lower-case noun of a body right before its name ("cruise operator Hapag-Lloyd", "a Chinese security firm,
+# Knowsec,", "its affiliate, American Eagle", "The U.S. internet news site Salon")
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:company|firm|operator|maker|manufacturer|giant|group|insurer|lender|bank|"
+                               r"carrier|airline|retailer|chain|broker|agency|network|station|provider|organi[sz]ation|"
+                               r"charity|club|newspaper|magazine|daily|website|site|studio|label|publisher|affiliate|"
+                               r"subsidiary|rival|venture|consultancy|startup|conglomerate)\s*,?\s+(?:the\s+)?$")
+# who works for it or talks to it: "a consultant ... at A.T. Kearney", "an interview with People", "who runs X"
+_WORKS_FOR_BEFORE = re.compile(r"\b(?:consultant|economist|strategist|partner|adviser|advisor)\b[^.;]{0,40}\b"
+                               r"(?:at|for|with)\s+$|\b(?:interview\s+with|interviewed\s+by|who\s+runs|runs)\s+$")
+# a maker's product by name ("Google's Chrome"), a college's or a club's game ("a Georgia Tech football game")
+_MAKERS_OR_GAME_AFTER = re.compile(r"['’]s\s+[A-Z][a-z]+\b|\s+(?:football|basketball|baseball|hockey|soccer|rugby|"
+                                   r"athletic|athletics)\b")
+_CALL_SIGN = re.compile(r"[A-Z]{3,4}-(?:FM|AM|TV|DT)")  # a station: "WWUS-FM"
 # a maker before its model's name: "a silver Toyota Camry" ("Camry" no word of the name)
 _MAKER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[a-z]+\s+)?$")
 _MODEL_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b(?! [A-Z])")
@@ -1755,6 +1762,9 @@ def _org_context(text: str, m: Mention) -> bool:
             or (_THE_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
                 and _ACTS_AFTER.match(text, m.end) is not None)
             or _STAKE_IN.search(text, max(0, m.start - 30), m.start) is not None
+            or _BODY_NOUN_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+            or _WORKS_FOR_BEFORE.search(text, max(0, m.start - 70), m.start) is not None
+            or _MAKERS_OR_GAME_AFTER.match(text, m.end) is not None
             or (_MAKER_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
                 and _MODEL_NAME_AFTER.match(text, m.end) is not None))  # fmt: skip
 
@@ -1762,27 +1772,29 @@ def _org_context(text: str, m: Mention) -> bool:
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}|[A-Z]{2,4}&[A-Z]{1,2}")
 
 
-def _org_support(c: _Cluster, org_said: Counter[str], cues: dict[str, Counter[str]], org_arts: dict[str, set[str]],
-                 org_the: Counter[str], acronym_used: Counter[str], lower: set[str],
-                 sports: Callable[[], bool]) -> str | None:
+def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: dict[str, Counter[str]],
+                 org_arts: dict[str, set[str]], lower: set[str], sports: Callable[[], bool]) -> str | None:
     """What supports an ORG entity being an organisation (the first found), or None."""
     for v in c.surfaces:
         words = [w.lower().strip(".,’'") for w in re.split(r"[\s-]+", v)]
         if (any(w in _ORG_WORDS for w in words) or _GAZETTEER_FOLDED.get(v.lower()) == "ORG"
-                or v.lower() in _WIRES or words[-1] == "house" and len(words) <= 2 or _GROUP_OF.match(v)):  # fmt: skip
+                or v.lower() in _WIRES or words[-1] == "house" and len(words) <= 2 or _GROUP_OF.match(v)
+                or _CALL_SIGN.fullmatch(v)):  # fmt: skip
             return "shape"  # "Taunton Crown Court", "University of Brasilia", "Nato", "the House", "White House"
         if "&" in v or (len(words) > 1 and (words[-1] in ("state", "tech", "today") and " ".join(
                 v.split()[:-1]) in _PLACES | _GAZETTEER.keys() or _GAZETTEER_ORG_INSIDE.search(v))):  # fmt: skip
             return "shape"  # "Pratt & Whitney", "Ohio State", "Georgia Tech", "USA Today", "American Red Cross"
-    if any(org_said[v] or cues[v]["ORG"] for v in c.surfaces):
+    if any(cues[v]["ORG"] or any(_org_context(t, m) for t, m in read[v]) for v in c.surfaces):
         return "context"  # (and the context votes: "announced on Twitter", "Cybersmart posted on its website")
-    if any(_ACRONYM.fullmatch(v) and acronym_used[v] for v in c.surfaces):
+    if any(_ACRONYM.fullmatch(v) and any(re.match(r"\s+[A-Z]{2,}\b", t[m.end : m.end + 12]) is None
+                                         for t, m in read[v]) for v in c.surfaces):  # fmt: skip
         return "acronym"  # "the SEC", "CNN says", "an NFL award"; not "SAO PAULO"
     if any(_WEB_OR_CAMEL.fullmatch(v) and not v.startswith(("Mc", "Mac")) for v in c.surfaces):
         return "web or camel case"  # "SI.com", "eBay", "BlackBerry"
     for v in c.surfaces:
         words = v.split()
-        if len(words) == 1 and _PLURAL.fullmatch(v) and org_the[v]:
+        if len(words) == 1 and _PLURAL.fullmatch(v) and any(
+                _THE_BEFORE.search(t, max(0, m.start - 4), m.start) for t, m in read[v]):  # fmt: skip
             return "team"  # "the Steelers"
         folded = [w.lower().strip(".’'") for w in words]
         if (len(words) < 2 or "," in v or folded[-1] in ("and", "of", "the", "(")
@@ -1814,7 +1826,9 @@ def _unsupported_org(c: _Cluster, speaks: Counter[str]) -> str:
     other = Counter({lab: n for lab, n in c.labels.items() if _family(lab) not in ("ORG", "NORP")})
     if other:
         return max((n, lab) for lab, n in other.items())[1]
-    if any(speaks[v] for v in c.surfaces) and all(len(v.split()) <= 3 for v in c.surfaces):
+    if any(speaks[v] for v in c.surfaces) and all(
+            len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
+            for v in c.surfaces):  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
         return "PERSON"
     if any(v in _PLACES for v in c.surfaces):
         return "GPE"
