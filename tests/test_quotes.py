@@ -1376,3 +1376,14 @@ def test_role_noun_introduced_with_a_name_takes_the_name(nlp: Any) -> None:
     qs = quotes(nlp, text)
     assert find(qs, "change our policy").speaker_name == "Zhu Bangzao"
     assert find(qs, "good start").speaker_name == "Kevin Rudd"
+
+
+def test_a_speakers_possessor_is_part_of_the_speaker(nlp: Any) -> None:
+    # ECB+ (CC BY 3.0) sentences: a plural possessor ("prosecutors '") and a name's are kept with the noun
+    text = ("Armed robbers stole diamonds valued at 85 million euros ($108 million) from the Paris branch of "
+            "jeweler Harry Winston, the city prosecutors' office said.")  # fmt: skip
+    q = find(quotes(nlp, text), "Armed robbers stole")
+    assert q.speaker is not None and q.speaker.text == "the city prosecutors' office"
+    text = "Lindsay Lohan's attorney said the actress would check into a treatment center on Thursday."
+    q = find(quotes(nlp, text), "the actress would check")
+    assert q.speaker is not None and q.speaker.text == "Lindsay Lohan's attorney"

@@ -443,9 +443,15 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
     s, propn = tok.i, tok.pos_ == "PROPN"
     mods = ("compound", "flat") if propn else ("det", "amod", "compound", "nmod", "poss", "nummod")
     for c in reversed(list(tok.lefts)):
-        if c.dep_ not in mods or c.i != s - 1 or (propn and c.pos_ != "PROPN"):
+        if (c.dep_ not in mods or c.right_edge.i != s - 1 or (propn and c.pos_ != "PROPN")  # ("prosecutors '")
+                or ctx.doc[s - 1].text in (",", ";")):  # not "Tenn., girl"  # fmt: skip
             break
-        s = c.left_edge.i if c.dep_ == "poss" else c.i
+        start = c.left_edge.i if c.dep_ == "poss" else c.i
+        if "\n" in ctx.doc[start : s].text:  # never across a line ("Inc.\n\nLorenzo")
+            break
+        s = start
+    while s < tok.i and not any(ch.isalnum() for ch in ctx.doc[s].text):  # no "•" or quote mark first
+        s += 1
     end = tok.i + 1
     for c in tok.rights:  # "the secretary of state"
         if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i - tok.i <= 6:
