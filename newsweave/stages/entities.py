@@ -1823,12 +1823,17 @@ def _unsupported_org(c: _Cluster, speaks: Counter[str]) -> str:
     """The label of an ORG entity nothing supports: the kind of its other votes; a person when it speaks
     ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; a place
     of the place list; a street or building by its words; else a plain name ("OTHER")."""
-    other = Counter({lab: n for lab, n in c.labels.items() if _family(lab) not in ("ORG", "NORP")})
-    if other:
+    person = any(speaks[v] for v in c.surfaces) and all(
+        len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
+        for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
+    person = person or any(len(w := v.split()) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", x) and x not in _PLACES
+                                                            for x in w)
+                           and _known_given(w[0]) and w[1].lower() in _SURNAMES for v in c.surfaces)  # "Philip Pullman"
+    other = Counter({lab: n for lab, n in c.labels.items()
+                     if _family(lab) not in ("ORG", "NORP") and (lab != "PERSON" or person)})  # fmt: skip
+    if other:  # (a person's votes count with a person's mark only: not "Euro", "Outlook", "Sirius Star")
         return max((n, lab) for lab, n in other.items())[1]
-    if any(speaks[v] for v in c.surfaces) and all(
-            len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
-            for v in c.surfaces):  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
+    if person:
         return "PERSON"
     if any(v in _PLACES for v in c.surfaces):
         return "GPE"
