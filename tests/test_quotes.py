@@ -1387,3 +1387,7 @@ def test_a_speakers_possessor_is_part_of_the_speaker(nlp: Any) -> None:
     text = "Lindsay Lohan's attorney said the actress would check into a treatment center on Thursday."
     q = find(quotes(nlp, text), "the actress would check")
     assert q.speaker is not None and q.speaker.text == "Lindsay Lohan's attorney"
+    # DUC (APW, 1998): a word the tokenizer splits at its hyphen is whole, with what comes before it
+    text = "The hard-liners said the vote was fair. Iran's hard-line cleric said the turnout was low."
+    spoken = {q.content.text: q.speaker.text for q in quotes(nlp, text) if q.speaker is not None}
+    assert spoken == {"the vote was fair": "The hard-liners", "the turnout was low": "Iran's hard-line cleric"}

@@ -440,23 +440,34 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
         s, end = _ent_bounds(ctx, tok)
         s += ctx.doc[s].lower_ == "the" and end - s > 1
         return s, end - (ctx.doc[end - 1].tag_ == "POS" and end - 1 > s)
-    s, propn = tok.i, tok.pos_ == "PROPN"
+    doc, propn = ctx.doc, tok.pos_ == "PROPN"
+    s = _hyphened(doc, tok.i)
     mods = ("compound", "flat") if propn else ("det", "amod", "compound", "nmod", "poss", "nummod")
     for c in reversed(list(tok.lefts)):
+        if c.i >= s:  # inside a hyphened word already taken
+            continue
         if (c.dep_ not in mods or c.right_edge.i != s - 1 or (propn and c.pos_ != "PROPN")  # ("prosecutors '")
-                or ctx.doc[s - 1].text in (",", ";")):  # not "Tenn., girl"  # fmt: skip
+                or doc[s - 1].text in (",", ";")):  # not "Tenn., girl"  # fmt: skip
             break
         start = c.left_edge.i if c.dep_ == "poss" else c.i
-        if "\n" in ctx.doc[start : s].text:  # never across a line ("Inc.\n\nLorenzo")
+        if "\n" in doc[start : s].text:  # never across a line ("Inc.\n\nLorenzo")
             break
-        s = start
-    while s < tok.i and not any(ch.isalnum() for ch in ctx.doc[s].text):  # no "•" or quote mark first
+        s = _hyphened(doc, start)
+    while s < tok.i and not any(ch.isalnum() for ch in doc[s].text):  # no "•" or quote mark first
         s += 1
     end = tok.i + 1
     for c in tok.rights:  # "the secretary of state"
         if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i - tok.i <= 6:
             end = c.right_edge.i + 1
     return s, end
+
+
+def _hyphened(doc: Doc, i: int) -> int:
+    """The first token of the word token ``i`` ends: "hard-liners", "hard-line cleric", which the tokenizer
+    splits at their hyphens (not the spaced dashes of tokenized sources: "non - party")."""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
 
 
 def channel_name(ctx: Ctx, tok: Token | None) -> str | None:
