@@ -11,6 +11,11 @@ The output holds no resolved date: ``date`` is "?" until a person writes the day
 sentence and the publication date (``context``), before the code is scored on it.
 
     .venv/bin/python benchmarks/dates_sample.py --out benchmarks/gold/dates_gold2.json [--seed 21]
+
+Third gold (round 6): ``--exclude`` names every earlier gold whose articles stay out of the pool:
+
+    .venv/bin/python benchmarks/dates_sample.py --out benchmarks/gold/dates_gold3.json --seed 31 \\
+        --exclude benchmarks/gold/dates_gold.json benchmarks/gold/dates_gold2.json
 """
 
 from __future__ import annotations
@@ -71,13 +76,13 @@ def kind_of(expression: str) -> str:
     return "other"
 
 
-def pool() -> list[dict[str, Any]]:
-    """Every date mention of the dated articles the old gold does not hold, with its context."""
+def pool(exclude: list[Path]) -> list[dict[str, Any]]:
+    """Every date mention of the dated articles no gold of ``exclude`` holds, with its context."""
     from newsweave.records import Mention
     from newsweave.stages.facts import _datey
     from newsweave.stages.nlp import NLP, analyse_doc
 
-    old = {it["id"] for it in json.loads(OLD_GOLD.read_text(encoding="utf-8"))["items"]}
+    old = {it["id"] for g in exclude for it in json.loads(g.read_text(encoding="utf-8"))["items"]}
     recs = [r for r in load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
             if r.get("published") and r["id"] not in old]  # fmt: skip
     out = []
@@ -99,8 +104,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=21)
+    ap.add_argument("--exclude", nargs="+", default=[str(OLD_GOLD)],
+                    help="earlier golds whose articles stay out of the pool (default: the first gold)")
     args = ap.parse_args()
-    items = pool()
+    exclude = [Path(g) for g in args.exclude]
+    items = pool(exclude)
     print(f"pool: {len(items)} mentions; by kind: {dict(Counter(it['sample'] for it in items))}")
     rng = random.Random(args.seed)
     drawn: list[dict[str, Any]] = []
@@ -113,8 +121,8 @@ def main() -> None:
     Path(args.out).write_text(
         json.dumps(
             {
-                "guideline": guideline + f" Round 4: drawn by benchmarks/dates_sample.py "
-                f"(seed {args.seed}) from articles the first gold does not hold.",
+                "guideline": guideline + f" Drawn by benchmarks/dates_sample.py (seed {args.seed}) from "
+                f"articles that {', '.join(g.name for g in exclude)} do not hold.",
                 "items": drawn,
             },
             indent=1,

@@ -828,6 +828,12 @@ _SEASON_WORD = re.compile(r"(?i)spring|summer|fall|autumn|winter")
 _TAIL_DATE = re.compile(r"\s(?:on|by|until|till|since)\s+((?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+\w+)?)$", re.I)
 # "(within) the last month", "the past year": a span up to now, no point (a bare "last month" is one)
 _SPAN_UP_TO_NOW = re.compile(r"^the\s+(?:last|past)\s+(?:month|year)$", re.I)
+# a span of dates ("Between 1991 and 1998", "between April 30 and May 1", "March 30 \u2013 April 1, 2010") names its
+# first day; each side names a month or a year (not "between six and 12 hours", "Monday and Tuesday")
+_SPAN = re.compile(r"^(?:between|from)?\s*(.+?)\s*(?:\s(?:and|to|through|until)\s|\u2013|\s-\s)\s*(.+)$", re.I)
+# a day or month with the year said in words after it ("June 1 last year", "December 15 of this year")
+_YEAR_IN_WORDS = re.compile(r"^(.+?)\s+(?:of\s+)?(last|this|next)\s+year$", re.I)
+_YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
 _WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
 _PAST_WEEK = re.compile(r"\b(?:past|previous)\s+week\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
@@ -842,6 +848,9 @@ _FUTURE = re.compile(
 # might lose their signal Tuesday", "relatives would hold a vigil Thursday"; not "could not be reached Wednesday",
 # "may have died Tuesday") and "until" after a delay ("not expected until Saturday", "postponed ... until Monday")
 _FUTURE_MODAL = re.compile(r"\b(?:would|could|might|may)\s+(?!not\b|never\b|have\b|also\s+have\b|n't)[a-z]")
+# "must" and "should" only before a deadline ("The school must respond to the allegations by July 26"; not "Cardoso
+# must win more than half the vote from Sunday's election", written after it)
+_FUTURE_DEADLINE = re.compile(r"\b(?:must|should)\s+(?!not\b|never\b|have\b|n't)[a-z][^.;:]*\bby\s+$")
 _FUTURE_UNTIL = re.compile(
     r"(?i)\b(?:expected|due|postpon\w*|delay\w*|adjourn\w*|extension|extended|recess\w*)\b[^.;:]{0,40}"
     r"\buntil\s+(?:on\s+)?$"
@@ -907,6 +916,15 @@ class DateResolver:
             return {**out, "note": "duration"}
         if _SPAN_UP_TO_NOW.match(s):
             return {**out, "note": "duration"}
+        span = _SPAN.match(s)
+        if span and all(_MONTH.search(x) or _EXPLICIT_YEAR.search(x) for x in span.groups()):
+            return self._span_start(span.group(1), span.group(2), future)
+        in_words = _YEAR_IN_WORDS.match(_LEAD.sub("", s).strip())
+        if in_words and _MONTH.search(in_words.group(1)) and not _EXPLICIT_YEAR.search(in_words.group(1)):
+            if self.day is None:
+                return {**out, "note": "relative date and no publication date"}
+            year = self.day.year + _YEAR_OFFSET[in_words.group(2).lower()]
+            return {**self.resolve(f"{in_words.group(1)} {year}", future), "relative": True}
         while True:
             stripped = _LEAD.sub("", s).strip()
             if stripped == s:
@@ -968,6 +986,21 @@ class DateResolver:
         if relative and self.day is not None and granularity in ("day", "month") and _MONTH.search(s):
             found_day = self._year_of(found_day, granularity, future, wd.group(1) if wd else None)
         return {**out, "date": _period_start(found_day, granularity).isoformat(), "granularity": granularity}
+
+    def _span_start(self, first: str, last: str, future: bool) -> dict[str, Any]:
+        """The first day of a span: its first side, with the year of the last side when it names none
+        (the year before when that puts the first side after the last: "December 28 - January 3, 2010"), also a
+        year said in words ("between June and August this year")."""
+        end = self.resolve(last, future)
+        named = _EXPLICIT_YEAR.search(last)
+        in_words = end["date"] is not None and _YEAR_IN_WORDS.match(_LEAD.sub("", last).strip()) is not None
+        year = named.group(1) if named else end["date"][:4] if in_words else None
+        if _EXPLICIT_YEAR.search(first) or year is None:
+            return self.resolve(first, future)
+        start = self.resolve(f"{first} {year}", future)
+        if start["date"] is not None and end["date"] is not None and start["date"] > end["date"]:
+            start = self.resolve(f"{first} {int(year) - 1}", future)
+        return {**start, "relative": end["relative"]}
 
     def _year_of(self, found: date, granularity: str, future: bool, weekday: str | None) -> date:
         """The year of a day or month named without one ("May 10", "in August"): dateparser's
@@ -1066,8 +1099,28 @@ def _datey(m: MentionLike) -> bool:
     return m.label == "TIME" and bool(_WEEKDAY.search(m.text) or _MONTH.search(m.text) or _DAY_WORD.search(m.text))
 
 
+# "Later that year", "that same year": the year of the date just before it (same or previous sentence)
+_THAT_YEAR = re.compile(r"(?i)(?:(?:later|earlier|early|late)\s+)?(?:in\s+)?that\s+(?:same\s+)?year")
+# "May" as a wish at the head of a sentence ("``May understanding, mutual respect ... take the place of
+# violence"), not the month ("May saw record sales", "May was")
+_WISH_MAY = re.compile(r"May[ \t]+(?!(?:and|or|to|through|was|is|has|had|will|would|saw|marked)\b)"
+                       r"([a-z]+|God|he|she|it|they|we|you|the|his|her|their|our|your|all)\b(?<!s)(?<!ed)")
+_SENTENCE_HEAD = re.compile(r"[\s\"'`\u201c\u2018(\[-]*")
+# a habit, not a point in time ("the rainy season, which generally starts in May")
+_HABIT_BEFORE = re.compile(r"(?i)\b(?:generally|usually|typically|normally|traditionally|customarily)\b[^,;.]{0,40}$")
 _CLOCK_PAREN = re.compile(r"[ \t]*\([ \t]*\d{3,4}[ \t]*(?:gmt|utc|local)\b", re.I)  # "1353 (1023 GMT)"
 _AT_BEFORE = re.compile(r"\bat[ \t]+$", re.I)
+
+
+def _that_year(found: list[dict[str, Any]], sentences: Sequence[tuple[int, int]], sent: list[int]) -> dict[str, Any]:
+    """"Later that year": the year of the latest date resolved before it in its sentence or the one before."""
+    floor = max((s for s, _e in sentences if s < sent[0]), default=sent[0])
+    prev = next((x for x in reversed(found) if x["start"] >= floor and x["date"] is not None and not x.get("background")
+                 and x["granularity"] in ("day", "month", "year")), None)  # fmt: skip
+    if prev is None:
+        return {"date": None, "granularity": None, "relative": True, "note": "no year before"}
+    return {"date": f"{prev['date'][:4]}-01-01", "granularity": "year", "relative": prev["relative"],
+            "note": "that year"}  # fmt: skip
 
 
 def dates_in_text(
@@ -1076,7 +1129,7 @@ def dates_in_text(
     """DATE (and day-naming TIME) mentions of one article, resolved against its publication date.
     Dicts: start, end, text, date (ISO or None), granularity, relative, note, sentence [start, end]."""
     resolver = DateResolver(published)
-    out = []
+    out: list[dict[str, Any]] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if not _datey(m):
             continue
@@ -1090,8 +1143,16 @@ def dates_in_text(
             r = {"date": None, "granularity": None, "relative": False, "note": "clock time"}  # "at 1353 (1023 GMT)"
         elif re.fullmatch(r"(?:19|20)\d\d", m.text.strip()) and _MODEL_YEAR.match(text, m.end):
             r = {"date": None, "granularity": None, "relative": False, "note": "model year"}
+        elif (m.text.strip() == "May" and _WISH_MAY.match(text, m.start) and sent[1] > sent[0]
+              and _SENTENCE_HEAD.fullmatch(text[sent[0] : m.start])):  # fmt: skip
+            r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
+        elif _HABIT_BEFORE.search(before) and not _EXPLICIT_YEAR.search(m.text):
+            r = {"date": None, "granularity": None, "relative": True, "note": "recurring"}
+        elif _THAT_YEAR.fullmatch(m.text.strip()):
+            r = _that_year(out, sentences, sent)
         else:
-            ahead = _FUTURE.search(before) or _FUTURE_MODAL.search(before) or _FUTURE_UNTIL.search(before)
+            ahead = (_FUTURE.search(before) or _FUTURE_MODAL.search(before) or _FUTURE_UNTIL.search(before)
+                     or _FUTURE_DEADLINE.search(before))
             r = resolver.resolve(text[m.start : m.end], future=bool(ahead))
         modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
         if r["granularity"] == "decade" and modifier:
