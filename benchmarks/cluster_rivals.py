@@ -5,7 +5,9 @@ clash penalty of cluster_names.py diverts many of them into a new story Y, but t
 articles still join the twin's older, bigger story A, whose plain similarity favours it. Here, when
 an article clears the join threshold of A without the penalty but opens Y, Y and A become rivals
 (``link=clash``; or, without the clash, ``link=near``: a join to A under threshold + ``near`` opens
-Y instead). Later, when an article's best candidate has a rival among the candidates within
+Y instead; or ``link=shadow``: the clash diverts nothing, the article joins A as a seed, and a later
+article that would join A but fits a seed at the threshold and better than A contrastively leaves
+with the seed as Y). Later, when an article's best candidate has a rival among the candidates within
 ``margin``, it chooses between them contrastively, on what tells them apart rather than on the
 plain similarity:
 
@@ -47,7 +49,7 @@ from benchmarks.cluster_names import NAME, NameClusterer  # noqa: E402
 from benchmarks.cluster_stream import default_params, features, score, topic  # noqa: E402
 from benchmarks.common import SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.cluster import _day, _Story, content_terms, story_id_for  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, _day, _Story, content_terms, story_id_for  # noqa: E402
 
 
 class RivalClusterer(NameClusterer):
@@ -65,6 +67,8 @@ class RivalClusterer(NameClusterer):
         self.n_links = self.n_choices = self.n_switched = 0
         self.links: list[tuple[str, str]] = []  # (new story, the story it is a rival of)
         self.choice_log: list[tuple[str, str, str]] = []  # (article, plain best story, contrastive pick)
+        self.seeds: dict[str, list[tuple[str, np.ndarray, tuple[str, ...], dict[str, int], int | None]]] = {}
+        self.moved: dict[str, str] = {}  # seed article -> the story it left with (link=shadow)
 
     def clash(self, ents: tuple[str, ...], st: _Story) -> bool:
         out = super().clash(ents, st)
@@ -119,6 +123,8 @@ class RivalClusterer(NameClusterer):
         raw = sims.copy()
         for r in self.clashed:
             raw[r] += self.clash_penalty
+        if self.link == "shadow":  # the clash diverts nothing: it only marks the article as a seed
+            sims = raw
         gate = raw if self.raw_gate else sims
         target: _Story | None = None
         rival_of: _Story | None = None
@@ -147,8 +153,14 @@ class RivalClusterer(NameClusterer):
                     target, rival_of = None, best  # a marginal join to a rival-free story opens a rival instead
             elif self.link == "clash" and float(raw.max()) >= self.threshold:
                 rival_of = self._live[int(raw.argmax())]  # diverted by the clash
+        if target is not None and self.link == "shadow":
+            split = self._split(target, article_id, vec, ents, terms, day)
+            if split is not None:
+                return split
         if target is not None:
             st = target
+            if self.link == "shadow" and st.row in self.clashed and len(self.seeds.get(st.id, [])) < 3:
+                self.seeds.setdefault(st.id, []).append((article_id, vec, ents, dict(terms or {}), day))
             st.members.append(article_id)
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
@@ -161,6 +173,13 @@ class RivalClusterer(NameClusterer):
                 if len(near):
                     st = self._maybe_merge(st, near)
             return st.id
+        st = self._open(article_id, vec, ents, terms, day)
+        if rival_of is not None:
+            self._link(st, rival_of)
+        return st.id
+
+    def _open(self, article_id: str, vec: np.ndarray, ents: tuple[str, ...], terms: Mapping[str, int] | None,
+              day: int | None) -> _Story:  # fmt: skip
         st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
                     Counter(dict(terms or {})), day, day)  # fmt: skip
         st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
@@ -168,12 +187,47 @@ class RivalClusterer(NameClusterer):
         if not self._dormant(st):
             self._append(st)
         self._changed.add(st.id)
-        if rival_of is not None:
-            self.n_links += 1
-            self.links.append((st.id, rival_of.id))
-            self.rivals.setdefault(st.id, set()).add(rival_of.id)
-            self.rivals.setdefault(rival_of.id, set()).add(st.id)
-        return st.id
+        return st
+
+    def _link(self, y: _Story, a: _Story) -> None:
+        self.n_links += 1
+        self.links.append((y.id, a.id))
+        self.rivals.setdefault(y.id, set()).add(a.id)
+        self.rivals.setdefault(a.id, set()).add(y.id)
+
+    def _split(self, a: _Story, article_id: str, vec: np.ndarray, ents: tuple[str, ...],
+               terms: Mapping[str, int] | None, day: int | None) -> str | None:  # fmt: skip
+        """``link=shadow``: an article about to join story A that fits one of A's seeds (members the clash
+        fired against when they joined) at the threshold and better than A on what tells them apart
+        leaves with the seed as a new story, A's rival."""
+        seeds = self.seeds.get(a.id)
+        if not seeds:
+            return None
+        aw, idf = self.term_weights(terms) if terms else ({}, {})
+        ew, lw = self.entity_weight, self.lexical_weight
+        best = None
+        for j, (sid, svec, sents, sterms, sday) in enumerate(seeds):
+            one = _Story("seed", [sid], svec.astype(np.float32).copy(), Counter(sents), Counter(sterms), sday, sday)
+            one.tfw = {t: 1 + math.log(k) for t, k in one.terms.items()}
+            ent = StoryClusterer._entity_overlap(ents, one) if ents else 0.0
+            sim = (1 - ew - lw) * float(one.centroid() @ vec) + ew * ent + lw * self._lexical(aw, one, idf)
+            if sim >= self.threshold and self.contrast(vec, ents, aw, one, a) > 0 and (best is None or sim > best[0]):
+                best = (sim, j)
+        if best is None:
+            return None
+        sid, svec, sents, sterms, sday = seeds.pop(best[1])
+        a.members.remove(sid)
+        a.vec_sum = a.vec_sum - svec
+        a.entities = Counter({k: v for k, v in (a.entities - Counter(sents)).items() if v > 0})
+        a.terms = Counter({k: v for k, v in (a.terms - Counter(sterms)).items() if v > 0})
+        a.tfw, a.norm_docs = {t: 1 + math.log(k) for t, k in a.terms.items()}, -1
+        self._matrix[a.row] = a.centroid()
+        y = self._open(sid, svec, sents, sterms, sday)
+        y.members.append(article_id)
+        self._absorb(y, vec, Counter(ents), Counter(dict(terms or {})), day, day)
+        self.moved[sid] = y.id
+        self._link(y, a)
+        return y.id
 
 
 CLASH = {"clash_penalty": 0.05}  # cluster_names.py's "clash any kind / 0.05"
@@ -213,6 +267,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "every/absent 20 % 0.1 + rivals; never merged; young 0.06": {**EVERY, "merge_rivals": False, "young": 0.06},
     "every/absent 20 % 0.1 + rivals; terms only": {**EVERY, "w_emb": 0.0, "w_names": 0.0},
     "every/absent 20 % 0.1 + rivals; centroid emb": {**EVERY, "emb": "centroid"},
+    "shadow seeds; clash any kind (0.05)": {**CLASH, "link": "shadow"},
+    "shadow seeds; clash every kind": {**EVERY_ONLY, "link": "shadow"},
+    "shadow seeds; every kind; absent under 20 %": {**EVERY, "link": "shadow"},
+    "shadow seeds; every kind; absent under 20 %; never merged": {**EVERY, "link": "shadow", "merge_rivals": False},
     "near 0.05 rivals (no clash)": {"link": "near", "near": 0.05},
     "near 0.1 rivals (no clash)": {"link": "near", "near": 0.1},
     "near 0.05 rivals + clash 0.05": {**CLASH, "link": "near", "near": 0.05},
@@ -233,6 +291,7 @@ def run(o: list[int], data: tuple, kw: dict[str, Any]) -> tuple[list[str], Rival
     records, vecs, ents, terms = data
     c = RivalClusterer(**kw)
     pred = [c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i]) for i in o]
+    pred = [c.moved.get(records[i]["id"], p) for i, p in zip(o, pred, strict=True)]
     return [c.story_of(p) for p in pred], c
 
 
