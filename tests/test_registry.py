@@ -77,6 +77,17 @@ def test_stories_share_ids_and_the_store_keeps_them() -> None:
     store.close()
 
 
+def test_a_plain_name_links_with_the_organisation_another_story_shows_it_is() -> None:
+    # entities.py gives an ORG tag without an organisation's evidence the label "OTHER" ("Yahoo" named once)
+    store = SQLiteStore(":memory:")
+    plain = link_story(store, "s1", [ent("Yahoo", "OTHER", mentions=4)])
+    org = link_story(store, "s2", [ent("Yahoo", "ORG", mentions=1)])
+    assert plain == org
+    yahoo = store.entity(org[0])
+    assert yahoo is not None and yahoo["label"] == "ORG"  # a kind wins over none, whatever the mentions
+    store.close()
+
+
 def test_stored_reports_show_the_name_across_stories(tmp_path: Path) -> None:
     store = SQLiteStore(str(tmp_path / "nw.db"))
     eid = link_story(store, "s0", [ent("Sergey Lavrov", mentions=50)])[0]

@@ -230,6 +230,10 @@ def test_markdown_mirrors_the_page() -> None:
     # an article not in English is marked as such (kept, never dropped)
     story["articles"][0]["language"] = "fr"
     assert "*(language: fr)*" in render_markdown(doc) and "*(language: en)*" not in render_markdown(make_doc())
+    # a name of no known kind is listed last, as an other name (entities.py: an ORG tag without evidence)
+    story["entities"].append({"name": "Outlook", "label": "OTHER", "variants": [], "mentions": 2, "articles": ["a1"]})
+    md = render_markdown(doc)
+    assert "- **Other names:** Outlook (2)" in md and md.index("**Places:**") < md.index("**Other names:**")
     assert "We are ~~searching~~ **checking** every building tonight" in md
     assert "**People:** Maria Ruiz (5; also Ruiz, Mayor Ruiz)" in md
     assert "*No quotes found in this story.*" in md

@@ -45,6 +45,7 @@ LABELS: dict[str, str] = {
     "EVENT": "Events",
     "WORK_OF_ART": "Works",
     "VESSEL": "Vessels",
+    "OTHER": "Other names",
 }
 
 # The page's only script: a headline filter (without JS the box stays hidden and all stories show), and

@@ -43,8 +43,15 @@ from .entities import (
     translit,
 )
 
-# labels that get a story-independent identity (the ones a story report lists)
-LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "VESSEL", "WORK_OF_ART"})
+# labels that get a story-independent identity (the ones a story report lists); "OTHER" is a name the
+# story gives no kind for (an ORG tag without an organisation's evidence: entities.py)
+LINKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "VESSEL", "WORK_OF_ART", "OTHER"})
+
+
+def _link_family(label: str) -> str:
+    """The family an entity is linked in across stories: a plain name with organisations, since it is one the
+    tagger called an organisation and another story may give the evidence for ("Yahoo" named once here)."""
+    return "ORG" if label == "OTHER" else _family(label)
 
 
 class EntityIndex(Protocol):
@@ -125,7 +132,7 @@ def entity_id(name: str, fam: str, taken: set[str] | None = None) -> str:
 
 def match(entity: dict[str, Any], cands: list[KnownEntity]) -> str | None:
     """The id of the known entity this story entity is, among the candidates, or None for a new one."""
-    fam = _family(str(entity["label"]))
+    fam = _link_family(str(entity["label"]))
     names = _names(entity)
     hits = [k for k in cands if k.family == fam and same_entity(names, k.variants, fam)]
     if not hits:
@@ -154,7 +161,7 @@ def link_story(index: EntityIndex, story_id: str, entities: list[dict[str, Any]]
     ids: list[str] = []
     links: list[tuple[KnownEntity, str, int, list[str]]] = []
     for e in entities:
-        fam = _family(str(e["label"]))
+        fam = _link_family(str(e["label"]))
         names = _names(e)
         keys = blocking_keys(names, fam)
         cands = index.entity_candidates(sorted(keys))

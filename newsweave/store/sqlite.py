@@ -478,8 +478,8 @@ class SQLiteStore:
                 self.db.execute("DELETE FROM entities WHERE id=?", (eid,))
                 continue
             name = max(names, key=lambda r: _name_rank(r[0], r[1], [n for n, _m, _s in names]))[0]
-            q = ("SELECT label FROM entity_names WHERE entity_id=? GROUP BY label "
-                 "ORDER BY SUM(mentions) DESC, label DESC")  # fmt: skip
+            q = ("SELECT label FROM entity_names WHERE entity_id=? GROUP BY label "  # a kind before none ("OTHER")
+                 "ORDER BY label = 'OTHER', SUM(mentions) DESC, label DESC")  # fmt: skip
             label = self.db.execute(q, (eid,)).fetchone()[0]
             mentions = sum(int(r[1]) for r in names)
             stories = sum(int(r[2]) for r in names)  # a story links an entity once (registry.link_story)

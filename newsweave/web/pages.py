@@ -219,7 +219,8 @@ def entity_page(entity: dict[str, Any], stories: list[dict[str, Any]]) -> HTMLRe
 
 # an entity's label as a reader names its kind (the label stays in the API)
 _KIND = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Location", "NORP": "Group",
-         "FAC": "Facility", "EVENT": "Event", "VESSEL": "Vessel", "WORK_OF_ART": "Work"}  # fmt: skip
+         "FAC": "Facility", "EVENT": "Event", "VESSEL": "Vessel", "WORK_OF_ART": "Work",
+         "OTHER": "Name"}  # fmt: skip
 
 
 def add_page(action: str, accept: str, max_mb: float, result: dict[str, Any] | None = None,
