@@ -452,8 +452,9 @@ def not_a_count(text: str, start: int, end: int) -> bool:
         return True
     if _modifier_number(text, start, end):
         return True
-    if _TIMES_AFTER.match(text, end) or _TIMES_BEFORE.search(text, max(0, start - 4), start):
-        return True  # "a 4×4 car", "50 x 50"
+    if (_TIMES_AFTER.match(text, end) or _TIMES_BEFORE.search(text, max(0, start - 4), start)
+            or re.search(r"\d[ \t]?[x×][ \t]?\d", figure)):  # fmt: skip
+        return True  # "a 4×4 car", "50 x 50", "a large 4×4 car" (one token)
     if _BY_AROUND.match(text, end) or re.search(r"-[ \t]?by[ \t]?-[ \t]?$", text[max(0, start - 8) : start]):
         return True
     if re.search(r"(?:^|\s)" + _DOT_CLOCK.pattern + "$", figure) and _ZONE_AFTER.match(text, end):
