@@ -95,3 +95,21 @@ def test_a_sentence_cut_after_a_title_abbreviation_is_joined_again() -> None:
     # joined in a paragraph, never across a paragraph break
     assert got == ["Police surrounded the building, Const. Jana McGuinness said.", "It was late, said Sgt.",
                    "Smith spoke."]  # fmt: skip
+
+
+def test_a_sentence_start_glued_to_a_headline_or_caption_is_cut() -> None:
+    from newsweave.stages.nlp import sentence_spans
+
+    # ECB+ (CC BY): a headline and a caption run into the lead with no stop between them
+    texts = {
+        "Robbers crash 4x4 into store, grabbing jewelry and watches, before setting car ablaze Four men rammed "
+        "their car into an upmarket jewellery store.": 2,
+        "As many as 100 people rioted and threw bottles at officers An orderly protest over the death turned "
+        "violent.": 2,
+        # a letter, a title, a number's name and capitals after a capitalised word are no sentence starts
+        "He went from point A to point B with the Group of Seven.": 1,
+        "The painting titled The clown hangs at the Courtauld.": 1,
+        "They arrive at King's Cross The men leave at noon.": 1,
+    }
+    for text, n in texts.items():
+        assert len(sentence_spans(text, [(0, len(text))])) == n, text

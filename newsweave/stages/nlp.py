@@ -13,6 +13,25 @@ from .quotes import CLAUSE_VERBS, LEARNED_CUES, SPEECH_VERBS, STANCE_WORDS, extr
 from .textutil import TITLE_AT_END
 
 _PARA = re.compile(r"\n\s*\n")
+# a sentence start glued to the line before it with no stop (a headline or caption run into the lead in flattened
+# text: "... before setting car ablaze Four men rammed their car ...", "... threw bottles at officers An orderly
+# protest ..."): after a lower-case word, a capitalised article or number word and a lower-case word. "A" is left
+# out ("from point A to point B", "straight A students"), as are words that name a title or a letter before it.
+_GLUED_START = re.compile(r" (?=(?:An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) [a-z])")
+_GLUE_WORD = re.compile(r"(?<![\w'’.-])[a-z]{2,}$")
+_NOT_GLUE = frozenset("the of and or an to in on at for by with from as into than plan type grade class group vitamin "
+                      "section part stage level category exhibit option size list number no titled called named "
+                      "dubbed entitled".split())  # fmt: skip
+
+
+def _glued_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence start glued to the words before it begins inside ``text[start:end]``."""
+    cuts = []
+    for m in _GLUED_START.finditer(text, start, end):
+        w = _GLUE_WORD.search(text, max(start, m.start() - 30), m.start())
+        if w and w.group() not in _NOT_GLUE:
+            cuts.append(m.end())
+    return cuts
 KEEP_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "CARDINAL",
      "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -369,14 +388,18 @@ def _lean_attribute_ruler(nlp: Any) -> None:
 
 
 def sentence_spans(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Sentence spans, also cut at paragraph breaks (a headline line never runs into the lead)
-    and trimmed of surrounding whitespace."""
+    """Sentence spans, also cut at paragraph breaks (a headline line never runs into the lead) and at a
+    sentence start glued to the words before it (``_glued_starts``), trimmed of surrounding whitespace."""
     out = []
     for start, end in spans:
         pos = start
-        for m in _PARA.finditer(text, start, end):
-            out.append((pos, m.start()))
-            pos = m.end()
+        cuts = sorted([(m.start(), m.end()) for m in _PARA.finditer(text, start, end)]
+                      + [(c - 1, c) for c in _glued_starts(text, start, end)])  # fmt: skip
+        for cut_start, cut_end in cuts:
+            if cut_start < pos:
+                continue
+            out.append((pos, cut_start))
+            pos = cut_end
         out.append((pos, end))
     trimmed: list[tuple[int, int]] = []
     for s, e in out:
