@@ -142,6 +142,7 @@ def test_possessives_articles_and_titles_are_not_part_of_a_name() -> None:
     assert normalise("the Kremlin’s") == normalise("The Kremlin") == "Kremlin" and normalise("Paris'") == "Paris"
     assert normalise("Ayatollah Ali Khamenei") == "Ali Khamenei" and normalise("Mr. Ban") == "Ban"
     assert normalise("Col de Port") == "Col de Port"
+    assert normalise("\u201c Mexico City") == "Mexico City" and normalise("Deputy Ortiz\u201d") == "Deputy Ortiz"
 
 
 def test_romanisation_variants_merge_but_other_first_names_do_not() -> None:

@@ -101,9 +101,9 @@ def normalise(surface: str) -> str:
     s = re.sub(r"'s$|'$", "", s)
     s = re.sub(r"^(?:the|The|a|an)\s+(?=\S)", "", s) if not re.match(r"^(?:a|an)\s+[a-z]", s) else s
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Rev|Ayatollah)\.?\s+(?=[A-Z])", "", s)  # "Mr. Ban" -> "Ban"
-    s = s.strip(" ,;:-\"'")
+    s = s.strip(" ,;:-\"'“”‘")  # (curly marks too: "“ Mexico City", ECB+ spacing)
     # a final full stop ends the sentence, not an abbreviation ("U.S.", "Inc.", "Jr." keep theirs)
-    return s if re.search(r"(?:\b[A-Z]|\b(?:Inc|Jr|Sr|Co|Corp|Ltd|St))\.$", s) else s.strip(" .,;:-\"'")
+    return s if re.search(r"(?:\b[A-Z]|\b(?:Inc|Jr|Sr|Co|Corp|Ltd|St))\.$", s) else s.strip(" .,;:-\"'“”‘")
 
 
 def _spaced_hyphen(s: str) -> str:
