@@ -10,6 +10,8 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 - ``two_number_chips``: entity chips showing two bare numbers side by side ('+1 23': spellings and mentions);
 - ``split_hosts``: host names in the article table with no break point but mid-word (longer than 20 characters);
 - ``repeated_dates``: timeline entries showing the same date as the entry just above them;
+- ``other_names_once``: chips of the "Other names" group (a name of no known kind, often a stray capitalised word:
+  'Pattern', 'Nominee') named once in the story and shown before any fold;
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -100,6 +102,12 @@ def scattered_speakers(section: str) -> int:
     return sum(1 for name in set(names) if names.count(name) > 1 and name != "Unattributed" and name not in offered)
 
 
+def other_names_once(section: str) -> int:
+    """'Other names' chips counting one mention, shown without opening a fold."""
+    m = re.search(r'<div class="egroup"><span class="elabel" title="OTHER">.*?</div>', section, re.S)
+    return len(re.findall(r'<span class="n">1</span></span>', m.group(0))) if m else 0
+
+
 def unlabelled_sizes(html: str) -> dict[str, int]:
     """Story-list entries (by story anchor) whose article count is a bare number."""
     out: dict[str, int] = {}
@@ -130,7 +138,8 @@ def main() -> None:
                    ("two_number_chips", section.count('<span class="v">')),
                    ("split_hosts", len(LONG_HOST.findall(section))),
                    ("scattered_speakers", scattered_speakers(section)),
-                   ("repeated_dates", repeated_dates(section)))
+                   ("repeated_dates", repeated_dates(section)),
+                   ("other_names_once", other_names_once(section)))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)

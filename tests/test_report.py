@@ -554,3 +554,26 @@ def test_the_articles_table_names_a_host_outlet_as_the_header_does() -> None:
     row = next(line for line in md.splitlines() if line.startswith("| 2 | "))  # the articles table's row
     assert "| coastherald.example |" in row and "www." not in row
     assert 'data-label="Outlet">coastherald.<wbr>example' in page or 'data-label="Outlet">coastherald.example' in page
+
+
+def test_other_names_named_once_fold_under_those_named_twice() -> None:
+    """Names of no known kind named once (171 of the 198 on the stream: 'Pattern', 'Nominee', 'Symbols') fold under
+    'N more named once'; with none named twice, the group is one line that opens; the Markdown lists them all."""
+    doc = make_doc()
+    story = next(st for st in doc["stories"] if st["entities"])
+    story["entities"] += [{"name": n, "label": "OTHER", "variants": [], "mentions": 1, "articles": ["a1"]}
+                          for n in ("Pattern", "Nominee")]  # fmt: skip
+    html = render_html(doc)
+    group = html[html.index('title="OTHER"') :]
+    group = group[: group.index("</details>")]
+    assert '<details class="more chips solo"><summary><span class="elabel" title="OTHER">Other names</span>' in html
+    assert '<span class="more-n">2 named once</span>' in group and ">Pattern<" in group and ">Nominee<" in group
+    story["entities"].append({"name": "Outlook", "label": "OTHER", "variants": [], "mentions": 2, "articles": ["a1"]})
+    html = render_html(doc)
+    group = html[html.index('title="OTHER"') :]
+    group = group[: group.index("</details>")]
+    assert "solo" not in group and group.index(">Outlook<") < group.index("<summary>2 more named once</summary>")
+    assert group.index("<summary>") < group.index(">Pattern<")
+    assert "- **Other names:** Outlook (2), Nominee (1), Pattern (1)" in render_markdown(doc)
+    # other kinds fold as before: after 12 chips, and only when 3 or more would fold
+    assert "more people" not in html
