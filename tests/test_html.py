@@ -48,6 +48,10 @@ def test_headline_is_the_pages_h1_and_not_the_social_title() -> None:
                 "<header><h1>Daily Example</h1></header><article><h1>The 7 biggest diet trends in 2025, "
                 "according to nutritionists</h1></article>")  # fmt: skip
     assert extract_html(html).title == "The 7 biggest diet trends in 2025, according to nutritionists"
+    # a line break inside the headline reads as a space, a comment in it not at all
+    html = page("<title>Top MBA Programs</title>",
+                "<h1>Top MBA Programs of 2025 (US)<br>Your Guide to the <!-- x -->Best Schools</h1>")  # fmt: skip
+    assert extract_html(html).title == "Top MBA Programs of 2025 (US) Your Guide to the Best Schools"
 
 
 def test_authors_fall_back_to_json_ld_and_byline_elements() -> None:

@@ -184,12 +184,23 @@ def site_name(name: str | None, hostname: str | None = None, title: str | None =
     return n or host
 
 
+def _heading_text(el: Any) -> str:
+    """An element's text with a line break read as a space: "Top MBA Programs of 2025 (US)<br>Your Guide to
+    ..." is not "(US)Your Guide" (``text_content`` joins the pieces as they are)."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):  # (not a comment or a processing instruction)
+            parts.append(" " if child.tag == "br" else _heading_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _page_title(tree: Any, meta_title: str | None, names: list[str]) -> str | None:
     """The article's headline: the page's one headline (h1) of three words or more, or the h1 that
     matches the meta title; else the meta title. A site name joined to it is dropped."""
     sites = {_squash(n) for n in names}
     h1s = list(dict.fromkeys(
-        t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1"))
+        t for t in (" ".join(_heading_text(h).split()) for h in tree.iter("h1"))
         if len(t.split()) >= 3 and _squash(t) not in sites))  # fmt: skip
     base = strip_site_name(meta_title, names) if meta_title else None
     if len(h1s) == 1 and (not base or _overlap(h1s[0], base) > 0):
