@@ -12,6 +12,8 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 - ``repeated_dates``: timeline entries showing the same date as the entry just above them;
 - ``other_names_once``: chips of the "Other names" group (a name of no known kind, often a stray capitalised word:
   'Pattern', 'Nominee') named once in the story and shown before any fold;
+- ``silent_unnamed``: articles naming no outlet (neither outlet nor original source; the ledger cites them as
+  "unnamed outlet [n]") in stories whose header lists the named outlets only, as if they were all;
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -108,6 +110,15 @@ def other_names_once(section: str) -> int:
     return len(re.findall(r'<span class="n">1</span></span>', m.group(0))) if m else 0
 
 
+def silent_unnamed(section: str) -> int:
+    """Articles with no outlet named, when the story's header does not say some articles name none."""
+    rows = re.findall(r"<tr id=.*?</tr>", section, re.S)
+    unnamed = sum(1 for r in rows if not re.search(r'data-label="(?:Outlet|Original source)">(?!—)', r))
+    header = re.search(r'</h2>\s*<p class="sub">(.*?)</p>', section, re.S)
+    said = header is not None and ("no outlet" in header.group(1) or "not named" in header.group(1))
+    return 0 if said else unnamed
+
+
 def unlabelled_sizes(html: str) -> dict[str, int]:
     """Story-list entries (by story anchor) whose article count is a bare number."""
     out: dict[str, int] = {}
@@ -139,7 +150,8 @@ def main() -> None:
                    ("split_hosts", len(LONG_HOST.findall(section))),
                    ("scattered_speakers", scattered_speakers(section)),
                    ("repeated_dates", repeated_dates(section)),
-                   ("other_names_once", other_names_once(section)))
+                   ("other_names_once", other_names_once(section)),
+                   ("silent_unnamed", silent_unnamed(section)))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)

@@ -577,3 +577,18 @@ def test_other_names_named_once_fold_under_those_named_twice() -> None:
     assert "- **Other names:** Outlook (2), Nominee (1), Pattern (1)" in render_markdown(doc)
     # other kinds fold as before: after 12 chips, and only when 3 or more would fold
     assert "more people" not in html
+
+
+def test_the_header_says_how_many_articles_name_no_outlet() -> None:
+    """The seeds' header named 'Equipo Nizkor, NPR' while the ledger cited 'unnamed outlet [1]': the header now says
+    that some articles name no outlet (neither their own nor an original source), or that none does."""
+    doc = make_doc()
+    story = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    assert " no outlet" not in render_markdown(doc) and " no outlet" not in render_html(doc)
+    story["articles"][0]["source"] = story["articles"][0]["original_source"] = None
+    md, page = render_markdown(doc), render_html(doc)
+    assert "· 1 article names no outlet*" in md and "· 1 article names no outlet</p>" in page
+    for a in story["articles"]:
+        a["source"] = a["original_source"] = None
+    story["outlets"] = []
+    assert f"· {len(story['articles'])} articles · outlets not named*" in render_markdown(doc)

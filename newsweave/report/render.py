@@ -714,6 +714,9 @@ class _StoryView:
             "date_span": _date_span(self.story),
             "size": _size(self.story),
             "outlets": outlets,
+            # articles naming no outlet, neither their own nor an original source: the ledger cites them as
+            # "unnamed outlet [n]", so the header says they exist (it listed only the named outlets)
+            "unnamed": sum(1 for a in articles if not a["source"] and not a["original_source"]),
             "articles": articles,
             "article_columns": filled,
             "summary": self.summary(),
