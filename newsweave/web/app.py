@@ -528,7 +528,8 @@ def create_app(db_path: str, token: str | None = None, max_upload_mb: float = 10
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def page_add() -> HTMLResponse:
-        return pages.add_page(add_action, accept, max_upload_mb, error=READ_ONLY_MESSAGE if read_only else None)
+        return pages.add_page(add_action, accept, max_upload_mb, error=READ_ONLY_MESSAGE if read_only else None,
+                              closed=read_only)  # fmt: skip
 
     @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
     async def page_add_post(request: Request) -> HTMLResponse:

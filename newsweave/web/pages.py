@@ -224,10 +224,11 @@ _KIND = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Loca
 
 
 def add_page(action: str, accept: str, max_mb: float, result: dict[str, Any] | None = None,
-             error: str | None = None, status: int = 200) -> HTMLResponse:  # fmt: skip
-    """The upload form, with the outcome of the last upload (counts and skipped inputs) or its error."""
+             error: str | None = None, status: int = 200, closed: bool = False) -> HTMLResponse:  # fmt: skip
+    """The upload form, with the outcome of the last upload (counts and skipped inputs) or its error; ``closed``
+    (a read-only server): the ``error`` says why, as a plain note, and no form is offered that would be refused."""
     return _page("add.html.j2", status=status, action=action, accept=accept, max_mb=f"{max_mb:g}",
-                 result=result, error=error)  # fmt: skip
+                 result=result, error=error, closed=closed)  # fmt: skip
 
 
 def error_page(status: int, message: str) -> HTMLResponse:
