@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
-from newsweave.stages.dates_text import numeric_order, parse_date, without_dates
+from newsweave.stages.dates_text import numeric_order, parse_date, without_dates, yearless_date
 from newsweave.stages.dump_meta import find_title
 from newsweave.stages.html import clean_byline
 from newsweave.stages.textutil import ENGLISH_STOP, common_words
@@ -169,6 +169,16 @@ NEAR_BEFORE, NEAR_AFTER = 5, 12  # lines around the headline searched for a byli
 # the order of trust of the dates found (_Meta.rank: "[Source: ...]" 0, a date or byline line 1, a dateline 2, a
 # repost notice 3): then the date next to the headline (byline_and_date), then a date line far from the headline
 NEAR_DATE_RANK, FAR_DATE_RANK = 9, 10
+# a label of the publication date: a line it starts comes first among the dates next to the headline
+# (byline_and_date), and when no date is found at all, the first date it gives anywhere below the headline
+# (_labelled_date): "Posted on the 15/12/2025 at 19:00 by ...", "Published" / "Feb 2, 2023" under the article,
+# "Originally published in <journal>, 25.06.2019" ("originally published" anywhere in the line)
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:first\s+|originally\s+)?(?:published|posted|publish(?:ed)?\s+date|publication\s+date|date\s+published)\b"
+    r"|\boriginally\s+published\b",
+    re.I,
+)
+LABELLED_DATE_RANK = 11
 _REPORTING = re.compile(r"^\(?\s*(?:Additional\s+)?[Rr]eporting by\s+(?P<names>[^;)]+)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ /-]{0,60}?\s)?[_—–-]{0,2}\s*\((?P<o>[^()]{2,40})\)\s*(?:--|[-–—_])\s*")
 _DATELINE_ANY = re.compile(  # "... SAN DIEGO (AP) - ..." anywhere in a line
@@ -470,6 +480,8 @@ def byline_and_date(
             break
     day_first = numeric_order("\n".join(lines))  # "19/02/2025" elsewhere on the page: "09/10/2025" is 9 October
     dates = [(i, d) for i in near if (d := parse_date(lines[i], loose=True, day_first=day_first))]
+    if not dates and title is not None:  # "Aug 15" under "Top 7 Corporate Catering Trends for 2024"
+        dates = [(i, d) for i in near if (d := yearless_date(lines[i], lines[title]))]
     if not authors and dates:  # a name on the date line: "Kristian Larsen July 13, 2025 — 7 minutes read"
         authors = _names_by_date(lines[dates[0][0]])
     if not authors and dates:
@@ -505,8 +517,30 @@ def byline_and_date(
                     authors = names
                     break
     # the date: the one nearest the headline (below it on a tie), not a related story's further down
-    nearest = min(dates, key=lambda t: (abs(t[0] - anchor), t[0] < anchor)) if dates else None
+    # ... a line that starts with a publication label first ("Published on 25.Jun.2019" over "Preprints ... first
+    # published 04.Apr.2019")
+    nearest = min(
+        dates, key=lambda t: (not _PUBLISHED_LABEL.match(lines[t[0]]), abs(t[0] - anchor), t[0] < anchor), default=None
+    )
     return authors, nearest[1] if nearest else None
+
+
+def _labelled_date(lines: list[str], anchor: int) -> tuple[int, str] | None:
+    """The first date below the headline that a publication label gives (_PUBLISHED_LABEL): on the label's line
+    (read as next to the headline, ``parse_date(loose=True)``), or on one of the two lines after a bare label
+    ("PUBLISHED" / "Feb 2, 2023", "Published" / "Publish date" / "15 November 2018")."""
+    day_first = numeric_order("\n".join(lines))
+    for i in range(anchor, len(lines)):
+        if not (m := _PUBLISHED_LABEL.search(lines[i])):
+            continue
+        if d := parse_date(lines[i][m.start() :], loose=True, day_first=day_first):
+            return i, d
+        if len(_words(lines[i])) <= 3:
+            for k in (i + 1, i + 2):
+                if k < len(lines) and len(_words(lines[k])) <= 8:
+                    if d := parse_date(lines[k], loose=True, day_first=day_first):
+                        return k, d
+    return None
 
 
 def _parse_source(body: str) -> tuple[tuple[str, ...], str | None, str | None]:
@@ -1056,6 +1090,8 @@ def clean_text_dump(raw: str) -> CleanResult:
             authors = _author_box_name(lines, title if title is not None else text[0])
         if near_date:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
+        if not dates and (labelled := _labelled_date(lines, title if title is not None else text[0])):
+            dates.append((LABELLED_DATE_RANK, *labelled))
     sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
     for ln, k in zip(lines, kinds, strict=True):
         if k == "hard" and (c := _COPYRIGHT.search(ln)) and not _outlet_in(c["name"]):

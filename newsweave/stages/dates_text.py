@@ -36,11 +36,15 @@ DATE_RES = (
 # change): dates glued to the words around them ("October 17, 20236:01 PM ET", "GiuffridaMar 5, 2025",
 # "2021-01-18T19:55", "Jul. 11. 2025") and numeric days ("8/1/2025", "17.05.2021", "14.11.24")
 _GLUED_START = r"(?:\b|(?<=[a-z\d])(?-i:(?=[A-Z])))"  # a capitalised month right after a letter or a year
-_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"  # a year followed by a non-digit, or glued to a time "6:01"
+# a year followed by a non-digit, or glued to a time "6:01" or a reading time ("Mar 27, 20255 mins")
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,2}\s*min))"
 LOOSE_DATE_RES = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"{_GLUED_START}{_MON}\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[.,]?\s+(?P<y>\d{{4}}){_YEAR_END}", re.I),
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\.?,?\s+(?P<y>\d{{4}}){_YEAR_END}", re.I),
+    re.compile(  # "29th of January 2025", "25.Jun.2019", "25-Jun-2019"
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|[.-]){_MON}(?:\.?,?\s+|[.-])(?P<y>\d{{4}}){_YEAR_END}",
+        re.I,
+    ),
 )
 # 12/19/2025, 19.12.2025, 02-12-2025, 14.11.24: the order of day and month is read from a part over 12; else month
 # first with "/" (the US form), day first with "." or "-"
@@ -102,6 +106,27 @@ def parse_date(s: str, loose: bool = False, day_first: bool | None = None) -> st
             except ValueError:
                 continue
     return min(found)[1] if found else None
+
+
+# a line that is a day of the year alone, "Aug 15", "Sep 16", "2 June" (blogs that write the year nowhere near it)
+_MON2 = _MON.replace("<mon>", "<mon2>")
+_YEARLESS = re.compile(
+    rf"{_MON}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON2}\.?", re.I
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def yearless_date(line: str, headline: str) -> str | None:
+    """A line that is only a day and month ("Aug 15") read in the one year its headline writes ("Top 7 Corporate
+    Catering Trends for 2024": 2024-08-15); None when the line is no such day or the headline writes no year or
+    two years."""
+    if not (m := _YEARLESS.fullmatch(line.strip())) or len(years := set(_YEAR.findall(headline))) != 1:
+        return None
+    year = int(years.pop())
+    try:
+        return date(year, month_number(m["mon"] or m["mon2"]), int(m["d"] or m["d2"])).isoformat()
+    except ValueError:
+        return None
 
 
 def without_dates(s: str, mark: str = " ", loose: bool = False) -> str:

@@ -1,0 +1,82 @@
+"""Plain-text dumps, round 5 of the date: a publication date stated under the article, dates in more formats, and a
+day without a year read in the headline's year. The lines are those of real pages' dumps."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.stages.clean import byline_and_date, clean_text_dump
+from newsweave.stages.dates_text import parse_date, yearless_date
+
+BODY = [
+    "Food and nutrition advice changes every year, and nutritionists say this year's diet trends are good for you.",
+    "Protein remains the macronutrient of the year, and more people are cutting back on alcohol, nutritionists say.",
+    "Nutritionists expect fibre to be the next big trend in diet advice, with protein still on top.",
+]
+
+
+def dump(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Posted on the 15/12/2025 at 19:00 by @GuillaumeGomez", "Previous article"],
+        ["Published on 2025-12-15T19:55", "Comment via email (persistent) or via Disqus (ephemeral) comments below:"],
+        ["DOWNLOAD\tPDF", "PUBLISHED", "Dec 15, 2025", "IF YOU LIKED THIS…", "GET OUR NEWSLETTER"],
+        ["Pages", "Published", "Publish date", "15 December 2025", "Reviewed", "8 October 2026"],
+        ["Posted by Colin Watson on 2025-12-15 in debusine. Tags: debusine, freexian, planet-debian."],
+    ],
+)
+def test_a_publication_date_stated_under_the_article_when_none_is_near_the_headline(tail: list[str]) -> None:
+    res = clean_text_dump(dump("Menu", "Search", "How to Choose a Tool for Your Diet", *BODY, *["Related"] * 12, *tail))
+    assert res.title == "How to Choose a Tool for Your Diet"
+    assert res.published == "2025-12-15"
+
+
+def test_a_date_far_below_the_article_without_a_publication_label_is_not_taken() -> None:
+    res = clean_text_dump(dump("Menu", "How to Choose a Tool for Your Diet", *BODY, *["Related"] * 12, "Reviewed",
+                               "Dec 15, 2025"))  # fmt: skip
+    assert res.published is None
+
+
+def test_a_date_near_the_headline_still_wins_over_a_label_far_below() -> None:
+    res = clean_text_dump(dump("How to Choose a Tool for Your Diet", "March 3, 2024", *BODY, "Posted on 2025-12-15"))
+    assert res.published == "2024-03-03"
+
+
+def test_a_line_that_starts_with_published_wins_over_a_nearer_date() -> None:
+    lines = ["Published on 25.Jun.2019 in Vol 7, No 6 (2019): June",
+             "Preprints (earlier versions) of this paper are available at https://preprints.jmir.org/preprint/14273, "
+             "first published 04.Apr.2019.",
+             "Efficacy of the Mindfulness Meditation Mobile App to Reduce Stress Among College Students",
+             *BODY]  # fmt: skip
+    assert byline_and_date(lines, 2, 3)[1] == "2019-06-25"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published on 25.Jun.2019 in Vol 7, No 6 (2019): June", "2019-06-25"),
+        ("Mar 27, 20255 mins", "2025-03-27"),  # the year glued to a reading time
+        ("30-Sep-2022", "2022-09-30"),
+        ("29th of January 2025", "2025-01-29"),
+    ],
+)
+def test_more_date_formats_next_to_the_headline(line: str, day: str) -> None:
+    assert parse_date(line) is None  # metadata lines elsewhere are read as before
+    assert parse_date(line, loose=True) == day
+
+
+def test_a_day_without_a_year_is_read_in_the_headlines_year() -> None:
+    assert yearless_date("Aug 15", "Top 7 Corporate Catering Trends for 2024") == "2024-08-15"
+    assert yearless_date("Jan 4", "New Year, New Smile: Top Dental Resolutions for 2025") == "2025-01-04"
+    assert yearless_date("Sep 16", "Top 10 HR Outsourcing Companies") is None  # no year in the headline
+    assert yearless_date("Mar 6", "From 2019 to 2025: the best headphones") is None  # two years
+    assert yearless_date("Updated: Sep 19", "Trends for 2025") is None  # not the day alone
+    lines = ["Menu", "Top 7 Corporate Catering Trends for 2024", "Aug 15", "Written By Tyler King", *BODY]
+    assert byline_and_date(lines, 1, 4) == (("Tyler King",), "2024-08-15")
+    # a full date near the headline wins over a day without a year
+    lines = ["Top 7 Corporate Catering Trends for 2024", "Aug 15", "Updated March 3, 2023", *BODY]
+    assert byline_and_date(lines, 0, 3)[1] == "2023-03-03"
