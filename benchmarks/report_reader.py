@@ -14,6 +14,7 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
   'Pattern', 'Nominee') named once in the story and shown before any fold;
 - ``silent_unnamed``: articles naming no outlet (neither outlet nor original source; the ledger cites them as
   "unnamed outlet [n]") in stories whose header lists the named outlets only, as if they were all;
+- ``not_named_marks``: speakers marked "(not named)" (read, not judged here: the commit says which were right);
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -151,7 +152,8 @@ def main() -> None:
                    ("scattered_speakers", scattered_speakers(section)),
                    ("repeated_dates", repeated_dates(section)),
                    ("other_names_once", other_names_once(section)),
-                   ("silent_unnamed", silent_unnamed(section)))
+                   ("silent_unnamed", silent_unnamed(section)),
+                   ("not_named_marks", section.count('<span class="sub">(not named)</span>')))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)

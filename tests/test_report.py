@@ -592,3 +592,23 @@ def test_the_header_says_how_many_articles_name_no_outlet() -> None:
         a["source"] = a["original_source"] = None
     story["outlets"] = []
     assert f"· {len(story['articles'])} articles · outlets not named*" in render_markdown(doc)
+
+
+def test_not_named_marks_people_only() -> None:
+    """'(not named)' follows a person left unnamed, not a body ('authorities' lost its plural 's' and its first 's'
+    to a strip: 42 stream speakers were marked), a text ('the statement') or a site ('washingtonpost.com')."""
+    from newsweave.report.render import _body, _unnamed_person
+
+    for body in ("authorities", "the Greek authorities", "the Kremlin's press service", "the agencies", "the NYPD",
+                 "washingtonpost.com", "the airline", "CNN management", "Greek unions"):  # fmt: skip
+        assert _body(body) and not _unnamed_person(body), body
+    for text in ("the statement", "court records", "a press release", "media reports", "an opinion poll"):
+        assert not _body(text) and not _unnamed_person(text), text
+    for person in ("a senior US official", "witnesses", "diplomats", "a lawyer of CIPFG", "officials of the Puerto "
+                   "Rican government", "the Rev.", "U.S."):  # fmt: skip
+        assert _unnamed_person(person) and not _body(person), person
+    doc = make_doc()
+    q0 = next(st for st in doc["stories"] if st["quotes"])["quotes"][0]
+    q0.update(speaker=None, speaker_description="the statement")
+    md = render_markdown(doc)
+    assert "**the statement**" in md and "**the statement** (not named)" not in md

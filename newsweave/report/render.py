@@ -364,12 +364,47 @@ def _md_diff(segments: list[dict[str, Any]]) -> MdSafe:
 # report does not call it "not named", as it does a person left unnamed ("a senior US official")
 _BODIES = frozenset("navy army police military government ministry department court council agency company "
                     "club team party committee commission embassy authorities administration office service "
-                    "coast guard regime board university hospital network".split())  # fmt: skip
+                    "coast guard regime board university hospital network airline management firm union group "
+                    "bank newspaper station channel broadcaster website".split())  # fmt: skip
+# a speaker that is a text, not a person ("the statement", "police reports", "a press release"): shown as
+# written, never called "not named"
+_DOCUMENTS = frozenset("statement report release record complaint testimony poll newsletter media filing document "
+                       "survey study memo letter editorial charge information indictment affidavit "
+                       "publication".split())  # fmt: skip
+
+
+def _described(description: str | None) -> str:
+    """The description up to its first 'of' ('a lawyer of CIPFG' is a lawyer)."""
+    return re.split(r"\s+of\s+", description or "", maxsplit=1)[0]
+
+
+def _head(description: str | None) -> str:
+    """The description's last word, its possessive mark and plural 's' cut ('authorities' -> 'authority',
+    "the navy's" -> 'navy')."""
+    words = _described(description).split()
+    word = re.sub(r"['’]s?$", "", words[-1].rstrip(".,;:")) if words else ""
+    lower = word.lower()
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3 else lower
 
 
 def _body(description: str | None) -> bool:
-    words = (description or "").lower().split()
-    return bool(words) and words[-1].strip(".,'’s") in _BODIES
+    """A speaker described by the body it is: its last word a body's ('the Greek authorities', 'the airline'),
+    an acronym ('the NYPD') or a site's host ('washingtonpost.com')."""
+    words = _described(description).split()
+    if not words:
+        return False
+    last = re.sub(r"['’]s?$", "", words[-1].rstrip(".,;:"))
+    if (len(last) >= 2 and last.isupper() and last.isalpha()) or re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", last):
+        return True
+    head = _head(description)
+    return head in _BODIES or last.lower() in _BODIES
+
+
+def _unnamed_person(description: str | None) -> bool:
+    """A person left unnamed ('a senior US official', 'witnesses'): the report says '(not named)' after it."""
+    return bool(description) and not _body(description) and _head(description) not in _DOCUMENTS
 
 
 def _fragment_text(fragment: Any) -> str | None:
@@ -528,7 +563,8 @@ class _StoryView:
                     "id": f"{self.anchor}-q{len(out) + 1}",
                     "speaker": _text(q.get("speaker")),
                     "speaker_description": _text(q.get("speaker_description")),
-                    "speaker_body": _body(_text(q.get("speaker_description"))),
+                    # no "(not named)" after a body or a text ("the statement") shown as the speaker
+                    "speaker_body": not _unnamed_person(_text(q.get("speaker_description"))),
                     # whom the "show only" bar picks the entry by: the name, or a body shown as the speaker
                     "who": _text(q.get("speaker")) or (_text(q.get("speaker_description"))
                                                        if _body(_text(q.get("speaker_description"))) else None),
