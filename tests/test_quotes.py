@@ -1391,3 +1391,9 @@ def test_a_speakers_possessor_is_part_of_the_speaker(nlp: Any) -> None:
     text = "The hard-liners said the vote was fair. Iran's hard-line cleric said the turnout was low."
     spoken = {q.content.text: q.speaker.text for q in quotes(nlp, text) if q.speaker is not None}
     assert spoken == {"the vote was fair": "The hard-liners", "the turnout was low": "Iran's hard-line cleric"}
+    # ECB+: a named source after "from" belongs to the speaker; a date after it does not
+    text = ("A statement from Waitrose said damage to the building was extensive. "
+            "Industry statistics from November showed that usage fell.")  # fmt: skip
+    spoken = {q.content.text: q.speaker.text for q in quotes(nlp, text) if q.speaker is not None}
+    assert spoken.get("damage to the building was extensive") == "A statement from Waitrose"
+    assert spoken.get("usage fell", "Industry statistics") == "Industry statistics"

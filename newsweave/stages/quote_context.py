@@ -456,9 +456,14 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
     while s < tok.i and not any(ch.isalnum() for ch in doc[s].text):  # no "•" or quote mark first
         s += 1
     end = tok.i + 1
-    for c in tok.rights:  # "the secretary of state"
-        if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i - tok.i <= 6:
+    for c in tok.rights:  # "the secretary of state"; "a statement from Waitrose", "data from the USGS"
+        if c.dep_ != "prep" or c.right_edge.i - tok.i > 6 or "\n" in ctx.doc[tok.i : c.right_edge.i + 1].text:
+            continue
+        if c.lower_ == "of" or (c.lower_ == "from" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_
+                                                           not in NUMERIC_LABELS for g in c.children)):  # fmt: skip
             end = c.right_edge.i + 1
+            while end - 1 > tok.i and ctx.doc[end - 1].is_punct:  # "old man from Dexter, Michigan[,]"
+                end -= 1
     return s, end
 
 
