@@ -612,3 +612,18 @@ def test_not_named_marks_people_only() -> None:
     q0.update(speaker=None, speaker_description="the statement")
     md = render_markdown(doc)
     assert "**the statement**" in md and "**the statement** (not named)" not in md
+
+
+def test_the_story_list_names_three_outlets_and_counts_the_rest() -> None:
+    """A story-list entry named every outlet (11 host names, 8 lines on a phone): now three and 'N more outlets'
+    (all in its tooltip), as the web app's list; the story's header still lists them all."""
+    doc = make_doc()
+    story = next(s for s in doc["stories"] if s["id"] == "s-quake")
+    story["outlets"] = [f"outlet{i}.example" for i in range(1, 7)]
+    page = render_html(doc)
+    entry = page[page.index('<ol class="story-list">') : page.index("</ol>", page.index('<ol class="story-list">'))]
+    assert "outlet1.example, outlet2.example, outlet3.example and 3 more outlets</span>" in entry
+    assert 'title="outlet1.example, outlet2.example, outlet3.example, outlet4.example, outlet5.example, ' in entry
+    assert "6 outlets: outlet1.example, outlet2.example, outlet3.example, outlet4.example, outlet5.example" in page
+    story["outlets"] = story["outlets"][:4]  # one more than three is named, not counted
+    assert "outlet3.example, outlet4.example</span></li>" in render_html(doc)
