@@ -80,3 +80,39 @@ def test_a_day_without_a_year_is_read_in_the_headlines_year() -> None:
     # a full date near the headline wins over a day without a year
     lines = ["Top 7 Corporate Catering Trends for 2024", "Aug 15", "Updated March 3, 2023", *BODY]
     assert byline_and_date(lines, 0, 3)[1] == "2023-03-03"
+
+
+def page(*tail: str) -> str:
+    """A page whose headline has no byline next to it, then ``tail`` under the article."""
+    return dump("Menu", "Search", "Understanding Mathematics Through Lean", *BODY, *["Related"] * 12, *tail)
+
+
+@pytest.mark.parametrize(
+    ("tail", "authors"),
+    [
+        (["Article by", "Matias Heikkilä", "Let's talkSubscribe"], ("Matias Heikkilä",)),
+        (["Posted by:", "Idle Cartulary", "«Previous Post"], ("Idle Cartulary",)),
+        (["Get started", "Author:", "Shai Shmarel", "Last Updated:", "February 1, 2026"], ("Shai Shmarel",)),
+        (["AUTHOR", "Written by", "Sir Nuno", "I created Strategy and Wargaming because I love these genres."],
+         ("Sir Nuno",)),
+        (["Author(s)", "John A. Alic", "David C. Mowery", "Edward S. Rubin", "Download pdf"],
+         ("John A. Alic", "David C. Mowery", "Edward S. Rubin")),
+        (["AUTHOR", "CP", "Chengcheng Pei", "Staff Software Engineer, MongoDB"], ("Chengcheng Pei",)),
+        (["About the Author: Tom", "Engineer by day, YouTube and Content Creator part-time."], ("Tom",)),
+        (["Posted By: Kiersten · In: Sides, Sourdough", "You’ll Also Love"], ("Kiersten",)),
+    ],
+)  # fmt: skip
+def test_an_author_label_under_the_article_names_the_author(tail: list[str], authors: tuple[str, ...]) -> None:
+    assert clean_text_dump(page(*tail)).authors == authors
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Read this next", "Written by Franziska Spritzler", "Real food is whole, single-ingredient food."],  # a teaser
+        ["Authorization", "PROGRAM", "Affiliate Programs"],  # no label
+        ["Author", "Related Program", "Contact Us"],  # no name after it
+    ],
+)
+def test_no_author_from_a_teasers_byline_or_a_word_that_is_no_label(tail: list[str]) -> None:
+    assert clean_text_dump(page(*tail)).authors == ()

@@ -784,6 +784,45 @@ def _author_box_name(lines: list[str], start: int) -> tuple[str, ...]:
     return ()
 
 
+# an author label under the article, with the name after it or on the next line ("Article by" / "Matias Heikkilä",
+# "Author:" / "Shai Shmarel", "Contributors: Janet Loughrey", "About the Author: Tom"); a bare "By" is not one there
+# (a teaser's byline)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?P<by>(?:article|posted|written|words|story|text)\s+by)|authors?(?:\s*\(s\))?|contributors?"
+    r"|about\s+the\s+authors?|meet\s+the\s+authors?)(?!\w)\s*(?P<colon>:?)\s*(?P<names>.*)$",
+    re.I,
+)
+_INITIALS = re.compile(r"^[A-Z]{1,3}$")  # an avatar's initials over the name ("CP" / "Chengcheng Pei")
+
+
+def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
+    """The names an author label below ``start`` gives (_AUTHOR_LABEL), the first label that gives one: after it on
+    its line ("Contributors: Janet Loughrey", "Posted By: Kiersten"; not "Written by X" without a colon, a teaser's
+    byline), else the name lines right under a bare label ("Author(s)" / "John A. Alic" / "David C. Mowery"), past
+    an avatar's initials and a second label ("AUTHOR" / "Written by" / "Sir Nuno"). Names are read as next to the
+    headline (byline_names); a label-like "name" is none."""
+    for i in range(start, len(lines)):
+        if not (m := _AUTHOR_LABEL.match(lines[i])) or len(_words(lines[i])) > BYLINE_MAX_WORDS:
+            continue
+        if rest := m["names"].strip():
+            if (not m["by"] or m["colon"]) and (names := tuple(n for n in byline_names(rest) if not _label_like(n))):
+                return names
+            continue
+        k = i + 1
+        while k < len(lines) and k <= i + 2 and (_INITIALS.match(lines[k]) or _AUTHOR_LABEL.fullmatch(lines[k])):
+            k += 1
+        found: list[str] = []
+        while k < len(lines) and len(found) < 8:
+            names = byline_names(lines[k])
+            if not names or any(_label_like(n) for n in names) or len(_words(lines[k])) > 2 * len(names) + 3:
+                break
+            found += names
+            k += 1
+        if found:
+            return tuple(found)
+    return ()
+
+
 def _content_words(s: str) -> list[str]:
     return [w for w in (x.lower() for x in _words(s)) if len(w) > 2 and w not in ENGLISH_STOP and not w.isdigit()]
 
@@ -1088,6 +1127,8 @@ def clean_text_dump(raw: str) -> CleanResult:
         authors = next((m.authors for r, _, m in sorted(found) if r == 0 and m.authors), ()) or near_authors or authors
         if not authors:  # no byline: the author box after the article ("Jane Doe" / "Jane Doe is a writer ...")
             authors = _author_box_name(lines, title if title is not None else text[0])
+        if not authors:  # an author label under the article ("Article by" / "Matias Heikkilä")
+            authors = _labelled_author(lines, title if title is not None else text[0])
         if near_date:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
         if not dates and (labelled := _labelled_date(lines, title if title is not None else text[0])):
