@@ -332,3 +332,12 @@ def test_a_story_list_says_when_no_outlet_is_named() -> None:
     html = render_html(doc)
     index = html[html.index('<ol class="story-list">') : html.index("</ol>", html.index('<ol class="story-list">'))]
     assert "outlets not named</span>" in index
+
+
+def test_an_entity_of_no_known_kind_says_so_on_its_page() -> None:
+    """OTHER was shown as a bare 'Name' under the heading; a story lists it under 'Other names'."""
+    from newsweave.web.pages import entity_page
+
+    entity = {"name": "Sirius Star", "label": "OTHER", "stories": [], "mentions": 2, "variants": []}
+    page = bytes(entity_page(entity, []).body).decode()
+    assert "Name of no known kind" in page

@@ -217,10 +217,11 @@ def entity_page(entity: dict[str, Any], stories: list[dict[str, Any]]) -> HTMLRe
     return _page("entity.html.j2", entity=entity, stories=rows, kind=kind)
 
 
-# an entity's label as a reader names its kind (the label stays in the API)
+# an entity's label as a reader names its kind (the label stays in the API); OTHER is listed under "Other names"
+# in a story: a bare "Name" under the heading told nothing
 _KIND = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Location", "NORP": "Group",
          "FAC": "Facility", "EVENT": "Event", "VESSEL": "Vessel", "WORK_OF_ART": "Work",
-         "OTHER": "Name"}  # fmt: skip
+         "OTHER": "Name of no known kind"}  # fmt: skip
 
 
 def add_page(action: str, accept: str, max_mb: float, result: dict[str, Any] | None = None,
