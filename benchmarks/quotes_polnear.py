@@ -345,7 +345,7 @@ def cue_stats(
         qd.direct_quotes(ctx)  # (sets the quote mask)
         found = list(qm.extract_quotes(doc, learned=False, keep_nested=True))
         for v, key, (lo, hi), subj in qr.cue_candidates(ctx, found):
-            if v.lower_ in NOT_SPEECH:
+            if v.lower_ in NOT_SPEECH and not key.split("|")[1].startswith("act:"):
                 continue
             chars = frozenset(range(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
             # (a candidate without a holder, a passive or 'X seems Y', counts only for a gold

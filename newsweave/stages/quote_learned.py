@@ -70,6 +70,16 @@ def cue_candidates(
         if not v.tag_.startswith("VB") or v.dep_ in ("amod", "aux", "auxpass"):
             continue
         p_lo, p_hi = ctx.paras[ctx.para_of(v.idx)]
+        if v.lower_ in _LIGHT_ACTS:
+            # a light verb's act: 'made clear [that X]', 'made it clear [X]', 'took aim [at X]'
+            if (act := _light_act(ctx, v)) is not None and (keys is None or act[0] in keys):
+                key, lo, hi, holder = act
+                lo, hi = _trim_tokens(doc, lo, hi)
+                if lo < hi and p_lo <= doc[lo].idx and doc[hi - 1].idx < p_hi and not any(ctx.quoted[lo:hi]):
+                    s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                    if not any(min(e, b) - max(s, a) > 0.5 * (e - s) for a, b in spans):
+                        out.append((v, key, (lo, hi), holder))
+            continue
         if any(c.dep_ == "auxpass" for c in v.children):
             # a passive attributes its whole clause to no one named ('[Sanders was written off as a
             # fringe candidate]', '[Mrs. Clinton is seen as far more capable]')
@@ -134,6 +144,37 @@ def cue_candidates(
     return out
 
 
+def _light_act(ctx: Ctx, v: Token) -> tuple[str, int, int, Token | None] | None:
+    """A light verb (an act of NOT_SPEECH) with the word that makes it an attribution ('made clear
+    [that X]', 'made it clear [X]', 'took aim [at X]', 'cast votes [for X]'): (key
+    'verb|act:word-clause|tense' or 'verb|act:word-prep:P|tense', content token range, the verb's
+    subject). The word is an adjective or noun the verb governs; the content an adjective's clause
+    or prepositional object, or the verb's own after the word (a noun's own is its nominal candidate,
+    'took the position [that X]'). Which verb and word make an attribution is learned on train like
+    any key, by the model."""
+    word = next(
+        (c for c in v.rights if c.dep_ in ("dobj", "oprd", "acomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")), None
+    )
+    if word is None or ctx.quoted[word.i]:
+        return None
+    holder = ctx.subject(v, fallback=False)
+    if holder is None or holder.lower_ == "there" or ctx.quoted[holder.i]:
+        return None
+    for c in [*(word.rights if word.pos_ == "ADJ" else ()), *(c for c in v.rights if c.i > word.i)]:
+        if ctx.quoted[c.i]:
+            return None
+        if c.dep_ in ("ccomp", "acl", "advcl", "xcomp") and (
+            c.dep_ == "ccomp" or _finite_or_to(c) or c.head.i == word.i
+        ):
+            kind, lo, hi = "clause", c.left_edge.i, c.right_edge.i + 1
+        elif c.dep_ == "prep" and c.lower_ in _NOMINAL_PREPS | {"at", "behind"} and c.right_edge.i > c.i:
+            kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+        else:
+            continue
+        return f"{v.lower_}|act:{word.lower_}-{kind}|{_tense(v)}", lo, hi, holder
+    return None
+
+
 def _agent(ctx: Ctx, v: Token) -> Token | None:
     """The agent of a passive ('[That effort has been championed] by [Curly Haugland]', '[Trump has been
     rebuked] by [opponents]'): PolNeAR's source of the attribution, else None (no one named)."""
@@ -145,6 +186,12 @@ def _agent(ctx: Ctx, v: Token) -> Token | None:
 _NOMINAL_PREPS = frozenset("of for on about against to with over toward towards in".split())
 
 
+# light verbs whose acts are learned with the word they take ('made clear', 'took issue'): the acts
+# of NOT_SPEECH but the copulas and 'do'
+_LIGHT_ACTS = frozenset(
+    "make makes made making take takes took taken taking have has had having give gives gave given giving "
+    "cast casts casting hold holds held holding put puts putting get gets got getting lay lays laid".split()
+)
 _SEEM = frozenset("seem seems seemed seeming appear appears appeared appearing sound sounds sounded".split())
 _COPULAS = frozenset("is are was were be been being 's 're 'm am".split())
 
@@ -164,6 +211,10 @@ def _nominal_candidate(ctx: Ctx, v: Token) -> tuple[str, int, int, Token | None]
             holder, kind = ctx.subject(v.head, fallback=False), "noun-attr"  # 'Clinton is a defender [of X]'
         elif holder is None and v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN"):
             holder, kind = v.head, "noun-appos"  # 'Adelson, a fierce supporter [of Israel]'
+        elif holder is None and v.dep_ == "dobj" and v.head.pos_ == "VERB":
+            holder, kind = ctx.subject(v.head, fallback=False), "noun-obj"  # 'Sanders took the position [that X]'
+        elif holder is None and v.dep_ == "pobj" and v.head.dep_ == "prep" and v.head.head.pos_ == "VERB":
+            holder, kind = ctx.subject(v.head.head, fallback=False), "noun-pobj"  # 'X responded with a call [for Y]'
         if holder is None:  # 'an allegation from [his first wife]', 'anger among [Democrats]'
             prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in ("from", "among")), None)
             holder = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
@@ -265,6 +316,8 @@ def candidate_features(
         feats.append("headsay")
     if any(q.content.start <= v.idx < q.content.end for q in found):
         feats.append("nested")
+    if con.startswith(("noun", "adj")) and v.head.i != v.i:  # the word above a noun cue: 'voiced [support]'
+        feats.append(f"nhead={v.dep_}:{stem(v.head.lower_)}")
     first = ctx.doc[lo]
     feats.append("first=" + (first.lower_ if first.lower_ in _FIRST_WORDS else first.pos_))
     ent_of, labels = ctx.ent_of, ctx.ent_labels
@@ -299,6 +352,8 @@ def candidate_quote(ctx: Ctx, v: Token, lo: int, hi: int, subj: Token | None) ->
 
 def scorable(v: Token, key: str) -> bool:
     """A candidate the model scores: not a NOT_SPEECH act, nor the addressee ('told [a crowd in Ohio]')."""
+    if key.split("|")[1].startswith("act:"):
+        return True
     return v.lower_ not in NOT_SPEECH and not (v.lower_ in ADDRESSEE_VERBS and key.split("|")[1].startswith("dobj"))
 
 
