@@ -116,3 +116,29 @@ def test_an_author_label_under_the_article_names_the_author(tail: list[str], aut
 )
 def test_no_author_from_a_teasers_byline_or_a_word_that_is_no_label(tail: list[str]) -> None:
     assert clean_text_dump(page(*tail)).authors == ()
+
+
+def test_this_post_was_written_by_names_the_author() -> None:
+    tail = ["This post was written by Danielle Padula, Head of Marketing and Community Development",
+            "Posted on April 13, 2023"]  # fmt: skip
+    assert clean_text_dump(page(*tail)).authors == ("Danielle Padula",)
+
+
+def test_a_byline_in_a_later_part_of_the_line_next_to_the_headline() -> None:
+    line = ("Medically reviewed by Kim Rose-Francis RDN, CDCES, LD — Written by Jillian Kubala, MS, RD — Updated on "
+            "March 7, 2025")
+    lines = ["Nutrition", "Beginner's Guide to A Whole-Foods, Plant-Based Diet", line, "What it is", *BODY]
+    assert byline_and_date(lines, 1, 4) == (("Jillian Kubala, MS, RD",), "2025-03-07")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Posted by IndustrySelect on Tuesday, August 29, 2023", ("IndustrySelect",)),
+        ("By Jeff Cobb.\u00a0 Last Updated on December 11, 2025", ("Jeff Cobb.",)),
+        ("By Craig Randall , Alli Miles , Eszter Horanyi on March 12, 2026 | Comments",
+         ("Craig Randall", "Alli Miles", "Eszter Horanyi")),
+    ],
+)  # fmt: skip
+def test_a_date_after_on_or_a_run_of_spaces_ends_the_names(line: str, authors: tuple[str, ...]) -> None:
+    assert byline_and_date(["Menu", "A Headline About Things", line, *BODY], 1, 3)[0] == authors

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
-from newsweave.stages.dates_text import numeric_order, parse_date, without_dates, yearless_date
+from newsweave.stages.dates_text import MONTH_ALTERNATION, numeric_order, parse_date, without_dates, yearless_date
 from newsweave.stages.dump_meta import find_title
 from newsweave.stages.html import clean_byline
 from newsweave.stages.textutil import ENGLISH_STOP, common_words
@@ -131,6 +131,7 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 # words pages also write in lower case (benchmarks/dump_common_words.py, from the dev dumps): a "name" made of them
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
+_ON_DATE = re.compile(rf"\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|{MONTH_ALTERNATION})[a-z]*\.?\b|\d)", re.I)
 _READING_TIME = re.compile(r"\s+\d+\s*(?:[-–]\s*\d+\s*)?min", re.I)  # byline_names
 # next to the headline, names also end at other bullets and at a dash glued to them ("Jacob Trussell—10 min read")
 _BYLINE_END_NEAR = re.compile(
@@ -419,6 +420,9 @@ def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
         return _names(head)
     # next to the headline, names end at a reading time too ("By Kyle Howells 15 min read"), other bullets, a job title
     head = _BYLINE_END_NEAR.split(_READING_TIME.split(head, maxsplit=1)[0], maxsplit=1)[0]
+    # "Posted by IndustrySelect on Tuesday, August 29, 2023"; a run of spaces ends the name too ("Jeff Cobb.  Last
+    # Updated on December 11, 2025")
+    head = re.split(r"\s\s+", _ON_DATE.split(head, maxsplit=1)[0].strip(), maxsplit=1)[0]
     if names := _near_names(head):
         return names
     if _TEAM.fullmatch(head.strip()):
@@ -460,6 +464,15 @@ def _names_by_date(line: str) -> tuple[str, ...]:
     return ()
 
 
+_LINE_PARTS = re.compile(r"\s+[—|•]\s+")  # _byline_part
+
+
+def _byline_part(line: str) -> tuple[tuple[str, ...], str] | None:
+    """A byline that a later part of a line holds ("Medically reviewed by X — Written by Jillian Kubala, MS, RD —
+    Updated on March 7, 2025"), when it names someone; else None."""
+    return next((b for part in _LINE_PARTS.split(line)[1:] if (b := _byline(part)) and b[0]), None)
+
+
 def byline_and_date(
     lines: list[str], title: int | None, start: int
 ) -> tuple[tuple[str, ...], str | None]:
@@ -473,7 +486,7 @@ def byline_and_date(
     near = after + list(range(anchor - 1, max(0, anchor - NEAR_BEFORE) - 1, -1))
     authors: tuple[str, ...] = ()
     for i in near:
-        if (byline := _byline(lines[i])) is None:
+        if (byline := _byline(lines[i]) or _byline_part(lines[i])) is None:
             continue
         below = [byline_names(lines[k]) for k in (i + 1, i + 2) if not byline[1] and k < len(lines)]
         if authors := byline[0] or next((n for n in below if n), ()):  # a bare "By": the name on a next line
@@ -785,11 +798,12 @@ def _author_box_name(lines: list[str], start: int) -> tuple[str, ...]:
 
 
 # an author label under the article, with the name after it or on the next line ("Article by" / "Matias Heikkilä",
-# "Author:" / "Shai Shmarel", "Contributors: Janet Loughrey", "About the Author: Tom"); a bare "By" is not one there
-# (a teaser's byline)
+# "Author:" / "Shai Shmarel", "Contributors: Janet Loughrey", "About the Author: Tom", "This post was written by
+# Danielle Padula, Head of Marketing"); a bare "By" is not one there (a teaser's byline)
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?P<by>(?:article|posted|written|words|story|text)\s+by)|authors?(?:\s*\(s\))?|contributors?"
-    r"|about\s+the\s+authors?|meet\s+the\s+authors?)(?!\w)\s*(?P<colon>:?)\s*(?P<names>.*)$",
+    r"|about\s+the\s+authors?|meet\s+the\s+authors?|(?P<this>this\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+"
+    r"(?:was\s+)?(?:written|authored)\s+by))(?!\w)\s*(?P<colon>:?)\s*(?P<names>.*)$",
     re.I,
 )
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")  # an avatar's initials over the name ("CP" / "Chengcheng Pei")
@@ -805,7 +819,8 @@ def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
         if not (m := _AUTHOR_LABEL.match(lines[i])) or len(_words(lines[i])) > BYLINE_MAX_WORDS:
             continue
         if rest := m["names"].strip():
-            if (not m["by"] or m["colon"]) and (names := tuple(n for n in byline_names(rest) if not _label_like(n))):
+            names = tuple(n for n in byline_names(rest) if not _label_like(n))
+            if names and (not m["by"] or m["colon"] or m["this"]):
                 return names
             continue
         k = i + 1
