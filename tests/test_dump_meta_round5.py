@@ -142,3 +142,9 @@ def test_a_byline_in_a_later_part_of_the_line_next_to_the_headline() -> None:
 )  # fmt: skip
 def test_a_date_after_on_or_a_run_of_spaces_ends_the_names(line: str, authors: tuple[str, ...]) -> None:
     assert byline_and_date(["Menu", "A Headline About Things", line, *BODY], 1, 3)[0] == authors
+
+
+def test_a_bare_by_with_one_name_a_line_takes_every_name() -> None:
+    lines = ["Best Online MBA Programs", "By", "Thomas Broderick", ",", "Nalea Ko", ", and", "ACO Rankings Team",
+             "Updated on December 11, 2025", *BODY]  # fmt: skip
+    assert byline_and_date(lines, 0, 8) == (("Thomas Broderick", "Nalea Ko", "ACO Rankings Team"), "2025-12-11")

@@ -464,6 +464,22 @@ def _names_by_date(line: str) -> tuple[str, ...]:
     return ()
 
 
+_NAME_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*", re.I)  # a line between two names of a byline (links)
+
+
+def _names_over_lines(lines: list[str], start: int) -> tuple[str, ...]:
+    """The names of a byline written one link a line from ``start``, the lines between them a comma or "and" (at
+    most 6 names)."""
+    names: list[str] = []
+    k = start
+    while k < len(lines) and len(names) < 6 and (found := byline_names(lines[k])):
+        names += found
+        if not (k + 2 < len(lines) and _NAME_JOINER.fullmatch(lines[k + 1])):
+            break
+        k += 2
+    return tuple(names)
+
+
 _LINE_PARTS = re.compile(r"\s+[—|•]\s+")  # _byline_part
 
 
@@ -489,6 +505,8 @@ def byline_and_date(
         if (byline := _byline(lines[i]) or _byline_part(lines[i])) is None:
             continue
         below = [byline_names(lines[k]) for k in (i + 1, i + 2) if not byline[1] and k < len(lines)]
+        if below and below[0] and i + 2 < len(lines) and _NAME_JOINER.fullmatch(lines[i + 2]):
+            below[0] = _names_over_lines(lines, i + 1)  # "By" / "Thomas Broderick" / "," / "Nalea Ko" / ", and" / ...
         if authors := byline[0] or next((n for n in below if n), ()):  # a bare "By": the name on a next line
             break
     day_first = numeric_order("\n".join(lines))  # "19/02/2025" elsewhere on the page: "09/10/2025" is 9 October
