@@ -620,6 +620,7 @@ def test_the_story_list_names_three_outlets_and_counts_the_rest() -> None:
     doc = make_doc()
     story = next(s for s in doc["stories"] if s["id"] == "s-quake")
     story["outlets"] = [f"outlet{i}.example" for i in range(1, 7)]
+    story["articles"][0]["original_source"] = None  # (else "AP (via Daily Post)" joins the list)
     page = render_html(doc)
     entry = page[page.index('<ol class="story-list">') : page.index("</ol>", page.index('<ol class="story-list">'))]
     assert "outlet1.example, outlet2.example, outlet3.example and 3 more outlets</span>" in entry
@@ -627,3 +628,21 @@ def test_the_story_list_names_three_outlets_and_counts_the_rest() -> None:
     assert "6 outlets: outlet1.example, outlet2.example, outlet3.example, outlet4.example, outlet5.example" in page
     story["outlets"] = story["outlets"][:4]  # one more than three is named, not counted
     assert "outlet3.example, outlet4.example</span></li>" in render_html(doc)
+
+
+def test_an_outlet_that_only_carried_another_is_named_after_it() -> None:
+    """The seeds' header named 'Equipo Nizkor, NPR' (two outlets) for one NPR article that Equipo Nizkor carried, where
+    the ledger says 'NPR [2]'; the stream's 'AP, Associated Press Worldstream' likewise. Now 'NPR (via Equipo
+    Nizkor)', one outlet; an outlet that also published on its own keeps its own name too."""
+    doc = make_doc()
+    story = next(s for s in doc["stories"] if s["id"] == "s-quake")  # a1: Daily Post, original source AP
+    view = next(v for v in build_view(doc)["stories"] if v["id"] == "s-quake")
+    assert view["outlets"] == ["AP (via Daily Post)", "Coast Herald", "Wire Mirror"]
+    assert "· 3 outlets: AP (via Daily Post), Coast Herald, Wire Mirror" in render_html(doc)
+    assert "· AP (via Daily Post), Coast Herald, Wire Mirror*" in render_markdown(doc)
+    story["articles"][2]["source"] = "Daily Post"  # Daily Post also publishes an article of its own
+    view = next(v for v in build_view(doc)["stories"] if v["id"] == "s-quake")
+    assert view["outlets"] == ["Daily Post", "Coast Herald", "Wire Mirror", "AP (via Daily Post)"]
+    story["articles"][0]["original_source"] = None  # no repost: the stage's list as it is
+    view = next(v for v in build_view(doc)["stories"] if v["id"] == "s-quake")
+    assert view["outlets"] == ["Daily Post", "Coast Herald", "Wire Mirror"]

@@ -736,7 +736,8 @@ class _StoryView:
         headline = _text(self.story.get("headline")) or next(
             (a["title"] for a in articles if a["title"]), "(untitled story)"
         )
-        outlets = _dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles)
+        outlets = _outlets_via(_dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles),
+                               articles)  # fmt: skip
         timeline, comparison, quotes = self.timeline(), self.comparison(), self.quotes()
         column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"{UNNAMED_OUTLET} [{a['n']}]"
                   for a in articles}  # fmt: skip
@@ -749,7 +750,8 @@ class _StoryView:
             "headline": headline,
             "date_span": _date_span(self.story),
             "size": _size(self.story),
-            "outlets": outlets,
+            "outlets": [label for _, label in outlets],  # as shown: "AP (via Associated Press Worldstream)"
+            "outlet_names": [name for name, _ in outlets],
             # articles naming no outlet, neither their own nor an original source: the ledger cites them as
             # "unnamed outlet [n]", so the header says they exist (it listed only the named outlets)
             "unnamed": sum(1 for a in articles if not a["source"] and not a["original_source"]),
@@ -768,6 +770,31 @@ class _StoryView:
             "comparison": comparison,
             "coverage_picture": coverage_picture(articles, comparison, column) if has_comparison else None,
         }
+
+
+def _outlets_via(names: list[str], articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """A story's outlets as (name, label): an outlet that only carried another's article (its original source) is
+    named after it, "NPR (via Equipo Nizkor)", as the ledger and the comparison name the article's outlet (NPR); the
+    stage's list names both, so a header said "Equipo Nizkor, NPR" (two outlets) for one NPR article, and "AP,
+    Associated Press Worldstream" for the AP wire."""
+    via: dict[str, list[str]] = {}
+    own: set[str] = set()  # outlets that published an article of their own in the story
+    for a in articles:
+        src, orig = a["source"], outlet_name(a["original_source"]) if a["original_source"] else None
+        if orig and src and orig != src:
+            via.setdefault(orig, [])
+            if src not in via[orig]:
+                via[orig].append(src)
+        elif src or orig:
+            own.add(orig or src)
+    carriers = {c for cs in via.values() for c in cs} - own - set(via)
+    out: list[str] = []
+    for name in names:
+        for n in [p for p, cs in via.items() if name in cs] if name in carriers else [name]:
+            if n not in out:
+                out.append(n)
+    out += [p for p in via if p not in out]
+    return [(n, f"{n} ({'also ' if n in own else ''}via {', '.join(via[n])})" if n in via else n) for n in out]
 
 
 def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None,
@@ -794,7 +821,7 @@ def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanL
     for n, v in enumerate(views):
         for a in v["articles"]:
             article_ids.add(a["id"] or f"#{n}-{a['n']}")
-        outlets.update(v["outlets"])
+        outlets.update(v["outlet_names"])
     return {
         "schema_version": _text(doc.get("schema_version")),
         "generated": _text(doc.get("generated")),
