@@ -618,8 +618,8 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
         return split
     s, e = mention_bounds(ctx, subj)
     low = subj.lower_
-    if low == "elect" and s == subj.i > 1 and ctx.doc[s - 1].text == "-":  # "the US President-elect": a role, no name
-        s = min((c.left_edge.i for c in subj.lefts), default=s)
+    if low == "elect" and subj.i > 1 and ctx.doc[subj.i - 1].text == "-":  # "the US President-elect": a role, no name
+        s = min([s, *(c.left_edge.i for c in subj.lefts)])
         low = ctx.doc[subj.i - 2].lower_
     span = ctx.doc[s:e]
     sp = Span(span.start_char, span.end_char, span.text)
