@@ -341,3 +341,15 @@ def test_an_entity_of_no_known_kind_says_so_on_its_page() -> None:
     entity = {"name": "Sirius Star", "label": "OTHER", "stories": [], "mentions": 2, "variants": []}
     page = bytes(entity_page(entity, []).body).decode()
     assert "Name of no known kind" in page
+
+
+def test_the_story_list_names_a_carried_outlet_after_its_source() -> None:
+    """The list named 'Equipo Nizkor, NPR' for one NPR article Equipo Nizkor carried; the story page says 'NPR (via
+    Equipo Nizkor)', and so does the list now."""
+    from newsweave.web.pages import index_page
+
+    story = {"id": "s1", "headline": "Tillerson meets Lavrov", "size": 2, "outlets": ["Equipo Nizkor", "NPR"],
+             "articles": [{"id": "a1", "source": None}, {"id": "a2", "source": "Equipo Nizkor",
+                                                          "original_source": "NPR"}]}  # fmt: skip
+    page = bytes(index_page([story], "", 1, 0, None, None).body).decode()
+    assert "· NPR (via Equipo Nizkor)</span>" in page and "Equipo Nizkor, NPR" not in page

@@ -736,7 +736,7 @@ class _StoryView:
         headline = _text(self.story.get("headline")) or next(
             (a["title"] for a in articles if a["title"]), "(untitled story)"
         )
-        outlets = _outlets_via(_dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles),
+        outlets = outlets_via(_dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles),
                                articles)  # fmt: skip
         timeline, comparison, quotes = self.timeline(), self.comparison(), self.quotes()
         column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"{UNNAMED_OUTLET} [{a['n']}]"
@@ -772,7 +772,7 @@ class _StoryView:
         }
 
 
-def _outlets_via(names: list[str], articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def outlets_via(names: list[str], articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """A story's outlets as (name, label): an outlet that only carried another's article (its original source) is
     named after it, "NPR (via Equipo Nizkor)", as the ledger and the comparison name the article's outlet (NPR); the
     stage's list names both, so a header said "Equipo Nizkor, NPR" (two outlets) for one NPR article, and "AP,
@@ -780,13 +780,14 @@ def _outlets_via(names: list[str], articles: list[dict[str, Any]]) -> list[tuple
     via: dict[str, list[str]] = {}
     own: set[str] = set()  # outlets that published an article of their own in the story
     for a in articles:
-        src, orig = a["source"], outlet_name(a["original_source"]) if a["original_source"] else None
+        src = outlet_name(a["source"]) if a.get("source") else None
+        orig = outlet_name(a["original_source"]) if a.get("original_source") else None
         if orig and src and orig != src:
             via.setdefault(orig, [])
             if src not in via[orig]:
                 via[orig].append(src)
-        elif src or orig:
-            own.add(orig or src)
+        elif name := orig or src:
+            own.add(name)
     carriers = {c for cs in via.values() for c in cs} - own - set(via)
     out: list[str] = []
     for name in names:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..records import Article
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
-from ..report.render import Texts, fmt_date, html_context, safe_url, sort_stories
+from ..report.render import Texts, fmt_date, html_context, outlets_via, safe_url, sort_stories
 from ..report.tables import TABLES
 
 __all__ = ["add_page", "article_page", "error_page", "index_page", "sort_stories", "story_page"]
@@ -99,7 +99,9 @@ def index_page(stories: list[dict[str, Any]], q: str, total: int, offset: int, p
             "headline": s.get("headline") or "(untitled story)",
             "size": s.get("size") or len(s.get("articles") or []),
             "date_span": _date_span(s.get("first_published"), s.get("last_published")),
-            "outlets": [o for o in s.get("outlets") or [] if o],
+            # named as the story page names them: "NPR (via Equipo Nizkor)", not two outlets for one source
+            "outlets": [label for _, label in outlets_via([o for o in s.get("outlets") or [] if o],
+                                                          [a for a in s.get("articles") or [] if isinstance(a, dict)])],
             "hit": _hit_view((hits or {}).get(str(s["id"]))),
         }
         for s in stories
