@@ -231,3 +231,28 @@ def test_story_page_fits_a_phone(browser: Any, base_url: str, shots: Any) -> Non
         shots(browser, "08-story-phone")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_tap_on_an_entity_chip_of_the_report_file_shows_its_tooltip(browser: Any, tmp_path: Path) -> None:
+    """A phone cannot hover: in the report file (chips link nowhere) a tap writes the chip's tooltip under its
+    group; a second tap on another chip replaces the line."""
+    from newsweave.report import render_html
+
+    from .test_report import make_doc
+
+    page = tmp_path / "report.html"
+    page.write_text(render_html(make_doc()), encoding="utf-8")
+    browser.get(page.as_uri())
+    chips = browser.find_elements(By.CSS_SELECTOR, "span.chip")
+    click(browser, chips[0])
+    line = wait_for(browser, "p.chiptip")
+    tip = chips[0].get_attribute("title")
+    assert tip and line.text == f"Maria Ruiz: {tip}" and "Also written: Ruiz; Mayor Ruiz" in tip
+    click(browser, chips[1])  # another group's chip: a line under that group
+    second = chips[1].get_attribute("title") or "?"
+    WebDriverWait(browser, WAIT).until(
+        lambda d: any(p.text.endswith(second) for p in d.find_elements(By.CSS_SELECTOR, "p.chiptip")))
+    click(browser, chips[0])  # the same chip again: its group's line is written over, not doubled
+    assert len(browser.find_elements(By.CSS_SELECTOR, "p.chiptip")) <= len(chips)
+    assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, "p.chiptip")].count(f"Maria Ruiz: {tip}") == 1
+    assert "Hover or tap a name" in browser.page_source

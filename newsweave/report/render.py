@@ -100,6 +100,23 @@ FILTER_JS = """
   document.addEventListener("focusin", tip);
 })();
 (function () {
+  // a phone cannot hover: a tap on an entity chip that links nowhere (the report file) writes its tooltip (role,
+  // other spellings, mentions) on a line under its group
+  document.addEventListener("click", function (ev) {
+    var chip = ev.target && ev.target.closest ? ev.target.closest("span.chip") : null;
+    if (!chip || chip.querySelector("a") || !chip.title) { return; }
+    var group = chip.parentElement;
+    var line = group.nextElementSibling;
+    if (!line || !line.classList.contains("chiptip")) {
+      line = document.createElement("p");
+      line.className = "sub chiptip";
+      line.setAttribute("aria-live", "polite");
+      group.parentNode.insertBefore(line, group.nextSibling);
+    }
+    line.textContent = chip.firstChild.textContent + ": " + chip.title;
+  });
+})();
+(function () {
   // "Show only": a story's quotes of one speaker (the ledger is ordered by articles, so one speaker's
   // entries are spread over it); the bar stays hidden without JS, every quote shows
   Array.prototype.forEach.call(document.querySelectorAll("p.speakers"), function (bar) {
