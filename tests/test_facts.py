@@ -101,6 +101,9 @@ def test_codes_and_clock_times_are_not_numbers() -> None:
     text = "Filed 12Apr17 at 10:30 a.m. by the desk."
     ms = [mention(text, "12Apr17", "CARDINAL"), mention(text, "10:30 a.m.", "TIME")]
     assert numbers_in_text(text, ms, sentences(text)) == []
+    # a mixed number is its whole value ("2 1/2 hours", as the reader's pass found it read as 2)
+    assert parse_number("2 1/2 hours")["value"] == 2.5 and parse_number("3 \u00bd miles")["value"] == 3.5
+    assert parse_number("24/7")["value"] == 24
     # a 4x4 is a vehicle, whether spaCy cuts the figure out of it or takes it whole (ECB+ sentence)
     text = "A police source said the men drove a large 4\u00d74 car into the store."
     assert numbers_in_text(text, [mention(text, "4\u00d74", "CARDINAL")], sentences(text)) == []

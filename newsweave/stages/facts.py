@@ -189,6 +189,9 @@ def qualifier_before(text: str, start: int, floor: int = 0) -> str | None:
     return before.group(1).lower() if before else None
 
 
+_VULGAR = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3)}
+
+
 def parse_number(text: str) -> dict[str, Any]:
     """Value, qualifier and unit of a number expression: "more than 320,000" -> 320000,
     "more than"; "$5 million" -> 5000000, "$"; "nearly two hours" -> 2, "nearly", "hours"."""
@@ -213,6 +216,11 @@ def parse_number(text: str) -> dict[str, Any]:
     if d:
         value = float(d.group(0).replace(",", ""))
         rest = s[d.end() :]
+        if frac := re.match(r"[ \t]*(?:-[ \t]*)?([1-9])[ \t]?/[ \t]?([2-9]|1[0-6])\b|[ \t]?([½¼¾⅓⅔])", rest):
+            # a mixed number: "2 1/2 hours" is 2.5, "3 ½ miles" 3.5 (a fraction below one only)
+            num, den = (int(frac.group(1)), int(frac.group(2))) if frac.group(1) else _VULGAR[frac.group(3)]
+            if num < den and "." not in d.group(0):
+                value, rest = value + num / den, rest[frac.end() :]
         # "$5 million", "$137-million", "$2.6 - million" (ECB+ spacing), "$136M"
         scale = _SCALE_AFTER.match(rest)
         if scale:
