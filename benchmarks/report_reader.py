@@ -15,15 +15,22 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 - ``silent_unnamed``: articles naming no outlet (neither outlet nor original source; the ledger cites them as
   "unnamed outlet [n]") in stories whose header lists the named outlets only, as if they were all;
 - ``not_named_marks``: speakers marked "(not named)" (read, not judged here: the commit says which were right);
+- ``untitled_rows``: article-table rows that read "(untitled)" (no title, no first words shown);
+- ``same_label_rows``: article-table rows whose title (or first words) is another row's of the same story (a reader
+  cannot tell them apart by it);
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
+
+With ``--db`` the renderer gets the texts (and sentence spans) of the store's articles, as the web app's story page
+does: an untitled article is shown by its first words. Without it, the document alone (the report files).
 
 Stories are split into dev and held-out by ``benchmarks.common.heldout(story id)``.
 
 With ``--loads N`` it also opens the report file N times in headless Chromium (1366x900) and reports the median
 time to its load event and the page height.
 
-    nice -n 10 .venv/bin/python -m benchmarks.report_reader --stories /tmp/run8/out/stories.json [--ref GIT_REV]
+    nice -n 10 .venv/bin/python -m benchmarks.report_reader --stories /tmp/run8/out/stories.json [--ref GIT_REV] \
+        [--db COPY_OF_S.DB]
 """
 
 from __future__ import annotations
@@ -46,15 +53,46 @@ SPEAKER = re.compile(r'<li class="quote"[^>]*><details>\s*<summary class="qhead"
 LONG_HOST = re.compile(r'data-label="(?:Outlet|Original source)">[^<\s]{21,}</td>')  # no break point but mid-word
 
 
-def render(stories: Path, ref: str | None) -> str:
-    """The HTML report of ``stories``, rendered by this checkout or by revision ``ref``."""
-    code = "import json,sys; from newsweave.report import render_html; " \
-           "sys.stdout.write(render_html(json.load(open(sys.argv[1]))))"  # fmt: skip
+# renders argv[1] (stories.json); with argv[2] (a store), with the texts of its articles when the renderer takes them
+RENDER = """
+import inspect, json, sys
+from newsweave.report import render_html
+doc, kw = json.load(open(sys.argv[1])), {}
+if len(sys.argv) > 2 and "texts" in inspect.signature(render_html).parameters:
+    from newsweave.store.sqlite import SQLiteStore
+    store = SQLiteStore(sys.argv[2], read_only=True)
+    ids = [a["id"] for s in doc["stories"] for a in s.get("articles") or []]
+    an = store.analyses(ids)
+    kw["texts"] = {a.id: (a.text, list(an[a.id].sentences) if a.id in an else []) for a in store.articles(ids)}
+sys.stdout.write(render_html(doc, **kw))
+"""
+
+
+def render(stories: Path, ref: str | None, db: Path | None = None) -> str:
+    """The HTML report of ``stories``, rendered by this checkout or by revision ``ref`` (with ``db``, given the
+    texts of its articles)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = str(export(ref, Path(tmp)) if ref else ROOT)
-        out = subprocess.run([sys.executable, "-c", code, str(stories)], cwd=path, check=True,
-                             capture_output=True, env={"PYTHONPATH": path, "PATH": "/usr/bin:/bin"})  # fmt: skip
+        argv = [sys.executable, "-c", RENDER, str(stories)] + ([str(db)] if db else [])
+        out = subprocess.run(argv, cwd=path, check=True, capture_output=True,
+                             env={"PYTHONPATH": path, "PATH": "/usr/bin:/bin"})  # fmt: skip
     return out.stdout.decode("utf-8")
+
+
+def title_cells(section: str) -> list[str]:
+    """The article table's title cells, as text."""
+    cells = re.findall(r'<td class="title">(.*?)</td>', section, re.S)
+    return [" ".join(unescape(re.sub(r"<[^>]+>", "", c)).split()) for c in cells]
+
+
+def untitled_rows(section: str) -> int:
+    return sum(1 for c in title_cells(section) if c.startswith("(untitled)"))
+
+
+def same_label_rows(section: str) -> int:
+    """Rows whose title cell (its 'other event' tag aside) reads as another row's of the story."""
+    labels = [c.removesuffix(" other event") for c in title_cells(section)]
+    return sum(1 for c in labels if labels.count(c) > 1)
 
 
 def load_times(html: str, n: int) -> str:
@@ -132,9 +170,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stories", default="/tmp/run8/out/stories.json")
     ap.add_argument("--ref", help="render with this git revision's package")
+    ap.add_argument("--db", type=Path, help="render with the texts of this store's articles (a copy of s.db)")
     ap.add_argument("--loads", type=int, default=0, help="open the report this many times in Chromium")
     args = ap.parse_args()
-    html = render(Path(args.stories), args.ref)
+    html = render(Path(args.stories), args.ref, args.db)
     if args.loads:
         print(load_times(html, args.loads))
     sections = re.split(r'(?=<section class="story" id=")', html)[1:]
@@ -153,11 +192,13 @@ def main() -> None:
                    ("repeated_dates", repeated_dates(section)),
                    ("other_names_once", other_names_once(section)),
                    ("silent_unnamed", silent_unnamed(section)),
+                   ("untitled_rows", untitled_rows(section)),
+                   ("same_label_rows", same_label_rows(section)),
                    ("not_named_marks", section.count('<span class="sub">(not named)</span>')))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)
-    print(f"# report_reader {args.stories} ref={args.ref or 'checkout'} · {stamp()} · {machine()}")
+    print(f"# report_reader {args.stories} ref={args.ref or 'checkout'} db={args.db or '-'} · {stamp()} · {machine()}")
     print(f"html bytes: {len(html):,}")
     for part, figures in rows.items():
         print(part, json.dumps(figures))

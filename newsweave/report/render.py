@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..stages.textutil import UNNAMED_OUTLET, is_unnamed_outlet, outlet_name
+from ..stages.textutil import UNNAMED_OUTLET, is_unnamed_outlet, join_spaced_hyphens, outlet_name, tokenized_hyphens
 from .evidence import best_sentence, context
 from .pictures import coverage_picture, timeline_picture
 from .tables import in_other_event, other_event_articles
@@ -335,8 +335,30 @@ def sort_stories(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- view model
 
 
-def _ref_tip(title: str | None, source: str | None, published: str | None) -> str:
-    tip = title or "(untitled)"
+LEAD_CHARS = 90  # an untitled article is shown by its first words, cut at a word to about this length
+
+
+def first_words(text: str, limit: int = LEAD_CHARS) -> str | None:
+    """An untitled article's first sentence as the story's headline reads it (wire datelines, headings and notes
+    dropped; the hyphens a tokenized source spaced joined again), cut at a word to about ``limit`` characters
+    with "…"; None for an empty text."""
+    from ..stages.story import first_sentence  # here: it loads the stages' libraries, which the static report needs not
+
+    line = " ".join(first_sentence(text or "").split())
+    return _cut_lead(join_spaced_hyphens(line) if tokenized_hyphens(text or "") else line, limit)
+
+
+def _cut_lead(line: str | None, limit: int = LEAD_CHARS) -> str | None:
+    """``line`` cut at a word to about ``limit`` characters, with "…"."""
+    if not line or len(line) <= limit:
+        return line or None
+    head = line[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else line[:limit]
+    return cut.rstrip(",;:\u2014\u2013- ") + "\u2026"
+
+
+def _ref_tip(title: str | None, source: str | None, published: str | None, lead: str | None = None) -> str:
+    tip = title or (f"{lead} (first words; no title)" if lead else "(untitled)")
     extra = ", ".join(x for x in (source, fmt_date(published)) if x)
     return f"{tip} \u2014 {extra}" if extra else tip
 
@@ -446,15 +468,19 @@ class _StoryView:
         self.other = other_event_articles(story)
         self.refs: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, str | None] = {}
+        self.leads: dict[str, str | None] = {}  # an untitled article's first words, when its text is at hand
         for n, a in enumerate(self.raw_articles, 1):
             aid = str(a.get("id") or "")
             source = _text(a.get("source"))
+            if not _text(a.get("title")) and aid not in self.leads:
+                text = self.texts[aid][0] if aid in self.texts else None
+                self.leads[aid] = _cut_lead(_text(a.get("lead"))) or (first_words(text) if text else None)
             ref = {
                 "n": n,
                 "marker": f"[{n}]",
                 "anchor": f"{anchor}-a{n}",
                 "href": f"#{anchor}-a{n}",
-                "tip": _ref_tip(_text(a.get("title")), source, a.get("published")),
+                "tip": _ref_tip(_text(a.get("title")), source, a.get("published"), self.leads.get(aid)),
             }
             if aid and aid not in self.refs:
                 self.refs[aid] = ref
@@ -487,6 +513,8 @@ class _StoryView:
                     "anchor": f"{self.anchor}-a{n}",
                     "id": _text(a.get("id")),
                     "title": _text(a.get("title")),
+                    # no title: the article's first words, shown as such (not as a title)
+                    "lead": self.leads.get(str(a.get("id") or "")),
                     "url": safe_url(a.get("url")),
                     "md_url": MdSafe(_md_url(u)) if (u := safe_url(a.get("url"))) else None,
                     # outlets as the story's header and the quotes name them ("www.thehindu.com" -> "thehindu.com")
@@ -500,7 +528,8 @@ class _StoryView:
                     "copy_of": copy_of,
                     "copy_ref": self.refs.get(copy_of) if copy_of else None,
                     # what a citation marker pointing here shows on hover: the page's script reads it from the row
-                    "tip": _ref_tip(_text(a.get("title")), _text(a.get("source")), a.get("published")),
+                    "tip": _ref_tip(_text(a.get("title")), _text(a.get("source")), a.get("published"),
+                                    self.leads.get(str(a.get("id") or ""))),
                     "other_event": str(a.get("id")) in self.other,  # not what the summary follows
                 }
             )
@@ -819,7 +848,8 @@ def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanL
                entity_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
     """The template context: header counts and the sorted, fully resolved stories.
 
-    ``texts`` (article id -> text and sentence spans) lets citations show their sentence in context;
+    ``texts`` (article id -> text and sentence spans) lets citations show their sentence in context and an
+    untitled article show its first words (else the document's ``lead`` of the article, if it has one);
     ``span_link`` links it to an article page, ``entity_link`` an entity to its page. The static
     report has none of them; its entity chips name the document's other stories with that entity."""
     stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
@@ -851,9 +881,9 @@ def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanL
 # ---------------------------------------------------------------- public API
 
 
-def render_markdown(doc: dict[str, Any]) -> str:
-    """A compact Markdown report mirroring the HTML page."""
-    return _MD_ENV.get_template("report.md.j2").render(**build_view(doc))
+def render_markdown(doc: dict[str, Any], texts: Texts | None = None) -> str:
+    """A compact Markdown report mirroring the HTML page (``texts``: see ``build_view``)."""
+    return _MD_ENV.get_template("report.md.j2").render(**build_view(doc, texts))
 
 
 def html_context(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None,
@@ -864,6 +894,7 @@ def html_context(doc: dict[str, Any], texts: Texts | None = None, span_link: Spa
     return {**view, "script": Markup(FILTER_JS), "script_hash": f"sha256-{digest}"}
 
 
-def render_html(doc: dict[str, Any]) -> str:
-    """One self-contained HTML page: inline CSS, one inline script, no external assets."""
-    return _HTML_ENV.get_template("report.html.j2").render(**html_context(doc))
+def render_html(doc: dict[str, Any], texts: Texts | None = None) -> str:
+    """One self-contained HTML page: inline CSS, one inline script, no external assets (``texts``: see
+    ``build_view``)."""
+    return _HTML_ENV.get_template("report.html.j2").render(**html_context(doc, texts))

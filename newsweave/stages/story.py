@@ -251,6 +251,9 @@ def _first_sentence(text: str) -> str:
     return body
 
 
+first_sentence = _first_sentence  # public: the report shows an untitled article by its first words
+
+
 def _cut(sentence: str) -> str:
     """A long sentence cut at its last clause boundary (or else word) before ``HEADLINE_CHARS``."""
     head = sentence[: HEADLINE_CHARS + 1]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..records import Article
 from ..report.render import TEMPLATES as REPORT_TEMPLATES
-from ..report.render import Texts, fmt_date, html_context, outlets_via, safe_url, sort_stories
+from ..report.render import Texts, first_words, fmt_date, html_context, outlets_via, safe_url, sort_stories
 from ..report.tables import TABLES
 
 __all__ = ["add_page", "article_page", "error_page", "index_page", "sort_stories", "story_page"]
@@ -121,10 +121,13 @@ def story_page(story: dict[str, Any], texts: Texts | None = None) -> HTMLRespons
     ``texts`` (article id -> text and sentence spans) lets each summary citation show its sentence."""
     context = html_context({"schema_version": "1.0", "generated": "", "stories": [story]}, texts, span_href,
                            entity_href)  # fmt: skip
+    known = texts or {}
     links = [
         {
             "href": article_href(str(a["id"])),
-            "title": a.get("title") or "(untitled)",
+            "title": a.get("title"),
+            # no title: its first words (with the text at hand), shown as such
+            "lead": None if a.get("title") or str(a["id"]) not in known else first_words(known[str(a["id"])][0]),
             "sub": " \u00b7 ".join(x for x in (a.get("source"), fmt_date(a.get("published"))) if x),
         }
         for a in story.get("articles") or []
@@ -188,6 +191,7 @@ def article_page(article: Article, story: dict[str, Any] | None, mark: tuple[int
     return _page(
         "article.html.j2",
         article=article,
+        lead=None if article.title else first_words(article.text),
         url=safe_url(article.url),
         meta=[(k, v) for k, v in meta if v],
         record=[(k, v) for k, v in record if v],
