@@ -24,6 +24,7 @@ another copy of entities.py too; ``--diff OLD`` lists every entity whose label c
     .venv/bin/python benchmarks/entity_label_audit.py --draw --label PERSON --draw-from OLD/entities.py --split held-out
     .venv/bin/python benchmarks/entity_label_audit.py --people OLD/entities.py --label NORP --run /tmp/run8
     .venv/bin/python benchmarks/entity_label_audit.py --org-lists OLD/entities.py --run /tmp/run10 [--split held-out]
+    .venv/bin/python benchmarks/entity_label_audit.py --org-lists OLD/entities.py --label GPE --run /tmp/run11
 """
 
 from __future__ import annotations
@@ -165,17 +166,19 @@ def score(stories: list[Story], mods: list[tuple[str, Any]], draws: set[str] | N
         print("\n".join(wrong))
 
 
-def org_lists(stories: list[Story], old: Any, draws: set[str] | None) -> None:
+def org_lists(stories: list[Story], old: Any, draws: set[str] | None, label: str = "ORG") -> None:
     """The Organisations list as a reader sees it, on the judged ORG draws (``--org-lists OLD``): of the judged
     entities listed under ORG, how many are organisations (precision), before (OLD) and after (the current code);
-    and of the judged organisations listed before, how many are still listed after (retention)."""
+    and of the judged organisations listed before, how many are still listed after (retention). With ``label``
+    GPE (``--org-lists OLD --label GPE``): the Places list (any label of the PLACE family) on the judged GPE draws."""
+    fam = family(label)
     gold = json.loads(GOLD.read_text())
     by_story: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for k, g in gold.items():
-        if g["draw"].endswith("-org") and (draws is None or g["draw"] in draws):
+        if g["draw"].endswith("-" + label.lower()) and (draws is None or g["draw"] in draws):
             sid, variant = k.split("|", 1)
             by_story[sid].append((variant, g))
-    print(f"# Organisations lists on the judged ORG draws, {stamp()}, {machine()}")
+    print(f"# {fam} lists on the judged {label} draws, {stamp()}, {machine()}")
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     for st in stories:
         if st[0] not in by_story:
@@ -184,8 +187,9 @@ def org_lists(stories: list[Story], old: Any, draws: set[str] | None) -> None:
         e1, _ = resolved(entities, st)
         for variant, g in by_story[st[0]]:
             a, b = _judged_entity(old, e0, variant), _judged_entity(entities, e1, variant)
-            was, now = a is not None and a["label"] == "ORG", b is not None and b["label"] == "ORG"
-            org = g["family"] == "ORG"
+            was = a is not None and family(a["label"]) == fam
+            now = b is not None and family(b["label"]) == fam
+            org = g["family"] == fam
             r = rows[g["draw"]]
             r["judged"] += 1
             r["listed before"] += was
@@ -194,7 +198,7 @@ def org_lists(stories: list[Story], old: Any, draws: set[str] | None) -> None:
             r["right after"] += now and org
             r["kept right"] += was and now and org
             if was != now:
-                how = "ORG -> " + (b["label"] if b else "gone") if was else "now ORG"
+                how = f"{fam} -> " + (b["label"] if b else "gone") if was else f"now {fam}"
                 print(f"    {g['draw']:20s} {st[0]}|{variant}: {how} (judged {g['family']})")
     print("| draw | judged | listed before | right before | precision before | listed after | right after | "
           "precision after | right kept (retention) |")
@@ -280,7 +284,8 @@ def main() -> None:
     ap.add_argument("--people", metavar="OLD", help="list names that leave or join People against OLD, all stories")
     ap.add_argument("--diff", metavar="OLD", help="list label changes against this copy of entities.py, all stories")
     ap.add_argument("--org-lists", metavar="OLD", help="precision of the ORG lists and retention of the judged "
-                    "organisations on the judged ORG draws of --split, OLD (before) against the current code")
+                    "organisations on the judged ORG draws of --split, OLD (before) against the current code; "
+                    "with --label GPE: the Places lists on the judged GPE draws")
     a = ap.parse_args()
     if a.diff:
         diff(load(a.run, None), _module(a.diff))
@@ -290,7 +295,7 @@ def main() -> None:
         return
     stories = load(a.run, a.split)
     if a.org_lists:
-        org_lists(stories, _module(a.org_lists), set(a.draws.split(",")) if a.draws else None)
+        org_lists(stories, _module(a.org_lists), set(a.draws.split(",")) if a.draws else None, a.label or "ORG")
         return
     if a.draw:
         skip = set(json.loads(GOLD.read_text())) if GOLD.exists() else set()

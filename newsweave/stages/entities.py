@@ -977,6 +977,10 @@ def resolve_entities(
                     whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"
                 else:
                     labels[id(c)] = _unsupported_org(c, speaks)
+    if texts:  # a GPE name no place list knows, of a common word's or a company's shape, with no place's context
+        for c in clusters:
+            if labels[id(c)] == "GPE" and (lab := _unsupported_place(c, read, lower)) is not None:
+                labels[id(c)] = lab
     if _ORG_WHY is not None:
         _ORG_WHY.update({c.name(): whys[id(c)] for c in clusters if id(c) in whys})
     for c in clusters:
@@ -1840,6 +1844,56 @@ def _unsupported_org(c: _Cluster, speaks: Counter[str]) -> str:
     if any(w.lower().strip(".,") in _STREET_FIRST | _STREET_LAST for v in c.surfaces for w in re.split(r"[\s-]+", v)):
         return "FAC"
     return "OTHER"
+
+
+# Evidence before a name is listed under Places (round 1). spaCy tags GPE on common words ("largely Eastern",
+# "Tsunami Aid organizations", "Tributes") and on companies ("Verizon", "Valley Dairy"): a GPE entity no place list
+# knows, that no mention puts in a place's context, leaves Places when its name is a common word (OTHER) or has a
+# company's word or context (ORG).
+_PLACE_HEAD_WORDS = frozenset({"city", "province", "county", "district", "region", "state", "island", "islands",
+                               "valley", "township", "prefecture", "department", "municipality"})  # fmt: skip
+_FROM_BEFORE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?$|(?:\b\d{1,3},?|,)\s+of\s+$|\b[A-Z][a-z]+,\s+$")  # "Redmond, Wash."
+# words of bodies' names that places' names have too ("Soviet Union", "Bristol County District")
+_PLACE_BODY_WORDS = frozenset({"union", "federation", "republic", "state", "states", "kingdom", "city", "county",
+                               "district", "commonwealth", "territory", "council", "authority"})  # fmt: skip
+_PLACE_AFTER = re.compile(r",\s+([A-Z][a-z]*(?:\.|\s+[A-Z][a-z]+\b|\b)|(?:[A-Z]\.){2})")  # "Dexter, Michigan", "Ill."
+
+
+def _known_place(v: str) -> bool:
+    """A name of the place list or the gazetteer's places, or one with a place's head after it ("Elblag province")."""
+    f = v[4:] if v.lower().startswith("the ") else v
+    words = f.split()
+    return any(x in _PLACES or _GAZETTEER_DATA["names"].get(x) in ("GPE", "LOC")
+               for x in (f, " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _PLACE_HEAD_WORDS else ""))
+
+
+def _place_context(t: str, m: Mention) -> bool:
+    """A mention stands where places stand: "near Nice", "from Naples", "Chohan, 59, of College Point", "Dexter,
+    Michigan", "Redmond, Wash.", "the Old Tappan police force"."""
+    return (_PLACE_PREPS.search(t, max(0, m.start - 30), m.start) is not None
+            or _FROM_BEFORE.search(t, max(0, m.start - 16), m.start) is not None
+            or _TOWN_AFTER.match(t, m.end) is not None
+            or ((a := _PLACE_AFTER.match(t, m.end)) is not None
+                and (a.group(1).endswith(".") or _known_place(a.group(1)) or _known_place(a.group(1).split()[0]))))
+
+
+def _unsupported_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], lower: set[str]) -> str | None:
+    """The label of a GPE entity with no place's support: OTHER for a one-word name the story (or the common words'
+    list) writes in lower case ("Eastern", "Tsunami"), ORG for a name with a company's word or context ("Valley
+    Dairy", "Etisalat's network"); None (it stays GPE) for any other, a known place, or one in a place's context."""
+    if any(_place_context(t, m) for v in c.surfaces for t, m in read[v]):
+        return None
+    if all(" " not in v and (v.lower() in lower or v.lower() in _COMMON_WORDS) and v.lower() not in _GAZETTEER_FOLDED
+           for v in c.surfaces):
+        return "OTHER"
+    if any(_known_place(v) for v in c.surfaces):
+        return None
+    words = {w.lower().strip(".,’'") for v in c.surfaces for w in re.split(r"[\s-]+", v)}
+    if (words & (_ORG_WORDS - _PLACE_BODY_WORDS) or any(_org_context(t, m) for v in c.surfaces for t, m in read[v])
+            or any(_WEB_OR_CAMEL.fullmatch(v) and not v.startswith(("Mc", "Mac", "De", "La", "Le", "Du"))
+                   for v in c.surfaces)):  # fmt: skip
+        return "ORG"  # (and a web name or camel case: "SysAdmin", "NY1.com")
+    return None
 
 
 # name particles that open a surname written alone ("Van Rompuy", "da Silva", "La Croix", "Del Rio")

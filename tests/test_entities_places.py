@@ -1,0 +1,39 @@
+"""Places, round 1: a GPE entity no place list knows leaves Places when it is a common word or a company's name,
+unless a mention stands where places stand (the stream's sentences)."""
+
+from __future__ import annotations
+
+from newsweave.records import Mention
+from newsweave.stages.entities import resolve_entities
+
+from .test_entities_org_evidence import _labels
+
+
+def test_a_common_word_or_a_company_tagged_gpe_leaves_places() -> None:
+    text = ("It is urban, and largely Eastern. Three in ten citizens have donated to Tsunami aid. The tsunami hit. "
+            "Karen Olson, president and CEO of Valley Dairy, notified the panel. Police used a Taser on him; the "
+            "taser worked. This exploit was listed as one of the SysAdmin, Audit, Network, Security top risks.")
+    lab = _labels(text, [("Eastern", "GPE", 0), ("Tsunami", "GPE", 0), ("Valley Dairy", "GPE", 0),
+                         ("Taser", "GPE", 0), ("SysAdmin", "GPE", 0)])
+    assert lab.get("Eastern") not in ("GPE", "LOC", "FAC")
+    assert lab.get("Tsunami") not in ("GPE", "LOC", "FAC")
+    assert lab.get("Taser") not in ("GPE", "LOC", "FAC")
+    assert lab["Valley Dairy"] == lab["SysAdmin"] == "ORG"
+
+
+def test_places_stay_places() -> None:
+    # common words and unknown names where places stand: after "near", "from", a hometown's "59, of", a town before
+    # a state's abbreviation, a town's police; and known places whatever their context
+    text = ("Thieves cracked two safes near Nice. Nice is nice. A 50-year-old man from Dexter, Michigan, tipped off "
+            "police. Raj K. Chohan, 59, of College Point, was hit. Officials in Walpole, Mass., said so. He bribed "
+            "the Old Tappan police force. According to the Bristol district attorney's office, it was arson.")
+    lab = _labels(text, [("Nice", "GPE", 0), ("Nice", "GPE", 1), ("Dexter", "GPE", 0), ("College Point", "GPE", 0),
+                         ("Walpole", "GPE", 0), ("Mass", "GPE", 0), ("Old Tappan", "GPE", 0),
+                         ("Bristol", "GPE", 0)])
+    for name in ("Nice", "Dexter", "College Point", "Walpole", "Mass", "Old Tappan", "Bristol"):
+        assert lab[name] == "GPE", name
+
+
+def test_without_texts_spacy_gpe_stands() -> None:
+    ents, _ = resolve_entities([("a", Mention(0, 7, "Eastern", "GPE"))])
+    assert [e["label"] for e in ents] == ["GPE"]
