@@ -16,13 +16,15 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
   "unnamed outlet [n]") in stories whose header lists the named outlets only, as if they were all;
 - ``not_named_marks``: speakers marked "(not named)" (read, not judged here: the commit says which were right);
 - ``untitled_rows``: article-table rows that read "(untitled)" (no title, no first words shown);
-- ``same_label_rows``: article-table rows whose title (or first words) is another row's of the same story (a reader
-  cannot tell them apart by it);
+- ``same_label_rows``: article-table rows, copies aside, whose title (or first words) is another's of the same story
+  (a reader cannot tell them apart by it);
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
 With ``--db`` the renderer gets the texts (and sentence spans) of the store's articles, as the web app's story page
-does: an untitled article is shown by its first words. Without it, the document alone (the report files).
+does: an untitled article is shown by its first words. Without it, the document alone (the report files). With
+``--db`` and ``--leads``, the document alone given each untitled article's first sentence as its ``lead`` (what the
+report files would show if stories.json carried it).
 
 Stories are split into dev and held-out by ``benchmarks.common.heldout(story id)``.
 
@@ -58,7 +60,14 @@ RENDER = """
 import inspect, json, sys
 from newsweave.report import render_html
 doc, kw = json.load(open(sys.argv[1])), {}
-if len(sys.argv) > 2 and "texts" in inspect.signature(render_html).parameters:
+if len(sys.argv) > 3:  # the document given a "lead" (first sentence) for each untitled article: no texts
+    from newsweave.stages.story import first_sentence
+    from newsweave.store.sqlite import SQLiteStore
+    rows = [a for s in doc["stories"] for a in s.get("articles") or [] if not a.get("title")]
+    texts = {a.id: a.text for a in SQLiteStore(sys.argv[2], read_only=True).articles([a["id"] for a in rows])}
+    for a in rows:
+        a["lead"] = first_sentence(texts.get(a["id"], ""))
+elif len(sys.argv) > 2 and "texts" in inspect.signature(render_html).parameters:
     from newsweave.store.sqlite import SQLiteStore
     store = SQLiteStore(sys.argv[2], read_only=True)
     ids = [a["id"] for s in doc["stories"] for a in s.get("articles") or []]
@@ -68,30 +77,33 @@ sys.stdout.write(render_html(doc, **kw))
 """
 
 
-def render(stories: Path, ref: str | None, db: Path | None = None) -> str:
+def render(stories: Path, ref: str | None, db: Path | None = None, leads: bool = False) -> str:
     """The HTML report of ``stories``, rendered by this checkout or by revision ``ref`` (with ``db``, given the
-    texts of its articles)."""
+    texts of its articles; with ``leads`` too, given instead a ``lead`` in the document for each untitled article)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = str(export(ref, Path(tmp)) if ref else ROOT)
-        argv = [sys.executable, "-c", RENDER, str(stories)] + ([str(db)] if db else [])
+        argv = [sys.executable, "-c", RENDER, str(stories)] + ([str(db)] if db else []) + (["leads"] if leads else [])
         out = subprocess.run(argv, cwd=path, check=True, capture_output=True,
                              env={"PYTHONPATH": path, "PATH": "/usr/bin:/bin"})  # fmt: skip
     return out.stdout.decode("utf-8")
 
 
-def title_cells(section: str) -> list[str]:
-    """The article table's title cells, as text."""
-    cells = re.findall(r'<td class="title">(.*?)</td>', section, re.S)
+def title_cells(section: str, copies: bool = True) -> list[str]:
+    """The article table's title cells, as text (the words and language line and the 'other event' tag left out);
+    with ``copies`` false, not those of rows marked as copies of another article."""
+    rows = re.findall(r'<tr id="[^"]*"( class="is-copy")?[^>]*>.*?<td class="title">(.*?)</td>', section, re.S)
+    cells = [c.split('<span class="sub"><br>', 1)[0] for copy, c in rows if copies or not copy]
+    cells = [re.sub(r'<span class="tag"[^>]*>.*?</span>', "", c) for c in cells]
     return [" ".join(unescape(re.sub(r"<[^>]+>", "", c)).split()) for c in cells]
 
 
 def untitled_rows(section: str) -> int:
-    return sum(1 for c in title_cells(section) if c.startswith("(untitled)"))
+    return sum(1 for c in title_cells(section) if c == "(untitled)")
 
 
 def same_label_rows(section: str) -> int:
-    """Rows whose title cell (its 'other event' tag aside) reads as another row's of the story."""
-    labels = [c.removesuffix(" other event") for c in title_cells(section)]
+    """Rows (copies of another article aside) whose title cell reads as another's of the story."""
+    labels = title_cells(section, copies=False)
     return sum(1 for c in labels if labels.count(c) > 1)
 
 
@@ -171,9 +183,11 @@ def main() -> None:
     ap.add_argument("--stories", default="/tmp/run8/out/stories.json")
     ap.add_argument("--ref", help="render with this git revision's package")
     ap.add_argument("--db", type=Path, help="render with the texts of this store's articles (a copy of s.db)")
+    ap.add_argument("--leads", action="store_true", help="with --db: no texts, but each untitled article's first "
+                    "sentence as a 'lead' in the document (what the report files would show if stories.json had it)")
     ap.add_argument("--loads", type=int, default=0, help="open the report this many times in Chromium")
     args = ap.parse_args()
-    html = render(Path(args.stories), args.ref, args.db)
+    html = render(Path(args.stories), args.ref, args.db, args.leads)
     if args.loads:
         print(load_times(html, args.loads))
     sections = re.split(r'(?=<section class="story" id=")', html)[1:]
@@ -198,7 +212,8 @@ def main() -> None:
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)
-    print(f"# report_reader {args.stories} ref={args.ref or 'checkout'} db={args.db or '-'} · {stamp()} · {machine()}")
+    db = f"{args.db or '-'}{' leads' if args.leads else ''}"
+    print(f"# report_reader {args.stories} ref={args.ref or 'checkout'} db={db} · {stamp()} · {machine()}")
     print(f"html bytes: {len(html):,}")
     for part, figures in rows.items():
         print(part, json.dumps(figures))

@@ -75,7 +75,8 @@ def timeline_picture(articles: list[dict[str, Any]], events: list[dict[str, Any]
     for row, raw in zip(articles, raw_articles, strict=False):
         d = _day(raw.get("published"))
         if d is not None:
-            tip = f"[{row['n']}] {row['title'] or '(untitled)'} \u2014 {row['source'] or 'outlet unknown'}, {d}"
+            name = row["title"] or row.get("lead") or "(untitled)"  # no title: its first words, if known
+            tip = f"[{row['n']}] {name} \u2014 {row['source'] or 'outlet unknown'}, {d}"
             pubs.append((d, {"label": f"{row['n']}", "tip": tip, "href": f"#{row['anchor']}"}))
     evs: list[tuple[date, dict[str, Any]]] = []
     coarse: dict[date, str] = {}  # a day known only as "2013" or "2017-04" is labelled so on the axis
