@@ -510,4 +510,5 @@ def _article_entry(a: Article, copy_of: str | None) -> dict[str, Any]:
         "origin": a.origin,
         "words": len(a.text.split()),
         "copy_of": copy_of,
+        "lead": None if a.title else _first_sentence(a.text),  # how a reader tells untitled articles apart
     }
