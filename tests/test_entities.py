@@ -1366,3 +1366,9 @@ def test_the_plural_of_an_award_the_story_names_is_the_awards_show() -> None:
     label = {v: e["label"] for e in ents for v in e["variants"]}
     assert label["Oscars"] == "EVENT" and label["Globes"] == "EVENT"
     assert label["Nationals"] == "ORG"
+
+
+def test_a_tokenized_contraction_is_no_name() -> None:
+    # ECB+ spacing: "DO N'T Appropriate" was listed under Other names
+    ents, _ = resolve_entities([("a", _m("DO N'T Appropriate", "ORG")), ("a", _m("Guns N' Roses", "ORG"))])
+    assert [e["name"] for e in ents] == ["Guns N' Roses"]

@@ -766,6 +766,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
         return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
+    if re.search(r"(?i)\bn't\b|(?<=\s)'(?:re|ve|ll|m|d)\b", surface):  # "DO N'T Appropriate": a tokenized contraction
+        return True
     if m.label == "PERSON" and _LETTER_DIGIT.search(surface):  # "COVID-19", "MD-11", "AF447": a code
         return True
     if not any(ch.isupper() for ch in surface):  # "un" of "un-indicted", tagged ORG: names have a capital
