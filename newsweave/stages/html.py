@@ -9,6 +9,7 @@ benchmarks/RESULTS_extraction.md).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -187,12 +188,10 @@ def site_name(name: str | None, hostname: str | None = None, title: str | None =
 def _heading_text(el: Any) -> str:
     """An element's text with a line break read as a space: "Top MBA Programs of 2025 (US)<br>Your Guide to
     ..." is not "(US)Your Guide" (``text_content`` joins the pieces as they are)."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str):  # (not a comment or a processing instruction)
-            parts.append(" " if child.tag == "br" else _heading_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    heading = copy.deepcopy(el)  # (the page's tree is read again later: left as it is)
+    for br in heading.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return str(heading.text_content())
 
 
 def _page_title(tree: Any, meta_title: str | None, names: list[str]) -> str | None:
