@@ -1397,3 +1397,7 @@ def test_a_speakers_possessor_is_part_of_the_speaker(nlp: Any) -> None:
     spoken = {q.content.text: q.speaker.text for q in quotes(nlp, text) if q.speaker is not None}
     assert spoken.get("damage to the building was extensive") == "A statement from Waitrose"
     assert spoken.get("usage fell", "Industry statistics") == "Industry statistics"
+    # a modifier's own modifiers come with it: "[New] Zealand media reports", "[Human] Rights Watch"
+    text = "New Zealand media reports said the ship sank. Human Rights Watch said the police used force."
+    spoken = {q.content.text: q.speaker.text for q in quotes(nlp, text) if q.speaker is not None}
+    assert spoken == {"the ship sank": "New Zealand media reports", "the police used force": "Human Rights Watch"}

@@ -449,11 +449,12 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
         if (c.dep_ not in mods or c.right_edge.i != s - 1 or (propn and c.pos_ != "PROPN")  # ("prosecutors '")
                 or doc[s - 1].text in (",", ";")):  # not "Tenn., girl"  # fmt: skip
             break
-        start = c.left_edge.i if c.dep_ == "poss" else c.i
+        start = c.left_edge.i  # its own modifiers too: "[New] Zealand media reports", "[law] enforcement agents"
         if "\n" in doc[start : s].text:  # never across a line ("Inc.\n\nLorenzo")
             break
         s = _hyphened(doc, start)
-    while s < tok.i and not any(ch.isalnum() for ch in doc[s].text):  # no "•" or quote mark first
+    while s < tok.i and (not any(ch.isalnum() for ch in doc[s].text)  # no "•" or quote mark first,
+                         or doc[s].pos_ in ("SCONJ", "CCONJ", "ADP")):  # nor "when", "and", "at" # fmt: skip
         s += 1
     end = tok.i + 1
     for c in tok.rights:  # "the secretary of state"; "a statement from Waitrose", "data from the USGS"
