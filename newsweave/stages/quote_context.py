@@ -458,12 +458,12 @@ def mention_bounds(ctx: Ctx, tok: Token) -> tuple[int, int]:
         s += 1
     end = tok.i + 1
     for c in tok.rights:  # "the secretary of state"; "a statement from Waitrose", "data from the USGS"
-        if c.dep_ != "prep" or c.right_edge.i - tok.i > 6 or "\n" in ctx.doc[tok.i : c.right_edge.i + 1].text:
+        if c.dep_ != "prep" or c.right_edge.i - tok.i > 6 or "\n" in doc[tok.i : c.right_edge.i + 1].text:
             continue
         if c.lower_ == "of" or (c.lower_ == "from" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_
                                                            not in NUMERIC_LABELS for g in c.children)):  # fmt: skip
             end = c.right_edge.i + 1
-            while end - 1 > tok.i and ctx.doc[end - 1].is_punct:  # "old man from Dexter, Michigan[,]"
+            while end - 1 > tok.i and doc[end - 1].is_punct:  # "old man from Dexter, Michigan[,]"
                 end -= 1
     return s, end
 
@@ -625,10 +625,7 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     span = ctx.doc[s:e]
     sp = Span(span.start_char, span.end_char, span.text)
     if low != subj.lower_:
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
-        if not (low in ROLE_NOUNS and definite) or _unnamed_role(ctx, s, low):
-            return sp, None
-        return sp, ctx.recent_person(s, title=low)
+        return sp, _role_holder(ctx, s, low, _definite(subj))
     if low in PERSON_PRONOUNS:
         return sp, _pronoun_person(ctx, s, low)
     if low in ("who", "that", "which") and subj.head.dep_ == "relcl" and subj.head.head is not subj:
@@ -655,12 +652,23 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
                       if c.dep_ == "appos" and ctx.label(c) == "PERSON"), None)  # fmt: skip
     if appos is not None and (name := clean_name(ctx.doc[slice(*mention_bounds(ctx, appos))].text)):
         return sp, ctx.expand(name, appos.i)
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
+    definite = _definite(subj)
     if low == "old" and definite and subj.i >= 2 and ctx.doc[subj.i - 2].lower_ == "year":
         return sp, ctx.recent_person(s)  # "said the 29-year-old": the person named before
     # "the beer distributor's president": a possessor that is a common noun introduces the role's holder; only a
     # person introduced with that title is its antecedent (not the last person named)
     owned = any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subj.lefts)
-    if not (low in ROLE_NOUNS and definite) or _unnamed_role(ctx, s, low):
-        return sp, None
-    return sp, ctx.recent_person(s, title=low, title_only=owned)
+    return sp, _role_holder(ctx, s, low, definite, title_only=owned)
+
+
+def _definite(subj: Token) -> bool:
+    """A mention with a definite determiner or a possessor ("the spokesman", "his lawyer"), not "a"/"an"."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
+
+
+def _role_holder(ctx: Ctx, s: int, role: str, definite: bool, title_only: bool = False) -> str | None:
+    """The person a definite role noun at token ``s`` refers to ("the spokesman" -> the person introduced with
+    that title, else a recent one), None for no role, an indefinite one or a role first met unnamed."""
+    if not (role in ROLE_NOUNS and definite) or _unnamed_role(ctx, s, role):
+        return None
+    return ctx.recent_person(s, title=role, title_only=title_only)
