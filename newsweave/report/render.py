@@ -19,7 +19,14 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..stages.textutil import UNNAMED_OUTLET, is_unnamed_outlet, join_spaced_hyphens, outlet_name, tokenized_hyphens
+from ..stages.textutil import (
+    UNNAMED_OUTLET,
+    is_unnamed_outlet,
+    join_spaced_hyphens,
+    outlet_name,
+    singular,
+    tokenized_hyphens,
+)
 from .evidence import best_sentence, context
 from .pictures import coverage_picture, timeline_picture
 from .tables import in_other_event, other_event_articles
@@ -422,10 +429,7 @@ def _head(description: str | None) -> str:
     "the navy's" -> 'navy')."""
     words = _described(description).split()
     word = re.sub(r"['’]s?$", "", words[-1].rstrip(".,;:")) if words else ""
-    lower = word.lower()
-    if lower.endswith("ies") and len(lower) > 4:
-        return lower[:-3] + "y"
-    return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3 else lower
+    return singular(word.lower())
 
 
 def _body(description: str | None) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsweave.records import Quote, Span
-from newsweave.stages.textutil import common_words, stage_data
+from newsweave.stages.textutil import common_words, singular, stage_data
 
 _WORD = re.compile(r"[\w’']+")
 STOPWORDS = frozenset(
@@ -290,22 +290,6 @@ _DOMAIN = re.compile(r"(?i)\w\.(?:com|org|net|gov|edu)\b")  # "washingtonpost.co
 _COMMON = common_words()
 
 
-def _lemma(word: str) -> str:
-    """A plural noun's singular, roughly ("studies" -> "study", "spokesmen" -> "spokesman", "analyses" ->
-    "analysis")."""
-    if word.endswith("men") and len(word) > 2:
-        return word[:-3] + "man"
-    if word.endswith("yses"):
-        return word[:-2] + "is"  # "analyses"
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def _can_state(text: str, words: list[str], head: str) -> bool:
     """Whether an unnamed speaker's head noun names someone who can state: a person or a group ("officials", "the
     ministry", "our taste testers", "Fitness experts"), a source that reports ("a 2014 report", "Studies", "The
@@ -316,7 +300,7 @@ def _can_state(text: str, words: list[str], head: str) -> bool:
     compact list (``speaker_nouns.json``) or by a person's ending (-er, -or, -ist, -an, -ee, -man, -ant, -ent) when
     the word is not one of the things that end so ("printer", "winter", "factor", "playlist", "plan", "coffee",
     "content")."""
-    lemma = _lemma(head)
+    lemma = singular(head)
     if {head, lemma} & _CAN_STATE or _DOMAIN.search(text):
         return True
     tokens = _WORD.findall(text)
@@ -328,7 +312,7 @@ def _can_state(text: str, words: list[str], head: str) -> bool:
     if _person_noun(lemma):
         return True
     # a group "of" people: "a parade of six turncoat mobsters", "a generation of clients and art directors"
-    return "of" in words[1:] and _person_noun(_lemma(words[-1]))
+    return "of" in words[1:] and _person_noun(singular(words[-1]))
 
 
 def _person_noun(lemma: str) -> bool:

@@ -72,6 +72,22 @@ def join_spaced_hyphens(text: str) -> str:
     return _SPACED_HYPHEN.sub(join, text)
 
 
+def singular(word: str) -> str:
+    """A plural noun's singular, roughly ("studies" -> "study", "spokesmen" -> "spokesman", "analyses" ->
+    "analysis"); the ledger's speaker test and the report's "(not named)" test read nouns by it."""
+    if word.endswith("men") and len(word) > 2:
+        return word[:-3] + "man"
+    if word.endswith("yses"):
+        return word[:-2] + "is"  # "analyses"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def outlet_name(source: str) -> str:
     """An outlet as readers name it: a site given as its host loses the "www." ("www.bbc.co.uk" ->
     "bbc.co.uk"); other names stay as given."""
