@@ -32,6 +32,8 @@ def _glued_starts(text: str, start: int, end: int) -> list[int]:
         if w and w.group() not in _NOT_GLUE:
             cuts.append(m.end())
     return cuts
+
+
 KEEP_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME", "CARDINAL",
      "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "WORK_OF_ART"}
