@@ -37,3 +37,25 @@ def test_places_stay_places() -> None:
 def test_without_texts_spacy_gpe_stands() -> None:
     ents, _ = resolve_entities([("a", Mention(0, 7, "Eastern", "GPE"))])
     assert [e["label"] for e in ents] == ["GPE"]
+
+
+def test_a_first_name_taken_for_a_place_joins_its_person() -> None:
+    # the stream's stories: "Tyler" GPE beside "Tyler Hansbrough" (and one "Tyler Smith"), "Regina" LOC beside
+    # "Regina Benjamin"; a hurricane's name and a real town stay out of the person
+    text = ("Tyler Hansbrough scored. Hansbrough broke the record. Tyler Hansbrough smiled. Tyler Smith played too. "
+            "\"I am proud of Tyler,\" Ford said. \"Whatever Tyler gets, he deserves.\" George W. Bush came. "
+            "George W. Bush spoke. Hurricanes Katrina and George hit the clinic. Hansbrough left. Hansbrough won.")
+    lab = _labels(text, [("Tyler Hansbrough", "PERSON", 0), ("Hansbrough", "PERSON", 1), ("Hansbrough", "PERSON", 3),
+                         ("Hansbrough", "PERSON", 4), ("Tyler Hansbrough", "PERSON", 1), ("Tyler Smith", "PERSON", 0),
+                         ("Tyler", "GPE", 3), ("Tyler", "GPE", 4),
+                         ("George W. Bush", "PERSON", 0), ("George W. Bush", "PERSON", 1), ("George", "GPE", 2)])
+    assert lab["Tyler"] == "PERSON"
+    assert lab["George"] == "GPE"  # Bush is named twice only: no one calls him "George" here
+
+
+def test_a_first_name_where_places_stand_stays_a_place() -> None:
+    text = ("Tyler Hansbrough scored. Hansbrough broke the record. Tyler Hansbrough smiled. He grew up in Tyler. "
+            "Tyler is a city.")
+    lab = _labels(text, [("Tyler Hansbrough", "PERSON", 0), ("Hansbrough", "PERSON", 0),
+                         ("Tyler Hansbrough", "PERSON", 1), ("Tyler", "GPE", 2), ("Tyler", "GPE", 3)])  # fmt: skip
+    assert lab["Tyler"] == "GPE"

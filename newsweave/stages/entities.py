@@ -956,7 +956,7 @@ def resolve_entities(
     _merge_glued(clusters, counts)
     _merge_slips(clusters)
     _merge_person_shaped(clusters, lower)
-    _merge_late_first_names(clusters, things, cut)
+    _merge_late_first_names(clusters, things, cut, read)
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
     sports_story: list[bool] = []
@@ -2831,23 +2831,52 @@ def _merge_person_shaped(clusters: list[_Cluster], lower: set[str]) -> None:
             _absorb(hits[0], c, clusters, labels=False)
 
 
-def _merge_late_first_names(clusters: list[_Cluster], things: dict[str, str], cut: dict[str, set[str]]) -> None:
+def _merge_late_first_names(clusters: list[_Cluster], things: dict[str, str], cut: dict[str, set[str]],
+                            read: dict[str, list[tuple[str, Mention]]] | None = None) -> None:
     """A first name alone that found no person when it was placed, because its person's full names were then
     an organisation's ("Bettie" ORG, 15 mentions, beside "Bettie Page" ORG, 19, which joined "Betty Mae Page"
     only as a person-shaped name), joins that person now when it is the first word of the full names of no
     other person, and its mentions run into no capitalised word foreign to that name (``_short_form_owner``'s
-    first-name rule)."""
+    first-name rule). So does a given name of the list that spaCy took for a place ("Regina" beside "Regina
+    Benjamin", "Tyler" beside "Tyler Hansbrough") when it is no country or capital of the gazetteer and none of
+    its mentions stands where places stand (a possessive is no place: "from Kathina's home") or after another
+    capitalised word ("Hurricane George"); its person is the one whose full names begin with it, or the one of
+    them mentioned five times as often as all the others together ("Tyler" 96 times, "Tyler Smith" once), and
+    named three times at least."""
     for c in list(clusters):
-        if c not in clusters or len(c.surfaces) != 1 or c.family not in ("PERSON", "ORG"):
+        if c not in clusters or len(c.surfaces) != 1 or c.family not in ("PERSON", "ORG", "PLACE"):
             continue
         (s,) = c.surfaces
         if " " in s or s.isupper() or fold(s) in things:
             continue
+        if c.family == "PLACE" and (read is None or not _known_given(s) or s.lower() in _GAZETTEER_FOLDED
+                                    or any(_placed_or_named_after(t, m) for t, m in read[s])):
+            continue
         f, others = fold(s), cut.get(s, set())
         owners = [o for o in clusters if o is not c and o.family == "PERSON"
                   and any(" " in v and v not in o.glued and fold(v).split()[0] == f for v in o.surfaces)]  # fmt: skip
+        if len(owners) > 1 and c.family == "PLACE":
+            owners.sort(key=lambda o: -sum(o.surfaces.values()))
+            if sum(owners[0].surfaces.values()) >= 5 * sum(sum(o.surfaces.values()) for o in owners[1:]):
+                owners = owners[:1]
+        if c.family == "PLACE" and owners and sum(owners[0].surfaces.values()) < 3:
+            continue  # a person named in passing is not called by a first name ("George W. Bush" twice)
         if len(owners) == 1 and not others - {p for v in owners[0].surfaces for p in fold(v).split()}:
             _absorb(owners[0], c, clusters, labels=False)
+
+
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _placed_or_named_after(t: str, m: Mention) -> bool:
+    """A mention of a bare given name stands where places stand (not counting a possessive: "from Kathina's
+    home"), or comes right after a capitalised word that is no honorific ("Hurricane George", "St. Louis")."""
+    if t.startswith(("'s", "’s"), m.end):
+        return False
+    if _place_context(t, m):
+        return True
+    b = _CAPITALISED_BEFORE.search(t, max(0, m.start - 30), m.start)
+    return b is not None and not _starts_sentence(t, b.start(1)) and b.group(1).lower() not in _HONORIFICS
 
 
 def _person_shaped(v: str, lower: set[str]) -> bool:
