@@ -59,3 +59,14 @@ def test_a_first_name_where_places_stand_stays_a_place() -> None:
     lab = _labels(text, [("Tyler Hansbrough", "PERSON", 0), ("Hansbrough", "PERSON", 0),
                          ("Tyler Hansbrough", "PERSON", 1), ("Tyler", "GPE", 2), ("Tyler", "GPE", 3)])  # fmt: skip
     assert lab["Tyler"] == "GPE"
+
+
+def test_a_name_ends_before_an_open_bracket_a_count_or_a_date() -> None:
+    # spaCy's spans in the stream: "World Health Organization (WHO", "Dashoguz province - 27", "Atlantic on June 1"
+    text = ("The World Health Organization (WHO) warned. Seats: Dashoguz province - 27, Lebap province - 28. "
+            "Debris fell into the Atlantic on June 1 and the Regulatory Reform (Fire Safety) Order applies.")
+    lab = _labels(text, [("World Health Organization (WHO", "ORG", 0), ("Dashoguz province - 27", "GPE", 0),
+                         ("Atlantic on June 1", "LOC", 0), ("Regulatory Reform (Fire Safety", "LAW", 0)])
+    assert lab["World Health Organization"] == "ORG"
+    assert lab["Dashoguz province"] == "GPE" and lab["Atlantic"] == "LOC"
+    assert "Regulatory Reform (Fire Safety" in lab  # the bracket closes inside the name: left as spaCy read it

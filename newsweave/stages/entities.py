@@ -1004,7 +1004,8 @@ def resolve_entities(
     return out, canon
 
 
-_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# (after a count: "Dashoguz province - 27, Lebap province - 28")
+_LIST_GAP = re.compile(r"(?:\s+-\s+\d[\d,.]*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _LIST_GAP_THE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 
 
@@ -2187,6 +2188,16 @@ def _lower_words(texts: dict[str, str]) -> set[str]:
     return words
 
 
+_MONTH_OR_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+                 r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d")
+# what ends a name early: an open bracket the text never closes, a dash between a lower-case word and a bare count
+# ("province - 27", not "AK - 47" or "Bengals 13 - 10"), "on" before a date
+_TRAILING_JUNK = re.compile(rf"\s*\([^)]*$|(?<=[a-z]{{4}})\s+-\s+\d[\d,.]*$|\s+on\s+(?:{_MONTH_OR_DAY}).*$")
+
+
+_NAME_GOES_ON = re.compile(r"\)\s+[A-Z]")  # "Regulatory Reform (Fire Safety) Order": the bracket is the name's
+
+
 def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[str]) -> list[tuple[str, Mention]]:
     """Boundary fixes of spaCy's spans: "Carcassonne, Limoux" (one ORG) is two names, and so is "the
     Tillerson-Lavrov talks" when both are surnames of people tagged in the story; "Alejandro
@@ -2207,6 +2218,11 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             out.append((art_id, m))
             continue
         assert text is not None
+        if ((tail := _TRAILING_JUNK.search(m.text)) is not None and tail.start() > 0
+                and not _NAME_GOES_ON.match(text, m.end)):  # fmt: skip
+            # "World Health Organization (WHO", "Dashoguz province - 27", "Atlantic on June 1": spaCy took an
+            # open bracket, a count or a date into the name; the name ends before them
+            m = Mention(m.start, m.start + tail.start(), m.text[: tail.start()], m.label)
         if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, lower)):
             # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
             # sentence's first word into the name; the name starts after it
