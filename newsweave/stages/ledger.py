@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -394,7 +395,10 @@ _CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "
                       "support", "boast", "push", "prefer", "favo", "emphas", "charg")  # fmt: skip
 # "described" with a noun phrase says something only with "as" ("described [the cardinal's record as mixed]"); without
 # it the noun phrase is a topic ("described [a chaotic scene immediately after the shooting]")
-_AS = re.compile(r"(?i)\bas\b")
+# ... and an "as" that opens a clause of time is no "as" of a description ("described [a chaotic scene immediately after
+# the shooting as workers barricaded themselves ...]", "described to jurors [the hectic scene on May 29 as she lay her
+# daughter ... on the sidewalk]": a subject pronoun, or a plural noun and a verb in -ed, after it)
+_AS = re.compile(r"(?i)\bas\b(?!\s+(?:he|she|they|we|i|you|it)\b|\s+(?!(?:a|an|the|being|well)\b)\w+s\s+\w+ed\b)")
 # a result clause: "so relieved [that he didn't even leave the weight room]", "so dense [that tens of meteors ...]"
 _SO_BEFORE = re.compile(r"(?i)\b(?:so|such(?:\s+an?)?)\s+$")
 # a clause without "that": its finite verb is an auxiliary or a form of "be"/"have" (a cheap test; no parse), after a
@@ -402,8 +406,9 @@ _SO_BEFORE = re.compile(r"(?i)\b(?:so|such(?:\s+an?)?)\s+$")
 # further on or after those belongs to a clause inside a noun phrase ("shopping channels offer [a better service to
 # their users by comparing the right products when a user does a search]", "analytics dashboard offers [plenty of
 # insights on your content's performance so you can tweak ...]", "[the terms and phrases (keywords) that can ...]")
+# ("may" in lower case only: "the hectic scene on May 29 as she lay ..." is no clause)
 _BARE_CLAUSE = re.compile(
-    r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b")
+    r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|(?-i:may)|might|must|should|did|does)\b")
 BARE_SUBJECT_MAX = 8
 _INSIDE_NOUN_PHRASE = frozenset("that which who whom whose so when if because where while to how".split())
 # a clause that opens on a subject pronoun, after a conjunction or not ("explained [But she became nervous, telling
@@ -413,6 +418,13 @@ _PRONOUN_START = re.compile(r"(?i)^(?:(?:but|and|yet|so|then)\s+)?(?:i|he|she|we
 # ("agrees [In addition to improving alertness, memory, and cognitive performance, coffee has been connected ...]")
 _OPENER = re.compile(r"^(?:In|As|After|Although|Though|While|Since|When|Whenever|Once|If|Because|Despite|Unlike"
                      r"|Before|Given|However|Still|Now|Today|Yet|For|With|Without|Like)\b[^,]*,")  # fmt: skip
+# reported content that opens on a finite verb has lost its subject to the speaker's side: a participle ("The rules
+# announced Thursday [would allow federal agencies to bypass ...]"), a relative clause ("which U.S. officials say
+# [would prejudge negotiations]", "The man police say [is behind a fatal hit and run]") or a subject the span left
+# out ("Eleftherotypia warned [would rise up if nothing was done]"); not a conditional's inversion ("admitted [had
+# Creighton remained in the Missouri Valley ...]")
+_VERB_FIRST = re.compile(r"^(?:would|will|could|can|may|might|must|should|shall|is|are|was|were|has|have|had)\b"
+                         r"(?!\s+[A-Z])")
 _CLAUSE_START = re.compile(r"(?i)^(?:(?:that|whether|if|how|why|what|when|where|who|which)\b|[\"“‘'])")
 
 
@@ -434,6 +446,8 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
         return True
     content = q.content.text.lstrip()
     if content.lower().startswith("to ") and not cue.startswith(_INFINITIVE_STEMS):
+        return True
+    if _VERB_FIRST.match(content) or _title(content):
         return True
     if cue and not _CLAUSE_START.match(content) and not _statement_cue(cue):
         return True
@@ -517,12 +531,16 @@ TITLE_MIN_WORDS = 3
 
 
 def _code_or_title(text: str) -> bool:
-    """An unattributed "quote" that is code, a path or an address (``_CODE``), or a title: every word of at least
-    ``TITLE_MIN_WORDS`` capitalised but the small words a title leaves in lower case ("What to Expect in Your First
-    Counseling Session", "Virtual Therapy in [State]", "Are You Being Served?"). Someone's words are a sentence with
-    words in lower case, or shouted in capitals (a crowd's "ONE MORE YEAR! ONE MORE YEAR!")."""
-    if _CODE.search(text.strip()):
-        return True
+    """An unattributed "quote" that is code, a path or an address (``_CODE``), or a title (``_title``)."""
+    return _CODE.search(text.strip()) is not None or _title(text)
+
+
+def _title(text: str) -> bool:
+    """A title: every word of at least ``TITLE_MIN_WORDS`` capitalised but the small words a title leaves in lower case
+    ("What to Expect in Your First Counseling Session", "Virtual Therapy in [State]", "Are You Being Served?"; a
+    headline taken for what police said: "[Driver Charged With DWI, Vehicular Manslaughter] A 59-year-old mother ...
+    died ..., police said"). Someone's words are a sentence with words in lower case, or shouted in capitals (a crowd's
+    "ONE MORE YEAR! ONE MORE YEAR!")."""
     words = re.findall(r"[^\W\d_][\w’'-]*|\d[\w,.]*", text)
     return len(words) >= TITLE_MIN_WORDS and any(c.islower() for c in text) and all(
         w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_LOWER and i for i, w in enumerate(words)
@@ -560,6 +578,31 @@ def _phrase(text: str, words: list[str]) -> bool:
     return len(words) <= PHRASE_MAX and (first.islower() or first in ",;:")
 
 
+def _named_in_own_words(q: Quote) -> bool:
+    """Reported speech whose resolved speaker is named in its own content while the speaker span does not name them:
+    a pronoun or a role resolved to the wrong person. Before its content the writer says "he" of the one who speaks,
+    not his name ("He remained an ardent defender of Nixon, speaking out ... to assail [Magruder's assertions]":
+    LaRue, not Magruder; "He said [he had spoken to Mr. Gray's parents]"); a relative pronoun after it stands for the
+    content's last words ("[... Crowley Petroleum Distributors], which maintains"), and someone's spokesman is not
+    that someone ("[Esther Williams ... died on Thursday], her spokesman said"). A pronoun after the content may name
+    its speaker in it ("[Kelly's group does not manage any of the optical spy satellites], he said": Kelly), and a
+    direct quote is the speaker's own words, which may name them."""
+    if q.direct or q.speaker is None or not q.speaker_name:
+        return False
+    span = q.speaker.text.strip()
+    before = q.speaker.end <= q.content.start
+    if not (before or span.lower() in _RELATIVES or _POSSESSIVE.match(span)):
+        return False
+    names = re.findall(r"[A-Z][\w’'-]{2,}", q.speaker_name)
+    if not names or names[-1] in span:
+        return False  # the span names them (a speaker inside its content is ``_reported_unusable``'s)
+    return re.search(rf"(?<![\w-]){re.escape(names[-1])}(?![\w-])", q.content.text) is not None
+
+
+_RELATIVES = frozenset("who which that whom".split())
+_POSSESSIVE = re.compile(r"(?i)(?:his|her|their|its)\s")
+
+
 def _statement_cue(cue: str) -> bool:
     """Whether any word of the cue ("said", "went on to say", "according to") is a statement verb."""
     return any(w.startswith(_STATEMENT_STEMS) for w in re.findall(r"[a-z]+", cue))
@@ -594,6 +637,8 @@ def build_ledger(
     recs: list[_Item] = []
     phrases: set[int] = set()
     for art, outlet, text, q in items:
+        if _named_in_own_words(q):
+            q = replace(q, speaker_name=None)  # the article's description of the speaker, if any, stays
         c = q.content
         if not q.direct and (_reported_unusable(q, text) or any(a == art and _carries(c, s, e) for a, s, e in direct)):
             continue
