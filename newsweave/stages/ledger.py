@@ -418,11 +418,8 @@ _PRONOUN_START = re.compile(r"(?i)^(?:(?:but|and|yet|so|then)\s+)?(?:i|he|she|we
 # ("agrees [In addition to improving alertness, memory, and cognitive performance, coffee has been connected ...]")
 _OPENER = re.compile(r"^(?:In|As|After|Although|Though|While|Since|When|Whenever|Once|If|Because|Despite|Unlike"
                      r"|Before|Given|However|Still|Now|Today|Yet|For|With|Without|Like)\b[^,]*,")  # fmt: skip
-# reported content that opens on a finite verb has lost its subject to the speaker's side: a participle ("The rules
-# announced Thursday [would allow federal agencies to bypass ...]"), a relative clause ("which U.S. officials say
-# [would prejudge negotiations]", "The man police say [is behind a fatal hit and run]") or a subject the span left
-# out ("Eleftherotypia warned [would rise up if nothing was done]"); not a conditional's inversion ("admitted [had
-# Creighton remained in the Missouri Valley ...]")
+# reported content that opens on a finite verb has lost its subject (``_lost_subject``); not a conditional's inversion
+# ("admitted [had Creighton remained in the Missouri Valley ...]")
 _VERB_FIRST = re.compile(r"^(?:would|will|could|can|may|might|must|should|shall|is|are|was|were|has|have|had)\b"
                          r"(?!\s+[A-Z])")
 _CLAUSE_START = re.compile(r"(?i)^(?:(?:that|whether|if|how|why|what|when|where|who|which)\b|[\"“‘'])")
@@ -447,7 +444,7 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
     content = q.content.text.lstrip()
     if content.lower().startswith("to ") and not cue.startswith(_INFINITIVE_STEMS):
         return True
-    if _VERB_FIRST.match(content) or _title(content):
+    if _VERB_FIRST.match(content) and _lost_subject(q, text) is None or _title(content):
         return True
     if cue and not _CLAUSE_START.match(content) and not _statement_cue(cue):
         return True
@@ -461,6 +458,32 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
         if not _bare_clause(content):  # "records show [Lasalle has three prior convictions]" stays
             return True
     return not q.speaker_name and _description(q) is None
+
+
+def _lost_subject(q: Quote, text: str) -> str | None:
+    """The subject of reported content that opens on a finite verb (``_VERB_FIRST``), left between the cue or the
+    speaker and the content: "Eleftherotypia warned [young Greeks] would rise up ...", "U.S. officials say [including
+    emission targets] would prejudge negotiations", "According to Alan Mauldin, ..., [the succession of problems in the
+    region] are only likely to be remedied ..." (the words after the last comma, at most ``BARE_SUBJECT_MAX``, and no
+    day or time). None when nothing is left there: the subject was the speaker's side, a relative clause ("what
+    officials said [were the bulk of ... comments]", "The man police say [is behind a fatal hit and run]") or a
+    participle ("The rules announced Thursday [would allow ...]"), and the content is no statement a reader can read."""
+    ends = [s.end for s in (q.cue, q.speaker) if s is not None and s.end <= q.content.start]
+    if not ends or not text:
+        return None
+    gap = text[max(ends) : q.content.start]
+    words = gap[gap.rfind(",") + 1 :].split()
+    if len(words) > BARE_SUBJECT_MAX or not any(re.search(r"[^\W\d_]", w) for w in words):
+        return None  # (a closing quote mark: 'said Jackman, 40, star of the romantic epic "Australia," [will host]')
+    if _TIME_WORDS.intersection(w.lower() for w in words):
+        return None
+    return " ".join(words)
+
+
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening
+    night week month year earlier later""".split()
+)
 
 
 def _bare_clause(content: str) -> bool:
@@ -646,6 +669,8 @@ def build_ledger(
         if not q.direct and any(_carries(Span(s, e, ""), c.start, c.end) for s, e in outer):
             continue  # a nested attribution ('said [Moscow hoped [to ...]]'): the outer statement is listed
         qt = _join_parts(text, q.parts) if q.parts else c.text or text[c.start : c.end]
+        if not q.direct and _VERB_FIRST.match(qt.lstrip()) and (subject := _lost_subject(q, text)):
+            qt = f"{subject} {qt.lstrip()}"  # the subject the content lost: "young Greeks would rise up ..."
         if q.direct and _TITLE_BEFORE.search(text[max(0, c.start - 40) : c.start]):
             continue  # a title or a name in quote marks: 'the 2005 book "The Big Show ..."', 'the so-called "X"'
         if q.direct and _excerpt(qt):
