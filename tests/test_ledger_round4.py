@@ -82,3 +82,27 @@ def test_as_before_a_clause_is_no_description() -> None:
     (entry,) = _listed(text, "his behavior as a staged performance calculated to evade prosecution",
                        "Law - enforcement agents", "described")  # fmt: skip
     assert entry["speaker_description"] == "Law - enforcement agents"
+
+
+def _direct(text: str, content: str, speaker: str, name: str | None, cue: str = "said") -> Quote:
+    q = _quote(text, content, speaker, cue, name)
+    return Quote(content=q.content, speaker=q.speaker, speaker_name=name, cue=q.cue, direct=True)
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker() -> None:
+    text = ('European Union President Herman Van Rompuy said in Brussels. "Several crucial minutes were lost," the '
+            'official said, visibly upset. He asked not to be identified pending an announcement.')  # fmt: skip
+    first = _direct(text, "Several crucial minutes were lost,", "the official", None)
+    asked = _quote(text, "not to be identified pending an announcement", "He", "asked", "Herman Van Rompuy")
+    ledger = build_ledger([("a1", "AP", text, first), ("a1", "AP", text, asked)])
+    assert {e["speaker_description"] for e in ledger} == {"the official"} and {e["speaker"] for e in ledger} == {None}
+
+
+def test_he_after_a_group_or_a_thing_keeps_its_name() -> None:
+    text = ("Anthony Phillip LaSalle, 36, was pulled over a few blocks away, where police say he was uncooperative. "
+            "Later he said he had been drinking at a bar in Bloomington all afternoon.")  # fmt: skip
+    first = _quote(text, "he was uncooperative", "police", "say", None)
+    later = _quote(text, "he had been drinking at a bar in Bloomington all afternoon", "he", "said",
+                   "Anthony Phillip LaSalle")  # fmt: skip
+    speakers = {e["speaker"] for e in build_ledger([("a1", "AP", text, first), ("a1", "AP", text, later)])}
+    assert "Anthony Phillip LaSalle" in speakers

@@ -626,6 +626,58 @@ _RELATIVES = frozenset("who which that whom".split())
 _POSSESSIVE = re.compile(r"(?i)(?:his|her|their|its)\s")
 
 
+ANTECEDENT_MAX = 600  # characters from an unnamed speaker to a "he" or "she" that can stand for them
+
+
+def _unnamed_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | None:
+    """The quote whose unnamed speaker a "he" or "she" stands for though it was resolved to a name: the article's
+    last speaker before it is one person described, not named ("the official", "a relative", "a source"), within
+    ``ANTECEDENT_MAX`` characters and with no part of the resolved name between them: '"Several crucial minutes were
+    lost," the official said, visibly upset. "..." He asked [not to be identified]' (not Herman Van Rompuy, named
+    earlier), "According to a relative, ... 'He's had a very dark past ...,' she said" (not John Jenkin, of whom she
+    speaks). Not a group ("police", "Authorities"), a thing ("her official biography"), a name the tagger missed
+    ("Gage", "Timmons") or a noun of the other sex."""
+    if q.speaker is None or not q.speaker_name or q.speaker.text.lower() not in ("he", "she"):
+        return None
+    before = [x for x in quotes if x is not q and x.speaker is not None and x.speaker.end <= q.speaker.start]
+    if not before:
+        return None
+    x = max(before, key=lambda x: x.speaker.end if x.speaker is not None else -1)
+    assert x.speaker is not None
+    if x.speaker_name or q.speaker.start - x.speaker.end > ANTECEDENT_MAX or _description(x) is None:
+        return None
+    tokens = _WORD.findall(x.speaker.text)
+    if any(t[:1].isupper() for t in tokens[1:]) or tokens[0][:1].isupper() and tokens[0].lower() not in _ARTICLES:
+        return None
+    head = _words(x.speaker.text)[-1]
+    other_sex = _MEN if q.speaker.text.lower() == "she" else _WOMEN
+    if singular(head) != head or head in _GROUPS or head in other_sex or not (head in _PEOPLE or _person_noun(head)):
+        return None
+    between = text[x.speaker.end : q.speaker.start]
+    return None if any(n in between for n in re.findall(r"[A-Z][\w’'-]{2,}", q.speaker_name)) else x
+
+
+_ARTICLES = frozenset("the a an one another his her their its".split())
+_GROUPS = frozenset("police staff government ministry family team crowd public management military".split())
+_MEN = frozenset("man husband father son brother spokesman boy uncle nephew grandfather chairman businessman".split())
+_WOMEN = frozenset(
+    "woman wife mother daughter sister spokeswoman girl aunt niece grandmother chairwoman businesswoman actress".split()
+)
+
+
+def _with_antecedents(items: list[tuple[str, str | None, str, Quote]]) -> list[tuple[str, str | None, str, Quote]]:
+    """``items`` with each "he" or "she" that stands for an unnamed speaker (``_unnamed_antecedent``) given that
+    speaker's words as its own: no name, the description ("the official")."""
+    by_article: dict[str, list[Quote]] = {}
+    for art, _o, _t, q in items:
+        by_article.setdefault(art, []).append(q)
+    out = []
+    for art, outlet, text, q in items:
+        x = _unnamed_antecedent(q, by_article[art], text)
+        out.append((art, outlet, text, q if x is None else replace(q, speaker=x.speaker, speaker_name=None)))
+    return out
+
+
 def _statement_cue(cue: str) -> bool:
     """Whether any word of the cue ("said", "went on to say", "according to") is a statement verb."""
     return any(w.startswith(_STATEMENT_STEMS) for w in re.findall(r"[a-z]+", cue))
@@ -652,6 +704,7 @@ def build_ledger(
     ("speaker_description": "a senior US official") when there is one.
     Entries are sorted by number of articles, most first.
     """
+    items = _with_antecedents(items)
     direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
     reported: dict[str, list[tuple[int, int]]] = {}
     for a, _o, _t, q in items:
