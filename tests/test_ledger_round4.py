@@ -106,3 +106,12 @@ def test_he_after_a_group_or_a_thing_keeps_its_name() -> None:
                    "Anthony Phillip LaSalle")  # fmt: skip
     speakers = {e["speaker"] for e in build_ledger([("a1", "AP", text, first), ("a1", "AP", text, later)])}
     assert "Anthony Phillip LaSalle" in speakers
+
+
+def test_a_protest_against_a_noun_phrase_is_a_march() -> None:
+    text = "More than 10,000 people protest the conservative Government's economic policies in a general strike."
+    assert _listed(text, "the conservative Government's economic policies in a general strike",
+                   "More than 10,000 people", "protest") == []  # fmt: skip
+    text = "The lawyers protested that the ruling ignored the evidence heard at trial."
+    (entry,) = _listed(text, "that the ruling ignored the evidence heard at trial", "The lawyers", "protested")
+    assert entry["speaker_description"] == "The lawyers"

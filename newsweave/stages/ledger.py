@@ -392,7 +392,10 @@ _CLAUSE_ONLY_STEMS = ("find", "found", "show", "reveal", "disclos", "publish", "
                       # content types]", "These models boast [a dual motor]", "Microsoft Corp. pushes [software
                       # updates]", "Customers favor [this format]", "The experience emphasizes [efficiency]", "Movers
                       # charge [an average hourly rate]", "Authorities charged [Andrew Lopez ... with her murder]")
-                      "support", "boast", "push", "prefer", "favo", "emphas", "charg")  # fmt: skip
+                      "support", "boast", "push", "prefer", "favo", "emphas", "charg",
+                      # ... or a march ("More than 10,000 people protest [the conservative Government's economic
+                      # policies in a general strike]"); "protested [that ...]" says something
+                      "protest")  # fmt: skip
 # "described" with a noun phrase says something only with "as" ("described [the cardinal's record as mixed]"); without
 # it the noun phrase is a topic ("described [a chaotic scene immediately after the shooting]")
 # ... and an "as" that opens a clause of time is no "as" of a description ("described [a chaotic scene immediately after
