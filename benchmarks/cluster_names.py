@@ -35,7 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.cluster_stream import default_params, features, run_stream, score, topic  # noqa: E402
+from benchmarks.cluster_stream import default_params, features, order_stats, run_stream, topic  # noqa: E402
 from benchmarks.common import SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
 from newsweave.stages.cluster import StoryClusterer, _Story, content_terms  # noqa: E402
@@ -173,15 +173,9 @@ def main() -> None:
         for name in names:
             kw = dict(default_params(), **VARIANTS[name])
             runs = [run_stream(o, records, vecs, ents, terms, cls=NameClusterer, **kw) for o in orders]
-            sc = [score(o, records, r[0]) for o, r in zip(orders, runs, strict=True)]
-            f1 = [x["bcubed_f1"] for x in sc]
-            lat = np.concatenate([r[1] for r in runs]) * 1000
-            row = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)), "sd_f1": float(np.std(f1, ddof=1)),
-                   "mean_p": float(np.mean([x["bcubed_p"] for x in sc])),
-                   "mean_r": float(np.mean([x["bcubed_r"] for x in sc])),
-                   "p50_ms": float(np.percentile(lat, 50)), "p95_ms": float(np.percentile(lat, 95))}  # fmt: skip
+            row = order_stats(orders, records, runs)
             out["stream"][name] = row
-            print(f"{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in row.items()), file=sys.stderr)
+            print(f"{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in row.items() if k != "each"), file=sys.stderr)
     out["when"] = stamp()
     out["machine"] = machine()
     print(json.dumps(out, indent=2))

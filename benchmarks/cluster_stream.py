@@ -6,7 +6,7 @@ together) and reports every figure on the held-out third as well
 as on the full stream. The gold `event` field is read only here, never by newsweave.
 
     .venv/bin/python benchmarks/cluster_stream.py [--grid] [--seeds 5] [--peers] [--max-tokens 128]
-        [--set lexical_weight=0.3 lead_chars=600 ...] [--sweep merge_threshold=0,0.4,0.45,0.5 [--dev-only]]
+        [--set lexical_weight=0.3 lead_chars=600 ...] [--sweep merge_threshold=0,0.4,0.45,0.5] [--dev-only]
 
 A sweep's shuffles are drawn with random.sample, the report's with random.shuffle (same seeds, other
 orders), so a sweep's means are comparable with each other, not with the report's.
@@ -123,6 +123,20 @@ def score(idx: list[int], records: list[dict], pred: list[str]) -> dict[str, flo
             "ari": ari(gold, pred), "stories": len(set(pred)), "events": len(set(gold))}  # fmt: skip
 
 
+def order_stats(orders: list[list[int]], records: list[dict], runs: list[tuple[list[str], list[float], int]]
+                ) -> dict[str, Any]:  # fmt: skip
+    """BCubed F1 of the first order and the mean and sd over all, mean P and R, latency p50 and p95 (ms)."""
+    sc = [score(o, records, r[0]) for o, r in zip(orders, runs, strict=True)]
+    f1 = [x["bcubed_f1"] for x in sc]
+    lat = np.concatenate([r[1] for r in runs]) * 1000
+    return {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)),
+            "sd_f1": float(np.std(f1, ddof=1)) if len(f1) > 1 else 0.0,
+            "mean_p": float(np.mean([x["bcubed_p"] for x in sc])),
+            "mean_r": float(np.mean([x["bcubed_r"] for x in sc])),
+            "p50_ms": float(np.percentile(lat, 50)), "p95_ms": float(np.percentile(lat, 95)),
+            "each": [round(x, 4) for x in f1]}  # fmt: skip
+
+
 def peers(records: list[dict], vecs: np.ndarray, dev: list[int], test: list[int]) -> dict[str, dict]:
     """Batch clusterers on the same embeddings (they see all articles at once, not a stream)."""
     from sklearn.cluster import HDBSCAN, AgglomerativeClustering
@@ -195,7 +209,7 @@ def main() -> None:
     )
     ap.add_argument("--sweep", metavar="NAME=V1,V2,...",
                     help="F1 (file order + shuffles) and merges per run for each value of a parameter")  # fmt: skip
-    ap.add_argument("--dev-only", action="store_true", help="--sweep: the dev events only (held-out not read)")
+    ap.add_argument("--dev-only", action="store_true", help="the dev events only (held-out not read)")
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="override clusterer parameters, e.g. lexical_weight=0.3 lead_chars=600")  # fmt: skip
     args = ap.parse_args()
@@ -227,15 +241,7 @@ def main() -> None:
             for part, idx in (("dev", dev), ("heldout", test))[: 1 if args.dev_only else 2]:
                 orders = [list(idx)] + [random.Random(sd).sample(idx, len(idx)) for sd in range(args.seeds)]
                 runs = [run_stream(o, records, vecs, ents, terms, **kw) for o in orders]
-                sc = [score(o, records, r[0]) for o, r in zip(orders, runs, strict=True)]
-                f1 = [x["bcubed_f1"] for x in sc]
-                lat = np.concatenate([r[1] for r in runs]) * 1000
-                row[part] = {"file_order_f1": f1[0], "mean_f1": float(np.mean(f1)),
-                             "sd_f1": float(np.std(f1, ddof=1)) if len(f1) > 1 else 0.0,
-                             "mean_p": float(np.mean([x["bcubed_p"] for x in sc])),
-                             "mean_r": float(np.mean([x["bcubed_r"] for x in sc])),
-                             "merges_per_run": [r[2] for r in runs], "p50_ms": float(np.percentile(lat, 50)),
-                             "p95_ms": float(np.percentile(lat, 95))}  # fmt: skip
+                row[part] = {**order_stats(orders, records, runs), "merges_per_run": [r[2] for r in runs]}
             sweep[v] = row
             print(f"{name}={v}: {row}", file=sys.stderr)
         print(json.dumps({"sweep": name, "seeds": args.seeds, "results": sweep, "when": stamp()}, indent=2))
@@ -261,14 +267,14 @@ def main() -> None:
         print(f"best on dev events: F1 {best[0]:.4f} with {best[1]} ({time.time() - t:.0f} s)", file=sys.stderr)
         params = best[1]
     out: dict = {"params": params, "lead_chars": lead_chars, "max_tokens": args.max_tokens or s.embed_max_tokens}
-    for name, idx in (("dev", dev), ("heldout", test), ("all", order)):
+    for name, idx in (("dev", dev), ("heldout", test), ("all", order))[: 1 if args.dev_only else 3]:
         pred, lat, _ = run_stream(idx, records, vecs, ents, terms, **params)
         res = score(idx, records, pred)
         res["p50_ms"] = float(np.percentile(lat, 50) * 1000)
         res["p95_ms"] = float(np.percentile(lat, 95) * 1000)
         out[name] = res
     # order of arrival: the file order and shuffles with fixed seeds, on each part separately
-    for name, part in (("dev", dev), ("heldout", test)):
+    for name, part in (("dev", dev), ("heldout", test))[: 1 if args.dev_only else 2]:
         f1 = [out[name]["bcubed_f1"]]
         for seed in range(args.seeds):
             idx = list(part)
