@@ -70,3 +70,11 @@ def test_a_name_ends_before_an_open_bracket_a_count_or_a_date() -> None:
     assert lab["World Health Organization"] == "ORG"
     assert lab["Dashoguz province"] == "GPE" and lab["Atlantic"] == "LOC"
     assert "Regulatory Reform (Fire Safety" in lab  # the bracket closes inside the name: left as spaCy read it
+
+
+def test_a_given_name_and_a_surname_tagged_gpe_is_a_person() -> None:
+    # the stream's Tour de France story: "Andreas Klöden" GPE once; a town of that shape stays ("Alice Springs")
+    text = "Andreas Klöden lost time. They drove to Alice Springs. Mary Lake is a lake."
+    lab = _labels(text, [("Andreas Klöden", "GPE", 0), ("Alice Springs", "GPE", 0), ("Mary Lake", "GPE", 0)])
+    assert lab["Andreas Klöden"] == "PERSON"
+    assert lab["Alice Springs"] == lab["Mary Lake"] == "GPE"

@@ -1891,6 +1891,9 @@ def _unsupported_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], 
         return "OTHER"
     if any(_known_place(v) for v in c.surfaces):
         return None
+    if all(_person_shaped(v, lower) and v.split()[0].lower() in _GIVEN_NAMES
+           and v.split()[-1].lower() not in _LANDFORMS | _PLACE_HEAD_WORDS for v in c.surfaces):
+        return "PERSON"  # a given name of the list and a surname: "Andreas Klöden", "Anquan Boldin"
     words = {w.lower().strip(".,’'") for v in c.surfaces for w in re.split(r"[\s-]+", v)}
     if (words & (_ORG_WORDS - _PLACE_BODY_WORDS) or any(_org_context(t, m) for v in c.surfaces for t, m in read[v])
             or any(_WEB_OR_CAMEL.fullmatch(v) and not v.startswith(("Mc", "Mac", "De", "La", "Le", "Du"))
