@@ -4,8 +4,10 @@ Serves a copy of a store (``newsweave serve``, in a subprocess: the given file i
 opens every story page, the story list, a search, an entity, an article, the add page and a 404 at a
 desktop width (1366x900) and a phone width (390x844, mobile emulation). For each page it reports the
 document height (how far a reader scrolls), whether the page scrolls sideways, and boxes that run off
-the screen outside a scrolling box. Story pages are split into dev and held-out by
-``benchmarks.common.heldout(story id)``; the folding thresholds were set looking at dev stories only.
+the screen outside a scrolling box; on story pages, the quote wordings, dated events, numbers and
+agreement claims shown, and how many give no link to their words in the article's text (``?hl=``).
+Story pages are split into dev and held-out by ``benchmarks.common.heldout(story id)``; the folding
+thresholds were set looking at dev stories only.
 
     nice -n 10 .venv/bin/python -m benchmarks.web_pages --db /tmp/run4/s.db [--ref GIT_REV] [--shots DIR]
 
@@ -58,8 +60,19 @@ function label_px(sel) {
 // a tag ('OTHER EVENT', 'DIRECT') split over two lines
 var broken = 0;
 document.querySelectorAll('.tag').forEach(function (e) { if (e.getClientRects().length > 1) broken++; });
+// what a fact-checker checks against the article: quote wordings, dated events, numbers, agreement claims; how
+// many link to their words in the article's text (the article page with the span marked, "?hl=")
+var items = new Set(document.querySelectorAll('ol.wordings > li, ul.wordings > li, ol.timeline > li, ' +
+                                              'ul.claims li:not(:has(> ul)), td[data-label="As written"]:not(.none)'));
+var checkable = 0;
+items.forEach(function (e) {
+  var own = Array.prototype.some.call(e.querySelectorAll('a[href*="?hl="]'), function (a) {
+    return a.closest('li, td') === e;
+  });
+  if (own) checkable++;
+});
 var nav = performance.getEntriesByType('navigation')[0];
-return {broken_tags: broken, load_ms: nav ? nav.loadEventEnd : null,
+return {checks: items.size, checkable: checkable, broken_tags: broken, load_ms: nav ? nav.loadEventEnd : null,
         height: document.documentElement.scrollHeight, sideways: document.documentElement.scrollWidth > vw,
         off_screen: out.slice(0, 5), n_off: out.length, title: document.title,
         coverage_px: label_px('svg.coverage-pic'), timeline_px: label_px('svg.timeline-pic')};
@@ -193,6 +206,9 @@ def run(base: str, stories: list[dict[str, Any]], args: argparse.Namespace) -> N
                   f"  with off-screen boxes {off}")  # fmt: skip
             loads = sorted(f["load_ms"] for f in rows if f.get("load_ms") is not None)
             broken = [f.get("broken_tags", 0) for f in rows]
+            checks = [(f.get("checks", 0), f.get("checkable", 0)) for f in rows]
+            print(f"  wordings, dates, numbers, claims: {sum(c for c, _ in checks)}, with no link to their words in "
+                  f"the article: {sum(c - k for c, k in checks)} on {sum(c > k for c, k in checks)} pages")
             print(f"  tags split over two lines: {sum(broken)} on {sum(b > 0 for b in broken)} pages"
                   + (f"  load ms median {statistics.median(loads):.0f} max {loads[-1]:.0f}" if loads else ""))
             for pic in ("coverage", "timeline"):

@@ -506,6 +506,25 @@ class _StoryView:
     def in_other_event(self, ids: Iterable[Any]) -> bool:
         return in_other_event(ids, self.other)
 
+    def passages(self, spans: Iterable[Any]) -> list[dict[str, Any]]:
+        """Where a quote, number, dated event or claim stands in its articles' texts, one link per cited article
+        (the first span of each), in article order: the article page with the span marked, so a reader can check
+        the words against the text around them. None without ``span_link`` (the report files have no texts)."""
+        if not self.span_link:
+            return []
+        found: dict[str, dict[str, Any]] = {}
+        for sp in spans:
+            if not isinstance(sp, dict):
+                continue
+            aid, start, end = str(sp.get("article") or ""), sp.get("start"), sp.get("end")
+            if aid not in self.refs or aid in found or not (isinstance(start, int) and isinstance(end, int)):
+                continue
+            text = self.texts[aid][0] if aid in self.texts else None
+            if 0 <= start < end and (text is None or end <= len(text)):
+                ref = self.refs[aid]
+                found[aid] = {"n": ref["n"], "marker": ref["marker"], "href": self.span_link(aid, start, end)}
+        return sorted(found.values(), key=lambda p: p["n"])
+
     def articles(self) -> list[dict[str, Any]]:
         rows = []
         for n, a in enumerate(self.raw_articles, 1):
@@ -602,7 +621,8 @@ class _StoryView:
                 outlets = _dedupe(w.get("outlets") or []) or _dedupe(self.sources.get(str(i)) for i in ids)
                 direct = bool(w.get("direct", q.get("direct", True)))  # a reported wording is shown without marks
                 wordings.append({"text": _text(w.get("text")) or "", "direct": direct,
-                                 "outlets": _shown_outlets(outlets), "refs": self.cite(ids)})  # fmt: skip
+                                 "outlets": _shown_outlets(outlets), "refs": self.cite(ids),
+                                 "passages": self.passages(w.get("spans") or [])})  # fmt: skip
             diff = _diff_segments(q.get("diff"))
             changed = any(seg["op"] != "=" for seg in diff)
             ids = _dedupe(q.get("articles") or []) or _dedupe(
@@ -698,7 +718,8 @@ class _StoryView:
                 # resolved against a story-mate's publication day
                 label = f"about the {label}" if label.startswith("week of") else f"about {label}"
             out.append({"date": _text(t.get("date")), "label": label, "text": _text(t.get("text")),
-                        "refs": self.cite(ids), "other_event": self.in_other_event(ids)})  # fmt: skip
+                        "refs": self.cite(ids), "other_event": self.in_other_event(ids),
+                        "passages": self.passages([t])})  # fmt: skip
         return out
 
     def numbers(self) -> list[dict[str, Any]]:
@@ -718,6 +739,7 @@ class _StoryView:
                     "conflict": bool(n.get("conflict")),
                     "conflicts_with": conflicts,
                     "refs": self.cite(n.get("articles") or []),
+                    "passages": self.passages(n.get("spans") or []),
                 }
             )
         return out
@@ -732,13 +754,22 @@ class _StoryView:
                 continue
             outlets = _dedupe(c.get("outlets") or [])
             n = c.get("independent_outlets")
-            corroborated.append({"text": _text(c.get("text")), "outlets": _shown_outlets(outlets),
+            text = _text(c.get("text"))
+            # the shown wording is one article's sentence: where it stands (the others are in its wordings)
+            key = " ".join((text or "").split())
+            spans = [(" ".join((_text(sp.get("text")) or "").split()), sp) for sp in c.get("sentences") or []
+                     if isinstance(sp, dict)]
+            # its sentence, or else the sentence it holds (a span the comparison cut at a clause: "and Capt. Tom
+            # Tennant ... were killed")
+            own = [sp for t, sp in spans if t == key] or [sp for t, sp in spans if t and t in key]
+            corroborated.append({"text": text, "outlets": _shown_outlets(outlets),
                                  "n_outlets": n if isinstance(n, int) else len(outlets),
                                  "refs": self.cite(c.get("articles") or []),
+                                 "passages": self.passages(own[:1]),
                                  "wordings": self._wordings(c)})  # fmt: skip
         unique = [
             {"text": _text(u.get("text")), "outlet": self._outlet(u), "refs": self.cite([u.get("article")]),
-             "other_event": self.in_other_event([u.get("article")])}
+             "other_event": self.in_other_event([u.get("article")]), "passages": self.passages([u])}
             for u in cmp.get("unique") or []
             if isinstance(u, dict) and _text(u.get("text"))
         ]
@@ -748,7 +779,8 @@ class _StoryView:
                 continue
             claims = [
                 {"text": _text(x.get("text")), "outlet": self._outlet(x), "refs": self.cite([x.get("article")]),
-                 "value": fmt_number(x["value"]) if isinstance(x.get("value"), int | float) else None}
+                 "value": fmt_number(x["value"]) if isinstance(x.get("value"), int | float) else None,
+                 "passages": self.passages([x])}
                 for x in c.get("claims") or [] if isinstance(x, dict) and _text(x.get("text"))
             ]  # fmt: skip
             if claims:
@@ -770,7 +802,8 @@ class _StoryView:
             if not text or text in seen:
                 continue
             seen.add(text)
-            out.append({"text": text, "outlet": self._outlet(span), "refs": self.cite([span.get("article")])})
+            out.append({"text": text, "outlet": self._outlet(span), "refs": self.cite([span.get("article")]),
+                        "passages": self.passages([span])})
         return out
 
     def _outlet(self, claim: dict[str, Any]) -> str | None:

@@ -1,0 +1,88 @@
+"""A fact-checker's pass over the story page (round 3): every quote wording, number, dated event and claim can be
+checked against the words around it in its article, on the web app's story page; the report files (no texts) stay
+as they were."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from newsweave.report import render_html  # noqa: E402
+from newsweave.web.pages import story_page  # noqa: E402
+
+from .test_report import make_doc  # noqa: E402
+from .test_web_pages import body, quake  # noqa: E402
+
+TEXT_A1 = "Officials: We are searching every building tonight, and 40 people died on Tuesday. " * 2
+TEXT_A2 = "They say We are checking every building tonight; 45 people died, the Herald said. " * 2
+
+
+def checked_story() -> dict[str, Any]:
+    story = quake()
+    story["numbers"] = [{"value": 40, "unit": None, "counts": "people", "qualifiers": [], "verbs": ["died"],
+                         "text": "40 people", "articles": ["a1"], "spans": [{"article": "a1", "start": 56, "end": 65}]}]
+    story["timeline"] = [{"date": "2024-04-30", "granularity": "day", "text": "40 people died on Tuesday.",
+                          "article": "a1", "start": 56, "end": 82, "articles": ["a1"]}]  # fmt: skip
+    story["comparison"] = {
+        "corroborated": [{"text": "40 people died on Tuesday.", "outlets": ["Daily Post", "Coast Herald"],
+                          "articles": ["a1", "a2"], "independent_outlets": 2,
+                          "sentences": [{"article": "a1", "start": 56, "end": 82, "text": "40 people died on Tuesday.",
+                                         "outlet": "Daily Post"},
+                                        {"article": "a2", "start": 50, "end": 80,
+                                         "text": "45 people died, the Herald said.", "outlet": "Coast Herald"}]}],
+        "unique": [{"text": "They say We are checking.", "outlet": "Coast Herald", "article": "a2", "start": 0,
+                    "end": 25}],
+        "conflicting": [],
+    }  # fmt: skip
+    return story
+
+
+def texts() -> dict[str, tuple[str, list[Any]]]:
+    return {"a1": (TEXT_A1, []), "a2": (TEXT_A2, []), "a3": (TEXT_A1, [])}
+
+
+def part(page: str, head: str, end: str) -> str:
+    return page[page.index(f">{head}</h3>") : page.index(f">{end}</h3>")]
+
+
+def test_quotes_numbers_dates_and_claims_link_to_their_words_in_the_article() -> None:
+    page = body(story_page(checked_story(), texts()))
+    quotes = part(page, "Quotes", "Entities")
+    # the first wording is in a1 and a3 but has a span in a1 only; the second in a2
+    assert '<a href="/articles/a1?hl=10-49#hl"' in quotes and '<a href="/articles/a2?hl=5-43#hl"' in quotes
+    assert quotes.count("read it in the article</a>") == 2
+    numbers = part(page, "Numbers", "Agreement across sources")
+    assert re.search(r'data-label="As written"><a href="/articles/a1\?hl=56-65#hl"[^>]*>40 people</a>', numbers)
+    timeline = part(page, "Timeline", "Numbers")
+    assert '<a href="/articles/a1?hl=56-82#hl"' in timeline
+    agreement = part(page, "Agreement across sources", "Articles")
+    # the shown wording (a1's sentence), the other wording (a2's) and the one-outlet claim
+    for href in ("/articles/a1?hl=56-82#hl", "/articles/a2?hl=50-80#hl", "/articles/a2?hl=0-25#hl"):
+        assert f'<a href="{href}"' in agreement, href
+
+
+def test_a_span_beyond_its_text_or_of_another_story_gets_no_link() -> None:
+    story = checked_story()
+    story["numbers"][0]["spans"] = [{"article": "a1", "start": 56, "end": 10_000}]
+    story["timeline"][0]["article"] = "a-elsewhere"
+    page = body(story_page(story, texts()))
+    assert "hl=56-10000" not in page and "a-elsewhere?hl" not in page
+
+
+def test_a_wording_in_several_articles_links_each() -> None:
+    story = checked_story()
+    story["quotes"][0]["wordings"][0]["spans"].append({"article": "a3", "start": 10, "end": 49})
+    quotes = part(body(story_page(story, texts())), "Quotes", "Entities")
+    assert re.search(r'read it in <a href="/articles/a1\?hl=10-49#hl"[^>]*>\[1\]</a>, '
+                     r'<a href="/articles/a3\?hl=10-49#hl"[^>]*>\[3\]</a>', quotes)
+
+
+def test_the_report_file_has_no_such_links() -> None:
+    doc = make_doc()
+    doc["stories"] = [checked_story()]
+    page = render_html(doc)
+    assert "read it in" not in page and "?hl=" not in page
