@@ -18,6 +18,10 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
 - ``untitled_rows``: article-table rows that read "(untitled)" (no title, no first words shown);
 - ``same_label_rows``: article-table rows, copies aside, whose title (or first words) is another's of the same story
   (a reader cannot tell them apart by it);
+- ``vague_figures``: numbers-table values that read as a vague word before its unit figure ("thousands of 1,000":
+  'thousands of hours' is stored as 1,000 with the qualifier 'thousands of'), a figure no article gives;
+- ``timeline_entries`` and ``undated_basis``: timeline entries, and those that do not say which words their date was
+  read from (one sentence can stand under two dates, "last week" and "15:30 today"; a year can be guessed);
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -52,6 +56,9 @@ from benchmarks.web_pages import driver, export
 DASH = re.compile(r"^(?:—|<code>—</code>)$")
 SPEAKER = re.compile(r'<li class="quote"[^>]*><details>\s*<summary class="qhead"><strong class="speaker">([^<]+)'
                      r'</strong>(?!\s*<span class="sub">\(not named)')  # named, or a body shown as the speaker
+VAGUE = re.compile(r'<td class="value"><span class="sub">(?:[^<]* / )?(?:tens|dozens|scores|hundreds|thousands|millions'
+                   r'|billions) of(?: / [^<]*)?</span> <strong>')
+TIMELINE_ENTRY = re.compile(r'<li(?: class="again")?><time datetime=.*?</li>')
 LONG_HOST = re.compile(r'data-label="(?:Outlet|Original source)">[^<\s]{21,}</td>')  # no break point but mid-word
 
 
@@ -208,7 +215,10 @@ def main() -> None:
                    ("silent_unnamed", silent_unnamed(section)),
                    ("untitled_rows", untitled_rows(section)),
                    ("same_label_rows", same_label_rows(section)),
-                   ("not_named_marks", section.count('<span class="sub">(not named)</span>')))
+                   ("not_named_marks", section.count('<span class="sub">(not named)</span>')),
+                   ("vague_figures", len(VAGUE.findall(section))),
+                   ("timeline_entries", len(TIMELINE_ENTRY.findall(section))),
+                   ("undated_basis", sum("(date read from" not in e for e in TIMELINE_ENTRY.findall(section))))
         for name, n in figures:
             part[name] = part.get(name, 0) + n
             part[name + " (stories)"] = part.get(name + " (stories)", 0) + (n > 0)

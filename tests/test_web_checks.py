@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from newsweave.report import render_html  # noqa: E402
+from newsweave.report import render_html, render_markdown  # noqa: E402
 from newsweave.web.pages import story_page  # noqa: E402
 
 from .test_report import make_doc  # noqa: E402
@@ -86,3 +86,32 @@ def test_the_report_file_has_no_such_links() -> None:
     doc["stories"] = [checked_story()]
     page = render_html(doc)
     assert "read it in" not in page and "?hl=" not in page
+
+
+def test_a_dated_event_says_which_words_its_date_was_read_from() -> None:
+    """One sentence can stand under two dates ("last week" and "15:30 today"), a year can be guessed ("July 7"):
+    the entry names the words it was dated by, in the page and in the Markdown."""
+    story = checked_story()
+    story["timeline"][0]["expressions"] = ["on Tuesday"]
+    page = body(story_page(story, texts()))
+    assert "(date read from “on Tuesday”)" in part(page, "Timeline", "Numbers")
+    doc = make_doc()
+    doc["stories"] = [story]
+    assert "*(date read from “on Tuesday”)*" in render_markdown(doc)
+    story["timeline"][0]["expressions"] = []
+    assert "date read from" not in render_html(doc)
+
+
+def test_a_vague_amount_reads_as_its_word_not_as_a_figure() -> None:
+    """'thousands of hours' is stored as 1,000 with the qualifier 'thousands of': it read "thousands of 1,000"."""
+    story = checked_story()
+    story["numbers"] = [{"value": 1000, "unit": "hours", "counts": "footage", "qualifiers": ["thousands of"],
+                         "verbs": [], "text": "thousands of hours", "articles": ["a1"], "spans": []},
+                        {"value": 1000, "unit": None, "counts": "people", "qualifiers": ["about"], "verbs": [],
+                         "text": "about 1,000 people", "articles": ["a1"], "spans": []}]  # fmt: skip
+    doc = make_doc()
+    doc["stories"] = [story]
+    html, md = render_html(doc), render_markdown(doc)
+    assert '<td class="value"><strong>thousands</strong></td>' in html and "thousands of 1,000" not in html
+    assert "| thousands | hours | footage | thousands of hours |" in md
+    assert '<span class="sub">about</span> <strong>1,000</strong>' in html  # a plain qualifier stays

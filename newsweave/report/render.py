@@ -456,6 +456,12 @@ def _fragment_text(fragment: Any) -> str | None:
     return _text(fragment) if isinstance(fragment, str) else None
 
 
+# a vague amount the numbers stage stores as its unit ("thousands of" -> 1,000): shown as the word
+_VAGUE = {"tens of": 10, "dozens of": 12, "scores of": 20, "hundreds of": 100, "thousands of": 1000,
+          "tens of thousands of": 10_000, "hundreds of thousands of": 100_000, "millions of": 1_000_000,
+          "billions of": 1_000_000_000}  # fmt: skip
+
+
 class _StoryView:
     """Builds the template view of one story; article numbers are 1-based list positions."""
 
@@ -719,6 +725,9 @@ class _StoryView:
                 label = f"about the {label}" if label.startswith("week of") else f"about {label}"
             out.append({"date": _text(t.get("date")), "label": label, "text": _text(t.get("text")),
                         "refs": self.cite(ids), "other_event": self.in_other_event(ids),
+                        # the words the date was read from ("last week", "July 7"): one sentence can stand under
+                        # two dates, and a date can be a year or a day counted from the article's own date
+                        "expressions": [x for x in _dedupe(t.get("expressions") or []) if x.strip()],
                         "passages": self.passages([t])})  # fmt: skip
         return out
 
@@ -728,10 +737,18 @@ class _StoryView:
             if not isinstance(n, dict) or not isinstance(n.get("value"), int | float):
                 continue
             conflicts = [fmt_number(v) for v in n.get("conflicts_with") or [] if isinstance(v, int | float)]
+            qualifiers = _dedupe(n.get("qualifiers") or [])
+            value = fmt_number(n["value"])
+            # "thousands of hours" is stored as 1,000 with the qualifier "thousands of": shown as "thousands"
+            # (it read "thousands of 1,000", a figure no article gives)
+            vague = next((q for q in qualifiers if _VAGUE.get(q.lower()) == n["value"]), None)
+            if vague:
+                qualifiers = [q for q in qualifiers if q != vague]
+                value = vague.rsplit(" ", 1)[0].lower()
             out.append(
                 {
-                    "value": fmt_number(n["value"]),
-                    "qualifiers": _dedupe(n.get("qualifiers") or []),
+                    "value": value,
+                    "qualifiers": qualifiers,
                     "unit": _text(n.get("unit")),
                     "counts": _text(n.get("counts")),
                     "verbs": _dedupe(n.get("verbs") or []),
