@@ -55,7 +55,7 @@ def test_shipped_headline_model_matches_the_features_the_code_computes() -> None
     assert len(model.trees) > 0
     lines = ["Menu", "Home", "The 7 Biggest Diet and Nutrition Trends in 2025", *BODY]
     idx, rows = dump_meta.features(lines, 3, BODY)
-    assert idx == [2, 3, 4]  # one-word menu lines are no candidates; the body's first two lines are
+    assert idx == [2, 3, 4, 5]  # one-word menu lines are no candidates; the body's first LOOK_AHEAD lines are
     assert all(len(r) == len(dump_meta.FEATURES) for r in rows)
     assert dump_meta.find_title(lines, 3, BODY) == 2
 
@@ -141,7 +141,7 @@ def test_headline_features_read_the_meta_lines_and_breadcrumbs_around_a_line() -
              "Table of Contents", "Protein Is Still King", *BODY]  # fmt: skip
     idx, rows = dump_meta.features(lines, 6, BODY)
     feat = {name: [r[k] for r in rows] for k, name in enumerate(dump_meta.FEATURES)}
-    assert idx == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert idx == [0, 1, 2, 3, 4, 5, 6, 7, 8]
     assert feat["meta_below"][:2] == [2.0, 1.0] and feat["meta_below"][5] == 0.0  # the section heading has none
     assert feat["meta_above"][5] == 2.0 and feat["meta_between"][1] == 2.0 and feat["meta_between"][5] == 0.0
     assert feat["contains_candidate"][:2] == [1.0, 0.0] and feat["contained_in_candidate"][:2] == [0.0, 1.0]

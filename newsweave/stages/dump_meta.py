@@ -24,7 +24,7 @@ from .dates_text import MONTH_ABBREVIATIONS, parse_date
 from .textutil import ENGLISH_STOP
 
 LOOK_BACK = 40  # candidate lines before the body's first line
-LOOK_AHEAD = 2  # ... and the body's first lines (a headline the cleaner kept)
+LOOK_AHEAD = 4  # ... and the body's first lines (a headline the cleaner kept, or missed lines before it)
 BODY_PARAGRAPHS = 15  # the body's words are counted over its first paragraphs
 MIN_PROBABILITY = 0.1  # chosen with the model by 5-fold CV on dev (benchmarks/dump_title.py)
 MODEL_PATH = Path(__file__).with_name("dump_title_model.json")
@@ -43,7 +43,7 @@ FEATURES = (
     "ends_period", "ends_colon", "ends_question", "has_digit", "has_date", "starts_by", "has_separator",
     "repeats", "relative_position", "best_share_gap", "first_line", "share_rank", "lead_share", "next_is_meta",
     "prev_words", "next_words", "meta_below", "meta_above", "meta_between", "contains_candidate",
-    "contained_in_candidate",
+    "contained_in_candidate", "repeats_after", "repeats_before", "first_meta_offset", "short_run", "prose_between",
 )  # fmt: skip
 
 
@@ -55,6 +55,21 @@ def candidates(lines: Sequence[str], start: int) -> list[int]:
     """Indexes of the candidate lines (non-empty, 2 to 30 words) around the body's first line ``start``."""
     lo, hi = max(0, start - LOOK_BACK), min(len(lines), start + LOOK_AHEAD)
     return [i for i in range(lo, hi) if 2 <= len(lines[i].split()) <= 30]
+
+
+SHORT_WORDS, PROSE_WORDS = 8, 20
+
+
+def _run(flags: Sequence[bool], i: int) -> int:
+    """How many consecutive lines around ``i`` (itself included) carry the flag (0 when ``i`` does not)."""
+    if not flags[i]:
+        return 0
+    a, b = i, i
+    while a > 0 and flags[a - 1]:
+        a -= 1
+    while b + 1 < len(flags) and flags[b + 1]:
+        b += 1
+    return b - a + 1
 
 
 def _is_meta(line: str) -> bool:
@@ -79,6 +94,12 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
     lo, hi = (idx[0], idx[-1]) if idx else (start, start)
     meta = {j for j in range(max(0, lo - META_ABOVE), min(len(lines), hi + META_BELOW + 1)) if _is_meta(lines[j])}
     folded = {i: lines[i].lower() for i in idx}
+    where: dict[str, list[int]] = {}
+    for j, ln in enumerate(lines):
+        where.setdefault(ln, []).append(j)
+    first_meta = min((j for j in meta if j >= lo), default=None)
+    short = [len(ln.split()) <= SHORT_WORDS for ln in lines]
+    prose = [len(ln.split()) >= PROSE_WORDS for ln in lines]
     rows = []
     for i, share, lead in zip(idx, shares, leads, strict=True):
         line = lines[i]
@@ -116,6 +137,11 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
             # a breadcrumb ("Home > Blog > <title>") holds another candidate; a title is held by one
             float(any(len(folded[j]) > 10 and folded[j] != folded[i] and folded[j] in folded[i] for j in idx)),
             float(len(folded[i]) > 10 and any(folded[j] != folded[i] and folded[i] in folded[j] for j in idx)),
+            float(any(j > hi for j in where[line])),  # the line again further down (a table of contents, a link)
+            float(any(j < i for j in where[line])),  # ... or above (a menu)
+            float(max(-10, min(10, first_meta - i)) if first_meta is not None else 11),
+            float(_run(short, i)),
+            float(sum(prose[i + 1 : start])),
         ])  # fmt: skip
     return idx, rows
 
