@@ -22,6 +22,10 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
   'thousands of hours' is stored as 1,000 with the qualifier 'thousands of'), a figure no article gives;
 - ``timeline_entries`` and ``undated_basis``: timeline entries, and those that do not say which words their date was
   read from (one sentence can stand under two dates, "last week" and "15:30 today"; a year can be guessed);
+- ``bare_claim_counts``: corroborated claims whose outlet count is a bare number in a pill ("7"; what it counts only
+  in its tooltip, which a phone never shows);
+- ``silent_number_conflicts``: stories whose numbers table flags numbers other articles give differently while their
+  agreement part names no conflict at all (its picture said "0 in conflict");
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -162,6 +166,15 @@ def scattered_speakers(section: str) -> int:
     return sum(1 for name in set(names) if names.count(name) > 1 and name != "Unattributed" and name not in offered)
 
 
+def silent_number_conflicts(section: str) -> int:
+    start = section.find('-agreement">Agreement across sources</h3>')
+    if start < 0 or '<span class="conflict-tag" title="other articles give' not in section[:start]:
+        return 0
+    agreement = section[start:]
+    return int('<p class="alabel">In conflict</p>' not in agreement and "Numbers the articles give differently" not in
+               agreement)
+
+
 def other_names_once(section: str) -> int:
     """'Other names' chips counting one mention, shown without opening a fold."""
     m = re.search(r'<div class="egroup"><span class="elabel" title="OTHER">.*?</div>', section, re.S)
@@ -217,6 +230,8 @@ def main() -> None:
                    ("same_label_rows", same_label_rows(section)),
                    ("not_named_marks", section.count('<span class="sub">(not named)</span>')),
                    ("vague_figures", len(VAGUE.findall(section))),
+                   ("silent_number_conflicts", silent_number_conflicts(section)),
+                   ("bare_claim_counts", len(re.findall(r'<li><span class="size"[^>]*>\d+</span>', section))),
                    ("timeline_entries", len(TIMELINE_ENTRY.findall(section))),
                    ("undated_basis", sum("(date read from" not in e for e in TIMELINE_ENTRY.findall(section))))
         for name, n in figures:

@@ -54,7 +54,9 @@ def test_quotes_numbers_dates_and_claims_link_to_their_words_in_the_article() ->
     quotes = part(page, "Quotes", "Entities")
     # the first wording is in a1 and a3 but has a span in a1 only; the second in a2
     assert '<a href="/articles/a1?hl=10-49#hl"' in quotes and '<a href="/articles/a2?hl=5-43#hl"' in quotes
-    assert quotes.count("read it in the article</a>") == 2
+    # one article cited: "read it in the article"; a wording of two articles names the one its link opens
+    assert quotes.count("read it in the article</a>") == 1
+    assert re.search(r'read it in <a href="/articles/a1\?hl=10-49#hl"[^>]*>\[1\]</a></span>', quotes)
     numbers = part(page, "Numbers", "Agreement across sources")
     assert re.search(r'data-label="As written"><a href="/articles/a1\?hl=56-65#hl"[^>]*>40 people</a>', numbers)
     timeline = part(page, "Timeline", "Numbers")
@@ -63,6 +65,8 @@ def test_quotes_numbers_dates_and_claims_link_to_their_words_in_the_article() ->
     # the shown wording (a1's sentence), the other wording (a2's) and the one-outlet claim
     for href in ("/articles/a1?hl=56-82#hl", "/articles/a2?hl=50-80#hl", "/articles/a2?hl=0-25#hl"):
         assert f'<a href="{href}"' in agreement, href
+    # the corroborated claim says what its number counts (it was a bare "2" in a pill, the meaning in a tooltip)
+    assert '<span class="size" title="Daily Post, Coast Herald">2&nbsp;outlets</span>' in agreement
 
 
 def test_a_span_beyond_its_text_or_of_another_story_gets_no_link() -> None:
@@ -115,3 +119,24 @@ def test_a_vague_amount_reads_as_its_word_not_as_a_figure() -> None:
     assert '<td class="value"><strong>thousands</strong></td>' in html and "thousands of 1,000" not in html
     assert "| thousands | hours | footage | thousands of hours |" in md
     assert '<span class="sub">about</span> <strong>1,000</strong>' in html  # a plain qualifier stays
+
+
+def test_the_agreement_part_names_the_numbers_the_articles_give_differently() -> None:
+    """The coverage picture said "0 in conflict" above a numbers table flagging conflicts: the agreement part now
+    names them, once per disagreement, and points at the table."""
+    story = checked_story()
+    story["numbers"] = [{"value": 40, "unit": None, "counts": "people", "qualifiers": [], "verbs": [], "text": "40",
+                         "articles": ["a1"], "spans": [], "conflict": True, "conflicts_with": [45]},
+                        {"value": 45, "unit": None, "counts": "people", "qualifiers": [], "verbs": [], "text": "45",
+                         "articles": ["a2"], "spans": [], "conflict": True, "conflicts_with": [40]}]  # fmt: skip
+    doc = make_doc()
+    doc["stories"] = [story]
+    html, md = render_html(doc), render_markdown(doc)
+    agreement = html[html.index(">Agreement across sources</h3>") :]
+    assert "not counted as claims here): 40 people (also 45).</p>" in agreement
+    anchor = re.search(r'<section class="story" id="([^"]+)"', html)
+    assert anchor and f'<a href="#{anchor.group(1)}-numbers">Numbers</a>' in agreement
+    assert "not counted as claims here):* 40 people (also 45)." in md
+    story["numbers"] = story["numbers"][:1]
+    story["numbers"][0]["conflict"] = False
+    assert "give differently" not in render_html(doc)

@@ -838,7 +838,7 @@ class _StoryView:
         )
         outlets = outlets_via(_dedupe(self.story.get("outlets") or []) or _dedupe(a["source"] for a in articles),
                                articles)  # fmt: skip
-        timeline, comparison, quotes = self.timeline(), self.comparison(), self.quotes()
+        timeline, comparison, quotes, numbers = self.timeline(), self.comparison(), self.quotes(), self.numbers()
         column = {f"[{a['n']}]": a["original_source"] or a["source"] or f"{UNNAMED_OUTLET} [{a['n']}]"
                   for a in articles}  # fmt: skip
         has_comparison = isinstance(self.story.get("comparison"), dict)
@@ -865,11 +865,28 @@ class _StoryView:
             "has_facts": "timeline" in self.story or "numbers" in self.story,
             "timeline": timeline,
             "timeline_picture": timeline_picture(articles, timeline, self.raw_articles),
-            "numbers": self.numbers(),
+            "numbers": numbers,
+            # numbers the table flags as given differently by other articles: the agreement part names them (it
+            # said "0 in conflict" above a numbers table of conflicts)
+            "number_conflicts": _conflict_groups(numbers),
             "has_comparison": has_comparison,
             "comparison": comparison,
             "coverage_picture": coverage_picture(articles, comparison, column) if has_comparison else None,
         }
+
+
+def _conflict_groups(numbers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The numbers flagged as given differently, one per disagreement: "56 % votes (also 69.5)" is not listed
+    again as "69.5 % votes (also 56)"."""
+    out: list[dict[str, Any]] = []
+    for n in numbers:
+        if not (n["conflict"] and n["conflicts_with"]):
+            continue
+        if any(m["counts"] == n["counts"] and m["unit"] == n["unit"] and n["value"] in m["conflicts_with"]
+               for m in out):  # fmt: skip
+            continue
+        out.append(n)
+    return out
 
 
 def outlets_via(names: list[str], articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
