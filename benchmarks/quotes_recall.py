@@ -126,6 +126,22 @@ def _chars_of(doc: Any, lo: int, hi: int) -> frozenset[int]:
     return frozenset(range(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
 
 
+def scored_candidates(ctx: Any, hand: list[Any], model: dict[str, Any]) -> list[tuple[frozenset[int], float, str, Any]]:
+    """Every learned-cue candidate of a doc with the model's probability (-1 for an act never scored):
+    (content characters, probability, key, cue token)."""
+    import math
+
+    doc, out = ctx.doc, []
+    for v, key, (lo, hi), subj in qr.cue_candidates(ctx, hand):
+        if not qr.scorable(v, key):
+            p = -1.0
+        else:
+            f = qr.candidate_features(ctx, v, key, lo, hi, subj, hand)
+            p = 1 / (1 + math.exp(-(model["bias"] + sum(model["weights"].get(x, 0.0) for x in f))))
+        out.append((_chars_of(doc, lo, hi), p, key, v))
+    return out
+
+
 def classify(n_ex: int, only: str | None) -> int:
     """Every missed indirect attribution on train (two-fold CV predictions), in classes: (taken) a
     prediction overlaps it > 0.3 but went to another gold attribution; (dropped) a hand-rule output
@@ -133,7 +149,6 @@ def classify(n_ex: int, only: str | None) -> int:
     but the model scored it under the threshold (or it is an act never scored), by its probability;
     (c) a candidate or prediction overlaps it, but only <= 0.3 (a span too different); (a) nothing
     overlaps it at all, by construction of the gold cue."""
-    import math
 
     arts = load_jsonl(DATA)
     ds = docs(arts)
@@ -149,15 +164,7 @@ def classify(n_ex: int, only: str | None) -> int:
         qd.direct_quotes(ctx)
         hand = list(extract_quotes(doc, learned=False, keep_nested=True))
         hand_chars = [frozenset(range(q.content.start, q.content.end)) for q in hand]
-        cands = []
-        for v, key, (lo, hi), subj in qr.cue_candidates(ctx, hand):
-            if not qr.scorable(v, key):
-                p = -1.0
-            else:
-                f = qr.candidate_features(ctx, v, key, lo, hi, subj, hand)
-                z = model["bias"] + sum(model["weights"].get(x, 0.0) for x in f)
-                p = 1 / (1 + math.exp(-z))
-            cands.append((_chars_of(doc, lo, hi), p, key))
+        cands = [(c, p, key) for c, p, key, _v in scored_candidates(ctx, hand, model)]
         for a in art["attributions"]:
             if a["content"][0] not in missed_ind:
                 continue

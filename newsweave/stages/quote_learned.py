@@ -20,6 +20,7 @@ from .quote_context import (
     PRO_OBJECTS,
     ROLE_NOUNS,
     Ctx,
+    animate,
     resolve_speaker,
 )
 from .quote_reported import (
@@ -116,10 +117,19 @@ def cue_candidates(
             elif c.dep_ == "xcomp" and _finite_or_to(c):
                 objs = [o for o in v.children if o.dep_ == "dobj" and v.i < o.i < c.i]
                 kind, lo, hi = "xcomp", (objs[0] if objs else c).left_edge.i, c.right_edge.i + 1
+            elif c.dep_ == "dobj" and v.lower_ in ADDRESSEE_VERBS and (after := _after_addressee(ctx, v, c)):
+                kind, lo, hi = after  # 'informed Soros [that X]', 'asked Carson [about Y]'
             elif c.dep_ == "dobj" and c.lower_ not in PRO_OBJECTS:
                 lo = c.left_edge.i
                 hi = _siblings(v, c.right_edge.i + 1, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
                 kind = "dobj" if hi - lo >= 3 else "dobj-short"
+                if (
+                    v.lower_ in ADDRESSEE_VERBS
+                    and c.pos_ == "NOUN"
+                    and not animate(ctx, c)
+                    and c.lower_ not in _AUDIENCE
+                ):
+                    kind = "thing"  # what is told or asked, no addressee: 'told [a joke]', 'asked [the question]'
             elif c.dep_ == "prep" and c.right_edge.i > c.i:
                 kind, lo, hi = f"prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
                 hi = _siblings(v, hi, ("oprd", "xcomp", "ccomp", "advcl"), _DOBJ_PREPS)
@@ -142,6 +152,47 @@ def cue_candidates(
                     out.append((v, key, (lo, hi), holder))
             break
     return out
+
+
+def _after_addressee(ctx: Ctx, v: Token, obj: Token) -> tuple[str, int, int] | None:
+    """What a verb of telling reports after its addressee: a clause ('informed Soros [that X]',
+    'asked Rubio [which states he could win]', 'asked her [if she would commit]'), an infinitive with
+    the addressee ('urged [the electorate to abandon X]', PolNeAR's span) or, failing these, a
+    prepositional object of the verb ('asked Carson [about Y]'; the parser hangs most 'reminded voters
+    of Z' on the addressee, a noun candidate already): (kind, content token range), else None (the
+    addressee alone is no content)."""
+    later = [c for c in v.rights if c.i > obj.i and not ctx.quoted[c.i]]
+    for c in later:
+        if (
+            c.dep_ == "ccomp"
+            or c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.lefts)
+        ):
+            return "addr-clause", c.left_edge.i, _conj_clause(v, c.right_edge.i + 1)
+        if c.dep_ == "xcomp" and _finite_or_to(c):
+            return "xcomp", obj.left_edge.i, c.right_edge.i + 1
+    for c in later:
+        if c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS and c.right_edge.i > c.i and not _when(ctx, c):
+            return f"addr-prep:{c.lower_}", c.i + 1, c.right_edge.i + 1
+    return None
+
+
+# whom one tells or asks, beyond the people of ``animate`` (PolNeAR train: 'told [a crowd]', 'told a news
+# conference', 'told the newspaper' are no content; 'told [a joke]', 'asked [the question]' are)
+_AUDIENCE = frozenset(
+    """crowd crowds audience audiences rally gathering gatherings listeners viewers readers attendees congregation
+    members students journalists interviewer interviewers panel jury court committee lawmakers delegates donors
+    fans followers workers employees staff staffers group groups conference briefing hearing meeting interview
+    hall show station newspaper paper network magazine""".split()
+)
+
+
+def _when(ctx: Ctx, prep: Token) -> bool:
+    """A prepositional phrase of time ('on Monday', 'over the weekend'): no content."""
+    return any(ctx.label(g) in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+
+
+_ADDRESSEE_PREPS = frozenset("about of on for over against".split())
 
 
 def _light_act(ctx: Ctx, v: Token) -> tuple[str, int, int, Token | None] | None:
