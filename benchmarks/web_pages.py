@@ -5,7 +5,8 @@ opens every story page, the story list, a search, an entity, an article, the add
 desktop width (1366x900) and a phone width (390x844, mobile emulation). For each page it reports the
 document height (how far a reader scrolls), whether the page scrolls sideways, and boxes that run off
 the screen outside a scrolling box; on story pages, the quote wordings, dated events, numbers and
-agreement claims shown, and how many give no link to their words in the article's text (``?hl=``).
+agreement claims shown, and how many give no link to their words in the article's text (``?hl=``), and the
+article rows with no link to the stored text.
 Story pages are split into dev and held-out by ``benchmarks.common.heldout(story id)``; the folding
 thresholds were set looking at dev stories only.
 
@@ -71,8 +72,12 @@ items.forEach(function (e) {
   });
   if (own) checkable++;
 });
+// article rows with no link to the stored text (the title links to the outlet's page, if anywhere)
+var rows = document.querySelectorAll('table.articles tbody tr'), textless = 0;
+rows.forEach(function (r) { if (!r.querySelector('a[href^="/articles/"]')) textless++; });
 var nav = performance.getEntriesByType('navigation')[0];
-return {checks: items.size, checkable: checkable, broken_tags: broken, load_ms: nav ? nav.loadEventEnd : null,
+return {rows: rows.length, textless: textless, checks: items.size, checkable: checkable,
+        broken_tags: broken, load_ms: nav ? nav.loadEventEnd : null,
         height: document.documentElement.scrollHeight, sideways: document.documentElement.scrollWidth > vw,
         off_screen: out.slice(0, 5), n_off: out.length, title: document.title,
         coverage_px: label_px('svg.coverage-pic'), timeline_px: label_px('svg.timeline-pic')};
@@ -209,6 +214,8 @@ def run(base: str, stories: list[dict[str, Any]], args: argparse.Namespace) -> N
             checks = [(f.get("checks", 0), f.get("checkable", 0)) for f in rows]
             print(f"  wordings, dates, numbers, claims: {sum(c for c, _ in checks)}, with no link to their words in "
                   f"the article: {sum(c - k for c, k in checks)} on {sum(c > k for c, k in checks)} pages")
+            print(f"  article rows: {sum(f.get('rows', 0) for f in rows)}, with no link to the stored text: "
+                  f"{sum(f.get('textless', 0) for f in rows)}")
             print(f"  tags split over two lines: {sum(broken)} on {sum(b > 0 for b in broken)} pages"
                   + (f"  load ms median {statistics.median(loads):.0f} max {loads[-1]:.0f}" if loads else ""))
             for pic in ("coverage", "timeline"):

@@ -140,3 +140,14 @@ def test_the_agreement_part_names_the_numbers_the_articles_give_differently() ->
     story["numbers"] = story["numbers"][:1]
     story["numbers"][0]["conflict"] = False
     assert "give differently" not in render_html(doc)
+
+
+def test_an_article_row_links_to_its_stored_text_on_the_web_page_only() -> None:
+    """A row's title links to the outlet's page (or nowhere when the input had no URL): the text the claims were
+    read from was reachable only from a list at the page's foot."""
+    page = body(story_page(checked_story(), texts()))
+    rows = re.findall(r'<tr id="[^"]*-a\d+".*?</tr>', page, re.S)
+    assert len(rows) == 3 and all('<a href="/articles/a' in r and ">stored text</a>" in r for r in rows)
+    doc = make_doc()
+    doc["stories"] = [checked_story()]
+    assert "stored text" not in render_html(doc)

@@ -467,12 +467,14 @@ class _StoryView:
 
     def __init__(self, story: dict[str, Any], anchor: str, texts: Texts | None = None,
                  span_link: SpanLink | None = None, entity_link: EntityLink | None = None,
-                 elsewhere: dict[str, list[tuple[str, str]]] | None = None) -> None:  # fmt: skip
+                 elsewhere: dict[str, list[tuple[str, str]]] | None = None,
+                 article_link: EntityLink | None = None) -> None:  # fmt: skip
         self.story = story
         self.anchor = anchor
         self.texts = texts or {}
         self.span_link = span_link
         self.entity_link = entity_link
+        self.article_link = article_link  # an article id -> its page (the stored text), in the web app
         self.elsewhere = elsewhere or {}  # entity id -> (story id, headline) of the stories it is in
         self.raw_articles = [a for a in story.get("articles") or [] if isinstance(a, dict)]
         self.other = other_event_articles(story)
@@ -560,6 +562,8 @@ class _StoryView:
                     "tip": _ref_tip(_text(a.get("title")), _text(a.get("source")), a.get("published"),
                                     self.leads.get(str(a.get("id") or ""))),
                     "other_event": str(a.get("id")) in self.other,  # not what the summary follows
+                    # the stored text a reader checks a claim against (the title links to the outlet's page, if any)
+                    "text_href": self.article_link(str(a["id"])) if self.article_link and a.get("id") else None,
                 }
             )
         return rows
@@ -916,12 +920,14 @@ def outlets_via(names: list[str], articles: list[dict[str, Any]]) -> list[tuple[
 
 
 def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None,
-               entity_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
+               entity_link: EntityLink | None = None,
+               article_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
     """The template context: header counts and the sorted, fully resolved stories.
 
     ``texts`` (article id -> text and sentence spans) lets citations show their sentence in context and an
     untitled article show its first words (else the document's ``lead`` of the article, if it has one);
-    ``span_link`` links it to an article page, ``entity_link`` an entity to its page. The static
+    ``span_link`` links it to an article page, ``entity_link`` an entity to its page, ``article_link`` an
+    article row to its stored text. The static
     report has none of them; its entity chips name the document's other stories with that entity."""
     stories = sort_stories(s for s in doc.get("stories") or [] if isinstance(s, dict))
     elsewhere: dict[str, list[tuple[str, str]]] = {}
@@ -932,7 +938,7 @@ def build_view(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanL
     used: set[str] = set()
     views = [
         _StoryView(s, _unique(f"story-{_slug(str(s.get('id') or n))}", used), texts, span_link, entity_link,
-                   elsewhere).build()  # fmt: skip
+                   elsewhere, article_link).build()  # fmt: skip
         for n, s in enumerate(stories, 1)
     ]
     article_ids: set[str] = set()
@@ -958,10 +964,11 @@ def render_markdown(doc: dict[str, Any], texts: Texts | None = None) -> str:
 
 
 def html_context(doc: dict[str, Any], texts: Texts | None = None, span_link: SpanLink | None = None,
-                 entity_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
+                 entity_link: EntityLink | None = None,
+                 article_link: EntityLink | None = None) -> dict[str, Any]:  # fmt: skip
     """What ``report.html.j2`` (and the web story page extending it) is rendered with."""
     digest = base64.b64encode(hashlib.sha256(FILTER_JS.encode("utf-8")).digest()).decode("ascii")
-    view = build_view(doc, texts, span_link, entity_link)
+    view = build_view(doc, texts, span_link, entity_link, article_link)
     return {**view, "script": Markup(FILTER_JS), "script_hash": f"sha256-{digest}"}
 
 

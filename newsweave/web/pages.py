@@ -120,7 +120,7 @@ def story_page(story: dict[str, Any], texts: Texts | None = None) -> HTMLRespons
 
     ``texts`` (article id -> text and sentence spans) lets each summary citation show its sentence."""
     context = html_context({"schema_version": "1.0", "generated": "", "stories": [story]}, texts, span_href,
-                           entity_href)  # fmt: skip
+                           entity_href, article_href)  # fmt: skip
     known = texts or {}
     links = [
         {
