@@ -78,3 +78,14 @@ def test_a_given_name_and_a_surname_tagged_gpe_is_a_person() -> None:
     lab = _labels(text, [("Andreas Klöden", "GPE", 0), ("Alice Springs", "GPE", 0), ("Mary Lake", "GPE", 0)])
     assert lab["Andreas Klöden"] == "PERSON"
     assert lab["Alice Springs"] == lab["Mary Lake"] == "GPE"
+
+
+def test_a_name_ends_before_a_small_word_and_a_full_name_is_no_team() -> None:
+    # the stream's boxing story: spaCy's "Thompson in" (of "Thompson in Berne") named Tony Thompson's entity; a
+    # player's full name in a sports story (a record "(10-3)") is a person, not an organisation
+    text = ("Klitschko beat 40-year-old Thompson in Berne. Tony Thompson fell. The Colts (10-3) won. T.Y. Hilton "
+            "caught two passes. T.Y. Hilton scored.")
+    lab = _labels(text, [("Thompson in", "ORG", 0), ("Tony Thompson", "PERSON", 0), ("Colts", "ORG", 0),
+                         ("T.Y. Hilton", "ORG", 0), ("T.Y. Hilton", "ORG", 1)])
+    assert "Thompson in" not in lab and lab["Tony Thompson"] == "PERSON"
+    assert lab["T.Y. Hilton"] == "PERSON" and lab["Colts"] == "ORG"

@@ -1814,6 +1814,8 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
                 and folded[-1] not in _COMMON_WORDS
                 and folded[-1] not in lower and not (len(words) <= 3 and folded[-1] in _SURNAMES)):  # fmt: skip
             return "name"  # "Cosa Nostra", "Cebu Pacific"; not "Federal Register", "Fox Mulder", "Panthers Reggie Bush"
+    if any(" " in v for v in c.surfaces) and all(_full_person_name(v) for v in c.surfaces if " " in v):
+        return None  # "Lennox Lewis", "T.Y. Hilton": spaCy's ORG in two articles or a sports story is no support
     if len(set().union(*(org_arts.get(v, set()) for v in c.surfaces))) >= 2:
         return "articles"
     if _SPORTS and _family(max((n, lab) for lab, n in c.labels.items())[1]) == "ORG" and sports():
@@ -1822,6 +1824,17 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
 
 
 _SPORTS = True
+
+
+def _full_person_name(v: str) -> bool:
+    """Two or three words that read as a person's full name: a given name of the list or initials first, a surname
+    of the list last, no place's or organisation's word ("Lennox Lewis", "T.Y. Hilton", "Philip Pullman"; not
+    "Cosa Nostra", "Georgia Tech", "Boston College")."""
+    w = v.split()
+    return (2 <= len(w) <= 3 and _known_given(w[0]) and w[0].lower().rstrip(".") not in _HONORIFICS
+            and re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?", w[-1]) is not None
+            and w[-1].lower() in _SURNAMES and not any(x in _PLACES or x in _GAZETTEER for x in w)
+            and not any(x.lower().strip(".,") in _ORG_WORDS for x in w))  # fmt: skip
 _AWARD_WORDS = frozenset({"medal", "award", "awards", "prize", "trophy", "fellow", "fellowship"})
 _WEB_OR_CAMEL = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk)|[a-z]?[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
 
@@ -1833,9 +1846,7 @@ def _unsupported_org(c: _Cluster, speaks: Counter[str]) -> str:
     person = any(speaks[v] for v in c.surfaces) and all(
         len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
         for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
-    person = person or any(len(w := v.split()) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", x) and x not in _PLACES
-                                                            for x in w)
-                           and _known_given(w[0]) and w[1].lower() in _SURNAMES for v in c.surfaces)  # "Philip Pullman"
+    person = person or any(_full_person_name(v) for v in c.surfaces)  # "Philip Pullman", "T.Y. Hilton"
     other = Counter({lab: n for lab, n in c.labels.items()
                      if _family(lab) not in ("ORG", "NORP") and (lab != "PERSON" or person)})  # fmt: skip
     if other:  # (a person's votes count with a person's mark only: not "Euro", "Outlook", "Sirius Star")
@@ -2194,8 +2205,9 @@ def _lower_words(texts: dict[str, str]) -> set[str]:
 _MONTH_OR_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
                  r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d")
 # what ends a name early: an open bracket the text never closes, a dash between a lower-case word and a bare count
-# ("province - 27", not "AK - 47" or "Bengals 13 - 10"), "on" before a date
-_TRAILING_JUNK = re.compile(rf"\s*\([^)]*$|(?<=[a-z]{{4}})\s+-\s+\d[\d,.]*$|\s+on\s+(?:{_MONTH_OR_DAY}).*$")
+# ("province - 27", not "AK - 47" or "Bengals 13 - 10"), "on" before a date, a small word of the sentence after it
+_TRAILING_JUNK = re.compile(rf"\s*\([^)]*$|(?<=[a-z]{{4}})\s+-\s+\d[\d,.]*$|\s+on\s+(?:{_MONTH_OR_DAY}).*$|"
+                            r"\s+(?:in|on|at|of|for|and|or|to|with|by|from|the)$")  # ("Thompson in Berne")
 
 
 _NAME_GOES_ON = re.compile(r"\)\s+[A-Z]")  # "Regulatory Reform (Fire Safety) Order": the bracket is the name's
