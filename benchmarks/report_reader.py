@@ -26,6 +26,8 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
   in its tooltip, which a phone never shows);
 - ``silent_number_conflicts``: stories whose numbers table flags numbers other articles give differently while their
   agreement part names no conflict at all (its picture said "0 in conflict");
+- ``word_bag_labels``: conflicts of one sentence negating another labelled by the words both use, as if a topic
+  ("man arson following fire Somerset supermarket");
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -51,7 +53,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 from benchmarks.common import ROOT, heldout, machine, stamp
@@ -215,6 +217,8 @@ def main() -> None:
     anchors = [re.match(r'<section class="story" id="([^"]+)"', s).group(1) for s in sections]  # type: ignore[union-attr]
     sizes = unlabelled_sizes(html)
     rows: dict[str, dict[str, int]] = {"dev": {}, "held-out": {}}
+    bags = {s["id"]: [c.get("about") or "" for c in (s.get("comparison") or {}).get("conflicting") or []
+                      if c.get("kind") == "negation"] for s in json.loads(Path(args.stories).read_text())["stories"]}
     for sid, anchor, section in zip(ids, anchors, sections, strict=True):
         part = rows["held-out" if heldout(sid) else "dev"]
         part["stories"] = part.get("stories", 0) + 1
@@ -231,6 +235,8 @@ def main() -> None:
                    ("not_named_marks", section.count('<span class="sub">(not named)</span>')),
                    ("vague_figures", len(VAGUE.findall(section))),
                    ("silent_number_conflicts", silent_number_conflicts(section)),
+                   ("word_bag_labels", sum(section.count(f'<span class="conflict-tag">{escape(b)}</span>')
+                                           for b in bags[sid] if b)),
                    ("bare_claim_counts", len(re.findall(r'<li><span class="size"[^>]*>\d+</span>', section))),
                    ("timeline_entries", len(TIMELINE_ENTRY.findall(section))),
                    ("undated_basis", sum("(date read from" not in e for e in TIMELINE_ENTRY.findall(section))))

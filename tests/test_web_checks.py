@@ -151,3 +151,23 @@ def test_an_article_row_links_to_its_stored_text_on_the_web_page_only() -> None:
     doc = make_doc()
     doc["stories"] = [checked_story()]
     assert "stored text" not in render_html(doc)
+
+
+def test_a_negation_is_labelled_as_one_not_by_the_words_both_sentences_use() -> None:
+    story = checked_story()
+    story["comparison"]["conflicting"] = [{
+        "about": "man arson fire", "kind": "negation", "tentative": True,
+        "claims": [{"text": "A man was charged with arson after the fire.", "negated": False, "article": "a1",
+                    "outlet": "Daily Post", "start": 0, "end": 10},
+                   {"text": "A man denied arson after the fire.", "negated": True, "article": "a2",
+                    "outlet": "Coast Herald", "start": 0, "end": 10}]}]  # fmt: skip
+    doc = make_doc()
+    doc["stories"] = [story]
+    html, md = render_html(doc), render_markdown(doc)
+    assert '<span class="conflict-tag">man arson fire</span>' not in html
+    assert ('<span class="conflict-tag">one sentence negates the other</span> <span class="sub">(words both use: '
+            'man, arson, fire)</span>') in html
+    assert '<em class="sub">states:</em> A man was charged' in html
+    assert '<em class="sub">negates:</em> A man denied' in html
+    assert "- **one sentence negates the other** (words both use: man, arson, fire)\n  - *states:* A man was" in md
+    assert "  - *negates:* A man denied arson" in md

@@ -801,11 +801,18 @@ class _StoryView:
             claims = [
                 {"text": _text(x.get("text")), "outlet": self._outlet(x), "refs": self.cite([x.get("article")]),
                  "value": fmt_number(x["value"]) if isinstance(x.get("value"), int | float) else None,
+                 "negated": x.get("negated") if isinstance(x.get("negated"), bool) else None,
                  "passages": self.passages([x])}
                 for x in c.get("claims") or [] if isinstance(x, dict) and _text(x.get("text"))
             ]  # fmt: skip
+            # a negation's "about" is the words both sentences use ("man arson following fire Somerset
+            # supermarket"), not a topic: it reads as such, and each sentence says whether it states or negates
+            negation = c.get("kind") == "negation"
+            about = _text(c.get("about"))
             if claims:
-                conflicting.append({"about": _text(c.get("about")) or "disputed", "claims": claims,
+                conflicting.append({"about": "one sentence negates the other" if negation else about or "disputed",
+                                    "shared": ", ".join(about.split()) if negation and about else None,
+                                    "negation": negation, "claims": claims,
                                     "tentative": bool(c.get("tentative"))})  # fmt: skip
         return {"corroborated": corroborated, "unique": unique,
                 "conflicting": [x for x in conflicting if not x["tentative"]],
