@@ -89,3 +89,10 @@ def test_a_name_ends_before_a_small_word_and_a_full_name_is_no_team() -> None:
                          ("T.Y. Hilton", "ORG", 0), ("T.Y. Hilton", "ORG", 1)])
     assert "Thompson in" not in lab and lab["Tony Thompson"] == "PERSON"
     assert lab["T.Y. Hilton"] == "PERSON" and lab["Colts"] == "ORG"
+
+
+def test_common_abbreviations_are_no_organisations() -> None:
+    text = "He was arrested on suspicion of DUI. CCTV footage shows it. H.R. Haldeman resigned. GM recalled cars."
+    lab = _labels(text, [("DUI", "ORG", 0), ("CCTV", "ORG", 0), ("H.R. Haldeman", "PERSON", 0), ("GM", "ORG", 0)])
+    assert "DUI" not in lab and "CCTV" not in lab
+    assert lab["H.R. Haldeman"] == "PERSON" and lab["GM"] == "ORG"  # initials and a company's acronym stay

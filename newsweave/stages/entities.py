@@ -752,6 +752,15 @@ def _portfolio_title(m: Mention, surface: str, text: str) -> bool:
     return bool(words) and all(w in _PORTFOLIO for w in words) and words[0] not in ("and", "of", "the", "for")
 
 
+# abbreviations of common nouns, which spaCy tags ORG ("arrested on suspicion of DUI", "won by KO", "CCTV footage"):
+# general knowledge, no organisation's name
+_COMMON_ABBREVIATIONS = frozenset("""
+    DUI DWI OWI KO TKO TD TDs MVP MVPs RBI RBIs QB RB WR CCTV SOS HTML SQL PDF GPS DNA HIV ATM ATMs VIP VIPs IQ
+    I.Q. CEO CEOs CFO COO CTO GDP CPI IPO IPOs SUV SUVs PCs USB DVD DVDs MRI ICU IED IEDs RPG RPGs UFO UFOs FAQ FAQs
+    VPN LED LCD
+""".split())  # fmt: skip
+
+
 def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str]) -> bool:
     """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
     Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
@@ -765,6 +774,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
     if len(words) > 1 and words[-1] in _ROLE_HEADS | {"admiral"} and all(w in titles for w in words):
         return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
+        return True
+    if surface in _COMMON_ABBREVIATIONS:  # "DUI", "KO", "CCTV": a thing, not a body
         return True
     if re.search(r"(?i)\bn't\b|(?<=\s)'(?:re|ve|ll|m|d)\b", surface):  # "DO N'T Appropriate": a tokenized contraction
         return True
