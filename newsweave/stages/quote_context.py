@@ -138,7 +138,8 @@ NAME_WORDS = GIVEN_NAMES | frozenset(_NAMES["surnames"])
 _SEXED = stage_data("name_gender.json")
 GIVEN_GENDER = {**{n: "m" for n in _SEXED["male"]}, **{n: "f" for n in _SEXED["female"]}}
 COMMON_WORDS = common_words()
-TITLE_ABBREVIATIONS = frozenset("sgt lt capt maj col gen adm cmdr cpl det insp supt const rev dr prof gov sen".split())
+TITLE_ABBREVIATIONS = frozenset("sgt lt capt maj col gen adm cmdr cpl det insp supt const rev dr prof gov sen dist atty"
+                                .split())
 NUMERIC_LABELS = frozenset("DATE TIME QUANTITY CARDINAL MONEY PERCENT ORDINAL".split())
 SHIP_PREFIXES = frozenset("ins uss hms hmas hmcs rms mv ms ss sv".split())
 
@@ -554,6 +555,12 @@ def _fragment_person(ctx: Ctx, k: int) -> Token | None:
     return root if root.pos_ in ("PROPN", "NOUN") else None
 
 
+def _lone_abbreviation(ctx: Ctx, k: int) -> bool:
+    """Sentence ``k`` is one title's abbreviation and its full stop ("Atty.")."""
+    lo, hi = ctx.sents[k]
+    return hi - lo == 2 and ctx.doc[lo].lower_ in TITLE_ABBREVIATIONS and ctx.doc[lo + 1].text == "."
+
+
 def _across_split(ctx: Ctx, subj: Token) -> tuple[Span, str | None] | None:
     """A speaker the parser cut off at an abbreviation's full stop: the subject is a capitalised abbreviation ending its
     sentence and the next sentence is a verbless PERSON ('said Maj. Perry L. Nouis of the Air Force' -> Nouis), or the
@@ -568,8 +575,11 @@ def _across_split(ctx: Ctx, subj: Token) -> tuple[Span, str | None] | None:
     nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "." and nxt.i + 1 == hi and subj.text[:1].isupper() and len(subj.text) <= 4 \
             and subj.text.isalpha() and not (person_tag and len(ctx.ents[ctx.ent_of[subj.i]]) > 1):  # fmt: skip
-        person = _fragment_person(ctx, k + 1)
-        if person is not None and ctx.ents[ctx.ent_of[person.i]].start != hi:
+        nk = k + 1  # over another title cut off the same way: 'said Dist. | Atty. | Steve Cooley.'
+        while nk + 1 < len(ctx.sents) and nk - k <= 2 and _lone_abbreviation(ctx, nk):
+            nk += 1
+        person = _fragment_person(ctx, nk)
+        if person is not None and ctx.ents[ctx.ent_of[person.i]].start != ctx.sents[nk][0]:
             person = None
         first = subj
     elif not person_tag and doc[lo].is_lower and doc[lo].is_alpha and k > 0 \
