@@ -28,6 +28,8 @@ Renders the document with this checkout's package (or, with ``--ref``, an earlie
   agreement part names no conflict at all (its picture said "0 in conflict");
 - ``word_bag_labels``: conflicts of one sentence negating another labelled by the words both use, as if a topic
   ("man arson following fire Somerset supermarket");
+- ``one_mark_corroborated``: corroborated rows of the coverage picture drawn with a single mark (one dot for two
+  outlets of the shared "N more outlets" column), as if one outlet made the claim;
 - ``scattered_speakers``: speakers (named, or a body) with 2+ entries in a ledger longer than the 8 entries shown
   that the page offers no way to show alone (the reader scans the whole ledger, fold included).
 
@@ -177,6 +179,13 @@ def silent_number_conflicts(section: str) -> int:
                agreement)
 
 
+def one_mark_corroborated(section: str) -> int:
+    rows = re.findall(r'<g class="row agree">.*?</g>', section, re.S)
+    # a dot is one outlet; "×3" in the shared column three
+    return sum(1 for r in rows if r.count('<circle class="cell"')
+               + sum(int(n or 1) for n in re.findall(r'<text class="val"[^>]*>(?:\u00d7(\d+))?', r)) < 2)
+
+
 def other_names_once(section: str) -> int:
     """'Other names' chips counting one mention, shown without opening a fold."""
     m = re.search(r'<div class="egroup"><span class="elabel" title="OTHER">.*?</div>', section, re.S)
@@ -235,6 +244,7 @@ def main() -> None:
                    ("not_named_marks", section.count('<span class="sub">(not named)</span>')),
                    ("vague_figures", len(VAGUE.findall(section))),
                    ("silent_number_conflicts", silent_number_conflicts(section)),
+                   ("one_mark_corroborated", one_mark_corroborated(section)),
                    ("word_bag_labels", sum(section.count(f'<span class="conflict-tag">{escape(b)}</span>')
                                            for b in bags[sid] if b)),
                    ("bare_claim_counts", len(re.findall(r'<li><span class="size"[^>]*>\d+</span>', section))),

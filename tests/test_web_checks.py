@@ -171,3 +171,25 @@ def test_a_negation_is_labelled_as_one_not_by_the_words_both_sentences_use() -> 
     assert '<em class="sub">negates:</em> A man denied' in html
     assert "- **one sentence negates the other** (words both use: man, arson, fire)\n  - *states:* A man was" in md
     assert "  - *negates:* A man denied arson" in md
+
+
+def test_a_claim_of_several_folded_outlets_shows_how_many_not_one_dot() -> None:
+    """The coverage picture folds rarely seen outlets into one "N more outlets" column: a corroborated claim made by
+    two of them drew one dot, as if one outlet said it."""
+    from newsweave.report.pictures import coverage_picture
+
+    articles = [{"n": i} for i in range(1, 16)]
+    outlet_of = {f"[{i}]": f"Outlet {i}" for i in range(1, 16)}
+
+    def refs(*ns: int) -> list[dict[str, Any]]:
+        return [{"marker": f"[{i}]", "n": i} for i in ns]
+
+    comparison = {"conflicting": [], "unique": [{"text": "Only one says so.", "refs": refs(14), "outlet": None}],
+                  "corroborated": [{"text": f"Claim {i}.", "refs": refs(*range(1, 12)), "outlets": []}
+                                   for i in range(3)]
+                  + [{"text": "Two rarely seen outlets say so.", "refs": refs(12, 13), "outlets": []}]}  # fmt: skip
+    pic = coverage_picture(articles, comparison, outlet_of)
+    assert pic is not None and pic["columns"][-1]["label"] == "4 more outlets"
+    rows = {r["label"]: [c["value"] for c in r["cells"]] for r in pic["rows"]}
+    assert rows["Two rarely seen outlets say so."] == ["\u00d72"]
+    assert rows["Only one says so."] == [""]  # one of them: a dot

@@ -167,11 +167,16 @@ def _fold_columns(columns: list[str], rows: list[dict[str, Any]]) -> tuple[list[
     other = len(keep)
     for r in rows:
         cells: dict[int, str] = {}
+        folded = 0  # outlets of the shared column that make this claim
         for k, v in r["cells"].items():
             to = new_of.get(k, other)
+            folded += to == other
             if to == other and to in cells and cells[to] != v:
                 v = "\u2260"
             cells[to] = v
+        if folded > 1 and cells.get(other) == "":
+            # several of them: "×2", not one dot (a corroborated claim of two folded outlets showed one dot)
+            cells[other] = f"\u00d7{folded}"
         r["cells"] = cells
     label = f"{len(rest)} more outlets"
     return [columns[k] for k in keep] + [label], {label: ", ".join(rest)}
