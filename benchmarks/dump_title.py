@@ -82,7 +82,10 @@ def learner(**changes: Any) -> Any:
 
 def pick(d: dict[str, Any], probs: np.ndarray, bar: float) -> str | None:
     if len(probs) and probs.max() > bar:
-        return str(d["lines"][d["idx"][int(probs.argmax())]])
+        best = d["idx"][int(probs.argmax())]
+        if dump_meta.BREADCRUMB_RULE:
+            best = dump_meta.breadcrumb_tail(d["lines"], d["idx"], best)
+        return str(d["lines"][best])
     return d["rule"]
 
 

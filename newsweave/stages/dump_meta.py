@@ -8,8 +8,10 @@ text dumps, evaluated without scikit-learn by ``clean_model.TreeEnsemble``) scor
 of the line: how many of its words the article body uses, its length, case, punctuation, distance
 from the body, how near a byline or date line is below and above it (and how many lie between it and the
 body: a section heading past the byline has none), and whether it holds another candidate (a breadcrumb
-"Home > Blog > <title>") or is held by one. The best candidate is the title when its probability clears
-``MIN_PROBABILITY``.
+"Home > Blog > <title>") or is held by one, whether it recurs past the candidates (a table of contents,
+a link) or above (a menu), the run of short lines it sits in, the prose lines between it and the body, and in
+how many of the body's first paragraphs its words are. The best candidate is the title when its probability
+clears ``MIN_PROBABILITY``; a chosen breadcrumb gives way to the candidate it ends with.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ LOOK_BACK = 40  # candidate lines before the body's first line
 LOOK_AHEAD = 4  # ... and the body's first lines (a headline the cleaner kept, or missed lines before it)
 BODY_PARAGRAPHS = 15  # the body's words are counted over its first paragraphs
 MIN_PROBABILITY = 0.1  # chosen with the model by 5-fold CV on dev (benchmarks/dump_title.py)
+BREADCRUMB_RULE = True  # a chosen breadcrumb gives way to the headline it ends with
 MODEL_PATH = Path(__file__).with_name("dump_title_model.json")
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -43,7 +46,7 @@ FEATURES = (
     "ends_period", "ends_colon", "ends_question", "has_digit", "has_date", "starts_by", "has_separator",
     "repeats", "relative_position", "best_share_gap", "first_line", "share_rank", "lead_share", "next_is_meta",
     "prev_words", "next_words", "meta_below", "meta_above", "meta_between", "contains_candidate",
-    "contained_in_candidate", "repeats_after", "repeats_before", "first_meta_offset", "short_run", "prose_between",
+    "contained_in_candidate", "repeats_after", "repeats_before", "short_run", "prose_between", "body_spread",
 )  # fmt: skip
 
 
@@ -81,6 +84,11 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
     non-empty lines, stripped; ``start`` the index of the body's first line among them."""
     body_words = {w for b in body[:BODY_PARAGRAPHS] for w in _content(b)}
     lead_words = {w for b in body[:2] for w in _content(b)}
+    spread: dict[str, int] = {}  # in how many of the first paragraphs each word is
+    for b in body[:BODY_PARAGRAPHS]:
+        for w in set(_content(b)):
+            spread[w] = spread.get(w, 0) + 1
+    n_par = max(1, min(len(body), BODY_PARAGRAPHS))
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln] = counts.get(ln, 0) + 1
@@ -97,7 +105,6 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
     where: dict[str, list[int]] = {}
     for j, ln in enumerate(lines):
         where.setdefault(ln, []).append(j)
-    first_meta = min((j for j in meta if j >= lo), default=None)
     short = [len(ln.split()) <= SHORT_WORDS for ln in lines]
     prose = [len(ln.split()) >= PROSE_WORDS for ln in lines]
     rows = []
@@ -139,9 +146,9 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
             float(len(folded[i]) > 10 and any(folded[j] != folded[i] and folded[i] in folded[j] for j in idx)),
             float(any(j > hi for j in where[line])),  # the line again further down (a table of contents, a link)
             float(any(j < i for j in where[line])),  # ... or above (a menu)
-            float(max(-10, min(10, first_meta - i)) if first_meta is not None else 11),
             float(_run(short, i)),
             float(sum(prose[i + 1 : start])),
+            sum(spread.get(w, 0) for w in set(_content(line))) / n_par / max(1, len(set(_content(line)))),
         ])  # fmt: skip
     return idx, rows
 
@@ -149,6 +156,24 @@ def features(lines: Sequence[str], start: int, body: Sequence[str]) -> tuple[lis
 @lru_cache(maxsize=1)
 def _model() -> TreeEnsemble | None:
     return load_tree_ensemble(MODEL_PATH, FEATURES) if MODEL_PATH.exists() else None
+
+
+_CRUMB = re.compile(r"[>/\u00bb|\u203a]\s*$")  # a breadcrumb's separator before its last entry
+
+
+def breadcrumb_tail(lines: Sequence[str], idx: Sequence[int], best: int) -> int:
+    """The candidate that ends the chosen line when that line is a breadcrumb holding it ("Home > Blog >
+    <title>", or "NETGEAR BlogTechnology<title>" with the headline glued to the last section's name), else the
+    chosen line."""
+    chosen = lines[best]
+    for j in idx:
+        tail = lines[j]
+        if j == best or len(tail) < 10 or len(chosen) <= len(tail) or not chosen.lower().endswith(tail.lower()):
+            continue
+        head = chosen[: -len(tail)]
+        if _CRUMB.search(head) or (head[-1:].islower() and chosen[-len(tail)].isupper()):
+            return j
+    return best
 
 
 def find_title(lines: Sequence[str], start: int, body: Sequence[str]) -> int | None:
@@ -163,4 +188,4 @@ def find_title(lines: Sequence[str], start: int, body: Sequence[str]) -> int | N
         p = model.probability(row)
         if p > best_p:
             best, best_p = i, p
-    return best
+    return best if best is None or not BREADCRUMB_RULE else breadcrumb_tail(lines, idx, best)
