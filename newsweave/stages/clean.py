@@ -21,6 +21,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -1124,6 +1125,24 @@ def _unspaced_headline(line: str, next_kind: Kind) -> bool:
     return next_kind == "prose" and 4 <= len(words) <= 40 and unspaced * 2 > len(words) and not _ends_sentence(line)
 
 
+_TITLE_LABEL = re.compile(r"^(?:Title|Blog|Project|Article|Post|News)\s*:\s*(?=\S)")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{2,60})$")
+
+
+def _bare_title(line: str, lines: Sequence[str], at: int, sites: Sequence[str]) -> str:
+    """The headline without a label in front ("Title: X", "Blog: X") or the site's name after it ("X | Artlyst"),
+    when that name is the page's site (a copyright or repost line) or a line of its own elsewhere in the dump."""
+    t = _TITLE_LABEL.sub("", line).strip()
+    m = _TITLE_SUFFIX.search(t)
+    if m is not None and len(m[1].split()) <= 4 and m.start() > 0:
+        name = m[1].strip().casefold()
+        names = {x.strip().casefold() for x in sites} | {
+            ln.strip().casefold() for i, ln in enumerate(lines) if i != at and len(ln.split()) <= 4}
+        if name in names:
+            t = t[: m.start()].rstrip()
+    return t or line
+
+
 def clean_text_dump(raw: str) -> CleanResult:
     """Split a copy-pasted page into article body, title, stated metadata and dropped lines."""
     lines, metas, kinds = _prepare(unwrap_dump(raw))
@@ -1173,7 +1192,7 @@ def clean_text_dump(raw: str) -> CleanResult:
     outlets = [m.outlet for _, _, m in sorted(found) if m.outlet]
     return CleanResult(
         text="\n\n".join(lines[i] for i in text),
-        title=lines[title] if title is not None else None,
+        title=_bare_title(lines[title], lines, title, sites) if title is not None else None,
         authors=authors,
         site=sites[0] if sites else None,
         original_source=detect_original_source("\n".join(lines)) or next(iter(outlets), None),
