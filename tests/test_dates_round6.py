@@ -99,3 +99,21 @@ def test_must_before_a_deadline_puts_it_ahead(sentence: str, expression: str, pu
 def test_may_as_a_wish_and_a_habit_are_no_dates(sentence: str, expression: str, published: str,
                                                 expected: str | None) -> None:  # fmt: skip
     assert _resolve(sentence, expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "published", "expected"),
+    [
+        # the reader's pass (session 15): a firing dated after the article that tells of it
+        ("O'Brien, fired on June 8, is seeking up to $6 million from the university.", "June 8", "2005-05-16",
+         "2004-06-08"),
+        ("He died on May 30 at his home.", "May 30", "2005-05-16", "2004-05-30"),
+        # a passive of the present or future, or a schedule, stays ahead
+        ("He faces life in prison when he's sentenced May 7.", "May 7", "2013-04-24", "2013-05-07"),
+        ("Orozco is to be formally sentenced May 3 by Judge Philip H. Hickock.", "May 3", "2007-04-04", "2007-05-03"),
+        ("The hearing is scheduled on June 8.", "June 8", "2005-05-16", "2005-06-08"),
+    ],
+)
+def test_a_past_tense_before_a_day_just_ahead_means_last_year(sentence: str, expression: str, published: str,
+                                                              expected: str) -> None:  # fmt: skip
+    assert _resolve(sentence, expression, published) == expected

@@ -865,6 +865,26 @@ _FUTURE_UNTIL = re.compile(
     r"\buntil\s+(?:on\s+)?$"
 )
 _FUTURE_REACH = 80  # characters before the date that are searched for those words
+# a past tense right before the date ("O'Brien, fired on June 8", "died on May 30", "was arrested Tuesday"): a day named
+# without a year that falls just after publication is last year's (not "scheduled", "expected", "planned" for it)
+_PAST_CUE = re.compile(r"\b(?!(?:schedul|expect|plann|slat|postpon|delay|resched)ed\b)(?:[a-z]{3,}ed|was|were|died|"
+                       r"said|told|fell|went|came|took|won|lost)\s+(?:on\s+|in\s+)?$")
+
+# ... not a passive of the present or future ("when he's sentenced May 7", "is to be formally sentenced May 3")
+_NOT_PAST = re.compile(r"\b(?:is|are|be|being|'s|’s|'re|will|shall|to)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:on\s+|in\s+)?$")
+
+
+def _in_the_past(r: dict[str, Any], day: date | None) -> dict[str, Any]:
+    """``r`` (a resolved date) moved back a year when it is a day within ``_SOON_DAYS`` after publication ``day``."""
+    if day is None or r.get("granularity") != "day" or not r.get("date"):
+        return r
+    try:
+        found = date.fromisoformat(r["date"])
+        if 0 < (found - day).days <= _SOON_DAYS:
+            return {**r, "date": found.replace(year=found.year - 1).isoformat()}
+    except ValueError:  # (29 February, or a date that is no ISO day)
+        pass
+    return r
 _FUTURE_DAYS = 183  # a month or day named as ahead is at most this far ahead, else it is the past one
 _SOON_DAYS = 30  # a day and month without a year, this close ahead of publication, is that day
 
@@ -1163,6 +1183,9 @@ def dates_in_text(
             ahead = (_FUTURE.search(before) or _FUTURE_MODAL.search(before) or _FUTURE_UNTIL.search(before)
                      or _FUTURE_DEADLINE.search(before))
             r = resolver.resolve(text[m.start : m.end], future=bool(ahead))
+            if (not ahead and _PAST_CUE.search(before) and not _NOT_PAST.search(before)
+                    and not _EXPLICIT_YEAR.search(m.text)):  # fmt: skip
+                r = _in_the_past(r, resolver.day)
         modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
         if r["granularity"] == "decade" and modifier:
             r = {**r, "date": None, "granularity": None, "note": "decade as a modifier"}
