@@ -324,3 +324,12 @@ def test_a_part_of_a_count_is_no_rival_of_the_whole() -> None:
     table = build_number_table([("a1", [part]), ("a2", [whole])])
     assert not any(g["conflict"] for g in table)
     assert any(g["conflict"] for g in build_number_table([("a1", [{**part, "part": False}]), ("a2", [whole])]))
+
+
+def test_a_telephone_number_is_no_count() -> None:
+    # the stream's London bombing stories: "0800 789321 (+44 800 789321 if outside the UK)" was read as 789,321
+    text = ("Police asked the public to call 0800 789321 (+44 800 789321 if outside the UK). "
+            "Some 1,000 people called and 2,000 wrote.")
+    values = [n["value"] for n in numbers_in_text(text, [], [(0, len(text))])]
+    assert 789321 not in values and 800 not in values
+    assert 1000 in values and 2000 in values

@@ -445,11 +445,30 @@ def _modifier_number(text: str, start: int, end: int) -> bool:
     return not (w in _STOP or _plural(w) or w in _MEASURE_WORDS or w in _SCALES or w.endswith(("s", "ed", "ing")))
 
 
+_PHONE_RUN = re.compile(r"[\d+()][\d \t+()./-]*\d")
+
+
+def _phone_number(text: str, start: int, end: int) -> bool:
+    """The figure is a piece of a telephone number: the run of digits, spaces, "+", brackets, dots and dashes around
+    it holds 9 digits or more in two groups or more, and opens on "0", "+" or "(" ("call 0800 789321", "+44 800
+    789321"; not "1,000 2,000")."""
+    lo = start
+    while lo > 0 and text[lo - 1] in "0123456789 +()-.\t" and start - lo < 40:
+        lo -= 1
+    run = _PHONE_RUN.search(text, lo, min(len(text), end + 20))
+    if run is None or run.start() > start or run.end() < end:
+        return False
+    groups = re.findall(r"\d+", run.group())
+    return sum(len(g) for g in groups) >= 9 and len(groups) >= 2 and (run.group()[0] in "0(" or "+" in run.group())
+
+
 def not_a_count(text: str, start: int, end: int) -> bool:
     """A figure that is part of a model code ("AK-47", "F-16"), a clock time ("1230 hours", "8 p. m."), a
     score ("20 - 13"), a calibre (".357 Magnum"), a rank ("No. 2"), an address ("24 Independent Street")."""
     figure = text[start:end]
     if _CODE_BEFORE.search(text, max(0, start - 9), start) and figure[:1].isdigit():
+        return True
+    if figure[:1].isdigit() and _phone_number(text, start, end):
         return True
     if figure[:1].isdigit() and (_score(text, start, end) or _RANK_BEFORE.search(text, max(0, start - 5), start)
                                  or _LABEL_BEFORE.search(text, max(0, start - 12), start)
