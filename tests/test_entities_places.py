@@ -96,3 +96,12 @@ def test_common_abbreviations_are_no_organisations() -> None:
     lab = _labels(text, [("DUI", "ORG", 0), ("CCTV", "ORG", 0), ("H.R. Haldeman", "PERSON", 0), ("GM", "ORG", 0)])
     assert "DUI" not in lab and "CCTV" not in lab
     assert lab["H.R. Haldeman"] == "PERSON" and lab["GM"] == "ORG"  # initials and a company's acronym stay
+
+
+def test_a_first_name_no_place_list_knows_joins_its_person() -> None:
+    # the stream's Albany trial: "Kathina" GPE 17 times beside "Kathina Thomas" (no given name of the lists)
+    text = ("The bullet struck Kathina Thomas. Kathina Thomas died. Kathina Thomas was 12. Medics treated Kathina. "
+            "Kathina was shot outside her home.")
+    lab = _labels(text, [("Kathina Thomas", "PERSON", 0), ("Kathina Thomas", "PERSON", 1),
+                         ("Kathina Thomas", "PERSON", 2), ("Kathina", "GPE", 3), ("Kathina", "GPE", 4)])
+    assert lab["Kathina"] == "PERSON"

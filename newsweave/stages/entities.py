@@ -2879,19 +2879,20 @@ def _merge_late_first_names(clusters: list[_Cluster], things: dict[str, str], cu
     an organisation's ("Bettie" ORG, 15 mentions, beside "Bettie Page" ORG, 19, which joined "Betty Mae Page"
     only as a person-shaped name), joins that person now when it is the first word of the full names of no
     other person, and its mentions run into no capitalised word foreign to that name (``_short_form_owner``'s
-    first-name rule). So does a given name of the list that spaCy took for a place ("Regina" beside "Regina
-    Benjamin", "Tyler" beside "Tyler Hansbrough") when it is no country or capital of the gazetteer and none of
-    its mentions stands where places stand (a possessive is no place: "from Kathina's home") or after another
-    capitalised word ("Hurricane George"); its person is the one whose full names begin with it, or the one of
-    them mentioned five times as often as all the others together ("Tyler" 96 times, "Tyler Smith" once), and
-    named three times at least."""
+    first-name rule). So does a given name of the list, or a name no place list knows ("Kathina"), that spaCy took
+    for a place ("Regina" beside "Regina Benjamin", "Tyler" beside "Tyler Hansbrough") when it is no country or
+    capital of the gazetteer and none of its mentions stands where places stand (a possessive is no place: "from
+    Kathina's home") or after another capitalised word ("Hurricane George"); its person is the one whose full
+    names begin with it, or the one of them mentioned five times as often as all the others together ("Tyler" 96
+    times, "Tyler Smith" once), and named three times at least."""
     for c in list(clusters):
         if c not in clusters or len(c.surfaces) != 1 or c.family not in ("PERSON", "ORG", "PLACE"):
             continue
         (s,) = c.surfaces
         if " " in s or s.isupper() or fold(s) in things:
             continue
-        if c.family == "PLACE" and (read is None or not _known_given(s) or s.lower() in _GAZETTEER_FOLDED
+        if c.family == "PLACE" and (read is None or not (_known_given(s) or not _known_place(s))
+                                    or s.lower() in _GAZETTEER_FOLDED
                                     or any(_placed_or_named_after(t, m) for t, m in read[s])):
             continue
         f, others = fold(s), cut.get(s, set())
