@@ -37,10 +37,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.cluster_stream import default_params, features, score, topic  # noqa: E402
+from benchmarks.cluster_stream import decision_taxonomy, default_params, features, score, topic  # noqa: E402
 from benchmarks.common import SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, _Story, content_terms, story_id_for  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, _Story, content_terms  # noqa: E402
 
 RECORDS = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
 VECS, ENTS = features(RECORDS)
@@ -63,12 +63,7 @@ def orders(part: list[int], seeds: int) -> list[list[int]]:
 
 
 def new_story(c: StoryClusterer, i: int) -> _Story:
-    st = _Story(story_id_for(RECORDS[i]["id"]), [RECORDS[i]["id"]], VECS[i].astype(np.float32).copy(),
-                Counter(ENTS[i]), Counter(TERMS[i]), None, None)  # fmt: skip
-    st.tfw = {t: 1 + math.log(n) for t, n in st.terms.items()}
-    c.stories[st.id] = st
-    c._append(st)
-    return st
+    return c._open(RECORDS[i]["id"], VECS[i], ENTS[i], TERMS[i], None)
 
 
 def parts(c: StoryClusterer, i: int, st: _Story, aw: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
@@ -82,19 +77,8 @@ def taxonomy(seeds: int) -> dict[str, int]:
     out: Counter[str] = Counter()
     for o in orders(DEV, seeds):
         c = StoryClusterer(**P)
-        opener: dict[str, str] = {}
-        for i in o:
-            ev = RECORDS[i]["event"]
-            sid = c.assign(RECORDS[i]["id"], VECS[i], ENTS[i], RECORDS[i].get("published"), TERMS[i])
-            own = [s for s, e in opener.items() if e == ev and s != sid]
-            if sid not in opener:
-                opener[sid] = ev
-                out["new story, own event had one" if own else "new story, right"] += 1
-            elif opener[sid] == ev:
-                out["join, right"] += 1
-            else:
-                kind = "sibling" if topic(opener[sid]) == topic(ev) else "other"
-                out[f"join {kind} event, own event {'had a story' if own else 'had none yet'}"] += 1
+        sids = [c.assign(RECORDS[i]["id"], VECS[i], ENTS[i], RECORDS[i].get("published"), TERMS[i]) for i in o]
+        out += decision_taxonomy([RECORDS[i]["event"] for i in o], sids)
     return dict(out)
 
 

@@ -46,10 +46,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.cluster_names import NAME, NameClusterer  # noqa: E402
-from benchmarks.cluster_stream import default_params, features, score, topic  # noqa: E402
+from benchmarks.cluster_stream import decision_taxonomy, default_params, features, score, topic  # noqa: E402
 from benchmarks.common import SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, _day, _Story, content_terms, story_id_for  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, _day, _Story, content_terms  # noqa: E402
 
 
 class RivalClusterer(NameClusterer):
@@ -178,17 +178,6 @@ class RivalClusterer(NameClusterer):
             self._link(st, rival_of)
         return st.id
 
-    def _open(self, article_id: str, vec: np.ndarray, ents: tuple[str, ...], terms: Mapping[str, int] | None,
-              day: int | None) -> _Story:  # fmt: skip
-        st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
-                    Counter(dict(terms or {})), day, day)  # fmt: skip
-        st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
-        self.stories[st.id] = st
-        if not self._dormant(st):
-            self._append(st)
-        self._changed.add(st.id)
-        return st
-
     def _link(self, y: _Story, a: _Story) -> None:
         self.n_links += 1
         self.links.append((y.id, a.id))
@@ -315,20 +304,7 @@ def choice_outcomes(c: RivalClusterer, records: list[dict]) -> Counter[str]:
 
 def taxonomy(o: list[int], records: list[dict], pred: list[str]) -> Counter[str]:
     """cluster_decisions.py's taxonomy of each decision, from the predicted stories (merges never fire here)."""
-    out: Counter[str] = Counter()
-    opener: dict[str, str] = {}
-    for i, sid in zip(o, pred, strict=True):
-        ev = records[i]["event"]
-        own = [s for s, e in opener.items() if e == ev and s != sid]
-        if sid not in opener:
-            opener[sid] = ev
-            out["new story, own event had one" if own else "new story, right"] += 1
-        elif opener[sid] == ev:
-            out["join, right"] += 1
-        else:
-            kind = "sibling" if topic(opener[sid]) == topic(ev) else "other"
-            out[f"join {kind} event, own event {'had a story' if own else 'had none yet'}"] += 1
-    return out
+    return decision_taxonomy([records[i]["event"] for i in o], pred)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,25 @@ def default_params() -> dict[str, float]:
 def topic(event: str) -> str:
     """ECB+ events come in pairs of similar events per topic; both go to the same side of the split."""
     return event.rsplit("_", 1)[0] if event.startswith("ecbplus:") else event
+
+
+def decision_taxonomy(events: list[str], sids: list[str]) -> Counter[str]:
+    """Each article's story decision, in arrival order (``events``: gold events, ``sids``: the stories they went
+    to): a new story (right, or while the article's event already had one), a right join, or a join to a story
+    opened by a sibling event of its ECB+ topic or another event (while its own event had a story or none yet)."""
+    out: Counter[str] = Counter()
+    opener: dict[str, str] = {}
+    for ev, sid in zip(events, sids, strict=True):
+        own = [s for s, e in opener.items() if e == ev and s != sid]
+        if sid not in opener:
+            opener[sid] = ev
+            out["new story, own event had one" if own else "new story, right"] += 1
+        elif opener[sid] == ev:
+            out["join, right"] += 1
+        else:
+            kind = "sibling" if topic(opener[sid]) == topic(ev) else "other"
+            out[f"join {kind} event, own event {'had a story' if own else 'had none yet'}"] += 1
+    return out
 
 
 def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list,

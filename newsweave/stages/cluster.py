@@ -337,14 +337,20 @@ class StoryClusterer:
                 if len(near):
                     st = self._maybe_merge(st, near)
         else:
-            st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
-                        Counter(dict(terms or {})), day, day)  # fmt: skip
-            st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
-            self.stories[st.id] = st
-            if not self._dormant(st):
-                self._append(st)
-            self._changed.add(st.id)
+            st = self._open(article_id, vec, ents, terms, day)
         return st.id
+
+    def _open(self, article_id: str, vec: np.ndarray, ents: Iterable[str], terms: Mapping[str, int] | None,
+              day: int | None) -> _Story:  # fmt: skip
+        """A new story of one article, indexed unless it is already dormant."""
+        st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
+                    Counter(dict(terms or {})), day, day)  # fmt: skip
+        st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
+        self.stories[st.id] = st
+        if not self._dormant(st):
+            self._append(st)
+        self._changed.add(st.id)
+        return st
 
     def _absorb(self, st: _Story, vec: np.ndarray, ents: Counter[str], terms: Counter[str],
                 first: int | None, last: int | None) -> None:  # fmt: skip
