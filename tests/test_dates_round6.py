@@ -112,6 +112,8 @@ def test_may_as_a_wish_and_a_habit_are_no_dates(sentence: str, expression: str, 
         ("He faces life in prison when he's sentenced May 7.", "May 7", "2013-04-24", "2013-05-07"),
         ("Orozco is to be formally sentenced May 3 by Judge Philip H. Hickock.", "May 3", "2007-04-04", "2007-05-03"),
         ("The hearing is scheduled on June 8.", "June 8", "2005-05-16", "2005-06-08"),
+        # only a day and month without a year move: a weekday after "next" stays ahead
+        ("The board announced next Monday as the start.", "next Monday", "2005-05-16", "2005-05-23"),
     ],
 )
 def test_a_past_tense_before_a_day_just_ahead_means_last_year(sentence: str, expression: str, published: str,

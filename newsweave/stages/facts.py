@@ -884,28 +884,16 @@ _FUTURE_UNTIL = re.compile(
     r"\buntil\s+(?:on\s+)?$"
 )
 _FUTURE_REACH = 80  # characters before the date that are searched for those words
-# a past tense right before the date ("O'Brien, fired on June 8", "died on May 30", "was arrested Tuesday"): a day named
-# without a year that falls just after publication is last year's (not "scheduled", "expected", "planned" for it)
+_FUTURE_DAYS = 183  # a month or day named as ahead is at most this far ahead, else it is the past one
+_SOON_DAYS = 30  # a day and month without a year, this close ahead of publication, is that day
+# a past tense right before the date ("O'Brien, fired on June 8", "died on May 30"): a day and month without a year
+# that fall just after publication are last year's (``DateResolver.resolve``'s ``past``; not "scheduled", "expected",
+# "planned" for it)
 _PAST_CUE = re.compile(r"\b(?!(?:schedul|expect|plann|slat|postpon|delay|resched)ed\b)(?:[a-z]{3,}ed|was|were|died|"
                        r"said|told|fell|went|came|took|won|lost)\s+(?:on\s+|in\s+)?$")
-
 # ... not a passive of the present or future ("when he's sentenced May 7", "is to be formally sentenced May 3")
 _NOT_PAST = re.compile(r"\b(?:is|are|be|being|'s|’s|'re|will|shall|to)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:on\s+|in\s+)?$")
 
-
-def _in_the_past(r: dict[str, Any], day: date | None) -> dict[str, Any]:
-    """``r`` (a resolved date) moved back a year when it is a day within ``_SOON_DAYS`` after publication ``day``."""
-    if day is None or r.get("granularity") != "day" or not r.get("date"):
-        return r
-    try:
-        found = date.fromisoformat(r["date"])
-        if 0 < (found - day).days <= _SOON_DAYS:
-            return {**r, "date": found.replace(year=found.year - 1).isoformat()}
-    except ValueError:  # (29 February, or a date that is no ISO day)
-        pass
-    return r
-_FUTURE_DAYS = 183  # a month or day named as ahead is at most this far ahead, else it is the past one
-_SOON_DAYS = 30  # a day and month without a year, this close ahead of publication, is that day
 
 
 def parse_published(published: str | None) -> date | None:
@@ -943,11 +931,12 @@ class DateResolver:
     def __init__(self, published: str | None) -> None:
         self.day = parse_published(published)
 
-    def resolve(self, expression: str, future: bool = False) -> dict[str, Any]:
+    def resolve(self, expression: str, future: bool = False, past: bool = False) -> dict[str, Any]:
         """{"date": ISO or None, "granularity", "relative", "note"} for one expression. ``future``:
         the words before it put it ahead of publication ("will meet Thursday"), so a bare weekday
         is the next such day on or after publication and a month or day without a year the next
-        one, up to ``_FUTURE_DAYS`` ahead."""
+        one, up to ``_FUTURE_DAYS`` ahead. ``past``: a past tense right before it ("fired on June 8"),
+        so a day and month without a year just after publication is last year's, not that day."""
         s = " ".join(expression.replace("\u2019", "'").split())
         relative = _EXPLICIT_YEAR.search(s) is None
         out: dict[str, Any] = {"date": None, "granularity": None, "relative": relative, "note": None}
@@ -966,13 +955,13 @@ class DateResolver:
             return {**out, "note": "duration"}
         span = _SPAN.match(s)
         if span and all(_MONTH.search(x) or _EXPLICIT_YEAR.search(x) for x in span.groups()):
-            return self._span_start(span.group(1), span.group(2), future)
+            return self._span_start(span.group(1), span.group(2), future, past)
         in_words = _YEAR_IN_WORDS.match(_LEAD.sub("", s).strip())
         if in_words and _MONTH.search(in_words.group(1)) and not _EXPLICIT_YEAR.search(in_words.group(1)):
             if self.day is None:
                 return {**out, "note": "relative date and no publication date"}
             year = self.day.year + _YEAR_OFFSET[in_words.group(2).lower()]
-            return {**self.resolve(f"{in_words.group(1)} {year}", future), "relative": True}
+            return {**self.resolve(f"{in_words.group(1)} {year}", future, past), "relative": True}
         while True:
             stripped = _LEAD.sub("", s).strip()
             if stripped == s:
@@ -1018,7 +1007,7 @@ class DateResolver:
         if found is None:
             tail = _TAIL_DATE.search(s)  # "an uneventful day on the 17th": the date after its preposition
             if tail and tail.start() > 0:
-                return self.resolve(tail.group(1), future)
+                return self.resolve(tail.group(1), future, past)
             years = list(_YEAR_IN_PHRASE.finditer(s))
             name = _NAME_BEFORE_YEAR.search(s[: years[0].start()]) if len(years) == 1 else None
             if (len(years) == 1 and not _MONTH.search(s) and len(re.findall(r"\d+", s)) == 1
@@ -1032,29 +1021,29 @@ class DateResolver:
         granularity = period if period in ("day", "week", "month", "year") else "day"
         found_day = found.date()
         if relative and self.day is not None and granularity in ("day", "month") and _MONTH.search(s):
-            found_day = self._year_of(found_day, granularity, future, wd.group(1) if wd else None)
+            found_day = self._year_of(found_day, granularity, future, wd.group(1) if wd else None, past)
         return {**out, "date": _period_start(found_day, granularity).isoformat(), "granularity": granularity}
 
-    def _span_start(self, first: str, last: str, future: bool) -> dict[str, Any]:
+    def _span_start(self, first: str, last: str, future: bool, past: bool = False) -> dict[str, Any]:
         """The first day of a span: its first side, with the year of the last side when it names none
         (the year before when that puts the first side after the last: "December 28 - January 3, 2010"), also a
         year said in words ("between June and August this year")."""
-        end = self.resolve(last, future)
+        end = self.resolve(last, future, past)
         named = _EXPLICIT_YEAR.search(last)
         in_words = end["date"] is not None and _YEAR_IN_WORDS.match(_LEAD.sub("", last).strip()) is not None
         year = named.group(1) if named else end["date"][:4] if in_words else None
         if _EXPLICIT_YEAR.search(first) or year is None:
-            return self.resolve(first, future)
-        start = self.resolve(f"{first} {year}", future)
+            return self.resolve(first, future, past)
+        start = self.resolve(f"{first} {year}", future, past)
         if start["date"] is not None and end["date"] is not None and start["date"] > end["date"]:
-            start = self.resolve(f"{first} {int(year) - 1}", future)
+            start = self.resolve(f"{first} {int(year) - 1}", future, past)
         return {**start, "relative": end["relative"]}
 
-    def _year_of(self, found: date, granularity: str, future: bool, weekday: str | None) -> date:
+    def _year_of(self, found: date, granularity: str, future: bool, weekday: str | None, past: bool = False) -> date:
         """The year of a day or month named without one ("May 10", "in August"): dateparser's
         past reading, unless the words put it ahead (then the next one up to ``_FUTURE_DAYS``
         ahead), a day within ``_SOON_DAYS`` ahead, or a weekday named with it that only fits
-        another year ("Sunday, January 23")."""
+        another year ("Sunday, January 23"); not a day just ahead when a past tense is before it (``past``)."""
         assert self.day is not None
         options = []
         for year in (self.day.year - 1, self.day.year, self.day.year + 1):
@@ -1071,7 +1060,7 @@ class DateResolver:
         ahead = [d for d in options if d >= start and (d - self.day).days <= _FUTURE_DAYS]
         if future and ahead:
             return ahead[0]
-        if granularity == "day" and ahead and 0 < (ahead[0] - self.day).days <= _SOON_DAYS:
+        if granularity == "day" and ahead and 0 < (ahead[0] - self.day).days <= _SOON_DAYS and not past:
             return ahead[0]
         return found
 
@@ -1201,10 +1190,8 @@ def dates_in_text(
         else:
             ahead = (_FUTURE.search(before) or _FUTURE_MODAL.search(before) or _FUTURE_UNTIL.search(before)
                      or _FUTURE_DEADLINE.search(before))
-            r = resolver.resolve(text[m.start : m.end], future=bool(ahead))
-            if (not ahead and _PAST_CUE.search(before) and not _NOT_PAST.search(before)
-                    and not _EXPLICIT_YEAR.search(m.text)):  # fmt: skip
-                r = _in_the_past(r, resolver.day)
+            past = not ahead and _PAST_CUE.search(before) is not None and not _NOT_PAST.search(before)
+            r = resolver.resolve(text[m.start : m.end], future=bool(ahead), past=past)
         modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
         if r["granularity"] == "decade" and modifier:
             r = {**r, "date": None, "granularity": None, "note": "decade as a modifier"}
