@@ -1302,6 +1302,18 @@ def _bare_one(n: dict[str, Any]) -> bool:
     return bool(words) and words[-1] in ("one", "zero") and not outcome and not n.get("unit")
 
 
+_VAGUE_QUALIFIER = re.compile(r"(?:^|\s)(?:tens|dozens|hundreds|thousands|millions|billions)(?: of \w+s)?(?: of)?$")
+BACKGROUND_DAYS = 60  # a figure whose sentence is dated this long before its article tells of an earlier event
+
+
+def _no_rival(n: dict[str, Any]) -> bool:
+    """Whether a figure stands against no other article's figure of the same thing: a vague plural ("dozens of
+    firefighters", "tens of thousands of people" name a range, not a count), an added count ("another 102
+    people", "Thirty other people") or a figure of an earlier event (``background``, set by ``story_facts``:
+    "more than 31,000 people were killed in Bam in December 2003" in a story of 2005)."""
+    return bool(_VAGUE_QUALIFIER.search(str(n.get("qualifier") or "")) or n.get("added") or n.get("background"))
+
+
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
     """Numbers grouped across articles by (value, unit, counts); ``conflict`` marks groups whose
     ``counts`` noun (with the same unit) has other values in other articles (e.g. two death tolls).
@@ -1327,20 +1339,28 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
                 if v and v not in g[field]:
                     g[field].append(v)
             g["part"] = g.get("part", True) and bool(n.get("part"))
+            if not _no_rival(n):  # the figures that can stand against another article's
+                g.setdefault("rivals", set()).add(aid)
+                g.setdefault("places", set()).update(n.get("places") or ())
     # a conflict needs the same thing counted with the same outcome ("87 civilians dead" against
     # "100 civilians killed"): the same noun alone ("3 million people affected" against "200,000
     # people") is too weak, and clock times ("21:53 UTC") count nothing
     by_counts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    rivals: dict[int, tuple[set[str], set[str]]] = {}
     for g in groups.values():
         part = g.pop("part", False)  # a part of a count ("11 of the 16 seats") is no rival figure of the whole
-        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS or part:
+        rivals[id(g)] = (g.pop("rivals", set()), g.pop("places", set()))
+        if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS or part or not rivals[id(g)][0]:
             continue
         for verb in {_OUTCOMES.get(v.lower(), v.lower()) for v in g["verbs"]}:
             by_counts.setdefault((g["counts"], g["unit"], verb), []).append(g)
     for gs in by_counts.values():
         for g in gs:
+            arts, places = rivals[id(g)]
+            # figures of places named apart ("In Poland, 36 people died" / "In Romania, at least 21") are no rivals
             others = [
-                h for h in gs if h is not g and h["value"] != g["value"] and set(h["articles"]) - set(g["articles"])
+                h for h in gs if h is not g and h["value"] != g["value"] and rivals[id(h)][0] - arts
+                and not (places and rivals[id(h)][1] and not places & rivals[id(h)][1])
             ]
             if others:
                 g["conflict"] = True
@@ -1357,6 +1377,55 @@ BORROW_DAYS = 2  # an undated article borrows a date when its story's dated arti
 # not a similar one (benchmarks/timeline_borrow.py: on the stream's dev articles 24 of 115 borrowings were right;
 # at 0.2, 19 of 24; the title-and-lead embedding at cosine 0.8, 18 of 27)
 BORROW_SIMILARITY = 0.2
+
+
+# a place a figure is counted in ("In Romania, at least 21 people died", "killed by a quake in eastern China",
+# "in the northern city of Thessaloniki"); not a place of another role ("the governor of Qeshm island")
+_PLACE_SCOPE = re.compile(r"\b(?:[Ii]n|on|throughout|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$")
+_ADDED_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|further)\s+$", re.I)
+_ADDED_AFTER = re.compile(r"\s+(?:other|more|additional|further)\b", re.I)
+
+
+def _period_end(entry: dict[str, Any]) -> date:
+    """The last day of the period a resolved date names (its ``date`` is the period's first day)."""
+    start, g = date.fromisoformat(entry["date"]), entry.get("granularity")
+    if g == "week":
+        return start + timedelta(days=6)
+    if g == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if g == "year":
+        return start.replace(month=12, day=31)
+    if g == "decade":
+        return start.replace(year=start.year + 9, month=12, day=31)
+    return start
+
+
+def scope_numbers(
+    text: str, numbers: list[dict[str, Any]], dates: Sequence[dict[str, Any]], mentions: Iterable[MentionLike],
+    day: date | None,
+) -> list[dict[str, Any]]:
+    """An article's numbers marked with what limits them as rivals of other articles' figures: ``places``, the
+    places named in the figure's sentence as where things happened ("in", "on", "throughout", "across");
+    ``added``, a count on top of another ("another 102 people",
+    "Thirty other people died"); ``background``, a figure whose nearest date in its sentence ended more than
+    ``BACKGROUND_DAYS`` before the article's day ``day`` (an earlier event: "in December 2003 ... more than
+    31,000 people were killed" in an article of 2005)."""
+    places = [(m.start, m.text) for m in mentions if m.label in ("GPE", "LOC")]
+    out = []
+    for n in numbers:
+        s0, s1 = n.get("sentence") or (n["start"], n["end"])
+        named = {re.sub(r"^the\s+", "", t.lower()) for p, t in places
+                 if s0 <= p < s1 and _PLACE_SCOPE.search(text, max(s0, p - 40), p)}  # fmt: skip
+        extra: dict[str, Any] = {"places": sorted(named)} if named else {}
+        if _ADDED_BEFORE.search(text, max(s0, n["start"] - 16), n["start"]) or _ADDED_AFTER.match(text, n["end"]):
+            extra["added"] = True
+        near = [x for x in dates if x.get("date") and s0 <= x["start"] < s1]
+        if day is not None and near:
+            closest = min(near, key=lambda x: min(abs(x["start"] - n["end"]), abs(n["start"] - x["end"])))
+            if (day - _period_end(closest)).days > BACKGROUND_DAYS:
+                extra["background"] = True
+        out.append({**n, **extra} if extra else n)
+    return out
 
 
 def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -1377,6 +1446,7 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
         an = analyses.get(a.id)
         if an is None:
             continue
+        ref, ref_used = None, False
         if parse_published(a.published) is not None:
             dates = dates_in_text(a.text, an.mentions, an.sentences, a.published)
         else:
@@ -1384,6 +1454,7 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
             near = closest.get(a.id, 0.0) >= BORROW_SIMILARITY
             ref = undated_reference(dates, borrowed if near else None)
             if ref is not None:
+                ref_used = True
                 dates = dates_in_text(a.text, an.mentions, an.sentences, ref)
                 for x in dates:
                     if x.get("relative") and x.get("date") is not None:
@@ -1392,7 +1463,8 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
         numbers = numbers_in_text(a.text, an.mentions, an.sentences)
         if getattr(a, "language", None) in DECIMAL_COMMA_LANGUAGES:
             numbers = decimal_comma(a.text, numbers, an.sentences)
-        counted.append((a.id, numbers))
+        day = parse_published(a.published) or parse_published(ref if ref_used else None)
+        counted.append((a.id, scope_numbers(a.text, numbers, dates, an.mentions, day)))
     return build_timeline(dated), build_number_table(counted)
 
 

@@ -1,0 +1,72 @@
+"""Which figures of a story's number table stand against each other (a conflict): not a figure of an earlier
+event, a place named apart, a count added on top of another, or a vague plural. Sentences from the stream's
+DUC 2003 and ECB+ articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsweave.records import Analysis, Article, Mention
+from newsweave.stages.facts import build_number_table, story_facts
+
+BAM = ("In December 2003, the southeastern city of Bam was razed by a 6.7 degree quake that left more than 31,000 "
+       "people dead.")  # fmt: skip
+QESHM = ("A powerful earthquake hit southern Iran on Sunday, causing major destruction in seven villages and killing "
+         "10 people.")  # fmt: skip
+CHINA = "On Saturday, more than a dozen people were killed by a quake in eastern China."
+POLAND = "In Poland, 36 people died, most of them homeless, police said."
+ROMANIA = "In Romania, at least 21 people died from the cold."
+POLAND_32 = "In Poland, 32 people died, most of them homeless or others who passed out in the cold, police said."
+FIRE_50 = "More than 50 firefighters tackled the blaze at the store."
+FIRE_DOZENS = "Dozens of firefighters tackled the blaze at the supermarket."
+SORSOGON = "Another 102 people were injured by flying debris in Sorsogon province."
+TAITUNG = "Nine people were injured when their van was hit by rockslides."
+
+
+def _story(*texts: str, published: str = "2005-11-28") -> list[dict[str, Any]]:
+    """The number table of a story whose i-th article holds the i-th text, with spaCy's mentions as the
+    stored analysis gives them (found here with a small hand list: numbers, dates and places)."""
+    import re
+
+    tags = [(r"December 2003|Sunday|Saturday|Monday", "DATE"), (r"Bam|Iran|China|Poland|Romania|Sorsogon province",
+            "GPE"), (r"more than 31,000|seven|10|more than a dozen|36|at least 21|32|More than 50|Dozens|102|"
+            r"Nine|6.7", "CARDINAL")]  # fmt: skip
+    arts, analyses = [], {}
+    for i, text in enumerate(texts):
+        aid = f"a{i}"
+        ms = sorted((Mention(m.start(), m.end(), m.group(), label) for rx, label in tags
+                     for m in re.finditer(rf"\b(?:{rx})\b", text)), key=lambda m: m.start)  # fmt: skip
+        arts.append(Article(id=aid, text=text, title=None, published=published, source=f"site{i}.com"))
+        analyses[aid] = Analysis(article_id=aid, sentences=((0, len(text)),), mentions=tuple(ms), quotes=())
+    return story_facts(arts, analyses)[1]
+
+
+def _conflicts(table: list[dict[str, Any]]) -> dict[Any, list[Any]]:
+    return {g["value"]: g.get("conflicts_with", []) for g in table if g["conflict"]}
+
+
+def test_a_toll_of_an_earlier_event_is_no_rival() -> None:
+    assert _conflicts(_story(QESHM, BAM)) == {}
+
+
+def test_tolls_of_places_named_apart_are_no_rivals_but_one_place_keeps_its_conflict() -> None:
+    assert _conflicts(_story(QESHM, CHINA)) == {}
+    assert _conflicts(_story(POLAND, ROMANIA)) == {}
+    assert _conflicts(_story(POLAND, POLAND_32, published="1998-11-23")) == {36: [32], 32: [36]}
+
+
+def test_a_vague_plural_and_an_added_count_are_no_rivals() -> None:
+    assert _conflicts(_story(FIRE_50, FIRE_DOZENS)) == {}
+    assert _conflicts(_story(SORSOGON, TAITUNG)) == {}
+
+
+def test_the_same_figures_without_the_limits_still_conflict() -> None:
+    """The guards act through the marks ``story_facts`` sets: the bare figures are rivals."""
+    def num(value: int, start: int) -> dict[str, Any]:
+        return {"start": start, "end": start + 2, "text": str(value), "value": value, "qualifier": None,
+                "unit": None, "counts": "people", "verb": "killed", "sentence": [0, 10]}  # fmt: skip
+
+    table = build_number_table([("a1", [num(10, 0)]), ("a2", [num(31000, 0)])])
+    assert _conflicts(table) == {10: [31000], 31000: [10]}
+    marked = build_number_table([("a1", [num(10, 0)]), ("a2", [{**num(31000, 0), "background": True}])])
+    assert _conflicts(marked) == {}
