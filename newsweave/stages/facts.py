@@ -1203,6 +1203,37 @@ def dates_in_text(
             r = {**r, "background": "year of a work, a law or a budget"}
         out.append({"start": m.start, "end": m.end, "text": text[m.start : m.end], **r,
                     "sentence": sent})  # fmt: skip
+    return _anchored_years(out)
+
+
+def _anchored_years(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A day named without a year ("June 20") takes the year the article writes out for that month: beside a
+    full date of the same month in its sentence ("killed June 24, 2005 ... while investigating a June 20
+    shooting"), or anywhere in the article for the same day or the month alone ("in June 2005" ... "killed on
+    June 24" in an article of 2007, which read alone is 2006-06-24)."""
+    full = [d for d in dates if d.get("date") and not d.get("relative") and d.get("granularity") in ("day", "month")
+            and _EXPLICIT_YEAR.search(d["text"])]  # fmt: skip
+    if not full:
+        return dates
+    out = []
+    for d in dates:
+        if not (d.get("date") and d.get("relative") and d.get("granularity") == "day" and _MONTH.search(d["text"])):
+            out.append(d)
+            continue
+        ymd = d["date"]
+        same_month = [f for f in full if f["date"][5:7] == ymd[5:7] and f["date"][:4] != ymd[:4]]
+        anchor = next((f for f in same_month if f["sentence"] == d["sentence"]), None) or next(
+            (f for f in same_month if f["granularity"] == "month" or f["date"] == f"{f['date'][:4]}{ymd[4:]}"), None)
+        years = {f["date"][:4] for f in same_month}
+        if anchor is None or len(years) > 1:
+            out.append(d)
+            continue
+        try:
+            day = date.fromisoformat(anchor["date"][:4] + ymd[4:]).isoformat()
+        except ValueError:  # February 29 of a year without one
+            out.append(d)
+            continue
+        out.append({**d, "date": day, "note": f"year of {anchor['text']!r}"})
     return out
 
 

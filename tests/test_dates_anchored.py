@@ -1,0 +1,38 @@
+"""A day named without a year takes the year the article writes out for that month (sentences from the stream's
+articles on the 2005 killing of a Los Angeles County deputy, published in 2007, and on the July 7 bombings)."""
+
+from __future__ import annotations
+
+from newsweave.records import Mention
+from newsweave.stages.facts import dates_in_text
+
+
+def _dates(text: str, expressions: tuple[str, ...], published: str) -> dict[str, str | None]:
+    mentions = [Mention(text.index(x), text.index(x) + len(x), x, "DATE") for x in expressions]
+    ends = [i + 1 for i, c in enumerate(text) if c == "." and (i + 1 == len(text) or text[i + 1] == " ")]
+    sentences = list(zip([0, *[e + 1 for e in ends[:-1]]], ends, strict=True))
+    return {d["text"]: d["date"] for d in dates_in_text(text, mentions, sentences, published)}
+
+
+def test_a_day_beside_a_full_date_of_its_month_takes_its_year() -> None:
+    text = ("Sheriff Deputy Ortiz, 35, was killed June 24, 2005 outside an apartment in Hawaiian Gardens while "
+            "investigating a June 20 shooting in which Orozco was a suspect.")  # fmt: skip
+    assert _dates(text, ("June 24, 2005", "June 20"), "2007-03-20") == {"June 24, 2005": "2005-06-24",
+                                                                          "June 20": "2005-06-20"}
+
+
+def test_a_month_written_with_its_year_anchors_the_article() -> None:
+    text = ("The judge weighed the ambush slaying of Deputy Jerry Ortiz in June 2005. "
+            "The 35-year-old deputy was killed on June 24, while investigating an attack.")  # fmt: skip
+    assert _dates(text, ("June 2005", "June 24"), "2007-05-02")["June 24"] == "2005-06-24"
+
+
+def test_without_a_written_year_the_day_is_read_as_before() -> None:
+    text = "The 35-year-old deputy was killed on June 24, while investigating an attack."
+    assert _dates(text, ("June 24",), "2007-05-02")["June 24"] == "2006-06-24"
+
+
+def test_another_day_of_the_month_elsewhere_in_the_article_is_no_anchor() -> None:
+    text = ("The first hearing was on June 2, 2005. "
+            "The deputy said on June 24 that the case was closed.")  # fmt: skip
+    assert _dates(text, ("June 2, 2005", "June 24"), "2007-05-02")["June 24"] == "2006-06-24"
