@@ -489,6 +489,99 @@ _TIME_WORDS = frozenset(
 )
 
 
+def _after_content(q: Quote) -> bool:
+    """Whether the quote's attribution (its cue, else its speaker) follows its content: "[...], police said"."""
+    s = q.cue or q.speaker
+    return s is not None and s.start >= q.content.end
+
+
+# a line glued to the next inside reported content, with no stop between: a headline, a caption or a teaser before the
+# lede ("[Suspect had been fired last week by Troy, Mich., company An accounting firm employee who ... shot and killed a
+# woman ...], police said", "[Heart disease He died in a medical prison ...], said a spokesman"); not after a word
+# that leads into a capitalised name or title ("with The Hunger Games", "plan A")
+_GLUED_LINE = re.compile(r"(?<![\w'’.-])([a-z]{2,})\s+(?=(?:His|Her|He|She|They|We|It|The|An?|At|In|On)\s+[a-z])")
+_BEFORE_TITLE = frozenset("the of and or an to in on at for by with from as into than plan type grade class".split())
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+
+
+def _unglued(q: Quote, text: str) -> Quote | None:
+    """Reported content cut to the line its attribution belongs to when a line is glued to it (``_GLUED_LINE``): the
+    line after the last glue when the attribution follows the content, the one before the first when it precedes. None
+    when that line is no clause (no auxiliary, no verb in -ed: "[Creamery lacks the cheddar At the start of the month],
+    Valley Dairy Inc. ... told", "[... The vice president of the civil servants' union, Elias Vrettakos], told Sky
+    News"): the content is no statement a reader can read."""
+    c = q.content
+    glues = [m for m in _GLUED_LINE.finditer(c.text) if m.group(1) not in _BEFORE_TITLE]
+    if q.direct or not glues:
+        return q
+    if _after_content(q):
+        start, end = c.start + glues[-1].end(), c.end
+    else:
+        start, end = c.start, c.start + glues[0].end(1)
+    line = text[start:end]
+    if len(_words(line)) < MIN_REPORTED_WORDS or not (_PAST.search(line) or _bare_clause(line)):
+        return None
+    return replace(q, content=Span(start, end, line))
+
+
+def _quoted_tail(q: Quote, text: str) -> Quote | None:
+    """Reported content that runs from the writer's words into a quote closed right before an attribution after it:
+    the writer's sentence, then the speaker's. A quote that opens on a capital right after a word is a sentence of its
+    own glued to the writer's ('[In the afternoon sun, only charred rubble remained " And it's ... a total loss], "
+    Jon Owen said', '[... to express their exasperation "I want the families to know ...]," said the white woman'):
+    the speaker's words are that quote. When the writer's words before the quote name the speaker, they are the
+    writer's sentence about them with a phrase of theirs ('[... President Barack Obama nominated Regina Benjamin ...,
+    the "leading spokesperson on issues of public health]," Obama said'): None. A lead-in that reports the speaker
+    without naming them stays theirs ('[He surrendered "peacefully and without incident]," Pickell said')."""
+    c = q.content
+    if q.direct or q.speaker is None or not _after_content(q) or not re.match(r"\s*[,.]?\s*[\"”]", text[c.end :]):
+        return q
+    t = c.text
+    i = t.rfind("“") if t.count("“") > t.count("”") else t.rfind('"') if t.count('"') % 2 else -1
+    if i < 0:
+        return q
+    lead, quoted = t[:i], t[i + 1 :]
+    if re.search(r"[^\W\d_]\s*$", lead) and quoted.lstrip()[:1].isupper() and len(_words(quoted)) >= MIN_REPORTED_WORDS:
+        start = c.start + i + 1 + len(quoted) - len(quoted.lstrip())
+        return replace(q, content=Span(start, c.end, text[start : c.end]), direct=True)
+    names = [n for n in re.findall(r"[A-Z][\w’'-]{2,}", q.speaker.text) if n.lower() not in _ARTICLES]
+    return None if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", lead) for n in names) else q
+
+
+_STOP = re.compile(r"[.!?][\"”’']*\s+")
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+def _own_parts(q: Quote, text: str) -> Quote | None:
+    """A direct quote without its parts that stand in the writer's next sentence: a part whose gap ends a sentence and
+    opens another on the writer's words, not on a quote mark, a cue or a colon ('"... he wouldn't do it that way
+    again," said Jerry Capeci, ... For the man described by The New York Times Magazine as "the last great Mafioso of
+    the century"', '"by Chinese officials" according to ... Delanoë. A banner with "Paris defends human rights ..."':
+    the magazine's phrase and the banner's words are not the speaker's). Not when the new sentence has a subject pronoun
+    or a word of the speaker's span, which may be the speaker's ('"...," Strauss-Kahn said. But, he said, Greeks must
+    also understand that without these measures "the situation would be ..."', '... said a statement from the
+    coalition .... It accused [...] of conspiring "to influence public opinion ..."'). None when what is left is a
+    phrase (``_phrase``)."""
+    speaker = _words(q.speaker.text) if q.speaker is not None else []
+    for i in range(1, len(q.parts)):
+        gap = text[q.parts[i - 1].end : q.parts[i].start]
+        stops = list(_STOP.finditer(gap))
+        tail = gap[stops[-1].end() :] if stops else ""
+        words = re.findall(r"[^\W\d_]+", tail.lower())
+        if not words or tail.rstrip(" \"“'‘`").endswith((":", ",")) or _statement_cue(words[-1]) \
+                or _SUBJECT_PRONOUNS.union(speaker).intersection(words):  # fmt: skip
+            continue
+        kept, start = q.parts[:i], q.content.start
+        end = kept[-1].end
+        left = " ".join(p.text for p in kept)
+        if _phrase(left, _words(left)):
+            return None  # a phrase left: 'by Chinese officials' (the reported sentence holding it stays)
+        return replace(q, content=Span(start, end, text[start:end]), parts=kept if len(kept) > 1 else ())
+    return q
+
+
 def _bare_clause(content: str) -> bool:
     """Whether ``content`` reads as a clause without "that" (``_BARE_CLAUSE``; "Lasalle has three prior convictions"),
     or opens on a subject pronoun (``_PRONOUN_START``)."""
@@ -681,6 +774,19 @@ def _with_antecedents(items: list[tuple[str, str | None, str, Quote]]) -> list[t
     return out
 
 
+def _own_spans(items: list[tuple[str, str | None, str, Quote]]) -> list[tuple[str, str | None, str, Quote]]:
+    """``items`` with each quote cut to the speaker's words (``_own_parts``, ``_quoted_tail``, ``_unglued``), and
+    without those that hold only the writer's."""
+    out = []
+    for art, outlet, text, q in items:
+        fixed = _own_parts(q, text)
+        fixed = fixed and _quoted_tail(fixed, text)
+        fixed = fixed and _unglued(fixed, text)
+        if fixed is not None:
+            out.append((art, outlet, text, fixed))
+    return out
+
+
 def _statement_cue(cue: str) -> bool:
     """Whether any word of the cue ("said", "went on to say", "according to") is a statement verb."""
     return any(w.startswith(_STATEMENT_STEMS) for w in re.findall(r"[a-z]+", cue))
@@ -707,7 +813,7 @@ def build_ledger(
     ("speaker_description": "a senior US official") when there is one.
     Entries are sorted by number of articles, most first.
     """
-    items = _with_antecedents(items)
+    items = _own_spans(_with_antecedents(items))
     direct = {(a, q.content.start, q.content.end) for a, _o, _t, q in items if q.direct}
     reported: dict[str, list[tuple[int, int]]] = {}
     for a, _o, _t, q in items:

@@ -1,0 +1,114 @@
+"""Ledger precision, round 5 (sentences of the 961-article stream): the ledger lists the speaker's words, not the
+writer's text a quote's span ran over: a line glued to reported content, the writer's sentence before a quote closed
+right before its attribution, and the parts of a direct quote that stand in the writer's next sentence."""
+
+from __future__ import annotations
+
+from newsweave.records import Quote, Span
+from newsweave.stages.ledger import build_ledger
+
+
+def _span(text: str, part: str, after: int = 0) -> Span:
+    i = text.index(part, after)
+    return Span(i, i + len(part), part)
+
+
+def _reported(text: str, content: str, speaker: str, cue: str, name: str | None = None) -> list[dict]:
+    c = _span(text, content)
+    s = next(_span(text, speaker, i) for i in range(len(text)) if not c.start <= text.find(speaker, i) < c.end)
+    q = Quote(content=c, speaker=s, speaker_name=name, cue=_span(text, cue, max(0, s.start - 20)), direct=False)
+    return build_ledger([("a1", "AP", text, q)])
+
+
+def _direct(text: str, parts: list[str], speaker: str, cue: str, name: str | None) -> list[dict]:
+    spans = [_span(text, p) for p in parts]
+    content = Span(spans[0].start, spans[-1].end, text[spans[0].start : spans[-1].end])
+    q = Quote(content=content, speaker=_span(text, speaker), speaker_name=name, cue=_span(text, cue), direct=True,
+              parts=tuple(spans) if len(spans) > 1 else ())  # fmt: skip
+    return build_ledger([("a1", "AP", text, q)])
+
+
+def _wording(entries: list[dict]) -> str:
+    (entry,) = entries
+    return " ".join(entry["wordings"][0]["text"].split())
+
+
+def test_a_line_glued_before_reported_content_is_cut_off() -> None:
+    text = ("he admitted to a court that his behaviour had been a ruse to stay out of prison. Heart disease He died "
+            "in a medical prison in Springfield, Missouri, on Monday morning, said a spokesman for the facility.")
+    content = "Heart disease He died in a medical prison in Springfield, Missouri, on Monday morning"
+    entries = _reported(text, content, "a spokesman", "said")
+    assert _wording(entries) == "He died in a medical prison in Springfield, Missouri, on Monday morning"
+    assert entries[0]["speaker_description"] == "a spokesman"
+
+
+def test_a_line_glued_after_reported_content_is_cut_off() -> None:
+    text = ("When police approached to speak with the young man, cops say he turned on them and aimed a revolver at "
+            "them An orderly protest over the death of an armed 16 - year - old turned into a riot in Brooklyn.")
+    content = text[text.index("he turned") : -1]
+    assert _wording(_reported(text, content, "cops", "say")) == "he turned on them and aimed a revolver at them"
+
+
+def test_reported_content_left_without_a_clause_by_a_glued_line_is_no_entry() -> None:
+    text = ("Creamery lacks the cheddar At the start of the month, Valley Dairy Inc., which does business as the "
+            "Matanuska Creamery, told the Agriculture Board it was stopping payments.")  # fmt: skip
+    assert _reported(text, "Creamery lacks the cheddar At the start of the month", "Valley Dairy Inc.", "told",
+                     "Valley Dairy Inc.") == []  # fmt: skip
+
+
+def test_a_title_in_capitals_after_a_word_is_no_glued_line() -> None:
+    text = ("According to THR, major sticking points are salary and schedule, with The Hunger Games set to begin "
+            "filming in August.")  # fmt: skip
+    content = "major sticking points are salary and schedule, with The Hunger Games set to begin filming in August"
+    assert _wording(_reported(text, content, "THR", "According to", "THR")) == content
+
+
+def test_a_quote_glued_to_the_writers_sentence_before_its_attribution_is_the_speakers_words() -> None:
+    text = ("In the afternoon sun, only charred rubble remained “ And it’s, of course, as you can see, a total loss, ” "
+            "Palmer Public Safety Director Jon Owen said at the site.")  # fmt: skip
+    content = "In the afternoon sun, only charred rubble remained “ And it’s, of course, as you can see, a total loss"
+    (entry,) = _reported(text, content, "Jon Owen", "said", "Jon Owen")
+    assert entry["direct"] and entry["speaker"] == "Jon Owen"
+    assert entry["wordings"][0]["text"] == "And it’s, of course, as you can see, a total loss"
+
+
+def test_the_writers_sentence_naming_the_speaker_around_a_phrase_of_theirs_is_no_entry() -> None:
+    text = ("President Barack Obama nominated Regina Benjamin, 52, as the country's new surgeon general, the \"leading "
+            "spokesperson on issues of public health, \"Obama said.")  # fmt: skip
+    content = text[: text.index(", \"Obama")]
+    assert _reported(text, content, "Obama", "said", "Barack Obama") == []
+
+
+def test_a_lead_in_that_reports_the_speaker_without_naming_them_stays_theirs() -> None:
+    text = "He surrendered \"peacefully and without incident, \"Pickell said. Upon arrest, police seized a shotgun."
+    content = "He surrendered \"peacefully and without incident"
+    assert _wording(_reported(text, content, "Pickell", "said", "Robert J. Pickell")) == content
+    text = ("In one video, Kimani is clad in a red Adidas hoodie and goes by the nickname “ Shapow, ” the source said.")
+    content = "In one video, Kimani is clad in a red Adidas hoodie and goes by the nickname “ Shapow"
+    assert _wording(_reported(text, content, "the source", "said")) == content  # a name in quote marks
+
+
+def test_a_part_in_the_writers_next_sentence_is_not_the_speakers() -> None:
+    first = ("The looney tunes act served Gigante well - it kept him out of prison for 30 years - but in the end he "
+             "was the victim of his own crazy act")  # fmt: skip
+    text = (f"\"{first}, \"said Jerry Capeci, a Mafia expert and author of six books on organized crime. For the man "
+            "described by The New York Times Magazine as \"the last great Mafioso of the century, \" his admission "
+            "was the final act in a 50 - year career.")  # fmt: skip
+    entries = _direct(text, [first, "the last great Mafioso of the century"], "Jerry Capeci", "said", "Jerry Capeci")
+    assert _wording(entries) == first
+
+
+def test_a_part_after_the_speakers_pronoun_stays_theirs() -> None:
+    first = "I completely understand the Greek population's anger"
+    second = "the situation would be infinitely more serious."
+    text = (f"\"{first}, \"Strauss - Kahn said. But, he said, Greeks must also understand that without these measures "
+            f"\"{second}\" The draft bill is to be voted on Thursday.")  # fmt: skip
+    entries = _direct(text, [first, second], "Strauss - Kahn", "said", "Dominique Strauss-Kahn")
+    assert _wording(entries) == f"{first} … {second}"
+
+
+def test_a_phrase_left_of_a_direct_quote_is_no_entry() -> None:
+    text = ("A ceremony on City Hall Plaza was canceled, \"by Chinese officials\" according to Paris' mayor "
+            "Bertrand Delanoë. A banner with \"Paris defends human rights around the world\" was installed.")
+    parts = ["by Chinese officials", "Paris defends human rights around the world"]
+    assert _direct(text, parts, "Bertrand Delanoë", "according to", "Bertrand Delanoë") == []
