@@ -54,3 +54,15 @@ def test_a_name_listed_beside_a_group_or_a_supported_organisation_stays() -> Non
 def test_without_texts_spacys_org_stands() -> None:
     ents, _canon = resolve_entities([("a", Mention(0, 11, "Technicolor", "ORG"))])
     assert ents[0]["label"] == "ORG"
+
+
+def test_a_full_name_whose_surname_is_tagged_a_person_alone_is_a_person() -> None:
+    # spaCy tags "Lennox Lewis" ORG in every mention (Lennox is a company and a town); "Lewis" alone it tags PERSON
+    text = ("Rahman, who won the WBC and IBF belts from Lennox Lewis in 2001, lost. He floored Lennox Lewis in 2001. "
+            "They made verbal love to Lewis while Lewis agreed. Lennox International makes furnaces.")
+    tagged = [("Lennox Lewis", "ORG", 0), ("Lennox Lewis", "ORG", 1), ("Lewis", "PERSON", 2), ("Lewis", "PERSON", 3),
+              ("Lennox International", "ORG", 0)]  # fmt: skip
+    lab = _labels(text, tagged)
+    assert lab["Lennox Lewis"] == "PERSON" and lab["Lennox International"] == "ORG"
+    # without a bare "Lewis" tagged as a person, nothing says the name is a person's
+    assert _labels(text.split(" They made")[0], tagged[:2])["Lennox Lewis"] != "PERSON"

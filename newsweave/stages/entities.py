@@ -978,7 +978,8 @@ def resolve_entities(
         return sports_story[0]
 
     labels = {id(c): _label(c) for c in clusters}
-    whys = {id(c): _org_support(c, read, cues, org_arts, lower, sports)
+    people = {s for s, seen in read.items() if " " not in s and any(m.label == "PERSON" for _, m in seen)}
+    whys = {id(c): _org_support(c, read, cues, org_arts, lower, sports, people)
             for c in clusters if labels[id(c)] == "ORG" and texts}  # fmt: skip (no text, no evidence to read)
     if any(w is None for w in whys.values()):  # a name in a list beside supported organisations or groups
         backed = {v for c in clusters if whys.get(id(c)) or labels[id(c)] == "NORP" for v in c.surfaces}
@@ -989,7 +990,7 @@ def resolve_entities(
                 if any(v in beside for v in c.surfaces):
                     whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"
                 else:
-                    labels[id(c)] = _unsupported_org(c, speaks)
+                    labels[id(c)] = _unsupported_org(c, speaks, people, lower)
     if texts:  # a GPE name no place list knows, of a common word's or a company's shape, with no place's context
         for c in clusters:
             if labels[id(c)] == "GPE" and (lab := _unsupported_place(c, read, lower)) is not None:
@@ -1791,8 +1792,10 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}|[A-Z]{2,4}&[A-Z]{1,2}")
 
 
 def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: dict[str, Counter[str]],
-                 org_arts: dict[str, set[str]], lower: set[str], sports: Callable[[], bool]) -> str | None:
-    """What supports an ORG entity being an organisation (the first found), or None."""
+                 org_arts: dict[str, set[str]], lower: set[str], sports: Callable[[], bool],
+                 people: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+    """What supports an ORG entity being an organisation (the first found), or None. ``people``: the single
+    words spaCy tags PERSON somewhere in the story (surnames named alone)."""
     for v in c.surfaces:
         words = [w.lower().strip(".,’'") for w in re.split(r"[\s-]+", v)]
         if (any(w in _ORG_WORDS for w in words) or _GAZETTEER_FOLDED.get(v.lower()) == "ORG"
@@ -1825,7 +1828,8 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
                 and folded[-1] not in _COMMON_WORDS
                 and folded[-1] not in lower and not (len(words) <= 3 and folded[-1] in _SURNAMES)):  # fmt: skip
             return "name"  # "Cosa Nostra", "Cebu Pacific"; not "Federal Register", "Fox Mulder", "Panthers Reggie Bush"
-    if any(" " in v for v in c.surfaces) and all(_full_person_name(v) for v in c.surfaces if " " in v):
+    if any(" " in v for v in c.surfaces) and all(_full_person_name(v) or _named_by_surname(v, people, lower)
+                                                 for v in c.surfaces if " " in v):  # fmt: skip
         return None  # "Lennox Lewis", "T.Y. Hilton": spaCy's ORG in two articles or a sports story is no support
     if len(set().union(*(org_arts.get(v, set()) for v in c.surfaces))) >= 2:
         return "articles"
@@ -1850,14 +1854,27 @@ _AWARD_WORDS = frozenset({"medal", "award", "awards", "prize", "trophy", "fellow
 _WEB_OR_CAMEL = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk)|[a-z]?[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
 
 
-def _unsupported_org(c: _Cluster, speaks: Counter[str]) -> str:
+def _named_by_surname(v: str, people: set[str], lower: set[str]) -> bool:
+    """Two title-case words whose second spaCy tags PERSON alone elsewhere in the story and is no place, the first
+    no common word or organisation's word (a town's name may be a given name: "Lennox", "Paris"): a person's full
+    name whose given name the list lacks ("Lennox Lewis" beside "Lewis agreed"; not "Lennox International",
+    "Goldman Sachs" without a "Sachs" named as a person)."""
+    w = v.split()
+    return (len(w) == 2 and w[1] in people and all(re.fullmatch(r"[A-Z][a-z]+", x) for x in w)
+            and w[0].lower() not in lower and w[0].lower() not in _COMMON_WORDS
+            and w[1] not in _PLACES and not any(x in _GAZETTEER or x.lower() in _ORG_WORDS for x in w))  # fmt: skip
+
+
+def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str] = frozenset(),  # type: ignore[assignment]
+                     lower: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     """The label of an ORG entity nothing supports: the kind of its other votes; a person when it speaks
     ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; a place
     of the place list; a street or building by its words; else a plain name ("OTHER")."""
     person = any(speaks[v] for v in c.surfaces) and all(
         len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
         for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
-    person = person or any(_full_person_name(v) for v in c.surfaces)  # "Philip Pullman", "T.Y. Hilton"
+    person = person or any(_full_person_name(v) or _named_by_surname(v, people, lower)
+                           for v in c.surfaces)  # "Philip Pullman", "T.Y. Hilton", "Lennox Lewis"
     other = Counter({lab: n for lab, n in c.labels.items()
                      if _family(lab) not in ("ORG", "NORP") and (lab != "PERSON" or person)})  # fmt: skip
     if other:  # (a person's votes count with a person's mark only: not "Euro", "Outlook", "Sirius Star")
