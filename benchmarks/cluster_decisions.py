@@ -18,6 +18,7 @@ Dev topics only (the split of cluster_stream.py; held-out is not read). Four par
    member with a later article that fits it better than the story, and the last two together.
 
     .venv/bin/python benchmarks/cluster_decisions.py [--seeds 5] [--parts taxonomy,pairs,lr,variants]
+        [--set split_ratio=0.8]   # clusterer parameters; the taxonomy then also counts the splits
         [--first-seed 100]   # fresh shuffles only: checks the variants on orders no choice was made on
 """
 
@@ -46,6 +47,7 @@ RECORDS = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
 VECS, ENTS = features(RECORDS)
 TERMS = [content_terms(r.get("title"), r.get("text") or "", Settings().cluster_lead_chars) for r in RECORDS]
 DEV = [i for i in range(len(RECORDS)) if not heldout(topic(RECORDS[i]["event"]))]
+EVENT = {r["id"]: r["event"] for r in RECORDS}
 P: dict[str, Any] = dict(default_params(), merge_threshold=0.0)  # no merge fires on this stream at the default
 
 
@@ -77,8 +79,21 @@ def taxonomy(seeds: int) -> dict[str, int]:
     out: Counter[str] = Counter()
     for o in orders(DEV, seeds):
         c = StoryClusterer(**P)
-        sids = [c.assign(RECORDS[i]["id"], VECS[i], ENTS[i], RECORDS[i].get("published"), TERMS[i]) for i in o]
-        out += decision_taxonomy([RECORDS[i]["event"] for i in o], sids)
+        sids: list[str] = []
+        split_off: list[dict[str, str]] = []
+        where: dict[str, str] = {}  # article -> its story now
+        for i in o:
+            sids.append(c.assign(RECORDS[i]["id"], VECS[i], ENTS[i], RECORDS[i].get("published"), TERMS[i]))
+            split_off.append({})
+            for a, sid in c.moved_articles().items():  # a split check parted a story: name its new half
+                if sid not in split_off[-1] and c.stories[sid].members[0] == a:
+                    split_off[-1][sid] = EVENT[a]
+                    stay, gone = (Counter(EVENT[m] for m in c.stories[x].members).most_common(1)[0][0]
+                                  for x in (where.get(a, sids[-1]), sid))  # fmt: skip
+                    out["split: halves' main events differ" if stay != gone else "split: one event parted"] += 1
+                where[a] = sid
+            where.setdefault(RECORDS[i]["id"], sids[-1])
+        out += decision_taxonomy([RECORDS[i]["event"] for i in o], sids, split_off)
     return dict(out)
 
 
@@ -318,7 +333,12 @@ def main() -> None:
     ap.add_argument("--parts", default="taxonomy,pairs,lr,variants")
     ap.add_argument("--first-seed", type=int, default=0,
                     help="shuffles from this seed on, no file order (100: orders no choice was made on)")  # fmt: skip
+    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
+                    help="clusterer parameters for every part, e.g. split_ratio=0.8 (the split check)")  # fmt: skip
     args = ap.parse_args()
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        P[k] = float(v) if "." in v else int(v)
     global FIRST_SEED
     FIRST_SEED = args.first_seed
     todo = set(args.parts.split(","))

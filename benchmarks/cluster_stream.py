@@ -7,6 +7,7 @@ as on the full stream. The gold `event` field is read only here, never by newswe
 
     .venv/bin/python benchmarks/cluster_stream.py [--grid] [--seeds 5] [--peers] [--max-tokens 128]
         [--set lexical_weight=0.3 lead_chars=600 ...] [--sweep merge_threshold=0,0.4,0.45,0.5] [--dev-only]
+        [--set split_ratio=0.8 split_min=8 split_max=32]   # the split check on grown stories (cluster_split)
 
 A sweep's shuffles are drawn with random.sample, the report's with random.shuffle (same seeds, other
 orders), so a sweep's means are comparable with each other, not with the report's.
@@ -96,6 +97,7 @@ def default_params() -> dict[str, float]:
         "story_terms": s.cluster_story_terms,
         "dormant_days": s.cluster_dormant_days,
         "merge_threshold": s.cluster_merge_threshold,
+        "split_ratio": s.cluster_split,
     }
 
 
@@ -104,13 +106,18 @@ def topic(event: str) -> str:
     return event.rsplit("_", 1)[0] if event.startswith("ecbplus:") else event
 
 
-def decision_taxonomy(events: list[str], sids: list[str]) -> Counter[str]:
+def decision_taxonomy(events: list[str], sids: list[str], split_off: list[dict[str, str]] | None = None
+                      ) -> Counter[str]:  # fmt: skip
     """Each article's story decision, in arrival order (``events``: gold events, ``sids``: the stories they went
     to): a new story (right, or while the article's event already had one), a right join, or a join to a story
-    opened by a sibling event of its ECB+ topic or another event (while its own event had a story or none yet)."""
+    opened by a sibling event of its ECB+ topic or another event (while its own event had a story or none yet).
+    ``split_off``: per decision, the stories a split check opened right after it (id -> the gold event of
+    their first article, which names them)."""
     out: Counter[str] = Counter()
     opener: dict[str, str] = {}
-    for ev, sid in zip(events, sids, strict=True):
+    for k, (ev, sid) in enumerate(zip(events, sids, strict=True)):
+        if k and split_off:
+            opener.update(split_off[k - 1])
         own = [s for s, e in opener.items() if e == ev and s != sid]
         if sid not in opener:
             opener[sid] = ev
@@ -132,8 +139,8 @@ def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list
         t = time.perf_counter()
         pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i]))
         lat.append(time.perf_counter() - t)
-    # where each article ended up, after any merges; and how many stories were merged away
-    return [c.story_of(p) for p in pred], lat, len(c.merged_into)
+    # where each article ended up, after any merges and splits; and how many stories were merged away
+    return [c.final_story(records[i]["id"], p) for i, p in zip(idx, pred, strict=True)], lat, len(c.merged_into)
 
 
 def score(idx: list[int], records: list[dict], pred: list[str]) -> dict[str, float]:

@@ -8,9 +8,16 @@ product, then the top few) get the entity and term scores, which keeps an assign
 100,000 stories in the index. When a story grows, it is compared with the other live stories the
 same way, and if it now looks like one of them (similarity >= ``merge_threshold``) the two are
 merged: the smaller into the bigger, whose id stays. Stories whose last article is older than
-``dormant_days`` before the newest date seen leave the live index (they stay stored).
+``dormant_days`` before the newest date seen leave the live index (they stay stored). With
+``split_ratio`` set, a story of ``split_min``..``split_max`` articles that grows is checked for two
+events in one: its members are grouped in two by average linkage over the same similarity, and if
+both groups are large enough and the similarity between them is at most ``split_ratio`` times the
+one within them, the group without the story's first article leaves as a story of its own.
 Deterministic for a given arrival order; the state is a list of StoryState records plus a
-document-frequency table that the store persists, so a later run continues the same stories.
+document-frequency table that the store persists, so a later run continues the same stories. The
+split check also needs the members' own features: they are kept in memory while a story is in the
+size window, and for stories loaded from the store they are asked of ``member_features`` (without
+it, such a story is not checked).
 """
 
 from __future__ import annotations
@@ -18,10 +25,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -82,6 +89,19 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
+class Member(NamedTuple):
+    """One article's features as the clusterer compares them (what a split check regroups)."""
+
+    vec: np.ndarray
+    ents: tuple[str, ...]
+    terms: Mapping[str, int]
+    day: int | None
+
+
+# the features of stored articles, for a split check on a story loaded from the store (absent ids: unknown)
+MemberFeatures = Callable[[Sequence[str]], Mapping[str, Member]]
+
+
 @dataclass
 class _Story:
     id: str
@@ -95,6 +115,7 @@ class _Story:
     tfw: dict[str, float] = field(default_factory=dict)  # sub-linear term weights, from ``terms``
     norm: float = 0.0  # TF-IDF norm of the terms, with the IDF of when it was computed
     norm_docs: int = -1  # articles counted then (-1: terms changed since)
+    feats: dict[str, Member] = field(default_factory=dict)  # members' features, kept while a split check may come
 
     def centroid(self) -> np.ndarray:
         n = float(np.linalg.norm(self.vec_sum))
@@ -116,6 +137,12 @@ class StoryClusterer:
     dormant_days: float = 0.0  # stories quiet this long before the newest date seen leave the index (0: never)
     merge_threshold: float = 0.0  # a grown story this similar to another live story is merged with it (0: never)
     norm_refresh: float = 1.1  # a story's TF-IDF norm is redone when the stream grew by this factor (1: exact, 3x CPU)
+    split_ratio: float = 0.0  # a grown story splits when its two groups' between/within similarity is <= this (0: no)
+    split_min: int = 8  # story sizes at which a split is checked
+    split_max: int = 32
+    split_share: float = 0.3  # each group holds at least this share of the members ...
+    split_group: int = 4  # ... and at least this many
+    member_features: MemberFeatures | None = None  # stored members' features (stories loaded from the store)
     stories: dict[str, _Story] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)  # term -> articles containing it
     n_docs: int = 0
@@ -127,19 +154,23 @@ class StoryClusterer:
     _removed: set[str] = field(default_factory=set)  # stories merged away since the last changed_states()
     _moved: dict[str, str] = field(default_factory=dict)  # article -> story, for articles moved by a merge
     merged_into: dict[str, str] = field(default_factory=dict)  # story merged away -> the story that absorbed it
+    split_to: dict[str, str] = field(default_factory=dict)  # article -> the story a split moved it to
     _df_changed: set[str] = field(default_factory=set)
     _blas: Any = None  # threadpoolctl controller, made on first use
 
     @classmethod
     def from_settings(cls, s: Settings, states: Iterable[StoryState] = (),
-                      df: tuple[int, Mapping[str, int]] | None = None) -> StoryClusterer:  # fmt: skip
-        """The clusterer configured by the settings, continuing from stored states and term counts."""
+                      df: tuple[int, Mapping[str, int]] | None = None,
+                      member_features: MemberFeatures | None = None) -> StoryClusterer:  # fmt: skip
+        """The clusterer configured by the settings, continuing from stored states and term counts
+        (``member_features``: the stored articles' features, for split checks on loaded stories)."""
         return cls.from_states(
             states, df, threshold=s.cluster_threshold, entity_weight=s.cluster_entity_weight,
             lexical_weight=s.cluster_lexical_weight, time_window_days=s.cluster_time_window_days,
             time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
-            merge_threshold=s.cluster_merge_threshold,
+            merge_threshold=s.cluster_merge_threshold, split_ratio=s.cluster_split,
+            member_features=member_features,
         )  # fmt: skip
 
     @classmethod
@@ -224,6 +255,15 @@ class StoryClusterer:
         return len(self._live)
 
     # -- similarity ---------------------------------------------------------------------------
+    def _one_blas_thread(self) -> Any:
+        """One BLAS thread for the small products here: a matrix-vector product gains little from two, and on
+        busy cores the threads' hand-over cost 24 ms instead of 0.1 ms at 5,000 stories (cluster_scale.py)."""
+        if self._blas is None:
+            from threadpoolctl import ThreadpoolController  # comes with scikit-learn
+
+            self._blas = ThreadpoolController()
+        return self._blas.limit(limits=1, user_api="blas")
+
     def _idf(self, term: str) -> float:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
@@ -272,13 +312,7 @@ class StoryClusterer:
             cos = np.full(n, -np.inf, dtype=np.float32)
             cos[rows] = self._matrix[rows] @ vec
         else:
-            if self._blas is None:
-                from threadpoolctl import ThreadpoolController  # comes with scikit-learn
-
-                self._blas = ThreadpoolController()
-            # one BLAS thread: a matrix-vector product gains little from two, and on busy cores the
-            # threads' hand-over cost 24 ms instead of 0.1 ms at 5,000 stories (benchmarks/cluster_scale.py)
-            with self._blas.limit(limits=1, user_api="blas"):
+            with self._one_blas_thread():
                 cos = self._matrix[:n] @ vec
         ew, lw = self.entity_weight, self.lexical_weight
         cw = 1.0 - ew - lw
@@ -330,12 +364,16 @@ class StoryClusterer:
             st.members.append(article_id)
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
+            if self.split_ratio > 0:
+                self._keep_features(st, {article_id: Member(vec, tuple(ents), dict(terms or {}), day)})
             if self.merge_threshold > 0:
                 # the stories the article was also close to are the ones it may have bridged
                 near = np.flatnonzero(np.isfinite(sims))
                 near = near[near != st.row]
                 if len(near):
                     st = self._maybe_merge(st, near)
+            if self.split_ratio > 0 and self.split_min <= len(st.members) <= self.split_max:
+                st = self._maybe_split(st, article_id)
         else:
             st = self._open(article_id, vec, ents, terms, day)
         return st.id
@@ -343,9 +381,12 @@ class StoryClusterer:
     def _open(self, article_id: str, vec: np.ndarray, ents: Iterable[str], terms: Mapping[str, int] | None,
               day: int | None) -> _Story:  # fmt: skip
         """A new story of one article, indexed unless it is already dormant."""
+        ents = tuple(ents)
         st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
                     Counter(dict(terms or {})), day, day)  # fmt: skip
         st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
+        if self.split_ratio > 0:
+            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), dict(terms or {}), day)
         self.stories[st.id] = st
         if not self._dormant(st):
             self._append(st)
@@ -386,6 +427,8 @@ class StoryClusterer:
         keep, gone = (other, st) if len(other.members) >= len(st.members) else (st, other)
         keep.members.extend(gone.members)
         self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
+        if self.split_ratio > 0:
+            self._keep_features(keep, gone.feats)
         for a in gone.members:
             self._moved[a] = keep.id
         del self.stories[gone.id]
@@ -396,14 +439,153 @@ class StoryClusterer:
         self._remove(gone)
         return keep
 
+    # -- split check --------------------------------------------------------------------------
+    def _keep_features(self, st: _Story, feats: Mapping[str, Member]) -> None:
+        """Remember members' features while the story is small enough for a split check; forget them after."""
+        if len(st.members) > self.split_max:
+            st.feats.clear()
+        else:
+            st.feats.update(feats)
+
+    def _member_list(self, st: _Story) -> list[Member] | None:
+        """The members' features in arrival order (stored ones asked of ``member_features``), or None if unknown."""
+        missing = [a for a in st.members if a not in st.feats]
+        if missing and self.member_features is not None:
+            got = self.member_features(missing)
+            st.feats.update((a, got[a]) for a in missing if a in got)
+        if any(a not in st.feats for a in st.members):
+            return None
+        return [st.feats[a] for a in st.members]
+
+    def pair_similarities(self, ms: Sequence[Member]) -> np.ndarray:
+        """Similarity of every two articles, as ``similarities`` scores an article against a story of the
+        other alone (embedding cosine, entity overlap both ways averaged, TF-IDF term cosine)."""
+        n = len(ms)
+        ew, lw = self.entity_weight, self.lexical_weight
+        v = np.stack([np.asarray(m.vec, dtype=np.float64) for m in ms])
+        norms = np.linalg.norm(v, axis=1, keepdims=True)
+        v = v / np.where(norms > 0, norms, 1.0)
+        sim = (1.0 - ew - lw) * (v @ v.T)
+        if ew > 0:
+            sets = [set(m.ents) for m in ms]
+            ent = np.zeros((n, n))
+            for i, a in enumerate(sets):
+                if a:
+                    d = min(len(a), 8)
+                    ent[i] = [min(1.0, len(a & b) / d) for b in sets]
+            sim += ew * (ent + ent.T) / 2
+        if lw > 0:
+            col: dict[str, int] = {}
+            rows, cols, counts = [], [], []
+            for i, m in enumerate(ms):
+                for t, k in m.terms.items():
+                    if k > 0:
+                        rows.append(i)
+                        cols.append(col.setdefault(t, len(col)))
+                        counts.append(k)
+            df = np.fromiter((self.df.get(t, 0) for t in col), dtype=np.float64, count=len(col))
+            idf = np.log((1 + self.n_docs) / (1 + df)) + 1.0  # as _idf
+            w = np.zeros((n, max(1, len(col))))
+            w[rows, cols] = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+            norms = np.linalg.norm(w, axis=1, keepdims=True)
+            w = w / np.where(norms > 0, norms, 1.0)
+            sim += lw * (w @ w.T)
+        return sim
+
+    @staticmethod
+    def two_groups(sim: np.ndarray) -> tuple[list[int], list[int]]:
+        """Average linkage (UPGMA) on a similarity matrix down to two groups, each in index order; the first
+        holds index 0. Ties go to the first pair found, so the grouping is deterministic."""
+        n = len(sim)
+        s = np.array(sim, dtype=np.float64)
+        np.fill_diagonal(s, -np.inf)
+        groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+        active = list(range(n))
+        while len(active) > 2:
+            sub = s[np.ix_(active, active)]
+            k = int(np.argmax(sub))
+            a, b = sorted((active[k // len(active)], active[k % len(active)]))
+            na, nb = len(groups[a]), len(groups[b])
+            s[a] = (na * s[a] + nb * s[b]) / (na + nb)
+            s[:, a] = s[a]
+            s[a, a] = -np.inf
+            groups[a] += groups.pop(b)
+            active.remove(b)
+        g0, g1 = (sorted(groups[i]) for i in active)
+        return (g0, g1) if 0 in g0 else (g1, g0)
+
+    def split_check(self, ms: Sequence[Member]) -> list[int] | None:
+        """The members (indices) that should leave the story, or None: two groups by average linkage, both of
+        at least max(``split_group``, ``split_share`` of the members), and the mean similarity between them at
+        most ``split_ratio`` times the mean within them. The group with the first member stays."""
+        n = len(ms)
+        with self._one_blas_thread():
+            sim = self.pair_similarities(ms)
+        stay, leave = self.two_groups(sim)
+        if min(len(stay), len(leave)) < max(self.split_group, self.split_share * n):
+            return None
+        within = [sim[i, j] for g in (stay, leave) for x, i in enumerate(g) for j in g[x + 1 :]]
+        w = float(np.mean(within))
+        between = float(sim[np.ix_(stay, leave)].mean())
+        return leave if w > 0 and between <= self.split_ratio * w else None
+
+    def _maybe_split(self, st: _Story, article_id: str) -> _Story:
+        """Split ``st`` in two if its members form two groups (``split_check``); return the story that now
+        holds ``article_id``."""
+        ms = self._member_list(st)
+        if ms is None:
+            return st
+        leave = self.split_check(ms)
+        if leave is None:
+            return st
+        gone = set(leave)
+        moved = [a for i, a in enumerate(st.members) if i in gone]
+        st.members = [a for i, a in enumerate(st.members) if i not in gone]
+        new_id, k = story_id_for(moved[0]), 2
+        while new_id in self.stories or new_id in self.merged_into:  # an id once used by a merged-away story
+            new_id, k = f"{story_id_for(moved[0])}-{k}", k + 1
+        new = _Story(new_id, moved, st.vec_sum, Counter(), Counter(), None, None)
+        new.feats = {a: st.feats.pop(a) for a in moved}
+        self._refill(st)
+        self._refill(new)
+        self.stories[new_id] = new
+        self._matrix[st.row] = st.centroid()
+        self._last[st.row] = np.nan if st.last is None else st.last
+        if not self._dormant(new):
+            self._append(new)
+        for a in moved:
+            self.split_to[a] = self._moved[a] = new_id
+        self._changed.update((st.id, new_id))
+        return new if article_id in new.feats else st
+
+    def _refill(self, st: _Story) -> None:
+        """A story's summed embedding, entity and term counts and time span, from its members' features."""
+        ms = [st.feats[a] for a in st.members]
+        st.vec_sum = np.sum([np.asarray(m.vec, dtype=np.float32) for m in ms], axis=0).astype(np.float32)
+        terms: Counter[str] = Counter()
+        st.entities = Counter()
+        for m in ms:
+            st.entities.update(m.ents)
+            terms.update(m.terms)
+        st.terms = Counter(dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[: self.story_terms]))
+        st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items() if k > 0}
+        st.norm_docs = -1
+        days = [m.day for m in ms if m.day is not None]
+        st.first, st.last = (min(days), max(days)) if days else (None, None)
+
     def story_of(self, story_id: str) -> str:
         """The story that now holds the articles once given ``story_id`` (the same id unless it was merged away)."""
         while story_id in self.merged_into:
             story_id = self.merged_into[story_id]
         return story_id
 
+    def final_story(self, article_id: str, story_id: str) -> str:
+        """The story that now holds an article that ``assign`` put in ``story_id`` (after merges and splits)."""
+        return self.story_of(self.split_to.get(article_id, story_id))
+
     def moved_articles(self) -> dict[str, str]:
-        """Articles moved to another story by merges since the last call (article -> story), then forget them."""
+        """Articles moved to another story by merges or splits since the last call (article -> story), then
+        forget them."""
         out, self._moved = self._moved, {}
         return out
 

@@ -1,0 +1,156 @@
+"""The split check of the streaming clusterer: a grown story that holds two events is cut in two."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsweave.settings import Settings
+from newsweave.stages.cluster import Member, StoryClusterer, content_terms
+from newsweave.store.sqlite import SQLiteStore
+
+# headlines of the two events of one ECB+ topic in the stream (two Oscar hosts, 2008 and 2013)
+JACKMAN = [
+    "Australian actor Hugh Jackman was named on Friday as host of February's Oscars",
+    "Hugh Jackman will be hosting the 81st Annual Academy Awards",
+    "Oscar organizers on Friday unveiled Hugh Jackman as the host of their gala film awards",
+    "World's sexiest man Hugh Jackman has been roped in to host the 81st annual Academy Awards",
+    "The Academy announced Friday that Hugh Jackman will host the 81st Academy Awards",
+    "Hugh Jackman to host the 81st Academy Awards",
+]
+ELLEN = [
+    "Ellen DeGeneres To Host 86th Oscars",
+    "Comedian Ellen DeGeneres picked to host 2014 Oscars",
+    "Ellen DeGeneres Returns to Host the Oscars",
+    "Ellen DeGeneres Set As Oscars Host For 2014 Academy Awards",
+    "Ellen DeGeneres to Host Next Year's Oscars",
+    "Ellen DeGeneres to host the Oscars",
+]
+KW = {"threshold": 0.275, "entity_weight": 0.3, "lexical_weight": 0.4}  # the settings' defaults
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _stream(seed: int = 0) -> list[tuple[str, Member]]:
+    """Five Jackman articles, then five DeGeneres ones; embeddings share a topic direction (cosine ~0.5
+    across the events, ~0.85 within), so every article clears the join threshold of the one story."""
+    rng = np.random.default_rng(seed)
+    topic, j, e = (_unit(rng.normal(size=16)) for _ in range(3))
+
+    def art(title: str, own: np.ndarray, who: str) -> Member:
+        return Member(_unit(topic + 0.6 * own + 0.25 * _unit(rng.normal(size=16))), (who, "academy"),
+                      content_terms(title, ""), None)  # fmt: skip
+
+    return [(f"jackman-{i}", art(t, j, "jackman")) for i, t in enumerate(JACKMAN[:5])] + [
+        (f"ellen-{i}", art(t, e, "degeneres")) for i, t in enumerate(ELLEN[:5])
+    ]
+
+
+def _assign(c: StoryClusterer, items: list[tuple[str, Member]]) -> list[str]:
+    return [c.assign(a, m.vec, m.ents, None, m.terms) for a, m in items]
+
+
+def test_without_the_split_check_both_events_share_one_story() -> None:
+    c = StoryClusterer(**KW)  # type: ignore[arg-type]
+    assert set(_assign(c, _stream())) == {"s-jackman-0"}
+    assert c.stories["s-jackman-0"].feats == {}  # off: no member features are kept
+
+
+def test_a_story_of_two_events_splits_and_later_articles_join_their_own() -> None:
+    c = StoryClusterer(split_ratio=0.8, **KW)  # type: ignore[arg-type]
+    items = _stream()
+    got = _assign(c, items)
+    # the fourth DeGeneres article makes the groups 5 + 4 (>= max(4, 30 %)): they part; the fifth joins its own
+    assert got == ["s-jackman-0"] * 8 + ["s-ellen-0"] * 2
+    assert {s: st.members for s, st in c.stories.items()} == {
+        "s-jackman-0": [f"jackman-{i}" for i in range(5)], "s-ellen-0": [f"ellen-{i}" for i in range(5)]}  # fmt: skip
+    assert [c.final_story(a, s) for (a, _), s in zip(items, got, strict=True)] == ["s-jackman-0"] * 5 + [
+        "s-ellen-0"
+    ] * 5
+    assert c.moved_articles() == {f"ellen-{i}": "s-ellen-0" for i in range(4)} and c.moved_articles() == {}
+    states = {st.id: st for st in c.changed_states()}
+    assert states["s-ellen-0"].members == tuple(f"ellen-{i}" for i in range(5))
+    assert "jackman" not in dict(states["s-ellen-0"].entities) and dict(states["s-jackman-0"].entities)["jackman"] == 5
+    assert "degeneres" not in dict(states["s-jackman-0"].terms)
+    live = {st.id: st.row for st in c._live}
+    for st in c._live:  # the live index holds both stories' centroids
+        assert np.allclose(c._matrix[st.row], st.centroid(), atol=1e-6)
+    assert set(live) == {"s-jackman-0", "s-ellen-0"}
+    extra = _stream(seed=1)
+    assert c.assign("jackman-new", *_args(extra[0][1])) == "s-jackman-0"
+    assert c.assign("ellen-new", *_args(extra[-1][1])) == "s-ellen-0"
+
+
+def _args(m: Member) -> tuple:
+    return m.vec, m.ents, None, m.terms
+
+
+def test_a_story_of_one_event_is_not_split() -> None:
+    rng = np.random.default_rng(3)
+    topic = _unit(rng.normal(size=16))
+    c = StoryClusterer(split_ratio=0.8, **KW)  # type: ignore[arg-type]
+    for i, title in enumerate(JACKMAN * 6):
+        c.assign(f"j{i}", _unit(topic + 0.3 * _unit(rng.normal(size=16))), ("jackman", "academy"), None,
+                 content_terms(title, ""))  # fmt: skip
+    assert list(c.stories) == ["s-j0"] and len(c.stories["s-j0"].members) == 36
+    assert c.stories["s-j0"].feats == {}  # past split_max the members' features are dropped
+
+
+def test_average_linkage_finds_the_two_groups_and_the_first_member_stays() -> None:
+    sim = np.array([[1, 0.9, 0.2, 0.1], [0.9, 1, 0.3, 0.2], [0.2, 0.3, 1, 0.8], [0.1, 0.2, 0.8, 1]])
+    assert StoryClusterer.two_groups(sim) == ([0, 1], [2, 3])
+    order = [2, 3, 0, 1]  # the same articles in another order: the group of the first one stays
+    assert StoryClusterer.two_groups(sim[np.ix_(order, order)]) == ([0, 1], [2, 3])
+
+
+def test_pair_similarity_is_the_article_against_a_story_of_the_other() -> None:
+    (_, a), (_, b) = _stream()[0], _stream()[6]
+    c = StoryClusterer(**KW)  # type: ignore[arg-type]
+    for m in (a, b):  # both counted in the document frequencies, as assign does
+        c.n_docs += 1
+        c.df.update(m.terms.keys())
+    c._open("x", a.vec, a.ents, a.terms, None)
+    sim = c.pair_similarities([a, b])
+    assert abs(sim[0, 1] - float(c.similarities(b.vec, b.ents, None, b.terms)[0])) < 1e-5
+    assert abs(sim[0, 1] - sim[1, 0]) < 1e-12 and 0.2 < sim[0, 1] < 0.6
+
+
+def test_a_resumed_run_splits_as_an_uninterrupted_one_given_the_stored_features() -> None:
+    items = _stream()
+    straight = StoryClusterer(split_ratio=0.8, **KW)  # type: ignore[arg-type]
+    expected = [straight.final_story(a, s) for (a, _), s in zip(items, _assign(straight, items), strict=True)]
+    store = SQLiteStore(":memory:")
+    first = StoryClusterer(split_ratio=0.8, **KW)  # type: ignore[arg-type]
+    got = _assign(first, items[:6])
+    store.save_clustering(first.changed_states(), {})
+    store.save_term_df(*first.changed_df())
+    feats = dict(items)
+    s = Settings(cluster_split=0.8)
+    resumed = StoryClusterer.from_settings(s, store.story_states(), store.term_df(),
+                                           member_features=lambda ids: {a: feats[a] for a in ids})  # fmt: skip
+    got += _assign(resumed, items[6:])
+    assert [resumed.final_story(a, s) for (a, _), s in zip(items, got, strict=True)] == expected
+    assert {st.id for st in resumed.changed_states()} == {"s-jackman-0", "s-ellen-0"}
+    # without the stored features a loaded story cannot be checked: it stays whole
+    blind = StoryClusterer.from_settings(s, store.story_states(), store.term_df())
+    assert set(_assign(blind, items[6:])) == {"s-jackman-0"}
+    store.close()
+
+
+def test_splits_keep_the_live_index_and_membership_consistent() -> None:
+    rng = np.random.default_rng(5)
+    centres = [_unit(rng.normal(size=16)) for _ in range(3)]
+    shared = _unit(rng.normal(size=16))
+    c = StoryClusterer(threshold=0.45, entity_weight=0.0, lexical_weight=0.0, split_ratio=0.8)
+    ids = [f"a{i}" for i in range(90)]
+    got = [c.assign(a, _unit(1.2 * shared + centres[i % 3] + 0.4 * _unit(rng.normal(size=16))))
+           for i, a in enumerate(ids)]  # fmt: skip
+    assert c.split_to  # the three events arrive mixed and get pulled apart
+    assert sorted(st.row for st in c._live) == list(range(c.live_count))
+    for st in c._live:
+        assert np.allclose(c._matrix[st.row], st.centroid(), atol=1e-5)
+    members = [a for st in c.stories.values() for a in st.members]
+    assert sorted(members) == sorted(ids)  # nobody lost or counted twice
+    for a, s in zip(ids, got, strict=True):
+        assert a in c.stories[c.final_story(a, s)].members
