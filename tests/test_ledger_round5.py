@@ -112,3 +112,32 @@ def test_a_phrase_left_of_a_direct_quote_is_no_entry() -> None:
             "Bertrand Delanoë. A banner with \"Paris defends human rights around the world\" was installed.")
     parts = ["by Chinese officials", "Paris defends human rights around the world"]
     assert _direct(text, parts, "Bertrand Delanoë", "according to", "Bertrand Delanoë") == []
+
+
+def test_what_someone_learns_decides_or_is_aware_of_is_no_statement() -> None:
+    text = "Lynch also learned that one of Teixeira's hometown teams, the Washington Nationals, has made a huge offer."
+    content = "that one of Teixeira's hometown teams, the Washington Nationals, has made a huge offer"
+    assert _reported(text, content, "Lynch", "learned", "Mike Lynch") == []
+    text = "but Zhang decided that she was too old to take part in the ceremony."
+    assert _reported(text, "that she was too old to take part in the ceremony", "Zhang", "decided", "Zhang Yimou") == []
+    text = "The IOC requires that athletes and the press all should be able to get from venue to venue without hassle."
+    content = "that athletes and the press all should be able to get from venue to venue without hassle"
+    assert _reported(text, content, "The IOC", "requires", "International Olympic Committee") == []
+
+
+def test_what_someone_told_or_pointed_out_stays() -> None:
+    text = "Mark Jay Heller told a judge that Lohan was settling in at Morningside Recovery, a treatment facility."
+    content = "that Lohan was settling in at Morningside Recovery, a treatment facility"
+    assert _wording(_reported(text, content, "Mark Jay Heller", "told", "Mark Jay Heller")) == content
+    text = ("Protesters have pointed out similarities to the case of another 15-year-old, who was killed by an officer "
+            "during a demonstration in 1985.")  # fmt: skip
+    content = "similarities to the case of another 15-year-old, who was killed by an officer during a demonstration"
+    assert _wording(_reported(text, content, "Protesters", "pointed")) == content
+
+
+def test_pointing_a_gun_and_there_being_no_doubt_are_no_statements() -> None:
+    text = "She pointed the gun at two unarmed security guards and ordered them to let her back in the building."
+    assert _reported(text, "the gun at two unarmed security guards", "She", "pointed", "Yvonne Hiller") == []
+    text = "but there is no doubt that what sets this young man apart is the intensity with which he plays, Ford said."
+    content = "that what sets this young man apart is the intensity with which he plays"
+    assert _reported(text, content, "there", "doubt", "Phil Ford") == []

@@ -356,6 +356,13 @@ _STATEMENT_STEMS = _SPEECH_ACT_STEMS + (
 # take a mild upset ...]", "Whether he knew [Wilhelm was a federal agent]"; "to let fans know [that ...]" is the words
 # of the one who lets them know)
 _KNOWING_STEMS = ("know", "knew")
+# ... and so is what someone learns, understands, remembers, is aware of, realises, decides, hides or proves, and what
+# a rule requires: the writer's account of a mind or a rule, whatever clause follows ("Lynch also learned [that one of
+# Teixeira's hometown teams ... has made a huge offer]", "Zhang decided [that she was too old]", "if he was aware [that
+# he could be sentenced to life ...]", "The IOC requires [that athletes ... should be able to get from venue to
+# venue]", "Lionsgate can't hide [that they don't have the money]", "word emerged [that Beaufoy was ...]")
+_MIND_STEMS = ("learn", "understand", "understood", "remember", "aware", "realiz", "realis", "decid", "prove",
+               "proving", "requir", "hid", "emerg")  # fmt: skip
 # cues whose infinitive is words ("vowed to retaliate"); after "agreed", "voted" it is a decision ("the
 # government agreed [to slash spending]", "the People's Council voted [to abolish itself]") and after
 # "refused", "declined" what was not done or said ("declined [to say whether ...]")
@@ -442,7 +449,7 @@ def _reported_unusable(q: Quote, text: str = "") -> bool:
     if q.speaker is not None and q.content.start <= q.speaker.start < q.content.end:
         return True
     cue = q.cue.text.lower() if q.cue else ""
-    if cue and all(w.startswith(_KNOWING_STEMS) for w in re.findall(r"[a-z]+", cue)):
+    if cue and all(w.startswith(_KNOWING_STEMS + _MIND_STEMS) for w in re.findall(r"[a-z]+", cue)):
         return True
     content = q.content.text.lstrip()
     if content.lower().startswith("to ") and not cue.startswith(_INFINITIVE_STEMS):
@@ -604,9 +611,13 @@ def _clause_only(word: str, content: str) -> bool:
     return word.startswith(_CLAUSE_ONLY_STEMS) or word.startswith("describ") and not _AS.search(content)
 
 
+_NO_BEFORE = re.compile(r"(?i)\bno\s+$")
+
+
 def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
     """The cue's surroundings in the article: negated, a passive "asked", "so" or "such" before it (a result
-    clause, "so relieved [that ...]"), or followed by a bare preposition."""
+    clause, "so relieved [that ...]"), "no" before "doubt", "point" with no "out" or "to" before a noun phrase, or
+    followed by a bare preposition."""
     assert q.cue is not None
     words = re.findall(r"[a-z]+", cue)
     before = text[max(0, q.cue.start - 40) : q.cue.start]
@@ -614,7 +625,12 @@ def _cue_context_unusable(q: Quote, cue: str, text: str) -> bool:
         return True
     if _SO_BEFORE.search(before) and q.content.text.lstrip().lower().startswith("that "):
         return True
+    if words == ["doubt"] and _NO_BEFORE.search(before):
+        return True  # the writer's "there is no doubt [that ...]", nobody's statement
     between = text[q.cue.end : q.content.start].strip().lower() if q.cue.end <= q.content.start else ""
+    if words and all(w.startswith("point") for w in words) and not {"out", "to"} & set(between.split()) \
+            and not _CLAUSE_START.match(q.content.text.lstrip()) and not _bare_clause(q.content.text):  # fmt: skip
+        return True  # pointing a thing, or the noun "points" ("She pointed [the gun at two unarmed security guards]")
     last = between.split()[-1] if between else ""  # "known locally as [the King of the Cochayuyo]"
     prep = last if last in _TOPIC_PREPOSITIONS else words[-1] if words and not between else ""
     return prep in _TOPIC_PREPOSITIONS and not cue.startswith(_DEMAND_STEMS.get(prep, ("-",)))
