@@ -154,3 +154,41 @@ def test_splits_keep_the_live_index_and_membership_consistent() -> None:
     assert sorted(members) == sorted(ids)  # nobody lost or counted twice
     for a, s in zip(ids, got, strict=True):
         assert a in c.stories[c.final_story(a, s)].members
+
+
+def test_a_run_resumed_from_a_real_store_splits_and_stores_as_one_run_does() -> None:
+    """The pipeline's way: articles, analyses and embeddings stored; states, moved members and term counts
+    saved per chunk; the next run reads the members' features back with ``stored_member_features``."""
+    from newsweave.records import Analysis, Article, Mention
+    from newsweave.stages.cluster import entity_keys, stored_member_features
+
+    lead = Settings().cluster_lead_chars
+    arts, vecs = [], []
+    for (aid, m), title in zip(_stream(), JACKMAN[:5] + ELLEN[:5], strict=True):
+        name = "Hugh Jackman" if aid.startswith("jackman") else "Ellen DeGeneres"
+        text = f"{title}. The Academy said {name} was its choice."
+        at = text.index(name, len(title))
+        arts.append((Article(id=aid, text=text, title=title, published="2013-08-02"),
+                     Analysis(aid, (), (Mention(at, at + len(name), name, "PERSON"),), ())))  # fmt: skip
+        vecs.append(m.vec)
+    feats = [(a.id, a.title, entity_keys(an), content_terms(a.title, a.text, lead)) for a, an in arts]
+    straight = StoryClusterer(split_ratio=0.8, **KW)  # type: ignore[arg-type]
+    got = [straight.assign(i, v, e, "2013-08-02", t) for (i, _, e, t), v in zip(feats, vecs, strict=True)]
+    expected = {i: straight.final_story(i, s) for (i, *_), s in zip(feats, got, strict=True)}
+    assert set(expected.values()) == {"s-jackman-0", "s-ellen-0"}
+
+    store = SQLiteStore(":memory:")
+    store.add_analysed([(a, an, v) for (a, an), v in zip(arts, vecs, strict=True)])
+    s = Settings(cluster_split=0.8)
+    for chunk in (range(0, 6), range(6, 10)):  # two runs of the pipeline, each with a fresh clusterer
+        c = StoryClusterer.from_settings(s, store.story_states(), store.term_df(),
+                                         member_features=stored_member_features(store, lead))  # fmt: skip
+        assignments = {feats[k][0]: c.assign(feats[k][0], vecs[k], feats[k][2], "2013-08-02", feats[k][3])
+                       for k in chunk}  # fmt: skip
+        assignments.update(c.moved_articles())
+        store.save_clustering(c.changed_states(), assignments)
+        store.save_term_df(*c.changed_df())
+    members = store.story_members()
+    assert {a: sid for sid, ids in members.items() for a in ids} == expected
+    assert {st.id: st.members for st in store.story_states()} == {sid: tuple(ids) for sid, ids in members.items()}
+    store.close()

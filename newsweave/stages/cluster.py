@@ -16,8 +16,8 @@ one within them, the group without the story's first article leaves as a story o
 Deterministic for a given arrival order; the state is a list of StoryState records plus a
 document-frequency table that the store persists, so a later run continues the same stories. The
 split check also needs the members' own features: they are kept in memory while a story is in the
-size window, and for stories loaded from the store they are asked of ``member_features`` (without
-it, such a story is not checked).
+size window, and for stories loaded from the store they are asked of ``member_features``
+(``stored_member_features`` reads them back from the store; without it, such a story is not checked).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from .textutil import ENGLISH_STOP
 
 if TYPE_CHECKING:
     from ..settings import Settings
+    from ..store import Store
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
 _STRIP = "the ", "a ", "an "
@@ -100,6 +101,22 @@ class Member(NamedTuple):
 
 # the features of stored articles, for a split check on a story loaded from the store (absent ids: unknown)
 MemberFeatures = Callable[[Sequence[str]], Mapping[str, Member]]
+
+
+def stored_member_features(store: Store, lead_chars: int) -> MemberFeatures:
+    """Stored articles' features as ``assign`` was given them (the pipeline's embedding, ``entity_keys`` of the
+    analysis, ``content_terms`` of the lead, the publication day), read back for a split check."""
+
+    def read(ids: Sequence[str]) -> dict[str, Member]:
+        arts = {a.id: a for a in store.articles(ids)}
+        analyses, vecs = store.analyses(ids), store.embeddings(ids)
+        return {
+            i: Member(vecs[i], entity_keys(analyses[i]), content_terms(arts[i].title, arts[i].text, lead_chars),
+                      _day(arts[i].published))
+            for i in ids if i in arts and i in analyses and i in vecs
+        }  # fmt: skip
+
+    return read
 
 
 @dataclass
