@@ -66,3 +66,11 @@ def test_a_full_name_whose_surname_is_tagged_a_person_alone_is_a_person() -> Non
     assert lab["Lennox Lewis"] == "PERSON" and lab["Lennox International"] == "ORG"
     # without a bare "Lewis" tagged as a person, nothing says the name is a person's
     assert _labels(text.split(" They made")[0], tagged[:2])["Lennox Lewis"] != "PERSON"
+
+
+def test_a_name_of_initials_and_a_surname_tagged_a_person_is_a_person_even_in_a_list_of_teams() -> None:
+    text = ("The Yankees, CC Sabathia and the Red Sox met. The Yankees signed left - hander CC Sabathia for seven "
+            "years. Sabathia said he was happy. The Red Sox made an offer.")
+    lab = _labels(text, [("Yankees", "ORG", 0), ("CC Sabathia", "ORG", 0), ("Red Sox", "ORG", 0), ("Yankees", "ORG", 1),
+                         ("CC Sabathia", "ORG", 1), ("Sabathia", "PERSON", 2), ("Red Sox", "ORG", 1)])
+    assert lab["CC Sabathia"] == "PERSON" and lab["Yankees"] == lab["Red Sox"] == "ORG"

@@ -987,8 +987,9 @@ def resolve_entities(
                                                for v in c.surfaces}, backed)  # fmt: skip
         for c in clusters:
             if id(c) in whys and whys[id(c)] is None:
-                if any(v in beside for v in c.surfaces):
-                    whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"
+                if any(v in beside for v in c.surfaces) and not any(
+                        _named_by_surname(v, people, lower) for v in c.surfaces):  # fmt: skip
+                    whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"; not "CC Sabathia"
                 else:
                     labels[id(c)] = _unsupported_org(c, speaks, people, lower)
     if texts:  # a GPE name no place list knows, of a common word's or a company's shape, with no place's context
@@ -1825,7 +1826,7 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
                 and " ".join(words[-2:]) not in _PLACES):  # fmt: skip
             return "team"  # "New England Patriots", "Scarlet Knights"; not "I.R. New Orleans"
         if (not any(_known_given(w) and w.lower() not in _PARTICLES for w in words[:-1])
-                and folded[-1] not in _COMMON_WORDS
+                and not _named_by_surname(v, people, lower) and folded[-1] not in _COMMON_WORDS
                 and folded[-1] not in lower and not (len(words) <= 3 and folded[-1] in _SURNAMES)):  # fmt: skip
             return "name"  # "Cosa Nostra", "Cebu Pacific"; not "Federal Register", "Fox Mulder", "Panthers Reggie Bush"
     if any(" " in v for v in c.surfaces) and all(_full_person_name(v) or _named_by_surname(v, people, lower)
@@ -1860,9 +1861,13 @@ def _named_by_surname(v: str, people: set[str], lower: set[str]) -> bool:
     name whose given name the list lacks ("Lennox Lewis" beside "Lewis agreed"; not "Lennox International",
     "Goldman Sachs" without a "Sachs" named as a person)."""
     w = v.split()
-    return (len(w) == 2 and w[1] in people and all(re.fullmatch(r"[A-Z][a-z]+", x) for x in w)
-            and w[0].lower() not in lower and w[0].lower() not in _COMMON_WORDS
-            and w[1] not in _PLACES and not any(x in _GAZETTEER or x.lower() in _ORG_WORDS for x in w))  # fmt: skip
+    return (2 <= len(w) <= 3 and w[-1] in people and re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?", w[-1])
+            is not None and all(_GIVEN_SHAPE.fullmatch(x) for x in w[:-1])
+            and not any(x.lower() in lower or x.lower() in _COMMON_WORDS for x in w[:-1])
+            and w[-1] not in _PLACES and not any(x in _GAZETTEER or x.lower() in _ORG_WORDS for x in w))  # fmt: skip
+
+
+_GIVEN_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|[A-Z]{2}")  # "Paul-Lois", "P.J.", "CC"
 
 
 def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str] = frozenset(),  # type: ignore[assignment]
