@@ -74,3 +74,16 @@ def test_a_name_of_initials_and_a_surname_tagged_a_person_is_a_person_even_in_a_
     lab = _labels(text, [("Yankees", "ORG", 0), ("CC Sabathia", "ORG", 0), ("Red Sox", "ORG", 0), ("Yankees", "ORG", 1),
                          ("CC Sabathia", "ORG", 1), ("Sabathia", "PERSON", 2), ("Red Sox", "ORG", 1)])
     assert lab["CC Sabathia"] == "PERSON" and lab["Yankees"] == lab["Red Sox"] == "ORG"
+
+
+def test_a_storms_name_alone_joins_the_storm() -> None:
+    text = ("Hurricane Georges slammed into the Keys. In Puerto Rico, Georges killed three people. The eye of Georges "
+            "passed over Key West. Forecasters said Georges would weaken. Residents fled as Georges neared. Georges "
+            "Bizet wrote Carmen.")
+    tagged = [("Hurricane Georges", "EVENT", 0)] + [("Georges", "PERSON", i) for i in range(1, 5)]
+    ents, _canon = resolve_entities([_at(text, s, lab, n) for s, lab, n in tagged], texts={"a": text})
+    assert {e["name"]: (e["label"], e["mentions"]) for e in ents}["Hurricane Georges"] == ("EVENT", 5)
+    # a person of the story with that name keeps the bare name apart
+    tagged += [("Georges Bizet", "PERSON", 0)]
+    ents, _canon = resolve_entities([_at(text, s, lab, n) for s, lab, n in tagged], texts={"a": text})
+    assert {e["name"]: e["mentions"] for e in ents}["Hurricane Georges"] == 1

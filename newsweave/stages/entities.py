@@ -965,6 +965,7 @@ def resolve_entities(
     _merge_singulars(clusters, things)
     _merge_linked(clusters, _text_links(items, texts))
     _merge_glued(clusters, counts)
+    _merge_storms(clusters)
     _merge_slips(clusters)
     _merge_person_shaped(clusters, lower)
     _merge_late_first_names(clusters, things, cut, read)
@@ -2723,6 +2724,25 @@ _TRADES = frozenset("""
     gm ceo cto cfo coo coroner comedian comic filmmaker actor actress singer rapper author writer novelist
     poet producer designer dean marshal marshall undersheriff clerk fire police unbeaten
 """.split())  # fmt: skip
+
+
+def _merge_storms(clusters: list[_Cluster]) -> None:
+    """A storm's name alone joins the storm ("Georges", 27 mentions spaCy tags PERSON, beside "Hurricane Georges";
+    "Babs" beside "Typhoon Babs"), unless a person of the story has that name as a surname or given name, or the
+    name alone has a multi-word name of its own (in place)."""
+    storms = {v.split()[1]: c for c in clusters for v in c.surfaces
+              if len(v.split()) == 2 and v.split()[0].lower() in _STORM_FIRST}  # fmt: skip
+    if not storms:
+        return
+    in_names = {w for c in clusters if c.family == "PERSON" for v in c.surfaces if len(v.split()) > 1
+                for w in v.split()}  # fmt: skip
+    for c in list(clusters):
+        storm = next((storms[v] for v in c.surfaces if v in storms), None)
+        if storm is None or storm is c or any(" " in v for v in c.surfaces) or any(v in in_names for v in c.surfaces):
+            continue
+        storm.surfaces.update(c.surfaces)  # (its votes stay out: a storm is where places stand, "the eye of Georges")
+        storm.articles |= c.articles
+        clusters.remove(c)
 
 
 def _merge_glued(clusters: list[_Cluster], counts: Counter[str]) -> None:
