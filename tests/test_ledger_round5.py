@@ -4,6 +4,8 @@ right before its attribution, and the parts of a direct quote that stand in the 
 
 from __future__ import annotations
 
+import re
+
 from newsweave.records import Quote, Span
 from newsweave.stages.ledger import build_ledger
 
@@ -13,9 +15,16 @@ def _span(text: str, part: str, after: int = 0) -> Span:
     return Span(i, i + len(part), part)
 
 
+def _speaker(text: str, speaker: str, content: Span) -> Span:
+    """The first whole-word ``speaker`` outside the content."""
+    m = next(m for m in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", text)
+             if not content.start <= m.start() < content.end)  # fmt: skip
+    return Span(m.start(), m.end(), speaker)
+
+
 def _reported(text: str, content: str, speaker: str, cue: str, name: str | None = None) -> list[dict]:
     c = _span(text, content)
-    s = next(_span(text, speaker, i) for i in range(len(text)) if not c.start <= text.find(speaker, i) < c.end)
+    s = _speaker(text, speaker, c)
     q = Quote(content=c, speaker=s, speaker_name=name, cue=_span(text, cue, max(0, s.start - 20)), direct=False)
     return build_ledger([("a1", "AP", text, q)])
 
@@ -141,3 +150,45 @@ def test_pointing_a_gun_and_there_being_no_doubt_are_no_statements() -> None:
     text = "but there is no doubt that what sets this young man apart is the intensity with which he plays, Ford said."
     content = "that what sets this young man apart is the intensity with which he plays"
     assert _reported(text, content, "there", "doubt", "Phil Ford") == []
+
+
+def _two(text: str, first: Quote, second: Quote) -> list[dict]:
+    return build_ledger([("a1", "AP", text, first), ("a1", "AP", text, second)])
+
+
+def _said(text: str, content: str, speaker: str, cue: str, name: str | None, direct: bool) -> Quote:
+    c = _span(text, content)
+    s = _speaker(text, speaker, c)
+    return Quote(content=c, speaker=s, speaker_name=name, cue=_span(text, cue, max(0, s.start - 20)), direct=direct)
+
+
+def test_an_unresolved_pronoun_of_a_direct_quote_stands_for_the_last_speaker_named_before_it() -> None:
+    text = ("Kyrtsos said the violent demonstrations revealed widespread public discontent. Kyrtsos, a "
+            "conservative, was highly critical of the government's handling of the protests. \"This is the only "
+            "government I remember that has managed to alienate both the rebellious youth and the law-and-order "
+            "crowd,\" he said.")
+    first = _said(text, "the violent demonstrations revealed widespread public discontent", "Kyrtsos", "said",
+                  "Giorgos Kyrtsos", False)  # fmt: skip
+    content = "This is the only government I remember that has managed to alienate both the rebellious youth and the " \
+              "law-and-order crowd"  # fmt: skip
+    second = _said(text, content, "he", "said", None, True)
+    assert {e["speaker"] for e in _two(text, first, second)} == {"Giorgos Kyrtsos"}
+
+
+def test_an_unresolved_pronoun_after_a_sentence_about_someone_else_stays_nobodys() -> None:
+    text = ("\"The Church has not faced its past,\" Goldstein added. The pope seemed indirectly to address some of the "
+            "questions that the beatification has raised. \"Blessed Alojzije Stepinac did not shed his blood in the "
+            "strict sense of the word,\" he said.")  # fmt: skip
+    first = _said(text, "The Church has not faced its past", "Goldstein", "added", "Ivo Goldstein", True)
+    content = "Blessed Alojzije Stepinac did not shed his blood in the strict sense of the word"
+    second = _said(text, content, "he", "said", None, True)
+    entries = _two(text, first, second)
+    assert [e["speaker"] for e in entries if "Stepinac" in e["wordings"][0]["text"]] == [None]
+
+
+def test_he_is_not_a_group_and_it_is_not_a_person() -> None:
+    text = ("But operators intend to do what they can. One precaution will be to turn the satellites. \"During the "
+            "shower most operators will slue their satellites around,\" he said.")  # fmt: skip
+    first = _said(text, "to do what they can", "operators", "intend", None, False)
+    second = _said(text, "During the shower most operators will slue their satellites around", "he", "said", None, True)
+    assert [e["speaker_description"] for e in _two(text, first, second)] == [None]

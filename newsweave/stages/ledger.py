@@ -741,6 +741,13 @@ _POSSESSIVE = re.compile(r"(?i)(?:his|her|their|its)\s")
 ANTECEDENT_MAX = 600  # characters from an unnamed speaker to a "he" or "she" that can stand for them
 
 
+def _last_speaker_before(q: Quote, quotes: list[Quote]) -> Quote | None:
+    """The article's quote whose speaker span ends last before ``q``'s (which has one)."""
+    assert q.speaker is not None
+    before = [x for x in quotes if x is not q and x.speaker is not None and x.speaker.end <= q.speaker.start]
+    return max(before, key=lambda x: x.speaker.end if x.speaker is not None else -1) if before else None
+
+
 def _unnamed_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | None:
     """The quote whose unnamed speaker a "he" or "she" stands for though it was resolved to a name: the article's
     last speaker before it is one person described, not named ("the official", "a relative", "a source"), within
@@ -751,11 +758,9 @@ def _unnamed_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | Non
     ("Gage", "Timmons") or a noun of the other sex."""
     if q.speaker is None or not q.speaker_name or q.speaker.text.lower() not in ("he", "she"):
         return None
-    before = [x for x in quotes if x is not q and x.speaker is not None and x.speaker.end <= q.speaker.start]
-    if not before:
+    x = _last_speaker_before(q, quotes)
+    if x is None or x.speaker is None:
         return None
-    x = max(before, key=lambda x: x.speaker.end if x.speaker is not None else -1)
-    assert x.speaker is not None
     if x.speaker_name or q.speaker.start - x.speaker.end > ANTECEDENT_MAX or _description(x) is None:
         return None
     tokens = _WORD.findall(x.speaker.text)
@@ -769,6 +774,42 @@ def _unnamed_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | Non
     return None if any(n in between for n in re.findall(r"[A-Z][\w’'-]{2,}", q.speaker_name)) else x
 
 
+PRONOUN_MAX = 400  # characters from the last speaker to an unresolved pronoun of a direct quote that stands for them
+
+
+def _unresolved_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | None:
+    """The quote whose speaker an unresolved "he", "she", "it" or "they" of a direct quote stands for: the article's
+    last speaker before it, within ``PRONOUN_MAX`` characters, named or described, of the pronoun's number and sex
+    ('Nichols' mother expressed their sentiments. "We just want to fade into obscurity," she said', 'The American Red
+    Cross pledged US$500,000 ... "As with most earthquakes, we expect ...," it said', 'The protesters ... "Don't bend
+    your head down," they chanted'; not "operators" for "he"), when the sentence before the quote names them ('...,"
+    Goldstein added. ... The pope seemed indirectly to address ... "Blessed Alojzije Stepinac did not shed his blood
+    ...," he said' is not Goldstein's). Such a quote was listed as nobody's."""
+    pronoun = q.speaker.text.lower() if q.speaker is not None else ""
+    if not q.direct or q.speaker_name or q.speaker is None or pronoun not in ("he", "she", "it", "they"):
+        return None
+    x = _last_speaker_before(q, quotes)
+    if x is None or x.speaker is None:
+        return None
+    if q.speaker.start - x.speaker.end > PRONOUN_MAX or not (x.speaker_name or _description(x)):
+        return None
+    end = min(q.speaker.start, q.content.start)  # ... the sentence before "She added: [...]", before "[...]," he said
+    sentences = [t for t in _STOP.split(text[x.speaker.start : end]) if _words(t)]
+    if not sentences or not set(_words(x.speaker.text)) - _ARTICLES & set(_words(sentences[-1])):
+        return None  # the sentence before the quote is about someone else ('... The pope seemed to address ...')
+    if x.speaker_name:
+        return x if pronoun in ("he", "she", "it") else None
+    head = _words(x.speaker.text)[-1]
+    plural = singular(head) != head or head in _GROUPS
+    if pronoun == "they":
+        return x if plural else None
+    person = head in _PEOPLE or _person_noun(head)
+    if pronoun == "it":
+        return None if person or plural else x
+    other_sex = _MEN if pronoun == "she" else _WOMEN
+    return x if person and not plural and head not in other_sex else None
+
+
 _ARTICLES = frozenset("the a an one another his her their its".split())
 _GROUPS = frozenset("police staff government ministry family team crowd public management military".split())
 _MEN = frozenset("man husband father son brother spokesman boy uncle nephew grandfather chairman businessman".split())
@@ -779,14 +820,18 @@ _WOMEN = frozenset(
 
 def _with_antecedents(items: list[tuple[str, str | None, str, Quote]]) -> list[tuple[str, str | None, str, Quote]]:
     """``items`` with each "he" or "she" that stands for an unnamed speaker (``_unnamed_antecedent``) given that
-    speaker's words as its own: no name, the description ("the official")."""
+    speaker's words as its own: no name, the description ("the official"); and each unresolved pronoun of a direct
+    quote that stands for the last speaker (``_unresolved_antecedent``) given that speaker's name or description."""
     by_article: dict[str, list[Quote]] = {}
     for art, _o, _t, q in items:
         by_article.setdefault(art, []).append(q)
     out = []
     for art, outlet, text, q in items:
-        x = _unnamed_antecedent(q, by_article[art], text)
-        out.append((art, outlet, text, q if x is None else replace(q, speaker=x.speaker, speaker_name=None)))
+        if (x := _unnamed_antecedent(q, by_article[art], text)) is not None:
+            q = replace(q, speaker=x.speaker, speaker_name=None)
+        elif (x := _unresolved_antecedent(q, by_article[art], text)) is not None:
+            q = replace(q, speaker=x.speaker, speaker_name=x.speaker_name)
+        out.append((art, outlet, text, q))
     return out
 
 
