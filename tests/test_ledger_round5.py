@@ -192,3 +192,18 @@ def test_he_is_not_a_group_and_it_is_not_a_person() -> None:
     first = _said(text, "to do what they can", "operators", "intend", None, False)
     second = _said(text, "During the shower most operators will slue their satellites around", "he", "said", None, True)
     assert [e["speaker_description"] for e in _two(text, first, second)] == [None]
+
+
+def test_a_short_phrase_the_writers_sentence_runs_into_is_no_entry_of_its_own() -> None:
+    text = ("\"Greece is a unique and particular case in the EU\" because of its \"precarious debt dynamics\" and "
+            "because it \"has cheated with its statistics,\" EU Commissioner Olli Rehn said.")
+    q = Quote(content=_span(text, "precarious debt dynamics"), speaker=_span(text, "Olli Rehn"),
+              speaker_name="Olli Rehn", cue=_span(text, "said"), direct=True)  # fmt: skip
+    assert build_ledger([("a1", "AP", text, q)]) == []
+
+
+def test_a_short_chant_or_a_short_quote_after_a_cue_stays() -> None:
+    text = "The protesters chanted \"murderers out\" outside the police station where the officer was based."
+    q = Quote(content=_span(text, "murderers out"), speaker=_span(text, "The protesters"), cue=_span(text, "chanted"),
+              direct=True)  # fmt: skip
+    assert _wording(build_ledger([("a1", "AP", text, q)])) == "murderers out"

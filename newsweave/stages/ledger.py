@@ -713,6 +713,19 @@ def _phrase(text: str, words: list[str]) -> bool:
     return len(words) <= PHRASE_MAX and (first.islower() or first in ",;:")
 
 
+INLINE_MAX = 5  # words: a named speaker's quote this short that the writer's sentence runs into is a phrase
+
+
+def _inline(q: Quote, text: str, words: list[str]) -> bool:
+    """A quote of at most ``INLINE_MAX`` words that the writer's sentence runs into, a word and no cue right before
+    its quote mark: a phrase of the speaker's the sentence uses ('because of its "precarious debt dynamics"', 'she
+    called police to her apartment numerous times "for the smell."', 'charged with the "illegal use" of his service
+    weapon'), no statement on its own (not 'The protesters chanted "murderers out"', 'said: "..."')."""
+    before = re.findall(r"[^\W\d_]+|[^\w\s]", text[max(0, q.content.start - 40) : q.content.start].rstrip(" \"“'‘`"))
+    return len(words) <= INLINE_MAX and bool(before) and before[-1][0].isalpha() and not _statement_cue(
+        before[-1].lower()) and not before[-1].lower().startswith(("chant", "shout", "cr", "yell", "sang", "sing"))
+
+
 def _named_in_own_words(q: Quote) -> bool:
     """Reported speech whose resolved speaker is named in its own content while the speaker span does not name them:
     a pronoun or a role resolved to the wrong person. Before its content the writer says "he" of the one who speaks,
@@ -909,7 +922,7 @@ def build_ledger(
         content = frozenset(w for w in words if w not in STOPWORDS)
         inner = () if q.direct else _inner_quotes(qt)  # only reported speech is matched on what it quotes
         recs.append(_Item(art, outlet, q, qt, words, content, key, inner))
-        if q.direct and not name and _description(q) is None and _phrase(qt, words):
+        if q.direct and (not name and _description(q) is None or _inline(q, text, words)) and _phrase(qt, words):
             phrases.add(id(recs[-1]))  # listed only as a part of someone's quote
     freq = _frequency({art: text for art, _o, text, _q in items})
     groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
