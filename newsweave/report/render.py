@@ -457,9 +457,21 @@ def _fragment_text(fragment: Any) -> str | None:
 
 
 # a vague amount the numbers stage stores as its unit ("thousands of" -> 1,000): shown as the word
-_VAGUE = {"tens of": 10, "dozens of": 12, "scores of": 20, "hundreds of": 100, "thousands of": 1000,
-          "tens of thousands of": 10_000, "hundreds of thousands of": 100_000, "millions of": 1_000_000,
-          "billions of": 1_000_000_000}  # fmt: skip
+_SCALE_WORDS = {"ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+                "billion": 1_000_000_000}  # fmt: skip
+
+
+def _vague_value(qualifier: str) -> int | None:
+    """The figure a vague amount is stored as ("dozens of": 12, "tens of thousands": 10,000, "hundreds of
+    millions": 100,000,000, "several dozen": 12), or None when the qualifier names no amount ("at least")."""
+    words = qualifier.lower().removesuffix(" of").split()
+    plural = [w for w in words if w.endswith("s") and w[:-1] in _SCALE_WORDS]
+    if not words or not (plural or words[0] in ("several", "a") and words[-1] in _SCALE_WORDS):
+        return None
+    value = 1
+    for w in words:
+        value *= _SCALE_WORDS.get(w.removesuffix("s"), 1) if w not in ("a", "of") else 1
+    return value
 
 
 class _StoryView:
@@ -745,10 +757,10 @@ class _StoryView:
             value = fmt_number(n["value"])
             # "thousands of hours" is stored as 1,000 with the qualifier "thousands of": shown as "thousands"
             # (it read "thousands of 1,000", a figure no article gives)
-            vague = next((q for q in qualifiers if _VAGUE.get(q.lower()) == n["value"]), None)
+            vague = next((q for q in qualifiers if _vague_value(q) == n["value"]), None)
             if vague:
                 qualifiers = [q for q in qualifiers if q != vague]
-                value = vague.rsplit(" ", 1)[0].lower()
+                value = vague.lower().removesuffix(" of")
             out.append(
                 {
                     "value": value,

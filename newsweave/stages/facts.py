@@ -94,6 +94,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:\b(dlrs?|usd)\.?|(US\$|\$)|(€)|(£))\s*$", 
 # a number right after a capitalised word inside a sentence is part of a name ("Flight 447",
 # "Windows 8", "Apollo 11"), unless the word is a month, a weekday or one that starts a count
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_CODE_NAME_BEFORE = re.compile(r"\b[A-Z]{2,}(?:[ \t]?-[ \t]?[A-Z]{2,})+[ \t]+$")  # capitals joined by hyphens
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 _NOT_NAMES = frozenset("""January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -107,6 +108,8 @@ def _as_number(v: float) -> int | float:
 _SCALE_AFTER = re.compile(r"\s*(?:[-\u2013]\s*)?(hundred|thousand|million|billion|trillion)\b|(k|mn|m|bn|b|tn)\b", re.I)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _VAGUE_MULT = {"tens": 10, "dozens": 12, "hundreds": 100}
+_SEVERAL = re.compile(r"^(several|a few|a couple of) (dozen|hundred|thousand|million|billion)"
+                      r"(?: (thousand|million|billion))?\b")
 _VAGUE_OF_SCALE = re.compile(r"^(tens|dozens|hundreds) of (thousand|million|billion)s\b")
 
 
@@ -118,6 +121,10 @@ def parse_words(words: Sequence[str]) -> tuple[int | float | None, str | None]:
     vague = _VAGUE_OF_SCALE.match(" ".join(w.lower() for w in words))
     if vague:  # "tens of thousands": at least 10,000
         return _VAGUE_MULT[vague.group(1)] * _SCALES[vague.group(2)], f"{vague.group(1)} of {vague.group(2)}s"
+    several = _SEVERAL.match(" ".join(w.lower() for w in words))
+    if several:  # "several dozen countries", "a few hundred people": a range, written as the words say
+        base = 12 if several.group(2) == "dozen" else _SCALES[several.group(2)]
+        return base * (_SCALES[several.group(3)] if several.group(3) else 1), several.group(0)
     total: float = 0
     current: float = 0
     seen, fraction, approximate = False, 1.0, False
@@ -179,7 +186,8 @@ _RATE_UNITS = {"miles hour": "mph", "mile hour": "mph", "kilometres hour": "km/h
                "kilometre hour": "km/h", "kilometer hour": "km/h", "km hour": "km/h"}  # fmt: skip
 # a unit's abbreviation written after a figure spaCy's mention left it out of ("more than 100 mph"): no count
 _UNIT_ABBREVIATIONS = {"mph": "mph", "kph": "km/h", "kmh": "km/h", "km": "km", "cm": "cm", "mm": "mm", "ft": "ft",
-                       "kg": "kg", "lbs": "pounds", "lb": "pounds"}  # fmt: skip
+                       "kg": "kg", "lbs": "pounds", "lb": "pounds", "min": "minutes", "mins": "minutes",
+                       "hr": "hours", "hrs": "hours", "secs": "seconds", "sec": "seconds"}  # fmt: skip
 
 
 def qualifier_before(text: str, start: int, floor: int = 0) -> str | None:
@@ -685,6 +693,8 @@ def _name_part(text: str, start: int, end: int, sentences: Sequence[tuple[int, i
     if not re.fullmatch(r"\d+", text[start:end]):
         return False
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is not None and _CODE_NAME_BEFORE.search(text, max(0, start - 30), start):
+        return True  # a cable's or system's name in capitals: "SEA-ME-WE 4 cable", "SEA - ME - WE 4"
     if m is None or not m.group(1)[0].isupper() or not m.group(1)[1:].islower() or m.group(1) in _NOT_NAMES:
         return False
     sent = _sentence_of(sentences, start)
@@ -1333,7 +1343,8 @@ def _bare_one(n: dict[str, Any]) -> bool:
     return bool(words) and words[-1] in ("one", "zero") and not outcome and not n.get("unit")
 
 
-_VAGUE_QUALIFIER = re.compile(r"(?:^|\s)(?:tens|dozens|hundreds|thousands|millions|billions)(?: of \w+s)?(?: of)?$")
+_VAGUE_QUALIFIER = re.compile(r"(?:^|\s)(?:tens|dozens|hundreds|thousands|millions|billions)(?: of \w+s)?(?: of)?$"
+                              r"|^(?:several|a few|a couple of) \w+$")
 BACKGROUND_DAYS = 60  # a figure whose sentence is dated this long before its article tells of an earlier event
 
 
