@@ -36,3 +36,12 @@ def test_another_day_of_the_month_elsewhere_in_the_article_is_no_anchor() -> Non
     text = ("The first hearing was on June 2, 2005. "
             "The deputy said on June 24 that the case was closed.")  # fmt: skip
     assert _dates(text, ("June 2, 2005", "June 24"), "2007-05-02")["June 24"] == "2006-06-24"
+
+
+def test_a_day_and_year_take_the_month_before_them_and_a_race_time_is_no_date() -> None:
+    text = "Cassani said he had seen Rasmussen in the Dolomites on both June 13 and 14, 2007."
+    assert _dates(text, ("June 13", "14, 2007"), "2007-07-25") == {"June 13": "2007-06-13", "14, 2007": "2007-06-14"}
+    alone = "The report is dated 14, 2007 in the file."
+    assert _dates(alone, ("14, 2007",), "2007-07-25") == {"14, 2007": None}
+    race = "Vinokourov won stage 15 of the 2007 Tour de France in a time of 5h 34' 28\"."
+    assert _dates(race, ("34' 28",), "2007-07-23") == {"34' 28": None}

@@ -848,6 +848,10 @@ _DURATION = re.compile(
 )
 _DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
 _EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_RACE_TIME = re.compile(r"\d['\u2019\u2032]\s?\d")  # minutes and seconds: "34' 28"
+_DAY_YEAR = re.compile(r"(?:[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?:1[5-9]\d\d|20\d\d)")  # a day and a year, no month
+_MONTH_DAY_BEFORE = re.compile(rf"\b({_MONTH_NAME})\.?\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|&|or|to|-|\u2013|,)\s*$",
+                               re.I)
 # an ordinal with a word that makes it no day of the month ("13th and 14th month", "the 10th anniversary");
 # a bare "the 17th" is one
 _ORDINAL_ONLY = re.compile(r"(?i)(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+(?:and|or|month|months|day|days|week|weeks|"
@@ -1013,6 +1017,8 @@ class DateResolver:
             elif future and not re.search(r"\b(last|past|previous)\b", low):
                 back = -((target - self.day.weekday()) % 7)
             return {**out, "date": (self.day - timedelta(days=back)).isoformat(), "granularity": "day"}
+        if _RACE_TIME.search(s) or (_DAY_YEAR.fullmatch(s) and not _MONTH.search(s)):
+            return {**out, "note": "not a date"}  # "5h 34' 28\"", a race time; "14, 2007" with no month to it
         found, period = _dateparse(_TIME_OF_DAY.sub("", s).strip() or s, self.day)
         if found is None:
             tail = _TAIL_DATE.search(s)  # "an uneventful day on the 17th": the date after its preposition
@@ -1201,7 +1207,10 @@ def dates_in_text(
             ahead = (_FUTURE.search(before) or _FUTURE_MODAL.search(before) or _FUTURE_UNTIL.search(before)
                      or _FUTURE_DEADLINE.search(before))
             past = not ahead and _PAST_CUE.search(before) is not None and not _NOT_PAST.search(before)
-            r = resolver.resolve(text[m.start : m.end], future=bool(ahead), past=past)
+            expression = text[m.start : m.end]
+            if _DAY_YEAR.fullmatch(expression.strip()) and (month := _MONTH_DAY_BEFORE.search(before)):
+                expression = f"{month.group(1)} {expression.strip()}"  # "June 13 and [14, 2007]": June 14, 2007
+            r = resolver.resolve(expression, future=bool(ahead), past=past)
         modifier = _DECADE_MODIFIES.match(text, m.end) and not _TIME_PREPOSITION.search(before)
         if r["granularity"] == "decade" and modifier:
             r = {**r, "date": None, "granularity": None, "note": "decade as a modifier"}
