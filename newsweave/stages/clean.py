@@ -31,7 +31,7 @@ from newsweave.stages.clean_model import TreeEnsemble, load_tree_ensemble
 from newsweave.stages.dates_text import MONTH_ALTERNATION, numeric_order, parse_date, without_dates, yearless_date
 from newsweave.stages.dump_meta import find_title
 from newsweave.stages.html import clean_byline
-from newsweave.stages.textutil import ENGLISH_STOP, common_words
+from newsweave.stages.textutil import ENGLISH_STOP, common_words, stage_data
 
 Kind = Literal["prose", "soft", "hard", "aside"]  # aside: metadata, separator or repeated line, dropped
 
@@ -159,6 +159,8 @@ _ROLE_WORDS = (
 )
 _GLUED = re.compile(r"(?<!\bMac|\bVan|\bVon)(?<!\bFitz)(?<=[a-z]{3})[A-Z]")  # _glued
 _ROLE_TAIL = re.compile(rf"(?<=[a-z])(?=(?:{_ROLE_WORDS})\b)|\s+(?:{_ROLE_WORDS})\b.*$")
+_ROLE_WORD = re.compile(rf"\b(?:{_ROLE_WORDS})\b")  # a job-title line under a name line (byline_and_date)
+TEAM_BELOW = 3  # a desk or team on a line of its own this close under the headline is its byline ("Staff")
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|•·⋅,]|\s[-–—]{1,2}\s|\s\s)\s*")  # _names_by_date
 # a line between a bare name and its date line (byline_and_date): a separator ("•", "/"), a reading time ("10",
 # "min read"), a label of the date ("Last update:"), a reviewer or editor, a tag ("#Cloud Computing")
@@ -540,10 +542,13 @@ def byline_and_date(
                 if 1 <= len(name.split()) <= 4 and not _label_like(name):
                     authors = (name,)
                     break
+    if not authors and title is not None:  # a desk or team on a line of its own under the headline ("Staff")
+        authors = next(((ln,) for ln in lines[title + 1 : title + 1 + TEAM_BELOW] if _team_line(ln)), ())
     if not authors:  # a name line over a job title ("Elena Linker" / "Marketing Operations Analyst")
         for i in near:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             roles = {m.lower() for m in _BIO_ROLE.findall(nxt)} - {"he", "she", "his", "her", "i"}
+            roles |= set(_ROLE_WORD.findall(nxt))  # "Chris Pardo" / "Vice President of Consulting"
             if i != title and 0 < len(_words(nxt)) <= 6 and roles and not _ends_sentence(nxt):
                 if (names := _names(lines[i])) and len(names) == 1 and not _label_like(names[0]):
                     authors = names
@@ -835,11 +840,13 @@ def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
     an avatar's initials and a second label ("AUTHOR" / "Written by" / "Sir Nuno"). Names are read as next to the
     headline (byline_names); a label-like "name" is none."""
     for i in range(start, len(lines)):
-        if not (m := _AUTHOR_LABEL.match(lines[i])) or len(_words(lines[i])) > BYLINE_MAX_WORDS:
+        # "Posted by Colin Watson on 2025-12-18 in debusine. Tags: ...": a post's own footer (a teaser writes no date)
+        dated = len(parts := _ON_DATE.split(lines[i], maxsplit=1)) > 1
+        if not (m := _AUTHOR_LABEL.match(lines[i])) or len(_words(parts[0])) > BYLINE_MAX_WORDS:
             continue
         if rest := m["names"].strip():
             names = tuple(n for n in byline_names(rest) if not _label_like(n))
-            if names and (not m["by"] or m["colon"] or m["this"]):
+            if names and (not m["by"] or m["colon"] or m["this"] or dated):
                 return names
             continue
         k = i + 1
@@ -855,6 +862,36 @@ def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
         if found:
             return tuple(found)
     return ()
+
+
+def _team_line(line: str) -> bool:
+    """A line that is a desk or team's name alone ("Staff", "InstaTunnel Team"), not a menu's "Our Team"."""
+    return bool(_TEAM.fullmatch(line)) and not line.lower().startswith("our ")
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(stage_data("person_names.json")["names"])
+
+
+# a copyright line and its holder ("© 2025 Toby Hede. All rights reserved.", "Copyright © 2025 Sofia Health, LLC")
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*(?P<name>[^.|·•,(]+)", re.I
+)
+
+
+def _copyright_person(lines: list[str]) -> tuple[str, ...]:
+    """The person the page's copyright line (its last, the footer's) names ("© 2025 Toby Hede. All rights
+    reserved."): 2-3 name words, a given name first, no other word one pages write in lower case (a firm: "Austin
+    Hardware", "Sofia Health")."""
+    m = next((m for ln in reversed(lines) if (m := _COPYRIGHT_LINE.match(ln))), None)
+    if m is None:
+        return ()
+    name = re.split(r"\s+(?i:all rights|powered by)\b|\s\s", m["name"])[0].strip()
+    words = name.split()
+    if not (2 <= len(words) <= 3 and _is_name(name) and words[0].lower() in _given_names()):
+        return ()
+    return () if any(w.lower() in _common_words() for w in words[1:]) else (name,)
 
 
 def _content_words(s: str) -> list[str]:
@@ -1181,6 +1218,8 @@ def clean_text_dump(raw: str) -> CleanResult:
             authors = _author_box_name(lines, title if title is not None else text[0])
         if not authors:  # an author label under the article ("Article by" / "Matias Heikkilä")
             authors = _labelled_author(lines, title if title is not None else text[0])
+        if not authors:  # the person the copyright line names ("© 2025 Toby Hede. All rights reserved.")
+            authors = _copyright_person(lines)
         if near_date:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
         if not dates and (labelled := _labelled_date(lines, title if title is not None else text[0])):
