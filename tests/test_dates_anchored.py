@@ -45,3 +45,8 @@ def test_a_day_and_year_take_the_month_before_them_and_a_race_time_is_no_date() 
     assert _dates(alone, ("14, 2007",), "2007-07-25") == {"14, 2007": None}
     race = "Vinokourov won stage 15 of the 2007 Tour de France in a time of 5h 34' 28\"."
     assert _dates(race, ("34' 28",), "2007-07-23") == {"34' 28": None}
+
+
+def test_a_month_a_business_expects_to_reach_is_ahead() -> None:
+    text = "The Allegro Resort Bavaro and the Viva Dominicus expect to be fully operational by mid-November."
+    assert _dates(text, ("mid-November",), "1998-10-20") == {"mid-November": "1998-11-01"}

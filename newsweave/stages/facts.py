@@ -883,7 +883,8 @@ _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b"
 # appear on Tuesday", "a hearing was scheduled for Wednesday", "set to begin filming in August"
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were|be|being|'s)\s+(?:set|due|expected|scheduled|slated|poised)\s+to|"
-    r"(?:set|scheduled|slated)\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|going\s+to|upcoming)\b|'ll\b",
+    r"(?:set|scheduled|slated)\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|going\s+to|upcoming|"
+    r"(?:expects?|hopes?|aims?|intends?)\s+to)\b|'ll\b",
     re.I,
 )
 # the future without those words: a modal before the date ("results could be announced as late as Sunday", "viewers
