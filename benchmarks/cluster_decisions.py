@@ -89,7 +89,7 @@ def taxonomy(seeds: int) -> dict[str, int]:
                 if sid not in split_off[-1] and c.stories[sid].members[0] == a:
                     split_off[-1][sid] = EVENT[a]
                     stay, gone = (Counter(EVENT[m] for m in c.stories[x].members).most_common(1)[0][0]
-                                  for x in (where.get(a, sids[-1]), sid))  # fmt: skip
+                                  for x in (c.story_of(where.get(a, sids[-1])), sid))  # fmt: skip
                     out["split: halves' main events differ" if stay != gone else "split: one event parted"] += 1
                 where[a] = sid
             where.setdefault(RECORDS[i]["id"], sids[-1])

@@ -53,12 +53,13 @@ def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, ter
         moved = c.moved_articles()
         for a, sid in moved.items():
             if c.stories[sid].members[0] == a:  # the first article names the new half
-                old = where.get(a, got[-1])
+                old = c.story_of(where.get(a, got[-1]))  # (a merge may have taken its story since)
                 halves = [Counter(event[m] for m in c.stories[x].members).most_common(1)[0][0] for x in (old, sid)]
                 kinds["right cut: halves' main events differ" if halves[0] != halves[1] else "one event parted"] += 1
                 sizes.append(len(c.stories[old].members) + len(c.stories[sid].members))
         where.update(moved)
         where.setdefault(aid, got[-1])
+    kinds["merges"] = len(c.merged_into)
     return [c.final_story(records[i]["id"], s) for i, s in zip(order, got, strict=True)], kinds, sizes
 
 

@@ -33,7 +33,7 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 def _stream(seed: int = 0) -> list[tuple[str, Member]]:
-    """Five Jackman articles, then five DeGeneres ones; embeddings share a topic direction (cosine ~0.5
+    """Six Jackman articles, then six DeGeneres ones; embeddings share a topic direction (cosine ~0.5
     across the events, ~0.85 within), so every article clears the join threshold of the one story."""
     rng = np.random.default_rng(seed)
     topic, j, e = (_unit(rng.normal(size=16)) for _ in range(3))
@@ -42,8 +42,8 @@ def _stream(seed: int = 0) -> list[tuple[str, Member]]:
         return Member(_unit(topic + 0.6 * own + 0.25 * _unit(rng.normal(size=16))), (who, "academy"),
                       content_terms(title, ""), None)  # fmt: skip
 
-    return [(f"jackman-{i}", art(t, j, "jackman")) for i, t in enumerate(JACKMAN[:5])] + [
-        (f"ellen-{i}", art(t, e, "degeneres")) for i, t in enumerate(ELLEN[:5])
+    return [(f"jackman-{i}", art(t, j, "jackman")) for i, t in enumerate(JACKMAN)] + [
+        (f"ellen-{i}", art(t, e, "degeneres")) for i, t in enumerate(ELLEN)
     ]
 
 
@@ -61,17 +61,17 @@ def test_a_story_of_two_events_splits_and_later_articles_join_their_own() -> Non
     c = StoryClusterer(split_ratio=0.8, **KW)  # type: ignore[arg-type]
     items = _stream()
     got = _assign(c, items)
-    # the fourth DeGeneres article makes the groups 5 + 4 (>= max(4, 30 %)): they part; the fifth joins its own
-    assert got == ["s-jackman-0"] * 8 + ["s-ellen-0"] * 2
+    # the sixth DeGeneres article makes the story 12 articles (split_min): the groups 6 + 6 part
+    assert got == ["s-jackman-0"] * 11 + ["s-ellen-0"]
     assert {s: st.members for s, st in c.stories.items()} == {
-        "s-jackman-0": [f"jackman-{i}" for i in range(5)], "s-ellen-0": [f"ellen-{i}" for i in range(5)]}  # fmt: skip
-    assert [c.final_story(a, s) for (a, _), s in zip(items, got, strict=True)] == ["s-jackman-0"] * 5 + [
+        "s-jackman-0": [f"jackman-{i}" for i in range(6)], "s-ellen-0": [f"ellen-{i}" for i in range(6)]}  # fmt: skip
+    assert [c.final_story(a, s) for (a, _), s in zip(items, got, strict=True)] == ["s-jackman-0"] * 6 + [
         "s-ellen-0"
-    ] * 5
-    assert c.moved_articles() == {f"ellen-{i}": "s-ellen-0" for i in range(4)} and c.moved_articles() == {}
+    ] * 6
+    assert c.moved_articles() == {f"ellen-{i}": "s-ellen-0" for i in range(6)} and c.moved_articles() == {}
     states = {st.id: st for st in c.changed_states()}
-    assert states["s-ellen-0"].members == tuple(f"ellen-{i}" for i in range(5))
-    assert "jackman" not in dict(states["s-ellen-0"].entities) and dict(states["s-jackman-0"].entities)["jackman"] == 5
+    assert states["s-ellen-0"].members == tuple(f"ellen-{i}" for i in range(6))
+    assert "jackman" not in dict(states["s-ellen-0"].entities) and dict(states["s-jackman-0"].entities)["jackman"] == 6
     assert "degeneres" not in dict(states["s-jackman-0"].terms)
     live = {st.id: st.row for st in c._live}
     for st in c._live:  # the live index holds both stories' centroids
@@ -164,7 +164,7 @@ def test_a_run_resumed_from_a_real_store_splits_and_stores_as_one_run_does() -> 
 
     lead = Settings().cluster_lead_chars
     arts, vecs = [], []
-    for (aid, m), title in zip(_stream(), JACKMAN[:5] + ELLEN[:5], strict=True):
+    for (aid, m), title in zip(_stream(), JACKMAN + ELLEN, strict=True):
         name = "Hugh Jackman" if aid.startswith("jackman") else "Ellen DeGeneres"
         text = f"{title}. The Academy said {name} was its choice."
         at = text.index(name, len(title))
@@ -180,7 +180,7 @@ def test_a_run_resumed_from_a_real_store_splits_and_stores_as_one_run_does() -> 
     store = SQLiteStore(":memory:")
     store.add_analysed([(a, an, v) for (a, an), v in zip(arts, vecs, strict=True)])
     s = Settings(cluster_split=0.8)
-    for chunk in (range(0, 6), range(6, 10)):  # two runs of the pipeline, each with a fresh clusterer
+    for chunk in (range(0, 7), range(7, 12)):  # two runs of the pipeline, each with a fresh clusterer
         c = StoryClusterer.from_settings(s, store.story_states(), store.term_df(),
                                          member_features=stored_member_features(store, lead))  # fmt: skip
         assignments = {feats[k][0]: c.assign(feats[k][0], vecs[k], feats[k][2], "2013-08-02", feats[k][3])
@@ -192,3 +192,15 @@ def test_a_run_resumed_from_a_real_store_splits_and_stores_as_one_run_does() -> 
     assert {a: sid for sid, ids in members.items() for a in ids} == expected
     assert {st.id: st.members for st in store.story_states()} == {sid: tuple(ids) for sid, ids in members.items()}
     store.close()
+
+
+def test_no_merge_that_the_split_check_would_cut_again() -> None:
+    """Two DeGeneres stories from different topic directions look alike as wholes (merge similarity >= 0.5),
+    but their members form two groups: without the guard they merge and split again at once (as 's-x...-2')."""
+    five = lambda seed: [x for x in _stream(seed) if x[0][-1] < "5"]  # noqa: E731 (five of each event)
+    items = five(2) + [(f"x{a}", m) for a, m in five(12)]
+    c = StoryClusterer(split_ratio=0.8, split_min=8, merge_threshold=0.5, **KW)  # type: ignore[arg-type]
+    _assign(c, items)
+    assert c.merged_into == {}
+    assert {s: len(st.members) for s, st in c.stories.items()} == {"s-jackman-0": 10, "s-ellen-0": 5,
+                                                                   "s-xellen-0": 5}  # fmt: skip

@@ -155,7 +155,7 @@ class StoryClusterer:
     merge_threshold: float = 0.0  # a grown story this similar to another live story is merged with it (0: never)
     norm_refresh: float = 1.1  # a story's TF-IDF norm is redone when the stream grew by this factor (1: exact, 3x CPU)
     split_ratio: float = 0.0  # a grown story splits when its two groups' between/within similarity is <= this (0: no)
-    split_min: int = 8  # story sizes at which a split is checked
+    split_min: int = 12  # story sizes at which a split is checked (dev: 8 0.894, 12 0.902; BENCHMARKS.md)
     split_max: int = 32
     split_share: float = 0.3  # each group holds at least this share of the members ...
     split_group: int = 4  # ... and at least this many
@@ -442,6 +442,11 @@ class StoryClusterer:
             return st
         other = self._live[int(sims.argmax())]
         keep, gone = (other, st) if len(other.members) >= len(st.members) else (st, other)
+        if self.split_ratio > 0 and self.split_min <= len(keep.members) + len(gone.members) <= self.split_max:
+            # no merge that the split check would cut again (twin stories a split made look alike as wholes)
+            ms, more = self._member_list(keep), self._member_list(gone)
+            if ms is not None and more is not None and self.split_check(ms + more) is not None:
+                return st
         keep.members.extend(gone.members)
         self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
         if self.split_ratio > 0:
