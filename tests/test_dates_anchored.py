@@ -50,3 +50,12 @@ def test_a_day_and_year_take_the_month_before_them_and_a_race_time_is_no_date() 
 def test_a_month_a_business_expects_to_reach_is_ahead() -> None:
     text = "The Allegro Resort Bavaro and the Viva Dominicus expect to be fully operational by mid-November."
     assert _dates(text, ("mid-November",), "1998-10-20") == {"mid-November": "1998-11-01"}
+
+
+def test_a_radio_stations_number_and_a_programme_are_no_dates() -> None:
+    text = "She was hit by a car, police told 1010 WINS' Glenn Schuck."
+    assert _dates(text, ("1010",), "2013-09-14") == {"1010": None}
+    show = "Benjamin was named the Person of the Week on ABC News' World News Tonight in 1995."
+    assert _dates(show, ("Tonight",), "2009-07-13") == {"Tonight": None}
+    glued = "President Obama Announces Nominee for Surgeon General Today, President Barack Obama announced his intent."
+    assert _dates(glued, ("Today",), "2009-07-13") == {"Today": "2009-07-13"}

@@ -848,6 +848,7 @@ _DURATION = re.compile(
 )
 _DECADE = re.compile(r"\b((?:1[89]|20)\d0)'?s\b")
 _EXPLICIT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_NAME_BEFORE_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z']+\s+$")  # a capitalised word, no sentence start
 _RACE_TIME = re.compile(r"\d['\u2019\u2032]\s?\d")  # minutes and seconds: "34' 28"
 _DAY_YEAR = re.compile(r"(?:[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?:1[5-9]\d\d|20\d\d)")  # a day and a year, no month
 _MONTH_DAY_BEFORE = re.compile(rf"\b({_MONTH_NAME})\.?\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:and|&|or|to|-|\u2013|,)\s*$",
@@ -1018,7 +1019,8 @@ class DateResolver:
             elif future and not re.search(r"\b(last|past|previous)\b", low):
                 back = -((target - self.day.weekday()) % 7)
             return {**out, "date": (self.day - timedelta(days=back)).isoformat(), "granularity": "day"}
-        if _RACE_TIME.search(s) or (_DAY_YEAR.fullmatch(s) and not _MONTH.search(s)):
+        if (_RACE_TIME.search(s) or (_DAY_YEAR.fullmatch(s) and not _MONTH.search(s))
+                or (re.fullmatch(r"\d{3,4}", s) and not _EXPLICIT_YEAR.fullmatch(s))):  # fmt: skip (1010 WINS)
             return {**out, "note": "not a date"}  # "5h 34' 28\"", a race time; "14, 2007" with no month to it
         found, period = _dateparse(_TIME_OF_DAY.sub("", s).strip() or s, self.day)
         if found is None:
@@ -1200,6 +1202,10 @@ def dates_in_text(
         elif (m.text.strip() == "May" and _WISH_MAY.match(text, m.start) and sent[1] > sent[0]
               and _SENTENCE_HEAD.fullmatch(text[sent[0] : m.start])):  # fmt: skip
             r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
+        elif (m.text.strip() in ("Today", "Tonight") and text[m.end : m.end + 1] != ","
+              and _NAME_BEFORE_WORD.search(text, max(sent[0], m.start - 30), m.start)):  # fmt: skip
+            # "World News Tonight", "NBC Today"; not a headline glued to "Today, President Obama announced"
+            r = {"date": None, "granularity": None, "relative": True, "note": "part of a name"}
         elif _HABIT_BEFORE.search(before) and not _EXPLICIT_YEAR.search(m.text):
             r = {"date": None, "granularity": None, "relative": True, "note": "recurring"}
         elif _THAT_YEAR.fullmatch(m.text.strip()):
