@@ -101,7 +101,8 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
     flush()
     bar.close()
     for rid, story in assigned:
-        out.write(json.dumps({"id": rid, "story": clusterer.story_of(story)}, ensure_ascii=False) + "\n")
+        # the story that holds the article at the end of the stream: a later merge or split may have moved it
+        out.write(json.dumps({"id": rid, "story": clusterer.final_story(rid, story)}, ensure_ascii=False) + "\n")
     return len(assigned)
 
 

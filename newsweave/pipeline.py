@@ -25,7 +25,7 @@ import numpy as np
 
 from .records import Analysis, Article, Skip
 from .settings import Settings
-from .stages.cluster import StoryClusterer, content_terms, entity_keys
+from .stages.cluster import StoryClusterer, content_terms, entity_keys, stored_member_features
 from .stages.embed import CachedEmbedder, Embedder, embed_text
 from .stages.ingest import AlreadyStored, Paths, as_path_list, iter_files, read_inputs
 from .stages.registry import link_story
@@ -191,7 +191,10 @@ class Pipeline:
     def clusterer(self) -> StoryClusterer:
         if self._clusterer is None:
             s = self.settings
-            self._clusterer = StoryClusterer.from_settings(s, self.store.story_states(), self.store.term_df())
+            # the stored articles' features let the split check read stories a run before this one opened
+            self._clusterer = StoryClusterer.from_settings(
+                s, self.store.story_states(), self.store.term_df(),
+                member_features=stored_member_features(self.store, s.cluster_lead_chars))  # fmt: skip
         return self._clusterer
 
     def _save_clustering(self, c: StoryClusterer, assignments: dict[str, str]) -> None:
