@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -97,6 +99,32 @@ class Member(NamedTuple):
     ents: tuple[str, ...]
     terms: Mapping[str, int]
     day: int | None
+
+
+class _Terms(Mapping[str, int]):
+    """A member's term counts as two arrays of interned words and counts: a fraction of a dict of the
+    article's own strings, for the many articles kept in stories that may yet be split (~150 terms each)."""
+
+    __slots__ = ("_counts", "_words")
+
+    def __init__(self, terms: Mapping[str, int]) -> None:
+        self._words = tuple(sys.intern(t) for t in terms)
+        self._counts = array("I", (terms[t] for t in self._words))
+
+    def __getitem__(self, term: str) -> int:
+        try:
+            return self._counts[self._words.index(term)]
+        except ValueError:
+            raise KeyError(term) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def items(self) -> Any:
+        return zip(self._words, self._counts, strict=True)
 
 
 # the features of stored articles, for a split check on a story loaded from the store (absent ids: unknown)
@@ -382,7 +410,7 @@ class StoryClusterer:
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
             if self.split_ratio > 0:
-                self._keep_features(st, {article_id: Member(vec, tuple(ents), dict(terms or {}), day)})
+                self._keep_features(st, {article_id: Member(vec, tuple(ents), _Terms(terms or {}), day)})
             if self.merge_threshold > 0:
                 # the stories the article was also close to are the ones it may have bridged
                 near = np.flatnonzero(np.isfinite(sims))
@@ -403,7 +431,7 @@ class StoryClusterer:
                     Counter(dict(terms or {})), day, day)  # fmt: skip
         st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
         if self.split_ratio > 0:
-            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), dict(terms or {}), day)
+            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), _Terms(terms or {}), day)
         self.stories[st.id] = st
         if not self._dormant(st):
             self._append(st)
