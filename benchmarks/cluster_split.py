@@ -17,6 +17,7 @@ import argparse
 import json
 import random
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,10 @@ def variant(spec: str) -> dict[str, float]:
 
 
 def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list,
-        params: dict[str, Any]) -> tuple[list[str], Counter[str], list[int]]:  # fmt: skip
-    """Final story per article, the splits by kind and the sizes of the stories that split."""
+        params: dict[str, Any], cpu: list[float] | None = None
+        ) -> tuple[list[str], Counter[str], list[int]]:  # fmt: skip
+    """Final story per article, the splits by kind and the sizes of the stories that split (``cpu``: gets the
+    CPU seconds of every assignment)."""
     c = StoryClusterer(**params)
     event = {records[i]["id"]: records[i]["event"] for i in order}
     kinds: Counter[str] = Counter()
@@ -49,7 +52,10 @@ def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, ter
     got = []
     for i in order:
         aid = records[i]["id"]
+        t = time.process_time()
         got.append(c.assign(aid, vecs[i], ents[i], records[i].get("published"), terms[i]))
+        if cpu is not None:
+            cpu.append(time.process_time() - t)
         moved = c.moved_articles()
         for a, sid in moved.items():
             if c.stories[sid].members[0] == a:  # the first article names the new half
@@ -82,9 +88,9 @@ def main() -> None:
     out: dict[str, Any] = {"first_seed": args.first_seed, "orders": len(orders), "variants": {}}
     for spec in args.variants:
         params = dict(default_params(), **variant(spec))
-        f1, p, r, kinds, sizes = [], [], [], Counter(), []  # type: ignore[var-annotated]
+        f1, p, r, kinds, sizes, cpu = [], [], [], Counter(), [], []  # type: ignore[var-annotated]
         for o in orders:
-            pred, k, sz = run(o, records, vecs, ents, terms, params)
+            pred, k, sz = run(o, records, vecs, ents, terms, params, cpu)
             sc = score(o, records, pred)
             f1.append(sc["bcubed_f1"])
             p.append(sc["bcubed_p"])
@@ -94,7 +100,9 @@ def main() -> None:
         row = {"mean_f1": round(float(np.mean(f1)), 4), "sd": round(float(np.std(f1, ddof=1)), 4),
                "each": [round(x, 4) for x in f1], "mean_p": round(float(np.mean(p)), 4),
                "mean_r": round(float(np.mean(r)), 4), "splits": dict(kinds),
-               "split_sizes": dict(sorted(Counter(sizes).items()))}  # fmt: skip
+               "split_sizes": dict(sorted(Counter(sizes).items())),
+               "cpu_ms_p50": round(float(np.percentile(cpu, 50)) * 1000, 2),
+               "cpu_ms_p95": round(float(np.percentile(cpu, 95)) * 1000, 2)}  # fmt: skip
         out["variants"][spec] = row
         print(spec, row, file=sys.stderr)
     out["when"] = stamp()
