@@ -6,8 +6,10 @@ left out as nested or covered; ``model``: a learned candidate overlaps it but th
 the threshold, with its probability; ``near``: something overlaps it, <= 0.3; ``none``: nothing) and a
 few shape tags of its gold cue (part of speech, dependency, 'according to', a belief verb, a
 possessive noun source, a sentence-initial 'For X,', the cue inside the content, nested in another
-attribution); and the indirect pairs matched at 0.3 but not at 0.8, with the characters the
-prediction lacks before and after the gold content. Records go to a JSON file for reading.
+attribution); the indirect pairs matched at 0.3 but not at 0.8, with the characters the
+prediction lacks before and after the gold content; and the false positives (predictions no gold
+attribution takes at 0.3), by origin (direct, hand rule, learned candidate with its key and probability)
+with the share of the nearest gold content over them. Records go to a JSON file for reading.
 
     nice -n 10 .venv/bin/python benchmarks/quotes_missed.py [--seed 5] [--out /tmp/missed.json]
 """
@@ -92,6 +94,7 @@ def main() -> int:
     run = newsweave_preds(extract_quotes)
     missed_recs: list[dict[str, Any]] = []
     bound_recs: list[dict[str, Any]] = []
+    fp_recs: list[dict[str, Any]] = []
     for k in (0, 1):
         fit, test = folds[k], folds[1 - k]
         learned = learn_cues([arts[i] for i in fit], [ds[i] for i in fit], 3, 0.5, 1, 8.0, 3, 0.5, 0.3)
@@ -102,7 +105,7 @@ def main() -> int:
             text = art["text"]
             gold = gold_quotes(art)
             preds = run(doc)
-            pairs, missed, _left = match(gold, preds, 0.3)
+            pairs, missed, left = match(gold, preds, 0.3)
             ctx = qc.Ctx(doc)
             qd.direct_quotes(ctx)
             hand = list(extract_quotes(doc, learned=False, keep_nested=True))
@@ -124,6 +127,18 @@ def main() -> int:
                     "tags": _tags(doc, art, a),
                 })  # fmt: skip
             cands = [(c, pr, key, v.text) for c, pr, key, v in scored_candidates(ctx, hand, model)]
+            for p in left:  # the false positives: where each came from and what gold lies near it
+                ps, pe = min(p.chars), max(p.chars) + 1
+                cand = next((c for c in cands if c[0] <= p.chars and len(c[0]) > 0.8 * len(p.chars)), None)
+                origin = "direct" if p.direct else "hand" if p.chars in hand_chars else "learned" if cand else "other"
+                near = max(gold, key=lambda g: len(g.chars & p.chars), default=None)
+                fp_recs.append({
+                    "art": i, "origin": origin, "key": cand[2] if cand else "",
+                    "p": round(cand[1], 2) if cand else None,
+                    "pred": text[ps:pe][:300],
+                    "gold_ov": round(len(near.chars & p.chars) / len(p.chars), 2) if near else 0.0,
+                    "ctx": (text[max(0, ps - 150) : ps] + "{" + text[ps:pe][:300] + "}").replace("\n", " | "),
+                })  # fmt: skip
             for g in missed:
                 if g.direct:
                     continue
@@ -155,11 +170,12 @@ def main() -> int:
                     "tags": _tags(doc, art, a),
                 })  # fmt: skip
     qr.LEARNED_CUES, qr.LEARNED_MODEL = saved
-    Path(args.out).write_text(json.dumps({"missed": missed_recs, "bounds": bound_recs}, indent=1))
+    Path(args.out).write_text(json.dumps({"missed": missed_recs, "bounds": bound_recs, "fps": fp_recs}, indent=1))
     print(
         f"missed indirect {len(missed_recs)}: "
         + ", ".join(f"{k} {v}" for k, v in Counter(r["where"] for r in missed_recs).most_common())
     )
+    print("false positives:", ", ".join(f"{k} {v}" for k, v in Counter(r["origin"] for r in fp_recs).most_common()))
     tc: Counter[str] = Counter(t for r in missed_recs for t in r["tags"] if not t.startswith("lemma="))
     print("tags:", ", ".join(f"{k} {v}" for k, v in tc.most_common(40)))
     print(f"indirect pairs @0.3 not @0.8: {len(bound_recs)}; hand {sum(r['hand'] for r in bound_recs)}; "

@@ -485,7 +485,8 @@ def main() -> int:
     TARGET = frozenset(x for x in args.target.split(",") if x)
     arts = load_jsonl(DATA)
     t0 = time.time()
-    all_docs = docs(arts, paragraphs=False)  # spaCy's full pipeline, for textacy (it needs lemmas)
+    # spaCy's full pipeline, for textacy (it needs lemmas); parsed only when the peers run
+    all_docs = [] if args.no_peers else docs(arts, paragraphs=False)
     nw_docs = docs(arts) if args.parse == "all" else cue_docs(arts)  # as the product parses
     print(f"docs ready in {time.time() - t0:.1f}s", file=sys.stderr)
     if args.cv:
