@@ -502,7 +502,7 @@ class StoryClusterer:
         missing = [a for a in st.members if a not in st.feats]
         if missing and self.member_features is not None:
             got = self.member_features(missing)
-            st.feats.update((a, got[a]) for a in missing if a in got)
+            st.feats.update((a, got[a]._replace(terms=_Terms(got[a].terms))) for a in missing if a in got)
         if any(a not in st.feats for a in st.members):
             return None
         return [st.feats[a] for a in st.members]
