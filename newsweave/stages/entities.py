@@ -3001,17 +3001,24 @@ def canonical_lookup(canon: dict[str, str]) -> Any:
         f = fold(n)
         if f in folded:
             return folded[f]
+        pair, titled = " and " in f" {n} ", n.split()[-1].lower().strip(".") in _ROLE_HEADS
         for k, v in canon.items():
-            if similar(k, n):
+            # (not two names' initials: "Mark and Condon" is no "M.C."; nor for a title: "Foreign Minister" is no
+            # "Foreign Ministry")
+            if similar(k, n) and not titled and not (pair and k.isupper()):
                 return v
         # a title comes before the name: a full name ending the string first ("Prime Minister of the
-        # United Kingdom Tony Blair" is Tony Blair), then one inside it
+        # United Kingdom Tony Blair" is Tony Blair), then one inside it, not one a title ends ("Albany
+        # County District Attorney" is no "Albany County District")
         padded = f" {f} "
         for k in inside:
             if padded.endswith(f" {k} "):
                 return folded[k]
         for k in inside:
             if f" {k} " in padded:
+                after = padded.split(f" {k} ", 1)[1].split()
+                if after and after[0] in _ROLE_HEADS and not re.search(r"[-–,:(]", n):
+                    return n
                 return folded[k]
         return n
 

@@ -19,6 +19,7 @@ from .entities import canonical_lookup, resolve_entities
 from .facts import DATE_LABELS, story_facts
 from .language import common_word
 from .ledger import build_ledger
+from .ledger_names import story_names
 from .registry import LINKED_LABELS
 from .summarize import Summarizer, SummaryDoc, pronoun_speakers
 from .textutil import PERSON_PRONOUNS, join_spaced_hyphens, tokenized_hyphens
@@ -403,18 +404,23 @@ def story_ledger(articles: list[Article], analyses: dict[str, Analysis]) -> tupl
     entities, canon = resolve_entities(mentions, texts={a.id: a.text for a in articles})
     lookup = canonical_lookup(canon)
     kind = {e["name"]: e["label"] for e in entities}
+    # the name read against the article's words: a surname two people share, a title alone, a name cut short
+    speaker_name = story_names(canon, lookup, kind)
+    chosen: set[str] = set()
     items: list[tuple[str, str | None, str, Quote]] = []
     for a in articles:
         an = analyses.get(a.id)
         for q in an.quotes if an else ():
             if q.speaker_name:
-                name = lookup(q.speaker_name)
+                name = speaker_name(q, a.text)
+                chosen.add(name or "")
                 # "he" or "she" is a person: a name the story knows as an organisation or a place was a
                 # wrong antecedent ('"...," he told Wikinews.' then '"...," he added.' -> "Wikinews")
                 he = q.speaker is not None and q.speaker.text.lower() in PERSON_PRONOUNS
                 q = _with_speaker(q, None if he and kind.get(name, "PERSON") != "PERSON" else name)
             items.append((a.id, outlet_of(a), a.text, q))  # the same outlet names as the comparison
-    return entities, build_ledger(items, canonical=lookup)
+    # (a name chosen here stays: the story-level lookup would map "Gigante" back to its one owner)
+    return entities, build_ledger(items, canonical=lambda n: n if n in chosen else lookup(n))
 
 
 def analyse_story(story_id: str, articles: list[Article], analyses: dict[str, Analysis],
