@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.settings import Settings
-from newsweave.stages.cluster import Member, StoryClusterer, content_terms
+from newsweave.stages.cluster import StoryClusterer, content_terms
+from newsweave.stages.cluster_split import Member, two_groups
 from newsweave.store.sqlite import SQLiteStore
 
 # headlines of the two events of one ECB+ topic in the stream (two Oscar hosts, 2008 and 2013)
@@ -99,9 +100,9 @@ def test_a_story_of_one_event_is_not_split() -> None:
 
 def test_average_linkage_finds_the_two_groups_and_the_first_member_stays() -> None:
     sim = np.array([[1, 0.9, 0.2, 0.1], [0.9, 1, 0.3, 0.2], [0.2, 0.3, 1, 0.8], [0.1, 0.2, 0.8, 1]])
-    assert StoryClusterer.two_groups(sim) == ([0, 1], [2, 3])
+    assert two_groups(sim) == ([0, 1], [2, 3])
     order = [2, 3, 0, 1]  # the same articles in another order: the group of the first one stays
-    assert StoryClusterer.two_groups(sim[np.ix_(order, order)]) == ([0, 1], [2, 3])
+    assert two_groups(sim[np.ix_(order, order)]) == ([0, 1], [2, 3])
 
 
 def test_pair_similarity_is_the_article_against_a_story_of_the_other() -> None:

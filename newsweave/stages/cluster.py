@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..records import Analysis, StoryState
+from .cluster_split import Member, MemberFeatures, Terms, pair_similarities, two_groups
 from .textutil import ENGLISH_STOP
 
 if TYPE_CHECKING:
@@ -90,45 +89,6 @@ def _day(iso: str | None) -> int | None:
         return date.fromisoformat(iso[:10]).toordinal()
     except ValueError:
         return None
-
-
-class Member(NamedTuple):
-    """One article's features as the clusterer compares them (what a split check regroups)."""
-
-    vec: np.ndarray
-    ents: tuple[str, ...]
-    terms: Mapping[str, int]
-    day: int | None
-
-
-class _Terms(Mapping[str, int]):
-    """A member's term counts as two arrays of interned words and counts: a fraction of a dict of the
-    article's own strings, for the many articles kept in stories that may yet be split (~150 terms each)."""
-
-    __slots__ = ("_counts", "_words")
-
-    def __init__(self, terms: Mapping[str, int]) -> None:
-        self._words = tuple(sys.intern(t) for t in terms)
-        self._counts = array("I", (terms[t] for t in self._words))
-
-    def __getitem__(self, term: str) -> int:
-        try:
-            return self._counts[self._words.index(term)]
-        except ValueError:
-            raise KeyError(term) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._words)
-
-    def __len__(self) -> int:
-        return len(self._words)
-
-    def items(self) -> Any:
-        return zip(self._words, self._counts, strict=True)
-
-
-# the features of stored articles, for a split check on a story loaded from the store (absent ids: unknown)
-MemberFeatures = Callable[[Sequence[str]], Mapping[str, Member]]
 
 
 def stored_member_features(store: Store, lead_chars: int) -> MemberFeatures:
@@ -410,7 +370,7 @@ class StoryClusterer:
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
             if self.split_ratio > 0:
-                self._keep_features(st, {article_id: Member(vec, tuple(ents), _Terms(terms or {}), day)})
+                self._keep_features(st, {article_id: Member(vec, tuple(ents), Terms(terms or {}), day)})
             if self.merge_threshold > 0:
                 # the stories the article was also close to are the ones it may have bridged
                 near = np.flatnonzero(np.isfinite(sims))
@@ -431,7 +391,7 @@ class StoryClusterer:
                     Counter(dict(terms or {})), day, day)  # fmt: skip
         st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
         if self.split_ratio > 0:
-            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), _Terms(terms or {}), day)
+            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), Terms(terms or {}), day)
         self.stories[st.id] = st
         if not self._dormant(st):
             self._append(st)
@@ -502,67 +462,14 @@ class StoryClusterer:
         missing = [a for a in st.members if a not in st.feats]
         if missing and self.member_features is not None:
             got = self.member_features(missing)
-            st.feats.update((a, got[a]._replace(terms=_Terms(got[a].terms))) for a in missing if a in got)
+            st.feats.update((a, got[a]._replace(terms=Terms(got[a].terms))) for a in missing if a in got)
         if any(a not in st.feats for a in st.members):
             return None
         return [st.feats[a] for a in st.members]
 
     def pair_similarities(self, ms: Sequence[Member]) -> np.ndarray:
-        """Similarity of every two articles, as ``similarities`` scores an article against a story of the
-        other alone (embedding cosine, entity overlap both ways averaged, TF-IDF term cosine)."""
-        n = len(ms)
-        ew, lw = self.entity_weight, self.lexical_weight
-        v = np.stack([np.asarray(m.vec, dtype=np.float64) for m in ms])
-        norms = np.linalg.norm(v, axis=1, keepdims=True)
-        v = v / np.where(norms > 0, norms, 1.0)
-        sim = (1.0 - ew - lw) * (v @ v.T)
-        if ew > 0:
-            sets = [set(m.ents) for m in ms]
-            ent = np.zeros((n, n))
-            for i, a in enumerate(sets):
-                if a:
-                    d = min(len(a), 8)
-                    ent[i] = [min(1.0, len(a & b) / d) for b in sets]
-            sim += ew * (ent + ent.T) / 2
-        if lw > 0:
-            col: dict[str, int] = {}
-            rows, cols, counts = [], [], []
-            for i, m in enumerate(ms):
-                for t, k in m.terms.items():
-                    if k > 0:
-                        rows.append(i)
-                        cols.append(col.setdefault(t, len(col)))
-                        counts.append(k)
-            df = np.fromiter((self.df.get(t, 0) for t in col), dtype=np.float64, count=len(col))
-            idf = np.log((1 + self.n_docs) / (1 + df)) + 1.0  # as _idf
-            w = np.zeros((n, max(1, len(col))))
-            w[rows, cols] = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
-            norms = np.linalg.norm(w, axis=1, keepdims=True)
-            w = w / np.where(norms > 0, norms, 1.0)
-            sim += lw * (w @ w.T)
-        return sim
-
-    @staticmethod
-    def two_groups(sim: np.ndarray) -> tuple[list[int], list[int]]:
-        """Average linkage (UPGMA) on a similarity matrix down to two groups, each in index order; the first
-        holds index 0. Ties go to the first pair found, so the grouping is deterministic."""
-        n = len(sim)
-        s = np.array(sim, dtype=np.float64)
-        np.fill_diagonal(s, -np.inf)
-        groups: dict[int, list[int]] = {i: [i] for i in range(n)}
-        active = list(range(n))
-        while len(active) > 2:
-            sub = s[np.ix_(active, active)]
-            k = int(np.argmax(sub))
-            a, b = sorted((active[k // len(active)], active[k % len(active)]))
-            na, nb = len(groups[a]), len(groups[b])
-            s[a] = (na * s[a] + nb * s[b]) / (na + nb)
-            s[:, a] = s[a]
-            s[a, a] = -np.inf
-            groups[a] += groups.pop(b)
-            active.remove(b)
-        g0, g1 = (sorted(groups[i]) for i in active)
-        return (g0, g1) if 0 in g0 else (g1, g0)
+        """Similarity of every two members, as ``similarities`` scores an article against a story of the other."""
+        return pair_similarities(ms, self.entity_weight, self.lexical_weight, self.df, self.n_docs)
 
     def split_check(self, ms: Sequence[Member]) -> list[int] | None:
         """The members (indices) that should leave the story, or None: two groups by average linkage, both of
@@ -571,7 +478,7 @@ class StoryClusterer:
         n = len(ms)
         with self._one_blas_thread():
             sim = self.pair_similarities(ms)
-        stay, leave = self.two_groups(sim)
+        stay, leave = two_groups(sim)
         if min(len(stay), len(leave)) < max(self.split_group, self.split_share * n):
             return None
         within = [sim[i, j] for g in (stay, leave) for x, i in enumerate(g) for j in g[x + 1 :]]

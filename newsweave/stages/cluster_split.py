@@ -1,0 +1,114 @@
+"""The split check's parts: a story's members as features, their pairwise similarity and their grouping in two.
+
+The streaming clusterer (cluster.py) keeps its members' features while a story may still be split, compares
+every two of them as it compares an article with a story, and groups them by average linkage; these are the
+pieces that do not need the clusterer's state.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+
+
+class Member(NamedTuple):
+    """One article's features as the clusterer compares them (what a split check regroups)."""
+
+    vec: np.ndarray
+    ents: tuple[str, ...]
+    terms: Mapping[str, int]
+    day: int | None
+
+
+class Terms(Mapping[str, int]):
+    """A member's term counts as two arrays of interned words and counts: a fraction of a dict of the
+    article's own strings, for the many articles kept in stories that may yet be split (~150 terms each)."""
+
+    __slots__ = ("_counts", "_words")
+
+    def __init__(self, terms: Mapping[str, int]) -> None:
+        self._words = tuple(sys.intern(t) for t in terms)
+        self._counts = array("I", (terms[t] for t in self._words))
+
+    def __getitem__(self, term: str) -> int:
+        try:
+            return self._counts[self._words.index(term)]
+        except ValueError:
+            raise KeyError(term) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def items(self) -> Any:
+        return zip(self._words, self._counts, strict=True)
+
+
+# the features of stored articles, for a split check on a story loaded from the store (absent ids: unknown)
+MemberFeatures = Callable[[Sequence[str]], Mapping[str, Member]]
+
+
+def pair_similarities(ms: Sequence[Member], entity_weight: float, lexical_weight: float, df: Mapping[str, int],
+                      n_docs: int) -> np.ndarray:  # fmt: skip
+    """Similarity of every two articles, as the clusterer scores an article against a story of the other alone
+    (embedding cosine, entity overlap both ways averaged, TF-IDF term cosine with the stream's document
+    frequencies ``df`` over ``n_docs`` articles)."""
+    n = len(ms)
+    ew, lw = entity_weight, lexical_weight
+    v = np.stack([np.asarray(m.vec, dtype=np.float64) for m in ms])
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    v = v / np.where(norms > 0, norms, 1.0)
+    sim = (1.0 - ew - lw) * (v @ v.T)
+    if ew > 0:
+        sets = [set(m.ents) for m in ms]
+        ent = np.zeros((n, n))
+        for i, a in enumerate(sets):
+            if a:
+                d = min(len(a), 8)
+                ent[i] = [min(1.0, len(a & b) / d) for b in sets]
+        sim += ew * (ent + ent.T) / 2
+    if lw > 0:
+        col: dict[str, int] = {}
+        rows, cols, counts = [], [], []
+        for i, m in enumerate(ms):
+            for t, k in m.terms.items():
+                if k > 0:
+                    rows.append(i)
+                    cols.append(col.setdefault(t, len(col)))
+                    counts.append(k)
+        dfs = np.fromiter((df.get(t, 0) for t in col), dtype=np.float64, count=len(col))
+        idf = np.log((1 + n_docs) / (1 + dfs)) + 1.0  # as StoryClusterer._idf
+        w = np.zeros((n, max(1, len(col))))
+        w[rows, cols] = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+        norms = np.linalg.norm(w, axis=1, keepdims=True)
+        w = w / np.where(norms > 0, norms, 1.0)
+        sim += lw * (w @ w.T)
+    return sim
+
+
+def two_groups(sim: np.ndarray) -> tuple[list[int], list[int]]:
+    """Average linkage (UPGMA) on a similarity matrix down to two groups, each in index order; the first
+    holds index 0. Ties go to the first pair found, so the grouping is deterministic."""
+    n = len(sim)
+    s = np.array(sim, dtype=np.float64)
+    np.fill_diagonal(s, -np.inf)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    active = list(range(n))
+    while len(active) > 2:
+        sub = s[np.ix_(active, active)]
+        k = int(np.argmax(sub))
+        a, b = sorted((active[k // len(active)], active[k % len(active)]))
+        na, nb = len(groups[a]), len(groups[b])
+        s[a] = (na * s[a] + nb * s[b]) / (na + nb)
+        s[:, a] = s[a]
+        s[a, a] = -np.inf
+        groups[a] += groups.pop(b)
+        active.remove(b)
+    g0, g1 = (sorted(groups[i]) for i in active)
+    return (g0, g1) if 0 in g0 else (g1, g0)
