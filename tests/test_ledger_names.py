@@ -98,3 +98,11 @@ def test_lookup_keeps_two_names_and_titles_apart() -> None:
     assert lookup("Foreign Minister") == "Foreign Minister"
     assert lookup("Albany County District Attorney") == "Albany County District Attorney"
     assert lookup("Prime Minister of the United Kingdom Tony Blair") == "Tony Blair"
+
+
+def test_a_surname_is_no_part_of_another_double_surname() -> None:
+    text = 'Adam "Pacman" Jones says the herniated disk in his neck that forced him to miss games has healed.'
+    q = _quote(text, "Jones", "Jones", "the herniated disk")
+    names = _names({"Maurice Jones-Drew": "Maurice Jones-Drew", "Jones": "Maurice Jones-Drew"},
+                   {"Maurice Jones-Drew": "PERSON"})  # fmt: skip
+    assert names.speaker(q, text) == "Jones"

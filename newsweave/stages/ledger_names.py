@@ -99,6 +99,8 @@ class StoryNames:
                 mapped = self.lookup(full)
                 return mapped if set(full.lower().split()) <= set(mapped.lower().split()) else full
         name = self.lookup(raw)
+        if " " not in raw and raw != _surname(name) and raw in _surname(name).split("-"):
+            return raw  # a part of another's double surname: Adam "Pacman" Jones is no Maurice Jones-Drew
         words = raw.split()
         if name.split()[: len(words)] == words and all(_bare(w) in _ROLE_HEADS for w in name.split()[len(words) :]):
             name = raw  # a title the story's name caught after it: "Oregon State Police Lt"
