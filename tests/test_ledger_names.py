@@ -106,3 +106,11 @@ def test_a_surname_is_no_part_of_another_double_surname() -> None:
     names = _names({"Maurice Jones-Drew": "Maurice Jones-Drew", "Jones": "Maurice Jones-Drew"},
                    {"Maurice Jones-Drew": "PERSON"})  # fmt: skip
     assert names.speaker(q, text) == "Jones"
+
+
+def test_an_organisation_takes_no_day_after_on() -> None:
+    # the held-out listing of E's round showed "Interior Department on Thursday" as a speaker's name
+    text = "The Interior Department on Thursday said it will review the rule."
+    q = _quote(text, "Interior Department", "Interior Department", "it will review")
+    names = _names({"Interior Department": "Interior Department"}, {"Interior Department": "ORG"})
+    assert names.speaker(q, text) == "Interior Department"

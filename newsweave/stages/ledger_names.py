@@ -29,8 +29,11 @@ _ORG_HEADS = frozenset("""
     agency department ministry office commission committee bureau service institute council administration
     organization organisation association union federation board
 """.split())  # fmt: skip
-_ORG_REST = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+|on\s+|the\s+)*"
-                       r"[A-Z][\w’'-]*)*")  # fmt: skip
+# (no day or month: "the Interior Department on Thursday")
+_NO_DATE = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)\b)")
+_ORG_REST = re.compile(rf"\s+(?:for|of|on)\s+(?:the\s+)?{_NO_DATE}[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|for\s+|on\s+|"
+                       rf"the\s+)*{_NO_DATE}[A-Z][\w’'-]*)*")  # fmt: skip
 
 
 def _bare(w: str) -> str:
