@@ -59,3 +59,26 @@ def test_the_person_a_copyright_line_names_when_nothing_else_does(footer: str, a
 def test_a_byline_comes_before_the_copyright_line() -> None:
     res = clean_text_dump(dump("How to Choose a Tool for Your Diet", "By Jane Doe", *BODY, "© 2025 Toby Hede"))
     assert res.authors == ("Jane Doe",)
+
+
+class _Leaning:
+    """A headline model that leans, weakly, toward one line (p 0.07) and rules out the others."""
+
+    def __init__(self, rows: dict[tuple[float, ...], float]) -> None:
+        self.rows = rows
+
+    def probability(self, row: list[float]) -> float:
+        return self.rows.get(tuple(row), 0.001)
+
+
+def test_a_weak_lean_of_the_headline_model_beats_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.stages import dump_meta
+
+    lines = ["Family Healthy Weight Programs", "About Healthy Weight and Growth", "March 1, 2024",
+             "Healthy Eating Tips", "At a glance", *BODY]  # fmt: skip
+    idx, rows = dump_meta.features(lines, 5, BODY)
+    model = _Leaning({tuple(rows[idx.index(3)]): 0.07})
+    monkeypatch.setattr(dump_meta, "_model", lambda: model)
+    assert dump_meta.find_title(lines, 5, BODY) == 3  # under 0.1 the cleaner's rule used to answer
+    model.rows = {tuple(rows[idx.index(3)]): 0.03}
+    assert dump_meta.find_title(lines, 5, BODY) is None  # too weak: the rule answers
