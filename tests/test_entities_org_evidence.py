@@ -87,3 +87,12 @@ def test_a_storms_name_alone_joins_the_storm() -> None:
     tagged += [("Georges Bizet", "PERSON", 0)]
     ents, _canon = resolve_entities([_at(text, s, lab, n) for s, lab, n in tagged], texts={"a": text})
     assert {e["name"]: e["mentions"] for e in ents}["Hurricane Georges"] == 1
+
+
+def test_a_persons_title_and_a_name_is_a_person_but_not_a_body_or_place_after_a_title() -> None:
+    text = ("Pope Pius XII was criticised for his wartime silence. The economist Professor Varoufakis warned of the "
+            "debt. She was taken to Prince of Wales Hospital. Residents of King County voted.")
+    lab = _labels(text, [("Pope Pius XII", "ORG", 0), ("Professor Varoufakis", "ORG", 0),
+                         ("Prince of Wales Hospital", "ORG", 0), ("King County", "ORG", 0)])
+    assert lab["Pope Pius XII"] == lab["Professor Varoufakis"] == "PERSON"
+    assert lab.get("Prince of Wales Hospital") != "PERSON" and lab.get("King County") != "PERSON"

@@ -1827,11 +1827,12 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
                 and " ".join(words[-2:]) not in _PLACES):  # fmt: skip
             return "team"  # "New England Patriots", "Scarlet Knights"; not "I.R. New Orleans"
         if (not any(_known_given(w) and w.lower() not in _PARTICLES for w in words[:-1])
-                and not _named_by_surname(v, people, lower) and folded[-1] not in _COMMON_WORDS
+                and not _named_by_surname(v, people, lower) and not _titled_person(v)
+                and folded[-1] not in _COMMON_WORDS
                 and folded[-1] not in lower and not (len(words) <= 3 and folded[-1] in _SURNAMES)):  # fmt: skip
             return "name"  # "Cosa Nostra", "Cebu Pacific"; not "Federal Register", "Fox Mulder", "Panthers Reggie Bush"
     if any(" " in v for v in c.surfaces) and all(_full_person_name(v) or _named_by_surname(v, people, lower)
-                                                 for v in c.surfaces if " " in v):  # fmt: skip
+                                                 or _titled_person(v) for v in c.surfaces if " " in v):  # fmt: skip
         return None  # "Lennox Lewis", "T.Y. Hilton": spaCy's ORG in two articles or a sports story is no support
     if len(set().union(*(org_arts.get(v, set()) for v in c.surfaces))) >= 2:
         return "articles"
@@ -1854,6 +1855,21 @@ def _full_person_name(v: str) -> bool:
             and not any(x.lower().strip(".,") in _ORG_WORDS for x in w))  # fmt: skip
 _AWARD_WORDS = frozenset({"medal", "award", "awards", "prize", "trophy", "fellow", "fellowship"})
 _WEB_OR_CAMEL = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk)|[a-z]?[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
+
+
+_PERSON_TITLES = _HONORIFICS | _KNOWN_BY | frozenset(
+    "professor prof president senator sen governor gov mayor judge".split())
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[IVX]+|(?:[A-Z]\.){1,3}")
+
+
+def _titled_person(v: str) -> bool:
+    """A person's title, then a name of one to three words and no body's or place's word: "Pope Pius XII",
+    "Professor Varoufakis" (spaCy's ORG); not "Prince of Wales Hospital", "King County", "President Hotel"."""
+    w = v.split()
+    return (2 <= len(w) <= 4 and w[0].lower().rstrip(".") in _PERSON_TITLES
+            and all(_NAME_WORD.fullmatch(x) for x in w[1:]) and w[-1] not in _PLACES and v not in _GAZETTEER
+            and not any(x.lower().strip(".,") in _ORG_WORDS | _STREET_LAST | _PLACE_HEAD_WORDS
+                        for x in w[1:]))  # fmt: skip
 
 
 def _named_by_surname(v: str, people: set[str], lower: set[str]) -> bool:
@@ -1879,8 +1895,8 @@ def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str] = froze
     person = any(speaks[v] for v in c.surfaces) and all(
         len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
         for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
-    person = person or any(_full_person_name(v) or _named_by_surname(v, people, lower)
-                           for v in c.surfaces)  # "Philip Pullman", "T.Y. Hilton", "Lennox Lewis"
+    person = person or any(_full_person_name(v) or _named_by_surname(v, people, lower) or _titled_person(v)
+                           for v in c.surfaces)  # "Philip Pullman", "T.Y. Hilton", "Lennox Lewis", "Pope Pius XII"
     other = Counter({lab: n for lab, n in c.labels.items()
                      if _family(lab) not in ("ORG", "NORP") and (lab != "PERSON" or person)})  # fmt: skip
     if other:  # (a person's votes count with a person's mark only: not "Euro", "Outlook", "Sirius Star")
