@@ -1331,18 +1331,11 @@ def _no_event(sentence: str) -> bool:
 
 
 def _within(day: str, entry: dict[str, Any]) -> bool:
-    """Whether an ISO date falls inside the period a timeline entry names (its date is the start)."""
-    start, g = date.fromisoformat(entry["date"]), entry["granularity"]
-    d = date.fromisoformat(day)
-    if g == "week":
-        return start <= d < start + timedelta(days=7)
-    if g == "month":
-        return (d.year, d.month) == (start.year, start.month)
-    if g == "year":
-        return d.year == start.year
-    if g == "decade":
-        return start.year <= d.year < start.year + 10
-    return False
+    """Whether an ISO date falls inside the period a timeline entry names (its date is the start; a day is no
+    period)."""
+    if entry["granularity"] not in ("week", "month", "year", "decade"):
+        return False
+    return date.fromisoformat(entry["date"]) <= date.fromisoformat(day) <= _period_end(entry)
 
 
 _CLOCK_WORDS = frozenset({"utc", "gmt", "bst", "est", "edt", "pst", "pdt", "cet", "cest", "am", "pm", "local"})
@@ -1504,7 +1497,7 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
         an = analyses.get(a.id)
         if an is None:
             continue
-        ref, ref_used = None, False
+        ref = None
         if parse_published(a.published) is not None:
             dates = dates_in_text(a.text, an.mentions, an.sentences, a.published)
         else:
@@ -1512,7 +1505,6 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
             near = closest.get(a.id, 0.0) >= BORROW_SIMILARITY
             ref = undated_reference(dates, borrowed if near else None)
             if ref is not None:
-                ref_used = True
                 dates = dates_in_text(a.text, an.mentions, an.sentences, ref)
                 for x in dates:
                     if x.get("relative") and x.get("date") is not None:
@@ -1521,7 +1513,7 @@ def story_facts(articles: Iterable[Any], analyses: dict[str, Any]) -> tuple[list
         numbers = numbers_in_text(a.text, an.mentions, an.sentences)
         if getattr(a, "language", None) in DECIMAL_COMMA_LANGUAGES:
             numbers = decimal_comma(a.text, numbers, an.sentences)
-        day = parse_published(a.published) or parse_published(ref if ref_used else None)
+        day = parse_published(a.published) or parse_published(ref)
         counted.append((a.id, scope_numbers(a.text, numbers, dates, an.mentions, day)))
     return build_timeline(dated), build_number_table(counted)
 
