@@ -1795,7 +1795,7 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}|[A-Z]{2,4}&[A-Z]{1,2}")
 
 def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: dict[str, Counter[str]],
                  org_arts: dict[str, set[str]], lower: set[str], sports: Callable[[], bool],
-                 people: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+                 people: set[str]) -> str | None:
     """What supports an ORG entity being an organisation (the first found), or None. ``people``: the single
     words spaCy tags PERSON somewhere in the story (surnames named alone)."""
     for v in c.surfaces:
@@ -1831,8 +1831,7 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
                 and folded[-1] not in _COMMON_WORDS
                 and folded[-1] not in lower and not (len(words) <= 3 and folded[-1] in _SURNAMES)):  # fmt: skip
             return "name"  # "Cosa Nostra", "Cebu Pacific"; not "Federal Register", "Fox Mulder", "Panthers Reggie Bush"
-    if any(" " in v for v in c.surfaces) and all(_full_person_name(v) or _named_by_surname(v, people, lower)
-                                                 or _titled_person(v) for v in c.surfaces if " " in v):  # fmt: skip
+    if any(" " in v for v in c.surfaces) and all(_reads_as_person(v, people, lower) for v in c.surfaces if " " in v):
         return None  # "Lennox Lewis", "T.Y. Hilton": spaCy's ORG in two articles or a sports story is no support
     if len(set().union(*(org_arts.get(v, set()) for v in c.surfaces))) >= 2:
         return "articles"
@@ -1844,13 +1843,22 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
 _SPORTS = True
 
 
+_SURNAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")  # "Lewis", "O'Brien", "Jones-Drew"
+
+
+def _reads_as_person(v: str, people: set[str], lower: set[str]) -> bool:
+    """A name that reads as a person's whatever spaCy tagged it ("Philip Pullman", "T.Y. Hilton", "Lennox Lewis",
+    "Pope Pius XII"): ``_full_person_name``, ``_named_by_surname`` or ``_titled_person``."""
+    return _full_person_name(v) or _named_by_surname(v, people, lower) or _titled_person(v)
+
+
 def _full_person_name(v: str) -> bool:
     """Two or three words that read as a person's full name: a given name of the list or initials first, a surname
     of the list last, no place's or organisation's word ("Lennox Lewis", "T.Y. Hilton", "Philip Pullman"; not
     "Cosa Nostra", "Georgia Tech", "Boston College")."""
     w = v.split()
     return (2 <= len(w) <= 3 and _known_given(w[0]) and w[0].lower().rstrip(".") not in _HONORIFICS
-            and re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?", w[-1]) is not None
+            and _SURNAME_SHAPE.fullmatch(w[-1]) is not None
             and w[-1].lower() in _SURNAMES and not any(x in _PLACES or x in _GAZETTEER for x in w)
             and not any(x.lower().strip(".,") in _ORG_WORDS for x in w))  # fmt: skip
 _AWARD_WORDS = frozenset({"medal", "award", "awards", "prize", "trophy", "fellow", "fellowship"})
@@ -1878,8 +1886,8 @@ def _named_by_surname(v: str, people: set[str], lower: set[str]) -> bool:
     name whose given name the list lacks ("Lennox Lewis" beside "Lewis agreed"; not "Lennox International",
     "Goldman Sachs" without a "Sachs" named as a person)."""
     w = v.split()
-    return (2 <= len(w) <= 3 and w[-1] in people and re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?", w[-1])
-            is not None and all(_GIVEN_SHAPE.fullmatch(x) for x in w[:-1])
+    return (2 <= len(w) <= 3 and w[-1] in people and _SURNAME_SHAPE.fullmatch(w[-1]) is not None
+            and all(_GIVEN_SHAPE.fullmatch(x) for x in w[:-1])
             and not any(x.lower() in lower or x.lower() in _COMMON_WORDS for x in w[:-1])
             and w[-1] not in _PLACES and not any(x in _GAZETTEER or x.lower() in _ORG_WORDS for x in w))  # fmt: skip
 
@@ -1887,16 +1895,14 @@ def _named_by_surname(v: str, people: set[str], lower: set[str]) -> bool:
 _GIVEN_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|[A-Z]{2}")  # "Paul-Lois", "P.J.", "CC"
 
 
-def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str] = frozenset(),  # type: ignore[assignment]
-                     lower: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str], lower: set[str]) -> str:
     """The label of an ORG entity nothing supports: the kind of its other votes; a person when it speaks
     ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; a place
     of the place list; a street or building by its words; else a plain name ("OTHER")."""
     person = any(speaks[v] for v in c.surfaces) and all(
         len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
         for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
-    person = person or any(_full_person_name(v) or _named_by_surname(v, people, lower) or _titled_person(v)
-                           for v in c.surfaces)  # "Philip Pullman", "T.Y. Hilton", "Lennox Lewis", "Pope Pius XII"
+    person = person or any(_reads_as_person(v, people, lower) for v in c.surfaces)
     other = Counter({lab: n for lab, n in c.labels.items()
                      if _family(lab) not in ("ORG", "NORP") and (lab != "PERSON" or person)})  # fmt: skip
     if other:  # (a person's votes count with a person's mark only: not "Euro", "Outlook", "Sirius Star")
