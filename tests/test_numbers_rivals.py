@@ -74,13 +74,13 @@ def test_the_same_figures_without_the_limits_still_conflict() -> None:
 
 def test_vague_amounts_are_shown_as_written_and_code_names_and_short_units_are_read() -> None:
     from newsweave.records import Mention as M
-    from newsweave.report.render import _vague_value
-    from newsweave.stages.facts import numbers_in_text, parse_number
+    from newsweave.stages.facts import numbers_in_text, parse_number, vague_value
 
     assert parse_number("several dozen") == {"value": 12, "qualifier": "several dozen", "unit": None}
     assert parse_number("several hundred million")["value"] == 100_000_000
-    assert [_vague_value(q) for q in ("tens of thousands", "hundreds of millions", "several dozen", "at least")] == [
-        10_000, 100_000_000, 12, None]
+    assert [vague_value(q) for q in (
+        "tens of thousands", "hundreds of millions", "several dozen", "several hundred million", "at least")] == [
+        10_000, 100_000_000, 12, 100_000_000, None]
     text = "Priority will be to recover the SEA-ME-WE 4 cable. Total downtime was 1hr 4 mins, SEACOM said."
     found = numbers_in_text(text, [M(text.index("4 cable"), text.index("4 cable") + 1, "4", "CARDINAL"),
                                    M(text.index("4 mins"), text.index("4 mins") + 1, "4", "CARDINAL")],

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..stages.facts import vague_value
 from ..stages.textutil import (
     UNNAMED_OUTLET,
     is_unnamed_outlet,
@@ -456,24 +457,6 @@ def _fragment_text(fragment: Any) -> str | None:
     return _text(fragment) if isinstance(fragment, str) else None
 
 
-# a vague amount the numbers stage stores as its unit ("thousands of" -> 1,000): shown as the word
-_SCALE_WORDS = {"ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000,
-                "billion": 1_000_000_000}  # fmt: skip
-
-
-def _vague_value(qualifier: str) -> int | None:
-    """The figure a vague amount is stored as ("dozens of": 12, "tens of thousands": 10,000, "hundreds of
-    millions": 100,000,000, "several dozen": 12), or None when the qualifier names no amount ("at least")."""
-    words = qualifier.lower().removesuffix(" of").split()
-    plural = [w for w in words if w.endswith("s") and w[:-1] in _SCALE_WORDS]
-    if not words or not (plural or words[0] in ("several", "a") and words[-1] in _SCALE_WORDS):
-        return None
-    value = 1
-    for w in words:
-        value *= _SCALE_WORDS.get(w.removesuffix("s"), 1) if w not in ("a", "of") else 1
-    return value
-
-
 class _StoryView:
     """Builds the template view of one story; article numbers are 1-based list positions."""
 
@@ -757,7 +740,7 @@ class _StoryView:
             value = fmt_number(n["value"])
             # "thousands of hours" is stored as 1,000 with the qualifier "thousands of": shown as "thousands"
             # (it read "thousands of 1,000", a figure no article gives)
-            vague = next((q for q in qualifiers if _vague_value(q) == n["value"]), None)
+            vague = next((q for q in qualifiers if vague_value(q) == n["value"]), None)
             if vague:
                 qualifiers = [q for q in qualifiers if q != vague]
                 value = vague.lower().removesuffix(" of")

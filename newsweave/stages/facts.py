@@ -1352,8 +1352,24 @@ def _bare_one(n: dict[str, Any]) -> bool:
     return bool(words) and words[-1] in ("one", "zero") and not outcome and not n.get("unit")
 
 
-_VAGUE_QUALIFIER = re.compile(r"(?:^|\s)(?:tens|dozens|hundreds|thousands|millions|billions)(?: of \w+s)?(?: of)?$"
-                              r"|^(?:several|a few|a couple of) \w+$")
+_VAGUE_SCALE = {"ten": 10, "dozen": 12, "score": 20, **_SCALES}
+
+
+def vague_value(qualifier: str | None) -> int | None:
+    """The figure a vague amount is stored as, when the qualifier ``parse_number`` gave is one ("dozens of": 12,
+    "tens of thousands": 10,000, "hundreds of millions": 100,000,000, "several hundred million": 100,000,000, "a
+    few hundred": 100), else None ("at least", "about"). Such a figure names a range, not a count: it stands
+    against no other article's figure (``build_number_table``) and the report shows it as written."""
+    words = (qualifier or "").lower().removesuffix(" of").split()
+    plural = [w for w in words if w.endswith("s") and w[:-1] in _VAGUE_SCALE]
+    if not words or not (plural or words[0] in ("several", "a") and words[-1] in _VAGUE_SCALE):
+        return None
+    value = 1
+    for w in words:
+        value *= _VAGUE_SCALE.get(w.removesuffix("s"), 1) if w not in ("a", "of") else 1
+    return value
+
+
 BACKGROUND_DAYS = 60  # a figure whose sentence is dated this long before its article tells of an earlier event
 
 
@@ -1362,7 +1378,7 @@ def _no_rival(n: dict[str, Any]) -> bool:
     firefighters", "tens of thousands of people" name a range, not a count), an added count ("another 102
     people", "Thirty other people") or a figure of an earlier event (``background``, set by ``story_facts``:
     "more than 31,000 people were killed in Bam in December 2003" in a story of 2005)."""
-    return bool(_VAGUE_QUALIFIER.search(str(n.get("qualifier") or "")) or n.get("added") or n.get("background"))
+    return bool(vague_value(n.get("qualifier")) is not None or n.get("added") or n.get("background"))
 
 
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
