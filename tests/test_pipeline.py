@@ -345,6 +345,9 @@ def test_a_story_without_titles_is_named_by_a_short_first_sentence() -> None:
     assert headline([Article("a4", "x", title=title)], []) == "Watergate figure Fred LaRue dies"
     assert headline([Article("a5", "x", title="Oil giant to buy Mobil Corp.")], []) == "Oil giant to buy Mobil Corp."
     assert headline([Article("a6", "x", title="Is it over? Not yet...")], []) == "Is it over? Not yet..."
+    # a stop a tokenized source (ECB+) set apart goes with its space
+    waitrose = 'A Waitrose store was reduced to ruins after a blaze treated by police as "potentially suspicious" .'
+    assert headline([Article("a7", "x", title=waitrose)], []).endswith('as "potentially suspicious"')
     # a first sentence that leans on a pronoun or says too little gives way to another central article's
     # (DUC 2003, Hurricane Georges), and a participle clause is a tail to end before
     lead = "It plowed over and past 17 Caribbean islands, crashing into the lives of more than 30 million people."

@@ -230,12 +230,14 @@ def _shouting(title: str) -> bool:
 
 def _no_full_stop(line: str) -> str:
     """A headline without the full stop some sites end titles with ("Watergate figure Fred LaRue dies.");
-    an abbreviation's stop stays ("... to join Exxon Corp.", "... in the U.S.")."""
+    an abbreviation's stop stays ("... to join Exxon Corp.", "... in the U.S."); a stop a tokenized source set
+    apart goes with its space ('... as "potentially suspicious" .')."""
     line = line.strip()
     if not line.endswith(".") or line.endswith(".."):
         return line
-    word = line[:-1].rsplit(" ", 1)[-1].lower()
-    return line if word in _ABBREV or "." in word or len(word) <= 1 else line[:-1]
+    body = line[:-1].rstrip()
+    word = body.rsplit(" ", 1)[-1].lower()
+    return line if word in _ABBREV or "." in word or len(word) <= 1 else body
 
 
 def _first_sentence(text: str) -> str:
