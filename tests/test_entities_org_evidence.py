@@ -96,3 +96,23 @@ def test_a_persons_title_and_a_name_is_a_person_but_not_a_body_or_place_after_a_
                          ("Prince of Wales Hospital", "ORG", 0), ("King County", "ORG", 0)])
     assert lab["Pope Pius XII"] == lab["Professor Varoufakis"] == "PERSON"
     assert lab.get("Prince of Wales Hospital") != "PERSON" and lab.get("King County") != "PERSON"
+
+
+def test_a_full_name_no_census_list_has_is_a_person_with_a_persons_mark() -> None:
+    # spaCy's ORG on people whose given names the census lists lack: a role in apposition, a person's noun in
+    # apposition, a pair with a full name tagged PERSON
+    text = ("U.N. climate change chief Yvo de Boer has also sought to downplay any differences. Stipe Dorotic, a "
+            "38-year electrician from eastern Croatia, who attended the mass, was moved. After an early escape, "
+            "Nicolas Vogondy and Matthieu Ladagnous were joined by two riders.")
+    lab = _labels(text, [("Yvo de Boer", "ORG", 0), ("Stipe Dorotic", "ORG", 0), ("Nicolas Vogondy", "PERSON", 0),
+                         ("Matthieu Ladagnous", "ORG", 0)])
+    assert lab["Yvo de Boer"] == lab["Stipe Dorotic"] == lab["Matthieu Ladagnous"] == "PERSON"
+
+
+def test_a_body_after_a_medium_or_a_team_after_a_verb_is_no_person() -> None:
+    # "newspaper" and "host" are in the speakers' list, but a newspaper is no person's noun, a name a particle opens
+    # is no person's shape here, and a team's plural is none either
+    text = ("Strauss-Kahn said in an interview published in French newspaper Le Parisien Wednesday. Philadelphia host "
+            "the Washington Wizards on Saturday.")
+    lab = _labels(text, [("Le Parisien", "ORG", 0), ("Washington Wizards", "ORG", 0)])
+    assert lab["Le Parisien"] != "PERSON" and lab["Washington Wizards"] != "PERSON"

@@ -1517,8 +1517,19 @@ _GROUP_NOUNS = frozenset("""police family team crew staff personnel squad side c
     maker makers manufacturer retailer carrier operator provider publisher distributor developer producer
     broadcaster insurer lender supplier jeweler jeweller jewellers designer""".split())  # fmt: skip
 _THING_NOUNS = frozenset(_SPEAKER_NOUNS["things"].split()) | frozenset(_SPEAKER_NOUNS["sources"].split())
-_PERSON_NOUNS = frozenset(_SPEAKER_NOUNS["people"].split()) - _GROUP_NOUNS
+# (the speakers' list holds bodies and places that speak too: "newspaper", "airline", "university")
+_BODY_SPEAKERS = frozenset("""academy administration agency airline alliance army assembly audience authority bank
+    battalion board brigade bureau cabinet capital center centre chain channel church city clinic coalition college
+    command commission community conference congress consulate country county crowd daily defence defense delegation
+    department diocese district editorial electorate embassy federation force fund giant government headquarters
+    hospital house institute league lobby magazine majority management media military militia ministry minority
+    mission municipality nation navy network newspaper newsroom observatory office opposition outlet palace panel
+    paper parliament people platoon population press prosecution province public radio regime regiment region
+    restaurant school secretariat senate service shop startup state station store studio television town tv unit
+    university vatican village weekly wire""".split())  # fmt: skip
+_PERSON_NOUNS = frozenset(_SPEAKER_NOUNS["people"].split()) - _GROUP_NOUNS - _BODY_SPEAKERS
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "eer", "ee", "man", "woman", "ant", "ent")
+_TRADE_ENDINGS = ("ician", "ist", "eer", "man", "woman")  # (also as common words: "electrician"; not "center")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}\s?-\s?year\s?-\s?old\s+$")
 _MODEL_AFTER = re.compile(r"\s+[\w-]*\d")  # "a 25-year-old Boeing 747": a machine's age
 _NOUN_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z][a-z]+)\s+$")
@@ -1528,14 +1539,24 @@ _SHOP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:store|stores|boutique
                          r"company|firm|chain|brand|label|restaurant|clinic|center|centre|foundation)\b")
 
 
+# a person's noun in apposition after a name: "Stipe Dorotic, a 38-year electrician from", ", a public sector worker."
+_NOUN_APPOSED = re.compile(r",\s+(?:an?|the)\s+(?:[a-z\d][\w'’-]*\s+){0,3}?([a-z]+)(?=\s*[,.;:]|\s+(?:from|of|in|at|"
+                           r"for|with|who|and)\b)")
+
+
+def _person_noun(w: str) -> bool:
+    w = w.lower()
+    return w not in _GROUP_NOUNS and w not in _THING_NOUNS and w not in _BODY_SPEAKERS and (
+        w in _PERSON_NOUNS or (w.endswith(_PERSON_ENDINGS) and len(w) > 5 and w not in _COMMON_WORDS)
+        or (w.endswith(_TRADE_ENDINGS) and len(w) > 6))  # "electrician", "technician", "columnist", "fireman"
+
+
 def _person_noun_before(text: str, m: Mention) -> bool:
-    """A person's noun right before the mention ("receptionist Madeline Kafoury", "Receptionist Madeline Kafoury")."""
+    """A person's noun right before the mention ("receptionist Madeline Kafoury", "Receptionist Madeline Kafoury")
+    or in apposition after it ("Stipe Dorotic, a 38-year electrician from eastern Croatia")."""
     hit = _NOUN_BEFORE.search(text, max(0, m.start - 25), m.start)
-    if hit is None:
-        return False
-    w = hit.group(1).lower()
-    return w not in _GROUP_NOUNS and w not in _THING_NOUNS and (
-        w in _PERSON_NOUNS or (w.endswith(_PERSON_ENDINGS) and len(w) > 5 and w not in _COMMON_WORDS))
+    after = _NOUN_APPOSED.match(text, m.end, m.end + 80)
+    return (hit is not None and _person_noun(hit.group(1))) or (after is not None and _person_noun(after.group(1)))
 
 
 def _person_name_shape(s: str, lower: set[str]) -> bool:
@@ -1552,6 +1573,27 @@ def _person_name_shape(s: str, lower: set[str]) -> bool:
     return (first in _GIVEN_NAMES and first not in _SURNAME_PARTICLES and last not in _COMMON_WORDS
             and last not in lower and (surname or (_PLURAL.fullmatch(words[-1]) is None and words[-1] not in _PLACES))
             and last not in _BODY_LAST | _ORG_TAILS | _PAPER_NOUNS | _STREET_LAST | _PLACE_HEADS)  # fmt: skip
+
+
+_UNLISTED_WORD = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?")  # "Yvo", "Paul-Lois", "Kyriakides"
+
+
+def _unlisted_person_shape(s: str, lower: set[str]) -> bool:
+    """A full name like a person's whose first word no census list has ("Yvo de Boer", "Stipe Dorotic", "Matthieu
+    Ladagnous", "Paul-Lois Arslanian"): two or three title-case words (a surname's particle between, none first:
+    "Le Parisien"), none a common word, a word the story writes in lower case, a place or gazetteer name, or a
+    body's, street's, event's or landform's word; the last plural-shaped only when a census surname ("Evans"; not
+    "Washington Wizards", "Carolina Panthers")."""
+    words = s.split()
+    if not 2 <= len(words) <= 4 or s in _GAZETTEER or s in _PLACES or words[0].lower() in _SURNAME_PARTICLES:
+        return False
+    names = [w for w in words[1:-1] if w.lower() not in _SURNAME_PARTICLES]
+    if len(names) > 1 or not all(_UNLISTED_WORD.fullmatch(w) for w in [words[0], *names, words[-1]]):
+        return False
+    if any(w.lower() in _COMMON_WORDS or w.lower() in lower or w in _PLACES or w in _GAZETTEER
+           or w.lower() in _NOT_PERSON_WORDS | _ORG_WORDS | _PAPER_NOUNS for w in [words[0], *names, words[-1]]):
+        return False
+    return words[-1].lower() in _SURNAMES or _PLURAL.fullmatch(words[-1]) is None
 
 
 def _beside_people(items: list[tuple[str, Mention]], texts: dict[str, str]) -> Counter[str]:
@@ -1593,7 +1635,7 @@ def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str,
     not "Warner Brothers")."""
     beside: Counter[str] | None = None
     for s, labs in by_surface.items():
-        if (not aged[s]) if " " not in s else not _person_name_shape(s, lower):
+        if (not aged[s]) if " " not in s else not (_person_name_shape(s, lower) or _unlisted_person_shape(s, lower)):
             continue
         fam = _majority_family(labs + cues[s])
         if fam == "PERSON" or fam not in ("ORG", "PLACE", "PRODUCT"):
@@ -1603,15 +1645,17 @@ def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str,
                 and s.lower() not in lower and s not in _GAZETTEER and s not in _PLACES):  # fmt: skip
             cues[s]["PERSON"] += sum(labs.values()) + 1
             continue
-        if not _person_name_shape(s, lower):
-            continue
+        listed = _person_name_shape(s, lower)
         if shop[s] or any(n > 0 and lab != "PERSON" for lab, n in cues[s].items()):
             continue
-        if beside is None and not (roles.get(s) or titled[s] or noun_before[s] or aged[s]):
+        strong = bool(roles.get(s) or titled[s] or noun_before[s] or aged[s])
+        if not listed and not _unlisted_person_shape(s, lower):
+            continue
+        if beside is None and not strong:
             beside = beside_people()  # (only for a name of a person's shape with no other mark)
         words = s.split()
-        if (roles.get(s) or titled[s] or noun_before[s] or aged[s] or (beside is not None and beside[s])
-                or (len(words) == 2 and words[1].lower() in _SURNAMES - _FIRM_PLURALS and counts[s] <= 2
+        if (strong or (beside is not None and beside[s])
+                or (listed and len(words) == 2 and words[1].lower() in _SURNAMES - _FIRM_PLURALS and counts[s] <= 2
                     and not +cues[s])):  # fmt: skip
             cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1  # (a census given name and surname named once
             # or twice with no cue at all for a body: "Do you think Eli Manning should", "Dominique Jones had 11")
