@@ -212,14 +212,18 @@ def _tail(ctx: Ctx, v: Token, hi: int) -> int:
 
 
 _CLOSING = re.compile(r"[.,?!]?(?:[\"”]|'')")
+# a text tokenized with spaces (ECB+: 'in Greece . "', 'Greece. "') sets the closing mark apart; a mark so set apart
+# that a word or a figure follows opens the next quote
+_CLOSING_SPACED = re.compile(r" ?[.,?!]? ?(?:[\"”]|'')(?!\w)")
 
 
 def _close_mark(text: str, s: int, e: int) -> int:
     """The end of a content span that opens a quote it does not close ('called them "illegals'):
     past the closing mark (and the punctuation it encloses) that follows at once."""
     seg = text[s:e]
-    open_ = seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("''") % 2 == 1
-    m = _CLOSING.match(text, e) if open_ else None
+    if not (seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("''") % 2 == 1):
+        return e
+    m = _CLOSING.match(text, e) or _CLOSING_SPACED.match(text, e)
     return m.end() if m else e
 
 
