@@ -15,7 +15,7 @@ def _end(text: str, word: str) -> str:
 
 def test_the_closing_mark_is_taken_with_or_without_a_space_before_it() -> None:
     # usatoday30 (the Athens bank fire story of the 961-article stream), tokenized as ECB+ gives it
-    spaced = 'Van Rompuy insisted the debt problems had "absolutely nothing to do with the situation in Greece. " "Greece'
+    spaced = 'Van Rompuy insisted the debt problems had "absolutely nothing to do with the situation in Greece. " "'
     assert _end(spaced, "in Greece").endswith('in Greece. "')
     assert _end('they were "a terrible experience , " says a source', "experience").endswith('experience , "')
     assert _end('called them "illegals and thugs," he said', "thugs").endswith('thugs,"')
