@@ -116,3 +116,15 @@ def test_a_body_after_a_medium_or_a_team_after_a_verb_is_no_person() -> None:
             "the Washington Wizards on Saturday.")
     lab = _labels(text, [("Le Parisien", "ORG", 0), ("Washington Wizards", "ORG", 0)])
     assert lab["Le Parisien"] != "PERSON" and lab["Washington Wizards"] != "PERSON"
+
+
+def test_a_name_tagged_person_that_ends_in_a_places_word_is_a_place() -> None:
+    # spaCy's PERSON on islands, gardens, an observatory; a census surname that is a place's word stays a person's
+    text = ("According to the BBC, \"large waves\" have struck Chile's Juan Fernández Islands, reaching halfway into "
+            "one inhabited area. The crowd behind Jubilee Gardens grew as the start time approached. Sydney "
+            "Observatory astronomy curator Nick Lomb said that. Kellie Hill testified on Friday.")
+    lab = _labels(text, [("Juan Fernández Islands", "PERSON", 0), ("Jubilee Gardens", "PERSON", 0),
+                         ("Sydney Observatory", "PERSON", 0), ("Nick Lomb", "PERSON", 0), ("Kellie Hill", "PERSON", 0)])
+    assert lab["Juan Fernández Islands"] == lab["Jubilee Gardens"] == "LOC"
+    assert lab["Sydney Observatory"] == "FAC"
+    assert lab["Kellie Hill"] == lab["Nick Lomb"] == "PERSON"

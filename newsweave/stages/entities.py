@@ -606,6 +606,8 @@ def _shape_label(surface: str, label: str) -> str | None:
         return None if label == "EVENT" else "EVENT"  # "Golden Globe Awards", "ACC Tournament"
     if words[0] in _STREET_FIRST or words[-1] in _STREET_LAST:
         return None if label in _PLACE else "FAC"
+    if label == "PERSON" and (head := _PERSON_PLACE_HEADS.get(words[-1])):
+        return head  # "Juan Fernández Islands", "Bernardo O'Higgins Region", "Sydney Observatory" (spaCy's PERSON)
     if words[-1] in _BODY_LAST:
         return None if label == "ORG" else "ORG"
     return None
@@ -2180,6 +2182,10 @@ _NOT_GIVEN = _OPENERS | _ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | _CALENDAR_WORD
 # generic words spaCy sometimes tags as a surname ("near the Tasman Glacier")
 _LANDFORMS = _PLACE_WORDS | _PLACE_HEADS | frozenset({"glacier", "hill", "hills", "peak", "park", "beach", "forest",
                                                       "desert", "canyon", "falls", "coast", "harbour", "harbor"})
+# a place's last word after a name spaCy tags PERSON: its label (not a census surname: "Kellie Hill", "P.J. Hill",
+# "Ricki Lake"; nor "bay": "Michael Bay")
+_PERSON_PLACE_HEADS = {w: "GPE" if w in _PLACE_HEADS - {"ocean", "sea"} else "LOC"
+                       for w in _LANDFORMS | {"gardens"} if w not in _SURNAMES and w != "bay"} | {"observatory": "FAC"}
 # last words that make a name written before an acronym an organisation ("World Health Organization (WHO)")
 _BODY_HEADS = frozenset("""
     organization organisation office agency service services committee council union association institute
