@@ -28,9 +28,10 @@ def _story(*texts: str, published: str = "2005-11-28") -> list[dict[str, Any]]:
     stored analysis gives them (found here with a small hand list: numbers, dates and places)."""
     import re
 
-    tags = [(r"December 2003|Sunday|Saturday|Monday", "DATE"), (r"Bam|Iran|China|Poland|Romania|Sorsogon province",
-            "GPE"), (r"more than 31,000|seven|10|more than a dozen|36|at least 21|32|More than 50|Dozens|102|"
-            r"Nine|6.7", "CARDINAL")]  # fmt: skip
+    tags = [(r"December 2003|Sunday|Saturday|Monday", "DATE"), (r"Bam|Iran|China|Poland|Romania|Sorsogon province|"
+            r"Heraklion|Athens|Thessaloniki|Cuba", "GPE"), (r"more than 31,000|10,000|seven|10|more than a dozen|36|"
+            r"at least 21|32|More than 50|Dozens|102|Nine|6.7|tens of thousands|as many as 20,000|20,000|five",
+            "CARDINAL")]  # fmt: skip
     arts, analyses = [], {}
     for i, text in enumerate(texts):
         aid = f"a{i}"
@@ -53,6 +54,22 @@ def test_tolls_of_places_named_apart_are_no_rivals_but_one_place_keeps_its_confl
     assert _conflicts(_story(QESHM, CHINA)) == {}
     assert _conflicts(_story(POLAND, ROMANIA)) == {}
     assert _conflicts(_story(POLAND, POLAND_32, published="1998-11-23")) == {36: [32], 32: [36]}
+
+
+def test_a_toll_counted_in_a_place_is_no_rival_of_a_toll_that_names_none() -> None:
+    # Hurricane Georges (DUC 2003): Cuba's toll against a Haitian town's, whose sentence names no place as where
+    cuba = "Fidel Castro seemed relieved in Cuba, where only five people were killed after evacuations."
+    town = "A flash flood nearly destroyed the southeastern border town of Fonds Verrettes, where 102 people died."
+    assert _conflicts(_story(cuba, town, published="1998-10-03")) == {}
+
+
+def test_a_vague_or_added_figures_verb_makes_no_rival_of_its_row() -> None:
+    # the Athens bank fire (ECB+): "joined" is said of tens of thousands and of a further 20,000 only
+    heraklion = "In Heraklion, 10,000 people are reported as marching against the measures."
+    walkout = "Police clashed with protesters as tens of thousands of people joined a 24-hour walkout."
+    athens = "Police said as many as 20,000 people took to the streets of Athens."
+    further = "Violence was also reported in Thessaloniki, where a further 20,000 people joined the demonstrations."
+    assert _conflicts(_story(heraklion, walkout, athens, further, published="2010-05-05")) == {}
 
 
 def test_a_vague_plural_and_an_added_count_are_no_rivals() -> None:

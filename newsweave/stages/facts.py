@@ -1381,6 +1381,17 @@ def _no_rival(n: dict[str, Any]) -> bool:
     return bool(vague_value(n.get("qualifier")) is not None or n.get("added") or n.get("background"))
 
 
+def _same_scope(a: tuple[set[str], bool], b: tuple[set[str], bool]) -> bool:
+    """Whether two rows' figures (each: the places their sentences count them in, and whether one of them names
+    none) may count the same whole: figures of places named apart are not ("In Poland, 36 people died" / "In
+    Romania, at least 21"), nor a row counted in places only ("more than a dozen people were killed by a quake in
+    eastern China") and a row that names no place at all (the story's own toll: "killing 10 people")."""
+    (pa, open_a), (pb, open_b) = a, b
+    if pa and pb:
+        return bool(pa & pb)
+    return not (pa and not open_a or pb and not open_b)
+
+
 def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
     """Numbers grouped across articles by (value, unit, counts); ``conflict`` marks groups whose
     ``counts`` noun (with the same unit) has other values in other articles (e.g. two death tolls).
@@ -1409,26 +1420,27 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
             if not _no_rival(n):  # the figures that can stand against another article's
                 g.setdefault("rivals", set()).add(aid)
                 g.setdefault("places", set()).update(n.get("places") or ())
+                g["unplaced"] = g.get("unplaced", False) or not n.get("places")
+                if n.get("verb"):  # what a row's rival figures did: a vague or added figure's verb is no outcome
+                    g.setdefault("rival_verbs", set()).add(str(n["verb"]).lower())
     # a conflict needs the same thing counted with the same outcome ("87 civilians dead" against
     # "100 civilians killed"): the same noun alone ("3 million people affected" against "200,000
     # people") is too weak, and clock times ("21:53 UTC") count nothing
     by_counts: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    rivals: dict[int, tuple[set[str], set[str]]] = {}
+    rivals: dict[int, tuple[set[str], set[str], bool]] = {}
     for g in groups.values():
         part = g.pop("part", False)  # a part of a count ("11 of the 16 seats") is no rival figure of the whole
-        rivals[id(g)] = (g.pop("rivals", set()), g.pop("places", set()))
+        rivals[id(g)] = (g.pop("rivals", set()), g.pop("places", set()), g.pop("unplaced", True))
+        verbs = g.pop("rival_verbs", set())
         if g["counts"] is None or str(g["counts"]).lower() in _CLOCK_WORDS or part or not rivals[id(g)][0]:
             continue
-        for verb in {_OUTCOMES.get(v.lower(), v.lower()) for v in g["verbs"]}:
+        for verb in {_OUTCOMES.get(v, v) for v in verbs}:
             by_counts.setdefault((g["counts"], g["unit"], verb), []).append(g)
     for gs in by_counts.values():
         for g in gs:
-            arts, places = rivals[id(g)]
-            # figures of places named apart ("In Poland, 36 people died" / "In Romania, at least 21") are no rivals
-            others = [
-                h for h in gs if h is not g and h["value"] != g["value"] and rivals[id(h)][0] - arts
-                and not (places and rivals[id(h)][1] and not places & rivals[id(h)][1])
-            ]
+            arts = rivals[id(g)][0]
+            others = [h for h in gs if h is not g and h["value"] != g["value"] and rivals[id(h)][0] - arts
+                      and _same_scope(rivals[id(g)][1:], rivals[id(h)][1:])]  # fmt: skip
             if others:
                 g["conflict"] = True
                 g["conflicts_with"] = sorted({h["value"] for h in others} | set(g.get("conflicts_with", [])))
