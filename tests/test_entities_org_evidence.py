@@ -128,3 +128,15 @@ def test_a_name_tagged_person_that_ends_in_a_places_word_is_a_place() -> None:
     assert lab["Juan Fernández Islands"] == lab["Jubilee Gardens"] == "LOC"
     assert lab["Sydney Observatory"] == "FAC"
     assert lab["Kellie Hill"] == lab["Nick Lomb"] == "PERSON"
+
+
+def test_a_name_tagged_person_ending_in_a_plural_after_the_is_a_team() -> None:
+    # spaCy's PERSON on teams (with "the" inside its span or before it); a census surname's plural shape is no team's
+    text = ("Point guard Ty Lawson also chipped in 16 points for the Tar Heels (10-0), though coach Roy Williams "
+            "looked frustrated. Ford, an assistant coach with the Charlotte Bobcats, was posing for a picture. "
+            "Deon Thompson had 15 points for the Tar Heels. He played with the Chris Evans who coached there.")
+    lab = _labels(text, [("Ty Lawson", "PERSON", 0), ("the Tar Heels", "PERSON", 0), ("Roy Williams", "PERSON", 0),
+                         ("the Charlotte Bobcats", "PERSON", 0), ("Deon Thompson", "PERSON", 0),
+                         ("Tar Heels", "PERSON", 1), ("Chris Evans", "PERSON", 0)])
+    assert lab["Tar Heels"] == lab["Charlotte Bobcats"] == "ORG"
+    assert lab["Roy Williams"] == lab["Chris Evans"] == "PERSON"

@@ -872,7 +872,7 @@ def resolve_entities(
         if text is not None and text[m.start : m.end] == m.text:
             cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
-            after_the[s] += text[max(0, m.start - 4) : m.start] == "the "
+            after_the[s] += text[max(0, m.start - 4) : m.start] == "the " or m.text.startswith("the ")
             adjective[s] += _ADJECTIVE_USE.search(text, max(0, m.start - 4), m.start) is not None and re.match(
                 r" [a-z]{3,}", text[m.end : m.end + 5]) is not None  # fmt: skip
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
@@ -1394,6 +1394,11 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             cues[s]["GPE"] += counts[s] + n  # (over a thing's votes: "Dubrovnik suffered damage to its art")
             continue
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
+        if (len(words) > 1 and _PLURAL.fullmatch(words[-1]) and after_the[s] and not titled[s]
+                and words[-1].lower() not in _SURNAMES | _GIVEN_NAMES and words[0].lower() not in _HONORIFICS):
+            cues[s]["ORG"] += 3 * counts[s] + labs.pop("PERSON")  # a team: "the Charlotte Bobcats", "the Tar Heels"
+            cues[s].pop("PERSON", None)
+            continue
         adj = len(words) == 1 and adjective[s] == counts[s]  # (a pronoun after "a Sikh temple" is no one's)
         common = len(words) == 1 and s not in named and not titled[s] and (
             (s.lower() in _COMMON_WORDS and (s.lower() not in _GIVEN_NAMES or after_the[s] == counts[s])) or adj)
