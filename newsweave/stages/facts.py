@@ -1461,6 +1461,11 @@ BORROW_SIMILARITY = 0.2
 # a place a figure is counted in ("In Romania, at least 21 people died", "killed by a quake in eastern China",
 # "in the northern city of Thessaloniki"); not a place of another role ("the governor of Qeshm island")
 _PLACE_SCOPE = re.compile(r"\b(?:[Ii]n|on|throughout|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$")
+# a name of any label after a place noun, or before a relative clause of place, is a place too (spaCy tags such
+# names ORG or PERSON: "the southeastern border town of Fonds Verrettes, where 102 people died", "in Posoltega, where
+# more than 1,500 people died")
+_PLACE_NOUN = re.compile(r"\b(?:town|city|village|province|island|region|district|capital) of\s+$")
+_WHERE_AFTER = re.compile(r",\s+where\b")
 _ADDED_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|further)\s+$", re.I)
 _ADDED_AFTER = re.compile(r"\s+(?:other|more|additional|further)\b", re.I)
 
@@ -1489,12 +1494,15 @@ def scope_numbers(
     "Thirty other people died"); ``background``, a figure whose nearest date in its sentence ended more than
     ``BACKGROUND_DAYS`` before the article's day ``day`` (an earlier event: "in December 2003 ... more than
     31,000 people were killed" in an article of 2005)."""
-    places = [(m.start, m.text) for m in mentions if m.label in ("GPE", "LOC")]
+    places = [(m.start, m.end, m.text, m.label in ("GPE", "LOC")) for m in mentions
+              if m.label in ("GPE", "LOC", "ORG", "PERSON", "FAC")]  # fmt: skip
     out = []
     for n in numbers:
         s0, s1 = n.get("sentence") or (n["start"], n["end"])
-        named = {re.sub(r"^the\s+", "", t.lower()) for p, t in places
-                 if s0 <= p < s1 and _PLACE_SCOPE.search(text, max(s0, p - 40), p)}  # fmt: skip
+        named = {re.sub(r"^the\s+", "", t.lower()) for p, e, t, place in places
+                 if s0 <= p < s1 and (place and _PLACE_SCOPE.search(text, max(s0, p - 40), p)
+                                      or _PLACE_NOUN.search(text, max(s0, p - 20), p)
+                                      or e < n["start"] and _WHERE_AFTER.match(text, e, s1))}  # fmt: skip
         extra: dict[str, Any] = {"places": sorted(named)} if named else {}
         if _ADDED_BEFORE.search(text, max(s0, n["start"] - 16), n["start"]) or _ADDED_AFTER.match(text, n["end"]):
             extra["added"] = True
