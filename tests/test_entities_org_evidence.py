@@ -140,3 +140,14 @@ def test_a_name_tagged_person_ending_in_a_plural_after_the_is_a_team() -> None:
                          ("Tar Heels", "PERSON", 1), ("Chris Evans", "PERSON", 0)])
     assert lab["Tar Heels"] == lab["Charlotte Bobcats"] == "ORG"
     assert lab["Roy Williams"] == lab["Chris Evans"] == "PERSON"
+
+
+def test_a_meteor_showers_name_is_an_event_and_a_comet_a_celestial_place() -> None:
+    # spaCy's ORG on the Leonid shower and its comet (the label audit judged them an event and a celestial body)
+    text = ("The much-anticipated storm of Leonid meteors swept over Earth on Tuesday. Crowds cheered each dazzling "
+            "display from the Leonid meteor shower. The Leonid storm is caused by the Earth's passage through the "
+            "long tail of the Comet Tempel-Tuttle.")
+    lab = _labels(text, [("Leonid", "ORG", 0), ("Leonid", "ORG", 1), ("Leonid", "ORG", 2),
+                         ("Comet Tempel-Tuttle", "ORG", 0)])
+    assert lab["Leonid"] == "EVENT"
+    assert lab["Comet Tempel-Tuttle"] == "LOC"

@@ -610,6 +610,8 @@ def _shape_label(surface: str, label: str) -> str | None:
         return head  # "Juan Fernández Islands", "Bernardo O'Higgins Region", "Sydney Observatory" (spaCy's PERSON)
     if words[-1] in _BODY_LAST:
         return None if label == "ORG" else "ORG"
+    if words[0] == "comet":
+        return None if label in _PLACE else "LOC"  # a celestial body, as "the Sun": "Comet Tempel-Tuttle" (ORG)
     return None
 
 
@@ -908,6 +910,7 @@ def resolve_entities(
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
     _award_shows(by_surface, cues, counts, texts)
+    _meteor_showers(by_surface, cues, read)
     _place_votes(by_surface, cues, counts, speaks)
     _places_named_as_bodies(by_surface, cues, counts, org_places, texts)
     lower = _lower_words(texts)
@@ -1308,6 +1311,21 @@ def _award_shows(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[st
             cued = {w for t in texts.values() for w in _AWARD_CUE.findall(t)}
         if s[:-1] in award_names or s[:-1] in cued:
             by_surface[s] = Counter({"EVENT": counts[s]})
+            cues[s] = Counter()
+
+
+_METEOR_AFTER = re.compile(r"\s+meteors?\b", re.I)
+
+
+def _meteor_showers(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+                    read: dict[str, list[tuple[str, Mention]]]) -> None:  # fmt: skip
+    """A one-word name written before "meteor(s)" is the meteor shower's, an event (in place): "the Leonid meteor
+    shower", "Leonid meteors" (spaCy's ORG, 28 mentions); not a known place's or a census name's ("the Arizona
+    meteor crater")."""
+    for s, labs in list(by_surface.items()):
+        if (" " not in s and s not in _GAZETTEER and s not in _PLACES and s.lower() not in _GIVEN_NAMES | _SURNAMES
+                and any(_METEOR_AFTER.match(t, m.end) for t, m in read[s])):  # fmt: skip
+            by_surface[s] = Counter({"EVENT": sum(labs.values())})
             cues[s] = Counter()
 
 
