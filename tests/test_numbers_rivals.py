@@ -111,3 +111,20 @@ def test_vague_amounts_are_shown_as_written_and_code_names_and_short_units_are_r
                                    M(text.index("4 mins"), text.index("4 mins") + 1, "4", "CARDINAL")],
                             [(0, 50), (51, len(text))])  # fmt: skip
     assert [(n["value"], n["unit"], n["counts"]) for n in found] == [(4, "minutes", None)]
+
+
+def test_a_quakes_magnitude_is_read_from_the_richter_scale_or_a_decimal_before_quake() -> None:
+    from newsweave.records import Mention as M
+    from newsweave.stages.facts import numbers_in_text
+
+    # the Qeshm quake (ECB+) and Chile's aftershock (MultiLing): all magnitudes, none a count of quakes
+    text = ("An earthquake measuring 5.6 on the Richter scale jolted Qeshm island. The same island was hit by a 6.1 "
+            "quake in September. A powerful quake with a magnitude of 6.1 struck. Two quakes hit the town.")
+    import re
+
+    ends = [m.end() for m in re.finditer(r"\. ", text)]
+    sentences = list(zip([0, *ends], [e - 1 for e in ends] + [len(text)], strict=True))
+    found = numbers_in_text(text, [M(m.start(), m.end(), m.group(), "CARDINAL")
+                                   for m in re.finditer(r"5\.6|6\.1|Two", text)], sentences)  # fmt: skip
+    assert [(n["value"], n["unit"], n["counts"]) for n in found] == [
+        (5.6, "magnitude", None), (6.1, "magnitude", None), (6.1, "magnitude", None), (2, None, "quakes")]

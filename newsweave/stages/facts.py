@@ -605,6 +605,13 @@ def _plural(word: str) -> bool:
             or (len(w) > 5 and w.endswith("men") and w[:-3] in _MEN_COMPOUNDS))  # fmt: skip
 
 
+# what makes a figure a quake's magnitude: "magnitude 7", "a magnitude of 6.1" before it, "6.1 - magnitude", "5.6 on
+# the Richter scale" after it, or a decimal before a quake ("a 6.1 quake", "a 5.6 temblor")
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[ \t]+of)?[\s-]+$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[ \t]*-?[ \t]*magnitude\b|[ \t]+on[ \t]+the[ \t]+Richter\b", re.I)
+_QUAKE_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:earth)?quakes?\b|[ \t]*-?[ \t]*(?:temblor|tremor|aftershock)s?\b", re.I)
+
+
 def _sentence_of(sentences: Sequence[tuple[int, int]], start: int) -> list[int]:
     for s, e in sentences:
         if s <= start < e:
@@ -757,9 +764,10 @@ def _number(text: str, start: int, end: int, label: str, sentences: Sequence[tup
     cur = _CURRENCY_BEFORE.search(lead) if parsed["unit"] is None else None
     if cur:
         parsed["unit"] = "$" if cur.group(1) or cur.group(2) else "€" if cur.group(3) else "£"
-    elif parsed["unit"] is None and (re.search(r"\bmagnitude[\s-]+$", lead, re.I)
-                                     or re.match(r"[ \t]*-?[ \t]*magnitude\b", text[end:], re.I)):
-        parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake", "a 5.6 magnitude earthquake"
+    elif parsed["unit"] is None and (_MAGNITUDE_BEFORE.search(text, max(sent[0], start - 20), start)
+                                     or _MAGNITUDE_AFTER.match(text, end)
+                                     or "." in text[start:end] and _QUAKE_AFTER.match(text, end)):
+        parsed["unit"] = "magnitude"  # "a magnitude 7 earthquake", "a 5.6 magnitude earthquake", "a 6.1 quake"
     if re.search(r"\bminus[ \t]+$", lead, re.I) and isinstance(parsed["value"], int | float) and parsed["value"] > 0:
         parsed["value"] = -parsed["value"]  # "(minus 6 F)" where the mention is "6"
     if parsed["qualifier"] is None:
