@@ -174,3 +174,16 @@ def test_counts_read_as_a_reader_writes_them() -> None:
     assert [counted(n, "story") for n in (0, 1, 2)] == ["0 stories", "1 story", "2 stories"]
     assert counted(1, "article") == "1 article" and counted(3, "day") == "3 days"
     assert counted(5, "mention", 4) == "   5 mentions"
+
+
+def test_a_wire_credited_by_its_own_service_is_no_outlet_it_carries() -> None:
+    from newsweave.stages.ingest import read_jsonl_record
+
+    # DUC 2003 (the stream's TDT articles): an AP dateline in a story of the AP's own world service
+    text = ("MANILA, Philippines (AP) _ Ailing Philippine Airlines and prospective investor Cathay Pacific Airways "
+            "have clashed over the laying off of PAL workers, a PAL official said Saturday.")
+    own = read_jsonl_record({"text": text, "source": "Associated Press Worldstream"}, "a:1", Settings())
+    carried = read_jsonl_record({"text": text, "source": "Manila Standard"}, "a:2", Settings())
+    assert isinstance(own, Article) and isinstance(carried, Article)
+    assert (own.source, own.original_source) == ("Associated Press Worldstream", None)
+    assert (carried.source, carried.original_source) == ("Manila Standard", "AP")

@@ -334,7 +334,7 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
-def _outlet_in(s: str) -> str | None:
+def outlet_in(s: str) -> str | None:
     """The known outlet mentioned first in ``s``."""
     hits = [(m.start(), name) for name, rx in _OUTLET_RES if (m := rx.search(s))]
     return min(hits)[1] if hits else None
@@ -353,7 +353,7 @@ def _titlecase_ratio(words: list[str]) -> float:
 
 def _is_name(part: str, loose: bool = False) -> bool:
     toks = part.split()
-    if not 2 <= len(toks) <= 4 or _outlet_in(part) or re.search(r"\d", part):
+    if not 2 <= len(toks) <= 4 or outlet_in(part) or re.search(r"\d", part):
         return False
     # ``loose`` (next to the headline): a particle that ends the name is a surname ("Mahua Das")
     caps = [t for k, t in enumerate(toks) if t.lower() not in _PARTICLES or (loose and k == len(toks) - 1)]
@@ -591,12 +591,12 @@ def _parse_source(body: str) -> tuple[tuple[str, ...], str | None, str | None]:
             fields.pop(0)
     dates = [d for f in fields if (d := parse_date(f))]
     rest = [f for f in fields if not parse_date(f)]
-    return authors, (_outlet_in(rest[0]) or rest[0]) if rest else None, next(iter(dates), None)
+    return authors, (outlet_in(rest[0]) or rest[0]) if rest else None, next(iter(dates), None)
 
 
 def _credit_line(s: str) -> str | None:
     """The outlet of a bare wire credit line: "-- AFP", "Associated Press Writer", "(Reuters)"."""
-    if len(_words(s)) > 5 or _PHOTO.search(s) or not (outlet := _outlet_in(s)):
+    if len(_words(s)) > 5 or _PHOTO.search(s) or not (outlet := outlet_in(s)):
         return None
     rest = s
     for _, rx in _OUTLET_RES:
@@ -615,7 +615,7 @@ def _meta_of(s: str) -> _Meta | None:
     if (byline := _byline(s, loose=False)) and byline[0]:  # anywhere on the page: full names only
         names, rest = byline  # a menu's "By Event Type" is metadata too, but names no one
         names = tuple(n for n in names if not _label_like(n))
-        return _Meta(names, _outlet_in(rest[len(_BYLINE_END.split(rest, maxsplit=1)[0]) :]), parse_date(s))
+        return _Meta(names, outlet_in(rest[len(_BYLINE_END.split(rest, maxsplit=1)[0]) :]), parse_date(s))
     if m := _REPORTING.match(s):
         return _Meta(_names(m["names"]), "Reuters" if "editing by" in s.lower() else None)
     if outlet := _credit_line(s):
@@ -651,7 +651,7 @@ def _is_hard(s: str, words: list[str], script: str) -> bool:
     menu = len(segs) >= 2 and all(len(_words(g)) <= 5 for g in segs) and s[0] not in "\"'“‘"
     if menu and not _ends_sentence(s):
         return True
-    if n <= SHORT_LINE_WORDS and _PHOTO.search(s) and _outlet_in(s):
+    if n <= SHORT_LINE_WORDS and _PHOTO.search(s) and outlet_in(s):
         return True  # photo credit: "AP Photo"
     nav = sum(w.lower() in _NAV_WORDS for w in words)
     return 0 < n <= SHORT_LINE_WORDS and nav >= max(1, (n + 1) // 2)
@@ -1047,7 +1047,7 @@ def detect_original_source(text: str) -> str | None:
     datelines = [m for ln in lines if (m := _DATELINE.match(ln))]
     datelines += [m for ln in lines for m in _DATELINE_ANY.finditer(ln)]
     for m in datelines:
-        if outlet := _outlet_in(m["o"]):
+        if outlet := outlet_in(m["o"]):
             return outlet
     for ln in lines:
         if m := _END_CREDIT.search(ln):  # "... -- AFP": the credit must be the outlet alone
@@ -1057,7 +1057,7 @@ def detect_original_source(text: str) -> str | None:
         if outlet := _credit_line(ln):
             return outlet
         if len(_words(ln)) <= 15 and re.search(r"©|\(c\)|\bcopyright\b", ln, re.I):
-            if outlet := _outlet_in(ln):
+            if outlet := outlet_in(ln):
                 return outlet
         if _REPORTING.match(ln) and "editing by" in ln.lower():
             return "Reuters"
@@ -1226,7 +1226,7 @@ def clean_text_dump(raw: str) -> CleanResult:
             dates.append((LABELLED_DATE_RANK, *labelled))
     sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
     for ln, k in zip(lines, kinds, strict=True):
-        if k == "hard" and (c := _COPYRIGHT.search(ln)) and not _outlet_in(c["name"]):
+        if k == "hard" and (c := _COPYRIGHT.search(ln)) and not outlet_in(c["name"]):
             sites.append(c["name"].strip(" -"))
     outlets = [m.outlet for _, _, m in sorted(found) if m.outlet]
     return CleanResult(

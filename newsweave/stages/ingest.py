@@ -24,7 +24,7 @@ from typing import Any
 
 from ..records import Article, Skip
 from ..settings import Settings
-from .clean import clean_text_dump, detect_original_source
+from .clean import clean_text_dump, detect_original_source, outlet_in
 from .feeds import FEED_EXT, looks_like_feed, read_feed
 from .html import extract_html
 from .language import detect_language, stop_word_hits
@@ -228,7 +228,11 @@ def too_long(origin: str, chars: int, settings: Settings) -> Skip:
 
 
 def finish_article(art: Article, settings: Settings) -> Article | Skip:
-    """The article, or a Skip when its text is too long or (nearly) empty."""
+    """The article, or a Skip when its text is too long or (nearly) empty. A wire the text credits that is its own
+    source ("(AP)" in a story of "Associated Press Worldstream") is no other outlet it carries: one outlet, not two
+    that corroborate each other."""
+    if art.original_source and art.source and outlet_in(art.source) == art.original_source:
+        art = replace(art, original_source=None)
     if len(art.text) > settings.max_article_chars:
         return too_long(art.origin, len(art.text), settings)
     if len(chars := art.text.strip()) < settings.min_article_chars:
