@@ -52,6 +52,18 @@ def test_a_month_a_business_expects_to_reach_is_ahead() -> None:
     assert _dates(text, ("mid-November",), "1998-10-20") == {"mid-November": "1998-11-01"}
 
 
+def test_a_reopening_date_and_a_deadline_one_can_meet_are_ahead() -> None:
+    # the NYT's Caribbean resorts after Hurricane Georges (DUC 2003), written on 1998-10-20
+    reopen = ("The area's best-known resort, Casa de Campo, is one of several hotels still closed, though a reopening "
+              "date of Dec. 20 has been set.")
+    assert _dates(reopen, ("Dec. 20",), "1998-10-20") == {"Dec. 20": "1998-12-20"}
+    repairs = "There is no reason why we cannot be completely finished with repairs by Dec. 1."
+    assert _dates(repairs, ("Dec. 1",), "1998-10-20") == {"Dec. 1": "1998-12-01"}
+    # ... but a day the writer tells of as past stays last year's
+    closed = "The resort closed on Dec. 1 after the storm."
+    assert _dates(closed, ("Dec. 1",), "1998-10-20") == {"Dec. 1": "1997-12-01"}
+
+
 def test_a_radio_stations_number_and_a_programme_are_no_dates() -> None:
     text = "She was hit by a car, police told 1010 WINS' Glenn Schuck."
     assert _dates(text, ("1010",), "2013-09-14") == {"1010": None}

@@ -893,13 +893,14 @@ _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b"
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were|be|being|'s)\s+(?:set|due|expected|scheduled|slated|poised)\s+to|"
     r"(?:set|scheduled|slated)\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|going\s+to|upcoming|"
-    r"(?:expects?|hopes?|aims?|intends?)\s+to)\b|'ll\b",
+    r"(?:expects?|hopes?|aims?|intends?)\s+to|(?:is|are|'s)\s+likely\s+to|(?:re)?opening\s+date)\b|'ll\b",
     re.I,
 )
 # the future without those words: a modal before the date ("results could be announced as late as Sunday", "viewers
 # might lose their signal Tuesday", "relatives would hold a vigil Thursday"; not "could not be reached Wednesday",
 # "may have died Tuesday") and "until" after a delay ("not expected until Saturday", "postponed ... until Monday")
-_FUTURE_MODAL = re.compile(r"\b(?:would|could|might|may)\s+(?!not\b|never\b|have\b|also\s+have\b|n't)[a-z]")
+_FUTURE_MODAL = re.compile(r"\b(?:would|could|might|may)\s+(?!not\b|never\b|have\b|also\s+have\b|n't)[a-z]"
+                           r"|\b(?:can|cannot|can't)\s+(?!have\b)[a-z][^.;:]*\bby\s+$")
 # "must" and "should" only before a deadline ("The school must respond to the allegations by July 26"; not "Cardoso
 # must win more than half the vote from Sunday's election", written after it)
 _FUTURE_DEADLINE = re.compile(r"\b(?:must|should)\s+(?!not\b|never\b|have\b|n't)[a-z][^.;:]*\bby\s+$")
