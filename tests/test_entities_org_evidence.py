@@ -151,3 +151,18 @@ def test_a_meteor_showers_name_is_an_event_and_a_comet_a_celestial_place() -> No
                          ("Comet Tempel-Tuttle", "ORG", 0)])
     assert lab["Leonid"] == "EVENT"
     assert lab["Comet Tempel-Tuttle"] == "LOC"
+
+
+def test_a_word_spacy_ran_into_a_full_name_tagged_elsewhere_is_cut() -> None:
+    # "former Razorback Peyton Hillis" is Peyton Hillis; a particle's surname keeps its given name ("Gaetano Lo
+    # Presti" beside "Lo Presti")
+    text = ("Peyton Hillis ran for 101 yards. It was a great performance by their running backs Jamaal Charles and "
+            "former Razorback Peyton Hillis. Gaetano Lo Presti was found dead. Lo Presti had been arrested.")
+    items = [_at(text, "Peyton Hillis", "PERSON", 0), _at(text, "Jamaal Charles", "PERSON", 0),
+             _at(text, "Razorback Peyton Hillis", "PERSON", 0), _at(text, "Gaetano Lo Presti", "PERSON", 0),
+             _at(text, "Lo Presti", "PERSON", 1)]
+    ents, _canon = resolve_entities(items, texts={"a": text})
+    by_name = {e["name"]: e for e in ents}
+    assert by_name["Peyton Hillis"]["mentions"] == 2
+    assert "Razorback Peyton Hillis" not in {v for e in ents for v in e["variants"]}
+    assert "Gaetano Lo Presti" in {v for e in ents for v in e["variants"]}

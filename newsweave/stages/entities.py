@@ -2350,11 +2350,13 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     tagged: set[str] = set()
     surnames: set[str] = set()
+    full: set[str] = set()  # people's full names as tagged
     for art_id, m in items:
         spans[art_id].append((m.start, m.end))
         tagged.add(fold(m.text))
         if m.label == "PERSON" and len(words := normalise(m.text).split()) > 1:
             surnames.add(words[-1])
+            full.add(" ".join(words))
     out: list[tuple[str, Mention]] = []
     for art_id, m in items:
         text = texts.get(art_id)
@@ -2367,7 +2369,7 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             # "World Health Organization (WHO", "Dashoguz province - 27", "Atlantic on June 1": spaCy took an
             # open bracket, a count or a date into the name; the name ends before them
             m = Mention(m.start, m.start + tail.start(), m.text[: tail.start()], m.label)
-        if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, lower)):
+        if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, lower, full)):
             # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
             # sentence's first word into the name; the name starts after it
             m = Mention(m.start + cut, m.end, m.text[cut:], m.label)
@@ -2423,17 +2425,25 @@ def _rank(w: str) -> bool:
     return (low in _RANKS or low in _TITLE_INSIDE) and (low not in _RANK_INITIALS or w.isupper())
 
 
-def _word_before_a_name(name: str, surnames: set[str], lower: set[str]) -> int:
+def _word_before_a_name(name: str, surnames: set[str], lower: set[str], full: AbstractSet[str] = frozenset()) -> int:
     """Where a person's name really starts when spaCy took the word before it in: the rest ends with a
     surname of the story's people and the first word is a title ("Lawyer"), capitals before a full name
     ("GM Ed Stefanski") or a sentence opener in "-ing"/"-ly" the story also writes in lower case
     ("Losing Thomas"), or the first two words are a team and a title before a full name ("Colts QB Andrew
-    Luck"); never a title a name is known by ("Queen Elizabeth"). 0 when the name is whole."""
+    Luck"), or the rest is a full name tagged elsewhere (``full``) that opens with a name's word or an initial and
+    the first word is no given name ("Kicker Ryan Succop", "Razorback Peyton Hillis"; not "Gaetano Lo Presti"; a
+    surname first is another person's, ``_merge_glued``: "Nixon W. Mark Felt"); never a title a name is known by
+    ("Queen Elizabeth"). 0 when the name is whole."""
     words = name.split()
     if len(words) < 2 or words[-1] not in surnames or not _CAPITALISED.fullmatch(words[0]):
         return 0
     first = words[0].rstrip(".")
     low = first.lower()
+    if (len(words) > 2 and " ".join(words[1:]) in full and re.fullmatch(r"[A-Z][a-z]+", words[0])
+            and low not in _GIVEN_NAMES | _KNOWN_BY | _HONORIFICS | _STYLED_BY and words[0] not in surnames
+            and (_known_given(words[1]) or _given_name(words[1], lower)) and words[1].lower() not in _SURNAME_PARTICLES
+            and words[1].lower() not in _COMMON_WORDS):  # fmt: skip
+        return len(name) - len(name[len(words[0]) :].lstrip())
     # "Lawyer Alexis Kougias", "Deputy Ortiz"; "GM Ed Stefanski", "TE David Thomas" (capitals before a full
     # name only: "AME Info" is a name); not the titles names are known by ("Queen Elizabeth", "Pope Leo XIII")
     title = low in _ROLE_WORDS or (_CAPS_2_4.fullmatch(first) is not None and len(words) > 2)
