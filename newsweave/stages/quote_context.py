@@ -178,14 +178,13 @@ class Ctx:
         for e in ents:
             name = clean_name(e.text)
             if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
-                subj, dep, head = e.root.dep_ in ("nsubj", "nsubjpass"), e.root.dep_, e.root.head
-                rank = 2 if subj and is_cue(head) else int(subj)
-                if dep == "pobj" and according(head.head) is not None:  # 'according to ... Robert Sznewajs': a source
-                    rank = 2
-                if dep in ("dobj", "dative") and head.lower_ in TELL_FORMS and _third_person(head):
-                    rank = -1
-                self.persons.append((e.start, e.end, name, rank))
+                self.persons.append((e.start, e.end, name, _rank(e.root)))
         self.unlike = _unlike_persons(doc, ents, {p[2] for p in self.persons})
+        # a surname of a PERSON the tagger left untagged, as a subject ('Page avoided the camera ...'; not a ship's)
+        people = {e[-1].text for e in ents if e.label_ == "PERSON" and clean_name(e.text) not in self.unlike}
+        self.persons += [(t.i, t.i + 1, t.text, _rank(t)) for t in doc if t.text in people and self.ent_of[t.i] < 0
+                         and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+        self.persons.sort()
         # names the tagger may have cut after a capitalised word ("Rute [Vicente Oliveira]"): no sex from them
         self.cut = {clean_name(e.text) for e in ents if e.label_ == "PERSON" and e.start > 0
                     and doc[e.start - 1].pos_ == "PROPN" and doc[e.start - 1].is_title
@@ -239,13 +238,15 @@ class Ctx:
         return found
 
     def expand(self, name: str, before: int) -> str:
-        """A surname-only mention -> the longest PERSON mention ending with it, earlier first."""
+        """A surname-only mention -> the longest PERSON mention ending with it, earlier first, one that opens with a
+        given name or an initial first ("Bettie Page", not "Mogul Page" of 'Playboy Mogul Page')."""
         words = name.split()
-        best, key = name, (False, len(words))
+        best, key = name, (False, False, len(words))
         for s, _e, full, _r in self.persons:
             fw = full.split()
-            if len(fw) > len(words) and fw[-len(words) :] == words and (s < before, len(fw)) > key:
-                best, key = full, (s < before, len(fw))
+            rank = (s < before, _given(fw[0]), len(fw))
+            if len(fw) > len(words) and fw[-len(words) :] == words and rank > key:
+                best, key = full, rank
         return best
 
     def sex_of(self, name: str) -> str | None:
@@ -293,7 +294,10 @@ class Ctx:
         if not cands:
             return None
         for s, _e, name, _r in reversed(cands if title else []):
-            if title in {t.lower_ for t in self.doc[max(0, s - 6) : s]}:
+            # the title before the name, with no verb between ('Pope John Paul', not 'The pope said Stepinac ...')
+            words = list(self.doc[max(0, s - 6) : s])
+            here = next((j for j in range(len(words) - 1, -1, -1) if words[j].lower_ == title), None)
+            if here is not None and not any(t.pos_ in ("VERB", "AUX") for t in words[here + 1 :]):
                 return self.expand(name, s)
         if title_only:
             return None
@@ -310,6 +314,20 @@ class Ctx:
         if skipped >= lo:  # no person near, but a place or ship that took the pronoun: not a name further back
             return None
         return self.expand(cands[-1][2], cands[-1][0])
+
+
+def _rank(root: Token) -> int:
+    """A mention's rank as an antecedent: 2 a speaker (the subject of a cue, the source of 'according to'), 1 a
+    subject, 0 other, -1 the addressee of a third person's 'told'; a name in apposition to a noun ranks as that
+    noun ('The team's general manager, A.J. Smith said': a speaker)."""
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        root = root.head
+    subj, dep, head = root.dep_ in ("nsubj", "nsubjpass"), root.dep_, root.head
+    if dep == "pobj" and according(head.head) is not None:  # 'according to ... Robert Sznewajs': a source
+        return 2
+    if dep in ("dobj", "dative") and head.lower_ in TELL_FORMS and _third_person(head):
+        return -1
+    return 2 if subj and is_cue(head) else int(subj)
 
 
 def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
@@ -518,20 +536,41 @@ KIN = {
 }
 
 
+# people a writer introduces unnamed ("a relative", "a friend of the family"), besides role nouns and kin
+PERSON_NOUNS = frozenset("relative friend neighbour neighbor witness colleague classmate resident man woman".split())
+
+
 def _pronoun_person(ctx: Ctx, at: int, low: str) -> str | None:
-    """The name a pronoun at token ``at`` stands for (``Ctx.recent_person``), but none for he/she after a kin
-    noun of the pronoun's gender with a possessor as subject in this or the sentence before, after the last
-    name ('Nichols' mother expressed their sentiments. "...," she said': the mother, unnamed, not Nichols)."""
+    """The name a pronoun at token ``at`` stands for (``Ctx.recent_person``), unless a person noun is the nearest
+    subject in this or the sentence before, after the last name: then he/she stand for that person, none when it is
+    unnamed (a kin noun with a possessor: 'Nichols' mother expressed their sentiments. "...," she said'; an
+    indefinite one: 'According to a relative, ... "...," she said'; one first met so: 'a friend ... The friend said
+    ... She added'), the holder of a role noun ('The pope mentioned this ... "...," he said': John Paul II)."""
     name = ctx.recent_person(at, pronoun=low)
     if name is None or low not in KIN:
         return name
     doc, k = ctx.doc, ctx.sent_of[min(at, len(ctx.doc) - 1)]
     last = max((p for p in ctx.persons if p[1] <= at and not ctx.quoted[p[0]]), key=lambda p: p[0], default=None)
     lo = max(ctx.sents[max(0, k - 1)][0], last[1] if last else 0)
-    for t in doc[lo:at]:
-        if t.lower_ in KIN[low] and t.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted[t.i] \
-                and any(c.dep_ == "poss" for c in t.children):  # fmt: skip
+    for t in reversed(doc[lo:at]):
+        noun = t.lower_
+        if t.dep_ not in ("nsubj", "nsubjpass") and according(t.head.head) is None or ctx.quoted[t.i] \
+                or t.pos_ != "NOUN" or noun not in ROLE_NOUNS | PERSON_NOUNS | KIN["he"] | KIN["she"]:  # fmt: skip
+            continue
+        owner = {c.i for p in t.children if p.dep_ == "poss" for c in p.subtree}
+        if noun in KIN["he" if low == "she" else "she"] \
+                or any(ctx.label(c) == "PERSON" for c in t.subtree if c.i not in owner):  # fmt: skip
+            return name  # ('his brother' for 'she'; 'a friend, Anna Smith,': the name is the antecedent)
+        if noun in KIN[low] and any(c.dep_ == "poss" for c in t.children):
             return None
+        if any(c.lower_ in _INDEFINITE and c.dep_ in ("det", "nummod") for c in t.lefts):
+            return None
+        if not _definite(t):
+            return name
+        if _unnamed_role(ctx, t.i, noun):
+            return None
+        holder = resolve_speaker(ctx, t)[1] if noun in ROLE_NOUNS else name
+        return name if holder and ctx.sex_of(holder) == ("m" if low == "she" else "f") else holder
     return name
 
 
@@ -667,7 +706,8 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
         return sp, ctx.recent_person(s)  # "said the 29-year-old": the person named before
     # "the beer distributor's president": a possessor that is a common noun introduces the role's holder; only a
     # person introduced with that title is its antecedent (not the last person named)
-    owned = any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subj.lefts)
+    # so does a possessive pronoun: 'her spokesman said' is not the woman named before ("her")
+    owned = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PRON") for c in subj.lefts)
     return sp, _role_holder(ctx, s, low, definite, title_only=owned)
 
 

@@ -1,0 +1,74 @@
+"""Who said it: the names pronouns and descriptions resolve to (issue 5; sentences from the 961-article stream)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsweave.stages.quotes import extract_quotes
+
+from . import test_quotes
+
+nlp = test_quotes.nlp  # (the spaCy fixture)
+
+CASES = {
+    # 'her spokesman' is not the woman 'her' stands for
+    "owned role noun": (
+        'Esther Williams, whose experiences as a young swimming champion led to a career of Hollywood "aqua-musicals"'
+        " designed just for her, died on Thursday in Beverly Hills, California, at the age of 91, her spokesman said.",
+        "died on Thursday", "her spokesman", None,
+    ),
+    # a name in apposition to the subject ranks as the subject: the pronoun's antecedent, not Williams
+    "apposition to the subject": (
+        "Williams is an 11-year veteran and recipient of the Chargers' Most Valuable Player Award this season. "
+        "According to the City Attorney's office, Williams' case had not been submitted as of Tuesday. "
+        "The team's general manager, A.J. Smith said that \"we'll continue to monitor the situation.\" "
+        'He went on to say, "the Chargers have always been leaders and positive contributors to our community."',
+        "always been leaders", "He", "A.J. Smith",
+    ),
+    # an unnamed source ('a relative') after the last name: the pronoun is that source, no name
+    "unnamed source": (
+        "Jenkin, who is unemployed, spent much of his time on his computer and listening to music. "
+        "According to a relative, he had suffered mental health problems for some time. "
+        "'He's had a very dark past, but I don't want people to think he is some kind of monster, "
+        "I just feel sorry for him,' she said.",
+        "very dark past", "she", None,
+    ),
+    # a role noun as the subject before: the pronoun is its holder, not the last place or person named
+    "role noun subject": (
+        "Pope John Paul II celebrated Mass in Split on Sunday. "
+        "Split was untouched by the fighting, but Zadar, Sibenik and Dubrovnik along the Dalmatian Coast were "
+        "heavily damaged. Dubrovnik suffered damage to some of its art and cultural treasures. "
+        "The pope mentioned this in his homily. "
+        "``The eye of man can no longer rejoice in them,'' he said of losses to architectural masterpieces.",
+        "eye of man", "he", "John Paul II",
+    ),
+    # guard: 'the director' is Weitz, named before; the pronoun keeps him
+    "role noun subject is the named man": (
+        "Chris Weitz has not helmed a girl-oriented project before. Still, the director was taking few chances. "
+        '"I promise to remain responsive to your hopes and fears," he wrote in his own letter to fans Saturday.',
+        "remain responsive", "he", "Chris Weitz",
+    ),
+    # a surname the tagger left untagged as the subject ('Page avoided ...') is an antecedent, not the actress
+    "untagged surname subject": (
+        "Ms Page had been admitted to hospital originally for treatment for pneumonia. "
+        "Her image appeared on magazine covers, playing cards, wallpaper and comic books in the 1990s. "
+        "In later years, she lived in California and collected royalties from her work as a model. "
+        'In 2005, Time Warner Inc. and HBO Films released "The Notorious Bettie Page," a feature film starring '
+        "Gretchen Mol as Page. Page avoided the camera lens after her modeling years, though she was photographed "
+        "with Hefner at Playboy's 50th anniversary celebration in 2003. "
+        '"I want people to remember me as I was," she said in a Playboy interview in 1998.',
+        "remember me as I was", "she", "Page",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_pronoun_or_description_resolves_to_the_person_the_text_means(nlp: Any, case: str) -> None:
+    text, words, span, name = CASES[case]
+    found = [q for q in extract_quotes(nlp(text)) if words in text[q.content.start : q.content.end]]
+    assert found, f"no quote with {words!r}"
+    q = found[0]
+    assert q.speaker is not None and q.speaker.text == span
+    assert q.speaker_name == name
