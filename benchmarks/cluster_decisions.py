@@ -48,7 +48,7 @@ VECS, ENTS = features(RECORDS)
 TERMS = [content_terms(r.get("title"), r.get("text") or "", Settings().cluster_lead_chars) for r in RECORDS]
 DEV = [i for i in range(len(RECORDS)) if not heldout(topic(RECORDS[i]["event"]))]
 EVENT = {r["id"]: r["event"] for r in RECORDS}
-P: dict[str, Any] = dict(default_params(), merge_threshold=0.0)  # no merge fires on this stream at the default
+P: dict[str, Any] = dict(default_params(), merge_threshold=0.0)  # merges off: a join counts where it is made
 
 
 FIRST_SEED = 0  # 0: the file order and cluster_stream.py's shuffles; else fresh shuffles only (--first-seed)

@@ -8,7 +8,7 @@ halves' main gold events differ (a right cut) or are the same event (a story of 
 story's size when it split.
 
     .venv/bin/python benchmarks/cluster_split.py [--seeds 5] [--first-seed 100]
-        [--variants 0 0.8:8:32:0.3:4 0.7:8:32:0.3:4 ...]
+        [--variants 0 0.8:8:32:0.3:4 0.7:8:32:0.3:4 0.8,split_peel=1 ...]
 """
 
 from __future__ import annotations
@@ -35,8 +35,14 @@ FIELDS = ("split_ratio", "split_min", "split_max", "split_share", "split_group")
 
 
 def variant(spec: str) -> dict[str, float]:
-    """"0.8:8:32:0.3:4" -> the split fields (missing ones keep the clusterer's defaults)."""
-    return {k: (float(v) if "." in v else int(v)) for k, v in zip(FIELDS, spec.split(":"), strict=False)}
+    """"0.8:8:32:0.3:4" -> the split fields (missing ones keep the clusterer's defaults); "0.8:12,split_peel=1":
+    the same, then any other StoryClusterer fields by name."""
+    head, *named = spec.split(",")
+    out = {k: (float(v) if "." in v else int(v)) for k, v in zip(FIELDS, head.split(":"), strict=False) if v}
+    for kv in named:
+        k, v = kv.split("=", 1)
+        out[k] = float(v) if "." in v else int(v)
+    return out
 
 
 def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list,

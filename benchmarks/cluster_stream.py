@@ -97,6 +97,7 @@ def default_params() -> dict[str, float]:
         "story_terms": s.cluster_story_terms,
         "dormant_days": s.cluster_dormant_days,
         "merge_threshold": s.cluster_merge_threshold,
+        "merge_guard": s.cluster_merge_guard,
         "split_ratio": s.cluster_split,
     }
 

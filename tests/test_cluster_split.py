@@ -205,3 +205,41 @@ def test_no_merge_that_the_split_check_would_cut_again() -> None:
     assert c.merged_into == {}
     assert {s: len(st.members) for s, st in c.stories.items()} == {"s-jackman-0": 10, "s-ellen-0": 5,
                                                                    "s-xellen-0": 5}  # fmt: skip
+
+
+def test_the_merge_guard_keeps_twin_stories_apart_below_the_split_check_sizes() -> None:
+    """Four Jackman articles, four DeGeneres ones (their own story from the first at a join threshold of 0.5),
+    two Jackman ones: the stories look alike as wholes (merge similarity >= 0.3) but hold under split_min
+    articles, so only the merge guard sees that their members stay apart."""
+    items = _stream()
+    items = items[:4] + items[6:10] + items[4:6]
+    kw = dict(KW, threshold=0.5)
+    loose = StoryClusterer(split_ratio=0.8, merge_threshold=0.3, **kw)  # type: ignore[arg-type]
+    assert _assign(loose, items)[4] == "s-ellen-0" and loose.merged_into == {"s-ellen-0": "s-jackman-0"}
+    c = StoryClusterer(split_ratio=0.8, merge_threshold=0.3, merge_guard=0.7, **kw)  # type: ignore[arg-type]
+    assert _assign(c, items) == ["s-jackman-0"] * 4 + ["s-ellen-0"] * 4 + ["s-jackman-0"] * 2
+    assert c.merged_into == {}
+
+
+def test_the_merge_guard_lets_the_fragments_of_one_event_merge() -> None:
+    """At a join threshold of 0.7 the Jackman articles open three stories; the guard lets them merge into one
+    and keeps the DeGeneres story apart."""
+    items = _stream()
+    items = items[:4] + items[6:10] + items[4:6]
+    kw = dict(KW, threshold=0.7)
+    c = StoryClusterer(split_ratio=0.8, merge_threshold=0.3, merge_guard=0.7, **kw)  # type: ignore[arg-type]
+    got = _assign(c, items)
+    assert len(set(got[:4])) > 1 and c.merged_into == {"s-jackman-0": "s-jackman-1", "s-jackman-2": "s-jackman-1"}
+    assert {s: sorted(st.members) for s, st in c.stories.items()} == {
+        "s-jackman-1": [f"jackman-{i}" for i in range(6)], "s-ellen-0": [f"ellen-{i}" for i in range(4)]}  # fmt: skip
+
+
+def test_the_merge_guard_compares_the_two_stories_members() -> None:
+    ms = [m for _, m in _stream()]
+    c = StoryClusterer(**KW)  # type: ignore[arg-type]
+    for m in ms:
+        c.n_docs += 1
+        c.df.update(m.terms.keys())
+    assert c._apart(c.pair_similarities(ms[:6] + ms[6:]), 6, 0.7)  # Jackman against DeGeneres
+    assert not c._apart(c.pair_similarities(ms[:6]), 3, 0.7)  # two halves of the Jackman articles
+    assert not c._apart(c.pair_similarities(ms[:2]), 1, 0.7)  # two single articles: no pair within

@@ -12,7 +12,9 @@ merged: the smaller into the bigger, whose id stays. Stories whose last article 
 ``split_ratio`` set, a story of ``split_min``..``split_max`` articles that grows is checked for two
 events in one: its members are grouped in two by average linkage over the same similarity, and if
 both groups are large enough and the similarity between them is at most ``split_ratio`` times the
-one within them, the group without the story's first article leaves as a story of its own.
+one within them, the group without the story's first article leaves as a story of its own; and no merge is
+made that the check would cut again, or (``merge_guard``) of two stories whose members' similarity between the
+two is at most that share of the one within them (fragments of one event merge, twin events do not).
 Deterministic for a given arrival order; the state is a list of StoryState records plus a
 document-frequency table that the store persists, so a later run continues the same stories. The
 split check also needs the members' own features: they are kept in memory while a story is in the
@@ -147,6 +149,7 @@ class StoryClusterer:
     split_max: int = 32
     split_share: float = 0.3  # each group holds at least this share of the members ...
     split_group: int = 4  # ... and at least this many
+    merge_guard: float = 0.0  # with split_ratio: no merge of two stories whose members' between/within is <= this
     member_features: MemberFeatures | None = None  # stored members' features (stories loaded from the store)
     stories: dict[str, _Story] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)  # term -> articles containing it
@@ -174,7 +177,7 @@ class StoryClusterer:
             lexical_weight=s.cluster_lexical_weight, time_window_days=s.cluster_time_window_days,
             time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
-            merge_threshold=s.cluster_merge_threshold, split_ratio=s.cluster_split,
+            merge_threshold=s.cluster_merge_threshold, merge_guard=s.cluster_merge_guard, split_ratio=s.cluster_split,
             member_features=member_features,
         )  # fmt: skip
 
@@ -430,11 +433,18 @@ class StoryClusterer:
             return st
         other = self._live[int(sims.argmax())]
         keep, gone = (other, st) if len(other.members) >= len(st.members) else (st, other)
-        if self.split_ratio > 0 and self.split_min <= len(keep.members) + len(gone.members) <= self.split_max:
-            # no merge that the split check would cut again (twin stories a split made look alike as wholes)
+        size = len(keep.members) + len(gone.members)
+        if self.split_ratio > 0 and size <= self.split_max and (size >= self.split_min or self.merge_guard > 0):
+            # no merge that the split check would cut again (twin stories a split made look alike as wholes), nor
+            # one of two stories whose members stay apart (merge_guard: fragments of one event merge, twins not)
             ms, more = self._member_list(keep), self._member_list(gone)
-            if ms is not None and more is not None and self.split_check(ms + more) is not None:
-                return st
+            if ms is not None and more is not None:
+                with self._one_blas_thread():
+                    sim = self.pair_similarities(ms + more)
+                if (size >= self.split_min and self.split_check(ms + more, sim) is not None) or (
+                    self.merge_guard > 0 and self._apart(sim, len(ms), self.merge_guard)
+                ):
+                    return st
         keep.members.extend(gone.members)
         self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
         if self.split_ratio > 0:
@@ -471,13 +481,15 @@ class StoryClusterer:
         """Similarity of every two members, as ``similarities`` scores an article against a story of the other."""
         return pair_similarities(ms, self.entity_weight, self.lexical_weight, self.df, self.n_docs)
 
-    def split_check(self, ms: Sequence[Member]) -> list[int] | None:
+    def split_check(self, ms: Sequence[Member], sim: np.ndarray | None = None) -> list[int] | None:
         """The members (indices) that should leave the story, or None: two groups by average linkage, both of
         at least max(``split_group``, ``split_share`` of the members), and the mean similarity between them at
-        most ``split_ratio`` times the mean within them. The group with the first member stays."""
+        most ``split_ratio`` times the mean within them. The group with the first member stays. ``sim``: the
+        members' ``pair_similarities`` if already computed."""
         n = len(ms)
-        with self._one_blas_thread():
-            sim = self.pair_similarities(ms)
+        if sim is None:
+            with self._one_blas_thread():
+                sim = self.pair_similarities(ms)
         stay, leave = two_groups(sim)
         if min(len(stay), len(leave)) < max(self.split_group, self.split_share * n):
             return None
@@ -485,6 +497,15 @@ class StoryClusterer:
         w = float(np.mean(within))
         between = float(sim[np.ix_(stay, leave)].mean())
         return leave if w > 0 and between <= self.split_ratio * w else None
+
+    @staticmethod
+    def _apart(sim: np.ndarray, k: int, ratio: float) -> bool:
+        """Whether the first ``k`` articles of a similarity matrix (one story) and the others (another story) are
+        two groups: the mean similarity between them at most ``ratio`` times the mean within them (the pairs
+        inside either story; False when neither has two members)."""
+        a, b = list(range(k)), list(range(k, len(sim)))
+        within = [sim[i, j] for g in (a, b) for x, i in enumerate(g) for j in g[x + 1 :]]
+        return bool(within) and float(sim[np.ix_(a, b)].mean()) <= ratio * float(np.mean(within))
 
     def _maybe_split(self, st: _Story, article_id: str) -> _Story:
         """Split ``st`` in two if its members form two groups (``split_check``); return the story that now
