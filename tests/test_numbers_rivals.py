@@ -128,3 +128,13 @@ def test_a_quakes_magnitude_is_read_from_the_richter_scale_or_a_decimal_before_q
                                    for m in re.finditer(r"5\.6|6\.1|Two", text)], sentences)  # fmt: skip
     assert [(n["value"], n["unit"], n["counts"]) for n in found] == [
         (5.6, "magnitude", None), (6.1, "magnitude", None), (6.1, "magnitude", None), (2, None, "quakes")]
+
+
+def test_a_possessives_mark_is_no_part_of_a_unit() -> None:
+    from newsweave.records import Mention as M
+    from newsweave.stages.facts import numbers_in_text
+
+    # Bettie Page's obituaries (ECB+): spaCy's TIME mention takes the apostrophe in
+    text = "Klaw, who paid $80 for four hours' work at his studio in Greenwich Village, required such shots."
+    found = numbers_in_text(text, [M(23, 34, "four hours'", "TIME")], [(0, len(text))])
+    assert [(n["value"], n["unit"], n["text"]) for n in found] == [(4, "hours", "four hours")]

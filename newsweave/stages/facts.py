@@ -631,6 +631,8 @@ def numbers_in_text(
         if m.label not in NUMBER_LABELS or _CLOCK.search(m.text) or _GLUED.search(m.text) or _glued_name(m.text):
             continue
         start, end = m.start, m.end
+        if text[start:end].endswith(("s'", "s’")):  # "four hours' work": the possessive's mark is no part of the unit
+            end -= 1
         if code := _CODE.search(m.text):  # "Seven AK-47s": the count is "Seven"
             end = start + code.start()
             if not text[start:end].strip() or parse_words(_WORD.findall(text[start:end]))[0] is None:
