@@ -21,6 +21,10 @@ def test_the_closing_mark_is_taken_with_or_without_a_space_before_it() -> None:
     assert _end('called them "illegals and thugs," he said', "thugs").endswith('thugs,"')
     # the next quote's opening mark, a word right after it, is not this one's close
     assert _end('called them "illegals. "Next one"', "illegals") == 'called them "illegals'
+    # a wire's `` opens a quotation its '' closes (DUC 2003, the beatification of Cardinal Stepinac)
+    tdt = "He said Stepinac ``is now entrusted with the radiant badge of martyrdom.'' The pope"
+    assert _end(tdt, "martyrdom.").endswith("martyrdom.''")
+    assert _end("it was ``traditional'' in Brazil, he said", "Brazil").endswith("in Brazil")
     # a content with its quotation closed takes nothing more
     assert _end('said the talks were "productive" . "We agree', "productive\"") == 'said the talks were "productive"'
 

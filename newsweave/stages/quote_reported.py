@@ -221,7 +221,9 @@ def _close_mark(text: str, s: int, e: int) -> int:
     """The end of a content span that opens a quote it does not close ('called them "illegals'):
     past the closing mark (and the punctuation it encloses) that follows at once."""
     seg = text[s:e]
-    if not (seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or seg.count("''") % 2 == 1):
+    opens = seg.count("``")  # a wire's opening mark (DUC 2003, "``having endured ... martyrdom.''")
+    if not (seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1 or opens > seg.count("''")
+            or not opens and seg.count("''") % 2 == 1):  # fmt: skip
         return e
     m = _CLOSING.match(text, e) or _CLOSING_SPACED.match(text, e)
     return m.end() if m else e
