@@ -166,3 +166,15 @@ def test_a_word_spacy_ran_into_a_full_name_tagged_elsewhere_is_cut() -> None:
     assert by_name["Peyton Hillis"]["mentions"] == 2
     assert "Razorback Peyton Hillis" not in {v for e in ents for v in e["variants"]}
     assert "Gaetano Lo Presti" in {v for e in ents for v in e["variants"]}
+
+
+def test_a_degree_or_title_abbreviation_beside_a_name_is_no_place() -> None:
+    # spaCy's GPE on "MD", "Msgr", "D.A."; Maryland's "Md." after a town stays a place
+    text = ("Obama announced that he was nominating Regina M. Benjamin, MD, a family physician from southern Alabama. "
+            "She received her MD degree in Alabama. CNA spoke with Msgr. Michael L. Farmer. The D.A.'s release says "
+            "Deputy Ortiz spotted him. He keeps a lab at the NIH's Bethesda, Md., campus.")
+    lab = _labels(text, [("Regina M. Benjamin", "PERSON", 0), ("MD", "GPE", 0), ("MD", "GPE", 1),
+                         ("Msgr", "GPE", 0), ("Michael L. Farmer", "PERSON", 0), ("D.A.", "GPE", 0),
+                         ("Bethesda", "GPE", 0), ("Md.", "GPE", 0)])
+    assert "MD" not in lab and "Msgr" not in lab and "D.A." not in lab
+    assert lab["Md"] == "GPE"

@@ -765,6 +765,25 @@ _COMMON_ABBREVIATIONS = frozenset("""
 """.split())  # fmt: skip
 
 
+# degrees and titles written as abbreviations beside a name ("Regina Benjamin, MD, MBA", "Howard R. Sanders, Esq.",
+# "Msgr. Farmer", "Deputy D.A. Lowell Anger"): spaCy tags them GPE or ORG; a doctor's "MD" only after a story
+# surname or an article ("her MD degree"), since "Md." and "MD" are also Maryland ("Bethesda, Md.")
+_DEGREES = frozenset("PhD Ph.D. MBA M.B.A. Esq Esq. Msgr Msgr. D.A. DDS D.D.S. LLB LL.B.".split())
+_DOCTOR = frozenset({"MD", "M.D."})
+_SURNAME_COMMA_BEFORE = re.compile(r"([A-Z][\w'’-]+),\s*$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|her|his|their)\s+$", re.I)
+
+
+def _degree(surface: str, text: str | None, m: Mention, surnames: set[str]) -> bool:
+    if surface in _DEGREES:
+        return True
+    if surface not in _DOCTOR or text is None or not _exact(m, text):
+        return False
+    before = text[max(0, m.start - 40) : m.start]
+    name = _SURNAME_COMMA_BEFORE.search(before)
+    return (name is not None and name.group(1) in surnames) or _ARTICLE_BEFORE.search(before) is not None
+
+
 def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str]) -> bool:
     """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
     Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
@@ -779,7 +798,7 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
         return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
-    if surface in _COMMON_ABBREVIATIONS:  # "DUI", "KO", "CCTV": a thing, not a body
+    if surface in _COMMON_ABBREVIATIONS or _degree(surface, text, m, surnames):  # "DUI", "KO", "CCTV": a thing
         return True
     if re.search(r"(?i)\bn't\b|(?<=\s)'(?:re|ve|ll|m|d)\b", surface):  # "DO N'T Appropriate": a tokenized contraction
         return True
