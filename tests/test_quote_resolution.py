@@ -61,6 +61,14 @@ CASES = {
         '"I want people to remember me as I was," she said in a Playboy interview in 1998.',
         "remember me as I was", "she", "Page",
     ),
+    # a trade noun the tagger takes for a name ('Filmmaker and aviator Howard Hughes') is no antecedent
+    "trade noun tagged as a name": (
+        "Born in 1923 in Nashville, Tennessee, Bettie Mae Page was one of six children from an impoverished family. "
+        "A screen test at 20th Century Fox went badly, with a producer offering her a break in return for sexual "
+        "favors -- she refused. Filmmaker and aviator Howard Hughes also doggedly pursued Page but she rebuffed him "
+        'as well. "I never returned any of his calls," she once said.',
+        "never returned", "she", "Page",
+    ),
 }
 
 

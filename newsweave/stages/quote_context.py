@@ -330,6 +330,10 @@ def _rank(root: Token) -> int:
     return 2 if subj and is_cue(head) else int(subj)
 
 
+# endings of a trade noun the tagger takes for a name at the head of a sentence ('Filmmaker and aviator Howard Hughes')
+_TRADES = ("maker", "writer", "ist", "grapher")
+
+
 def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
     """Names of ``names`` (PERSON mentions) that are likely no person, unless the document writes them
     after a given name, an initial or another name ("Rajendra Pachauri", "Bettie Page" tagged ORG) or an
@@ -365,7 +369,8 @@ def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
         words, c = name.split(), labels.get(name, {})
         one = len(words) == 1
         if name in PLACE_NAMES or words[0].lower() in SHIP_PREFIXES or c.get("ship") \
-                or one and name.lower() in COMMON_WORDS and name.lower() not in NAME_WORDS \
+                or one and (name.lower() in COMMON_WORDS or name.lower().endswith(_TRADES)) \
+                and name.lower() not in NAME_WORDS \
                 or one and name.endswith("s") and c.get("NORP") \
                 or c.get("other", 0) > c.get("PERSON", 0) and not c.get("used"):  # fmt: skip
             out.add(name)
