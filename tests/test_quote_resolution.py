@@ -69,6 +69,14 @@ CASES = {
         'as well. "I never returned any of his calls," she once said.',
         "never returned", "she", "Page",
     ),
+    # a name the article writes as a place's ('the city of Bandar Abbas') is no role's holder
+    "place named like a person": (
+        "A powerful earthquake has hit southern Iran, destroying several villages and killing at least three people. "
+        "The 5.9 - magnitude quake struck Qeshm island, home to 120, 000 people, and the city of Bandar Abbas, state "
+        "media said. The governor of Qeshm island told the AFP news agency four villages had been destroyed and three "
+        "people killed.",
+        "four villages", "The governor of Qeshm island", None,
+    ),
 }
 
 

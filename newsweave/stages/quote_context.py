@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Ent
 
 from newsweave.records import Span
 from newsweave.stages.textutil import PERSON_PRONOUNS, common_words, stage_data
@@ -332,6 +333,8 @@ def _rank(root: Token) -> int:
 
 # endings of a trade noun the tagger takes for a name at the head of a sentence ('Filmmaker and aviator Howard Hughes')
 _TRADES = ("maker", "writer", "ist", "grapher")
+# a name after these is a place's ('the city of Bandar Abbas', 'the villages Kavouhi and Zinabieh')
+PLACE_NOUNS = frozenset("city town village villages capital island province port region district county state".split())
 
 
 def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
@@ -343,6 +346,7 @@ def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
     Bali", "the Bali conference"; not "Lohan" GPE 4 times in "Lohan has checked into ...")."""
     labels: dict[str, dict[str, int]] = {}
     vouched: set[str] = set()
+    honoured: set[str] = set()
     for e in ents:
         name = clean_name(e.text)
         if not name:
@@ -355,16 +359,19 @@ def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
             c["used"] = 1
         if e.start > 0 and doc[e.start - 1].lower_ in VESSELS:
             c["ship"] = 1
+        if _place_context(doc, e):
+            c["place"] = 1
         words = name.split()
         if person and e.start > 0 and doc[e.start - 1].lower_ in HONORIFICS - {"the"}:
             vouched.add(name)
+            honoured.add(name)
         for k in range(1, len(words)):
             w = words[k - 1]
             if _given(w) or person and k == 1 and w.lower() not in SHIP_PREFIXES \
                     and (w.lower() in NAME_WORDS or w.lower() not in COMMON_WORDS):  # fmt: skip
                 vouched.update(" ".join(words[j:]) for j in range(k, len(words)))
                 break
-    out = set()
+    out = {n for n in names if labels.get(n, {}).get("place") and n not in honoured}
     for name in names - vouched:
         words, c = name.split(), labels.get(name, {})
         one = len(words) == 1
@@ -375,6 +382,24 @@ def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:
                 or c.get("other", 0) > c.get("PERSON", 0) and not c.get("used"):  # fmt: skip
             out.add(name)
     return out
+
+
+def _place_context(doc: Doc, e: Ent) -> bool:
+    """The document writes the name as a place's: after a place noun ("the city of Bandar Abbas", "the villages
+    Kavouhi and Zinabieh") or in apposition to one ("the capital, Ashgabat")."""
+    i = e.start - 1
+    if i > 0 and doc[i].lower_ == "of":
+        i -= 1
+    if i >= 0 and doc[i].lower_ in PLACE_NOUNS:
+        return True
+    t = e.root
+    for _ in range(3):  # up through 'Kavouhi and [Zinabieh]', '[the capital], Ashgabat'
+        if t.dep_ not in ("conj", "appos", "compound") or t.head is t:
+            return False
+        t = t.head
+        if t.lower_ in PLACE_NOUNS:
+            return True
+    return False
 
 
 def _given(word: str) -> bool:
