@@ -138,3 +138,18 @@ def test_a_possessives_mark_is_no_part_of_a_unit() -> None:
     text = "Klaw, who paid $80 for four hours' work at his studio in Greenwich Village, required such shots."
     found = numbers_in_text(text, [M(23, 34, "four hours'", "TIME")], [(0, len(text))])
     assert [(n["value"], n["unit"], n["text"]) for n in found] == [(4, "hours", "four hours")]
+
+
+def test_counts_of_progress_are_no_rivals() -> None:
+    # Air France 447 (MultiLing): bodies recovered over the days of a search
+    so_far = "At least two bodies have been recovered so far."
+    weekend = "Sixteen bodies have been recovered from the waters of the ocean last weekend."
+    table = build_number_table([("a1", [{"start": 9, "end": 12, "text": "two", "value": 2, "qualifier": "at least",
+                                         "unit": None, "counts": "bodies", "verb": "recovered", "sentence": [0, 47]}]),
+                                ("a2", [{"start": 0, "end": 7, "text": "Sixteen", "value": 16, "qualifier": None,
+                                         "unit": None, "counts": "bodies", "verb": "recovered", "sentence": [0, 77]}])])
+    assert (so_far[9:12], weekend[0:7]) == ("two", "Sixteen") and _conflicts(table) == {}
+    killed = [{**row, "verb": "killed"} for row in ({"start": 0, "end": 2, "text": "10", "value": 10, "qualifier": None,
+               "unit": None, "counts": "people", "sentence": [0, 10]},)]  # fmt: skip
+    tolls = build_number_table([("a1", killed), ("a2", [{**killed[0], "value": 3, "text": "3"}])])
+    assert _conflicts(tolls) == {10: [3], 3: [10]}

@@ -1381,15 +1381,20 @@ def vague_value(qualifier: str | None) -> int | None:
     return value
 
 
+# what a count of progress did: "2 bodies have been recovered so far" and "Sixteen bodies have been recovered", "56
+# percent of the votes counted" and "69.5 percent": a figure of its day, no rival of another day's
+_PROGRESS_VERBS = frozenset({"counted", "recovered", "tallied", "processed", "retrieved"})
 BACKGROUND_DAYS = 60  # a figure whose sentence is dated this long before its article tells of an earlier event
 
 
 def _no_rival(n: dict[str, Any]) -> bool:
     """Whether a figure stands against no other article's figure of the same thing: a vague plural ("dozens of
     firefighters", "tens of thousands of people" name a range, not a count), an added count ("another 102
-    people", "Thirty other people") or a figure of an earlier event (``background``, set by ``story_facts``:
-    "more than 31,000 people were killed in Bam in December 2003" in a story of 2005)."""
-    return bool(vague_value(n.get("qualifier")) is not None or n.get("added") or n.get("background"))
+    people", "Thirty other people"), a count of progress ("bodies recovered", "votes counted") or a figure of an
+    earlier event (``background``, set by ``story_facts``: "more than 31,000 people were killed in Bam in December
+    2003" in a story of 2005)."""
+    progress = str(n.get("verb") or "").lower() in _PROGRESS_VERBS
+    return bool(vague_value(n.get("qualifier")) is not None or n.get("added") or n.get("background") or progress)
 
 
 def _same_scope(a: tuple[set[str], bool], b: tuple[set[str], bool]) -> bool:
