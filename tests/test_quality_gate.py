@@ -54,7 +54,9 @@ def measure_clustering() -> float:
         ms = tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
         terms = content_terms(r.get("title"), r.get("text") or "", s.cluster_lead_chars)
         pred.append(c.assign(r["id"], v, entity_keys(Analysis(r["id"], (), ms, ())), r.get("published"), terms))
-    return bcubed([r["event"] for r in recs], pred)[2]
+    # where each article ends, after the merges and splits of later articles (what `newsweave cluster` writes)
+    final = [c.final_story(r["id"], p) for r, p in zip(recs, pred, strict=True)]
+    return bcubed([r["event"] for r in recs], final)[2]
 
 
 def measure_quotes(n: int = 30) -> tuple[float, float]:
