@@ -178,3 +178,15 @@ def test_a_degree_or_title_abbreviation_beside_a_name_is_no_place() -> None:
                          ("Bethesda", "GPE", 0), ("Md.", "GPE", 0)])
     assert "MD" not in lab and "Msgr" not in lab and "D.A." not in lab
     assert lab["Md"] == "GPE"
+
+
+def test_a_peoples_word_or_its_plural_is_a_group_and_one_of_it_joins_them() -> None:
+    # spaCy's PERSON on "Turkmens", ORG on "Croats"; a compass word of the list stays out ("largely Eastern")
+    text = ("He called himself Turkmenbashi, or father of all Turkmens. Over 2.5 million Turkmens are eligible to "
+            "vote. The Croats honored the cardinal; one Croat wept. It is urban, and largely Eastern.")
+    lab = _labels(text, [("Turkmens", "PERSON", 0), ("Turkmens", "PERSON", 1), ("Croats", "ORG", 0),
+                         ("Croat", "ORG", 0), ("Eastern", "ORG", 0)])
+    assert lab["Turkmens"] == lab["Croats"] == lab["Croat"] == "NORP"
+    assert lab.get("Eastern") != "NORP"
+    ents, _canon = resolve_entities([_at(text, "Croats", "ORG", 0), _at(text, "Croat", "ORG", 0)], texts={"a": text})
+    assert [sorted(e["variants"]) for e in ents] == [["Croat", "Croats"]]

@@ -379,6 +379,8 @@ def similar(a: str, b: str, family: str | None = None, initials: bool = True) ->
             if len(ta) > 2 and len(tb) > 2 and ka.middle != kb.middle:
                 return False
             return _given_names_fit(ta[0], tb[0])
+    if family == "NORP" and " " not in fa + fb and (fa + "s" == fb or fb + "s" == fa):
+        return True  # a group and one of it: "Croats" / "Croat", "Serbs" / "Serb" (too short for the ratio below)
     if ka.translit == kb.translit and len(fa) >= 4:  # "Khan Sheikhun" / "Khan Shaykhun"
         return True
     if _slip(fa, fb) and not (a in _GAZETTEER and b in _GAZETTEER):
@@ -936,6 +938,7 @@ def resolve_entities(
     for p in places:  # a word of a person's name as spaCy tagged it: 'Vincent "The Chin"Gigante' ... "Chin"
         word = re.compile(rf"(?<![\w'’-]){re.escape(p)}(?![\w'’-])")
         marked[p] += any(m.label == "PERSON" and m.text != p and word.search(m.text) for _a, m in items)
+    _group_words(by_surface, cues, counts)
     _not_people(by_surface, cues, counts, speaks, roles, after_the, pronoun, lower, titled, adjective, marked,
                 place_he)
     _groups_in_names(by_surface, cues, counts, norp_before)
@@ -1550,6 +1553,24 @@ def _not_groups(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
         if not +labs and not +cues[s]:
             del by_surface[s]
             del counts[s]
+
+
+def _group_words(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str]) -> None:
+    """A people's or faith's word of ``_GROUP_WORDS`` or its plural, whatever spaCy tagged it, is a group (in place):
+    "the Croats" (ORG), "father of all Turkmens" (PERSON), "Islam"; not a word of a person's full name in the story,
+    a body's or a compass word ("the Fed", "largely Eastern")."""
+    people = {w for s, labs in by_surface.items() if " " in s and _majority_family(labs + cues[s]) == "PERSON"
+              for w in s.split()}  # fmt: skip
+    for s, labs in by_surface.items():
+        low = s.lower()
+        word = low[:-2] if low.endswith("es") and low[:-2] in _GROUP_WORDS else low[:-1] if low.endswith("s") else low
+        if (" " not in s and word in _GROUP_WORDS and word not in _BODY_GROUPS and s not in _GAZETTEER
+                and s[:1].isupper() and s not in people and _majority_family(labs + cues[s]) != "NORP"):  # fmt: skip
+            cues[s]["NORP"] += 3 * counts[s] + sum(labs.values())
+
+
+# group words that name a body, a city or a compass point too ("the Fed", "Roma", "largely Eastern")
+_BODY_GROUPS = frozenset({"taliban", "fed", "roma", "contra", "western", "eastern", "southern", "northern"})
 
 
 # a person's noun right before a name ("receptionist Madeline Kafoury", "said 32-year-old protester Paris Kyriakides",
