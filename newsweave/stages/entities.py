@@ -2246,9 +2246,9 @@ _NOT_GIVEN = _OPENERS | _ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | _CALENDAR_WORD
 _LANDFORMS = _PLACE_WORDS | _PLACE_HEADS | frozenset({"glacier", "hill", "hills", "peak", "park", "beach", "forest",
                                                       "desert", "canyon", "falls", "coast", "harbour", "harbor"})
 # a place's last word after a name spaCy tags PERSON: its label (not a census surname: "Kellie Hill", "P.J. Hill",
-# "Ricki Lake"; nor "bay": "Michael Bay")
+# "Ricki Lake"; nor "bay": "Michael Bay"); an observatory is an institution ("Sydney Observatory astronomy curator")
 _PERSON_PLACE_HEADS = {w: "GPE" if w in _PLACE_HEADS - {"ocean", "sea"} else "LOC"
-                       for w in _LANDFORMS | {"gardens"} if w not in _SURNAMES and w != "bay"} | {"observatory": "FAC"}
+                       for w in _LANDFORMS | {"gardens"} if w not in _SURNAMES and w != "bay"} | {"observatory": "ORG"}
 # last words that make a name written before an acronym an organisation ("World Health Organization (WHO)")
 _BODY_HEADS = frozenset("""
     organization organisation office agency service services committee council union association institute
