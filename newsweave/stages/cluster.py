@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..records import Analysis, StoryState
-from .cluster_split import Member, MemberFeatures, Terms, pair_similarities, two_groups
+from .cluster_split import ENTITY_CAP, Member, MemberFeatures, Terms, pair_similarities, two_groups
+from .cluster_split import idf as term_idf
 from .textutil import ENGLISH_STOP
 
 if TYPE_CHECKING:
@@ -273,7 +274,7 @@ class StoryClusterer:
         return self._blas.limit(limits=1, user_api="blas")
 
     def _idf(self, term: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+        return term_idf(self.n_docs, self.df.get(term, 0))
 
     def term_weights(self, terms: Mapping[str, int]) -> tuple[dict[str, float], dict[str, float]]:
         """The article's term weights for ``_lexical`` (tf * idf^2, unit norm after one idf) and the IDFs used."""
@@ -288,7 +289,7 @@ class StoryClusterer:
         how many of the story's articles name it (full weight from half of them)."""
         k = len(st.members)
         shared = sum(min(1.0, 2.0 * st.entities[e] / k) for e in ents if e in st.entities)
-        return min(1.0, shared / min(len(ents), 8))
+        return min(1.0, shared / min(len(ents), ENTITY_CAP))
 
     def _lexical(self, aw: dict[str, float], st: _Story, idf: dict[str, float]) -> float:
         """TF-IDF cosine between the article's weighted terms ``aw`` (tf * idf^2, unit norm after one

@@ -7,6 +7,7 @@ pieces that do not need the clusterer's state.
 
 from __future__ import annotations
 
+import math
 import sys
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -54,6 +55,20 @@ class Terms(Mapping[str, int]):
 MemberFeatures = Callable[[Sequence[str]], Mapping[str, Member]]
 
 
+def idf(n_docs: int, df: int) -> float:
+    """The inverse document frequency of a term found in ``df`` of ``n_docs`` articles, as the clusterer scores a
+    story; ``idfs`` is the same over an array of document frequencies, for ``pair_similarities``."""
+    return math.log((1 + n_docs) / (1 + df)) + 1.0
+
+
+def idfs(n_docs: int, dfs: np.ndarray) -> np.ndarray:
+    """``idf`` of every document frequency in ``dfs``."""
+    return np.log((1 + n_docs) / (1 + dfs)) + 1.0
+
+
+ENTITY_CAP = 8  # an article's entity keys counted at most, in the share a story (or another article) names
+
+
 def pair_similarities(ms: Sequence[Member], entity_weight: float, lexical_weight: float, df: Mapping[str, int],
                       n_docs: int) -> np.ndarray:  # fmt: skip
     """Similarity of every two articles, as the clusterer scores an article against a story of the other alone
@@ -70,7 +85,7 @@ def pair_similarities(ms: Sequence[Member], entity_weight: float, lexical_weight
         ent = np.zeros((n, n))
         for i, a in enumerate(sets):
             if a:
-                d = min(len(a), 8)
+                d = min(len(a), ENTITY_CAP)
                 ent[i] = [min(1.0, len(a & b) / d) for b in sets]
         sim += ew * (ent + ent.T) / 2
     if lw > 0:
@@ -83,9 +98,9 @@ def pair_similarities(ms: Sequence[Member], entity_weight: float, lexical_weight
                     cols.append(col.setdefault(t, len(col)))
                     counts.append(k)
         dfs = np.fromiter((df.get(t, 0) for t in col), dtype=np.float64, count=len(col))
-        idf = np.log((1 + n_docs) / (1 + dfs)) + 1.0  # as StoryClusterer._idf
+        weights = idfs(n_docs, dfs)
         w = np.zeros((n, max(1, len(col))))
-        w[rows, cols] = (1 + np.log(np.asarray(counts, dtype=np.float64))) * idf[cols]
+        w[rows, cols] = (1 + np.log(np.asarray(counts, dtype=np.float64))) * weights[cols]
         norms = np.linalg.norm(w, axis=1, keepdims=True)
         w = w / np.where(norms > 0, norms, 1.0)
         sim += lw * (w @ w.T)
