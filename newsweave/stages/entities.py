@@ -1345,8 +1345,9 @@ def _meteor_showers(by_surface: dict[str, Counter[str]], cues: dict[str, Counter
     shower", "Leonid meteors" (spaCy's ORG, 28 mentions); not a known place's or a census name's ("the Arizona
     meteor crater")."""
     for s, labs in list(by_surface.items()):
-        if (" " not in s and s not in _GAZETTEER and s not in _PLACES and s.lower() not in _GIVEN_NAMES | _SURNAMES
-                and any(_METEOR_AFTER.match(t, m.end) for t, m in read[s])):  # fmt: skip
+        if (" " not in s and s not in _GAZETTEER and s not in _PLACES and s.lower() not in _GIVEN_NAMES
+                and s.lower() not in _SURNAMES
+                and any(_METEOR_AFTER.match(t, m.end) for t, m in read.get(s, ()))):  # fmt: skip
             by_surface[s] = Counter({"EVENT": sum(labs.values())})
             cues[s] = Counter()
 
@@ -1656,7 +1657,8 @@ def _unlisted_person_shape(s: str, lower: set[str]) -> bool:
     if len(names) > 1 or not all(_UNLISTED_WORD.fullmatch(w) for w in [words[0], *names, words[-1]]):
         return False
     if any(w.lower() in _COMMON_WORDS or w.lower() in lower or w in _PLACES or w in _GAZETTEER
-           or w.lower() in _NOT_PERSON_WORDS | _ORG_WORDS | _PAPER_NOUNS for w in [words[0], *names, words[-1]]):
+           or w.lower() in _NOT_PERSON_WORDS or w.lower() in _ORG_WORDS or w.lower() in _PAPER_NOUNS
+           for w in [words[0], *names, words[-1]]):
         return False
     return words[-1].lower() in _SURNAMES or _PLURAL.fullmatch(words[-1]) is None
 
