@@ -425,7 +425,7 @@ def _family(label: str) -> str:
 # --- context: the words around a mention vote on its kind and give a person's roles ---------------
 
 # titles and role nouns ("Foreign Minister", "spokesperson", "Maj. Gen.")
-_ROLE_HEADS = frozenset("""
+ROLE_HEADS = frozenset("""
     president minister secretary spokesman spokeswoman spokesperson manager director chairman chairwoman
     chair chief leader head ambassador commander general governor mayor senator officer envoy executive
     captain colonel sergeant lieutenant prosecutor judge king queen prince pope correspondent reporter
@@ -433,7 +433,7 @@ _ROLE_HEADS = frozenset("""
     representative spokesperson negotiator lawyer attorney analyst economist professor campaigner winner
     gen maj lt col sgt spc capt adm cmdr rev dr mr mrs ms sir dame lord lady
 """.split())  # fmt: skip
-_ROLE_WORDS = _ROLE_HEADS | frozenset("""
+ROLE_WORDS = ROLE_HEADS | frozenset("""
     foreign defence defense interior finance prime vice deputy former acting state of the for
     general army navy air force team tour senior top elected national chief-executive
 """.split())  # fmt: skip
@@ -441,7 +441,7 @@ _LEADING = frozenset({"of", "the", "for", "with", "a", "an", "by", "from", "to",
 # (a role never starts with one of the sentence openers, ``_OPENERS`` below: "Before former President", "If the ...")
 _VERB_WORDS = frozenset("is was are were be been being has had have did does do would will could should "
                         "can may might must said says".split())  # fmt: skip
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev"})
 _PLACE_PREPS = re.compile(
     r"(?:\b(?:in|near|nearby|outside|into|across|through|via|towards)(?:\s+the)?|"
     r"\b(?:town|city|village|province|region|capital|district|port|suburb|resort|island|state|county)\s+of|"
@@ -628,11 +628,11 @@ def _role_before(before: str, names: frozenset[str] = frozenset()) -> str | None
     role: list[str] = []
     for t in reversed(toks):
         low = t.lower().strip(".")
-        if _WORD_AND_STOP.fullmatch(t) and low not in _ROLE_WORDS:
+        if _WORD_AND_STOP.fullmatch(t) and low not in ROLE_WORDS:
             break  # a word ending its sentence ("... in the Gulf of Aden. Secretary of State Rice")
         if low in _CALENDAR_WORDS:
             break  # "in September Judge Anthony Russell": a date, not part of the title
-        if low in _ROLE_WORDS or (t[0].isupper() and not t.endswith(("'s", "’s")) and len(role) < 6):
+        if low in ROLE_WORDS or (t[0].isupper() and not t.endswith(("'s", "’s")) and len(role) < 6):
             role.insert(0, t)
             continue
         break
@@ -645,15 +645,15 @@ def _role_before(before: str, names: frozenset[str] = frozenset()) -> str | None
     if ofs:  # "Government of Prime Minister" -> "Prime Minister"; "Secretary of State" stays
         after = role[ofs[-1] + 1 :]
         first = after[0].lower().strip(".")
-        if _is_head(after[-1]) and (_is_head(first) or first in _ROLE_WORDS - {"the", "of", "for"}):
+        if _is_head(after[-1]) and (_is_head(first) or first in ROLE_WORDS - {"the", "of", "for"}):
             role = after
     if not role:
         return None
-    while len(role) > 1 and role[-1].lower().strip(".") in _HONORIFICS:  # "Lieutenant General Sir"
+    while len(role) > 1 and role[-1].lower().strip(".") in HONORIFICS:  # "Lieutenant General Sir"
         role.pop()
-    if not any(w.lower().strip(".") in _ROLE_HEADS for w in role):
+    if not any(w.lower().strip(".") in ROLE_HEADS for w in role):
         return None
-    if role[-1].lower().strip(".") not in _ROLE_HEADS and not re.search(
+    if role[-1].lower().strip(".") not in ROLE_HEADS and not re.search(
         r"\b[A-Za-z]+ of(?: [A-Z][a-z]+){1,2}$", " ".join(role)
     ):
         return None  # the title must end the phrase ("... Minister", "Secretary of State")
@@ -661,7 +661,7 @@ def _role_before(before: str, names: frozenset[str] = frozenset()) -> str | None
 
 
 def _is_head(w: str) -> bool:
-    return w.lower().strip(".") in _ROLE_HEADS
+    return w.lower().strip(".") in ROLE_HEADS
 
 
 def _role_apposition(text: str, m: Mention) -> str | None:
@@ -674,7 +674,7 @@ def _role_apposition(text: str, m: Mention) -> str | None:
         words = phrase.split()
         if (
             len(words) <= 8
-            and (words[0].lower() in _ROLE_WORDS or words[0][0].isupper())
+            and (words[0].lower() in ROLE_WORDS or words[0][0].isupper())
             and any(_is_head(w) for w in words[:4])
             and not _CLAUSE_WORDS.search(phrase)
         ):
@@ -686,7 +686,7 @@ def _role_apposition(text: str, m: Mention) -> str | None:
         words = hit.group(1).split()
         if (
             len(words) <= 8
-            and (words[0].lower() in _ROLE_WORDS or words[0][0].isupper())
+            and (words[0].lower() in ROLE_WORDS or words[0][0].isupper())
             and words[0].lower() not in _OPENERS
             and not any(w.lower() in _VERB_WORDS for w in words)
             and any(_is_head(w) for w in words)
@@ -697,7 +697,7 @@ def _role_apposition(text: str, m: Mention) -> str | None:
 
 def _role(text: str, m: Mention, names: frozenset[str] = frozenset()) -> str | None:
     pre = _role_before(text[max(0, m.start - 60) : m.start], names)
-    if pre and pre.split()[-1].lower().strip(".") in _HONORIFICS and len(pre.split()) == 1:
+    if pre and pre.split()[-1].lower().strip(".") in HONORIFICS and len(pre.split()) == 1:
         pre = None  # "Mr." alone is no role
     role = pre or _role_apposition(text, m)
     last = role.split()[-1] if role else ""
@@ -795,8 +795,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
     if " " not in surface and surface.lower().rstrip(".") in _LONE_TITLES:  # "Sgt", "Sheriff", "Atty" alone
         return True
     words = [w.lower().rstrip(".") for w in surface.split()]
-    titles = _ROLE_WORDS | {"rear", "admiral"}
-    if len(words) > 1 and words[-1] in _ROLE_HEADS | {"admiral"} and all(w in titles for w in words):
+    titles = ROLE_WORDS | {"rear", "admiral"}
+    if len(words) > 1 and words[-1] in ROLE_HEADS | {"admiral"} and all(w in titles for w in words):
         return True  # "Rear Admiral", "Prime Minister": a title alone names nobody
     if surface in ("Us", "Me", "It"):  # "About Us", "Contact Us": the pronoun, not the United States
         return True
@@ -1377,13 +1377,13 @@ _COMMON_WORDS = common_words()
 # a title right before a one-word name ("Doctor Green", "Mr. Guest", "Gov. Covas")
 _ADJECTIVE_USE = re.compile(r"\ban? $")
 _TITLE_WORD_BEFORE = re.compile(r"\b(?i:doctor|prof|professor|gov|sen|rep|det|insp|" + "|".join(
-    sorted(w for w in _ROLE_HEADS | _HONORIFICS if w.isalpha())) + r")\.?\s+$")
+    sorted(w for w in ROLE_HEADS | HONORIFICS if w.isalpha())) + r")\.?\s+$")
 
 
 def _known_given(w: str) -> bool:
     """A given name of the list, an initial ("J.", "H.R.") or an honorific opens a person's name."""
     low = w.lower().rstrip(".")
-    return low in _GIVEN_NAMES or low in _HONORIFICS | _KNOWN_BY or _INITIALS_ONLY.fullmatch(w) is not None
+    return low in _GIVEN_NAMES or low in HONORIFICS | _KNOWN_BY or _INITIALS_ONLY.fullmatch(w) is not None
 
 
 def _pronoun_follows(text: str, m: Mention) -> bool:
@@ -1436,7 +1436,7 @@ def _not_people(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
             continue
         team = len(words) == 1 and _PLURAL.fullmatch(s) is not None and after_the[s] > 0
         if (len(words) > 1 and _PLURAL.fullmatch(words[-1]) and after_the[s] and not titled[s]
-                and words[-1].lower() not in _SURNAMES | _GIVEN_NAMES and words[0].lower() not in _HONORIFICS):
+                and words[-1].lower() not in _SURNAMES | _GIVEN_NAMES and words[0].lower() not in HONORIFICS):
             cues[s]["ORG"] += 3 * counts[s] + labs.pop("PERSON")  # a team: "the Charlotte Bobcats", "the Tar Heels"
             cues[s].pop("PERSON", None)
             continue
@@ -1968,7 +1968,7 @@ def _full_person_name(v: str) -> bool:
     of the list last, no place's or organisation's word ("Lennox Lewis", "T.Y. Hilton", "Philip Pullman"; not
     "Cosa Nostra", "Georgia Tech", "Boston College")."""
     w = v.split()
-    return (2 <= len(w) <= 3 and _known_given(w[0]) and w[0].lower().rstrip(".") not in _HONORIFICS
+    return (2 <= len(w) <= 3 and _known_given(w[0]) and w[0].lower().rstrip(".") not in HONORIFICS
             and _SURNAME_SHAPE.fullmatch(w[-1]) is not None
             and w[-1].lower() in _SURNAMES and not any(x in _PLACES or x in _GAZETTEER for x in w)
             and not any(x.lower().strip(".,") in _ORG_WORDS for x in w))  # fmt: skip
@@ -1976,7 +1976,7 @@ _AWARD_WORDS = frozenset({"medal", "award", "awards", "prize", "trophy", "fellow
 _WEB_OR_CAMEL = re.compile(r"[\w-]+\.(?:com|net|org|co\.uk)|[a-z]?[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
 
 
-_PERSON_TITLES = _HONORIFICS | _KNOWN_BY | frozenset(
+_PERSON_TITLES = HONORIFICS | _KNOWN_BY | frozenset(
     "professor prof president senator sen governor gov mayor judge".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[IVX]+|(?:[A-Z]\.){1,3}")
 
@@ -2236,7 +2236,7 @@ _OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", 
                       "with", "as", "but", "and", "or", "when", "while", "after", "before", "if", "so", "then",
                       "yet", "to", "of", "said", "says", "told"})  # fmt: skip
 # never a first name: sentence openers, titles, months and days ("Yesterday Valverde" is no name)
-_NOT_GIVEN = _OPENERS | _ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | _CALENDAR_WORDS | frozenset("""
+_NOT_GIVEN = _OPENERS | ROLE_WORDS | _PLACE_WORDS | _ORG_NOUNS | _CALENDAR_WORDS | frozenset("""
     tomorrow tonight now meanwhile also only even both neither either unlike like despite
     although though because since until unless whereas however earlier later last next new old young
     veteran rookie striker defender goalkeeper champion leader star winner rider cyclist driver player
@@ -2442,9 +2442,9 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
         hit = _GIVEN_WORD_BEFORE.search(text[max(0, m.start - 30) : m.start])
         if m.label == "PERSON" and hit and _ONE_CAPITALISED.fullmatch(m.text):
             given, start = hit.group(1), m.start - len(hit.group(1)) - 1
-            generic = m.text.lower() in _LANDFORMS or m.text.lower() in _ROLE_WORDS
+            generic = m.text.lower() in _LANDFORMS or m.text.lower() in ROLE_WORDS
             # a hyphenated word is a given name only when no half is a word ("President-elect Obama")
-            generic = generic or ("-" in given and any(h.lower() in _COMMON_WORDS | _ROLE_WORDS
+            generic = generic or ("-" in given and any(h.lower() in _COMMON_WORDS | ROLE_WORDS
                                                        for h in given.split("-")))
             if (_given_name(given, lower) and fold(given) not in tagged and not generic
                     and not any(s < m.start and start < e for s, e in spans[art_id])):  # fmt: skip
@@ -2482,28 +2482,28 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str], full: Ab
     first = words[0].rstrip(".")
     low = first.lower()
     if (len(words) > 2 and " ".join(words[1:]) in full and re.fullmatch(r"[A-Z][a-z]+", words[0])
-            and low not in _GIVEN_NAMES | _KNOWN_BY | _HONORIFICS | _STYLED_BY and words[0] not in surnames
+            and low not in _GIVEN_NAMES | _KNOWN_BY | HONORIFICS | _STYLED_BY and words[0] not in surnames
             and (_known_given(words[1]) or _given_name(words[1], lower)) and words[1].lower() not in _SURNAME_PARTICLES
             and words[1].lower() not in _COMMON_WORDS):  # fmt: skip
         return len(name) - len(name[len(words[0]) :].lstrip())
     # "Lawyer Alexis Kougias", "Deputy Ortiz"; "GM Ed Stefanski", "TE David Thomas" (capitals before a full
     # name only: "AME Info" is a name); not the titles names are known by ("Queen Elizabeth", "Pope Leo XIII")
-    title = low in _ROLE_WORDS or (_CAPS_2_4.fullmatch(first) is not None and len(words) > 2)
+    title = low in ROLE_WORDS or (_CAPS_2_4.fullmatch(first) is not None and len(words) > 2)
     if _rank(first):  # "Insp Gaskin", "Det Sgt Jim Smith": every rank in front goes
         at = 1
         while at < len(words) - 1 and _rank(words[at].rstrip(".")):
             at += 1
         return name.index(words[at], sum(len(w) for w in words[:at]))
     opener = (low.endswith("ing") and len(low) > 5 or low.endswith("ly") and len(low) > 4) and low in lower
-    if (title or opener) and low not in _HONORIFICS | _STYLED_BY:
+    if (title or opener) and low not in HONORIFICS | _STYLED_BY:
         return len(name) - len(name[len(words[0]) :].lstrip())
-    if (len(words) > 2 and low in lower and low not in _GIVEN_NAMES | _KNOWN_BY | _HONORIFICS
+    if (len(words) > 2 and low in lower and low not in _GIVEN_NAMES | _KNOWN_BY | HONORIFICS
             and words[1].lower() in _GIVEN_NAMES and not any(w.lower() in lower for w in words[1:])):  # fmt: skip
         return len(name) - len(name[len(words[0]) :].lstrip())  # "Kicker Ryan Succop", "Naturally Scott Boras"
     # a team or an employer, then a title, before a full name: "Colts QB Andrew Luck", "Sixers GM Ed Stefanski"
     second = words[1].rstrip(".") if len(words) > 3 else ""
-    if _CAPS_2_4.fullmatch(second) or (second.lower() in _ROLE_WORDS and second[:1].isupper()):
-        if second.lower() not in _HONORIFICS | _STYLED_BY and low not in _HONORIFICS | _STYLED_BY:
+    if _CAPS_2_4.fullmatch(second) or (second.lower() in ROLE_WORDS and second[:1].isupper()):
+        if second.lower() not in HONORIFICS | _STYLED_BY and low not in HONORIFICS | _STYLED_BY:
             return name.index(words[2], len(words[0]) + len(words[1]))
     return 0
 
@@ -2638,7 +2638,7 @@ def _propagated_mentions(items: list[tuple[str, Mention]], texts: dict[str, str]
         if len(fams) != 1 or "other" in fams or not s[:1].isupper() or not any(ch.isalpha() for ch in s):
             continue
         one = " " not in s
-        if one and (s.lower() in lower or s.lower().strip(".") in _ROLE_WORDS | _ORG_NOUNS | _OPENERS or len(s) < 2):
+        if one and (s.lower() in lower or s.lower().strip(".") in ROLE_WORDS | _ORG_NOUNS | _OPENERS or len(s) < 2):
             continue
         if one and not (re.fullmatch(r"[A-Z][\w'’-]*[a-z][\w'’-]*", s) or _ACRONYM.fullmatch(s)):
             continue
@@ -2700,7 +2700,7 @@ def _sentence_end(word: str) -> bool:
     ("St.", "Gen.", "Calif.") or initials ("J.", "U.S.")."""
     w = word.rstrip(".").lower()
     return (re.fullmatch(r"[A-Z][a-z'’-]{2,}\.", word) is not None and w not in _ABBREVIATED
-            and w not in _ALIASES and w not in _HONORIFICS)  # fmt: skip
+            and w not in _ALIASES and w not in HONORIFICS)  # fmt: skip
 
 
 def _inside_longer_name(text: str, a: int, taken: list[tuple[int, int]], ends: set[str]) -> bool:
@@ -2972,7 +2972,7 @@ def _glue(words: list[str], where: dict[tuple[str, str], tuple[str, _Cluster]], 
             w = words[i].lower().rstrip(".")
             if not w[:1].isalpha() or (w in _LEADING and (i or w not in ("a", "an", "the"))):
                 return None  # "Chris Ivory on Injured Reserve", "Parliament the Communist Party": no glue
-            if not (words[i][:1].islower() or (person and w in _ROLE_WORDS | _TITLE_INSIDE | _LONE_TITLES | _TRADES)):
+            if not (words[i][:1].islower() or (person and w in ROLE_WORDS | _TITLE_INSIDE | _LONE_TITLES | _TRADES)):
                 return None
             i += 1
     return fronts
@@ -3108,7 +3108,7 @@ def _placed_or_named_after(t: str, m: Mention) -> bool:
     if _place_context(t, m):
         return True
     b = _CAPITALISED_BEFORE.search(t, max(0, m.start - 30), m.start)
-    return b is not None and not _starts_sentence(t, b.start(1)) and b.group(1).lower() not in _HONORIFICS
+    return b is not None and not _starts_sentence(t, b.start(1)) and b.group(1).lower() not in HONORIFICS
 
 
 def _person_shaped(v: str, lower: set[str]) -> bool:
@@ -3148,7 +3148,7 @@ def canonical_lookup(canon: dict[str, str]) -> Any:
         f = fold(n)
         if f in folded:
             return folded[f]
-        pair, titled = " and " in f" {n} ", n.split()[-1].lower().strip(".") in _ROLE_HEADS
+        pair, titled = " and " in f" {n} ", n.split()[-1].lower().strip(".") in ROLE_HEADS
         for k, v in canon.items():
             # (not two names' initials: "Mark and Condon" is no "M.C."; nor for a title: "Foreign Minister" is no
             # "Foreign Ministry")
@@ -3164,7 +3164,7 @@ def canonical_lookup(canon: dict[str, str]) -> Any:
         for k in inside:
             if f" {k} " in padded:
                 after = padded.split(f" {k} ", 1)[1].split()
-                if after and after[0] in _ROLE_HEADS and not re.search(r"[-–,:(]", n):
+                if after and after[0] in ROLE_HEADS and not re.search(r"[-–,:(]", n):
                     return n
                 return folded[k]
         return n

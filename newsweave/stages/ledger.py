@@ -282,13 +282,13 @@ def _description(q: Quote) -> str | None:
 
 
 _SPEAKER_NOUNS = stage_data("speaker_nouns.json")
-_PEOPLE, _SOURCES, _QUANTIFIERS, _THINGS = (
+PEOPLE_NOUNS, _SOURCES, _QUANTIFIERS, _THINGS = (
     frozenset(_SPEAKER_NOUNS[k].split()) for k in ("people", "sources", "quantifiers", "things")
 )
-_CAN_STATE = _QUANTIFIERS | _PEOPLE | _SOURCES
+_CAN_STATE = _QUANTIFIERS | PEOPLE_NOUNS | _SOURCES
 _PERSON_SUFFIXES = tuple(_SPEAKER_NOUNS["person_suffixes"].split())
 _DOMAIN = re.compile(r"(?i)\w\.(?:com|org|net|gov|edu)\b")  # "washingtonpost.com"
-_COMMON = common_words()
+COMMON_WORDS = common_words()
 
 
 def _can_state(text: str, words: list[str], head: str) -> bool:
@@ -305,21 +305,21 @@ def _can_state(text: str, words: list[str], head: str) -> bool:
     if {head, lemma} & _CAN_STATE or _DOMAIN.search(text):
         return True
     tokens = _WORD.findall(text)
-    if tokens[0][:1].isupper() and tokens[0].lower().replace("’", "'") == head and not {head, lemma} & _COMMON:
+    if tokens[0][:1].isupper() and tokens[0].lower().replace("’", "'") == head and not {head, lemma} & COMMON_WORDS:
         return True  # a name the tagger missed ("Gage said")
     if any(t[:1].isupper() and (i or t.isupper() and len(t) > 1) or not t[:1].isupper() and any(c.isupper() for c in t)
            for i, t in enumerate(tokens)):  # fmt: skip
         return True  # ... or a name in it: "Vodafone Egypt", "IVPN", "the ACARS data", "10News", "MWEB operations"
-    if _person_noun(lemma):
+    if person_noun(lemma):
         return True
     # a group "of" people: "a parade of six turncoat mobsters", "a generation of clients and art directors"
-    return "of" in words[1:] and _person_noun(singular(words[-1]))
+    return "of" in words[1:] and person_noun(singular(words[-1]))
 
 
-def _person_noun(lemma: str) -> bool:
+def person_noun(lemma: str) -> bool:
     """A person's ending (-er, -or, -ist, -an, -ee, -man, -ant, -ent) on a word that is no thing, or a person or group
     noun of the list."""
-    return lemma in _PEOPLE or len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma not in _THINGS \
+    return lemma in PEOPLE_NOUNS or len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma not in _THINGS \
         and not lemma.endswith("ment")  # fmt: skip
 
 
@@ -781,7 +781,8 @@ def _unnamed_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | Non
         return None
     head = _words(x.speaker.text)[-1]
     other_sex = _MEN if q.speaker.text.lower() == "she" else _WOMEN
-    if singular(head) != head or head in _GROUPS or head in other_sex or not (head in _PEOPLE or _person_noun(head)):
+    if (singular(head) != head or head in _GROUPS or head in other_sex
+            or not (head in PEOPLE_NOUNS or person_noun(head))):  # fmt: skip
         return None
     between = text[x.speaker.end : q.speaker.start]
     return None if any(n in between for n in re.findall(r"[A-Z][\w’'-]{2,}", q.speaker_name)) else x
@@ -816,7 +817,7 @@ def _unresolved_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | 
     plural = singular(head) != head or head in _GROUPS
     if pronoun == "they":
         return x if plural else None
-    person = head in _PEOPLE or _person_noun(head)
+    person = head in PEOPLE_NOUNS or person_noun(head)
     if pronoun == "it":
         return None if person or plural else x
     other_sex = _MEN if pronoun == "she" else _WOMEN

@@ -12,8 +12,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from newsweave.records import Quote
-from newsweave.stages.entities import _HONORIFICS, _ROLE_HEADS, _ROLE_WORDS
-from newsweave.stages.ledger import _COMMON, _PEOPLE, _person_noun
+from newsweave.stages.entities import HONORIFICS, ROLE_HEADS, ROLE_WORDS
+from newsweave.stages.ledger import COMMON_WORDS, PEOPLE_NOUNS, person_noun
 from newsweave.stages.textutil import singular, stage_data
 
 _NAMES = stage_data("person_names.json")
@@ -43,7 +43,7 @@ def _bare(w: str) -> str:
 def _marker(w: str) -> bool:
     """A word that can tell a person from another of the same surname: a given name or a nickname, no initial
     ("L."), honorific or generation."""
-    return w[:1].isupper() and len(w.strip(".")) > 2 and _bare(w) not in _HONORIFICS | _GENERATIONS
+    return w[:1].isupper() and len(w.strip(".")) > 2 and _bare(w) not in HONORIFICS | _GENERATIONS
 
 
 def _apart(a: set[str], b: set[str]) -> bool:
@@ -91,7 +91,7 @@ class StoryNames:
         if not raw:
             return None
         span = q.speaker
-        if span is not None and span.text.split() and _bare(span.text.split()[-1]) in _ROLE_HEADS:
+        if span is not None and span.text.split() and _bare(span.text.split()[-1]) in ROLE_HEADS:
             named = self._name_after(text, span.end)  # "The German Chancellor, Angela Merkel, ..."
             if named:
                 return named
@@ -105,7 +105,7 @@ class StoryNames:
         if " " not in raw and raw != _surname(name) and raw in _surname(name).split("-"):
             return raw  # a part of another's double surname: Adam "Pacman" Jones is no Maurice Jones-Drew
         words = raw.split()
-        if name.split()[: len(words)] == words and all(_bare(w) in _ROLE_HEADS for w in name.split()[len(words) :]):
+        if name.split()[: len(words)] == words and all(_bare(w) in ROLE_HEADS for w in name.split()[len(words) :]):
             name = raw  # a title the story's name caught after it: "Oregon State Police Lt"
         if self._title(name, text):
             return None
@@ -128,16 +128,16 @@ class StoryNames:
         if self.kind.get(name) in _NOT_PEOPLE:
             return False
         words = [_bare(w) for w in name.split()]
-        if any(w in _CENSUS for w in words) or not all(w in _ROLE_WORDS or w in _PEOPLE for w in words[:-1]):
+        if any(w in _CENSUS for w in words) or not all(w in ROLE_WORDS or w in PEOPLE_NOUNS for w in words[:-1]):
             return False
         head = words[-1]
-        if head in _ROLE_HEADS or head in _PEOPLE:
+        if head in ROLE_HEADS or head in PEOPLE_NOUNS:
             return True
-        if singular(head) != head or not _person_noun(head):  # (a plural is a team's name: "the Sixers")
+        if singular(head) != head or not person_noun(head):  # (a plural is a team's name: "the Sixers")
             return False
         # a word that ends like a person's ("-er", "-man") is a title when it is a compound of a common word and a
         # person noun ("film-maker", not "Metzger" or "Haldeman") or when the article writes it as one
-        if any(head[:i] in _COMMON and head[i:] in _PEOPLE for i in range(3, len(head) - 3)):
+        if any(head[:i] in COMMON_WORDS and head[i:] in PEOPLE_NOUNS for i in range(3, len(head) - 3)):
             return True
         w = re.escape(name.split()[-1])
         return bool(re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?i:{w})\b", text)) or any(
