@@ -1081,8 +1081,26 @@ def test_a_first_name_joins_a_person_who_became_one_late() -> None:
              _at(text, "Bettie Page", "ORG", 1), _at(text, "GM Ed Stefanski", "PERSON"),
              _at(text, "Ed Stefanski", "PERSON", 1), _at(text, "GM", "ORG", 2)]  # fmt: skip
     ents, canon = resolve_entities(items, texts={"a": text})
-    assert canon["Bettie"] == canon["Bettie Page"] == canon["Page"] == "Betty Mae Page"
+    # (named by the full name written most: "Bettie Page" twice, her birth name once)
+    assert canon["Bettie"] == canon["Bettie Page"] == canon["Page"] == canon["Betty Mae Page"] == "Bettie Page"
     assert canon["GM"] == "GM"
+
+
+def test_a_person_is_named_by_the_full_name_written_most_with_a_regnal_number() -> None:
+    # the stream: Fred LaRue's obituaries (his full name once, the name he went by in every article), the Pope's
+    # visit to Croatia (DUC 2003) and the Jaguars' coach
+    text = ("Frederick Cheney LaRue died. Fred LaRue was 75. Fred LaRue raised money. LaRue was found dead. "
+            "Pope John Paul II arrived. John Paul spoke. John Paul II left. Jack Del Rio said so. Del Rio left. "
+            "Del Rio smiled.")
+    items = [_at(text, "Frederick Cheney LaRue", "PERSON"), _at(text, "Fred LaRue", "PERSON"),
+             _at(text, "Fred LaRue", "PERSON", 1), _at(text, "LaRue", "PERSON", 3),
+             _at(text, "John Paul II", "PERSON"), _at(text, "John Paul", "PERSON", 1),
+             _at(text, "John Paul II", "PERSON", 1), _at(text, "Jack Del Rio", "PERSON"),
+             _at(text, "Del Rio", "PERSON", 1), _at(text, "Del Rio", "PERSON", 2)]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Frederick Cheney LaRue"] == canon["LaRue"] == "Fred LaRue"
+    assert canon["John Paul"] == "John Paul II"
+    assert canon["Del Rio"] == "Jack Del Rio"
 
 
 def test_a_film_spacy_called_a_person_is_a_work_with_its_work_of_art_mentions() -> None:

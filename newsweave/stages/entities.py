@@ -706,6 +706,10 @@ def _role(text: str, m: Mention, names: frozenset[str] = frozenset()) -> str | N
     return role
 
 
+_NAME_PARTICLES = frozenset("de del della der di da dos du la le van von al el bin ben st st. mac".split())
+_REGNAL = re.compile(r"(?:[IVX]{1,4}|Jr\.?|Sr\.?)")
+
+
 @dataclass(eq=False)  # one cluster is itself only: "c in clusters" by identity, not by comparing Counters
 class _Cluster:
     family: str
@@ -717,8 +721,16 @@ class _Cluster:
 
     def name(self) -> str:
         # the most informative variant: most distinct tokens ("Mella Alejandro Mella", a caption's repeat, has
-        # no more than "Alejandro Mella"), then most mentioned, then first seen; a glued name is no candidate
+        # no more than "Alejandro Mella"), then most mentioned, then first seen; a glued name is no candidate.
+        # A person is named by the full name the articles write most ("Bettie Page", 40 times, not her birth name
+        # "Betty Mae Page", 4), the longer one on a tie
         names = [s for s in self.surfaces if s not in self.glued] or list(self.surfaces)
+        full = [s for s in names if len({w.lower() for w in s.split()}) >= 2 and s.split()[0].lower() not in
+                _NAME_PARTICLES]  # a surname with its particle is no full name ("Del Rio" beside "Jack Del Rio")
+        if self.family == "PERSON" and full:
+            best = max(full, key=lambda s: (self.surfaces[s], len({w.lower() for w in s.split()})))
+            # ... with the regnal or generational number the articles write with it ("John Paul II")
+            return next((s for s in full if s.startswith(best + " ") and _REGNAL.fullmatch(s[len(best) + 1 :])), best)
         return max(names, key=lambda s: (len({w.lower() for w in s.split()}), self.surfaces[s]))
 
 
