@@ -1391,3 +1391,13 @@ def test_a_tokenized_contraction_is_no_name() -> None:
     # ECB+ spacing: "DO N'T Appropriate" was listed under Other names
     ents, _ = resolve_entities([("a", _m("DO N'T Appropriate", "ORG")), ("a", _m("Guns N' Roses", "ORG"))])
     assert [e["name"] for e in ents] == ["Guns N' Roses"]
+
+
+def test_a_first_name_of_a_full_name_is_no_slip_of_another_persons_surname() -> None:
+    # the stream's Twilight sequel story: the character "Bella" (Bella Swan) joined the actress Kristen Bell
+    text = ("Bella Swan is devastated. The film stars Robert Pattinson and Kristen Bell. Bella recovers. Bella and "
+            "Edward leave Forks. Bella's blood is shed.")
+    items = [_at(text, "Bella Swan", "PERSON"), _at(text, "Kristen Bell", "PERSON"), _at(text, "Bella", "PERSON", 1),
+             _at(text, "Bella", "PERSON", 2), _at(text, "Bella", "PERSON", 3)]  # fmt: skip
+    ents, canon = resolve_entities(items, texts={"a": text})
+    assert canon["Bella"] == "Bella Swan" and canon["Kristen Bell"] == "Kristen Bell"

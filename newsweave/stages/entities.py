@@ -2121,6 +2121,10 @@ def _surname_owner(s: str, clusters: list[_Cluster], fam: str,
     best, best_n, tie = None, (0, 0), False
     f = fold(s)
     k = len(s.split())
+    # a word that is the first name of a full name in the story is a surname only as written: "Bella" (of "Bella
+    # Swan") is not a slip of Kristen Bell's surname
+    given = k == 1 and any(fold(v.split()[0]) == f for c in clusters if c.family == "PERSON" for v in c.surfaces
+                           if len(v.split()) > 1)  # fmt: skip
     for c in clusters:
         if c.family != "PERSON" or fam not in ("PERSON", "ORG", "PLACE"):
             continue
@@ -2129,7 +2133,8 @@ def _surname_owner(s: str, clusters: list[_Cluster], fam: str,
             if k > 1:
                 fits = len(parts) > k and fold(" ".join(parts[-k:])) == f and parts[-k - 1][:1].isupper()
             else:
-                fits = len(parts) > 1 and similar(parts[-1], s) and not _plural_of(f, fold(parts[-1]))
+                fits = (len(parts) > 1 and (fold(parts[-1]) == f if given else similar(parts[-1], s))
+                        and not _plural_of(f, fold(parts[-1])))  # fmt: skip
             if fits:  # the person named in the surname's articles first, then the most mentioned
                 n = (len(c.articles & seen_in), sum(c.surfaces.values()))
                 if n > best_n:
