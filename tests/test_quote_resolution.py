@@ -77,6 +77,13 @@ CASES = {
         "people killed.",
         "four villages", "The governor of Qeshm island", None,
     ),
+    # "a" before a possessor makes the role noun indefinite: 'A Sam's Club spokesperson' is no one named before
+    "indefinite before a possessor": (
+        'Police arrested LaSalle for drunk driving. According to his police record, this is his second DWI and he '
+        "uses the alias \"Crazy T\" . Investigators say Sam's Club is looking over its surveillance tape. A Sam's "
+        "Club spokesperson said this is a terrible tragedy and their hearts and thoughts are with the woman's family.",
+        "terrible tragedy", "A Sam's Club spokesperson", None,
+    ),
 }
 
 

@@ -742,7 +742,10 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
 
 
 def _definite(subj: Token) -> bool:
-    """A mention with a definite determiner or a possessor ("the spokesman", "his lawyer"), not "a"/"an"."""
+    """A mention with a definite determiner or a possessor ("the spokesman", "his lawyer"), not "a"/"an", also before
+    a possessor ("A Sam's Club spokesperson")."""
+    if subj.left_edge.lower_ in ("a", "an") and subj.left_edge.i < subj.i:
+        return False
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
 
 
