@@ -35,7 +35,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..records import Analysis, StoryState
-from .cluster_split import ENTITY_CAP, Member, MemberFeatures, Terms, pair_similarities, two_groups
+from .cluster_split import (
+    ENTITY_CAP,
+    Member,
+    MemberFeatures,
+    Terms,
+    between_within,
+    pair_similarities,
+    two_groups,
+)
 from .cluster_split import idf as term_idf
 from .textutil import ENGLISH_STOP
 
@@ -494,19 +502,16 @@ class StoryClusterer:
         stay, leave = two_groups(sim)
         if min(len(stay), len(leave)) < max(self.split_group, self.split_share * n):
             return None
-        within = [sim[i, j] for g in (stay, leave) for x, i in enumerate(g) for j in g[x + 1 :]]
-        w = float(np.mean(within))
-        between = float(sim[np.ix_(stay, leave)].mean())
-        return leave if w > 0 and between <= self.split_ratio * w else None
+        means = between_within(sim, stay, leave)
+        return leave if means is not None and means[1] > 0 and means[0] <= self.split_ratio * means[1] else None
 
     @staticmethod
     def _apart(sim: np.ndarray, k: int, ratio: float) -> bool:
         """Whether the first ``k`` articles of a similarity matrix (one story) and the others (another story) are
         two groups: the mean similarity between them at most ``ratio`` times the mean within them (the pairs
         inside either story; False when neither has two members)."""
-        a, b = list(range(k)), list(range(k, len(sim)))
-        within = [sim[i, j] for g in (a, b) for x, i in enumerate(g) for j in g[x + 1 :]]
-        return bool(within) and float(sim[np.ix_(a, b)].mean()) <= ratio * float(np.mean(within))
+        means = between_within(sim, range(k), range(k, len(sim)))
+        return means is not None and means[0] <= ratio * means[1]
 
     def _maybe_split(self, st: _Story, article_id: str) -> _Story:
         """Split ``st`` in two if its members form two groups (``split_check``); return the story that now

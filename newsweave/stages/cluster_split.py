@@ -127,3 +127,12 @@ def two_groups(sim: np.ndarray) -> tuple[list[int], list[int]]:
         active.remove(b)
     g0, g1 = (sorted(groups[i]) for i in active)
     return (g0, g1) if 0 in g0 else (g1, g0)
+
+
+def between_within(sim: np.ndarray, a: Sequence[int], b: Sequence[int]) -> tuple[float, float] | None:
+    """The mean similarity between two groups of indices and the mean within them (the pairs inside either group),
+    or None when neither group has two members: what the split check and the merge guard compare."""
+    within = [sim[i, j] for g in (a, b) for x, i in enumerate(g) for j in g[x + 1 :]]
+    if not within:
+        return None
+    return float(sim[np.ix_(a, b)].mean()), float(np.mean(within))
