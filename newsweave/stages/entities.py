@@ -706,7 +706,6 @@ def _role(text: str, m: Mention, names: frozenset[str] = frozenset()) -> str | N
     return role
 
 
-_NAME_PARTICLES = frozenset("de del della der di da dos du la le van von al el bin ben st st. mac".split())
 _REGNAL = re.compile(r"(?:[IVX]{1,4}|Jr\.?|Sr\.?)")
 
 
@@ -726,7 +725,7 @@ class _Cluster:
         # "Betty Mae Page", 4), the longer one on a tie
         names = [s for s in self.surfaces if s not in self.glued] or list(self.surfaces)
         full = [s for s in names if len({w.lower() for w in s.split()}) >= 2 and s.split()[0].lower() not in
-                _NAME_PARTICLES]  # a surname with its particle is no full name ("Del Rio" beside "Jack Del Rio")
+                _SURNAME_PARTICLES]  # a surname with its particle is no full name ("Del Rio" beside "Jack Del Rio")
         if self.family == "PERSON" and full:
             best = max(full, key=lambda s: (self.surfaces[s], len({w.lower() for w in s.split()})))
             # ... with the regnal or generational number the articles write with it ("John Paul II")
