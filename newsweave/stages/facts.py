@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from .textutil import PLACE_NOUNS
+
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
@@ -1477,10 +1479,10 @@ BORROW_SIMILARITY = 0.2
 # a place a figure is counted in ("In Romania, at least 21 people died", "killed by a quake in eastern China",
 # "in the northern city of Thessaloniki"); not a place of another role ("the governor of Qeshm island")
 _PLACE_SCOPE = re.compile(r"\b(?:[Ii]n|on|throughout|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:of\s+)?$")
-# a name of any label after a place noun, or before a relative clause of place, is a place too (spaCy tags such
-# names ORG or PERSON: "the southeastern border town of Fonds Verrettes, where 102 people died", "in Posoltega, where
-# more than 1,500 people died")
-_PLACE_NOUN = re.compile(r"\b(?:town|city|village|province|island|region|district|capital) of\s+$")
+# a name of any label after a place noun (``textutil.PLACE_NOUNS``, as the quote stage reads them), or before a
+# relative clause of place, is a place too (spaCy tags such names ORG or PERSON: "the southeastern border town of
+# Fonds Verrettes, where 102 people died", "in Posoltega, where more than 1,500 people died")
+_PLACE_NOUN = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_NOUNS))}) of\s+$")
 _WHERE_AFTER = re.compile(r",\s+where\b")
 _ADDED_BEFORE = re.compile(r"\b(?:another|a further|an additional|additional|further)\s+$", re.I)
 _ADDED_AFTER = re.compile(r"\s+(?:other|more|additional|further)\b", re.I)

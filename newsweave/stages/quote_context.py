@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Ent
 
 from newsweave.records import Span
-from newsweave.stages.textutil import PERSON_PRONOUNS, common_words, stage_data
+from newsweave.stages.textutil import PERSON_PRONOUNS, PLACE_NOUNS, common_words, stage_data
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|(?<=[.?!:\"”’'»)])[ \t]*\n\s*")
 
@@ -333,8 +333,6 @@ def _rank(root: Token) -> int:
 
 # endings of a trade noun the tagger takes for a name at the head of a sentence ('Filmmaker and aviator Howard Hughes')
 _TRADES = ("maker", "writer", "ist", "grapher")
-# a name after these is a place's ('the city of Bandar Abbas', 'the villages Kavouhi and Zinabieh')
-PLACE_NOUNS = frozenset("city town village villages capital island province port region district county state".split())
 
 
 def _unlike_persons(doc: Doc, ents: Any, names: set[str]) -> set[str]:

@@ -21,6 +21,9 @@ ENGLISH_STOP = frozenset(
 
 #: Pronouns that can only stand for a person: a speaker "he" or "she" is never an organisation or a place.
 PERSON_PRONOUNS = frozenset("he she him her".split())
+# nouns a place's name follows ("the city of Bandar Abbas", "the border town of Fonds Verrettes", "the villages
+# Kavouhi and Zinabieh"): whatever the tagger calls the name, it is a place's
+PLACE_NOUNS = frozenset("city town village villages capital island province port region district county state".split())
 
 #: A sentence the splitter cut after a title's abbreviation: "... surrounded the building, Const." (Jana
 #: McGuinness said). "Jr." and "Sr." end sentences too often to be on the list.
