@@ -781,8 +781,7 @@ def _unnamed_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | Non
         return None
     head = _words(x.speaker.text)[-1]
     other_sex = _MEN if q.speaker.text.lower() == "she" else _WOMEN
-    if (singular(head) != head or head in _GROUPS or head in other_sex
-            or not (head in PEOPLE_NOUNS or person_noun(head))):  # fmt: skip
+    if singular(head) != head or head in _GROUPS or head in other_sex or not person_noun(head):
         return None
     between = text[x.speaker.end : q.speaker.start]
     return None if any(n in between for n in re.findall(r"[A-Z][\w’'-]{2,}", q.speaker_name)) else x
@@ -817,7 +816,7 @@ def _unresolved_antecedent(q: Quote, quotes: list[Quote], text: str) -> Quote | 
     plural = singular(head) != head or head in _GROUPS
     if pronoun == "they":
         return x if plural else None
-    person = head in PEOPLE_NOUNS or person_noun(head)
+    person = person_noun(head)
     if pronoun == "it":
         return None if person or plural else x
     other_sex = _MEN if pronoun == "she" else _WOMEN
