@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
-from .summarize import Summarizer, SummaryDoc, _concepts
+from .summarize import Summarizer, SummaryDoc, text_concepts
 
 API_KEY_ENV = "NEWSWEAVE_LLM_API_KEY"
 _CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -150,8 +150,8 @@ class GenerativeSummarizer:
 
 def supported(text: str, cited: list[str], check: Summarizer) -> bool:
     """The extractive citation rule against the cited sentences taken together, and no new figures."""
-    have = set().union(*(_concepts(c) for c in cited))
-    if not check._supports(_concepts(text), [have]):
+    have = set().union(*(text_concepts(c) for c in cited))
+    if not check.supports(text_concepts(text), [have]):
         return False
     figures = {f.replace(",", "") for c in cited for f in _FIGURE.findall(c)}
     return all(f.replace(",", "") in figures for f in _FIGURE.findall(text))

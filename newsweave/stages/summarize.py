@@ -259,12 +259,12 @@ class Summarizer:
             chosen.remove(lead)
             chosen.insert(0, lead)
         chosen = [chosen[k] for k in _reading_order([cands[i][4] for i in chosen])]
-        doc_concepts = [[_concepts(_WS.sub(" ", d.text[s:e])) for s, e in d.sentences] for d in docs]
+        doc_concepts = [[text_concepts(_WS.sub(" ", d.text[s:e])) for s, e in d.sentences] for d in docs]
         sents = []
         where = []
         for i in chosen:
             di, _, s, e, text = cands[i]
-            cited = [di] + [k for k in range(len(docs)) if k != di and self._supports(concepts[i], doc_concepts[k])]
+            cited = [di] + [k for k in range(len(docs)) if k != di and self.supports(concepts[i], doc_concepts[k])]
             sents.append({
                 "text": text,
                 "source": {"article": docs[di].id, "start": s, "end": e},
@@ -313,7 +313,7 @@ class Summarizer:
                 n = len(text.split())
                 if self.min_words <= n <= self.max_words and n <= self.words and _usable(text):
                     cands.append((di, pos, s, e, text))
-        concepts = [_concepts(c[4]) for c in cands]
+        concepts = [text_concepts(c[4]) for c in cands]
         df: dict[str, set[int]] = defaultdict(set)
         for c, cs in zip(cands, concepts, strict=True):
             for k in cs:
@@ -338,7 +338,8 @@ class Summarizer:
         ratios = [v[0] / (sum(v[1:]) / (len(v) - 1) + 1e-9) for v in per_doc.values() if len(v) > 1]
         return sum(ratios) / len(ratios) if ratios else 0.0
 
-    def _supports(self, want: set[str], sentences: list[set[str]]) -> bool:
+    def supports(self, want: set[str], sentences: list[set[str]]) -> bool:
+        """Whether one sentence (its `text_concepts`) holds enough of the concepts wanted to be cited for them."""
         uni = {k for k in want if " " not in k}
         bi = want - uni
         for have in sentences:
@@ -390,7 +391,7 @@ def _novelty(text: str, other: str) -> float:
     return len(words - _content_words(other)) / len(words) if words else 0.0
 
 
-def _concepts(text: str) -> set[str]:
+def text_concepts(text: str) -> set[str]:
     """Content words and bigrams of adjacent words (not both stop words), normalised."""
     toks = [_norm(t) for t in _TOKEN.findall(text.lower())]
     out = {t for t in toks if t not in _STOP and len(t) > 1}
