@@ -254,7 +254,13 @@ def _given_names_fit(a: str, b: str) -> bool:
         return True
     if _short_form(a, b) or _short_form(b, a):  # "Fred" / "Frederick"
         return True
-    return min(len(a), len(b)) >= 5 and skeleton(a) == skeleton(b)
+    if min(len(a), len(b)) < 5:
+        return False
+    if skeleton(a) == skeleton(b):
+        return True
+    # the same letters but vowels, two consonants swapped: "Shahzad" / "Shezhad" (not "Charlie" / "Charlene")
+    return (len(a) == len(b) >= 6 and a[0] == b[0] and a[-1] == b[-1]
+            and sorted(_VOWELS.sub("", a)) == sorted(_VOWELS.sub("", b)))
 
 
 def _short_form(short: str, full: str) -> bool:
@@ -561,8 +567,9 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
     elif (m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and not (m.label == "GPE" and before.endswith(" of "))
           and _role_apposition(text, m)):  # fmt: skip (not "Rep. Nick Rahall (D) of West Virginia, the chairman")
         votes["PERSON"] += 2  # "the head of the UNFCCC Secretariat, Yvo de Boer,"
-    elif m.label in ("PERSON", "ORG") and _WHO_OR_AGE_AFTER.match(after):
-        votes["PERSON"] += 2  # "Valverde and Mayo, who"
+    elif (m.label in ("PERSON", "ORG") and _WHO_OR_AGE_AFTER.match(after) and not m.text.startswith("the ")
+          and not before.endswith("the ")):  # fmt: skip
+        votes["PERSON"] += 2  # "Valverde and Mayo, who"; not "the Atlanta Hawks, who" (people take no "the")
     return votes
 
 
@@ -934,6 +941,13 @@ def resolve_entities(
                 kin.add(s)
             if m.label in ("PERSON", "ORG", "GPE") and (r := _role(text, m, full_names)):  # kept for people only
                 roles[s][r] += 1
+    sports_story: list[bool] = []
+
+    def sports() -> bool:  # the story gives a team a win-loss record: its organisations are teams, colleges, leagues
+        if not sports_story:
+            sports_story.append(any(_RECORD.search(t) for t in texts.values()))
+        return sports_story[0]
+
     _list_votes(items, texts, cues, surnames)
     cut = _cut_surnames(items, texts, counts)
     _demonym_plurals(by_surface)
@@ -955,7 +969,7 @@ def resolve_entities(
     _groups_in_names(by_surface, cues, counts, norp_before)
     _not_groups(by_surface, cues, counts)
     _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lambda: _beside_people(items, texts),
-                            aged, counts, lower)  # fmt: skip
+                            aged, counts, lower, sports)  # fmt: skip
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
         counts[w] += spacy_work_n[w]
         by_surface[w]["WORK_OF_ART"] += spacy_work_n[w]
@@ -1009,13 +1023,6 @@ def resolve_entities(
     _merge_late_first_names(clusters, things, cut, read)
     out: list[dict[str, Any]] = []
     canon: dict[str, str] = {}
-    sports_story: list[bool] = []
-
-    def sports() -> bool:  # the story gives a team a win-loss record: its organisations are teams, colleges, leagues
-        if not sports_story:
-            sports_story.append(any(_RECORD.search(t) for t in texts.values()))
-        return sports_story[0]
-
     labels = {id(c): _label(c) for c in clusters}
     people = {s for s, seen in read.items() if " " not in s and any(m.label == "PERSON" for _, m in seen)}
     whys = {id(c): _org_support(c, read, cues, org_arts, lower, sports, people)
@@ -1030,7 +1037,7 @@ def resolve_entities(
                         _named_by_surname(v, people, lower) for v in c.surfaces):  # fmt: skip
                     whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"; not "CC Sabathia"
                 else:
-                    labels[id(c)] = _unsupported_org(c, speaks, people, lower)
+                    labels[id(c)] = _unsupported_org(c, speaks, people, lower, surnames_of(clusters, labels))
     if texts:  # a GPE name no place list knows, of a common word's or a company's shape, with no place's context
         for c in clusters:
             if labels[id(c)] == "GPE" and (lab := _unsupported_place(c, read, lower)) is not None:
@@ -1700,7 +1707,8 @@ _FIRM_PLURALS = frozenset({"brothers", "sons", "sisters", "partners", "associate
 def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
                             roles: dict[str, Counter[str]], titled: Counter[str], noun_before: Counter[str],
                             shop: Counter[str], beside_people: Callable[[], Counter[str]], aged: Counter[str],
-                            counts: Counter[str], lower: set[str]) -> None:  # fmt: skip
+                            counts: Counter[str], lower: set[str],
+                            sports: Callable[[], bool] = lambda: False) -> None:  # fmt: skip
     """A person's full name the labels outvote (in place): a name of a person's shape (``_person_name_shape``)
     with a role, a title or a person's noun before it ("receptionist Madeline Kafoury", PERSON 2 / ORG 4; "free-agent
     catcher Jason Varitek") or beside a person's full name in a pair or list ("Reggie Bush and Julius Jones"), no
@@ -1710,7 +1718,8 @@ def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str,
     an age in half its mentions ("25-year-old Guzel said", "the 46-year-old Chmiel"; not "a 25-year-old Boeing
     747") with no cue for another kind. A name of a census given name and surname named once or twice with no cue
     of the context at all is a person's too ("Do you think Eli Manning should", "Dominique Jones had 11 points";
-    not "Warner Brothers")."""
+    not "Warner Brothers"), and in a sports story (``sports``: a team's win-loss record) with a surname no list
+    has ("could face Tyson Fury", spaCy's ORG; outside sports "Pearl Harbor", "Royal Caribbean" are no people)."""
     beside: Counter[str] | None = None
     for s, labs in by_surface.items():
         if (not aged[s]) if " " not in s else not (_person_name_shape(s, lower) or _unlisted_person_shape(s, lower)):
@@ -1733,8 +1742,8 @@ def _people_named_as_things(by_surface: dict[str, Counter[str]], cues: dict[str,
             beside = beside_people()  # (only for a name of a person's shape with no other mark)
         words = s.split()
         if (strong or (beside is not None and beside[s])
-                or (listed and len(words) == 2 and words[1].lower() in _SURNAMES - _FIRM_PLURALS and counts[s] <= 2
-                    and not +cues[s])):  # fmt: skip
+                or (listed and len(words) == 2 and words[1].lower() not in _FIRM_PLURALS and counts[s] <= 2
+                    and not +cues[s] and (words[1].lower() in _SURNAMES or sports()))):  # fmt: skip
             cues[s]["PERSON"] += sum((labs + cues[s]).values()) + 1  # (a census given name and surname named once
             # or twice with no cue at all for a body: "Do you think Eli Manning should", "Dominique Jones had 11")
 
@@ -2017,14 +2026,24 @@ def _named_by_surname(v: str, people: set[str], lower: set[str]) -> bool:
 _GIVEN_SHAPE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|[A-Z]{2}")  # "Paul-Lois", "P.J.", "CC"
 
 
-def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str], lower: set[str]) -> str:
+def surnames_of(clusters: list[_Cluster], labels: dict[int, str]) -> set[str]:
+    """The last words of the full names of the story's people (two words or more, title-case)."""
+    return {v.split()[-1] for c in clusters if labels[id(c)] == "PERSON" for v in c.surfaces
+            if " " in v and _SURNAME_SHAPE.fullmatch(v.split()[-1])}  # fmt: skip
+
+
+def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str], lower: set[str],
+                     surnames: AbstractSet[str] = frozenset()) -> str:
     """The label of an ORG entity nothing supports: the kind of its other votes; a person when it speaks
-    ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; a place
+    ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; or when
+    it is one word, the surname of the story's people (``surnames``: two bear it, so it joined neither); a place
     of the place list; a street or building by its words; else a plain name ("OTHER")."""
     person = any(speaks[v] for v in c.surfaces) and all(
         len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
         for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
     person = person or any(_reads_as_person(v, people, lower) for v in c.surfaces)
+    # a person's surname alone, when two people of the story bear it and the text does not say which: "Tanweer"
+    person = person or all(" " not in v and v in surnames and v.lower() not in lower for v in c.surfaces)
     other = Counter({lab: n for lab, n in c.labels.items()
                      if _family(lab) not in ("ORG", "NORP") and (lab != "PERSON" or person)})  # fmt: skip
     if other:  # (a person's votes count with a person's mark only: not "Euro", "Outlook", "Sirius Star")
