@@ -1,4 +1,4 @@
-"""Date resolution (``stages.facts.dates_in_text``) against a hand-labelled gold.
+"""Date resolution (``stages.dates.dates_in_text``) against a hand-labelled gold.
 
 Gold: ``benchmarks/gold/dates_gold.json``: DATE mentions that spaCy finds in dated articles of the
 961-article stream (``../shared/data/clustering_stream``), each with the day (or the first day of the
@@ -44,7 +44,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import SHARED, load_jsonl, machine, stamp  # noqa: E402
 from newsweave.records import Mention  # noqa: E402
-from newsweave.stages.facts import _dateparse, dates_in_text, parse_published, undated_reference  # noqa: E402
+from newsweave.stages.dates import _dateparse, dates_in_text, parse_published  # noqa: E402
+from newsweave.stages.facts import undated_reference  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "dates_gold.json"
 

@@ -79,7 +79,7 @@ def kind_of(expression: str) -> str:
 def pool(exclude: list[Path]) -> list[dict[str, Any]]:
     """Every date mention of the dated articles no gold of ``exclude`` holds, with its context."""
     from newsweave.records import Mention
-    from newsweave.stages.facts import _datey
+    from newsweave.stages.dates import _datey
     from newsweave.stages.nlp import NLP, analyse_doc
 
     old = {it["id"] for g in exclude for it in json.loads(g.read_text(encoding="utf-8"))["items"]}

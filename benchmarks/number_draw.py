@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import SHARED, heldout, load_jsonl  # noqa: E402
-from newsweave.stages.facts import _LOOSE_NUMBER, _YEAR, NUMBER_LABELS  # noqa: E402
+from newsweave.stages.numbers import _LOOSE_NUMBER, _YEAR, NUMBER_LABELS  # noqa: E402
 
 _NUMBERISH = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

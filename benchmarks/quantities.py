@@ -1,4 +1,4 @@
-"""Numbers and what they count (``stages.facts.numbers_in_text``, what the story analysis runs)
+"""Numbers and what they count (``stages.numbers.numbers_in_text``, what the story analysis runs)
 against a hand-labelled gold.
 
 Gold: ``benchmarks/gold/numbers_gold.json`` (guideline inside): numbers found in MultiLing 2011 and
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import SHARED, load_jsonl, machine, stamp  # noqa: E402
-from newsweave.stages.facts import numbers_in_text, parse_number  # noqa: E402
+from newsweave.stages.numbers import numbers_in_text, parse_number  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "numbers_gold.json"
 # round 2: ECB+ articles (sports, ages, casualty counts, money), drawn blind by ``number_draw.py``

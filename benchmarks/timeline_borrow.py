@@ -26,7 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.stages.facts import BORROW_DAYS, closest_dated, parse_published
+from newsweave.stages.dates import parse_published
+from newsweave.stages.facts import BORROW_DAYS, closest_dated
 from newsweave.store.sqlite import SQLiteStore
 
 STREAM = Path(__file__).resolve().parents[2] / "shared" / "data" / "clustering_stream" / "articles.jsonl"

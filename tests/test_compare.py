@@ -40,7 +40,7 @@ def analysis(a: Article) -> Analysis:
 
 
 def toll(a: Article, value: int) -> dict[str, Any]:
-    """A number as facts.numbers_in_text gives it: "N people" in that article."""
+    """A number as numbers.numbers_in_text gives it: "N people" in that article."""
     start = a.text.index(f"{value} people")
     return {"value": value, "unit": None, "counts": "people", "text": str(value), "start": start,
             "end": start + len(str(value)), "qualifier": None, "verb": "died"}  # fmt: skip
@@ -419,7 +419,7 @@ def test_an_accusation_and_another_outlets_denial_conflict() -> None:
 
 def test_crowd_figures_of_two_outlets_conflict_half_a_million_against_350000() -> None:
     from newsweave.records import Mention
-    from newsweave.stages.facts import numbers_in_text
+    from newsweave.stages.numbers import numbers_in_text
 
     sa = "Half a million people watched as the pope beatified the cardinal at the shrine on Saturday."
     texts_b = {
@@ -446,7 +446,7 @@ def number_conflicts(sa: str, sb: str, places: dict[str, str] | None = None,
                      published: tuple[str | None, str | None] = (None, None)) -> list[dict[str, Any]]:
     """The number conflicts of a story of two outlets' sentences, each with its first figure and the places named."""
     from newsweave.records import Mention
-    from newsweave.stages.facts import numbers_in_text
+    from newsweave.stages.numbers import numbers_in_text
 
     a = Article("aA", sa, source="AP", published=published[0])
     b = Article("aB", sb, source="NYT", published=published[1])

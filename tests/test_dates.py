@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newsweave.records import Mention
-from newsweave.stages.facts import DateResolver, dates_in_text, undated_reference
+from newsweave.stages.dates import DateResolver, dates_in_text
+from newsweave.stages.facts import undated_reference
 
 
 def _resolve(sentence: str, expression: str, published: str) -> str | None:

@@ -4,7 +4,7 @@ articles on the 2005 killing of a Los Angeles County deputy, published in 2007, 
 from __future__ import annotations
 
 from newsweave.records import Mention
-from newsweave.stages.facts import dates_in_text
+from newsweave.stages.dates import dates_in_text
 
 
 def _dates(text: str, expressions: tuple[str, ...], published: str) -> dict[str, str | None]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.records import Mention
-from newsweave.stages.facts import dates_in_text
+from newsweave.stages.dates import dates_in_text
 
 
 def _resolve(text: str, expression: str, published: str | None, sentences: list[tuple[int, int]] | None = None,

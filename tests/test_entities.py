@@ -244,7 +244,7 @@ def test_seed_relative_dates_resolve_against_the_publication_day() -> None:
     spacy = pytest.importorskip("spacy")
     from newsweave.records import Article
     from newsweave.settings import Settings
-    from newsweave.stages.facts import dates_in_text
+    from newsweave.stages.dates import dates_in_text
     from newsweave.stages.ingest import read_inputs
 
     try:

@@ -10,15 +10,9 @@ import pytest
 
 from newsweave.records import Analysis, Article, Mention
 from newsweave.report import render_html, render_markdown
-from newsweave.stages.facts import (
-    DateResolver,
-    build_number_table,
-    build_timeline,
-    dates_in_text,
-    numbers_in_text,
-    parse_number,
-    story_facts,
-)
+from newsweave.stages.dates import DateResolver, dates_in_text
+from newsweave.stages.facts import build_number_table, build_timeline, story_facts
+from newsweave.stages.numbers import numbers_in_text, parse_number
 
 KHAN = (
     "The Kremlin leader rejected accusations over the suspected chemical attack last week on the town of "
@@ -292,8 +286,9 @@ def test_story_record_with_facts_follows_the_schema() -> None:
 
 @pytest.mark.slow
 def test_seed_sentences_through_spacy() -> None:
-    from newsweave.stages.facts import extract_numbers, resolve_dates
+    from newsweave.stages.dates import resolve_dates
     from newsweave.stages.nlp import NLP
+    from newsweave.stages.numbers import extract_numbers
 
     text = f"{TALKS} {KHAN} {SYRIA}"
     doc = next(NLP().docs([text]))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsweave.records import Analysis, Article, Mention, Quote, Span
-from newsweave.stages.facts import decimal_comma, numbers_in_text
+from newsweave.stages.facts import decimal_comma
 from newsweave.stages.language import common_word
+from newsweave.stages.numbers import numbers_in_text
 from newsweave.stages.story import NOT_READ, english_only_restricted
 
 FR = ("Un puissant séisme de magnitude 8,8 a frappé le centre du Chili samedi, faisant au moins 700 morts. "

@@ -99,7 +99,8 @@ def test_the_same_figures_without_the_limits_still_conflict() -> None:
 
 def test_vague_amounts_are_shown_as_written_and_code_names_and_short_units_are_read() -> None:
     from newsweave.records import Mention as M
-    from newsweave.stages.facts import numbers_in_text, parse_number, vague_value
+    from newsweave.stages.facts import vague_value
+    from newsweave.stages.numbers import numbers_in_text, parse_number
 
     assert parse_number("several dozen") == {"value": 12, "qualifier": "several dozen", "unit": None}
     assert parse_number("several hundred million")["value"] == 100_000_000
@@ -115,7 +116,7 @@ def test_vague_amounts_are_shown_as_written_and_code_names_and_short_units_are_r
 
 def test_a_quakes_magnitude_is_read_from_the_richter_scale_or_a_decimal_before_quake() -> None:
     from newsweave.records import Mention as M
-    from newsweave.stages.facts import numbers_in_text
+    from newsweave.stages.numbers import numbers_in_text
 
     # the Qeshm quake (ECB+) and Chile's aftershock (MultiLing): all magnitudes, none a count of quakes
     text = ("An earthquake measuring 5.6 on the Richter scale jolted Qeshm island. The same island was hit by a 6.1 "
@@ -132,7 +133,7 @@ def test_a_quakes_magnitude_is_read_from_the_richter_scale_or_a_decimal_before_q
 
 def test_a_possessives_mark_is_no_part_of_a_unit() -> None:
     from newsweave.records import Mention as M
-    from newsweave.stages.facts import numbers_in_text
+    from newsweave.stages.numbers import numbers_in_text
 
     # Bettie Page's obituaries (ECB+): spaCy's TIME mention takes the apostrophe in
     text = "Klaw, who paid $80 for four hours' work at his studio in Greenwich Village, required such shots."

@@ -5,7 +5,7 @@ before the unit. Sentences of the stream."""
 from __future__ import annotations
 
 from newsweave.records import Mention
-from newsweave.stages.facts import numbers_in_text
+from newsweave.stages.numbers import numbers_in_text
 
 
 def _numbers(text: str, *mentions: str, label: str = "CARDINAL") -> list[tuple[float, str | None, str | None]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.records import Mention
-from newsweave.stages.facts import numbers_in_text, parse_number
+from newsweave.stages.numbers import numbers_in_text, parse_number
 
 
 def _numbers(text: str, *mentions: str, label: str = "CARDINAL") -> list[tuple[float, str | None, str | None]]:
@@ -72,7 +72,7 @@ def test_number_table_leaves_out_references_back_to_a_count() -> None:
 
 
 def test_a_figure_spaced_after_its_thousands_comma_is_one_number() -> None:
-    from newsweave.stages.facts import numbers_in_text, parse_number
+    from newsweave.stages.numbers import numbers_in_text, parse_number
 
     # ECB+ texts are tokenised: "12, 000 people" (read as 12 and as 0 before)
     text = "The quake killed 12, 000 people and left 1, 250, 000 homeless on 10 October, officials said."

@@ -90,16 +90,9 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..records import Analysis, Article
-from .facts import (
-    _MONTH_NAME,
-    _NOT_NAMES,
-    _OUTCOMES,
-    _QUALIFIER,
-    _SCALES,
-    parse_published,
-    parse_words,
-    qualifier_before,
-)
+from .dates import parse_published
+from .facts import OUTCOME_VERBS
+from .numbers import MONTH_NAME, NOT_NAMES, QUALIFIER, SCALES, parse_words, qualifier_before
 from .textutil import ENGLISH_STOP, outlet_name, unnamed_outlet
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -485,15 +478,15 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*)[ \t]+$")
 def claim_figures(text: str) -> frozenset[float]:
     """The figures a sentence states, as values: digits with their scale word ("350 million USD" and
     "$350 million" are both 350,000,000) and numbers in words ("eighty-seven" is 87, "a half-billion
-    dollar" 500,000,000), read by ``facts.parse_words``; years and clock times are left out."""
+    dollar" 500,000,000), read by ``numbers.parse_words``; years and clock times are left out."""
     out: set[float] = set()
     for m in _DIGIT_FIGURE.finditer(text):
         if _YEAR.fullmatch(m.group(1)) and not m.group(2):
             continue
         before = _NAME_BEFORE.search(text, 0, m.start())
-        if before and before.group(1) not in _NOT_NAMES:
+        if before and before.group(1) not in NOT_NAMES:
             continue  # part of a name: "Flight 447", "Windows 8"
-        out.add(float(m.group(1).replace(",", "")) * (_SCALES[m.group(2).lower()] if m.group(2) else 1))
+        out.add(float(m.group(1).replace(",", "")) * (SCALES[m.group(2).lower()] if m.group(2) else 1))
     run: list[str] = []
     for tok in [*_WORD.findall(_DIGIT_FIGURE.sub(" ", text)), ""]:
         parts = tok.lower().split("-")
@@ -553,7 +546,7 @@ CLASH_CHECK = False
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(?:1[89]\d\d|20\d\d)(?!\d|,\d)")  # "in 1995," but not "2,000,000"
 _WEEKDAY = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH = rf"{_MONTH_NAME}\b\.?"
+_MONTH = rf"{MONTH_NAME}\b\.?"
 _MONTH_DAY = re.compile(
     rf"(?i)\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
 
@@ -898,7 +891,7 @@ CEILING_REACH = 0.5  # ... "as many as 20,000": down to half of it (so "more tha
 def figure_qualifier(text: str, start: int, end: int, floor: int = 0) -> str | None:
     """The qualifier of the figure at text[start:end]: at its head ("at least 70") or just before it
     ("killing at least 10 people"), not before ``floor`` (the sentence's start)."""
-    m = _QUALIFIER.match(" ".join(text[start:end].split()))
+    m = QUALIFIER.match(" ".join(text[start:end].split()))
     if m:
         return m.group(0).strip().lower()
     return qualifier_before(text, start, floor)
@@ -956,7 +949,7 @@ def _number_conflicts(
     topics: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
     for n in numbers:
         if n.get("conflict") and n.get("counts"):
-            for verb in dict.fromkeys(_OUTCOMES.get(v.lower(), v.lower()) for v in n.get("verbs") or [""]):
+            for verb in dict.fromkeys(OUTCOME_VERBS.get(v.lower(), v.lower()) for v in n.get("verbs") or [""]):
                 topics.setdefault((n["counts"], n.get("unit"), verb), []).append(n)
     out = []
     for (counts, unit, verb), entries in topics.items():
@@ -1002,7 +995,7 @@ def _states_outcome(sentence: str, verb: str) -> bool:
     """Whether a sentence says what happened to the thing counted: a word of the verb's stem or one the
     number table reads as the same outcome ("killed" for "died")."""
     want = stem(verb)
-    return any(stem(w) == want or stem(_OUTCOMES.get(w.lower(), w)) == want for w in _WORD.findall(sentence))
+    return any(stem(w) == want or stem(OUTCOME_VERBS.get(w.lower(), w)) == want for w in _WORD.findall(sentence))
 
 
 _CROWD_NOUNS = frozenset(

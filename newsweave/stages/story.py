@@ -14,9 +14,10 @@ import numpy as np
 from ..records import Analysis, Article, Quote
 from .cluster import content_terms, entity_keys
 from .compare import TextEmbedder, compare_sources, outlet_name, outlet_of
+from .dates import DATE_LABELS
 from .dedupe import DuplicateIndex
 from .entities import canonical_lookup, resolve_entities
-from .facts import DATE_LABELS, story_facts
+from .facts import story_facts
 from .language import common_word
 from .ledger import build_ledger
 from .ledger_names import story_names
