@@ -196,7 +196,8 @@ def test_a_team_after_the_is_no_person_for_a_who_after_it() -> None:
     # the stream: "visit the Atlanta Hawks, who had the money under the cap" (spaCy's ORG; "Hawks" is a census surname)
     text = ("The signing came just one day before Dalembert was set to get on a plane and visit the Atlanta Hawks, who "
             "had the money under the cap to pay him. Samuel Dalembert agreed.")
-    lab = _labels(text, [("the Atlanta Hawks", "ORG", 0), ("Dalembert", "PERSON", 0), ("Samuel Dalembert", "PERSON", 0)])
+    lab = _labels(text, [("the Atlanta Hawks", "ORG", 0), ("Dalembert", "PERSON", 0),
+                         ("Samuel Dalembert", "PERSON", 0)])
     assert lab["Atlanta Hawks"] == "ORG"
     text = "The bus carried Valverde and Mayo, who lost ground."
     lab = _labels(text, [("Valverde", "ORG", 0), ("Mayo", "ORG", 0)])
@@ -241,3 +242,22 @@ def test_a_given_name_and_an_unlisted_surname_in_a_sports_story_is_a_player() ->
     text = "Klitschko won. Klitschko, who could face Tyson Fury in the near future, was called out by the fighter."
     lab = _labels(text, [("Klitschko", "PERSON", 0), ("Klitschko", "PERSON", 1), ("Tyson Fury", "ORG", 0)])
     assert lab["Tyson Fury"] != "PERSON"
+
+
+def test_a_plural_after_a_sentence_opening_the_is_a_team() -> None:
+    # the stream: "The Rams lost two more players", "the number of Rams players" (spaCy's PERSON both times)
+    text = ("Finnegan told the Tennessean he planned to appeal. The Rams lost two more players for the rest of the "
+            "season. The moves brought to 12 the number of Rams players on injured reserve.")
+    lab = _labels(text, [("Rams", "PERSON", 0), ("Rams", "PERSON", 1), ("Finnegan", "PERSON", 0)])
+    assert lab["Rams"] == "ORG"
+
+
+def test_a_full_name_before_of_and_a_country_is_a_person() -> None:
+    # the stream: "He won by 23 seconds over Cadel Evans of Australia" (spaCy's ORG; "Evans" a plural's shape); with
+    # no mark at all, "Cadel" no listed given name and "Evans" a census surname, a person too, no team by its plural
+    for text in ("Alberto Contador of Spain has won the 2007 Tour de France general classification. He won by 23 "
+                 "seconds over Cadel Evans of Australia. Third place went to Levi Leipheimer.",
+                 "Alejandro Valverde and Iban Mayo both lost ground. Cadel Evans gained ground on Rasmussen."):
+        people = [n for n in ("Alberto Contador", "Levi Leipheimer", "Iban Mayo", "Rasmussen") if n in text]
+        lab = _labels(text, [("Cadel Evans", "ORG", 0)] + [(n, "PERSON", 0) for n in people])
+        assert lab["Cadel Evans"] == "PERSON"

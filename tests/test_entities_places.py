@@ -105,3 +105,19 @@ def test_a_first_name_no_place_list_knows_joins_its_person() -> None:
     lab = _labels(text, [("Kathina Thomas", "PERSON", 0), ("Kathina Thomas", "PERSON", 1),
                          ("Kathina Thomas", "PERSON", 2), ("Kathina", "GPE", 3), ("Kathina", "GPE", 4)])
     assert lab["Kathina"] == "PERSON"
+
+
+def test_names_in_a_list_after_a_plural_place_noun_are_places() -> None:
+    # the stream (Qeshm earthquake): spaCy tags each village PERSON; "the Bicol region" (Philippines)
+    text = ("The report said the villages of Karavan and Kousheh were worst hit. Several residential units in the "
+            "villages Kavouhi and Zinabieh were damaged. The earth tremor hit a triangular area between Ras Al "
+            "Khaimah, Al Ain and Dubai. Babs, in particular, ravaged the Bicol region, a large coconut-producing area.")
+    names = ["Karavan", "Kousheh", "Kavouhi", "Zinabieh", "Ras Al Khaimah", "Al Ain", "Bicol"]
+    lab = _labels(text, [(n, "PERSON", 0) for n in names] + [("Dubai", "GPE", 0)])
+    assert all(lab[n] == "GPE" for n in names), lab
+
+
+def test_a_person_named_after_a_plural_noun_that_is_no_place_stays_a_person() -> None:
+    text = "The report named the suspects Hasib Hussain and Jermaine Lindsay."
+    lab = _labels(text, [("Hasib Hussain", "PERSON", 0), ("Jermaine Lindsay", "PERSON", 0)])
+    assert lab["Hasib Hussain"] == lab["Jermaine Lindsay"] == "PERSON"

@@ -451,7 +451,11 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", 
 _PLACE_PREPS = re.compile(
     r"(?:\b(?:in|near|nearby|outside|into|across|through|via|towards)(?:\s+the)?|"
     r"\b(?:town|city|village|province|region|capital|district|port|suburb|resort|island|state|county)\s+of|"
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\bclose\s+to)\s+$",
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|\bclose\s+to|"
+    # a list of places after their plural noun: "the villages of Karavan and Kousheh", "the villages Kavouhi and
+    # Zinabieh", "resorts such as Cayo Coco", "a triangular area between Ras Al Khaimah, Al Ain and Dubai"
+    r"\b(?:towns|cities|villages|provinces|regions|districts|suburbs|resorts|islands|area\s+between)"
+    r"(?:\s+of|\s+such\s+as)?(?:\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?(?:\s+(?:and|or))?)*)\s+$",
     re.IGNORECASE,
 )
 _PLACE_WORDS = frozenset({"col", "port", "mount", "mt", "lake", "river", "bay", "gulf", "cape", "plateau",
@@ -462,7 +466,7 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|on|in|at|to|for|wit
                            r"which|when|last|this|earlier|yesterday|today|[A-Z])\b")
 _STAKE_IN = re.compile(r"\b(?:invest\w*|stakes?|shares?|interests?|holdings?|jobs?|work\w*)\s+in\s+$", re.I)
 # a name followed by one of these is a place ("the Burley, Beeston and Holbeck areas")
-_AREA_AFTER = re.compile(r"\s+(?:area|areas|district|districts|suburb|suburbs|neighbou?rhoods?|estate)\b")
+_AREA_AFTER = re.compile(r"\s+(?:area|areas|district|districts|suburb|suburbs|neighbou?rhoods?|estate|region)\b")
 _TOWNS_AFTER = re.compile(r"\s+(?:cities|towns|villages|provinces)\b")  # "In Bojnourd and Astaneh Ashrafiyeh cities"
 # a name followed by one of these is a company or an online service ("Twitter account", "Crowley's Web site")
 _SERVICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:account|accounts|user|users|page|feed|website|web\s+site|site|app|"
@@ -913,13 +917,14 @@ def resolve_entities(
         if text is not None and text[m.start : m.end] == m.text:
             cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
-            after_the[s] += text[max(0, m.start - 4) : m.start] == "the " or m.text.startswith("the ")
+            after_the[s] += (text[max(0, m.start - 4) : m.start] == "the " or m.text.startswith("the ")
+                             or (text[max(0, m.start - 4) : m.start] == "The " and _starts_sentence(text, m.start - 4)))
             adjective[s] += _ADJECTIVE_USE.search(text, max(0, m.start - 4), m.start) is not None and re.match(
                 r" [a-z]{3,}", text[m.end : m.end + 5]) is not None  # fmt: skip
             pronoun[s] += m.label == "PERSON" and _pronoun_follows(text, m)
             titled[s] += _TITLE_WORD_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
             if " " in s:  # (a full name's marks: "receptionist Madeline Kafoury", "the Harry Winston store")
-                noun_before[s] += _person_noun_before(text, m)
+                noun_before[s] += _person_noun_before(text, m) or _of_place_after(text, m)
                 shop[s] += _SHOP_AFTER.match(text, m.end) is not None
             aged[s] += (m.label != "PERSON" and _AGE_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
                         and _MODEL_AFTER.match(text, m.end) is None)  # fmt: skip
@@ -1635,6 +1640,17 @@ def _person_noun(w: str) -> bool:
         or (w.endswith(_TRADE_ENDINGS) and len(w) > 6))  # "electrician", "technician", "columnist", "fireman"
 
 
+# a person's country or town after the name: "He won by 23 seconds over Cadel Evans of Australia", "Alberto Contador
+# of Spain" (a name of a person's shape only: a body's name holds its place, "Bank of America")
+_OF_PLACE_AFTER = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                             r"(?=\s*[,.;:)]|\s+(?:by|and|in|on|at|with|for|who)\b)")
+
+
+def _of_place_after(text: str, m: Mention) -> bool:
+    hit = _OF_PLACE_AFTER.match(text, m.end)
+    return hit is not None and (hit.group(1) in _PLACES or _GAZETTEER.get(hit.group(1)) == "GPE")
+
+
 def _person_noun_before(text: str, m: Mention) -> bool:
     """A person's noun right before the mention ("receptionist Madeline Kafoury", "Receptionist Madeline Kafoury")
     or in apposition after it ("Stipe Dorotic, a 38-year electrician from eastern Croatia")."""
@@ -1954,8 +1970,8 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
         if (len(words) < 2 or "," in v or folded[-1] in ("and", "of", "the", "(")
                 or any(w in _STREET_FIRST | _STREET_LAST | _AWARD_WORDS for w in folded)):  # fmt: skip
             continue  # "High Street in Banstead", "Allegro Resort Bavaro", "Medal of Valor"
-        if (_PLURAL.fullmatch(words[-1]) and not folded[-1].endswith("ss")
-                and " ".join(words[-2:]) not in _PLACES):  # fmt: skip
+        if (_PLURAL.fullmatch(words[-1]) and not folded[-1].endswith("ss") and " ".join(words[-2:]) not in _PLACES
+                and not _unlisted_full_name(v, lower)):  # fmt: skip (not "Cadel Evans")
             return "team"  # "New England Patriots", "Scarlet Knights"; not "I.R. New Orleans"
         if (not any(_known_given(w) and w.lower() not in _PARTICLES for w in words[:-1])
                 and not _named_by_surname(v, people, lower) and not _titled_person(v)
@@ -1979,8 +1995,18 @@ _SURNAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")  # "Lewis", 
 
 def _reads_as_person(v: str, people: set[str], lower: set[str]) -> bool:
     """A name that reads as a person's whatever spaCy tagged it ("Philip Pullman", "T.Y. Hilton", "Lennox Lewis",
-    "Pope Pius XII"): ``_full_person_name``, ``_named_by_surname`` or ``_titled_person``."""
-    return _full_person_name(v) or _named_by_surname(v, people, lower) or _titled_person(v)
+    "Pope Pius XII", "Cadel Evans"): ``_full_person_name``, ``_named_by_surname``, ``_titled_person`` or
+    ``_unlisted_full_name``."""
+    return (_full_person_name(v) or _named_by_surname(v, people, lower) or _titled_person(v)
+            or _unlisted_full_name(v, lower))
+
+
+def _unlisted_full_name(v: str, lower: set[str]) -> bool:
+    """Two words of a person's shape (``_unlisted_person_shape``), the first no given name of the list, no group's
+    word, the last a census surname, no firm's plural: "Cadel Evans" (spaCy's ORG, "Evans" a plural's shape)."""
+    w = v.split()
+    return (len(w) == 2 and w[-1].lower() in _SURNAMES - _FIRM_PLURALS and w[0].lower() not in _GIVEN_NAMES
+            and not _group_shape(w[0]) and _unlisted_person_shape(v, lower))  # fmt: skip
 
 
 def _full_person_name(v: str) -> bool:
