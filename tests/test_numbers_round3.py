@@ -48,14 +48,26 @@ def test_hyphens_that_join_no_counted_noun() -> None:
 
 def test_an_ing_word_between_a_number_and_its_plural() -> None:
     text = "Luck also set an NFL rookie record for a season with 4, 183 passing yards."
-    assert _numbers(text, "4") == [(4183, None, "yards")]
+    assert _numbers(text, "4") == [(4183, "yards", None)]  # (a measure: the unit, since session 18)
     assert _numbers("It said counting is underway for 69 remaining seats.", "69") == [(69, None, "seats")]
     assert _numbers("left a receptionist dead and two managing partners wounded.", "two")[0][2] == "partners"
 
 
 def test_the_upper_end_of_a_range_before_its_unit() -> None:
     text = "could leave a country's economy crippled for at least 72 to 120 hours causing a lot of problems!"
-    assert _numbers(text, "at least 72", "120 hours") == [(72, None, "hours")]
+    assert _numbers(text, "at least 72", "120 hours") == [(72, "hours", None)]
     # no range: a clock time after it, a smaller figure
     assert _numbers("open from 1 to 5 p.m. on weekdays", "1") == [(1, None, None)]
     assert _numbers("voted 9 to 3 jurors", "9")[0][:1] == (9,)
+
+
+def test_a_measure_after_a_figure_tagged_apart_is_its_unit() -> None:
+    # spaCy tags "1" and "500 kilometers" apart in "1, 500 kilometers": the joined figure's unit is the measure
+    text = "Qeshm, a 1, 500 - square - kilometer island off the coast and 1, 500 kilometers south of Tehran, is big."
+    found = _numbers(text, "1", "500 - square - kilometer", "1, 500 kilometers")
+    assert (1500, "kilometers", None) in found
+    text = "The quake has been followed by frequent aftershocks varying from 2.8 to 3.8 degrees on the Richter scale."
+    assert _numbers(text, "2.8") == [(2.8, "degrees", None)]
+    # points scored stay counted; "at one point" is no measure
+    assert _numbers("Shy Ely scored 23 points for the Purple Aces.", "23") == [(23, None, "points")]
+    assert all(unit != "points" for _v, unit, _c in _numbers("He even laughed at one point.", "one"))

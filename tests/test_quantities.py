@@ -176,8 +176,8 @@ def test_names_codes_scores_and_clock_times_are_no_counts() -> None:
                           ("drove a large four - by - four car into", "four")]:  # fmt: skip
         assert _numbers(text, mention) == [], text
     assert [n[0] for n in _numbers("Thompson (36 - 3, 24 KO) just didn't", "36")] == [24]  # 24 knockouts
-    # a range is no score: its plural stays what is counted, and a range of sums keeps its currency
-    assert _numbers("it fell 10 - 12 inches of snow", "10 - 12") == [(10, None, "inches")]
+    # a range is no score: its plural stays its unit or what is counted, and a range of sums keeps its currency
+    assert _numbers("it fell 10 - 12 inches of snow", "10 - 12") == [(10, "inches", None)]  # (its unit)
     assert _numbers("the Orioles (seven years, $140-150 million)", "$140-150 million", label="MONEY")[0][:2] == (
         140_000_000, "$")
 
@@ -207,8 +207,8 @@ def test_spaced_model_codes_and_degrees() -> None:
 def test_split_figure_tails_weights_and_labels() -> None:
     text = "Qeshm is 1, 500 kilometers south of Tehran."
     ms = [Mention(9, 10, "1", "CARDINAL"), Mention(12, 26, "500 kilometers", "QUANTITY")]
-    got = [(n["value"], n["counts"]) for n in numbers_in_text(text, ms, [(0, len(text))])]
-    assert got == [(1500, "kilometers")]  # not also "500 kilometers"
+    got = [(n["value"], n["unit"]) for n in numbers_in_text(text, ms, [(0, len(text))])]
+    assert got == [(1500, "kilometers")]  # its unit; not also "500 kilometers"
     assert _numbers("a man weighing approximately 200 pounds", "approximately 200 pounds", label="QUANTITY") == [
         (200, "pounds", None)]  # fmt: skip
     assert _numbers("only in version 7 of Internet Explorer", "7") == []

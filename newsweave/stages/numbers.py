@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from .textutil import singular
+
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
 
 
@@ -788,6 +790,12 @@ def number_at(text: str, start: int, end: int, label: str, sentences: Sequence[t
         parsed["unit"], counts, verb = _CURRENCY_WORDS[counts], None, None
     if counts in _UNIT_ABBREVIATIONS and parsed["unit"] is None:  # "more than 100 mph": a speed
         parsed["unit"], counts, verb = _UNIT_ABBREVIATIONS[counts], None, None
+    elif counts and parsed["unit"] is None and not hyphen and counts != singular(counts) \
+            and singular(counts) in _MEASURE_WORDS - {"point"}:  # fmt: skip
+        # a measure after a figure spaCy tagged apart from it ("1, 500 kilometers south of Tehran", "from 2.8 to 3.8
+        # degrees"): the figure's unit, as in "1,500 kilometers", not what it counts (points scored stay counted;
+        # "at one point", "zero day" are no measures)
+        parsed["unit"], counts, verb = _pluralise(singular(counts)), None, None
     out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
            "sentence": sent}  # fmt: skip
     if (part := _PARTITIVE.match(text, end)) and part.group(1):
