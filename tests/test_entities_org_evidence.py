@@ -261,3 +261,20 @@ def test_a_full_name_before_of_and_a_country_is_a_person() -> None:
         people = [n for n in ("Alberto Contador", "Levi Leipheimer", "Iban Mayo", "Rasmussen") if n in text]
         lab = _labels(text, [("Cadel Evans", "ORG", 0)] + [(n, "PERSON", 0) for n in people])
         assert lab["Cadel Evans"] == "PERSON"
+
+
+def test_a_full_name_no_list_knows_that_speaks_is_a_person() -> None:
+    # the stream: '... try to be super low-key," Jahenns Manigat said' (a sports story, spaCy's ORG); '"... a little
+    # more optimism," Paul-Lois Arslanian, the leader of the French aviation accident investigation agency BEA'
+    text = ("Creighton (25-7) won. \"I had to go to class today and try to be super low-key,\" Jahenns Manigat said. "
+            "\"There is a little more optimism,\" Paul-Lois Arslanian, the leader of the agency, told reporters.")
+    lab = _labels(text, [("Creighton", "ORG", 0), ("Jahenns Manigat", "ORG", 0), ("Paul-Lois Arslanian", "ORG", 0)])
+    assert lab["Jahenns Manigat"] == lab["Paul-Lois Arslanian"] == "PERSON"
+
+
+def test_a_name_with_a_score_after_it_is_a_team() -> None:
+    # the stream: "Indy led 13 - 3 at the half", "putting Indy up 7 - 0" (spaCy's PERSON)
+    text = ("Indy led 13 - 3 at the half, but Kansas City opened up the second half. Darius Butler returned it 32 "
+            "yards for a touchdown, putting Indy up 7 - 0.")
+    lab = _labels(text, [("Indy", "PERSON", 0), ("Indy", "PERSON", 1), ("Darius Butler", "PERSON", 0)])
+    assert lab["Indy"] == "ORG"

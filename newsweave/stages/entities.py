@@ -471,8 +471,9 @@ _TOWNS_AFTER = re.compile(r"\s+(?:cities|towns|villages|provinces)\b")  # "In Bo
 # a name followed by one of these is a company or an online service ("Twitter account", "Crowley's Web site")
 _SERVICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:account|accounts|user|users|page|feed|website|web\s+site|site|app|"
                             r"platform|customers|subscribers|employees|executives)\b", re.I)
-# a team: a win-loss record after its name, a result before it
-_TEAM_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}\b")
+# a team: a win-loss record or a score after its name ("putting Indy up 7 - 0"), a result before it
+_TEAM_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}\b|"
+                         r"\s+(?:led|leads|up|trailed|trails|beat|beats|edged)\s+\d{1,3}\s?-\s?\d{1,3}\b")
 _TEAM_BEFORE = re.compile(r"\b(?:win|wins|victory|victories|loss|losses|defeat|defeats|upset)\s+(?:over|to)\s+"
                           r"(?:the\s+)?(?:(?:No\.\s*)?\d+\w*(?:-ranked)?\s+)?$")
 # a town's police, residents, mayor ("a Woodburn police officer")
@@ -543,7 +544,7 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "Mozilla has released a scheduled update for its open source Firefox web browser"
     if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and (
             _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before)):  # fmt: skip
-        votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0 Big East)": a team
+        votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0)", "Indy led 13 - 3"
     elif (not person and m.label in ("ORG", "PERSON") and len(words) == 1 and _TOWN_AFTER.match(after)
           and words[0] not in _ORG_NOUNS | _BODY_LAST):  # fmt: skip
         votes["GPE"] += 2  # "a Woodburn police officer", "Bloomington residents", "a 66-year-old Burnsville woman"
@@ -1042,7 +1043,7 @@ def resolve_entities(
                         _named_by_surname(v, people, lower) for v in c.surfaces):  # fmt: skip
                     whys[id(c)] = "list"  # "the Assad regime, the Iranians, and Hezbollah"; not "CC Sabathia"
                 else:
-                    labels[id(c)] = _unsupported_org(c, speaks, people, lower, surnames_of(clusters, labels))
+                    labels[id(c)] = _unsupported_org(c, speaks, people, lower, surnames_of(clusters, labels), read)
     if texts:  # a GPE name no place list knows, of a common word's or a company's shape, with no place's context
         for c in clusters:
             if labels[id(c)] == "GPE" and (lab := _unsupported_place(c, read, lower)) is not None:
@@ -1961,6 +1962,8 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
         return "acronym"  # "the SEC", "CNN says", "an NFL award"; not "SAO PAULO"
     if any(_WEB_OR_CAMEL.fullmatch(v) and not v.startswith(("Mc", "Mac")) for v in c.surfaces):
         return "web or camel case"  # "SI.com", "eBay", "BlackBerry"
+    if any(_speaks_as_person(v, read, lower) for v in c.surfaces):
+        return None  # "“But I couldn't stop smiling,” Jahenns Manigat said" (spaCy's ORG, no support of a shape)
     for v in c.surfaces:
         words = v.split()
         if len(words) == 1 and _PLURAL.fullmatch(v) and any(
@@ -2002,10 +2005,11 @@ def _reads_as_person(v: str, people: set[str], lower: set[str]) -> bool:
 
 
 def _unlisted_full_name(v: str, lower: set[str]) -> bool:
-    """Two words of a person's shape (``_unlisted_person_shape``), the first no given name of the list, no group's
-    word, the last a census surname, no firm's plural: "Cadel Evans" (spaCy's ORG, "Evans" a plural's shape)."""
+    """Two words of a person's shape (``_unlisted_person_shape``), the first no given name or surname of the lists
+    (two surnames name firms: "Smith Barney"), no group's word, the last a census surname, no firm's plural:
+    "Cadel Evans" (spaCy's ORG, "Evans" a plural's shape)."""
     w = v.split()
-    return (len(w) == 2 and w[-1].lower() in _SURNAMES - _FIRM_PLURALS and w[0].lower() not in _GIVEN_NAMES
+    return (len(w) == 2 and w[-1].lower() in _SURNAMES - _FIRM_PLURALS and w[0].lower() not in _GIVEN_NAMES | _SURNAMES
             and not _group_shape(w[0]) and _unlisted_person_shape(v, lower))  # fmt: skip
 
 
@@ -2058,8 +2062,20 @@ def surnames_of(clusters: list[_Cluster], labels: dict[int, str]) -> set[str]:
             if " " in v and _SURNAME_SHAPE.fullmatch(v.split()[-1])}  # fmt: skip
 
 
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,?!]\s*[\"”]\s*$")  # '... a little more optimism," Paul-Lois Arslanian, the'
+
+
+def _speaks_as_person(v: str, read: dict[str, list[tuple[str, Mention]]], lower: set[str]) -> bool:
+    """A full name of a person's shape whose list lacks its given name (``_unlisted_person_shape``) that speaks:
+    "... said" after it, or right after a quotation it closes ('optimism," Paul-Lois Arslanian, the leader')."""
+    return _unlisted_person_shape(v, lower) and any(
+        _SPEECH_AFTER.match(t, m.end) or _QUOTE_CLOSED_BEFORE.search(t, max(0, m.start - 6), m.start)
+        for t, m in read.get(v, ()))  # fmt: skip
+
+
 def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str], lower: set[str],
-                     surnames: AbstractSet[str] = frozenset()) -> str:
+                     surnames: AbstractSet[str] = frozenset(),
+                     read: dict[str, list[tuple[str, Mention]]] | None = None) -> str:
     """The label of an ORG entity nothing supports: the kind of its other votes; a person when it speaks
     ("Kyrtsos said", "her first name, Veatriki, said"): no organisation's support, so no company speaking; or when
     it is one word, the surname of the story's people (``surnames``: two bear it, so it joined neither); a place
@@ -2067,7 +2083,8 @@ def _unsupported_org(c: _Cluster, speaks: Counter[str], people: set[str], lower:
     person = any(speaks[v] for v in c.surfaces) and all(
         len(v.split()) <= 3 and "-" not in v and not any(w in _PLACES or w in _GAZETTEER for w in v.split())
         for v in c.surfaces)  # fmt: skip (not "Scotland Yard says", "Hapag-Lloyd said")
-    person = person or any(_reads_as_person(v, people, lower) for v in c.surfaces)
+    person = person or any(_reads_as_person(v, people, lower) or _speaks_as_person(v, read or {}, lower)
+                           for v in c.surfaces)  # fmt: skip
     # a person's surname alone, when two people of the story bear it and the text does not say which: "Tanweer"
     person = person or all(" " not in v and v in surnames and v.lower() not in lower for v in c.surfaces)
     other = Counter({lab: n for lab, n in c.labels.items()
