@@ -278,3 +278,11 @@ def test_a_name_with_a_score_after_it_is_a_team() -> None:
             "yards for a touchdown, putting Indy up 7 - 0.")
     lab = _labels(text, [("Indy", "PERSON", 0), ("Indy", "PERSON", 1), ("Darius Butler", "PERSON", 0)])
     assert lab["Indy"] == "ORG"
+
+
+def test_a_name_after_a_guns_calibre_is_a_product() -> None:
+    # the stream: "she returned with a. 357 Magnum" (spaCy's PERSON, 9 mentions); not "the Dec. 12 Federal Register"
+    text = ("She returned with a. 357 Magnum that she legally owned. She was carrying a .357 Magnum handgun. The "
+            "changes are scheduled to appear in the Dec. 12 Federal Register.")
+    lab = _labels(text, [("Magnum", "PERSON", 0), ("Magnum", "PERSON", 1), ("Federal Register", "ORG", 0)])
+    assert lab["Magnum"] == "PRODUCT" and lab.get("Federal Register") != "PRODUCT"

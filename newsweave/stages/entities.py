@@ -503,6 +503,8 @@ _GROUP_OF = re.compile(r"^g-?\d{1,2}$", re.I)  # "G7", "G-20": groups of countri
 _VERSION_AFTER = re.compile(r"\s+v?\d{1,2}(?:\.\d{1,3}){1,2}(?![\d%-])(?!\s+(?:percent|per|points?|million|billion|"
                             r"m|km|mph|kg|lbs?|seconds?|minutes?|hours?|yards?|feet|ft|inches|metres|meters|miles)\b)"
                             r"|\s+\d{1,2}[\"”](?=\s*[.,;]?\s)")
+# a gun's calibre: "a .357 Magnum", "a. 357 Magnum" (not a decimal, "3.5 Richter", nor a date, "the Dec. 12 Register")
+_CALIBRE_BEFORE = re.compile(r"(?:^|\s|\b(?:an?|the|his|her|their))\.\s?\d{2,3}\s+$")
 # a company or lab someone works for: "intelligence director with Verisign's", "a researcher at Sophos"
 _EMPLOYER_BEFORE = re.compile(r"\b(?:director|manager|analyst|analysts|researcher|researchers|engineer|engineers|"
                               r"executive|executives|spokesman|spokeswoman|spokesperson|officer|scientist|"
@@ -560,6 +562,8 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "the Bucharest daily Evenimentul Zilei"
     if m.label in ("PERSON", "ORG", "GPE") and _VERSION_AFTER.match(after):
         votes["PRODUCT"] += 2  # "just released Firefox 3.05 to Firefox users"
+    elif not person and m.label in ("PERSON", "ORG", "GPE") and _CALIBRE_BEFORE.search(before):
+        votes["PRODUCT"] += 2  # "she returned with a .357 Magnum" (a gun's calibre before its maker's or model's name)
     elif (not person and m.label == "PERSON" and len(words) == 1 and _EMPLOYER_BEFORE.search(before)
           and not _known_given(m.text) and words[0] not in _SURNAMES):  # fmt: skip
         votes["ORG"] += 2  # "Rick Howard, intelligence director with Verisign's iDefense group"
