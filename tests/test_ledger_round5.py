@@ -207,3 +207,25 @@ def test_a_short_chant_or_a_short_quote_after_a_cue_stays() -> None:
     q = Quote(content=_span(text, "murderers out"), speaker=_span(text, "The protesters"), cue=_span(text, "chanted"),
               direct=True)  # fmt: skip
     assert _wording(build_ledger([("a1", "AP", text, q)])) == "murderers out"
+
+
+def test_a_wording_joins_the_entry_whose_wording_is_closest() -> None:
+    # longer wordings come first: Reuters' longer statement opens an entry, The National's wording (no join with it)
+    # another; the Inquirer's wording states both, and goes with the one it nearly repeats
+    texts = {
+        "reuters": "Police said two women and one man, between 30 and 40 years old, working for a Marfin bank branch "
+                   "choked on smoke after protesters broke the windows of a commercial building on central Stadiou "
+                   "Avenue and tossed in Molotov cocktails.",
+        "national": "Police said two women and one man died at a branch of the Marfin bank which caught fire after "
+                    "hooded youths broke a window and hurled petrol bombs inside.",
+        "inquirer": "Police said two women and one man died at a branch of the Marfin bank which caught fire after "
+                    "rioters broke a window and threw Molotov cocktails inside.",
+    }  # fmt: skip
+    items = []
+    for outlet, text in texts.items():
+        c = Span(len("Police said "), len(text) - 1, text[len("Police said ") : -1])
+        q = Quote(content=c, speaker=_span(text, "Police"), speaker_name=None, cue=_span(text, "said"), direct=False)
+        items.append((outlet, outlet, text, q))
+    entries = build_ledger(items)
+    together = [sorted(o for w in e["wordings"] for o in w["outlets"]) for e in entries]
+    assert ["inquirer", "national"] in together, together

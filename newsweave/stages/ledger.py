@@ -928,8 +928,12 @@ def build_ledger(
     groups: list[tuple[list[_Item], list[tuple[_Item, _Item]]]] = []  # members, (fragment, of)
     for r in sorted(recs, key=lambda r: -len(r.words)):  # longer first: fragments find a whole
         agree = [g for g in groups if all(_same_speaker(r.speaker, m.speaker) for m in g[0])]
-        home = next((g for g in agree if any(_joins(r, m, freq) for m in g[0])), None)
-        if home is not None:
+        homes = [g for g in agree if any(_joins(r, m, freq) for m in g[0])]
+        if homes:
+            # of two entries whose members it states, the one with the closest wording ('died at a branch of the
+            # Marfin bank ... after rioters ...' goes with '... after hooded youths ...', not with the longer
+            # statement that took the first's place as longer wordings came first)
+            home = max(homes, key=lambda g: max(_ratio(r, m) for m in g[0]))
             home[0].append(r)
         elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
             hit[0][1].append((r, hit[1]))
