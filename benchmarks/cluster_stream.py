@@ -99,6 +99,8 @@ def default_params() -> dict[str, float]:
         "merge_threshold": s.cluster_merge_threshold,
         "merge_guard": s.cluster_merge_guard,
         "split_ratio": s.cluster_split,
+        "split_small_ratio": s.cluster_split_small,
+        "split_fiedler": s.cluster_split_fiedler,
     }
 
 

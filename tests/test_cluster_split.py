@@ -6,7 +6,7 @@ import numpy as np
 
 from newsweave.settings import Settings
 from newsweave.stages.cluster import StoryClusterer, content_terms
-from newsweave.stages.cluster_split import Member, two_groups
+from newsweave.stages.cluster_split import Member, fiedler_cut, two_groups
 from newsweave.store.sqlite import SQLiteStore
 
 # headlines of the two events of one ECB+ topic in the stream (two Oscar hosts, 2008 and 2013)
@@ -243,3 +243,77 @@ def test_the_merge_guard_compares_the_two_stories_members() -> None:
     assert c._apart(c.pair_similarities(ms[:6] + ms[6:]), 6, 0.7)  # Jackman against DeGeneres
     assert not c._apart(c.pair_similarities(ms[:6]), 3, 0.7)  # two halves of the Jackman articles
     assert not c._apart(c.pair_similarities(ms[:2]), 1, 0.7)  # two single articles: no pair within
+
+
+def _blocks(sizes: list[int], within: float, between: float) -> np.ndarray:
+    """A similarity matrix of groups of the given sizes, in index order: ``within`` inside a group, else
+    ``between``."""
+    g = np.repeat(np.arange(len(sizes)), sizes)
+    return np.where(g[:, None] == g[None, :], within, between).astype(np.float64)
+
+
+def test_a_group_under_30_percent_splits_off_only_at_the_stricter_small_ratio() -> None:
+    """14 articles of one event and 4 of its twin (ECB+ topic 30's 14/4, the stream's cables cut in 2008 and
+    2011): 4 is under 30 % of 18, so it parts only at ``split_small_ratio`` (here between/within = 0.7)."""
+    sim = _blocks([14, 4], 0.8, 0.56)
+    ms = [m for _, m in _stream()] * 2
+    ms = ms[:18]
+    assert two_groups(sim) == (list(range(14)), list(range(14, 18)))
+    assert StoryClusterer(split_ratio=0.8, **KW).split_check(ms, sim) is None  # type: ignore[arg-type]
+    small = StoryClusterer(split_ratio=0.8, split_small_ratio=0.75, **KW)  # type: ignore[arg-type]
+    assert small.split_check(ms, sim) == list(range(14, 18))
+    strict = StoryClusterer(split_ratio=0.8, split_small_ratio=0.65, **KW)  # type: ignore[arg-type]
+    assert strict.split_check(ms, sim) is None
+    three = _blocks([15, 3], 0.8, 0.3)  # 3 articles are under split_group, however far apart
+    assert small.split_check(ms, three) is None
+
+
+def test_the_fiedler_cut_finds_the_twin_where_average_linkage_peels_an_outlier() -> None:
+    """8 articles of one event, 5 of its twin and one article far from all (ECB+ topic 24's stories: average
+    linkage's top cut set the one outlier apart, 17/1, and the 11/7 twin cut was never checked)."""
+    sim = _blocks([8, 5, 1], 0.8, 0.3)
+    sim[13, :13] = sim[:13, 13] = 0.05
+    np.fill_diagonal(sim, 1.0)
+    assert two_groups(sim) == (list(range(13)), [13])
+    stay, leave = fiedler_cut(sim, 5)  # type: ignore[misc]
+    assert set(range(8, 13)) <= set(leave) and not set(range(8)) & set(leave) and 0 in stay
+    ms = [m for _, m in _stream()] * 2
+    ms = ms[:14]
+    assert StoryClusterer(split_ratio=0.8, **KW).split_check(ms, sim) is None  # type: ignore[arg-type]
+    c = StoryClusterer(split_ratio=0.8, split_fiedler=0.6, **KW)  # type: ignore[arg-type]
+    assert c.split_check(ms, sim) == leave
+    assert StoryClusterer(split_ratio=0.8, split_fiedler=0.3, **KW).split_check(ms, sim) is None  # type: ignore[arg-type]
+    assert fiedler_cut(sim, 8) is None  # two groups of 8 need 16 articles
+
+
+def test_a_group_a_split_sets_apart_merges_with_the_story_of_its_event() -> None:
+    """Five DeGeneres articles joined the Jackman story; two more opened their own story (made here by a higher
+    join threshold for a moment); when the seventh Jackman article makes the story 12 and the five leave, they
+    merge with the DeGeneres story at once instead of staying a second story of her event."""
+    rng = np.random.default_rng(0)
+    topic, j, e = (_unit(rng.normal(size=16)) for _ in range(3))
+
+    def art(title: str, own: np.ndarray, who: str) -> Member:
+        return Member(_unit(topic + 0.6 * own + 0.25 * _unit(rng.normal(size=16))), (who, "academy"),
+                      content_terms(title, ""), None)  # fmt: skip
+
+    js = [(f"jackman-{i}", art(t, j, "jackman")) for i, t in enumerate([*JACKMAN, "Hugh Jackman named Oscar host"])]
+    es = [(f"ellen-{i}", art(t, e, "degeneres"))
+          for i, t in enumerate([*ELLEN, "Ellen DeGeneres will host the Academy Awards"])]  # fmt: skip
+
+    def run(after: bool) -> StoryClusterer:
+        c = StoryClusterer(split_ratio=0.8, merge_threshold=0.3, merge_guard=0.7, merge_after_split=after, **KW)  # type: ignore[arg-type]
+        for threshold, items in ((0.275, js[:6] + es[:5]), (0.99, es[5:6]), (0.5, es[6:]), (0.275, js[6:])):
+            c.threshold = threshold
+            _assign(c, items)
+        return c
+
+    before = run(False)
+    assert {s: len(st.members) for s, st in before.stories.items()} == {"s-jackman-0": 7, "s-ellen-0": 5,
+                                                                        "s-ellen-5": 2}  # fmt: skip
+    c = run(True)
+    assert c.merged_into == {"s-ellen-5": "s-ellen-0"}
+    assert {s: st.members for s, st in c.stories.items()} == {
+        "s-jackman-0": [f"jackman-{i}" for i in range(7)], "s-ellen-0": [f"ellen-{i}" for i in range(7)]}  # fmt: skip
+    assert c.final_story("ellen-2", "s-jackman-0") == c.final_story("ellen-6", "s-ellen-5") == "s-ellen-0"
+    assert sorted(st.row for st in c._live) == list(range(c.live_count))

@@ -12,7 +12,9 @@ merged: the smaller into the bigger, whose id stays. Stories whose last article 
 ``split_ratio`` set, a story of ``split_min``..``split_max`` articles that grows is checked for two
 events in one: its members are grouped in two by average linkage over the same similarity, and if
 both groups are large enough and the similarity between them is at most ``split_ratio`` times the
-one within them, the group without the story's first article leaves as a story of its own; and no merge is
+one within them, the group without the story's first article leaves as a story of its own (and may merge at once
+with a story of its event); a smaller group, or a balanced cut that average linkage hid behind an outlier, parts at
+the stricter ``split_small_ratio`` / ``split_fiedler``; and no merge is
 made that the check would cut again, or (``merge_guard``) of two stories whose members' similarity between the
 two is at most that share of the one within them (fragments of one event merge, twin events do not).
 Deterministic for a given arrival order; the state is a list of StoryState records plus a
@@ -41,6 +43,7 @@ from .cluster_split import (
     MemberFeatures,
     Terms,
     between_within,
+    fiedler_cut,
     pair_similarities,
     two_groups,
 )
@@ -158,6 +161,9 @@ class StoryClusterer:
     split_max: int = 32
     split_share: float = 0.3  # each group holds at least this share of the members ...
     split_group: int = 4  # ... and at least this many
+    split_small_ratio: float = 0.0  # a group under split_share (still >= split_group) splits off at this ratio (0: no)
+    split_fiedler: float = 0.0  # when average linkage's top cut only peels a few, fiedler_cut's at this ratio (0: no)
+    merge_after_split: bool = True  # a group a split sets apart may merge at once with a story of its own event
     merge_guard: float = 0.0  # with split_ratio: no merge of two stories whose members' between/within is <= this
     member_features: MemberFeatures | None = None  # stored members' features (stories loaded from the store)
     stories: dict[str, _Story] = field(default_factory=dict)
@@ -187,6 +193,7 @@ class StoryClusterer:
             time_penalty=s.cluster_time_penalty, place_penalty=s.cluster_place_penalty,
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
             merge_threshold=s.cluster_merge_threshold, merge_guard=s.cluster_merge_guard, split_ratio=s.cluster_split,
+            split_small_ratio=s.cluster_split_small, split_fiedler=s.cluster_split_fiedler,
             member_features=member_features,
         )  # fmt: skip
 
@@ -493,17 +500,32 @@ class StoryClusterer:
     def split_check(self, ms: Sequence[Member], sim: np.ndarray | None = None) -> list[int] | None:
         """The members (indices) that should leave the story, or None: two groups by average linkage, both of
         at least max(``split_group``, ``split_share`` of the members), and the mean similarity between them at
-        most ``split_ratio`` times the mean within them. The group with the first member stays. ``sim``: the
-        members' ``pair_similarities`` if already computed."""
+        most ``split_ratio`` times the mean within them (a smaller group of >= ``split_group``: at most
+        ``split_small_ratio`` times); when that top cut sets only a few members apart, the best balanced cut along
+        the Fiedler vector (``fiedler_cut``) at most ``split_fiedler`` times. The group with the first member
+        stays. ``sim``: the members' ``pair_similarities`` if already computed."""
         n = len(ms)
         if sim is None:
             with self._one_blas_thread():
                 sim = self.pair_similarities(ms)
         stay, leave = two_groups(sim)
-        if min(len(stay), len(leave)) < max(self.split_group, self.split_share * n):
-            return None
-        means = between_within(sim, stay, leave)
-        return leave if means is not None and means[1] > 0 and means[0] <= self.split_ratio * means[1] else None
+        need = max(self.split_group, math.ceil(self.split_share * n))
+        small = min(len(stay), len(leave))
+        ratio = self.split_ratio if small >= need else self.split_small_ratio
+        if small >= self.split_group and ratio > 0 and self._parted(sim, stay, leave, ratio):
+            return leave
+        if self.split_fiedler > 0 and small < need:
+            with self._one_blas_thread():
+                cut = fiedler_cut(sim, need)
+            if cut is not None and self._parted(sim, *cut, self.split_fiedler):
+                return cut[1]
+        return None
+
+    @staticmethod
+    def _parted(sim: np.ndarray, a: Sequence[int], b: Sequence[int], ratio: float) -> bool:
+        """Whether the mean similarity between two groups is at most ``ratio`` times the one within them."""
+        means = between_within(sim, a, b)
+        return means is not None and means[1] > 0 and means[0] <= ratio * means[1]
 
     @staticmethod
     def _apart(sim: np.ndarray, k: int, ratio: float) -> bool:
@@ -540,7 +562,14 @@ class StoryClusterer:
         for a in moved:
             self.split_to[a] = self._moved[a] = new_id
         self._changed.update((st.id, new_id))
-        return new if article_id in new.feats else st
+        out = new if article_id in new.feats else st
+        if self.merge_after_split and self.merge_threshold > 0 and new.row >= 0:
+            rows = np.array([r for r in range(len(self._live)) if r not in (st.row, new.row)], dtype=np.int64)
+            if len(rows):
+                kept = self._maybe_merge(new, rows)
+                if out is new:
+                    out = kept
+        return out
 
     def _refill(self, st: _Story) -> None:
         """A story's summed embedding, entity and term counts and time span, from its members' features."""

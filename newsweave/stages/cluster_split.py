@@ -136,3 +136,34 @@ def between_within(sim: np.ndarray, a: Sequence[int], b: Sequence[int]) -> tuple
     if not within:
         return None
     return float(sim[np.ix_(a, b)].mean()), float(np.mean(within))
+
+
+def fiedler_cut(sim: np.ndarray, min_size: int) -> tuple[list[int], list[int]] | None:
+    """The two groups, each of at least ``min_size``, along the Fiedler vector of the similarity graph (normalised
+    Laplacian) whose between/within similarity is lowest, or None: a balanced cut where average linkage's top cut
+    only peels an outlier. The first group holds index 0."""
+    n = len(sim)
+    if n < 2 * min_size:
+        return None
+    w = np.clip(np.asarray(sim, dtype=np.float64), 0.0, None)
+    np.fill_diagonal(w, 0.0)
+    d = w.sum(axis=1)
+    dinv = 1.0 / np.sqrt(np.where(d > 0, d, 1.0))
+    _, vecs = np.linalg.eigh(np.eye(n) - dinv[:, None] * w * dinv[None, :])
+    f = vecs[:, 1] * dinv
+    order = np.argsort(f, kind="stable")
+    s = np.array(sim, dtype=np.float64)[np.ix_(order, order)]
+    np.fill_diagonal(s, 0.0)
+    c = s.cumsum(axis=0).cumsum(axis=1)
+    ks = np.arange(min_size, n - min_size + 1)
+    m = n - ks
+    aa = c[ks - 1, ks - 1]
+    ab = c[ks - 1, n - 1] - aa
+    bb = c[n - 1, n - 1] - 2 * ab - aa
+    within = (aa + bb) / (ks * (ks - 1) + m * (m - 1))
+    between = ab / (ks * m)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(within > 0, between / within, np.inf)
+    k = int(ks[int(np.argmin(ratio))])
+    g0, g1 = sorted(order[:k].tolist()), sorted(order[k:].tolist())
+    return (g0, g1) if 0 in g0 else (g1, g0)
