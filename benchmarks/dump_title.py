@@ -4,7 +4,8 @@ Data: the WCXB text dumps that benchmarks/extract_text.py renders and caches, de
 held-out pages are scored by benchmarks/extract_text_meta.py, never used here). For each page,
 ``clean_text_dump`` finds the body; every candidate line around its start gets ``dump_meta.features``;
 the label is whether the line is the gold title (after folding case, whitespace, quotes and dashes).
-Scores: share of dev pages whose chosen title equals the gold one, by 5-fold cross-validation over
+Scores: share of dev pages whose chosen title (less a label, date or site name, as ``clean.bare_title``
+cuts it for the cleaner) equals the gold one, by 5-fold cross-validation over
 pages (the model picks the best candidate when its probability clears the bar, else the cleaner's own
 title rule answers), for a few model settings and bars; ``--draws N`` repeats it over N draws of the folds (the
 first by page id, the others by a salted CRC of it) and prints each and their mean, as one draw is noisy (±0.01);
@@ -31,7 +32,7 @@ from benchmarks.common import export_tree_ensemble, machine, stamp  # noqa: E402
 from benchmarks.extract_html import cache_dir, load_pages  # noqa: E402
 from benchmarks.extract_meta import norm  # noqa: E402
 from newsweave.stages import dump_meta  # noqa: E402
-from newsweave.stages.clean import clean_text_dump  # noqa: E402
+from newsweave.stages.clean import bare_title, clean_text_dump  # noqa: E402
 from newsweave.stages.clean_model import load_tree_ensemble  # noqa: E402
 
 DUMPS = cache_dir("text_dumps")
@@ -41,9 +42,10 @@ VARIANTS = ({}, {"max_iter": 300}, {"max_depth": 3}, {"min_samples_leaf": 60})
 BARS = (0.05, 0.1, 0.2, 0.3, 0.5)
 
 
-def cleaned(page: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
-    """The dump's non-empty lines, the body paragraphs the cleaner keeps and its rule's title, without the
-    headline model (cached per page under benchmarks/results/dump_clean/, keyed by the cleaner's source)."""
+def cleaned(page: dict[str, Any]) -> tuple[list[str], list[str], str | None, list[str]]:
+    """The dump's non-empty lines, the body paragraphs the cleaner keeps, its rule's title (without the
+    headline model) and the site names the page states, which the title loses as a suffix (cached per page
+    under benchmarks/results/dump_clean/, keyed by the cleaner's source)."""
     import hashlib
     import inspect
 
@@ -52,8 +54,8 @@ def cleaned(page: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
     key = hashlib.sha1(inspect.getsource(clean).encode()).hexdigest()[:12]
     cache = cache_dir("dump_clean") / f"{page['id']}-{key}.json"
     if cache.exists():
-        lines, body, title = json.loads(cache.read_text(encoding="utf-8"))
-        return lines, body, title
+        lines, body, title, sites = json.loads(cache.read_text(encoding="utf-8"))
+        return lines, body, title, sites
     dump = (DUMPS / f"{page['id']}.txt").read_text(encoding="utf-8")
     model_title = clean.find_title
     clean.find_title = lambda *_: None  # the body and the rule's title as the model will see them
@@ -62,19 +64,21 @@ def cleaned(page: dict[str, Any]) -> tuple[list[str], list[str], str | None]:
     finally:
         clean.find_title = model_title
     lines = [ln.strip() for ln in re.split(r"\r\n|\r|\n", dump) if ln.strip()]  # as clean.py splits
+    sites = clean.page_sites(*clean._prepare(clean.unwrap_dump(dump)))
     body = [b.strip() for b in res.text.split("\n\n") if b.strip()]
-    cache.write_text(json.dumps([lines, body, res.title]), encoding="utf-8")
-    return lines, body, res.title
+    cache.write_text(json.dumps([lines, body, res.title, sites]), encoding="utf-8")
+    return lines, body, res.title, sites
 
 
 def page_rows(page: dict[str, Any]) -> dict[str, Any]:
-    lines, body, rule = cleaned(page)
+    lines, body, rule, sites = cleaned(page)
     start = lines.index(body[0]) if body and body[0] in lines else 0
     idx, rows = dump_meta.features(lines, start, body)
     gold = norm(page["gold_title"])
     x = np.array(rows, dtype=float).reshape(-1, len(dump_meta.FEATURES))
     return {"id": page["id"], "lines": lines, "idx": idx, "x": x,
-            "y": np.array([norm(lines[i]) == gold for i in idx], dtype=bool), "rule": rule, "gold": gold}  # fmt: skip
+            "y": np.array([norm(lines[i]) == gold for i in idx], dtype=bool), "rule": rule, "gold": gold,
+            "sites": sites}  # fmt: skip
 
 
 def learner(**changes: Any) -> Any:
@@ -88,7 +92,7 @@ def pick(d: dict[str, Any], probs: np.ndarray, bar: float) -> str | None:
         best = d["idx"][int(probs.argmax())]
         if dump_meta.BREADCRUMB_RULE:
             best = dump_meta.breadcrumb_tail(d["lines"], d["idx"], best)
-        return str(d["lines"][best])
+        return bare_title(d["lines"][best], d["lines"], best, d["sites"])
     return d["rule"]
 
 

@@ -1163,21 +1163,39 @@ def _unspaced_headline(line: str, next_kind: Kind) -> bool:
 
 
 _TITLE_LABEL = re.compile(r"^(?:Title|Blog|Project|Article|Post|News)\s*:\s*(?=\S)")
+# a blog's date glued in front of the headline ("Dec 18 2025 Preparing a transition in Debusine")
+_TITLE_DATE = re.compile(
+    rf"^(?:(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{MONTH_ALTERNATION})\.?,?)\s+\d{{4}}\s+(?=[A-Z])",
+    re.I,
+)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{2,60})$")
+_SITE_YEAR = re.compile(r"\s+\d{4}$")  # "© Artlyst 2025" names the site "Artlyst 2025"
 
 
-def _bare_title(line: str, lines: Sequence[str], at: int, sites: Sequence[str]) -> str:
-    """The headline without a label in front ("Title: X", "Blog: X") or the site's name after it ("X | Artlyst"),
-    when that name is the page's site (a copyright or repost line) or a line of its own elsewhere in the dump."""
+def bare_title(line: str, lines: Sequence[str], at: int, sites: Sequence[str]) -> str:
+    """The headline without a label or a date in front ("Title: X", "Blog: X", "Dec 18 2025 X") or the site's name
+    after it ("X | Artlyst"), when that name is the page's site (a copyright or repost line, less a year after it)
+    or a line of its own elsewhere in the dump."""
     t = _TITLE_LABEL.sub("", line).strip()
+    if (d := _TITLE_DATE.match(t)) and len(t[d.end() :].split()) >= 2:
+        t = t[d.end() :]
     m = _TITLE_SUFFIX.search(t)
     if m is not None and len(m[1].split()) <= 4 and m.start() > 0:
         name = m[1].strip().casefold()
-        names = {x.strip().casefold() for x in sites} | {
+        names = {_SITE_YEAR.sub("", x.strip()).casefold() for x in sites} | {
             ln.strip().casefold() for i, ln in enumerate(lines) if i != at and len(ln.split()) <= 4}
         if name in names:
             t = t[: m.start()].rstrip()
     return t or line
+
+
+def page_sites(lines: Sequence[str], metas: Sequence[_Meta | None], kinds: Sequence[Kind]) -> list[str]:
+    """The site names the page states: a repost notice first, then "© 2009 Site" lines."""
+    sites = [m.site for m in metas if m and m.site]
+    for ln, k in zip(lines, kinds, strict=True):
+        if k == "hard" and (c := _COPYRIGHT.search(ln)) and not outlet_in(c["name"]):
+            sites.append(c["name"].strip(" -"))
+    return sites
 
 
 def clean_text_dump(raw: str) -> CleanResult:
@@ -1224,14 +1242,11 @@ def clean_text_dump(raw: str) -> CleanResult:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
         if not dates and (labelled := _labelled_date(lines, title if title is not None else text[0])):
             dates.append((LABELLED_DATE_RANK, *labelled))
-    sites = [m.site for m in metas if m and m.site]  # a repost notice, else "© 2009 Site"
-    for ln, k in zip(lines, kinds, strict=True):
-        if k == "hard" and (c := _COPYRIGHT.search(ln)) and not outlet_in(c["name"]):
-            sites.append(c["name"].strip(" -"))
+    sites = page_sites(lines, metas, kinds)
     outlets = [m.outlet for _, _, m in sorted(found) if m.outlet]
     return CleanResult(
         text="\n\n".join(lines[i] for i in text),
-        title=_bare_title(lines[title], lines, title, sites) if title is not None else None,
+        title=bare_title(lines[title], lines, title, sites) if title is not None else None,
         authors=authors,
         site=sites[0] if sites else None,
         original_source=detect_original_source("\n".join(lines)) or next(iter(outlets), None),
