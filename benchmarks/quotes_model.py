@@ -7,6 +7,8 @@ candidates, then the nested and covered drops of ``extract_quotes``). Extra cand
 (prefix ``x:``) are computed here for the error analysis; a variant reads the subset it names.
 
     nice -n 10 .venv/bin/python benchmarks/quotes_model.py [--analyse]
+    nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --mean --ps 0.32 \
+        --two-pass self,smax,omax,inside,holds,dw   # the product's second pass (round 18)
 
 Never reads held-out."""
 
@@ -68,7 +70,57 @@ def extra_features(ctx: Any, v: Any, key: str, lo: int, hi: int, subj: Any, foun
     out.append("x:vhead=" + v.head.pos_ + "/" + v.dep_)
     out.append(f"x:adv={sum(1 for c in v.children if c.dep_ in ('advmod', 'npadvmod'))}")
     out.append(f"x:nprep={min(sum(1 for c in v.children if c.dep_ == 'prep'), 3)}")
+    out += round18_features(ctx, v, key, lo, hi, subj, found)
     return out
+
+
+_CANDS: dict[int, list[Any]] = {}
+
+
+def round18_features(ctx: Any, v: Any, key: str, lo: int, hi: int, subj: Any, found: list[Any]) -> list[str]:
+    """Round 18's candidate features (prefix 'x:r'): the content's head (its word, part of speech and
+    tag, the dependency path from the cue to it), a modal or negation inside the content, the
+    holder's dependency and side, the sentence's place in its paragraph, the cue's capital, the
+    other candidates of the sentence (how many, and their constructions)."""
+    doc = ctx.doc
+    out = []
+    span = doc[lo:hi]
+    heads = [t for t in span if not lo <= t.head.i < hi or t.head.i == t.i]
+    ch = heads[0] if heads else doc[lo]
+    out.append("x:rchw=" + ch.lower_)
+    out.append("x:rchp=" + ch.pos_)
+    out.append("x:rcht=" + ch.tag_)
+    path, t, n = [], ch, 0
+    while t.i != v.i and t.head.i != t.i and n < 3:
+        path.append(t.dep_)
+        t, n = t.head, n + 1
+    out.append("x:rpath=" + (">".join(reversed(path)) if t.i == v.i else "far"))
+    if any(c.dep_ == "aux" and c.lower_ in qr._MODALS for c in ch.children):
+        out.append("x:rcmodal")
+    if any(c.dep_ == "neg" for c in ch.children):
+        out.append("x:rcneg")
+    if subj is not None:
+        out.append("x:rhdep=" + subj.dep_)
+        out.append("x:rhside=" + ("after" if subj.i > v.i else "before"))
+    s_lo, _s_hi = ctx.sents[ctx.sent_of[v.i]]
+    p_lo = ctx.paras[ctx.para_of(v.idx)][0]
+    k = sum(1 for a, _b in ctx.sents[: ctx.sent_of[v.i]] if doc[a].idx >= p_lo)
+    out.append(f"x:rsinp={min(k, 3)}")
+    if v.text[:1].isupper() and v.i > s_lo:
+        out.append("x:rcap")
+    cands = _CANDS.get(id(ctx))
+    if cands is None:
+        cands = _CANDS[id(ctx)] = [(c[0].i, c[1]) for c in qr.cue_candidates(ctx, found, None)]
+    others = [kk for i, kk in cands if i != v.i and ctx.sent_of[i] == ctx.sent_of[v.i]]
+    out.append(f"x:rnsent={min(len(others), 3)}")
+    out += sorted({"x:rocon=" + kk.split("|")[1].split(":")[0] for kk in others})
+    # (where the candidate stands, for a second pass over its neighbours' decisions; no variant reads them
+    # as features: ID_PREFIXES)
+    out += [f"x:id:sent={ctx.sent_of[v.i]}", f"x:id:v={v.i}", f"x:id:lo={lo}", f"x:id:hi={hi}"]
+    return out
+
+
+ID_PREFIXES = ("x:id:",)
 
 
 def all_features(ctx: Any, v: Any, key: str, lo: int, hi: int, subj: Any, found: list[Any]) -> list[str]:
@@ -84,6 +136,7 @@ def collect(arts: list[dict[str, Any]], ds: list[Any], idx: list[int]) -> dict[i
     try:
         for i in idx:
             rows: list[tuple[list[str], bool]] = []
+            _CANDS.clear()
             cue_stats([arts[i]], [ds[i]], rows)
             cap: dict[str, Any] = {}
 
@@ -97,6 +150,7 @@ def collect(arts: list[dict[str, Any]], ds: list[Any], idx: list[int]) -> dict[i
                 return []
 
             qm.learned_quotes = lq  # type: ignore[assignment]
+            _CANDS.clear()
             qm.extract_quotes(ds[i], keep_nested=True)
             qm.learned_quotes = saved_lq
             out[i] = (rows, cap["found"], cap["cands"])
@@ -122,10 +176,35 @@ def base_only(f: list[str]) -> list[str]:
     return [x for x in f if not x.startswith("x:")]
 
 
+def no_ids(f: list[str]) -> list[str]:
+    return [x for x in f if not x.startswith(ID_PREFIXES)]
+
+
 def fit_lr(rows: list[tuple[list[str], bool]], c: float) -> tuple[dict[str, float], float]:
     """(weights, bias) of ``quotes_polnear.learn_model`` (the product's model)."""
     m = learn_model(rows, c, 0.3)
     return m["weights"], m["bias"]
+
+
+def fit_scaled(rows: list[tuple[list[str], bool]], c: float, scale: dict[str, float]) -> tuple[dict[str, float], float]:
+    """``fit_lr`` with each feature's value set by its prefix (``scale``, '*' for the rest): a larger value is a
+    weaker L2 on that group; the weights returned are for binary features, as the product scores them."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    def val(x: str) -> float:
+        return scale.get(x.split("=", 1)[0] + "=", scale["*"]) if "=" in x else scale["*"]
+
+    dv = DictVectorizer()
+    xs = dv.fit_transform([{x: val(x) for x in f} for f, _ok in rows])
+    y = np.array([ok for _f, ok in rows], dtype=int)
+    m = LogisticRegression(C=c, max_iter=3000).fit(xs, y)
+    w = {str(n): float(cw) * val(str(n)) for n, cw in zip(dv.get_feature_names_out(), m.coef_[0], strict=True)}
+    return {n: x for n, x in w.items() if abs(x) >= 0.05}, float(m.intercept_[0])
+
+
+SCALE: dict[str, float] | None = None  # (set by a 'scale' variant for run_variant's fits)
 
 
 def run_variant(
@@ -149,13 +228,71 @@ def run_variant(
     for k in (0, 1):
         fit, test = folds[k], folds[1 - k]
         rows = [(sel(f), ok) for i in fit for f, ok in data[i][0]]
-        w, b = fit_lr(rows, c)
+        w, b = fit_lr(rows, c) if SCALE is None else fit_scaled(rows, c, SCALE)
         for i in test:
             _rows, found, cands = data[i]
             acc = [q for f, q in cands if b + sum(w.get(x, 0.0) for x in sel(f)) >= cut_of(f)]
             golds.append(gold_quotes(arts[i]))
             preds.append(as_preds(assemble(found, acc)))
     return {thr: score(golds, preds, thr) for thr in THRESHOLDS}
+
+
+def _where(f: list[str]) -> qr.Where:
+    d = dict(x[5:].split("=") for x in f if x.startswith(ID_PREFIXES))
+    w = next((x[2:] for x in f if x.startswith("w=")), "")
+    return int(d["sent"]), int(d["v"]), int(d["lo"]), int(d["hi"]), w
+
+
+def neighbour_features(fs: list[list[str]], probs: list[float], kinds: tuple[str, ...]) -> list[list[str]]:
+    """``quote_learned.neighbour_features`` of a doc's collected candidates (their place from the 'x:id:' features)."""
+    return qr.neighbour_features([_where(f) for f in fs], probs, kinds)
+
+
+def run_two_pass(
+    data: dict[int, Any],
+    arts: list[dict[str, Any]],
+    folds: list[list[int]],
+    sel: Select,
+    c: float,
+    ps: list[float],
+    kinds: tuple[str, ...],
+    mean: bool = False,
+) -> dict[float, dict[float, dict[str, dict[str, float]]]]:
+    """A second logistic pass: the candidate's own features plus what the first pass decided around it
+    (``neighbour_features``); the first pass's probabilities on the fitting half are out of fold (an inner
+    two-fold), on the scored half from the model of the whole fitting half. ``mean``: the threshold is on
+    the mean of both passes' probabilities (``quote_learned.model_decisions``)."""
+
+    def probs(w: dict[str, float], b: float, fs: list[list[str]]) -> list[float]:
+        return [1 / (1 + math.exp(-(b + sum(w.get(x, 0.0) for x in sel(f))))) for f in fs]
+
+    golds: dict[float, list[list[Q]]] = {p: [] for p in ps}
+    preds: dict[float, list[list[Q]]] = {p: [] for p in ps}
+    for k in (0, 1):
+        fit, test = folds[k], folds[1 - k]
+        inner = [fit[0::2], fit[1::2]]
+        rows2: list[tuple[list[str], bool]] = []
+        for j in (0, 1):
+            w, b = fit_lr([(sel(f), ok) for i in inner[j] for f, ok in data[i][0]], c)
+            for i in inner[1 - j]:
+                fs = [f for f, _ok in data[i][0]]
+                nb = neighbour_features(fs, probs(w, b, fs), kinds)
+                rows2 += [(sel(f) + n, ok) for (f, ok), n in zip(data[i][0], nb, strict=True)]
+        w2, b2 = fit_lr(rows2, c)
+        w, b = fit_lr([(sel(f), ok) for i in fit for f, ok in data[i][0]], c)
+        for i in test:
+            _rows, found, cands = data[i]
+            fs = [f for f, _q in cands]
+            p1 = probs(w, b, fs)
+            nb = neighbour_features(fs, p1, kinds)
+            pr = probs(w2, b2, [f + n for f, n in zip(fs, nb, strict=True)])
+            if mean:  # (the product's rule: the mean of both passes)
+                pr = [(x + y) / 2 for x, y in zip(p1, pr, strict=True)]
+            for p in ps:
+                acc = [q for (f, q), x in zip(cands, pr, strict=True) if x >= p]
+                golds[p].append(gold_quotes(arts[i]))
+                preds[p].append(as_preds(assemble(found, acc)))
+    return {p: {thr: score(golds[p], preds[p], thr) for thr in THRESHOLDS} for p in ps}
 
 
 DENSE_PREFIXES = ("con=", "h=", "dep=", "tag=", "len=", "cent=", "first=", "x:toend", "x:cuepos", "x:root")
@@ -289,6 +426,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--analyse", action="store_true")
     ap.add_argument("--variants", default="")
+    ap.add_argument("--scale", default="", help="';'-separated 'prefix:value,...' feature scales (L2 per group)")
+    ap.add_argument("--ps", default="0.28,0.3,0.32", help="--two-pass: the thresholds")
+    ap.add_argument("--mean", action="store_true", help="--two-pass: threshold the mean of both passes")
+    ap.add_argument("--c2", type=float, default=0.5, help="--two-pass: C of both passes")
+    ap.add_argument("--two-pass", default="", help="';'-separated kinds lists of neighbour_features")
     ap.add_argument("--stack", action="store_true", help="boosted trees over the logistic logit (CV)")
     ap.add_argument("--seed", type=int, default=5, help="the folds' shuffle seed (5: quotes_polnear.py --cv)")
     ap.add_argument("--spans", type=int, default=0, help="the @0.8 failures by cause, N examples each")
@@ -317,6 +459,16 @@ def main() -> int:
     if args.stack:
         for p, res in run_stack(data, arts, folds, base_only, 0.5, [0.25, 0.3, 0.35, 0.4]).items():
             print(line(f"stack p{p}", res), flush=True)
+    for spec in filter(None, args.two_pass.split(";")):
+        kinds = tuple(spec.split(","))
+        ps = [float(x) for x in args.ps.split(",")]
+        for p, res in run_two_pass(data, arts, folds, base_only, args.c2, ps, kinds, args.mean).items():
+            print(line(f"2pass{' mean' * args.mean} {spec} p{p}", res), flush=True)
+    global SCALE
+    for spec in filter(None, args.scale.split(";")):
+        SCALE = {"*": 1.0} | {k + "=": float(x) for k, x in (kv.split(":") for kv in spec.split(","))}
+        print(line(f"scale {spec}", run_variant(data, arts, folds, base_only, 0.5, 0.3)), flush=True)
+    SCALE = None
     for name in filter(None, args.variants.split(",")):
         sel, c, p = variants[name]
         print(line(name, run_variant(data, arts, folds, sel, c, p)), flush=True)
@@ -329,7 +481,7 @@ def with_prefixes(*prefixes: str) -> Select:
 
 def VARIANTS() -> dict[str, tuple[Select, float, float | dict[str, float]]]:  # noqa: N802
     v: dict[str, tuple[Select, float, float | dict[str, float]]] = {
-        "base": (base_only, 0.5, 0.3), "allx": (lambda f: f, 0.5, 0.3)
+        "base": (base_only, 0.5, 0.3), "allx": (no_ids, 0.5, 0.3)
     }  # fmt: skip
     for pre in ("sentq", "nosentq", "sentcontent", "para", "cuepos", "toend", "root", "cq", "csubj",
                 "hw", "hspk", "hdist", "vhead", "adv", "nprep"):  # fmt: skip
@@ -348,6 +500,11 @@ def VARIANTS() -> dict[str, tuple[Select, float, float | dict[str, float]]]:  # 
     for h in ("PERSON", "ORG", "pron-pers", "pron-who", "pron-other", "propn", "noun-people", "noun", "none"):
         for x in (0.25, 0.35):
             v[f"h:{h}={x}"] = (base_only, 0.5, {h: x, "*": 0.3})
+    r18 = ("x:rchw=", "x:rchp=", "x:rcht=", "x:rpath=", "x:rcmodal", "x:rcneg", "x:rhdep=", "x:rhside=", "x:rsinp=",
+           "x:rcap", "x:rnsent=", "x:rocon=")  # fmt: skip
+    for pre in r18:
+        v["+" + pre.rstrip("=")[2:]] = (with_prefixes(pre), 0.5, 0.3)
+    v["+r18"] = (with_prefixes(*r18), 0.5, 0.3)
     v["+hxw"] = (lambda f: base_only(f) + _cross(f), 0.5, 0.3)
     return v
 

@@ -257,6 +257,10 @@ CUES = ROOT / "newsweave" / "stages" / "quote_cues.json"
 # (NOT_SPEECH: acts, copulas and 'do', never learned; stem and backoff_key: the back-off of rare keys)
 from newsweave.stages.quote_learned import NOT_SPEECH, backoff_key, stem  # noqa: E402
 
+# the learned model's second pass (round 18): what it reads around each candidate
+# (quote_learned.neighbour_features) and the threshold of the mean of both passes' probabilities
+TWO_PASS, TWO_PASS_P = "self,smax,omax,inside,holds,dw", 0.32
+
 
 def learn_cues(
     arts: list[dict[str, Any]],
@@ -268,6 +272,8 @@ def learn_cues(
     ext_n: int = 0,
     model_c: float = 0.0,
     model_p: float = 0.3,
+    two_pass: str = TWO_PASS,
+    two_pass_p: float = TWO_PASS_P,
 ) -> dict[str, Any]:
     """Which candidate cues (``quote_learned.cue_candidates``: a verb form, what it governs, its tense) were
     attributions on PolNeAR train: a candidate counts when its content matches (overlap > 0.3) a
@@ -281,17 +287,26 @@ def learn_cues(
     other forms seen on train ('backs|dobj|pres' from 'backed|dobj|past', 'backing|dobj|ger'), as
     [0, 0]. With ``model_c`` > 0, a logistic model instead (``learn_model``): the product scores
     every candidate with it and keeps those of probability >= ``model_p``; the keys it accepts on
-    train are written too (the product's cue parse reads their words)."""
+    train are written too (the product's cue parse reads their words). With ``two_pass`` (the kinds of
+    ``quote_learned.neighbour_features``), a second model over each candidate's features and what the
+    first decided around it (``learn_second``), stored as the model's 'second'."""
     rows: list[tuple[list[str], bool]] | None = [] if model_c > 0 else None
-    out = select_cues(cue_stats(arts, ds, rows), len(arts), min_n, min_p, back_n, back_w, ext_n)
+    at: list[tuple[int, Any]] = []
+    out = select_cues(cue_stats(arts, ds, rows, at), len(arts), min_n, min_p, back_n, back_w, ext_n)
     if rows is not None:
         out["model"] = learn_model(rows, model_c, model_p)
         from newsweave.stages import quote_learned as qr
 
+        if two_pass:
+            out["model"]["second"] = learn_second(rows, at, model_c, model_p, two_pass.split(","), two_pass_p)
+        by_doc: dict[int, list[int]] = {}
+        for r, (j, _w) in enumerate(at):
+            by_doc.setdefault(j, []).append(r)
         acc = {}
-        for feats, _ok in rows:
-            if qr.model_accepts(out["model"], feats):
-                key = feats[0].split("=", 1)[1]
+        for rs in by_doc.values():
+            ok = qr.model_decisions(out["model"], [rows[r][0] for r in rs], [at[r][1] for r in rs])
+            for r in (r for r, y in zip(rs, ok, strict=True) if y):
+                key = rows[r][0][0].split("=", 1)[1]
                 acc[key] = out["cues"].get(key, [0, 0])
         out["cues"] = dict(sorted(acc.items()))
         out["_comment"] += (
@@ -301,6 +316,12 @@ def learn_cues(
             f"accepts on train at probability >= {model_p}; "
             "the product scores every candidate with the model ('model': bias, cut = logit of the threshold, weights)."
         )
+        if two_pass:
+            out["_comment"] += (
+                " A second model ('model.second', same form) decides, over the same features and what the first "
+                f"decided around the candidate (quote_learned.neighbour_features: {two_pass}); a candidate is kept "
+                f"when the mean of both passes' probabilities is >= {two_pass_p}; the keys are those kept on train."
+            )
     return out
 
 
@@ -328,11 +349,55 @@ def learn_model(rows: list[tuple[list[str], bool]], c: float, p: float) -> dict[
     return {"bias": round(float(m.intercept_[0]), 4), "cut": round(math.log(p / (1 - p)), 4), "weights": weights}
 
 
+def _neighbours(
+    model: dict[str, Any], feats: list[list[str]], at: list[tuple[int, Any]], idx: Iterable[int], kinds: list[str]
+) -> dict[int, list[str]]:
+    """``quote_learned.neighbour_features`` of the rows ``idx``, doc by doc, from ``model``'s probabilities."""
+    from newsweave.stages import quote_learned as qr
+
+    by_doc: dict[int, list[int]] = {}
+    for r in idx:
+        by_doc.setdefault(at[r][0], []).append(r)
+    out: dict[int, list[str]] = {}
+    for rs in by_doc.values():
+        nb = qr.neighbour_features([at[r][1] for r in rs], [qr.model_prob(model, feats[r]) for r in rs], kinds)
+        out.update(zip(rs, nb, strict=True))
+    return out
+
+
+def learn_second(
+    rows: list[tuple[list[str], bool]],
+    at: list[tuple[int, Any]],
+    c: float,
+    p: float,
+    kinds: list[str],
+    mean_p: float,
+) -> dict[str, Any]:
+    """The second pass (``learn_model`` over a candidate's features and its neighbours' first-pass
+    decisions): the first pass's probabilities are out of fold, from a model of the docs of the other
+    parity (an inner two-fold), as the product's first pass never saw the doc it scores. The product
+    keeps a candidate when the mean of both passes' probabilities is ``mean_p`` or more."""
+    feats = [f for f, _ok in rows]
+    rows2: list[tuple[list[str], bool]] = []
+    for h in (0, 1):
+        first = learn_model([r for r, (j, _w) in zip(rows, at, strict=True) if j % 2 == h], c, p)
+        other = [r for r, (j, _w) in enumerate(at) if j % 2 != h]
+        nb = _neighbours(first, feats, at, other, kinds)
+        rows2 += [(feats[r] + nb[r], rows[r][1]) for r in other]
+    second = learn_model(rows2, c, p)
+    del second["cut"]
+    return second | {"kinds": kinds, "mean_p": mean_p}
+
+
 def cue_stats(
-    arts: list[dict[str, Any]], ds: list[Any], rows: list[tuple[list[str], bool]] | None = None
+    arts: list[dict[str, Any]],
+    ds: list[Any],
+    rows: list[tuple[list[str], bool]] | None = None,
+    at: list[tuple[int, Any]] | None = None,
 ) -> dict[str, list[int]]:
     """[attributions, candidates] per candidate key on ``arts`` (see ``learn_cues``); with ``rows``,
-    each candidate's features and outcome are appended to it."""
+    each candidate's features and outcome are appended to it, and with ``at`` its doc's index in
+    ``arts`` and place (``quote_learned.where``)."""
     from newsweave.stages import quote_context as qc
     from newsweave.stages import quote_direct as qd
     from newsweave.stages import quote_learned as qr
@@ -341,7 +406,7 @@ def cue_stats(
     stats: dict[str, list[int]] = {}
     # (the hand rules' output as the product's learned cues see it: nested attributions not yet dropped)
     run = newsweave_preds(lambda d: qm.extract_quotes(d, learned=False, keep_nested=True))
-    for art, doc in zip(arts, ds, strict=True):
+    for j, (art, doc) in enumerate(zip(arts, ds, strict=True)):
         gold = gold_quotes(art)
         _pairs, missed, _left = match(gold, run(doc), 0.3)
         cues = {}
@@ -365,6 +430,8 @@ def cue_stats(
             )
             if rows is not None:
                 rows.append((qr.candidate_features(ctx, v, key, lo, hi, subj, found), ok))
+                if at is not None:
+                    at.append((j, qr.where(ctx, v, lo, hi)))
             st = stats.setdefault(key, [0, 0])
             st[0] += ok
             st[1] += 1
@@ -435,7 +502,7 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
         fit, test = folds[k], folds[1 - k]
         learned = learn_cues(
             [arts[i] for i in fit], [ds[i] for i in fit], args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n,
-            args.model_c, args.model_p,
+            args.model_c, args.model_p, args.two_pass, args.two_pass_p,
         )  # fmt: skip
         qr.LEARNED_CUES, qr.LEARNED_MODEL = frozenset(learned["cues"]), learned.get("model")
         golds += [gold_quotes(arts[i]) for i in test]
@@ -445,7 +512,8 @@ def cross_validate(arts: list[dict[str, Any]], ds: list[Any], args: argparse.Nam
     a, b = res[0.3], res[0.8]
     print(
         f"two-fold CV inside train (min_n {args.min_n}, min_p {args.min_p}, back_n {args.back_n}, "
-        f"back_w {args.back_w}, ext_n {args.ext_n}, model_c {args.model_c}, model_p {args.model_p}): "
+        f"back_w {args.back_w}, ext_n {args.ext_n}, model_c {args.model_c}, model_p {args.model_p}, "
+        f"two_pass {args.two_pass or '-'} at {args.two_pass_p}): "
         f"all F1 @0.3 / @0.8 / speaker {100 * a['all']['f1']:.2f} / {100 * b['all']['f1']:.2f} / "
         f"{100 * a['all']['spk']:.2f}; indirect P / R {100 * a['indirect']['p']:.2f} / {100 * a['indirect']['r']:.2f}, "
         f"F1 @0.3 / @0.8 {100 * a['indirect']['f1']:.2f} / {100 * b['indirect']['f1']:.2f}; "
@@ -474,6 +542,10 @@ def main() -> int:
     ap.add_argument("--model-c", type=float, default=0.5,
                     help="a logistic model over candidate features, L2 strength C (0: the key table)")  # fmt: skip
     ap.add_argument("--model-p", type=float, default=0.3, help="the model's probability threshold")
+    ap.add_argument("--two-pass", default=TWO_PASS,
+                    help="the second pass's kinds (quote_learned.neighbour_features), '' for none")  # fmt: skip
+    ap.add_argument("--two-pass-p", type=float, default=TWO_PASS_P,
+                    help="the threshold of the mean of both passes' probabilities")  # fmt: skip
     ap.add_argument("--seed", type=int, default=5, help="--cv: the seed of the train articles' order (two halves)")
     ap.add_argument("--target", default="cue,holder",
                     help="learning target conditions, comma-separated subset of cue,holder (see TARGET)")  # fmt: skip
@@ -499,8 +571,9 @@ def main() -> int:
         train = [i for i, a in enumerate(arts) if a["compartment"] == "train"]
         tr_arts, tr_docs = [arts[i] for i in train], [nw_docs[i] for i in train]
         learned = learn_cues(
-            tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n, args.model_c, args.model_p
-        )
+            tr_arts, tr_docs, args.min_n, args.min_p, args.back_n, args.back_w, args.ext_n, args.model_c, args.model_p,
+            args.two_pass, args.two_pass_p,
+        )  # fmt: skip
         head = {k: v for k, v in learned.items() if k != "cues"}
         body = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in learned["cues"].items())
         CUES.write_text(json.dumps(head, indent=2)[:-2] + ',\n  "cues": {\n' + body + "\n  }\n}\n")
