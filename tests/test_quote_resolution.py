@@ -84,6 +84,16 @@ CASES = {
         "Club spokesperson said this is a terrible tragedy and their hearts and thoughts are with the woman's family.",
         "terrible tragedy", "A Sam's Club spokesperson", None,
     ),
+    # a 'he' that is the main verb's subject continues the chain: not the reporter who is the subject of the clause
+    # under it ('helped reporters Bob Woodward and Carl Bernstein pursue the story')
+    "main subject over an embedded one": (
+        "As the associate director of the FBI, Mr Felt was outraged by the Nixon administration's attempts to block "
+        "its investigation of the Watergate scandal which ultimately led to the resignation of President Richard "
+        "Nixon in 1974. A master of counter-intelligence from his days tracking German WWII spies, he secretly helped "
+        "Washington Post reporters Bob Woodward and Carl Bernstein pursue the story. It was thirty four years before "
+        "he finally broke cover, admitting in 2006: \"I 'm the guy they used to call Deep Throat.\"",
+        "the guy they used to call", "he", "Felt",
+    ),
 }
 
 

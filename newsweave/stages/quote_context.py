@@ -279,6 +279,19 @@ class Ctx:
                 return at
             at = prev
 
+    def _main_pronoun(self, s: int, e: int, pronoun: str) -> int | None:
+        """A 'he' / 'she' of the pronoun's form before a name that is the subject of a clause under the sentence's
+        main verb, when that pronoun is the main verb's subject: the pronoun continues the chain of the sentence's
+        subject, not the embedded one ('he secretly helped reporters Bob Woodward and Carl Bernstein pursue the
+        story. It was years before he finally broke cover': Felt, not Woodward)."""
+        forms = ("she", "her") if pronoun in ("she", "her") else ("he", "him")
+        head = self.doc[s:e].root.head
+        root = head.sent.root
+        if head.i == root.i:
+            return None
+        return next((t.i for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in forms
+                     and t.i < s and not self.quoted[t.i]), None)  # fmt: skip
+
     def recent_person(self, before: int, title: str | None = None, pronoun: str | None = None,
                       title_only: bool = False) -> str | None:  # fmt: skip
         """Antecedent of a pronoun or nominal: a PERSON introduced with that title, a recent
@@ -305,10 +318,12 @@ class Ctx:
         k = self.sent_of[min(before, len(self.doc) - 1)]
         for back, rank in ((2, 2), (3, 1), (3, 0)):
             lo = self.sents[max(0, k - back)][0]
-            for s, _e, name, r in reversed(cands):
+            for s, e, name, r in reversed(cands):
                 if s < lo:
                     break
                 if r >= rank:
+                    if r == 1 and pronoun is not None and (main := self._main_pronoun(s, e, pronoun)) is not None:
+                        return self.recent_person(main, pronoun=pronoun)
                     return self.expand(name, s)
         if cands[-1][3] < 0 and pronoun is not None and (at := self._chain_start(before, pronoun)) < before:
             return self.recent_person(at, pronoun=pronoun)  # not 'Wikinews' in '"...," he told Wikinews'
