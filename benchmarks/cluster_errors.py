@@ -24,10 +24,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.cluster_split import variant  # noqa: E402
-from benchmarks.cluster_stream import default_params, features, topic  # noqa: E402
-from benchmarks.common import SHARED, bcubed, heldout, load_jsonl, machine, stamp  # noqa: E402
-from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, content_terms  # noqa: E402
+from benchmarks.cluster_stream import default_params, dev_stream  # noqa: E402
+from benchmarks.common import bcubed, machine, stamp  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer  # noqa: E402
 from newsweave.stages.cluster_split import between_within, two_groups  # noqa: E402
 
 
@@ -42,10 +41,7 @@ def main() -> None:
     ap.add_argument("--variant", default="0.8", help="clusterer fields on top of the settings' (cluster_split.py)")
     ap.add_argument("--quiet", action="store_true", help="only the summary")
     args = ap.parse_args()
-    records = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
-    vecs, ents = features(records)
-    terms = [content_terms(r.get("title"), r.get("text") or "", Settings().cluster_lead_chars) for r in records]
-    dev = [i for i in range(len(records)) if not heldout(topic(records[i]["event"]))]
+    records, vecs, ents, terms, dev = dev_stream()
     params = dict(default_params(), **variant(args.variant))
     event = {r["id"]: r["event"] for r in records}
     orders = [list(dev)]

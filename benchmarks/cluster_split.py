@@ -26,10 +26,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.cluster_stream import default_params, features, score, topic  # noqa: E402
-from benchmarks.common import SHARED, heldout, load_jsonl, machine, stamp  # noqa: E402
-from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, content_terms  # noqa: E402
+from benchmarks.cluster_stream import default_params, dev_stream, score  # noqa: E402
+from benchmarks.common import machine, stamp  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer  # noqa: E402
 
 FIELDS = ("split_ratio", "split_min", "split_max", "split_share", "split_group")
 
@@ -81,11 +80,7 @@ def main() -> None:
     ap.add_argument("--first-seed", type=int, default=0, help="fresh shuffles from this seed on, no file order")
     ap.add_argument("--variants", nargs="*", default=["0", "0.8:8:32:0.3:4"])
     args = ap.parse_args()
-    records = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
-    vecs, ents = features(records)
-    lead = Settings().cluster_lead_chars
-    terms = [content_terms(r.get("title"), r.get("text") or "", lead) for r in records]
-    dev = [i for i in range(len(records)) if not heldout(topic(records[i]["event"]))]
+    records, vecs, ents, terms, dev = dev_stream()
     orders = [list(dev)] if args.first_seed == 0 else []
     for sd in range(args.first_seed, args.first_seed + args.seeds):
         idx = list(dev)

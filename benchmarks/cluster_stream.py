@@ -81,6 +81,17 @@ def features(records: list[dict], max_tokens: int | None = None) -> tuple[np.nda
     return vecs, ents
 
 
+def dev_stream() -> tuple[list[dict], np.ndarray, list[tuple[str, ...]], list[dict[str, int]], list[int]]:
+    """The stream's records, their embeddings, entity keys and content terms (the settings' lead), and the indices
+    of the dev topics' articles in file order: what the dev-only cluster benchmarks run on."""
+    from newsweave.settings import Settings
+
+    records = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
+    vecs, ents = features(records)
+    terms = [content_terms(r.get("title"), r.get("text") or "", Settings().cluster_lead_chars) for r in records]
+    return records, vecs, ents, terms, [i for i in range(len(records)) if not heldout(topic(records[i]["event"]))]
+
+
 def default_params() -> dict[str, float]:
     """The clusterer's parameters as the settings give them (what the product runs with)."""
     from newsweave.settings import Settings
