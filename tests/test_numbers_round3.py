@@ -71,3 +71,10 @@ def test_a_measure_after_a_figure_tagged_apart_is_its_unit() -> None:
     # points scored stay counted; "at one point" is no measure
     assert _numbers("Shy Ely scored 23 points for the Purple Aces.", "23") == [(23, None, "points")]
     assert all(unit != "points" for _v, unit, _c in _numbers("He even laughed at one point.", "one"))
+
+
+def test_square_measures_and_metric_units() -> None:
+    text = "The territory of Pichilemu has a surface of 7,491 square kilometers, and comprises at least 24 villages."
+    assert _numbers(text, "7,491 square kilometers", label="QUANTITY")[0] == (7491, "square kilometers", None)
+    text = "At least 29 millimeters were reported by ONEMI in the Bío Bío Region in Wednesday morning."
+    assert _numbers(text, "At least 29") == [(29, "millimeters", None)]

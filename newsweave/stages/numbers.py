@@ -256,6 +256,8 @@ def parse_number(text: str) -> dict[str, Any]:
         tail = [w for w in WORD.findall(rest) if w.lower() not in _NOT_UNITS]
         if tail:
             unit = "°" + tail[-1] if tail[-1] in ("F", "C") else tail[-1].lower()  # "570 degrees F"
+            if len(tail) > 1 and tail[-2].lower() in ("square", "cubic"):
+                unit = f"{tail[-2].lower()} {unit}"  # "7,491 square kilometers"
     if negative and value is not None:
         value = -value
     return {"value": value, "qualifier": qualifier, "unit": unit}
@@ -350,7 +352,8 @@ _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)[ \t]+(?:\d{1,3}[ \t]*(?:,|and|or|to|
 _A_BEFORE = re.compile(r"(?:^|[^\w'’-])[Aa]n?[ \t]+$")
 _MODIFIER_NUMBER = re.compile(r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)
 _MEASURE_WORDS = frozenset("""year month week day night hour minute second mile foot meter metre kilometer kilometre
-    km inch yard pound ton tonne gallon litre liter acre degree percent per cent point magnitude""".split())
+    km inch yard pound ton tonne gallon litre liter acre degree percent per cent point magnitude millimeter millimetre
+    centimeter centimetre kilogram kilogramme gram hectare barrel""".split())
 
 
 # a number joined by a hyphen to a singular noun, the pair modifying a noun after it: "a 7 - yard touchdown
