@@ -119,3 +119,25 @@ def test_may_as_a_wish_and_a_habit_are_no_dates(sentence: str, expression: str, 
 def test_a_past_tense_before_a_day_just_ahead_means_last_year(sentence: str, expression: str, published: str,
                                                               expected: str) -> None:  # fmt: skip
     assert _resolve(sentence, expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        # a figure spaCy tagged DATE
+        ('A "sudden" and "terrifying" aftershock of the magnitude 8.8, February 27 earthquake hit central Chile.',
+         "8.8"),
+        # the last one of a period named after it, not the weekend before publication
+        ('The earthquake took place in what is considered the "last weekend in the summer;" on Saturday.',
+         "last weekend"),
+        ("it was not strange to think that [during] the last weekend before the entrance to school, many would go",
+         "the last weekend"),
+    ],
+)
+def test_no_day_from_a_figure_or_the_last_of_a_named_period(sentence: str, expression: str) -> None:
+    assert _resolve(sentence, expression, "2010-10-24") is None
+
+
+def test_last_weekend_and_the_last_week_stay_relative_to_publication() -> None:
+    assert _resolve("Protesters marched last weekend in the capital.", "last weekend", "2010-10-24") == "2010-10-16"
+    assert _resolve("Prices rose in the last week, traders said.", "the last week", "2010-10-24") is not None

@@ -351,6 +351,10 @@ _SENTENCE_HEAD = re.compile(r"[\s\"'`\u201c\u2018(\[-]*")
 _HABIT_BEFORE = re.compile(r"(?i)\b(?:generally|usually|typically|normally|traditionally|customarily)\b[^,;.]{0,40}$")
 _CLOCK_PAREN = re.compile(r"[ \t]*\([ \t]*\d{3,4}[ \t]*(?:gmt|utc|local)\b", re.I)  # "1353 (1023 GMT)"
 _AT_BEFORE = re.compile(r"\bat[ \t]+$", re.I)
+_DECIMAL = re.compile(r"\d{1,2}\.\d{1,2}")  # a figure spaCy tagged DATE ("of the magnitude 8.8, February 27")
+_THE_LAST = re.compile(r"\bthe[ \t]+[\"“'‘]?$", re.I)
+_LAST_UNIT = re.compile(r"(?i)last\s+(?:weekend|week|month|year|night|day)$")
+_LAST_OF = re.compile(r"\s+(?:in|of|before)\s")  # "the last weekend in the summer"; not "in the last week,"
 
 
 def _that_year(found: list[dict[str, Any]], sentences: Sequence[tuple[int, int]], sent: list[int]) -> dict[str, Any]:
@@ -379,6 +383,13 @@ def dates_in_text(
         before = text[max(lo, 0) : m.start]
         if _BARE_ORDINAL.fullmatch(m.text.strip()) and not _ordinal_names_day(before, text[m.end : m.end + 24]):
             r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
+        elif _DECIMAL.fullmatch(m.text.strip()):
+            r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}  # "the magnitude 8.8"
+        elif ((_THE_LAST.search(before) or m.text.lower().startswith("the "))
+              and _LAST_UNIT.match(re.sub(r"(?i)^the\s+", "", m.text.strip())) and _LAST_OF.match(text, m.end)):
+            # "the last weekend in the summer", "the last weekend before the entrance to school": the last one of a
+            # period named after it, not the one before the publication day ("last weekend", "in the last week")
+            r = {"date": None, "granularity": None, "relative": True, "note": "not anchored to publication"}
         elif HHMM.fullmatch(m.text.strip()) and (CLOCK_AFTER.match(text, m.end) or _CLOCK_PAREN.match(text, m.end)
                                                     or (int(m.text) < 1500 and _AT_BEFORE.search(before))):
             r = {"date": None, "granularity": None, "relative": False, "note": "clock time"}  # "at 1353 (1023 GMT)"
