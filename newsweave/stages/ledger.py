@@ -959,7 +959,25 @@ def _joins(r: _Item, m: _Item, freq: _Frequency) -> bool:
         nameless = r if r.speaker is None else m
         if _description(nameless.quote) is None:
             return _near_identical(r, m)
+    if r.speaker is not None and m.speaker is not None and _restates(r, m, freq) and not _fragment_of(r, m):
+        return True  # (a partial quote of the longer one stays under its "fragments")
     return _same_statement(r, m, freq) or _same_inner_quote(r, m)
+
+
+def _restates(a: _Item, b: _Item, freq: _Frequency) -> bool:
+    """A named speaker's short wording that restates their longer one: ``_same_statement``'s
+    containment (at least 3 shared words, 0.6 of the shorter's, weighted by rarity) without its
+    comparable lengths, as one outlet sums up in a clause what another quotes at length ('Within
+    minutes, the roof was engulfed' / '... Within a moment or two, the entire roof was engulfed in
+    flame.'). Not for a "quote" run over the article (``FRAGMENT_WHOLE_MAX``), nor across figures."""
+    if max(len(a.words), len(b.words)) > FRAGMENT_WHOLE_MAX:
+        return False
+    fa, fb = _figures(a.text), _figures(b.text)
+    if fa and fb and not fa & fb:
+        return False
+    both = a.content & b.content
+    small = min(len(a.content), len(b.content))
+    return len(both) >= max(3, 0.6 * small) and _weighted(both, a, b, freq) >= WEIGHTED_MIN
 
 
 def _entry(

@@ -1,0 +1,39 @@
+"""Ledger grouping (issue 5): a named speaker's short wording that restates their longer quote joins its entry
+(sentences of the 961-article stream: two outlets' accounts of one fire marshal's words)."""
+
+from __future__ import annotations
+
+from newsweave.records import Quote, Span
+from newsweave.stages.ledger import build_ledger
+
+LONG = ("“ The Palmer fire chief and the Palmer police arrived within a minute or two. The fire chief drove around the "
+        "perimeter of this nine acre city block and saw fire coming out from under the eaves of this building. Within "
+        "a moment or two, the entire roof was engulfed in flame, ” Owen said.")  # fmt: skip
+SHORT = ("McNutt drove around the 9 - acre Mat Maid complex and spotted flames shooting out from below the eaves. "
+         "Within minutes, the roof was engulfed, {who} said.")  # fmt: skip
+
+
+def _span(text: str, part: str) -> Span:
+    i = text.index(part)
+    return Span(i, i + len(part), part)
+
+
+def _items(who: str, name: str | None) -> list[tuple[str, str | None, str, Quote]]:
+    content = LONG[2 : LONG.index(", ”")]
+    long_q = Quote(content=_span(LONG, content), speaker=_span(LONG, "Owen"), speaker_name="Jon Owen",
+                   cue=_span(LONG, "said"), direct=True)  # fmt: skip
+    short = SHORT.format(who=who)
+    short_q = Quote(content=_span(short, "Within minutes, the roof was engulfed"), speaker=_span(short, who),
+                    speaker_name=name, cue=_span(short, "said"), direct=False)  # fmt: skip
+    return [("a1", "Frontiersman", LONG, long_q), ("a2", "ADN", short, short_q)]
+
+
+def test_a_named_speakers_short_restatement_joins_their_long_quote() -> None:
+    entries = build_ledger(_items("Owen", "Jon Owen"))
+    assert len(entries) == 1, [e["wordings"][0]["text"] for e in entries]
+    assert sorted(entries[0]["articles"]) == ["a1", "a2"]
+
+
+def test_a_short_wording_nobody_is_named_for_does_not_restate_a_long_quote() -> None:
+    entries = build_ledger(_items("a firefighter", None))
+    assert len(entries) == 2
