@@ -105,15 +105,19 @@ def draw(data: dict[str, dict[str, Any]], n: int, pairs: int, seed: int) -> None
             print(f"  {_key(w)} {w['outlets']}\n     {ctx}")
 
 
-def score(data: dict[str, dict[str, Any]], split: str, draw: str = "") -> None:
+def score(data: dict[str, dict[str, Any]], split: str, draw: str = "", follow: bool = False) -> None:
+    """Pair precision and recall over the judged items of ``split``. With ``follow`` a wording is looked up
+    in the story that now holds its article (a later run's clustering may have moved both articles of a
+    judged pair to another story; two wordings in two stories are apart); the split stays the judged story's."""
     gold = json.loads(GOLD.read_text())
     gold["judged"] = [j for j in gold["judged"] if j["id"].startswith(draw)]
+    everywhere = {k: (s, i) for s, d in data.items() for k, i in _entry_of(d["ledger"]).items()} if follow else {}
     tp = fp = fn = tn = 0
     wrong = []
     for j in gold["judged"]:
         if j["story"] not in data or data[j["story"]]["split"] != split:
             continue
-        where = _entry_of(data[j["story"]]["ledger"])
+        where: dict[str, Any] = everywhere or _entry_of(data[j["story"]]["ledger"])
         for (ka, la), (kb, lb) in combinations(zip(j["keys"], j["labels"], strict=True), 2):
             if la is None or lb is None:
                 continue  # a wording judged no statement of this speaker at all (counted under "speaker")
@@ -171,14 +175,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--score", action="store_true")
     ap.add_argument("--draw-id", default="", help="score only judged items whose id starts so (seed0, seed1)")
+    ap.add_argument("--follow", action="store_true", help="--score: look wordings up in the story now holding them")
     ap.add_argument("--dump", type=Path, help="write every story's grouping (wording keys) to this file")
     ap.add_argument("--diff", type=Path, help="print the groupings changed against an earlier --dump")
     args = ap.parse_args()
-    data = ledgers(args.run, None if args.dump or args.diff else args.split)
+    data = ledgers(args.run, None if args.dump or args.diff or args.follow else args.split)
     if args.draw:
         draw(data, args.n, args.pairs, args.seed)
     if args.score:
-        score(data, args.split, args.draw_id)
+        score(data, args.split, args.draw_id, args.follow)
     if args.diff:
         diff(data, json.loads(args.diff.read_text()))
     if args.dump:
