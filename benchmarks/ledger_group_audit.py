@@ -105,10 +105,22 @@ def draw(data: dict[str, dict[str, Any]], n: int, pairs: int, seed: int) -> None
             print(f"  {_key(w)} {w['outlets']}\n     {ctx}")
 
 
+def _moved(key: str, where: dict[str, Any]) -> str:
+    """The listed span of ``key``'s article that starts or ends where ``key`` does (``key`` if listed or none)."""
+    if key in where:
+        return key
+    art, start, end = key.split(":")
+    same = [k for k in where if k.split(":")[0] == art]
+    return next((k for k in same if k.split(":")[1] == start), next((k for k in same if k.split(":")[2] == end), key))
+
+
 def score(data: dict[str, dict[str, Any]], split: str, draw: str = "", follow: bool = False) -> None:
     """Pair precision and recall over the judged items of ``split``. With ``follow`` a wording is looked up
     in the story that now holds its article (a later run's clustering may have moved both articles of a
-    judged pair to another story; two wordings in two stories are apart); the split stays the judged story's."""
+    judged pair to another story; two wordings in two stories are apart; the split stays the judged
+    story's), and a judged span no listed wording has is matched to a listed span of its article that
+    starts or ends where it did (a later extractor's span of the same quote: "... the all-time leading
+    scorer" now runs on to the quote's next sentence)."""
     gold = json.loads(GOLD.read_text())
     gold["judged"] = [j for j in gold["judged"] if j["id"].startswith(draw)]
     everywhere = {k: (s, i) for s, d in data.items() for k, i in _entry_of(d["ledger"]).items()} if follow else {}
@@ -121,6 +133,8 @@ def score(data: dict[str, dict[str, Any]], split: str, draw: str = "", follow: b
         for (ka, la), (kb, lb) in combinations(zip(j["keys"], j["labels"], strict=True), 2):
             if la is None or lb is None:
                 continue  # a wording judged no statement of this speaker at all (counted under "speaker")
+            if follow:
+                ka, kb = _moved(ka, where), _moved(kb, where)
             together = ka in where and where.get(ka) == where.get(kb)
             same = la == lb
             tp += same and together
