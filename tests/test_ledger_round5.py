@@ -229,3 +229,28 @@ def test_a_wording_joins_the_entry_whose_wording_is_closest() -> None:
     entries = build_ledger(items)
     together = [sorted(o for w in e["wordings"] for o in w["outlets"]) for e in entries]
     assert ["inquirer", "national"] in together, together
+
+
+def test_the_diff_is_drawn_against_the_closest_wording_of_comparable_length() -> None:
+    # three outlets, one article each: the diff reads Reuters' full statement against ABC's, not the looser wording
+    # that merely comes first
+    texts = {
+        "a1": '"We are all deeply shocked by the unjust death of three of our citizens - citizens that were victims '
+              'of a raw, murderous act," Papandreou said.',
+        "a2": 'Papandreou said the nation was deeply shocked by the death of three citizens in a murderous act.',
+        "a3": '"We are deeply shocked by the unjust death of these three people, our fellow citizens, who were '
+              'victims of a murderous act," Papandreou said.',
+    }  # fmt: skip
+    items = []
+    for art, text in texts.items():
+        direct = text.startswith('"')
+        if direct:
+            c = Span(1, text.index(',"'), text[1 : text.index(',"')])
+        else:
+            start = text.index("said ") + 5
+            c = Span(start, len(text) - 1, text[start:-1])
+        q = Quote(content=c, speaker=_span(text, "Papandreou"), speaker_name="George Papandreou",
+                  cue=_span(text, "said"), direct=direct)  # fmt: skip
+        items.append((art, art, text, q))
+    (entry,) = build_ledger(items)
+    assert [w["outlets"] for w in entry["wordings"]][:2] == [["a1"], ["a3"]], entry["wordings"]

@@ -980,6 +980,18 @@ def _restates(a: _Item, b: _Item, freq: _Frequency) -> bool:
     return len(both) >= max(3, 0.6 * small) and _weighted(both, a, b, freq) >= WEIGHTED_MIN
 
 
+def _closest(ws: list[dict[str, Any]]) -> int:
+    """Of the wordings carried as widely as the second, the one of a comparable length (half to twice the first's
+    words) closest to the first by word sequence: the second the diff is drawn against, so that it reads as one
+    statement's variants (Papandreou's 'We are all deeply shocked by the unjust death of three of our citizens ...'
+    against Reuters' '... of these three people ...', not 'the firebombing was a "raw murderous act"')."""
+    first = _words(ws[0]["text"])
+    ties = [k for k in range(1, len(ws)) if len(ws[k]["articles"]) == len(ws[1]["articles"])
+            and 0.5 * len(first) <= len(_words(ws[k]["text"])) <= 2 * len(first)]  # fmt: skip
+    return max(ties, key=lambda k: (difflib.SequenceMatcher(None, first, _words(ws[k]["text"]), autojunk=False)
+                                    .ratio(), -k), default=1)  # fmt: skip
+
+
 def _entry(
     members: list[_Item],
     fragments: list[tuple[_Item, _Item]],
@@ -995,6 +1007,8 @@ def _entry(
         span = {"article": m.article, "start": m.quote.content.start, "end": m.quote.content.end}
         w.setdefault("spans", []).append(span)
     ws = sorted(wordings.values(), key=lambda w: -len(w["articles"]))
+    if len(ws) > 2:
+        ws.insert(1, ws.pop(_closest(ws)))
     names = [m.quote.speaker_name for m in order if m.quote.speaker_name]
     name = max(names, key=lambda n: (names.count(n), len(n))) if names else None
     frags: list[dict[str, Any]] = [{"text": f.text, "article": f.article} for f, _of in fragments]
