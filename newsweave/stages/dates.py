@@ -96,7 +96,6 @@ _PAST_CUE = re.compile(r"\b(?!(?:schedul|expect|plann|slat|postpon|delay|resched
 _NOT_PAST = re.compile(r"\b(?:is|are|be|being|'s|’s|'re|will|shall|to)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+(?:on\s+|in\s+)?$")
 
 
-
 def parse_published(published: str | None) -> date | None:
     """The publication day of an article (``YYYY-MM-DD`` or an ISO datetime), or None."""
     if not published:

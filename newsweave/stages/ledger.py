@@ -97,7 +97,11 @@ def _weighted(both: frozenset[str], a: _Item, b: _Item, freq: _Frequency | None)
 
 
 def _ratio(a: _Item, b: _Item) -> float:
-    return difflib.SequenceMatcher(None, a.words, b.words, autojunk=False).ratio()
+    return _sequence_ratio(a.words, b.words)
+
+
+def _sequence_ratio(a: list[str], b: list[str]) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 NEAR_RATIO = 0.75  # a wording of an unknown speaker joins another speaker's entry at this word-sequence ratio
@@ -933,7 +937,7 @@ def build_ledger(
             # of two entries whose members it states, the one with the closest wording ('died at a branch of the
             # Marfin bank ... after rioters ...' goes with '... after hooded youths ...', not with the longer
             # statement that took the first's place as longer wordings came first)
-            home = max(homes, key=lambda g: max(_ratio(r, m) for m in g[0]))
+            home = homes[0] if len(homes) == 1 else max(homes, key=lambda g: max(_ratio(r, m) for m in g[0]))
             home[0].append(r)
         elif hit := next(((g, m) for g in agree for m in g[0] if _fragment_of(r, m)), None):
             hit[0][1].append((r, hit[1]))
@@ -985,11 +989,11 @@ def _closest(ws: list[dict[str, Any]]) -> int:
     words) closest to the first by word sequence: the second the diff is drawn against, so that it reads as one
     statement's variants (Papandreou's 'We are all deeply shocked by the unjust death of three of our citizens ...'
     against Reuters' '... of these three people ...', not 'the firebombing was a "raw murderous act"')."""
-    first = _words(ws[0]["text"])
+    words = [_words(w["text"]) for w in ws]
+    first = words[0]
     ties = [k for k in range(1, len(ws)) if len(ws[k]["articles"]) == len(ws[1]["articles"])
-            and 0.5 * len(first) <= len(_words(ws[k]["text"])) <= 2 * len(first)]  # fmt: skip
-    return max(ties, key=lambda k: (difflib.SequenceMatcher(None, first, _words(ws[k]["text"]), autojunk=False)
-                                    .ratio(), -k), default=1)  # fmt: skip
+            and 0.5 * len(first) <= len(words[k]) <= 2 * len(first)]  # fmt: skip
+    return max(ties, key=lambda k: (_sequence_ratio(first, words[k]), -k), default=1)
 
 
 def _entry(
