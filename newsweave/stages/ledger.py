@@ -63,13 +63,12 @@ def _same_statement(a: _Item, b: _Item, freq: _Frequency | None = None) -> bool:
     both state figures and share none are two statements ("the death toll has risen to 151" / "rose to 156")."""
     if not a.content or not b.content:
         return a.words == b.words
-    fa, fb = _figures(a.text), _figures(b.text)
-    if fa and fb and not fa & fb:
+    if _figures_differ(a, b):
         return False
     small, big = sorted((len(a.content), len(b.content)))
     both = a.content & b.content
     shared = len(both)
-    if shared >= max(3, 0.6 * small) and small >= 0.4 * big and _weighted(both, a, b, freq) >= WEIGHTED_MIN:
+    if small >= 0.4 * big and _contained(both, small, a, b, freq):
         return True
     if shared < 0.3 * small:
         return False  # (saves the sequence match)
@@ -77,6 +76,18 @@ def _same_statement(a: _Item, b: _Item, freq: _Frequency | None = None) -> bool:
 
 
 WEIGHTED_MIN = 0.55  # ... and the shared words' weight at least this share of the lighter wording's
+
+
+def _figures_differ(a: _Item, b: _Item) -> bool:
+    """Both wordings state figures and share none ("risen to 151" / "rose to 156")."""
+    fa, fb = _figures(a.text), _figures(b.text)
+    return bool(fa and fb and not fa & fb)
+
+
+def _contained(both: frozenset[str], small: int, a: _Item, b: _Item, freq: _Frequency | None) -> bool:
+    """The shared content words ``both`` are at least 3 and 0.6 of the shorter wording's ``small``, also weighted
+    by their rarity in the story (``_weighted``)."""
+    return len(both) >= max(3, 0.6 * small) and _weighted(both, a, b, freq) >= WEIGHTED_MIN
 
 
 def _weighted(both: frozenset[str], a: _Item, b: _Item, freq: _Frequency | None) -> float:
@@ -974,14 +985,9 @@ def _restates(a: _Item, b: _Item, freq: _Frequency) -> bool:
     comparable lengths, as one outlet sums up in a clause what another quotes at length ('Within
     minutes, the roof was engulfed' / '... Within a moment or two, the entire roof was engulfed in
     flame.'). Not for a "quote" run over the article (``FRAGMENT_WHOLE_MAX``), nor across figures."""
-    if max(len(a.words), len(b.words)) > FRAGMENT_WHOLE_MAX:
+    if max(len(a.words), len(b.words)) > FRAGMENT_WHOLE_MAX or _figures_differ(a, b):
         return False
-    fa, fb = _figures(a.text), _figures(b.text)
-    if fa and fb and not fa & fb:
-        return False
-    both = a.content & b.content
-    small = min(len(a.content), len(b.content))
-    return len(both) >= max(3, 0.6 * small) and _weighted(both, a, b, freq) >= WEIGHTED_MIN
+    return _contained(a.content & b.content, min(len(a.content), len(b.content)), a, b, freq)
 
 
 def _closest(ws: list[dict[str, Any]]) -> int:
