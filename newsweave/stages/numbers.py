@@ -354,6 +354,7 @@ _MODIFIER_NUMBER = re.compile(r"\d{1,4}|two|three|four|five|six|seven|eight|nine
 _MEASURE_WORDS = frozenset("""year month week day night hour minute second mile foot meter metre kilometer kilometre
     km inch yard pound ton tonne gallon litre liter acre degree percent per cent point magnitude millimeter millimetre
     centimeter centimetre kilogram kilogramme gram hectare barrel""".split())
+_UNIT_WORDS = _MEASURE_WORDS - {"point"}  # a plural of these after a figure is its unit (points scored stay counted)
 
 
 # a number joined by a hyphen to a singular noun, the pair modifying a noun after it: "a 7 - yard touchdown
@@ -794,7 +795,7 @@ def number_at(text: str, start: int, end: int, label: str, sentences: Sequence[t
     if counts in _UNIT_ABBREVIATIONS and parsed["unit"] is None:  # "more than 100 mph": a speed
         parsed["unit"], counts, verb = _UNIT_ABBREVIATIONS[counts], None, None
     elif counts and parsed["unit"] is None and not hyphen and counts != singular(counts) \
-            and singular(counts) in _MEASURE_WORDS - {"point"}:  # fmt: skip
+            and singular(counts) in _UNIT_WORDS:  # fmt: skip
         # a measure after a figure spaCy tagged apart from it ("1, 500 kilometers south of Tehran", "from 2.8 to 3.8
         # degrees"): the figure's unit, as in "1,500 kilometers", not what it counts (points scored stay counted;
         # "at one point", "zero day" are no measures)
