@@ -37,3 +37,20 @@ def test_a_named_speakers_short_restatement_joins_their_long_quote() -> None:
 def test_a_short_wording_nobody_is_named_for_does_not_restate_a_long_quote() -> None:
     entries = build_ledger(_items("a firefighter", None))
     assert len(entries) == 2
+
+
+GERETY = ("Miles Gerety, who lost a brother, Pierce, on the plane, asked his 13-year-old son to handle the technical "
+          "aspects of the bulletein board. The boy created a Yahoo club.\n\n``You have to have a 13-year-old,'' said "
+          "Gerety, who is a public defender in Connecticut.")  # fmt: skip
+
+
+def test_a_shared_hyphenated_compound_is_one_word_not_three() -> None:
+    """'his 13-year-old son to handle ...' and 'You have to have a 13-year-old' share one word, not '13', 'year'
+    and 'old': two statements (the 961-article stream's Swissair story)."""
+    asked = Quote(content=_span(GERETY, "his 13-year-old son to handle the technical aspects of the bulletein board"),
+                  speaker=_span(GERETY, "Miles Gerety"), speaker_name="Miles Gerety", cue=_span(GERETY, "asked"),
+                  direct=False)  # fmt: skip
+    quoted = Quote(content=_span(GERETY, "You have to have a 13-year-old"), speaker=_span(GERETY, "Gerety, who"),
+                   speaker_name="Miles Gerety", cue=_span(GERETY, "said"), direct=True)  # fmt: skip
+    entries = build_ledger([("a1", "NYT", GERETY, asked), ("a1", "NYT", GERETY, quoted)])
+    assert len(entries) == 2, [e["wordings"][0]["text"] for e in entries]

@@ -41,6 +41,18 @@ def _words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
+_COMPOUND = re.compile(r"[\w’']+(?:-[\w’']+)+")
+
+
+def _content(text: str) -> frozenset[str]:
+    """The content words of a wording, a hyphenated compound one word: "a 13-year-old" and "his 13-year-old son"
+    share one word, not three ("13", "year", "old"), so that a speaker's two statements about a boy are two."""
+    text = text.lower().replace("’", "'")
+    compounds = [m.group() for m in _COMPOUND.finditer(text)]
+    rest = _COMPOUND.sub(" ", text)
+    return frozenset(w for w in [*compounds, *_WORD.findall(rest)] if w not in STOPWORDS)
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
@@ -219,7 +231,7 @@ _INNER_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]{8,}?)[\"“”�
 def _inner_quotes(text: str) -> tuple[frozenset[str], ...]:
     """Content words of each quoted phrase inside reported speech ('he wanted "a very open, candid
     and frank exchange"'), for phrases of at least three content words."""
-    phrases = (frozenset(w for w in _words(m.group(1)) if w not in STOPWORDS) for m in _INNER_QUOTE.finditer(text))
+    phrases = (_content(m.group(1)) for m in _INNER_QUOTE.finditer(text))
     return tuple(p for p in phrases if len(p) >= 3)
 
 
@@ -934,7 +946,7 @@ def build_ledger(
         if not q.direct and len(words) < MIN_REPORTED_WORDS:
             continue  # a stance on a thing ("slammed the US missile strike"), not a statement
         key = (canonical(name) if canonical else name).lower() if name else None
-        content = frozenset(w for w in words if w not in STOPWORDS)
+        content = _content(qt)
         inner = () if q.direct else _inner_quotes(qt)  # only reported speech is matched on what it quotes
         recs.append(_Item(art, outlet, q, qt, words, content, key, inner))
         if q.direct and (not name and _description(q) is None or _inline(q, text, words)) and _phrase(qt, words):
@@ -963,7 +975,7 @@ def _frequency(texts: dict[str, str]) -> _Frequency:
     """The story's article frequency of each content word."""
     df: Counter[str] = Counter()
     for text in texts.values():
-        df.update({w for w in _words(text) if w not in STOPWORDS})
+        df.update(_content(text))
     return _Frequency(dict(df), len(texts))
 
 
