@@ -4,7 +4,8 @@
 Countries come from pycountry (ISO 3166-1 short and common names; a build-time tool only, the
 product reads the JSON), with a short hand list of their usual short forms ("Russia", "Britain",
 "Ivory Coast"); continents and world regions, capitals, and major international organisations
-with their acronyms are hand lists of general knowledge (none taken from a benchmark's gold).
+with their acronyms, world landmarks (monuments, buildings: FAC; mountains, falls, canals: LOC) are hand lists of
+general knowledge (none taken from a benchmark's gold).
 ``ambiguous`` lists names that are also common first or family names ("Chad", "Jordan"): they are
 never added from the gazetteer alone.
 
@@ -79,6 +80,25 @@ Human Rights Council; World Meteorological Organization; International Labour Or
 Food and Agriculture Organization; FAO; Oxfam; Save the Children; World Wildlife Fund; WWF;
 International Energy Agency; IEA; Intergovernmental Panel on Climate Change; IPCC
 """
+# landmarks: well-known monuments, buildings and works of engineering (FAC) and natural landmarks (LOC), none a
+# seat of government a newsroom names for the government ("the Kremlin said": an organisation), none a person's name
+LANDMARKS = """
+Acropolis; Parthenon; Colosseum; Pantheon; Eiffel Tower; Big Ben; Stonehenge; Taj Mahal; Great Wall;
+Great Wall of China; Forbidden City; Red Square; Statue of Liberty; Empire State Building; Golden Gate Bridge;
+Brooklyn Bridge; Tower Bridge; Tower of London; Westminster Abbey; Buckingham Palace; Windsor Castle;
+Kensington Palace; Edinburgh Castle; Trafalgar Square; Times Square; Arc de Triomphe; Sacre Coeur;
+Notre Dame Cathedral; Palace of Versailles; Brandenburg Gate; Sagrada Familia; Alhambra; Leaning Tower of Pisa;
+Sistine Chapel; St Peter's Basilica; St. Peter's Basilica; St Peter's Square; St. Peter's Square; Trevi Fountain;
+Hagia Sophia; Blue Mosque; Kaaba; Grand Mosque; Western Wall; Wailing Wall; Dome of the Rock; Al-Aqsa Mosque;
+Church of the Holy Sepulchre; Temple Mount; Great Pyramid; Pyramids of Giza; Sphinx; Machu Picchu; Angkor Wat;
+Borobudur; Chichen Itza; Sydney Opera House; Burj Khalifa; Burj al-Arab; Petronas Towers; Mount Rushmore;
+Lincoln Memorial; Washington Monument; Hoover Dam; Three Gorges Dam; Potala Palace; Shwedagon Pagoda;
+Golden Temple; Neuschwanstein; Mont Saint-Michel
+"""
+NATURAL = """
+Grand Canyon; Mount Everest; Kilimanjaro; Mount Kilimanjaro; Mount Fuji; Niagara Falls; Victoria Falls; Dead Sea;
+Uluru; Ayers Rock; Matterhorn; Mont Blanc; Panama Canal; Suez Canal
+"""
 # also common first or family names, or common words: never added from the gazetteer alone
 AMBIGUOUS = """
 Chad; Jordan; Georgia; Israel; Jersey; Victoria; Washington; Paris; Kingston; Santiago; Lima; Sofia; Turkey;
@@ -104,6 +124,10 @@ def build() -> dict[str, object]:
         names.setdefault(n, "LOC")
     for n in _split(ORGS):
         names[n] = "ORG"
+    for n in _split(LANDMARKS):
+        names.setdefault(n, "FAC")
+    for n in _split(NATURAL):
+        names.setdefault(n, "LOC")
     ambiguous = sorted(set(_split(AMBIGUOUS)) & set(names))
     return {
         "about": "Well-known names entities.story_mentions adds where spaCy left them untagged; built by "

@@ -600,6 +600,9 @@ _BODY_LAST = frozenset("""
     industries holdings petroleum motors communications technologies pharmaceuticals enterprises laboratories labs
     studios broadcasting telecom news info tv radio television times journal tribune herald gazette press
 """.split())  # fmt: skip
+# a name spaCy tags PERSON ending in one of these is a university or its team: "played at Wayne State", "Texas Tech"
+# (no one's name ends so; spaCy's GPE "Free State", ORG "Islamic State" keep theirs)
+_SCHOOL_LAST = frozenset({"state", "tech"})
 # titles that, inside a name spaCy ran together, put a person after them ("Palmer Police Sergeant Shayne La Croix")
 _TITLE_INSIDE = frozenset("""
     sergeant sgt officer detective det sheriff lieutenant lt captain capt spokesman spokeswoman spokesperson
@@ -626,7 +629,7 @@ def _shape_label(surface: str, label: str) -> str | None:
         return None if label in _PLACE else "FAC"
     if label == "PERSON" and (head := _PERSON_PLACE_HEADS.get(words[-1])):
         return head  # "Juan Fernández Islands", "Bernardo O'Higgins Region", "Sydney Observatory" (spaCy's PERSON)
-    if words[-1] in _BODY_LAST:
+    if words[-1] in _BODY_LAST or (label == "PERSON" and words[-1] in _SCHOOL_LAST):
         return None if label == "ORG" else "ORG"
     if words[0] == "comet":
         return None if label in _PLACE else "LOC"  # a celestial body, as "the Sun": "Comet Tempel-Tuttle" (ORG)
@@ -958,6 +961,8 @@ def resolve_entities(
             sports_story.append(any(_RECORD.search(t) for t in texts.values()))
         return sports_story[0]
 
+    # names the context puts in a place ("in X", "the villages of X"), no census name ("in Rodgers and Hammerstein's")
+    context_places = {s for s, votes in cues.items() if votes["GPE"] and s.lower() not in _SURNAMES | _GIVEN_NAMES}
     _list_votes(items, texts, cues, surnames)
     cut = _cut_surnames(items, texts, counts)
     _demonym_plurals(by_surface)
@@ -978,6 +983,7 @@ def resolve_entities(
                 place_he)
     _groups_in_names(by_surface, cues, counts, norp_before)
     _not_groups(by_surface, cues, counts)
+    _list_votes(items, texts, cues, surnames, lambda s: _voted_family(s, by_surface, cues, context_places))
     _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lambda: _beside_people(items, texts),
                             aged, counts, lower, sports)  # fmt: skip
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
@@ -1114,23 +1120,32 @@ _AGE_AFTER = re.compile(r",\s*(?:who\b|aged\b|\d{1,3}\b)")
 
 
 def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: dict[str, Counter[str]],
-                surnames: set[str]) -> None:  # fmt: skip
+                surnames: set[str], family: Callable[[str], str] | None = None) -> None:  # fmt: skip
     """A one-word name spaCy tagged PERSON, no surname of the story's people, standing in a list right
     beside a name it tagged as a place is a place too ("the Dutch islands of Aruba, Bonaire and
     Curacao"): a vote for GPE (in place). So is a longer name that opens with no given name of the list
     in a list of names holding two it tagged as places ("the states of Sao Paulo, Rio de Janeiro, Minas
-    Gerais and Rio Grande do Sul", "Curicó, Río Claro, Linares")."""
+    Gerais and Rio Grande do Sul", "Curicó, Río Claro, Linares"). With ``family`` (a surface's family after
+    the votes, ``_voted_family``), the same for a name the votes still make a person beside names they made places,
+    whatever spaCy tagged: "Tonban and Goursin were all but destroyed" (Tonban a place by "villages were" elsewhere)."""
+    def place(m: Mention) -> bool:
+        return m.label in _PLACE if family is None else family(normalise(m.text)) == "PLACE"
+
+    def person(m: Mention) -> bool:
+        return m.label == "PERSON" if family is None else family(normalise(m.text)) == "PERSON"
+
+    kinds = _NAME_LABELS if family is None else _NAME_LABELS | {"NORP"}  # (a list goes on over "Tourian" NORP)
     for text, all_ms in _texts_and_mentions(items, texts):
-        ms = [m for m in all_ms if m.label in _NAME_LABELS]
+        ms = [m for m in all_ms if m.label in kinds]
         chain: list[Mention] = []
         for a, b in zip(ms, [*ms[1:], None], strict=False):
             chain.append(a)
             if b is not None and _LIST_GAP.fullmatch(text, a.end, b.start):
                 continue
-            places = [i for i, m in enumerate(chain) if m.label in _PLACE]
+            places = [i for i, m in enumerate(chain) if place(m)]
             for i, one in enumerate(chain):
                 s = normalise(one.text)
-                if one.label != "PERSON" or s in surnames or not _exact(one, text) or _AGE_AFTER.match(text, one.end):
+                if not person(one) or s in surnames or not _exact(one, text) or _AGE_AFTER.match(text, one.end):
                     continue  # ("from Crawley, West Sussex, Salahuddin Amin, 31, from Luton")
                 # a last item after a bare comma may open the next clause ("from Brooklyn, N.Y., Viena K. Neaville
                 # told"), unless punctuation follows it ("Curicó, Río Claro, Linares")
@@ -1141,6 +1156,16 @@ def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: d
                         " " in s and listed and not any(_known_given(w) for w in s.split())):  # fmt: skip
                     cues[s]["GPE"] += 2 * min(2, len(places))  # a list of several places weighs more
             chain = []
+
+
+def _voted_family(s: str, by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+                  context_places: set[str]) -> str:
+    """A surface's family after the votes, PLACE only for a name its context puts in a place ("in X", "the villages
+    of X"; not a magazine spaCy tagged GPE, "Wink and Titter"); "" for no name of the story."""
+    if s not in by_surface:
+        return ""
+    fam = _majority_family(by_surface[s] + cues[s])
+    return "" if fam == "PLACE" and s not in context_places else fam
 
 
 def _starts_sentence(text: str, start: int) -> bool:

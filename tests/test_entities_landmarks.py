@@ -1,0 +1,41 @@
+"""Labels, session 19: landmarks, schools and villages spaCy tags as people (the stream's sentences)."""
+
+from __future__ import annotations
+
+from .test_entities_org_evidence import _labels
+
+
+def test_a_landmark_of_the_gazetteer_is_a_place() -> None:
+    # the stream's Athens stories: spaCy's PERSON on "Acropolis" and "Parthenon", and on "Big Ben" in the Tour
+    text = ("The popular cafes in the Thissio area under the Acropolis were busy. Flights were halted and even the "
+            "Parthenon barred to tourists. The riders passed Big Ben on the way out of London.")
+    lab = _labels(text, [("Acropolis", "PERSON", 0), ("Parthenon", "PERSON", 0), ("Big Ben", "PERSON", 0)])
+    assert lab["Acropolis"] == lab["Parthenon"] == lab["Big Ben"] == "FAC"
+
+
+def test_a_name_ending_in_state_spacy_tags_person_is_a_school() -> None:
+    # the stream's Saints story: "recently signed rookie Joique Bell (Wayne State)", "He played at Wayne State"
+    text = ("They also recently signed rookie Joique Bell (Wayne State) from the practice squad. He played at Wayne "
+            "State, where he finished with 6,728 yards rushing.")
+    lab = _labels(text, [("Joique Bell", "PERSON", 0), ("Wayne State", "PERSON", 0), ("Wayne State", "PERSON", 1)])
+    assert lab["Wayne State"] == "ORG" and lab["Joique Bell"] == "PERSON"
+
+
+def test_a_name_beside_villages_the_context_found_is_a_village() -> None:
+    # the stream's Qeshm earthquake story: "Tonban" is a village by "the four hardest-hit villages were"; "Goursin"
+    # stands beside it, "Khaldin" at the end of a list of them, both spaCy's PERSON
+    text = ("The four hardest-hit villages were Tonban, Gabardin and Karvan. The Deyrestan village saw serious "
+            "destruction, while Tonban and Goursin were all but destroyed. The most affected villages were "
+            "identified as Gabardin, Tonban, Karvan, Tourian and Khaldin - all situated in the west.")
+    lab = _labels(text, [("Tonban", "PERSON", 0), ("Gabardin", "PERSON", 0), ("Karvan", "PERSON", 0),
+                         ("Deyrestan", "GPE", 0), ("Tonban", "PERSON", 1), ("Goursin", "PERSON", 0),
+                         ("Gabardin", "PERSON", 1), ("Tonban", "GPE", 2), ("Karvan", "GPE", 1),
+                         ("Tourian", "NORP", 0), ("Khaldin", "PERSON", 0)])
+    assert lab["Goursin"] == lab["Khaldin"] == "GPE"
+
+
+def test_a_surname_beside_a_name_after_in_stays_a_person() -> None:
+    # the stream's Oscars story: "in Rodgers" reads as a place's context, but a census surname is no village
+    text = "He played a flirtatious singing barker (Billy Bigelow in Rodgers and Hammerstein's musical \"Carousel\")."
+    lab = _labels(text, [("Billy Bigelow", "PERSON", 0), ("Rodgers", "PERSON", 0), ("Hammerstein", "PERSON", 0)])
+    assert lab["Hammerstein"] == "PERSON"
