@@ -78,3 +78,11 @@ def test_square_measures_and_metric_units() -> None:
     assert _numbers(text, "7,491 square kilometers", label="QUANTITY")[0] == (7491, "square kilometers", None)
     text = "At least 29 millimeters were reported by ONEMI in the Bío Bío Region in Wednesday morning."
     assert _numbers(text, "At least 29") == [(29, "millimeters", None)]
+
+
+def test_a_word_before_the_figure_is_no_unit_and_power_is_measured() -> None:
+    # the Swissair story of the stream: "all three" is 3 engines, not 3 "all"; "30 kilowatts" a power, not a count
+    text = "the operation was a success, retrieving all three of the engines, parts of the fuselage and cockpit."
+    assert _numbers(text, "all three") == [(3, None, "engines")]
+    text = "on a big jet the system can use 30 kilowatts _ enough electricity to run several large suburban houses."
+    assert _numbers(text, "30") == [(30, "kilowatts", None)]

@@ -246,8 +246,9 @@ def parse_number(text: str) -> dict[str, Any]:
         words = WORD.findall(s)
         value, vague = parse_words(words)
         qualifier = qualifier or vague
-        rest = " ".join(w for w in words if parse_words([w])[0] is None
-                        and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip
+        first = next((k for k, w in enumerate(words) if parse_words([w])[0] is not None), 0)
+        rest = " ".join(w for w in words[first:] if parse_words([w])[0] is None
+                        and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip  # "all three": a unit follows the figure
     rate = _RATE.search(rest) if unit is None else None
     if rate:  # "up to 120 miles per hour" is a speed in mph, not a count of hours
         per, each = rate.group(1).lower(), rate.group(2).lower()
@@ -353,7 +354,7 @@ _A_BEFORE = re.compile(r"(?:^|[^\w'’-])[Aa]n?[ \t]+$")
 _MODIFIER_NUMBER = re.compile(r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)
 _MEASURE_WORDS = frozenset("""year month week day night hour minute second mile foot meter metre kilometer kilometre
     km inch yard pound ton tonne gallon litre liter acre degree percent per cent point magnitude millimeter millimetre
-    centimeter centimetre kilogram kilogramme gram hectare barrel""".split())
+    centimeter centimetre kilogram kilogramme gram hectare barrel watt kilowatt megawatt gigawatt""".split())
 _UNIT_WORDS = _MEASURE_WORDS - {"point"}  # a plural of these after a figure is its unit (points scored stay counted)
 
 
@@ -829,6 +830,8 @@ def extract_numbers(doc: Any) -> list[dict[str, Any]]:
             n["counts"] = noun
         elif _adverb(head.text) or _CODE.fullmatch(head.text) or head.text.lower() in _CURRENCY_WORDS:
             continue  # "two million euros": a sum, read by numbers_in_text
+        elif head.text.lower() == n["unit"]:
+            continue  # "30 kilowatts": the measure numbers_in_text made the figure's unit counts nothing
         elif tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and not n["start"] <= head.idx < n["end"]:
             n["counts"] = head.text.lower()
             gov = head.head
