@@ -39,3 +39,27 @@ def test_a_surname_beside_a_name_after_in_stays_a_person() -> None:
     text = "He played a flirtatious singing barker (Billy Bigelow in Rodgers and Hammerstein's musical \"Carousel\")."
     lab = _labels(text, [("Billy Bigelow", "PERSON", 0), ("Rodgers", "PERSON", 0), ("Hammerstein", "PERSON", 0)])
     assert lab["Hammerstein"] == "PERSON"
+
+
+def test_initials_and_a_surname_with_a_town_beside_them_are_a_person() -> None:
+    # the stream's 76ers story: spaCy's ORG on "P.J. Carlesimo" in five of six mentions; a bank of that shape keeps
+    # its ORG when no town stands beside it
+    text = ("Cheeks would become the fifth NBA coach fired this season, along with P.J. Carlesimo (Oklahoma City), "
+            "Eddie Jordan (Washington). He is the fifth coach fired, joining Oklahoma City's P.J.Carlesimo. Cheeks "
+            "is the fifth coach fired this season, after PJ Carlesimo of Oklahoma City, Eddie Jordan of Washington. "
+            "Analysts at J.P. Morgan expect more.")
+    lab = _labels(text, [("P.J. Carlesimo", "ORG", 0), ("Eddie Jordan", "PERSON", 0), ("P.J.Carlesimo", "ORG", 0),
+                         ("PJ Carlesimo", "ORG", 0), ("Eddie Jordan", "PERSON", 1), ("J.P. Morgan", "ORG", 0)])
+    assert lab["P.J. Carlesimo"] == lab["PJ Carlesimo"] == "PERSON"
+    assert lab["J.P. Morgan"] == "ORG"
+
+
+def test_a_name_after_a_or_a_local_is_a_chains_shop() -> None:
+    # the stream's Flatbush story: spaCy's PERSON on "Rite Aid"; a person's name after "a" keeps its PERSON when it
+    # opens with a given name ("a Harry Winston", named after the jeweller)
+    text = ("One person had been attacked outside of a local Rite Aid. The Post says a crowd looted a Rite Aid. "
+            "Police investigators could be seen inside a Rite Aid store. She wore a Harry Winston.")
+    lab = _labels(text, [("Rite Aid", "PERSON", 0), ("a Rite Aid", "PERSON", 0), ("Rite Aid", "PERSON", 2),
+                         ("Harry Winston", "PERSON", 0)])
+    assert lab["Rite Aid"] == "ORG"
+    assert lab["Harry Winston"] == "PERSON"

@@ -506,6 +506,7 @@ _VERSION_AFTER = re.compile(r"\s+v?\d{1,2}(?:\.\d{1,3}){1,2}(?![\d%-])(?!\s+(?:p
 # a gun's calibre: "a .357 Magnum", "a. 357 Magnum" (not a decimal, "3.5 Richter", nor a date, "the Dec. 12 Register")
 _CALIBRE_BEFORE = re.compile(r"(?:^|\s|\b(?:an?|the|his|her|their))\.\s?\d{2,3}\s+$")
 # a company or lab someone works for: "intelligence director with Verisign's", "a researcher at Sophos"
+_A_BRANCH_BEFORE = re.compile(r"\b(?:a|an)\s+(?:local\s+|nearby\s+)?$")  # people take no "a": "a local Rite Aid"
 _EMPLOYER_BEFORE = re.compile(r"\b(?:director|manager|analyst|analysts|researcher|researchers|engineer|engineers|"
                               r"executive|executives|spokesman|spokeswoman|spokesperson|officer|scientist|"
                               r"employee|employees|staff|founder|vice\s+president)\s+(?:with|at)\s+$", re.I)
@@ -560,6 +561,9 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "the old Mat Maid building", "the Matanuska Maid Dairy warehouse"
     elif m.label == "PERSON" and _MEDIUM_BEFORE.search(before) and not _known_given(m.text.split()[0]):
         votes["ORG"] += 2  # "the Bucharest daily Evenimentul Zilei"
+    elif (m.label == "PERSON" and len(words) > 1 and not _known_given(normalise(m.text).split()[0])
+          and (_A_BRANCH_BEFORE.search(before) or m.text.startswith(("a ", "an ")))):  # fmt: skip
+        votes["ORG"] += 2  # one of a chain's shops: "attacked outside of a local Rite Aid", "looted a Rite Aid"
     if m.label in ("PERSON", "ORG", "GPE") and _VERSION_AFTER.match(after):
         votes["PRODUCT"] += 2  # "just released Firefox 3.05 to Firefox users"
     elif not person and m.label in ("PERSON", "ORG", "GPE") and _CALIBRE_BEFORE.search(before):
@@ -569,7 +573,9 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "Rick Howard, intelligence director with Verisign's iDefense group"
     if m.label != "ORG" and _GROUP_OF.match(m.text.strip()):
         votes["ORG"] += 2  # "a G7 ministerial meeting"
-    if len(words) > 1 and (words[-1] in _BODY_LAST | _ORG_NOUNS or normalise(m.text) in _GAZETTEER):
+    if m.label in ("PERSON", "ORG") and _initials_of_a_town(text, m):
+        votes["PERSON"] += 2  # "P.J. Carlesimo (Oklahoma City), Eddie Jordan (Washington)" (spaCy's ORG)
+    elif len(words) > 1 and (words[-1] in _BODY_LAST | _ORG_NOUNS or normalise(m.text) in _GAZETTEER):
         pass  # "Rep. Nick Rahall (D) of West Virginia, the chairman", "Professor at Duke University, who": not people
     elif m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
         votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
@@ -1678,7 +1684,27 @@ _OF_PLACE_AFTER = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 
 def _of_place_after(text: str, m: Mention) -> bool:
     hit = _OF_PLACE_AFTER.match(text, m.end)
-    return hit is not None and (hit.group(1) in _PLACES or _GAZETTEER.get(hit.group(1)) == "GPE")
+    return hit is not None and _town(hit.group(1))
+
+
+def _town(name: str) -> bool:
+    return name in _PLACES or _GAZETTEER.get(name) == "GPE"
+
+
+# initials and a surname: "P.J. Carlesimo", "P.J.Carlesimo", "PJ Carlesimo" (spaCy's ORG; "J.P. Morgan" a bank too)
+_INITIALS_NAME = re.compile(r"(?:(?:[A-Z]\.){2,3}\s?|[A-Z]{2}\s)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_TOWN_IN_BRACKETS = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\)")  # "P.J. Carlesimo (Oklahoma City)"
+_TOWNS_OWN = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+$")  # "Oklahoma City's P.J.Carlesimo"
+
+
+def _initials_of_a_town(text: str, m: Mention) -> bool:
+    """A name of initials and a surname with a town beside it, a hometown or a team's: "PJ Carlesimo of Oklahoma
+    City", "P.J. Carlesimo (Oklahoma City)", "Oklahoma City's P.J.Carlesimo": a person (a bank named so, "J.P.
+    Morgan", takes no town beside it)."""
+    if not _INITIALS_NAME.fullmatch(m.text):
+        return False
+    hits = (_TOWN_IN_BRACKETS.match(text, m.end), _TOWNS_OWN.search(text, max(0, m.start - 40), m.start))
+    return _of_place_after(text, m) or any(h is not None and _town(h.group(1)) for h in hits)
 
 
 def _person_noun_before(text: str, m: Mention) -> bool:
