@@ -476,6 +476,7 @@ _TEAM_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}\b|"
                          r"\s+(?:led|leads|up|trailed|trails|beat|beats|edged)\s+\d{1,3}\s?-\s?\d{1,3}\b")
 _TEAM_BEFORE = re.compile(r"\b(?:win|wins|victory|victories|loss|losses|defeat|defeats|upset)\s+(?:over|to)\s+"
                           r"(?:the\s+)?(?:(?:No\.\s*)?\d+\w*(?:-ranked)?\s+)?$")
+_RIVAL_BEFORE = re.compile(r"\b(?:over|against|beat|beats|beating|vs\.?|versus|face|faces|facing)\s+the\s+$")
 # a town's police, residents, mayor ("a Woodburn police officer")
 _TOWN_AFTER = re.compile(r"\s+(?:police|residents|mayor|city\s+council|fire\s+department|firefighters|"
                          r"man|woman|men|women|native|natives|teen|teenager|boy|girl|couple)\b")
@@ -548,6 +549,9 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
     if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and (
             _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0)", "Indy led 13 - 3"
+    elif (not person and m.label == "PERSON" and len(words) == 1 and _RIVAL_BEFORE.search(before)
+          and words[0] not in _SURNAMES and not _known_given(m.text)):  # fmt: skip
+        votes["ORG"] += 2  # a team's name in the singular: "it was over the Thunder" (no one is "the Thunder")
     elif (not person and m.label in ("ORG", "PERSON") and len(words) == 1 and _TOWN_AFTER.match(after)
           and words[0] not in _ORG_NOUNS | _BODY_LAST):  # fmt: skip
         votes["GPE"] += 2  # "a Woodburn police officer", "Bloomington residents", "a 66-year-old Burnsville woman"
@@ -1064,6 +1068,8 @@ def resolve_entities(
         for c in clusters:
             if labels[id(c)] == "GPE" and (lab := _unsupported_place(c, read, lower)) is not None:
                 labels[id(c)] = lab
+            elif _family(labels[id(c)]) == "PLACE" and _team_named_as_place(c, read) and sports():
+                labels[id(c)] = "ORG"
     if _ORG_WHY is not None:
         _ORG_WHY.update({c.name(): whys[id(c)] for c in clusters if id(c) in whys})
     for c in clusters:
@@ -2206,6 +2212,23 @@ def _unsupported_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], 
                    for v in c.surfaces)):  # fmt: skip
         return "ORG"  # (and a web name or camel case: "SysAdmin", "NY1.com")
     return None
+
+
+# a team's win-loss record after its name, spaced as the stream writes it too: "Creighton (25 - 7) will play"
+_RECORD_AFTER = re.compile(r"\s*\(\d{1,2}\s?-\s?\d{1,2}[,)]")
+
+
+def _team_named_as_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]) -> bool:
+    """A place's entity that is a team or its school (for a sports story): no name of the place list or the
+    gazetteer, and a school's last word ("Illinois State", "Virginia Tech") or a team's mark after a mention (a
+    win-loss record, a score: "Creighton (25 - 7) will play", "put Creighton up 47 - 42") or a result before it
+    ("a win over South Florida"). A town of the list keeps its place ("Evansville", "Louisville")."""
+    if any(v in _PLACES or v in _GAZETTEER for v in c.surfaces):
+        return False
+    if any(v.split()[-1].lower() in _SCHOOL_LAST for v in c.surfaces if " " in v):
+        return True
+    return any(_RECORD_AFTER.match(t, m.end) or _TEAM_AFTER.match(t, m.end)
+               or _TEAM_BEFORE.search(t, max(0, m.start - 40), m.start) for v in c.surfaces for t, m in read[v])
 
 
 # name particles that open a surname written alone ("Van Rompuy", "da Silva", "La Croix", "Del Rio")
