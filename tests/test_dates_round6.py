@@ -141,3 +141,23 @@ def test_no_day_from_a_figure_or_the_last_of_a_named_period(sentence: str, expre
 def test_last_weekend_and_the_last_week_stay_relative_to_publication() -> None:
     assert _resolve("Protesters marched last weekend in the capital.", "last weekend", "2010-10-24") == "2010-10-16"
     assert _resolve("Prices rose in the last week, traders said.", "the last week", "2010-10-24") is not None
+
+
+def test_pieces_of_a_telephone_number_are_no_dates() -> None:
+    # the Air France story of the stream: spaCy tags "20 20", "1 57" and "10 55" of the help lines DATE
+    text = ("* 0800 800 812 for calls from within France * 0800 881 20 20 for calls from Brazil * +33 1 57 02 10 55, "
+            "for calls from outside France or Brazil.")  # fmt: skip
+    for piece in ("20 20", "1 57", "10 55"):
+        assert _resolve(text, piece, "2009-06-01") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        ("According to CNN, a vessel from the Brazilian navy is to arrive at the scene on Wednesday.", "Wednesday",
+         "2009-06-03"),
+        ("The data is to be released Thursday.", "Thursday", "2009-06-04"),
+    ],
+)
+def test_is_to_before_a_weekday_is_the_one_ahead(sentence: str, expression: str, expected: str) -> None:
+    assert _resolve(sentence, expression, "2009-06-02") == expected

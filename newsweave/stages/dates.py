@@ -15,7 +15,17 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .numbers import CLOCK_AFTER, HHMM, MONTH, MONTH_NAME, WEEKDAYS, DocMention, MentionLike, sentence_span
+from .numbers import (
+    CLOCK_AFTER,
+    HHMM,
+    MONTH,
+    MONTH_NAME,
+    WEEKDAYS,
+    DocMention,
+    MentionLike,
+    phone_number,
+    sentence_span,
+)
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 
@@ -69,7 +79,8 @@ _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b"
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were|be|being|'s)\s+(?:set|due|expected|scheduled|slated|poised)\s+to|"
     r"(?:set|scheduled|slated)\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|going\s+to|upcoming|"
-    r"(?:expects?|hopes?|aims?|intends?)\s+to|(?:is|are|'s)\s+likely\s+to|(?:re)?opening\s+date)\b|'ll\b",
+    r"(?:expects?|hopes?|aims?|intends?)\s+to|(?:is|are|'s)\s+likely\s+to|(?:re)?opening\s+date|"
+    r"(?:is|are)\s+to\s+(?!have\b)[a-z]+)\b|'ll\b",  # "a vessel is to arrive at the scene on Wednesday"
     re.I,
 )
 # the future without those words: a modal before the date ("results could be announced as late as Sunday", "viewers
@@ -382,8 +393,9 @@ def dates_in_text(
         before = text[max(lo, 0) : m.start]
         if _BARE_ORDINAL.fullmatch(m.text.strip()) and not _ordinal_names_day(before, text[m.end : m.end + 24]):
             r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
-        elif _DECIMAL.fullmatch(m.text.strip()):
-            r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}  # "the magnitude 8.8"
+        elif _DECIMAL.fullmatch(m.text.strip()) or (m.text[:1].isdigit() and phone_number(text, m.start, m.end)):
+            # "the magnitude 8.8"; "20 20" of "0800 881 20 20 for calls from Brazil"
+            r = {"date": None, "granularity": None, "relative": True, "note": "not a date"}
         elif ((_THE_LAST.search(before) or m.text.lower().startswith("the "))
               and _LAST_UNIT.match(re.sub(r"(?i)^the\s+", "", m.text.strip())) and _LAST_OF.match(text, m.end)):
             # "the last weekend in the summer", "the last weekend before the entrance to school": the last one of a

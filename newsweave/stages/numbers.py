@@ -452,7 +452,7 @@ def _modifier_number(text: str, start: int, end: int) -> bool:
 _PHONE_RUN = re.compile(r"[\d+()][\d \t+()./-]*\d")
 
 
-def _phone_number(text: str, start: int, end: int) -> bool:
+def phone_number(text: str, start: int, end: int) -> bool:
     """The figure is a piece of a telephone number: the run of digits, spaces, "+", brackets, dots and dashes around
     it holds 9 digits or more in two groups or more, and opens on "0", "+" or "(" ("call 0800 789321", "+44 800
     789321"; not "1,000 2,000")."""
@@ -472,7 +472,7 @@ def not_a_count(text: str, start: int, end: int) -> bool:
     figure = text[start:end]
     if _CODE_BEFORE.search(text, max(0, start - 9), start) and figure[:1].isdigit():
         return True
-    if figure[:1].isdigit() and _phone_number(text, start, end):
+    if figure[:1].isdigit() and phone_number(text, start, end):
         return True
     if figure[:1].isdigit() and (_score(text, start, end) or _RANK_BEFORE.search(text, max(0, start - 5), start)
                                  or _LABEL_BEFORE.search(text, max(0, start - 12), start)
