@@ -87,3 +87,14 @@ def test_a_team_or_school_named_as_a_place_in_a_sports_story_is_an_organisation(
     assert lab["Evansville"] == "GPE"
     lab = _labels("Farmers in Washington State grow apples.", [("Washington State", "GPE", 0)])
     assert lab["Washington State"] == "GPE"
+
+
+def test_a_town_and_a_plural_spacy_tags_as_a_place_is_a_team() -> None:
+    # the stream's Saints and Colts stories: spaCy's GPE/FAC on "Miami Dolphins", FAC on "San Francisco 49ers";
+    # places whose names end in a plural stay places
+    text = ("The Saints signed cornerback Michael Lehan, who had been with the Miami Dolphins. They beat the San "
+            "Francisco 49ers once. She moved to Palm Springs, then to the University of South Wales.")
+    lab = _labels(text, [("Michael Lehan", "PERSON", 0), ("Miami Dolphins", "GPE", 0),
+                         ("San Francisco 49ers", "FAC", 0), ("Palm Springs", "GPE", 0), ("South Wales", "GPE", 0)])
+    assert lab["Miami Dolphins"] == lab["San Francisco 49ers"] == "ORG"
+    assert lab["Palm Springs"] == lab["South Wales"] == "GPE"

@@ -641,9 +641,30 @@ def _shape_label(surface: str, label: str) -> str | None:
         return head  # "Juan Fernández Islands", "Bernardo O'Higgins Region", "Sydney Observatory" (spaCy's PERSON)
     if words[-1] in _BODY_LAST or (label == "PERSON" and words[-1] in _SCHOOL_LAST):
         return None if label == "ORG" else "ORG"
+    if label in _PLACE and _town_and_plural(surface):
+        return "ORG"  # a team: "the Miami Dolphins" (spaCy's GPE), "the Denver Broncos", "San Francisco 49ers" (FAC)
     if words[0] == "comet":
         return None if label in _PLACE else "LOC"  # a celestial body, as "the Sun": "Comet Tempel-Tuttle" (ORG)
     return None
+
+
+# plurals that end places' names: "Palm Springs", "Golan Heights", "Hawaiian Gardens", "Finger Lakes"
+_PLACE_PLURALS = frozenset("""
+    falls springs mountains lakes keys heights gardens islands isles hills plains highlands woods rapids flats pines
+    oaks meadows estates acres villas towers sands glades everglades narrows shoals banks groves parks territories
+    downs fields cliffs rocks bluffs wells cays avenues aves streets sts roads emirates
+""".split())  # fmt: skip
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+_TEAM_PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s|\d+ers")  # "Dolphins", "Broncos", "49ers"; not "Davis"
+
+
+def _town_and_plural(surface: str) -> bool:
+    """A known town or state, then a plural no place's name ends with: a team's full name ("Miami Dolphins",
+    "Denver Broncos", "San Francisco 49ers"; not "Palm Springs", "Colorado Springs", "Cayman Islands")."""
+    head, _sep, last = surface.rpartition(" ")
+    return (bool(head) and _TEAM_PLURAL.fullmatch(last) is not None and last.lower() not in _PLACE_PLURALS
+            and head.lower() not in _COMPASS and last not in _PLACES and last not in _GAZETTEER
+            and (head in _PLACES or _GAZETTEER.get(head) == "GPE"))  # (not "South Wales", "Northern Emirates")
 
 
 _CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
