@@ -112,6 +112,7 @@ def default_params() -> dict[str, float]:
         "split_ratio": s.cluster_split,
         "split_small_ratio": s.cluster_split_small,
         "split_fiedler": s.cluster_split_fiedler,
+        "rejoin_size": s.cluster_rejoin,
     }
 
 

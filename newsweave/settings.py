@@ -65,6 +65,10 @@ class Settings:
     # top cut missed (a 14/4 story; 11 + 7 hidden behind one outlier); a group set apart may merge at once
     cluster_split_small: float = 0.75
     cluster_split_fiedler: float = 0.6
+    # a story that grows takes in a near story of at most this many articles whose articles would join it now (join
+    # similarity >= cluster_threshold; 0: never; with cluster_split only): an article that opened a story of its own
+    # while its event's story was too thin to match. Dev mean of 6 orders 0.925 -> 0.931, held-out 0.912 -> 0.912
+    cluster_rejoin: int = 1
     # summary
     summary_words: int = 100
     llm_url: str | None = None  # OpenAI-compatible endpoint, generative summary; key: $NEWSWEAVE_LLM_API_KEY

@@ -16,7 +16,9 @@ one within them, the group without the story's first article leaves as a story o
 with a story of its event); a smaller group, or a balanced cut that average linkage hid behind an outlier, parts at
 the stricter ``split_small_ratio`` / ``split_fiedler``; and no merge is
 made that the check would cut again, or (``merge_guard``) of two stories whose members' similarity between the
-two is at most that share of the one within them (fragments of one event merge, twin events do not).
+two is at most that share of the one within them (fragments of one event merge, twin events do not). With
+``rejoin_size``, a story that grows takes in the near stories of that many articles or fewer whose articles would
+join it now: an article that opened a story because its event's story was still too thin to match rejoins it.
 Deterministic for a given arrival order; the state is a list of StoryState records plus a
 document-frequency table that the store persists, so a later run continues the same stories. The
 split check also needs the members' own features: they are kept in memory while a story is in the
@@ -58,6 +60,10 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _STRIP = "the ", "a ", "an "
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"[^\W\d_][^\W_]+")
+# a small story is re-checked against the story an article joined only if the article was this share of the join
+# threshold close to it: the dev re-joins all had >= 0.15 (threshold 0.275), and at 100,000 stories most of the
+# 32 candidates are far one-article stories, each a similarity to compute
+REJOIN_NEAR = 0.5
 
 
 def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
@@ -165,6 +171,8 @@ class StoryClusterer:
     split_fiedler: float = 0.0  # when average linkage's top cut only peels a few, fiedler_cut's at this ratio (0: no)
     merge_after_split: bool = True  # a group a split sets apart may merge at once with a story of its own event
     merge_guard: float = 0.0  # with split_ratio: no merge of two stories whose members' between/within is <= this
+    rejoin_size: int = 0  # with split_ratio: a near story of at most this many articles is re-checked when a story
+    # grows, and joins it when each of its articles would now (join similarity >= threshold) (0: never)
     member_features: MemberFeatures | None = None  # stored members' features (stories loaded from the store)
     stories: dict[str, _Story] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)  # term -> articles containing it
@@ -194,7 +202,7 @@ class StoryClusterer:
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
             merge_threshold=s.cluster_merge_threshold, merge_guard=s.cluster_merge_guard, split_ratio=s.cluster_split,
             split_small_ratio=s.cluster_split_small, split_fiedler=s.cluster_split_fiedler,
-            member_features=member_features,
+            rejoin_size=s.cluster_rejoin, member_features=member_features,
         )  # fmt: skip
 
     @classmethod
@@ -390,6 +398,7 @@ class StoryClusterer:
             self._changed.add(st.id)
             if self.split_ratio > 0:
                 self._keep_features(st, {article_id: Member(vec, tuple(ents), Terms(terms or {}), day)})
+            small = self._small_near(sims, st) if self.rejoin_size > 0 and self.split_ratio > 0 else []  # (rows: now)
             if self.merge_threshold > 0:
                 # the stories the article was also close to are the ones it may have bridged
                 near = np.flatnonzero(np.isfinite(sims))
@@ -398,6 +407,8 @@ class StoryClusterer:
                     st = self._maybe_merge(st, near)
             if self.split_ratio > 0 and self.split_min <= len(st.members) <= self.split_max:
                 st = self._maybe_split(st, article_id)
+            if small:
+                st = self._rejoin(st, small)
         else:
             st = self._open(article_id, vec, ents, terms, day)
         return st.id
@@ -461,12 +472,17 @@ class StoryClusterer:
                     self.merge_guard > 0 and self._apart(sim, len(ms), self.merge_guard)
                 ):
                     return st
+        return self._merge(keep, gone)
+
+    def _merge(self, a: _Story, b: _Story) -> _Story:
+        """Merge two live stories: the smaller's articles move into the bigger, whose id stays; return it."""
+        keep, gone = (a, b) if len(a.members) >= len(b.members) else (b, a)
         keep.members.extend(gone.members)
         self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
         if self.split_ratio > 0:
             self._keep_features(keep, gone.feats)
-        for a in gone.members:
-            self._moved[a] = keep.id
+        for art in gone.members:
+            self._moved[art] = keep.id
         del self.stories[gone.id]
         self.merged_into[gone.id] = keep.id
         self._changed.discard(gone.id)
@@ -474,6 +490,31 @@ class StoryClusterer:
         self._changed.add(keep.id)
         self._remove(gone)
         return keep
+
+    # -- re-check of small stories -------------------------------------------------------------
+    def _small_near(self, sims: np.ndarray, st: _Story) -> list[str]:
+        """The stories of at most ``rejoin_size`` articles the article was near (its candidates), by id: their
+        articles opened them when no story was close enough, and the story that grew may be now."""
+        near = np.flatnonzero(sims >= REJOIN_NEAR * self.threshold).tolist()
+        small = {self._live[i].id for i in near if i != st.row and len(self._live[i].members) <= self.rejoin_size}
+        return sorted(small)
+
+    def _rejoin(self, st: _Story, small: Sequence[str]) -> _Story:
+        """Merge into ``st`` each small story whose every article would join ``st`` now (its join similarity to it
+        >= ``threshold``; a lower or higher bar did worse on dev); return the story that holds the article ``assign``
+        placed."""
+        for sid in small:
+            other = self.stories.get(sid)
+            if other is None or other is st or other.row < 0 or st.row < 0 or len(other.members) > self.rejoin_size:
+                continue
+            ms = self._member_list(other)
+            if ms is None:
+                continue
+            row = np.array([st.row], dtype=np.int64)
+            if all(float(self.similarities(np.asarray(m.vec, dtype=np.float32), m.ents, None, m.terms, row)[st.row])
+                   >= self.threshold for m in ms):  # fmt: skip
+                st = self._merge(st, other)
+        return st
 
     # -- split check --------------------------------------------------------------------------
     def _keep_features(self, st: _Story, feats: Mapping[str, Member]) -> None:
