@@ -122,6 +122,7 @@ _BYLINE = re.compile(
     r"^(?:(?:(?P<lead>(?i:posted|written|words|story|text|article))\s+)?(?:By|BY|by)(?:[:\s]|(?=[A-Z])|$)"
     r"|(?P<label>(?i:authors?))(?:\s*:|\s|$))\s*(?P<names>.*)$"
 )
+_OF_THIS = re.compile(r"of\s+th(?:is|e)\s+(?:article|paper|post|story|report|study)\s*:?", re.I)  # _byline
 _LEADS = ("Posted", "Written", "Words", "Story")  # the only lead words of a byline read far from the headline
 _BYLINE_END = re.compile(r"\s+[|/•·⋅]\s+|\s+[-–—]{1,2}\s+|\(")  # what ends the names of a byline
 BYLINE_MAX_WORDS = 14
@@ -133,6 +134,8 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
 _ON_DATE = re.compile(rf"\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|{MONTH_ALTERNATION})[a-z]*\.?\b|\d)", re.I)
+_AFFILIATION = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*\*?(?=\s*;|\s*,|\s*$)")  # byline_names
+_SEMICOLON = re.compile(r"\s*;\s*")
 _READING_TIME = re.compile(r"\s+\d+\s*(?:[-–]\s*\d+\s*)?min", re.I)  # byline_names
 # next to the headline, names also end at other bullets and at a dash glued to them ("Jacob Trussell—10 min read")
 _BYLINE_END_NEAR = re.compile(
@@ -398,7 +401,13 @@ def _loose_name(text: str) -> str | None:
         return None
     if not (handle or any(w[0].isupper() for w in words)) or any(w.lower() in _NOT_NAMES for w in words):
         return None
-    return name
+    return None if _dated(name) else name
+
+
+def _dated(name: str) -> bool:
+    """A "name" that starts with a weekday or a date's label ("Friday Philosophy", "Updated Daily") is a column's or
+    a date's, not a person's."""
+    return name.split()[0].lower() in _DATE_FILLER
 
 
 _common_words = common_words  # (a module name benchmarks/dump_common_words.py swaps while it tries lists)
@@ -421,6 +430,9 @@ def byline_names(text: str, loose: bool = True) -> tuple[str, ...]:
     head = _BYLINE_END.split(text, maxsplit=1)[0]
     if not loose:
         return _names(head)
+    # a paper's authors: affiliation numbers glued to the names, spaced semicolons ("Jennifer Huberty1  ;  Jeni
+    # Green1  ;  Christine Glissmann2")
+    head = _SEMICOLON.sub("; ", _AFFILIATION.sub("", head))
     # next to the headline, names end at a reading time too ("By Kyle Howells 15 min read"), other bullets, a job title
     head = _BYLINE_END_NEAR.split(_READING_TIME.split(head, maxsplit=1)[0], maxsplit=1)[0]
     # "Posted by IndustrySelect on Tuesday, August 29, 2023"; a run of spaces ends the name too ("Jeff Cobb.  Last
@@ -444,6 +456,10 @@ def _byline(s: str, loose: bool = True) -> tuple[tuple[str, ...], str] | None:
     if not loose and (len(_words(s)) > BYLINE_MAX_WORDS or m["label"] or (m["lead"] and m["lead"] not in _LEADS)):
         return None
     rest = m["names"].strip()
+    if m["label"] and (inner := _BYLINE.match(rest)) and not inner["label"]:
+        rest = inner["names"].strip()  # a label over a byline's own lead: "Author Posted by Soliant on ..."
+    if m["label"] and _OF_THIS.fullmatch(rest):
+        rest = ""  # "Authors of this article:": the names are on the next line
     return byline_names(rest, loose), rest
 
 
@@ -467,7 +483,19 @@ def _names_by_date(line: str) -> tuple[str, ...]:
     return ()
 
 
+_SURNAME = re.compile(r"[A-Z][a-z'’-]+")  # _with_surname
 _NAME_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*", re.I)  # a line between two names of a byline (links)
+
+
+def _with_surname(name: str, lines: list[str], k: int) -> str:
+    """A given name alone on its line and the surname alone on the next, line ``k`` (each a link of its own:
+    "Maria" / "Mathioudaki"): the two joined; else the name."""
+    if " " in name or not 0 <= k < len(lines) or name.lower() not in _given_names():
+        return name
+    surname = lines[k]
+    if _SURNAME.fullmatch(surname) and not _label_like(surname) and surname.lower() not in _given_names():
+        return f"{name} {surname}"
+    return name
 
 
 def _names_over_lines(lines: list[str], start: int) -> tuple[str, ...]:
@@ -534,13 +562,13 @@ def byline_and_date(
                 break
             if ":" in lines[j]:  # a label ("Tags: ...", "Contact: Ron Sands")
                 continue
-            if len(names) == 1 and names[0] == lines[j] and not _label_like(names[0]):
+            if len(names) == 1 and names[0] == lines[j] and not _label_like(names[0]) and not _dated(names[0]):
                 authors = names  # "Jeffrey A. Slotnick CPP, PSP"
                 break
             if name := _loose_name(_ROLE_TAIL.split(lines[j], maxsplit=1)[0].strip(" ,")):
                 name = re.sub(r"^.*\sby\s+", "", name)  # "Guide by Will Judd"
                 if 1 <= len(name.split()) <= 4 and not _label_like(name):
-                    authors = (name,)
+                    authors = (_with_surname(name, lines, j + 1),)
                     break
     if not authors and title is not None:  # a desk or team on a line of its own under the headline ("Staff")
         authors = next(((ln,) for ln in lines[title + 1 : title + 1 + TEAM_BELOW] if _team_line(ln)), ())
@@ -776,6 +804,9 @@ def page_note(line: str) -> bool:
     return bool(_PAGE_NOTE.search(line)) and len(_words(line)) <= PAGE_NOTE_MAX_WORDS
 
 
+_ABOUT_ONE = re.compile(r"About\s+([A-Z][a-z]+)")  # _about_given_name
+
+
 def _person_name(s: str) -> str | None:
     """The person a name line names ("Jane Doe", "Written by Jane Doe", "Jane Doe, Founder of X"), if any."""
     name = re.split(r"\s*[,(|•–—]\s*|\s+-\s+", _NAME_PREFIX.sub("", s))[0].strip()
@@ -805,14 +836,22 @@ def _author_box(kinds: list[Kind], lines: list[str], span: list[int]) -> int | N
     return found
 
 
+def _about_given_name(line: str) -> str | None:
+    """The given name an author box's heading gives alone ("About Alexa")."""
+    m = _ABOUT_ONE.fullmatch(line)
+    return m[1] if m and m[1].lower() in _given_names() else None
+
+
 def _author_box_name(lines: list[str], start: int) -> tuple[str, ...]:
     """The person an author box after ``start`` presents: a name line ("Lauren Vetter", "About Alexa") followed by a
     line about that person ("Lauren Vetter is a growth-focused marketing professional...", "Maria is a growth
-    analyst"); the first such box."""
+    analyst") or by "Who is <name>?"; the first such box."""
     for k in range(start, len(lines) - 1):
-        if len(_words(lines[k])) > 6 or not (name := _person_name(lines[k])):
+        if len(_words(lines[k])) > 6 or not (name := _person_name(lines[k]) or _about_given_name(lines[k])):
             continue
         bio = lines[k + 1]
+        if bio == f"Who is {name}?":  # "Jeff Hoyt" / "Who is Jeff Hoyt?" / "As Editor-in-Chief of ..."
+            return (name,)
         first = re.escape(name.split()[0])
         if re.match(rf"(?:{re.escape(name)}|{first})\b[^.]{{0,40}}?\b(?:is|was|has|serves|works)\b", bio) and (
             _BIO_ROLE.search(" ".join(bio.split()[:25]))
@@ -823,13 +862,15 @@ def _author_box_name(lines: list[str], start: int) -> tuple[str, ...]:
 
 # an author label under the article, with the name after it or on the next line ("Article by" / "Matias Heikkilä",
 # "Author:" / "Shai Shmarel", "Contributors: Janet Loughrey", "About the Author: Tom", "This post was written by
-# Danielle Padula, Head of Marketing"); a bare "By" is not one there (a teaser's byline)
+# Danielle Padula, Head of Marketing"), or a caption under the name ("Nawaz Dhandala" / "Author", "Ahmet Serhan" /
+# "Author's Profile"); a bare "By" is not one there (a teaser's byline)
 _AUTHOR_LABEL = re.compile(
-    r"^(?:(?P<by>(?:article|posted|written|words|story|text)\s+by)|authors?(?:\s*\(s\))?|contributors?"
-    r"|about\s+the\s+authors?|meet\s+the\s+authors?|(?P<this>this\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+"
+    r"^(?:(?P<by>(?:article|posted|written|words|story|text)\s+by)|author['’]s\s+profile|authors?(?:\s*\(s\))?"
+    r"|contributors?|about\s+the\s+authors?|meet\s+the\s+authors?|(?P<this>this\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+"
     r"(?:was\s+)?(?:written|authored)\s+by))(?!\w)\s*(?P<colon>:?)\s*(?P<names>.*)$",
     re.I,
 )
+JOB_LINE_WORDS = 8  # a job-title line between two names under an author label is this short (_job_line)
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")  # an avatar's initials over the name ("CP" / "Chengcheng Pei")
 
 
@@ -837,7 +878,9 @@ def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
     """The names an author label below ``start`` gives (_AUTHOR_LABEL), the first label that gives one: after it on
     its line ("Contributors: Janet Loughrey", "Posted By: Kiersten"; not "Written by X" without a colon, a teaser's
     byline), else the name lines right under a bare label ("Author(s)" / "John A. Alic" / "David C. Mowery"), past
-    an avatar's initials and a second label ("AUTHOR" / "Written by" / "Sir Nuno"). Names are read as next to the
+    an avatar's initials and a second label ("AUTHOR" / "Written by" / "Sir Nuno") and past a job title under each
+    name ("AUTHOR" / "CP" / "Chengcheng Pei" / "Staff Software Engineer, MongoDB" / "YL" / "Yuan Lin"), else the name
+    line right above a bare label, its caption ("Nawaz Dhandala" / "Author"). Names are read as next to the
     headline (byline_names); a label-like "name" is none."""
     for i in range(start, len(lines)):
         # "Posted by Colin Watson on 2025-12-18 in debusine. Tags: ...": a post's own footer (a teaser writes no date)
@@ -854,6 +897,11 @@ def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
             k += 1
         found: list[str] = []
         while k < len(lines) and len(found) < 8:
+            if found and _job_line(lines[k]):  # a job title under a name, then the next one's initials and name
+                k += 2 if k + 1 < len(lines) and _INITIALS.match(lines[k + 1]) else 1
+                if k < len(lines) and lines[k].isupper():
+                    break  # a heading in capitals after the last job title ("MONGODB RESOURCES")
+                continue
             names = byline_names(lines[k])
             if not names or any(_label_like(n) for n in names) or len(_words(lines[k])) > 2 * len(names) + 3:
                 break
@@ -861,7 +909,14 @@ def _labelled_author(lines: list[str], start: int) -> tuple[str, ...]:
             k += 1
         if found:
             return tuple(found)
+        if i > start and (name := _person_name(lines[i - 1])) == lines[i - 1] and not _label_like(name):
+            return (name,)  # the label is a caption under the name ("Nawaz Dhandala" / "Author")
     return ()
+
+
+def _job_line(line: str) -> bool:
+    """A short line giving a job title ("Staff Software Engineer, MongoDB"), not a sentence."""
+    return bool(_ROLE_WORD.search(line)) and len(_words(line)) <= JOB_LINE_WORDS and not _ends_sentence(line)
 
 
 def _team_line(line: str) -> bool:
@@ -880,18 +935,32 @@ _COPYRIGHT_LINE = re.compile(
 )
 
 
+_OWNER_TRIM = " /|:-–—"  # what a site's name line ends with ("Pierce Freeman//")
+
+
 def _copyright_person(lines: list[str]) -> tuple[str, ...]:
     """The person the page's copyright line (its last, the footer's) names ("© 2025 Toby Hede. All rights
-    reserved."): 2-3 name words, a given name first, no other word one pages write in lower case (a firm: "Austin
-    Hardware", "Sofia Health")."""
+    reserved."), when it reads as an owner's name (_owner_name)."""
     m = next((m for ln in reversed(lines) if (m := _COPYRIGHT_LINE.match(ln))), None)
     if m is None:
         return ()
     name = re.split(r"\s+(?i:all rights|powered by)\b|\s\s", m["name"])[0].strip()
+    return (name,) if _owner_name(name) else ()
+
+
+def _owner_name(name: str) -> bool:
+    """A person's name as a page's owner writes it: 2-3 name words, a given name first, no other word one pages write
+    in lower case (a firm: "Austin Hardware", "Sofia Health")."""
     words = name.split()
     if not (2 <= len(words) <= 3 and _is_name(name) and words[0].lower() in _given_names()):
-        return ()
-    return () if any(w.lower() in _common_words() for w in words[1:]) else (name,)
+        return False
+    return not any(w.lower() in _common_words() for w in words[1:])
+
+
+def _site_owner(lines: list[str]) -> tuple[str, ...]:
+    """The person a personal site's first line names alone ("Cory Dransfeldt", "Eric Ries": the site's name)."""
+    name = lines[0].strip(_OWNER_TRIM) if lines else ""
+    return (name,) if _owner_name(name) else ()
 
 
 def _content_words(s: str) -> list[str]:
@@ -1238,6 +1307,8 @@ def clean_text_dump(raw: str) -> CleanResult:
             authors = _labelled_author(lines, title if title is not None else text[0])
         if not authors:  # the person the copyright line names ("© 2025 Toby Hede. All rights reserved.")
             authors = _copyright_person(lines)
+        if not authors:  # a personal site's name, its first line ("Cory Dransfeldt")
+            authors = _site_owner(lines)
         if near_date:
             dates.append((NEAR_DATE_RANK, text[0], near_date))
         if not dates and (labelled := _labelled_date(lines, title if title is not None else text[0])):
