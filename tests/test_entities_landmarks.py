@@ -98,3 +98,14 @@ def test_a_town_and_a_plural_spacy_tags_as_a_place_is_a_team() -> None:
                          ("San Francisco 49ers", "FAC", 0), ("Palm Springs", "GPE", 0), ("South Wales", "GPE", 0)])
     assert lab["Miami Dolphins"] == lab["San Francisco 49ers"] == "ORG"
     assert lab["Palm Springs"] == lab["South Wales"] == "GPE"
+
+
+def test_a_surname_of_a_plurals_shape_that_speaks_alone_is_no_team() -> None:
+    # the stream's Athens story: spaCy's ORG on "Paris Kyriakides" ("Kyriakides" has a plural's shape); a team
+    # whose plural speaks after "the" keeps its ORG
+    text = ("\"The violence we use is minimal,\" said 32-year-old protester Paris Kyriakides. \"Speaking as an "
+            "anarchist, we want change,\" Kyriakides said. The Pittsburgh Steelers won. The Steelers said so.")
+    lab = _labels(text, [("Paris Kyriakides", "ORG", 0), ("Kyriakides", "PERSON", 1),
+                         ("Pittsburgh Steelers", "ORG", 0), ("Steelers", "ORG", 1)])
+    assert lab["Paris Kyriakides"] == "PERSON"
+    assert lab["Pittsburgh Steelers"] == "ORG"

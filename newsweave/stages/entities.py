@@ -2056,8 +2056,9 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
                 or any(w in _STREET_FIRST | _STREET_LAST | _AWARD_WORDS for w in folded)):  # fmt: skip
             continue  # "High Street in Banstead", "Allegro Resort Bavaro", "Medal of Valor"
         if (_PLURAL.fullmatch(words[-1]) and not folded[-1].endswith("ss") and " ".join(words[-2:]) not in _PLACES
-                and not _unlisted_full_name(v, lower)):  # fmt: skip (not "Cadel Evans")
-            return "team"  # "New England Patriots", "Scarlet Knights"; not "I.R. New Orleans"
+                and not _unlisted_full_name(v, lower) and not _speaks_alone(words[-1], read)):  # fmt: skip
+            return "team"  # "New England Patriots", "Scarlet Knights"; not "I.R. New Orleans", "Cadel Evans", nor
+            # a surname of a plural's shape that speaks alone: "Paris Kyriakides" ... '"...," Kyriakides said'"
         if (not any(_known_given(w) and w.lower() not in _PARTICLES for w in words[:-1])
                 and not _named_by_surname(v, people, lower) and not _titled_person(v)
                 and folded[-1] not in _COMMON_WORDS
@@ -2073,6 +2074,12 @@ def _org_support(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], cues: 
 
 
 _SPORTS = True
+
+
+def _speaks_alone(word: str, read: dict[str, list[tuple[str, Mention]]]) -> bool:
+    """The word, named alone, speaks ("Kyriakides said"), no "the" before it (a team's "the Steelers said")."""
+    return any(_SPEECH_AFTER.match(t, m.end) and not _THE_BEFORE.search(t, max(0, m.start - 4), m.start)
+               for t, m in read.get(word, ()))  # fmt: skip
 
 
 _SURNAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")  # "Lewis", "O'Brien", "Jones-Drew"
