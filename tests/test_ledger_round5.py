@@ -254,3 +254,37 @@ def test_the_diff_is_drawn_against_the_closest_wording_of_comparable_length() ->
         items.append((art, art, text, q))
     (entry,) = build_ledger(items)
     assert [w["outlets"] for w in entry["wordings"]][:2] == [["a1"], ["a3"]], entry["wordings"]
+
+
+PAYTON = ("New Orleans picked up DeShawn Wynn on Monday and on Wednesday, signed Joique Bell to replace Thomas “ With "
+          "Pierre, last week during practice he had a setback, ” head coach Sean Payton said. “ We got to that point "
+          "in discussing it with him. But the setback was substantial.")  # fmt: skip
+
+
+def _payton_items(reported: str) -> list[tuple[str, str | None, str, Quote]]:
+    direct_parts = [_span(PAYTON, "With Pierre, last week during practice he had a setback"),
+                    _span(PAYTON, "We got to that point in discussing it with him. But the setback was substantial.")]
+    direct = Quote(content=Span(direct_parts[0].start, direct_parts[1].end, ""), speaker=_span(PAYTON, "Sean Payton"),
+                   speaker_name="Sean Payton", cue=_span(PAYTON, "said"), direct=True, parts=tuple(direct_parts))
+    glued = Quote(content=_span(PAYTON, reported), speaker=_span(PAYTON, "Sean Payton"), speaker_name="Sean Payton",
+                  cue=_span(PAYTON, "said"), direct=False)  # fmt: skip
+    return [("a1", "AP", PAYTON, glued), ("a1", "AP", PAYTON, direct)]
+
+
+def test_reported_speech_glued_to_a_direct_quotes_opening_is_no_statement() -> None:
+    glued = PAYTON[: PAYTON.index(" head coach")]
+    wordings = [w["text"] for e in build_ledger(_payton_items(glued)) for w in e["wordings"]]
+    assert wordings and not any("DeShawn" in w for w in wordings), wordings
+
+
+def test_reported_speech_that_introduces_a_quote_with_a_colon_stays() -> None:
+    text = ('In an interview in October, Reid told People she was a " social drinker" who is no longer tempted to fall '
+            'back into her old habits: "No. I \'ve done it. Trust me. I \'ve done enough for a lifetime," she said.')
+    reported = _span(text, 'she was a " social drinker" who is no longer tempted to fall back into her old '
+                           "habits: \"No. I 've done it")  # fmt: skip
+    quoted = _span(text, "No. I 've done it. Trust me. I 've done enough for a lifetime,")
+    items = [("a1", "AP", text, Quote(content=reported, speaker=_span(text, "Reid"), speaker_name="Tara Reid",
+                                      cue=_span(text, "told"), direct=False)),
+             ("a1", "AP", text, Quote(content=quoted, speaker=_span(text, "she said"), speaker_name="Tara Reid",
+                                      cue=_span(text, "said"), direct=True))]  # fmt: skip
+    assert any(not e["direct"] or len(e["wordings"]) > 1 for e in build_ledger(items))

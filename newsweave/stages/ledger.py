@@ -252,6 +252,20 @@ def _carries(reported: Span, start: int, end: int) -> bool:
     return end > start and inside >= 0.9 * (end - start)
 
 
+_GLUED_OPENING = re.compile(r"\w[ \t]*[\"“„«‘`']+[ \t]*$")  # 'to replace Thomas “ ': a word, then the mark
+
+
+def _runs_into(reported: Span, start: int, end: int, text: str) -> bool:
+    """Reported speech that runs into a direct quote of its article and stops inside it, the quote a sentence of its
+    own glued to the writer's (its mark after a word, no colon or comma; a capital after it): '... signed Joique Bell
+    to replace Thomas " With Pierre, last week during practice he had a setback, " head coach Sean Payton said' is
+    no statement. Not 'she was a "social drinker" ...: "No. I've done it', nor '... demonstrates her "tremendous
+    attention to the issue of life."'."""
+    if not reported.start < start < reported.end < end:
+        return False
+    return bool(_GLUED_OPENING.search(text, reported.start, start)) and text[start : start + 1].isupper()
+
+
 def _unique(xs: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(x for x in xs if x is not None))
 
@@ -926,7 +940,8 @@ def build_ledger(
         if _named_in_own_words(q):
             q = replace(q, speaker_name=None)  # the article's description of the speaker, if any, stays
         c = q.content
-        if not q.direct and (_reported_unusable(q, text) or any(a == art and _carries(c, s, e) for a, s, e in direct)):
+        if not q.direct and (_reported_unusable(q, text) or any(a == art and _carries(c, s, e) for a, s, e in direct)
+                             or any(a == art and _runs_into(c, s, e, text) for a, s, e in direct)):  # fmt: skip
             continue
         outer = [(s, e) for s, e in reported.get(art, []) if (s, e) != (c.start, c.end)]
         if not q.direct and any(_carries(Span(s, e, ""), c.start, c.end) for s, e in outer):
