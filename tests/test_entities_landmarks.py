@@ -109,3 +109,13 @@ def test_a_surname_of_a_plurals_shape_that_speaks_alone_is_no_team() -> None:
                          ("Pittsburgh Steelers", "ORG", 0), ("Steelers", "ORG", 1)])
     assert lab["Paris Kyriakides"] == "PERSON"
     assert lab["Pittsburgh Steelers"] == "ORG"
+
+
+def test_a_persons_noun_run_into_a_full_name_is_cut() -> None:
+    # the stream's Matanuska Maid and Nichols stories: spaCy's "Clerk Janette Bower", "Unabomber Ted Kaczynski"
+    text = ("Clerk Janette Bower read the order. Bower said the board would meet. He was compared with Unabomber Ted "
+            "Kaczynski. Kicker Ryan Succop scored.")
+    lab = _labels(text, [("Clerk Janette Bower", "PERSON", 0), ("Bower", "PERSON", 1),
+                         ("Unabomber Ted Kaczynski", "PERSON", 0), ("Kicker Ryan Succop", "PERSON", 0)])
+    assert lab["Janette Bower"] == lab["Bower"] == lab["Ted Kaczynski"] == "PERSON"
+    assert "Clerk Janette Bower" not in lab and "Unabomber Ted Kaczynski" not in lab

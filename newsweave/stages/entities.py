@@ -2651,6 +2651,11 @@ def _rank(w: str) -> bool:
     return (low in _RANKS or low in _TITLE_INSIDE) and (low not in _RANK_INITIALS or w.isupper())
 
 
+def _noun_of_people(low: str) -> bool:
+    """A person's noun or a title, or its plural: "clerk", "filmmaker", "veterans" (a word spaCy runs into a name)."""
+    return _person_noun(low) or low in _LONE_TITLES or (low.endswith("s") and _person_noun(low[:-1]))
+
+
 def _word_before_a_name(name: str, surnames: set[str], lower: set[str], full: AbstractSet[str] = frozenset()) -> int:
     """Where a person's name really starts when spaCy took the word before it in: the rest ends with a
     surname of the story's people and the first word is a title ("Lawyer"), capitals before a full name
@@ -2684,6 +2689,9 @@ def _word_before_a_name(name: str, surnames: set[str], lower: set[str], full: Ab
     if (len(words) > 2 and low in lower and low not in _GIVEN_NAMES | _KNOWN_BY | HONORIFICS
             and words[1].lower() in _GIVEN_NAMES and not any(w.lower() in lower for w in words[1:])):  # fmt: skip
         return len(name) - len(name[len(words[0]) :].lstrip())  # "Kicker Ryan Succop", "Naturally Scott Boras"
+    if (len(words) > 2 and _noun_of_people(low) and low not in _GIVEN_NAMES | _SURNAMES | _KNOWN_BY | HONORIFICS
+            and words[1].lower() in _GIVEN_NAMES and words[1].lower() not in _SURNAME_PARTICLES):  # fmt: skip
+        return len(name) - len(name[len(words[0]) :].lstrip())  # "Clerk Janette Bower", "Veterans Donyell Marshall"
     # a team or an employer, then a title, before a full name: "Colts QB Andrew Luck", "Sixers GM Ed Stefanski"
     second = words[1].rstrip(".") if len(words) > 3 else ""
     if _CAPS_2_4.fullmatch(second) or (second.lower() in ROLE_WORDS and second[:1].isupper()):
