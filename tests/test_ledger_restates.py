@@ -54,3 +54,14 @@ def test_a_shared_hyphenated_compound_is_one_word_not_three() -> None:
                    speaker_name="Miles Gerety", cue=_span(GERETY, "said"), direct=True)  # fmt: skip
     entries = build_ledger([("a1", "NYT", GERETY, asked), ("a1", "NYT", GERETY, quoted)])
     assert len(entries) == 2, [e["wordings"][0]["text"] for e in entries]
+
+
+def test_the_diff_shows_no_change_for_a_quote_mark_spaced_apart() -> None:
+    """Two outlets' wordings of Microsoft's statement (the stream's IE story): 'the " beta" release' and 'the "beta"
+    release' differ by a space, not a word; the diff marks only the words that differ."""
+    from newsweave.stages.ledger import _diff
+
+    changes = [t for op, t in _diff('that IE 6 and the " beta" release of IE 8 were "potentially vulnerable"',
+                                    'that version 6 and the "beta" release of version 8 are also " potentially '
+                                    'vulnerable"') if op != "="]  # fmt: skip
+    assert changes == ["IE", "version", "IE", "version", "were", "are also"]

@@ -187,10 +187,36 @@ def _fragment_of(short: _Item, long: _Item) -> bool:
     return sm.find_longest_match(0, n, 0, len(long.words)).size >= 0.6 * n
 
 
+_OPENING_MARKS = ("“", "‘", "«", "„", "``")
+
+
+def _diff_tokens(text: str) -> list[str]:
+    """The words of a wording for the diff, a lone mark kept with its word (an opening mark with the word after it,
+    a closing one with the word before), so that a quote mark one outlet spaces apart ('the " beta" release' / 'the
+    "beta" release') shows as no change."""
+    out: list[str] = []
+    pending, straight = "", 0
+    for w in text.split():
+        if re.search(r"\w", w) is None:
+            opening = w.startswith(_OPENING_MARKS) or (w.startswith('"') and straight % 2 == 0)
+            straight += w.count('"')
+            if opening or not out:
+                pending = f"{pending}{w} "
+            else:
+                out[-1] = f"{out[-1]} {w}"
+            continue
+        straight += w.count('"')
+        out.append(pending + w)
+        pending = ""
+    if pending:
+        out.append(pending.strip())
+    return out
+
+
 def _diff(a: str, b: str) -> list[list[str]]:
     """Word-level diff of two wordings as [op, text], op in '=', '-', '+' (case and punctuation
     are ignored when aligning)."""
-    wa, wb = a.split(), b.split()
+    wa, wb = _diff_tokens(a), _diff_tokens(b)
     ka, kb = ([re.sub(r"\W", "", w.lower()) for w in ws] for ws in (wa, wb))
     out: list[list[str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
