@@ -101,3 +101,36 @@ def test_a_personal_sites_name_on_its_first_line_when_nothing_else_names_anyone(
     # a byline comes first
     res = clean_text_dump(dump(first, "How to Choose a Tool for Your Diet", "By Jane Doe", *BODY))
     assert res.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("first", "authors"),
+    [
+        (["Skip to content", "Derek Seaman's Tech Blog"], ("Derek Seaman",)),
+        (["Engora Data Blog", "Mike Woodward's thoughts on AI, data, and analytics."], ("Mike Woodward",)),
+        (["Skip to content", "Colorado Tourism's Travel Blog"], ()),  # no given name first
+    ],
+)
+def test_a_blog_named_after_its_owner_in_the_first_lines(first: list[str], authors: tuple[str, ...]) -> None:
+    assert clean_text_dump(dump(*first, "How to Choose a Tool for Your Diet", *BODY)).authors == authors
+
+
+def test_a_language_menus_entry_by_the_date_is_no_author() -> None:
+    lines = ["English", "Deutsch", "OCTOBER 13, 2025", "Biggest Tech events 2026", *BODY]
+    assert byline_and_date(lines, 3, 4) == ((), "2025-10-13")
+
+
+@pytest.mark.parametrize(
+    ("under", "authors"),
+    [
+        ("BRIAN TRUITT \xa0 USA TODAY", ("Brian Truitt",)),
+        ("BRIAN TRUITT", ("Brian Truitt",)),
+        ("SHOW CAPTION", ()),
+        ("Brian Truitt   USA TODAY", ()),  # not in capitals: a name line, read (or not) by the other rules
+    ],
+)
+def test_a_name_in_capitals_under_the_headline(under: str, authors: tuple[str, ...]) -> None:
+    lines = ["Streaming", "From 'One Battle After Another' to 'Knives Out,' 10 movies to stream now",
+             "Need a new movie to watch? Stream these 10 at home for free with Netflix and Hulu.", under,
+             "Show Caption", *BODY]  # fmt: skip
+    assert byline_and_date(lines, 1, 5)[0] == authors

@@ -132,6 +132,11 @@ _NOT_NAMES = frozenset("share comments comment menu home search subscribe login 
                        "min blog news updated published posted".split())  # fmt: skip
 # words pages also write in lower case (benchmarks/dump_common_words.py, from the dev dumps): a "name" made of them
 # alone ("Event Type", "GO BACK", "Marketing Strategies") is a label, not a byline, near the headline
+# a language menu's entries, which sit above a headline and its date ("Deutsch" / "OCTOBER 13, 2025"): no names
+_LANGUAGES = frozenset(
+    "english deutsch español espanol français francais italiano português portugues nederlands polski svenska dansk "
+    "norsk suomi türkçe čeština magyar română ελληνικά русский українська".split()
+)
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
 _ON_DATE = re.compile(rf"\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|{MONTH_ALTERNATION})[a-z]*\.?\b|\d)", re.I)
 _AFFILIATION = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*\*?(?=\s*;|\s*,|\s*$)")  # byline_names
@@ -401,7 +406,7 @@ def _loose_name(text: str) -> str | None:
         return None
     if not (handle or any(w[0].isupper() for w in words)) or any(w.lower() in _NOT_NAMES for w in words):
         return None
-    return None if _dated(name) else name
+    return None if _dated(name) or name.lower() in _LANGUAGES else name
 
 
 def _dated(name: str) -> bool:
@@ -572,6 +577,8 @@ def byline_and_date(
                     break
     if not authors and title is not None:  # a desk or team on a line of its own under the headline ("Staff")
         authors = next(((ln,) for ln in lines[title + 1 : title + 1 + TEAM_BELOW] if _team_line(ln)), ())
+    if not authors and title is not None:  # a name in capitals under the headline ("BRIAN TRUITT   USA TODAY")
+        authors = next(((n,) for ln in lines[title + 1 : title + 1 + TEAM_BELOW] if (n := _capitals_name(ln))), ())
     if not authors:  # a name line over a job title ("Elena Linker" / "Marketing Operations Analyst")
         for i in near:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -919,6 +926,15 @@ def _job_line(line: str) -> bool:
     return bool(_ROLE_WORD.search(line)) and len(_words(line)) <= JOB_LINE_WORDS and not _ends_sentence(line)
 
 
+def _capitals_name(line: str) -> str | None:
+    """A person's name in capitals that a line starts with, set off by a run of spaces or alone ("BRIAN TRUITT   USA
+    TODAY" -> "Brian Truitt"): 2-3 words, a given name first (_owner_name)."""
+    head = re.split(r"\s\s+", line, maxsplit=1)[0]
+    if not head.isupper() or not _owner_name(name := head.title()):
+        return None
+    return name
+
+
 def _team_line(line: str) -> bool:
     """A line that is a desk or team's name alone ("Staff", "InstaTunnel Team"), not a menu's "Our Team"."""
     return bool(_TEAM.fullmatch(line)) and not line.lower().startswith("our ")
@@ -936,6 +952,11 @@ _COPYRIGHT_LINE = re.compile(
 
 
 _OWNER_TRIM = " /|:-–—"  # what a site's name line ends with ("Pierce Freeman//")
+OWNER_LINES = 2  # _site_owner: a blog's possessive name is one of the page's first lines
+_OWNERS_BLOG = re.compile(
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){1,2})['’]s\s+(?:[\w-]+\s+){0,2}"
+    r"(?i:blog|weblog|substack|newsletter|site|website|notes|thoughts|journal|musings|corner)\b"
+)
 
 
 def _copyright_person(lines: list[str]) -> tuple[str, ...]:
@@ -958,9 +979,12 @@ def _owner_name(name: str) -> bool:
 
 
 def _site_owner(lines: list[str]) -> tuple[str, ...]:
-    """The person a personal site's first line names alone ("Cory Dransfeldt", "Eric Ries": the site's name)."""
+    """The person a personal site's name names: its first line, the name alone ("Cory Dransfeldt", "Eric Ries"), or
+    one of its first lines, the name's blog ("Derek Seaman's Tech Blog", "Mike Woodward's thoughts on AI ...")."""
     name = lines[0].strip(_OWNER_TRIM) if lines else ""
-    return (name,) if _owner_name(name) else ()
+    if _owner_name(name):
+        return (name,)
+    return next(((m[1],) for ln in lines[:OWNER_LINES] if (m := _OWNERS_BLOG.match(ln)) and _owner_name(m[1])), ())
 
 
 def _content_words(s: str) -> list[str]:
