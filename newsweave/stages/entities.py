@@ -1160,12 +1160,18 @@ def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: d
     in a list of names holding two it tagged as places ("the states of Sao Paulo, Rio de Janeiro, Minas
     Gerais and Rio Grande do Sul", "Curicó, Río Claro, Linares"). With ``family`` (a surface's family after
     the votes, ``_voted_family``), the same for a name the votes still make a person beside names they made places,
-    whatever spaCy tagged: "Tonban and Goursin were all but destroyed" (Tonban a place by "villages were" elsewhere)."""
+    whatever spaCy tagged: "Tonban and Goursin were all but destroyed" (Tonban a place by "villages were" elsewhere),
+    and for a one-word group's name in a list of two such places or more ("Tonban, Gavarzin, Khaledin and Gourian").
+    """
     def place(m: Mention) -> bool:
         return m.label in _PLACE if family is None else family(normalise(m.text)) == "PLACE"
 
     def person(m: Mention) -> bool:
         return m.label == "PERSON" if family is None else family(normalise(m.text)) == "PERSON"
+
+    def group(m: Mention) -> bool:  # (with ``family``: a one-word "group" no people's word, "Tourian", "Gourian")
+        s = normalise(m.text)
+        return family is not None and " " not in s and family(s) == "NORP" and s.lower() not in _GROUP_WORDS
 
     kinds = _NAME_LABELS if family is None else _NAME_LABELS | {"NORP"}  # (a list goes on over "Tourian" NORP)
     for text, all_ms in _texts_and_mentions(items, texts):
@@ -1178,14 +1184,15 @@ def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: d
             places = [i for i, m in enumerate(chain) if place(m)]
             for i, one in enumerate(chain):
                 s = normalise(one.text)
-                if not person(one) or s in surnames or not _exact(one, text) or _AGE_AFTER.match(text, one.end):
+                if (not (person(one) or group(one)) or s in surnames or not _exact(one, text)
+                        or _AGE_AFTER.match(text, one.end)):  # fmt: skip
                     continue  # ("from Crawley, West Sussex, Salahuddin Amin, 31, from Luton")
                 # a last item after a bare comma may open the next clause ("from Brooklyn, N.Y., Viena K. Neaville
                 # told"), unless punctuation follows it ("Curicó, Río Claro, Linares")
                 gap = text[chain[i - 1].end : one.start] if i else ""
                 listed = len(places) >= 2 and (i + 1 < len(chain) or "," not in gap or _AND_OR.search(gap) is not None
                                                or _ITEM_END.match(text, one.end) is not None)  # fmt: skip
-                if (" " not in s and (i - 1 in places or i + 1 in places or listed)) or (
+                if (" " not in s and (listed or (not group(one) and (i - 1 in places or i + 1 in places)))) or (
                         " " in s and listed and not any(_known_given(w) for w in s.split())):  # fmt: skip
                     cues[s]["GPE"] += 2 * min(2, len(places))  # a list of several places weighs more
             chain = []
