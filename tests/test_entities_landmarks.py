@@ -131,3 +131,12 @@ def test_a_groups_name_in_a_list_of_villages_is_a_village() -> None:
                          ("Iraq", "GPE", 0), ("Jordan", "GPE", 0), ("Kurds", "NORP", 0)])
     assert lab["Gourian"] == "GPE"
     assert lab["Kurds"] == "NORP"
+
+
+def test_a_films_maker_before_its_kind_is_a_person() -> None:
+    # the stream's Oscars story: spaCy's ORG on "Baz Luhrmann"; a studio before "film" stays an organisation
+    text = ("He plays a cattle driver opposite Nicole Kidman in the new Baz Luhrmann romantic adventure \"Australia.\" "
+            "It is the latest Paramount Pictures film.")
+    lab = _labels(text, [("Nicole Kidman", "PERSON", 0), ("Baz Luhrmann", "ORG", 0),
+                         ("Paramount Pictures", "ORG", 0)])
+    assert lab["Baz Luhrmann"] == "PERSON" and lab["Paramount Pictures"] == "ORG"

@@ -579,6 +579,8 @@ def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
         votes["ORG"] += 2  # "a G7 ministerial meeting"
     if m.label in ("PERSON", "ORG") and _initials_of_a_town(text, m):
         votes["PERSON"] += 2  # "P.J. Carlesimo (Oklahoma City), Eddie Jordan (Washington)" (spaCy's ORG)
+    elif m.label == "ORG" and _films_maker(m.text) and _GENRE_AFTER.match(after):
+        votes["PERSON"] += 2  # a film's maker: "the new Baz Luhrmann romantic adventure" (spaCy's ORG)
     elif len(words) > 1 and (words[-1] in _BODY_LAST | _ORG_NOUNS or normalise(m.text) in _GAZETTEER):
         pass  # "Rep. Nick Rahall (D) of West Virginia, the chairman", "Professor at Duke University, who": not people
     elif m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
@@ -1723,6 +1725,19 @@ def _of_place_after(text: str, m: Mention) -> bool:
 
 def _town(name: str) -> bool:
     return name in _PLACES or _GAZETTEER.get(name) == "GPE"
+
+
+# a film's kind after the name of its maker: "the new Baz Luhrmann romantic adventure 'Australia'"
+_GENRE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:film|movie|adventure|comedy|drama|thriller|epic|musical|documentary|"
+                          r"romance|western|biopic|remake)s?\b")
+
+
+def _films_maker(name: str) -> bool:
+    """Two title-case words, neither a place, a gazetteer name or an organisation's word: a person's name's shape
+    ("Baz Luhrmann"; not "Warner Bros", "Walt Disney Pictures", "Paramount Pictures")."""
+    words = name.split()
+    return (len(words) == 2 and all(re.fullmatch(r"[A-Z][a-z]+", w) and w not in _PLACES and w not in _GAZETTEER
+                                    and w.lower() not in _ORG_WORDS for w in words))  # fmt: skip
 
 
 # initials and a surname: "P.J. Carlesimo", "P.J.Carlesimo", "PJ Carlesimo" (spaCy's ORG; "J.P. Morgan" a bank too)
