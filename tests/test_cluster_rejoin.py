@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsweave.settings import Settings
 from newsweave.stages.cluster import StoryClusterer, content_terms
 from newsweave.stages.cluster_split import Member
+from newsweave.store.sqlite import SQLiteStore
 
 # headlines of one event of the stream (Hugh Jackman named Oscar host, 2008) and of its ECB+ twin (DeGeneres, 2013)
 JACKMAN = [
@@ -61,3 +63,30 @@ def test_a_one_article_story_rejoins_the_story_of_its_event_once_that_grew() -> 
 def test_the_twin_events_article_is_not_taken_in() -> None:
     _, got = _run(1)
     assert got["ellen"] == "s-ellen"
+
+
+def test_a_resumed_run_rejoins_a_stored_story_given_the_stored_features() -> None:
+    """The one-article story was stored by an earlier run: its article's features are read back to re-check it.
+    (Story merges off: here the story-level merge would take the article in too.)"""
+    items = _stream()
+    s = Settings(cluster_merge_threshold=0.0)
+    straight = StoryClusterer.from_settings(s)
+    placed = {a: straight.assign(a, m.vec, m.ents, None, m.terms) for a, m in items}
+    expected = {a: straight.final_story(a, sid) for a, sid in placed.items()}
+    assert expected["late"] == "s-jackman-0"
+    store = SQLiteStore(":memory:")
+    first = StoryClusterer.from_settings(s)
+    got = {a: first.assign(a, m.vec, m.ents, None, m.terms) for a, m in items[:2]}
+    store.save_clustering(first.changed_states(), {})
+    store.save_term_df(*first.changed_df())
+    feats = dict(items)
+    resumed = StoryClusterer.from_settings(s, store.story_states(), store.term_df(),
+                                           member_features=lambda ids: {a: feats[a] for a in ids})  # fmt: skip
+    got.update({a: resumed.assign(a, m.vec, m.ents, None, m.terms) for a, m in items[2:]})
+    assert {a: resumed.final_story(a, sid) for a, sid in got.items()} == expected
+    # without the stored features the loaded story cannot be re-checked: it stays a story of its own
+    blind = StoryClusterer.from_settings(s, store.story_states(), store.term_df())
+    a, m = items[2]
+    assert blind.final_story(a, blind.assign(a, m.vec, m.ents, None, m.terms)) == "s-jackman-0"
+    assert "s-late" in blind.stories
+    store.close()
