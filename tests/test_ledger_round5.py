@@ -288,3 +288,16 @@ def test_reported_speech_that_introduces_a_quote_with_a_colon_stays() -> None:
              ("a1", "AP", text, Quote(content=quoted, speaker=_span(text, "she said"), speaker_name="Tara Reid",
                                       cue=_span(text, "said"), direct=True))]  # fmt: skip
     assert any(not e["direct"] or len(e["wordings"]) > 1 for e in build_ledger(items))
+
+
+def test_a_second_speakers_quote_is_cut_from_the_first_ones() -> None:
+    """The stream's Cumbria story: one quote over two speakers' words, its speaker between the parts while the first
+    part has a lead-in of its own; the ledger lists this speaker's part only."""
+    text = ('A police spokesman said: "We do not suspect anyone else to be involved. " Detective Chief Inspector Paul '
+            'Duhig said: "Events such as these are rare in Cumbria. We are doing all we can to bring the offender to '
+            'justice. "')  # fmt: skip
+    entries = _direct(text, ["We do not suspect anyone else to be involved.",
+                             "Events such as these are rare in Cumbria. We are doing all we can to bring the offender "
+                             "to justice."], "Paul Duhig", "said:", "Paul Duhig")  # fmt: skip
+    assert _wording(entries) == "Events such as these are rare in Cumbria. We are doing all we can to bring the " \
+                                "offender to justice."  # fmt: skip

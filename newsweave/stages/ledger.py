@@ -628,6 +628,23 @@ _STOP = re.compile(r"[.!?][\"”’']*\s+")
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 
 
+_COLON_LEAD_IN = re.compile(r"\b([a-z]+)\s*:\s*[\"“'‘`]*\s*$")
+
+
+def _second_speakers_parts(q: Quote, text: str) -> Quote:
+    """A direct quote whose speaker stands between its parts while its first part has a lead-in of its own ('He said:
+    "I can't speak for the first death ...." A Foreign Office spokeswoman said: "We are aware of the death ..."'):
+    two speakers' quotes, of which this speaker's is the part after their cue."""
+    if len(q.parts) < 2 or q.speaker is None or not q.parts[0].end <= q.speaker.start < q.parts[-1].start:
+        return q
+    lead_in = _COLON_LEAD_IN.search(text, max(0, q.parts[0].start - 30), q.parts[0].start)
+    if lead_in is None or not _statement_cue(lead_in.group(1).lower()):
+        return q
+    kept = tuple(p for p in q.parts if p.start > q.speaker.end)
+    start, end = kept[0].start, kept[-1].end
+    return replace(q, content=Span(start, end, text[start:end]), parts=kept if len(kept) > 1 else ())
+
+
 def _own_parts(q: Quote, text: str) -> Quote | None:
     """A direct quote without its parts that stand in the writer's next sentence: a part whose gap ends a sentence and
     opens another on the writer's words, not on a quote mark, a cue or a colon ('"... he wouldn't do it that way
@@ -920,7 +937,7 @@ def _own_spans(items: list[tuple[str, str | None, str, Quote]]) -> list[tuple[st
     without those that hold only the writer's."""
     out = []
     for art, outlet, text, q in items:
-        fixed = _own_parts(q, text)
+        fixed = _own_parts(_second_speakers_parts(q, text), text)
         fixed = fixed and _quoted_tail(fixed, text)
         fixed = fixed and _unglued(fixed, text)
         if fixed is not None:
