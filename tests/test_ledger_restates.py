@@ -65,3 +65,19 @@ def test_the_diff_shows_no_change_for_a_quote_mark_spaced_apart() -> None:
                                     'that version 6 and the "beta" release of version 8 are also " potentially '
                                     'vulnerable"') if op != "="]  # fmt: skip
     assert changes == ["IE", "version", "IE", "version", "were", "are also"]
+
+
+EPSTEIN = ('"We\'re being aggressive, really aggressive on players that we like," Epstein said. "I think there\'s a '
+           "chance of it. But players that we like and think can help us, we're going to try to sign to numbers that "
+           'we think are reasonable. If we don\'t, then we\'ll move on," he said.')  # fmt: skip
+
+
+def test_an_articles_two_direct_quotes_of_one_speaker_are_two_statements() -> None:
+    """The stream's Teixeira story: two quotes of Theo Epstein in one article share 'we're', 'players', 'like'."""
+    first = _span(EPSTEIN, "We're being aggressive, really aggressive on players that we like")
+    second = _span(EPSTEIN, "I think there's a chance of it. But players that we like and think can help us, we're "
+                            "going to try to sign to numbers that we think are reasonable. If we don't, then we'll "
+                            "move on")
+    quotes = [Quote(content=c, speaker=_span(EPSTEIN, "Epstein"), speaker_name="Theo Epstein",
+                    cue=_span(EPSTEIN, "said"), direct=True) for c in (first, second)]  # fmt: skip
+    assert len(build_ledger([("a1", "NESN", EPSTEIN, q) for q in quotes])) == 2

@@ -1044,6 +1044,8 @@ def _joins(r: _Item, m: _Item, freq: _Frequency) -> bool:
         nameless = r if r.speaker is None else m
         if _description(nameless.quote) is None:
             return _near_identical(r, m)
+    if r.article == m.article and r.quote.direct and m.quote.direct:
+        return _near_identical(r, m)  # an article's two direct quotes are two statements, unless one repeats the other
     if r.speaker is not None and m.speaker is not None and _restates(r, m, freq) and not _fragment_of(r, m):
         return True  # (a partial quote of the longer one stays under its "fragments")
     return _same_statement(r, m, freq) or _same_inner_quote(r, m)
