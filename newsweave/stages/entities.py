@@ -1016,7 +1016,8 @@ def resolve_entities(
                 place_he)
     _groups_in_names(by_surface, cues, counts, norp_before)
     _not_groups(by_surface, cues, counts)
-    _list_votes(items, texts, cues, surnames, lambda s: _voted_family(s, by_surface, cues, context_places))
+    voted = {s: _voted_family(s, by_surface, cues, context_places) for s in by_surface}
+    _list_votes(items, texts, cues, surnames, lambda s: voted.get(s, ""))
     _people_named_as_things(by_surface, cues, roles, titled, noun_before, shop, lambda: _beside_people(items, texts),
                             aged, counts, lower, sports)  # fmt: skip
     for w in _works(by_surface, cues, counts, speaks, roles, work):  # spaCy's WORK_OF_ART mentions of it count too
@@ -1182,6 +1183,9 @@ def _list_votes(items: list[tuple[str, Mention]], texts: dict[str, str], cues: d
         for a, b in zip(ms, [*ms[1:], None], strict=False):
             chain.append(a)
             if b is not None and _LIST_GAP.fullmatch(text, a.end, b.start):
+                continue
+            if len(chain) < 2:  # (a name alone is in no list)
+                chain = []
                 continue
             places = [i for i, m in enumerate(chain) if place(m)]
             for i, one in enumerate(chain):
