@@ -134,3 +134,21 @@ def test_a_name_in_capitals_under_the_headline(under: str, authors: tuple[str, .
              "Need a new movie to watch? Stream these 10 at home for free with Netflix and Hulu.", under,
              "Show Caption", *BODY]  # fmt: skip
     assert byline_and_date(lines, 1, 5)[0] == authors
+
+
+def test_a_posts_name_by_the_date_is_no_author_and_a_copyright_line_with_the_year_after_the_name() -> None:
+    lines = ["Sam Bossleythoughtsstreamsportfoliomiscrecs", "Thoughts on Zig", "2025-08-29#review#tech#zig",
+             "Zig has the syntax of Rust", *BODY]  # fmt: skip
+    assert byline_and_date(lines, 3, 4) == ((), "2025-08-29")
+    assert clean_text_dump(dump(*lines, "Copyright Sam Bossley 2012-2025. CC BY-NC 4.0.")).authors == ("Sam Bossley",)
+    assert clean_text_dump(dump(*lines, "Copyright Acme Widgets 2012-2025.")).authors == ()
+
+
+def test_names_with_a_description_one_a_line_under_a_bare_written_by() -> None:
+    lines = ["More Articles You Might Enjoy", "How We Tested Gaming Laptops Under $1,000", "Written by",
+             "Adrien Ramirez, 4+ years covering computer hardware, software, and science",
+             "Joanna Nelius, senior editor and E Ink enthusiast with 5+ years experience testing PC hardware.",
+             "Updated March 13, 2024", *BODY]  # fmt: skip
+    assert byline_and_date(lines, 1, 6) == (("Adrien Ramirez", "Joanna Nelius"), "2024-03-13")
+    lines[4] = "Our favorite gaming laptops are the Acer Nitro 16 (2023) and the Acer Chromebook 516 GE (2022)."
+    assert byline_and_date(lines, 1, 6)[0] == ("Adrien Ramirez",)

@@ -137,6 +137,7 @@ _LANGUAGES = frozenset(
     "english deutsch español espanol français francais italiano português portugues nederlands polski svenska dansk "
     "norsk suomi türkçe čeština magyar română ελληνικά русский українська".split()
 )
+_PREPOSITIONS = frozenset("on in at of for to with".split())  # _loose_name: never inside a person's name
 _NAME_TAIL = re.compile(r"\s+(?:in|on|at|for)\s+")  # what follows a name on a date line (_names_by_date)
 _ON_DATE = re.compile(rf"\s+on\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|{MONTH_ALTERNATION})[a-z]*\.?\b|\d)", re.I)
 _AFFILIATION = re.compile(r"(?<=[a-z])\d{1,2}(?:,\d{1,2})*\*?(?=\s*;|\s*,|\s*$)")  # byline_names
@@ -406,6 +407,8 @@ def _loose_name(text: str) -> str | None:
         return None
     if not (handle or any(w[0].isupper() for w in words)) or any(w.lower() in _NOT_NAMES for w in words):
         return None
+    if any(w in _PREPOSITIONS for w in words):  # a post's or a column's name: "Thoughts on Zig"
+        return None
     return None if _dated(name) or name.lower() in _LANGUAGES else name
 
 
@@ -488,6 +491,9 @@ def _names_by_date(line: str) -> tuple[str, ...]:
     return ()
 
 
+# a name and what the writer does, after a comma in lower case or a figure (not a degree: "Jillian Kubala, MS")
+_DESCRIBED = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?=[a-z\d])")
+DESCRIBED_MAX = 6  # _described_names
 _SURNAME = re.compile(r"[A-Z][a-z'’-]+")  # _with_surname
 _NAME_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*", re.I)  # a line between two names of a byline (links)
 
@@ -501,6 +507,17 @@ def _with_surname(name: str, lines: list[str], k: int) -> str:
     if _SURNAME.fullmatch(surname) and not _label_like(surname) and surname.lower() not in _given_names():
         return f"{name} {surname}"
     return name
+
+
+def _described_names(lines: list[str], start: int) -> tuple[str, ...]:
+    """Two or more names of a byline one a line from ``start``, each with a description after a comma ("Adrien
+    Ramirez, 4+ years covering computer hardware" / "Joanna Nelius, senior editor and E Ink enthusiast ...")."""
+    names: list[str] = []
+    k = start
+    while k < len(lines) and len(names) < DESCRIBED_MAX and (m := _DESCRIBED.match(lines[k])) and _is_name(m[1]):
+        names.append(m[1])
+        k += 1
+    return tuple(names) if len(names) > 1 else ()
 
 
 def _names_over_lines(lines: list[str], start: int) -> tuple[str, ...]:
@@ -543,6 +560,8 @@ def byline_and_date(
         below = [byline_names(lines[k]) for k in (i + 1, i + 2) if not byline[1] and k < len(lines)]
         if below and below[0] and i + 2 < len(lines) and _NAME_JOINER.fullmatch(lines[i + 2]):
             below[0] = _names_over_lines(lines, i + 1)  # "By" / "Thomas Broderick" / "," / "Nalea Ko" / ", and" / ...
+        if below and below[0]:  # "Written by" / "Adrien Ramirez, 4+ years ..." / "Joanna Nelius, senior editor ..."
+            below[0] = _described_names(lines, i + 1) or below[0]
         if authors := byline[0] or next((n for n in below if n), ()):  # a bare "By": the name on a next line
             break
     day_first = numeric_order("\n".join(lines))  # "19/02/2025" elsewhere on the page: "09/10/2025" is 9 October
@@ -945,12 +964,16 @@ def _given_names() -> frozenset[str]:
     return frozenset(stage_data("person_names.json")["names"])
 
 
-# a copyright line and its holder ("© 2025 Toby Hede. All rights reserved.", "Copyright © 2025 Sofia Health, LLC")
+# a copyright line and its holder ("© 2025 Toby Hede. All rights reserved.", "Copyright © 2025 Sofia Health, LLC",
+# "Copyright Sam Bossley 2012-2025.")
 _COPYRIGHT_LINE = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*(?P<name>[^.|·•,(]+)", re.I
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*(?P<name>[^.|·•,(]+)"
+    r"|^(?:copyright|©)\s+(?P<before>[^\d.|·•,(]+?)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:[.,|]|$)",  # "... X 2012-2025."
+    re.I,
 )
 
 
+NAME_WORD_MAX = 20  # _owner_name: no longer word in a person's name
 _OWNER_TRIM = " /|:-–—"  # what a site's name line ends with ("Pierce Freeman//")
 OWNER_LINES = 2  # _site_owner: a blog's possessive name is one of the page's first lines
 _OWNERS_BLOG = re.compile(
@@ -965,7 +988,7 @@ def _copyright_person(lines: list[str]) -> tuple[str, ...]:
     m = next((m for ln in reversed(lines) if (m := _COPYRIGHT_LINE.match(ln))), None)
     if m is None:
         return ()
-    name = re.split(r"\s+(?i:all rights|powered by)\b|\s\s", m["name"])[0].strip()
+    name = re.split(r"\s+(?i:all rights|powered by)\b|\s\s", m["name"] or m["before"])[0].strip()
     return (name,) if _owner_name(name) else ()
 
 
@@ -974,6 +997,8 @@ def _owner_name(name: str) -> bool:
     in lower case (a firm: "Austin Hardware", "Sofia Health")."""
     words = name.split()
     if not (2 <= len(words) <= 3 and _is_name(name) and words[0].lower() in _given_names()):
+        return False
+    if max(map(len, words)) > NAME_WORD_MAX:  # a menu run into the name ("Sam Bossleythoughtsstreamsportfolio")
         return False
     return not any(w.lower() in _common_words() for w in words[1:])
 
