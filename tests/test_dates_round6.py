@@ -161,3 +161,18 @@ def test_pieces_of_a_telephone_number_are_no_dates() -> None:
 )
 def test_is_to_before_a_weekday_is_the_one_ahead(sentence: str, expression: str, expected: str) -> None:
     assert _resolve(sentence, expression, "2009-06-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "published", "expected"),
+    [
+        ("Shortly after 3:30 Tuesday morning someone called 911 to and reported a fire at the Matanuska Maid building.",
+         "3:30 Tuesday", "2012-08-07", "2012-08-07"),
+        ("As of 6 p.m. Monday, some $300 million had left foreign reserve coffers.", "6 p.m. Monday", "1998-10-05",
+         "1998-10-05"),
+    ],
+)
+def test_a_clock_time_beside_a_weekday_leaves_the_weekday_to_name_the_day(
+    sentence: str, expression: str, published: str, expected: str
+) -> None:
+    assert _resolve(sentence, expression, published) == expected

@@ -74,6 +74,8 @@ _YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
 _WEEKEND = re.compile(r"(last|this|next|coming|past|previous)?\s*weekend", re.I)
 _PAST_WEEK = re.compile(r"\b(?:past|previous)\s+week\b", re.I)
 _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midnight)\b", re.I)
+# a clock time beside a weekday ("Shortly after 3:30 Tuesday morning", "10 p.m. Tuesday"): the weekday says the day
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d\d\b", re.I)
 # words before a date in its sentence that put it ahead of the writing: "will meet Thursday", "is due to
 # appear on Tuesday", "a hearing was scheduled for Wednesday", "set to begin filming in August"
 _FUTURE = re.compile(
@@ -204,7 +206,7 @@ class DateResolver:
             return {**out, "date": (self.day + timedelta(days=shift)).isoformat(), "granularity": "day"}
         s = _PAST_WEEK.sub("last week", s)
         wd = WEEKDAY.search(s)
-        if wd and self.day is not None and not MONTH.search(s) and not re.search(r"\d", s):
+        if wd and self.day is not None and not MONTH.search(s) and not re.search(r"\d", _CLOCK.sub("", s)):
             target = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(wd.group(1).lower()[:3]))
             back = (self.day.weekday() - target) % 7
             if re.search(r"\blast\b", low) and back == 0:
