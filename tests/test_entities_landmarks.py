@@ -140,3 +140,14 @@ def test_a_films_maker_before_its_kind_is_a_person() -> None:
     lab = _labels(text, [("Nicole Kidman", "PERSON", 0), ("Baz Luhrmann", "ORG", 0),
                          ("Paramount Pictures", "ORG", 0)])
     assert lab["Baz Luhrmann"] == "PERSON" and lab["Paramount Pictures"] == "ORG"
+
+
+def test_a_preposition_before_a_persons_name_is_no_places_mark() -> None:
+    # the stream's Red Sox and Saints stories: "in Theo we trust" (Theo Epstein), "via Jeff Duncan of the
+    # Times-Picayune" (spaCy's PERSON, voted GPE by "in"/"via"); a place spaCy tags PERSON after "in" stays a place
+    text = ("Theo Epstein spoke. We just have to say \"in Theo we trust\" with this one. Coach Sean Payton said of "
+            "the injuries (via Jeff Duncan of the Times-Picayune) that they would cope. The quake hit in Zarand.")
+    lab = _labels(text, [("Theo Epstein", "PERSON", 0), ("Theo", "PERSON", 1), ("Sean Payton", "PERSON", 0),
+                         ("Jeff Duncan", "PERSON", 0), ("Zarand", "PERSON", 0)])
+    assert lab["Theo"] == lab["Jeff Duncan"] == "PERSON"
+    assert lab["Zarand"] == "GPE"

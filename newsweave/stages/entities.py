@@ -514,15 +514,17 @@ _EMPLOYER_BEFORE = re.compile(r"\b(?:director|manager|analyst|analysts|researche
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
 
-def _context_votes(text: str, m: Mention, person: bool = False) -> Counter[str]:
+def _context_votes(text: str, m: Mention, person: bool = False, named: bool = False) -> Counter[str]:
     """Votes on a mention's kind from its context (a cue weighs as much as two spaCy labels). Cues
     only correct spaCy's usual confusions: names of people or places labelled as organisations,
     places labelled as people, teams labelled as places. ``person``: the name is a person's full
-    name or surname in the story (a boxer's record is no team's)."""
+    name or surname in the story (a boxer's record is no team's); ``named``: a word of a person's full name in
+    the story or a census given name and surname, no place of the list (a preposition before it is no place's
+    mark: "in Theo we trust", "via Jeff Duncan of the Times-Picayune")."""
     votes: Counter[str] = Counter()
     before, after = text[max(0, m.start - 40) : m.start], text[m.end : m.end + 24]
     words = [w.lower().strip(".") for w in _DASH_OR_SPACE.split(normalise(m.text)) if w]
-    if m.label == "PERSON" and _PLACE_PREPS.search(before) and not after.startswith(("'", "’")):
+    if m.label == "PERSON" and not named and _PLACE_PREPS.search(before) and not after.startswith(("'", "’")):
         votes["GPE"] += 2  # "in the town of Khan Shaykhun"
     if m.label not in _PLACE and len(words) > 1 and words[0] in _PLACE_WORDS:
         votes["LOC"] += 3  # "the Col de Port"
@@ -902,6 +904,7 @@ def resolve_entities(
     texts = texts or {}
     items = _work_parts_out(_paper_names(story_mentions(items, texts), texts), texts)
     surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
+    person_words = {w for _a, m in items if m.label == "PERSON" for w in m.text.split()[:-1]} | surnames
     person_counts = Counter(" ".join(m.text.split()) for _a, m in items if m.label == "PERSON")
     full_names = frozenset(n for n, k in person_counts.items()  # people the story names twice or more
                            if k > 1 and " " in n and not any(_is_head(w) for w in n.split()))  # fmt: skip
@@ -956,7 +959,8 @@ def resolve_entities(
             org_arts[s].add(art_id)
         text = texts.get(art_id)
         if text is not None and text[m.start : m.end] == m.text:
-            cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames))
+            named = s not in _PLACES and (s in person_words or _full_person_name(s))
+            cues[s].update(_context_votes(text, m, " " in s and m.label == "PERSON" or s in surnames, named))
             speaks[s] += _SPEECH_AFTER.match(text, m.end) is not None
             after_the[s] += (text[max(0, m.start - 4) : m.start] == "the " or m.text.startswith("the ")
                              or (text[max(0, m.start - 4) : m.start] == "The " and _starts_sentence(text, m.start - 4)))
