@@ -151,3 +151,13 @@ def test_a_preposition_before_a_persons_name_is_no_places_mark() -> None:
                          ("Jeff Duncan", "PERSON", 0), ("Zarand", "PERSON", 0)])
     assert lab["Theo"] == lab["Jeff Duncan"] == "PERSON"
     assert lab["Zarand"] == "GPE"
+
+
+def test_a_name_written_with_versions_glued_to_it_is_a_product_line() -> None:
+    # the stream's Internet Explorer story: spaCy's ORG on "IE" (75 mentions), GPE on "IE6"; a road of one capital
+    # and digits stays a place
+    text = ("The flaw affects IE6, IE7 and IE8. Microsoft said IE users should patch. Users of IE are at risk. "
+            "Traffic was stopped on the M25 and the M1.")
+    lab = _labels(text, [("IE6", "GPE", 0), ("IE", "ORG", 3), ("IE", "ORG", 4), ("M25", "FAC", 0)])
+    assert lab["IE"] == lab["IE6"] == "PRODUCT"
+    assert lab["M25"] == "FAC"

@@ -1009,6 +1009,7 @@ def resolve_entities(
     _team_votes(by_surface, cues, counts)
     _award_shows(by_surface, cues, counts, texts)
     _meteor_showers(by_surface, cues, read)
+    _product_lines(by_surface, cues, counts, texts)
     _place_votes(by_surface, cues, counts, speaks)
     _places_named_as_bodies(by_surface, cues, counts, org_places, texts)
     lower = _lower_words(texts)
@@ -1437,6 +1438,25 @@ def _award_shows(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[st
         if s[:-1] in award_names or s[:-1] in cued:
             by_surface[s] = Counter({"EVENT": counts[s]})
             cues[s] = Counter()
+
+
+_GLUED_VERSION = re.compile(r"\b([A-Z]{2,3})(\d{1,2})\b")  # "IE6", "IE11", "PS3"
+
+
+def _product_lines(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                   texts: dict[str, str]) -> None:
+    """A short capitals' name the story writes with two versions or more glued to it ("IE6, IE7 and IE8", "IE11") is
+    a product line: it and its versions are products, whatever spaCy tagged ("IE" ORG 75 times, "IE6" GPE); not a
+    group of countries ("G7", "G20": one capital) nor a road ("M25", "A40": one capital)."""
+    versions: dict[str, set[str]] = defaultdict(set)
+    for t in texts.values():
+        for hit in _GLUED_VERSION.finditer(t):
+            versions[hit.group(1)].add(hit.group(2))
+    lines = {p for p, ns in versions.items() if len(ns) >= 2}
+    for s, labs in by_surface.items():
+        hit = _GLUED_VERSION.fullmatch(s)
+        if s in lines or (hit is not None and hit.group(1) in lines):
+            cues[s]["PRODUCT"] += 3 * counts[s] + sum(labs.values())
 
 
 _METEOR_AFTER = re.compile(r"\s+meteors?\b", re.I)
