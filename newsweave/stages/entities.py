@@ -1450,8 +1450,8 @@ def _product_lines(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[
     group of countries ("G7", "G20": one capital) nor a road ("M25", "A40": one capital)."""
     versions: dict[str, set[str]] = defaultdict(set)
     for t in texts.values():
-        for hit in _GLUED_VERSION.finditer(t):
-            versions[hit.group(1)].add(hit.group(2))
+        for glued in _GLUED_VERSION.finditer(t):
+            versions[glued.group(1)].add(glued.group(2))
     lines = {p for p, ns in versions.items() if len(ns) >= 2}
     for s, labs in by_surface.items():
         hit = _GLUED_VERSION.fullmatch(s)
