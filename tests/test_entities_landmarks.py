@@ -161,3 +161,14 @@ def test_a_name_written_with_versions_glued_to_it_is_a_product_line() -> None:
     lab = _labels(text, [("IE6", "GPE", 0), ("IE", "ORG", 3), ("IE", "ORG", 4), ("M25", "FAC", 0)])
     assert lab["IE"] == lab["IE6"] == "PRODUCT"
     assert lab["M25"] == "FAC"
+
+
+def test_a_score_run_into_a_teams_name_is_cut() -> None:
+    # the stream's basketball and Colts stories: spaCy's "Evansville 91-73" PRODUCT, "Bengals 13 - 10" LAW; a
+    # model's number stays in its name
+    text = ("Evansville (20-13) beat Butler. It was Evansville 91-73 at the half. The Colts lost to the Bengals "
+            "13 - 10. He flew a Boeing 747-400.")
+    lab = _labels(text, [("Evansville", "ORG", 0), ("Evansville 91-73", "PRODUCT", 0), ("Bengals 13 - 10", "LAW", 0),
+                         ("Boeing 747-400", "PRODUCT", 0)])
+    assert lab["Evansville"] == lab["Bengals"] == "ORG"
+    assert "Evansville 91-73" not in lab and lab["Boeing 747-400"] == "PRODUCT"

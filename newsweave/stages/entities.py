@@ -2613,6 +2613,8 @@ _MONTH_OR_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]
 # ("province - 27", not "AK - 47" or "Bengals 13 - 10"), "on" before a date, a small word of the sentence after it
 _TRAILING_JUNK = re.compile(rf"\s*\([^)]*$|(?<=[a-z]{{4}})\s+-\s+\d[\d,.]*$|\s+on\s+(?:{_MONTH_OR_DAY}).*$|"
                             r"\s+(?:in|on|at|of|for|and|or|to|with|by|from|the)$")  # ("Thompson in Berne")
+# a score after a team's name: "Evansville 91-73", "Bengals 13 - 10" (not a model's "Boeing 747-400")
+_SCORE_TAIL = re.compile(r"(?<=[a-z])\s+(?:\d{1,3}\s?-\s?\d{1,2}|\d{1,2}\s?-\s?\d{3})$")
 
 
 _NAME_GOES_ON = re.compile(r"\)\s+[A-Z]")  # "Regulatory Reform (Fire Safety) Order": the bracket is the name's
@@ -2645,6 +2647,11 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             # "World Health Organization (WHO", "Dashoguz province - 27", "Atlantic on June 1": spaCy took an
             # open bracket, a count or a date into the name; the name ends before them
             m = Mention(m.start, m.start + tail.start(), m.text[: tail.start()], m.label)
+        if (score := _SCORE_TAIL.search(m.text)) is not None:
+            # "Evansville 91-73" (spaCy's PRODUCT), "Bengals 13 - 10" (LAW): a team's name with its score run in;
+            # the name ends before it and is the team's (a player's stays a person's: "Nadal 6-4")
+            m = Mention(m.start, m.start + score.start(), m.text[: score.start()],
+                        m.label if m.label == "PERSON" else "ORG")
         if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, lower, full)):
             # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
             # sentence's first word into the name; the name starts after it
