@@ -172,3 +172,14 @@ def test_a_score_run_into_a_teams_name_is_cut() -> None:
                          ("Boeing 747-400", "PRODUCT", 0)])
     assert lab["Evansville"] == lab["Bengals"] == "ORG"
     assert "Evansville 91-73" not in lab and lab["Boeing 747-400"] == "PRODUCT"
+
+
+def test_a_plural_after_the_in_a_sports_story_is_a_team() -> None:
+    # the stream's Chiefs story: spaCy's PRODUCT on "Broncos"; outside a sports story a plural product keeps its label
+    text = ("The Chiefs (2-13) lost again. Next week they face Peyton Manning and the Broncos. The Broncos are 12 - 3 "
+            "for the season.")
+    lab = _labels(text, [("Chiefs", "ORG", 0), ("Peyton Manning", "PERSON", 0), ("Broncos", "PRODUCT", 0),
+                         ("Broncos", "PRODUCT", 1)])
+    assert lab["Broncos"] == "ORG"
+    lab = _labels("She bought the Nikes and wore the Nikes.", [("Nikes", "PRODUCT", 0), ("Nikes", "PRODUCT", 1)])
+    assert lab["Nikes"] == "PRODUCT"

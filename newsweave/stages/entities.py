@@ -1007,6 +1007,7 @@ def resolve_entities(
     _lede_capitals_out(items, texts, by_surface, counts)
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
+    _sports_plurals(by_surface, cues, counts, after_the, sports)
     _award_shows(by_surface, cues, counts, texts)
     _meteor_showers(by_surface, cues, read)
     _product_lines(by_surface, cues, counts, texts)
@@ -1413,6 +1414,19 @@ def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
                 and re.fullmatch(r"[A-Z][a-z]+[^s]s", s)):  # fmt: skip
             if _majority_family(labs + cues[s]) != "ORG":
                 cues[s]["ORG"] += 3 * counts[s]
+
+
+def _sports_plurals(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                    after_the: Counter[str], sports: Callable[[], bool]) -> None:
+    """In a sports story (a win-loss record), a one-word plural written after "the" in half its mentions at least,
+    that spaCy tags as a thing or a place, is a team (in place): "Manning and the Broncos" (spaCy's PRODUCT); not a
+    census name, a people's word or demonym ("the Titans", "the Americans": groups as well), a known place."""
+    for s, labs in by_surface.items():
+        if (" " not in s and _PLURAL.fullmatch(s) and 2 * after_the[s] >= counts[s] and s not in _GAZETTEER
+                and s not in _PLACES and s.lower() not in _SURNAMES | _GIVEN_NAMES and not _group_shape(s)
+                and _majority_family(labs + cues[s]) in ("PRODUCT", "PLACE", "WORK_OF_ART", "LAW")
+                and sports()):  # fmt: skip
+            cues[s]["ORG"] += 3 * counts[s] + sum(labs.values())
 
 
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]{2,}s")
