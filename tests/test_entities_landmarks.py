@@ -183,3 +183,12 @@ def test_a_plural_after_the_in_a_sports_story_is_a_team() -> None:
     assert lab["Broncos"] == "ORG"
     lab = _labels("She bought the Nikes and wore the Nikes.", [("Nikes", "PRODUCT", 0), ("Nikes", "PRODUCT", 1)])
     assert lab["Nikes"] == "PRODUCT"
+
+
+def test_a_given_name_alone_tagged_as_a_thing_is_its_persons() -> None:
+    # the stream's Chargers story: spaCy's PRODUCT on "Vincent" (Vincent Jackson, named in full many times)
+    text = ("Vincent Jackson was arrested. Vincent Jackson had 59 catches. \"We're aware of the off-the-field issue "
+            "involving Vincent,\" general manager A.J. Smith said.")
+    lab = _labels(text, [("Vincent Jackson", "PERSON", 0), ("Vincent Jackson", "PERSON", 1), ("Vincent", "PRODUCT", 2),
+                         ("A.J. Smith", "PERSON", 0)])
+    assert lab["Vincent"] == "PERSON"

@@ -1008,6 +1008,7 @@ def resolve_entities(
     _titles_out(items, texts, by_surface, counts)
     _team_votes(by_surface, cues, counts)
     _sports_plurals(by_surface, cues, counts, after_the, sports)
+    _given_names_as_things(by_surface, cues, counts, full_names)
     _award_shows(by_surface, cues, counts, texts)
     _meteor_showers(by_surface, cues, read)
     _product_lines(by_surface, cues, counts, texts)
@@ -1414,6 +1415,20 @@ def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
                 and re.fullmatch(r"[A-Z][a-z]+[^s]s", s)):  # fmt: skip
             if _majority_family(labs + cues[s]) != "ORG":
                 cues[s]["ORG"] += 3 * counts[s]
+
+
+def _given_names_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+                           counts: Counter[str], full_names: frozenset[str]) -> None:
+    """A census given name alone that spaCy mostly tags as a thing or a body, the first word of one person's full
+    name the story writes twice or more, is that person's (in place): '"We're aware of the issue involving
+    Vincent," the general manager said' (spaCy's PRODUCT, Vincent Jackson); not a place or gazetteer name, nor
+    one spaCy mostly tags as a place."""
+    firsts = Counter(n.split()[0] for n in full_names)
+    for s, labs in by_surface.items():
+        if (" " not in s and firsts[s] == 1 and s.lower() in _GIVEN_NAMES and s not in _PLACES
+                and s not in _GAZETTEER_DATA["names"] and _majority_family(labs) in ("PRODUCT", "ORG", "WORK_OF_ART",
+                                                                                    "LAW", "EVENT")):  # fmt: skip
+            cues[s]["PERSON"] += 3 * counts[s] + sum(labs.values())
 
 
 def _sports_plurals(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
