@@ -117,6 +117,20 @@ def test_role_noun_with_a_name_beside_it_is_that_person(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_the_judge_is_only_a_person_introduced_as_judge(nlp: Any) -> None:
+    # sentences of the stream's Nichols stories (ECB+ 3_9): the judge he shot is no antecedent, the judge who
+    # sentenced him is; with no titled judge named, "the judge" stays unnamed
+    text = (
+        "Nichols will likely die in prison after Superior Court Judge James Bodiford handed down the maximum "
+        "sentence. He burst into the courtroom and shot and killed Superior Court Judge Rowland Barnes. "
+        "The judge said Nichols should never be trusted again."
+    )
+    assert find(quotes(nlp, text), "should never be trusted").speaker_name == "James Bodiford"
+    text = "LaCalamita was arraigned Wednesday. The judge said he would appoint a lawyer for LaCalamita."
+    assert find(quotes(nlp, text), "appoint a lawyer").speaker_name is None
+
+
+@pytest.mark.slow
 def test_according_to_gives_the_channel(nlp: Any) -> None:
     text = (
         "Foreign Minister Sergey Lavrov met his guest. "

@@ -293,7 +293,7 @@ class Ctx:
                      and t.i < s and not self.quoted[t.i]), None)  # fmt: skip
 
     def recent_person(self, before: int, title: str | None = None, pronoun: str | None = None,
-                      title_only: bool = False) -> str | None:  # fmt: skip
+                      title_only: bool = False, adjacent: bool = False) -> str | None:  # fmt: skip
         """Antecedent of a pronoun or nominal: a PERSON introduced with that title, a recent
         speaker, a recent subject, else the last PERSON mentioned (outside quotes), of the pronoun's
         gender where an honorific gives one; a pronoun that would resolve to an addressee
@@ -307,10 +307,14 @@ class Ctx:
             cands = [p for p in cands if self.sex_of(p[2]) != other]
         if not cands:
             return None
-        for s, _e, name, _r in reversed(cands if title else []):
+        for s, _e, name, r in reversed(cands if title else []):
             # the title before the name, with no verb between ('Pope John Paul', not 'The pope said Stepinac ...')
             words = list(self.doc[max(0, s - 6) : s])
             here = next((j for j in range(len(words) - 1, -1, -1) if words[j].lower_ == title), None)
+            if adjacent and (here != len(words) - 1 or r < 1):
+                # right before the name only, not "Judge Rowland Barnes, [Brandau]", "Sheriff's Capt. [Ray Peavy]"; and
+                # a subject or speaker: not the judge Nichols "shot and killed", nor one a defendant spoke to
+                continue
             if here is not None and not any(t.pos_ in ("VERB", "AUX") for t in words[here + 1 :]):
                 return self.expand(name, s)
         if title_only:
@@ -762,9 +766,16 @@ def _definite(subj: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subj.lefts)
 
 
+# roles a story gives several people near each other (a judge and the accused, an officer and the man he shot): "the
+# judge" is only a person introduced with the title ("Superior Court Judge James Bodiford"), never just a recent name
+TITLED_ROLES = frozenset("judge justice magistrate prosecutor coach detective inspector sheriff officer".split())
+
+
 def _role_holder(ctx: Ctx, s: int, role: str, definite: bool, title_only: bool = False) -> str | None:
     """The person a definite role noun at token ``s`` refers to ("the spokesman" -> the person introduced with
-    that title, else a recent one), None for no role, an indefinite one or a role first met unnamed."""
-    if not (role in ROLE_NOUNS and definite) or _unnamed_role(ctx, s, role):
+    that title, else a recent one; "the judge" -> only a person introduced as a judge), None for no role, an
+    indefinite one or a role first met unnamed."""
+    titled = role in TITLED_ROLES
+    if not ((role in ROLE_NOUNS or titled) and definite) or _unnamed_role(ctx, s, role):
         return None
-    return ctx.recent_person(s, title=role, title_only=title_only)
+    return ctx.recent_person(s, title=role, title_only=title_only or titled, adjacent=titled)
