@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .test_entities_org_evidence import _labels
+from newsweave.stages.entities import resolve_entities
+
+from .test_entities_org_evidence import _at, _labels
 
 
 def test_a_landmark_of_the_gazetteer_is_a_place() -> None:
@@ -192,3 +194,15 @@ def test_a_given_name_alone_tagged_as_a_thing_is_its_persons() -> None:
     lab = _labels(text, [("Vincent Jackson", "PERSON", 0), ("Vincent Jackson", "PERSON", 1), ("Vincent", "PRODUCT", 2),
                          ("A.J. Smith", "PERSON", 0)])
     assert lab["Vincent"] == "PERSON"
+
+
+def test_a_name_that_opens_a_longer_name_with_s_is_no_person() -> None:
+    # the stream's Bloomington story: spaCy's PERSON "Sam" inside "Sam's Club" (also tagged whole, ORG); a person's
+    # possessive stays a person
+    text = "A woman was killed outside a Sam's Club store. She worked at Sam's Club for years. Sam's dog barked."
+    ents, _ = resolve_entities([_at(text, s, lab, n) for s, lab, n in
+                                [("Sam", "PERSON", 0), ("Sam's Club", "ORG", 1), ("Sam", "PERSON", 2)]],
+                               texts={"a": text})  # fmt: skip
+    by_name = {e["name"]: (e["label"], e["mentions"]) for e in ents}
+    assert by_name["Sam's Club"][0] == "ORG"
+    assert by_name["Sam"] == ("PERSON", 1)  # the dog's owner only

@@ -851,6 +851,17 @@ def _degree(surface: str, text: str | None, m: Mention, surnames: set[str]) -> b
     return (name is not None and name.group(1) in surnames) or _ARTICLE_BEFORE.search(before) is not None
 
 
+def _owner_of_a_name(m: Mention, surface: str, text: str | None, owned: set[str]) -> bool:
+    """A one-word PERSON mention that opens a longer name the story tags as something else, "X's Club": spaCy's
+    "[Sam]'s Club" beside its "Sam's Club" (ORG) is no person named Sam (``owned``: the story's names with "'s")."""
+    if m.label != "PERSON" or " " in surface or text is None or text[m.end : m.end + 2] not in ("'s", "’s"):
+        return False
+    rest = re.match(r"['’]s ([A-Z][\w'’-]*)", text[m.end : m.end + 40])
+    return rest is not None and any(o in (f"{surface}'s {rest.group(1)}", f"{surface}’s {rest.group(1)}")
+                                    or o.startswith((f"{surface}'s {rest.group(1)} ", f"{surface}’s {rest.group(1)} "))
+                                    for o in owned)  # fmt: skip
+
+
 def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str]) -> bool:
     """spaCy's misreadings of news titles and pairs: the department in "Secretary of State Rex
     Tillerson" or "Minister for Foreign Affairs" is part of a person's title, not an organisation;
@@ -905,6 +916,7 @@ def resolve_entities(
     items = _work_parts_out(_paper_names(story_mentions(items, texts), texts), texts)
     surnames = {m.text.split()[-1] for _a, m in items if m.label == "PERSON" and len(m.text.split()) > 1}
     person_words = {w for _a, m in items if m.label == "PERSON" for w in m.text.split()[:-1]} | surnames
+    owned = {normalise(m.text) for _a, m in items if m.label != "PERSON" and re.search(r"\w['’]s ", m.text)}
     person_counts = Counter(" ".join(m.text.split()) for _a, m in items if m.label == "PERSON")
     full_names = frozenset(n for n, k in person_counts.items()  # people the story names twice or more
                            if k > 1 and " " in n and not any(_is_head(w) for w in n.split()))  # fmt: skip
@@ -946,7 +958,7 @@ def resolve_entities(
         s = normalise(m.text)
         if len(s) < 2 or not any(ch.isalpha() for ch in s):
             continue
-        if _not_an_entity(m, s, texts.get(art_id), surnames):
+        if _not_an_entity(m, s, texts.get(art_id), surnames) or _owner_of_a_name(m, s, texts.get(art_id), owned):
             continue
         if s not in by_surface:
             order.append(s)
