@@ -206,3 +206,16 @@ def test_a_name_that_opens_a_longer_name_with_s_is_no_person() -> None:
     by_name = {e["name"]: (e["label"], e["mentions"]) for e in ents}
     assert by_name["Sam's Club"][0] == "ORG"
     assert by_name["Sam"] == ("PERSON", 1)  # the dog's owner only
+
+
+def test_an_institution_named_short_after_at_is_the_institution() -> None:
+    # the stream's Lohan story: spaCy's PERSON on "Betty Ford" ("back at Betty Ford", "check-in to Betty Ford")
+    # beside "Betty Ford Center"; the founder named as a person stays one
+    text = ("She checked into the Betty Ford Center in Rancho Mirage. Lindsay is back at Betty Ford. She spent time "
+            "at Betty Ford before. Prior to this check-in to Betty Ford, she was in court.")
+    lab = _labels(text, [("Betty Ford Center", "ORG", 0), ("Betty Ford", "PERSON", 1), ("Betty Ford", "PERSON", 2),
+                         ("Betty Ford", "PERSON", 3)])
+    assert lab["Betty Ford"] == "ORG"
+    text = "The Betty Ford Center opened in 1982. Betty Ford founded it after her own treatment. Betty Ford said so."
+    lab = _labels(text, [("Betty Ford Center", "ORG", 0), ("Betty Ford", "PERSON", 1), ("Betty Ford", "PERSON", 2)])
+    assert lab["Betty Ford"] == "PERSON"

@@ -1021,6 +1021,7 @@ def resolve_entities(
     _team_votes(by_surface, cues, counts)
     _sports_plurals(by_surface, cues, counts, after_the, sports)
     _given_names_as_things(by_surface, cues, counts, full_names)
+    _institutions_named_short(by_surface, cues, counts, read)
     _award_shows(by_surface, cues, counts, texts)
     _meteor_showers(by_surface, cues, read)
     _product_lines(by_surface, cues, counts, texts)
@@ -1427,6 +1428,24 @@ def _team_votes(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str
                 and re.fullmatch(r"[A-Z][a-z]+[^s]s", s)):  # fmt: skip
             if _majority_family(labs + cues[s]) != "ORG":
                 cues[s]["ORG"] += 3 * counts[s]
+
+
+_INSTITUTION_HEADS = frozenset("""center centre clinic hospital foundation institute library museum school university
+    college academy""".split())  # fmt: skip
+_AT_BEFORE = re.compile(r"\b(?:at|in|into|to|from|inside|outside)\s+$")
+
+
+def _institutions_named_short(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+                              counts: Counter[str], read: dict[str, list[tuple[str, Mention]]]) -> None:
+    """A full name the votes make a person's that opens the name of an institution of the story ("Betty Ford" of
+    "Betty Ford Center") and stands after "at", "in", "to" in half its mentions or more is the institution named
+    short (in place): "Lindsay never checked into Morningside but is back at Betty Ford" (spaCy's PERSON)."""
+    heads = {" ".join(w[:-1]) for v in by_surface if len(w := v.split()) > 2 and w[-1].lower() in _INSTITUTION_HEADS}
+    for s, labs in by_surface.items():
+        if s in heads and _majority_family(labs + cues[s]) == "PERSON":
+            at = sum(_AT_BEFORE.search(t, max(0, m.start - 12), m.start) is not None for t, m in read[s])
+            if 2 * at >= counts[s]:
+                cues[s]["ORG"] += 3 * counts[s] + sum(labs.values())
 
 
 def _given_names_as_things(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
