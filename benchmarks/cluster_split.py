@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.cluster_stream import default_params, dev_stream, score  # noqa: E402
+from benchmarks.cluster_stream import default_params, dev_stream, score, stream_figures  # noqa: E402
 from benchmarks.common import machine, stamp  # noqa: E402
 from newsweave.stages.cluster import StoryClusterer  # noqa: E402
 
@@ -45,7 +45,7 @@ def variant(spec: str) -> dict[str, float]:
 
 
 def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list,
-        params: dict[str, Any], cpu: list[float] | None = None
+        params: dict[str, Any], cpu: list[float] | None = None, figs: list | None = None
         ) -> tuple[list[str], Counter[str], list[int]]:  # fmt: skip
     """Final story per article, the splits by kind and the sizes of the stories that split (``cpu``: gets the
     CPU seconds of every assignment)."""
@@ -58,7 +58,8 @@ def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, ter
     for i in order:
         aid = records[i]["id"]
         t = time.process_time()
-        got.append(c.assign(aid, vecs[i], ents[i], records[i].get("published"), terms[i]))
+        figures = figs[i] if figs is not None else ()
+        got.append(c.assign(aid, vecs[i], ents[i], records[i].get("published"), terms[i], figures))
         if cpu is not None:
             cpu.append(time.process_time() - t)
         moved = c.moved_articles()
@@ -81,6 +82,7 @@ def main() -> None:
     ap.add_argument("--variants", nargs="*", default=["0", "0.8:8:32:0.3:4"])
     args = ap.parse_args()
     records, vecs, ents, terms, dev = dev_stream()
+    figs = stream_figures(records)
     orders = [list(dev)] if args.first_seed == 0 else []
     for sd in range(args.first_seed, args.first_seed + args.seeds):
         idx = list(dev)
@@ -91,7 +93,7 @@ def main() -> None:
         params = dict(default_params(), **variant(spec))
         f1, p, r, kinds, sizes, cpu = [], [], [], Counter(), [], []  # type: ignore[var-annotated]
         for o in orders:
-            pred, k, sz = run(o, records, vecs, ents, terms, params, cpu)
+            pred, k, sz = run(o, records, vecs, ents, terms, params, cpu, figs)
             sc = score(o, records, pred)
             f1.append(sc["bcubed_f1"])
             p.append(sc["bcubed_p"])

@@ -41,7 +41,7 @@ from benchmarks.common import (  # noqa: E402
     stamp,
 )  # fmt: skip
 from newsweave.records import Analysis, Article, Mention  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, content_terms, entity_keys  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, content_terms, entity_keys, stated_figures  # noqa: E402
 
 # the gridded parameters and their values (time and place penalties: measured useless, kept at 0)
 GRID = {
@@ -92,6 +92,14 @@ def dev_stream() -> tuple[list[dict], np.ndarray, list[tuple[str, ...]], list[di
     return records, vecs, ents, terms, [i for i in range(len(records)) if not heldout(topic(records[i]["event"]))]
 
 
+def stream_figures(records: list[dict], lead_chars: int | None = None) -> list[tuple[str, ...]]:
+    """The figures each record's headline and lead state, as the pipeline gives them to ``assign``."""
+    from newsweave.settings import Settings
+
+    lead = lead_chars or Settings().cluster_lead_chars
+    return [stated_figures(r.get("title"), r.get("text") or "", lead) for r in records]
+
+
 def default_params() -> dict[str, float]:
     """The clusterer's parameters as the settings give them (what the product runs with)."""
     from newsweave.settings import Settings
@@ -113,6 +121,8 @@ def default_params() -> dict[str, float]:
         "split_small_ratio": s.cluster_split_small,
         "split_fiedler": s.cluster_split_fiedler,
         "rejoin_size": s.cluster_rejoin,
+        "split_figures": s.cluster_split_figures,
+        "split_figures_sim": s.cluster_split_figures_sim,
     }
 
 
@@ -146,13 +156,14 @@ def decision_taxonomy(events: list[str], sids: list[str], split_off: list[dict[s
 
 
 def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list, terms: list,
-               cls: Any = StoryClusterer, **kw: float
+               cls: Any = StoryClusterer, figs: list[tuple[str, ...]] | None = None, **kw: float
                ) -> tuple[list[str], list[float], int]:  # fmt: skip
     c = cls(**kw)  # a subclass in benchmarks/cluster_names.py
     pred, lat = [], []
     for i in idx:
         t = time.perf_counter()
-        pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i]))
+        more = {"figures": figs[i]} if figs is not None else {}  # (subclasses' assign may not take them)
+        pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i], **more))
         lat.append(time.perf_counter() - t)
     # where each article ended up, after any merges and splits; and how many stories were merged away
     return [c.final_story(records[i]["id"], p) for i, p in zip(idx, pred, strict=True)], lat, len(c.merged_into)
@@ -274,6 +285,7 @@ def main() -> None:
         else:
             params[k] = float(v) if "." in v else int(v)
     terms = [content_terms(r.get("title"), r.get("text") or "", lead_chars) for r in records]
+    figs = stream_figures(records, lead_chars)
     if args.sweep:
         name, values = args.sweep.split("=", 1)
         sweep = {}
@@ -282,7 +294,7 @@ def main() -> None:
             row = {}
             for part, idx in (("dev", dev), ("heldout", test))[: 1 if args.dev_only else 2]:
                 orders = [list(idx)] + [random.Random(sd).sample(idx, len(idx)) for sd in range(args.seeds)]
-                runs = [run_stream(o, records, vecs, ents, terms, **kw) for o in orders]
+                runs = [run_stream(o, records, vecs, ents, terms, figs=figs, **kw) for o in orders]
                 row[part] = {**order_stats(orders, records, runs), "merges_per_run": [r[2] for r in runs]}
             sweep[v] = row
             print(f"{name}={v}: {row}", file=sys.stderr)
@@ -301,7 +313,7 @@ def main() -> None:
                     if ew + lw >= 0.9:
                         continue
                     kw = dict(params, threshold=th, entity_weight=ew, lexical_weight=lw)
-                    preds = [run_stream(o, records, vecs, ents, terms, **kw)[0] for o in orders]
+                    preds = [run_stream(o, records, vecs, ents, terms, figs=figs, **kw)[0] for o in orders]
                     f = float(np.mean([score(o, records, p)["bcubed_f1"] for o, p in zip(orders, preds, strict=True)]))
                     if best is None or f > best[0]:
                         best = (f, kw)
@@ -310,7 +322,7 @@ def main() -> None:
         params = best[1]
     out: dict = {"params": params, "lead_chars": lead_chars, "max_tokens": args.max_tokens or s.embed_max_tokens}
     for name, idx in (("dev", dev), ("heldout", test), ("all", order))[: 1 if args.dev_only else 3]:
-        pred, lat, _ = run_stream(idx, records, vecs, ents, terms, **params)
+        pred, lat, _ = run_stream(idx, records, vecs, ents, terms, figs=figs, **params)
         res = score(idx, records, pred)
         res["p50_ms"] = float(np.percentile(lat, 50) * 1000)
         res["p95_ms"] = float(np.percentile(lat, 95) * 1000)
@@ -321,7 +333,8 @@ def main() -> None:
         for seed in range(args.seeds):
             idx = list(part)
             random.Random(seed).shuffle(idx)
-            f1.append(score(idx, records, run_stream(idx, records, vecs, ents, terms, **params)[0])["bcubed_f1"])
+            pred = run_stream(idx, records, vecs, ents, terms, figs=figs, **params)[0]
+            f1.append(score(idx, records, pred)["bcubed_f1"])
         out[f"{name}_orders_f1"] = {"orders": len(f1), "mean": float(np.mean(f1)), "sd": float(np.std(f1, ddof=1))
                                     if len(f1) > 1 else 0.0, "min": min(f1), "max": max(f1), "each": f1}  # fmt: skip
     if args.peers:

@@ -25,7 +25,7 @@ import numpy as np
 
 from .records import Analysis, Article, Skip
 from .settings import Settings
-from .stages.cluster import StoryClusterer, content_terms, entity_keys, stored_member_features
+from .stages.cluster import StoryClusterer, content_terms, entity_keys, stated_figures, stored_member_features
 from .stages.embed import CachedEmbedder, Embedder, embed_text
 from .stages.ingest import AlreadyStored, Paths, as_path_list, iter_files, read_inputs
 from .stages.registry import link_story
@@ -219,8 +219,8 @@ class Pipeline:
             lead = self.settings.cluster_lead_chars
             assignments = {}
             for (a, an), v in zip(pairs, vecs, strict=True):
-                terms = content_terms(a.title, a.text, lead)
-                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published, terms)
+                terms, figs = content_terms(a.title, a.text, lead), stated_figures(a.title, a.text, lead)
+                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published, terms, figs)
             self._save_clustering(c, assignments)
         return added
 
@@ -236,7 +236,8 @@ class Pipeline:
         lead = self.settings.cluster_lead_chars
         assignments = {
             i: c.assign(i, vecs[i], entity_keys(analyses[i]), arts[i].published,
-                        content_terms(arts[i].title, arts[i].text, lead))
+                        content_terms(arts[i].title, arts[i].text, lead),
+                        stated_figures(arts[i].title, arts[i].text, lead))
             for i in ids if i in vecs and i in analyses and i in arts
         }  # fmt: skip
         self._save_clustering(c, assignments)

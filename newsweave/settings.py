@@ -69,6 +69,12 @@ class Settings:
     # similarity >= cluster_threshold; 0: never; with cluster_split only): an article that opened a story of its own
     # while its event's story was too thin to match. Dev mean of 6 orders 0.925 -> 0.931, held-out 0.912 -> 0.912
     cluster_rejoin: int = 1
+    # a grown story (with cluster_split) also splits where the figures its articles' leads state part it: the cut of
+    # similarity + 0.3 x the cosine of key figures (stated by >= 3 members) whose groups share them (cosine within
+    # >= 0.5), with the figures' between/within <= cluster_split_figures and the similarity's <=
+    # cluster_split_figures_sim (0: never): ECB+ twins told apart by "5.6" / "5.9" quakes, "125 seats" / "2013"
+    cluster_split_figures: float = 0.2
+    cluster_split_figures_sim: float = 0.9
     # summary
     summary_words: int = 100
     llm_url: str | None = None  # OpenAI-compatible endpoint, generative summary; key: $NEWSWEAVE_LLM_API_KEY

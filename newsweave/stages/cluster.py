@@ -46,6 +46,7 @@ from .cluster_split import (
     Terms,
     between_within,
     fiedler_cut,
+    figure_similarities,
     pair_similarities,
     two_groups,
 )
@@ -64,6 +65,9 @@ _WORD = re.compile(r"[^\W\d_][^\W_]+")
 # threshold close to it: the dev re-joins all had >= 0.15 (threshold 0.275), and at 100,000 stories most of the
 # 32 candidates are far one-article stories, each a similarity to compute
 REJOIN_NEAR = 0.5
+# a figure as the text states it: digits in groups of three, or with a decimal part, not inside a word or a longer
+# number ("5.9", "2013", "1,300"; not "IE8", "2m" or the parts of "1.2.3")
+_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w|[.,]\d)")
 
 
 def entity_keys(analysis: Analysis, limit: int = 12) -> tuple[str, ...]:
@@ -93,6 +97,17 @@ def content_terms(title: str | None, text: str, lead_chars: int = 1000) -> dict[
     return dict(Counter(w for w in _WORD.findall(s) if len(w) > 2 and w not in ENGLISH_STOP))
 
 
+def stated_figures(title: str | None, text: str, lead_chars: int = 1000) -> tuple[str, ...]:
+    """The figures the headline and the lead state, each once in order of appearance: years, magnitudes, counts
+    ("2013", "5.9", "125"); one-digit numbers (list marks, times, "8 years" in every report) and numbers with a
+    leading zero (dates' and phone numbers' parts) are left out."""
+    out: dict[str, None] = {}
+    for f in _FIGURE.findall(f"{title or ''}\n{text[:lead_chars]}"):
+        if len(f) > 1 and (f[0] != "0" or f.startswith("0.")):
+            out.setdefault(f.replace(",", ""))
+    return tuple(out)
+
+
 _ARTICLE_ID = re.compile(r"a(?=[0-9a-f]*\d)[0-9a-f]+")  # records.content_id("a", ...): "a" and hex digits
 
 
@@ -120,7 +135,7 @@ def stored_member_features(store: Store, lead_chars: int) -> MemberFeatures:
         analyses, vecs = store.analyses(ids), store.embeddings(ids)
         return {
             i: Member(vecs[i], entity_keys(analyses[i]), content_terms(arts[i].title, arts[i].text, lead_chars),
-                      _day(arts[i].published))
+                      _day(arts[i].published), stated_figures(arts[i].title, arts[i].text, lead_chars))
             for i in ids if i in arts and i in analyses and i in vecs
         }  # fmt: skip
 
@@ -171,6 +186,11 @@ class StoryClusterer:
     split_fiedler: float = 0.0  # when average linkage's top cut only peels a few, fiedler_cut's at this ratio (0: no)
     merge_after_split: bool = True  # a group a split sets apart may merge at once with a story of its own event
     merge_guard: float = 0.0  # with split_ratio: no merge of two stories whose members' between/within is <= this
+    split_figures: float = 0.0  # with split_ratio: a cut whose stated figures' between/within is <= this ... (0: no)
+    split_figures_sim: float = 0.0  # ... and whose members' between/within similarity is <= this splits too
+    figure_weight: float = 0.3  # weight of the key figures' cosine in the cut that split_figures checks
+    figure_key: int = 3  # a figure stated by this many members is a key figure (one report's own says nothing)
+    figure_within: float = 0.5  # the two groups' members share key figures: their mean cosine within is >= this
     rejoin_size: int = 0  # with split_ratio: a near story of at most this many articles is re-checked when a story
     # grows, and joins it when each of its articles would now (join similarity >= threshold) (0: never)
     member_features: MemberFeatures | None = None  # stored members' features (stories loaded from the store)
@@ -202,6 +222,7 @@ class StoryClusterer:
             candidates=s.cluster_candidates, story_terms=s.cluster_story_terms, dormant_days=s.cluster_dormant_days,
             merge_threshold=s.cluster_merge_threshold, merge_guard=s.cluster_merge_guard, split_ratio=s.cluster_split,
             split_small_ratio=s.cluster_split_small, split_fiedler=s.cluster_split_fiedler,
+            split_figures=s.cluster_split_figures, split_figures_sim=s.cluster_split_figures_sim,
             rejoin_size=s.cluster_rejoin, member_features=member_features,
         )  # fmt: skip
 
@@ -382,8 +403,10 @@ class StoryClusterer:
 
     # -- streaming ----------------------------------------------------------------------------
     def assign(self, article_id: str, vec: np.ndarray, ents: tuple[str, ...] = (),
-               published: str | None = None, terms: Mapping[str, int] | None = None) -> str:  # fmt: skip
-        """Put one article into a story and return the story id."""
+               published: str | None = None, terms: Mapping[str, int] | None = None,
+               figures: Sequence[str] = ()) -> str:  # fmt: skip
+        """Put one article into a story and return the story id (``figures``: the ones its lead states,
+        ``stated_figures``, for the split check)."""
         day = _day(published)
         self._advance_clock(day)
         if terms:  # the article counts in the document frequencies before it is compared
@@ -397,7 +420,7 @@ class StoryClusterer:
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
             if self.split_ratio > 0:
-                self._keep_features(st, {article_id: Member(vec, tuple(ents), Terms(terms or {}), day)})
+                self._keep_features(st, {article_id: Member(vec, tuple(ents), Terms(terms or {}), day, tuple(figures))})
             small = self._small_near(sims, st) if self.rejoin_size > 0 and self.split_ratio > 0 else []  # (rows: now)
             if self.merge_threshold > 0:
                 # the stories the article was also close to are the ones it may have bridged
@@ -410,18 +433,18 @@ class StoryClusterer:
             if small:
                 st = self._rejoin(st, small)
         else:
-            st = self._open(article_id, vec, ents, terms, day)
+            st = self._open(article_id, vec, ents, terms, day, figures)
         return st.id
 
     def _open(self, article_id: str, vec: np.ndarray, ents: Iterable[str], terms: Mapping[str, int] | None,
-              day: int | None) -> _Story:  # fmt: skip
+              day: int | None, figures: Sequence[str] = ()) -> _Story:  # fmt: skip
         """A new story of one article, indexed unless it is already dormant."""
         ents = tuple(ents)
         st = _Story(story_id_for(article_id), [article_id], vec.astype(np.float32).copy(), Counter(ents),
                     Counter(dict(terms or {})), day, day)  # fmt: skip
         st.tfw = {t: 1 + math.log(k) for t, k in st.terms.items()}
         if self.split_ratio > 0:
-            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), Terms(terms or {}), day)
+            st.feats[article_id] = Member(st.vec_sum.copy(), tuple(ents), Terms(terms or {}), day, tuple(figures))
         self.stories[st.id] = st
         if not self._dormant(st):
             self._append(st)
@@ -560,7 +583,30 @@ class StoryClusterer:
                 cut = fiedler_cut(sim, need)
             if cut is not None and self._parted(sim, *cut, self.split_fiedler):
                 return cut[1]
-        return None
+        return self._figure_cut(ms, sim, need) if self.split_figures > 0 else None
+
+    def _figure_cut(self, ms: Sequence[Member], sim: np.ndarray, need: int) -> list[int] | None:
+        """The members that leave when their stated figures part the story (twin events: "5.6" / "5.9"): the best
+        cut (average linkage, or the Fiedler cut when that peels fewer than ``need``) of the similarity plus
+        ``figure_weight`` times the key figures' cosine (``figure_similarities``), kept if, over the members that
+        state key figures, their cosine within the two groups is >= ``figure_within`` and between them at most
+        ``split_figures`` times that, and the similarity's between/within is at most ``split_figures_sim``."""
+        fsim, states = figure_similarities(ms, self.figure_key)
+        if int(states.sum()) < 2 * self.split_group:
+            return None
+        both = sim + self.figure_weight * fsim
+        stay, leave = two_groups(both)
+        if min(len(stay), len(leave)) < need:
+            with self._one_blas_thread():
+                cut = fiedler_cut(both, need)
+            if cut is None:
+                return None
+            stay, leave = cut
+        fa, fb = [i for i in stay if states[i]], [i for i in leave if states[i]]
+        means = between_within(fsim, fa, fb) if len(fa) > 1 and len(fb) > 1 else None
+        if means is None or means[1] < self.figure_within or means[0] > self.split_figures * means[1]:
+            return None
+        return leave if self._parted(sim, stay, leave, self.split_figures_sim) else None
 
     @staticmethod
     def _parted(sim: np.ndarray, a: Sequence[int], b: Sequence[int], ratio: float) -> bool:
