@@ -131,6 +131,21 @@ def test_the_judge_is_only_a_person_introduced_as_judge(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_the_company_is_the_company_the_article_named(nlp: Any) -> None:
+    # sentences of the stream's IE patch and cable-cut stories (ECB+ 27, 30)
+    text = ("Microsoft said today that attackers are exploiting a previously unknown vulnerability in Internet "
+            "Explorer. The company said it is working on an official patch to plug the security hole.")  # fmt: skip
+    assert find(quotes(nlp, text), "official patch").speaker_name == "Microsoft"
+    text = ("France Telecom says the cause of the cuts is still unclear. The company managing the cables says a ship "
+            "is under way to carry out repairs.")  # fmt: skip
+    assert find(quotes(nlp, text), "a ship is under way").speaker_name is None  # another company
+    text = ("The United Nations Security Council is weighing a resolution. The United Nations said it was concerned. "
+            "Pirates prompted a German cruise ship to evacuate 420 passengers after the company decided not to risk "
+            "their safety.")  # fmt: skip
+    assert all(q.speaker_name != "United Nations" for q in quotes(nlp, text) if "risk" in q.content.text)
+
+
+@pytest.mark.slow
 def test_according_to_gives_the_channel(nlp: Any) -> None:
     text = (
         "Foreign Minister Sergey Lavrov met his guest. "

@@ -751,11 +751,50 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     definite = _definite(subj)
     if low == "old" and definite and subj.i >= 2 and ctx.doc[subj.i - 2].lower_ == "year":
         return sp, ctx.recent_person(s)  # "said the 29-year-old": the person named before
+    if low in COMPANY_NOUNS and definite and (org := _company_holder(ctx, subj, s)) is not None:
+        return sp, org
     # "the beer distributor's president": a possessor that is a common noun introduces the role's holder; only a
     # person introduced with that title is its antecedent (not the last person named)
     # so does a possessive pronoun: 'her spokesman said' is not the woman named before ("her")
     owned = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PRON") for c in subj.lefts)
     return sp, _role_holder(ctx, s, low, definite, title_only=owned)
+
+
+# nouns by which an article calls a company it named ("Microsoft ... the company said")
+COMPANY_NOUNS = frozenset("company firm airline carrier corporation automaker retailer".split())
+# words of organisations that are no company ("United Nations", "Security Council", "Defence Ministry")
+_INSTITUTION = frozenset("nations council ministry department police navy army government agency commission union "
+                         "court committee parliament congress senate university school".split())  # fmt: skip
+_COMPANY_REACH = 4  # sentences back, counting the speaker's, where the company must have been named
+# organisations an article names as its sources or channels, no company it calls "the company"
+_MEDIA = frozenset({"ap", "afp", "reuters", "associated press", "cnn", "bbc", "upi", "tass", "interfax", "xinhua"})
+
+
+def _company_holder(ctx: Ctx, subj: Token, s: int) -> str | None:
+    """The company "the company" (or "the airline", "the firm") refers to: of the organisations named outside quotes
+    before it, the one named most often, named within the last ``_COMPANY_REACH`` sentences; none when the noun is
+    specified ("the company managing the cables": another company) or carries a possessor."""
+    if any(c.dep_ in ("relcl", "acl", "prep", "poss", "appos") for c in subj.children):
+        return None
+    k = ctx.sent_of[min(s, len(ctx.doc) - 1)]
+    near = ctx.sents[max(0, k - _COMPANY_REACH + 1)][0]
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    subject: set[str] = set()
+    for e, label in zip(ctx.ents, ctx.ent_labels, strict=True):
+        if label != "ORG" or e.start >= s or ctx.quoted[e.start]:
+            continue
+        name = clean_name(e.text)
+        if not name or " - " in name or name.lower() in _MEDIA or name.lower().removeprefix("the ") in _MEDIA \
+                or _INSTITUTION.intersection(name.lower().split()):  # fmt: skip
+            continue  # (a headline glued to a name: "IE9 Computerworld - Microsoft"; "the United Nations")
+        counts[name] = counts.get(name, 0) + 1
+        last[name] = e.start
+        if e.root.dep_ in ("nsubj", "nsubjpass"):
+            subject.add(name)
+    # named twice, or as a subject ("Reliance said ..."): not an aside ('controlled by Motorola Inc.', '(UTC)')
+    ranked = [n for n in counts if last[n] >= near and (counts[n] >= 2 or n in subject)]
+    return max(ranked, key=lambda n: (counts[n], last[n]), default=None)
 
 
 def _definite(subj: Token) -> bool:
