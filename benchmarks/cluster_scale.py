@@ -33,7 +33,7 @@ from benchmarks.cluster_stream import features  # noqa: E402
 from benchmarks.common import SHARED, load_jsonl, machine, peak_rss_mb, stamp  # noqa: E402
 from newsweave.records import StoryState  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, content_terms  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, content_terms, stated_figures  # noqa: E402
 
 
 def turn(vecs: np.ndarray, r: int) -> np.ndarray:
@@ -56,8 +56,10 @@ def shifted(iso: str | None, days: int) -> str | None:
 class Copies:
     """Copy r of article i: rotated embedding, suffixed entities and terms, shifted date."""
 
-    def __init__(self, records: list[dict], vecs: np.ndarray, ents: list, terms: list, shift_days: int) -> None:
+    def __init__(self, records: list[dict], vecs: np.ndarray, ents: list, terms: list, shift_days: int,
+                 figs: list[tuple[str, ...]]) -> None:  # fmt: skip
         self.records, self.vecs, self.ents, self.terms, self.shift = records, vecs, ents, terms, shift_days
+        self.figs = figs
         self._rot: dict[int, np.ndarray] = {}
 
     def vecs_of(self, r: int) -> np.ndarray:
@@ -67,12 +69,14 @@ class Copies:
             self._rot = {r: turn(self.vecs, r)}  # keep one copy's vectors
         return self._rot[r]
 
-    def article(self, r: int, i: int) -> tuple[str, np.ndarray, tuple[str, ...], dict[str, int], str | None]:
+    def article(self, r: int, i: int) -> tuple[str, np.ndarray, tuple[str, ...], dict[str, int], str | None,
+                                               tuple[str, ...]]:  # fmt: skip
         rec = self.records[i]
         sfx = f"#{r}" if r else ""
         terms = {t + sfx: n for t, n in self.terms[i].items()}
         ents = tuple(e + sfx for e in self.ents[i])
-        return f"{rec['id']}{sfx}", self.vecs_of(r)[i], ents, terms, shifted(rec.get("published"), r * self.shift)
+        figs = tuple(f + sfx for f in self.figs[i])
+        return f"{rec['id']}{sfx}", self.vecs_of(r)[i], ents, terms, shifted(rec.get("published"), r * self.shift), figs
 
 
 def summary(lat: list[tuple[float, float]]) -> dict[str, float]:
@@ -86,9 +90,9 @@ def summary(lat: list[tuple[float, float]]) -> dict[str, float]:
 
 
 def timed_assign(c: StoryClusterer, art: tuple, lat: list[tuple[float, float]]) -> None:
-    aid, v, e, terms, pub = art
+    aid, v, e, terms, pub, figs = art
     t, p = time.perf_counter(), time.process_time()
-    c.assign(aid, v, e, pub, terms)
+    c.assign(aid, v, e, pub, terms, figs)
     lat.append((time.perf_counter() - t, time.process_time() - p))
 
 
@@ -110,7 +114,7 @@ def big_index(copies: Copies, n_stories: int, s: Settings) -> dict:
     states = []
     t = time.perf_counter()
     for k in range(n_stories):
-        aid, v, e, terms, pub = copies.article(1 + k // m, k % m)
+        aid, v, e, terms, pub, _ = copies.article(1 + k // m, k % m)
         states.append(StoryState(id="s-" + aid, members=(aid,), centroid=tuple(v.tolist()),
                                  entities=tuple((x, 1) for x in e), first=pub, last=pub,
                                  terms=tuple(terms.items())))  # fmt: skip
@@ -142,7 +146,8 @@ def main() -> None:
     records = load_jsonl(SHARED / "clustering_stream" / "articles.jsonl")
     vecs, ents = features(records)
     terms = [content_terms(r.get("title"), r.get("text") or "", s.cluster_lead_chars) for r in records]
-    copies = Copies(records, np.ascontiguousarray(vecs, dtype=np.float32), ents, terms, args.shift_days)
+    figs = [stated_figures(r.get("title"), r.get("text") or "", s.cluster_lead_chars) for r in records]
+    copies = Copies(records, np.ascontiguousarray(vecs, dtype=np.float32), ents, terms, args.shift_days, figs)
     cross = (copies.vecs_of(0)[:300] @ copies.vecs_of(1)[:300].T).ravel()
     out: dict = {"cross_copy_cosine": {"mean": float(cross.mean()), "sd": float(cross.std()),
                                        "max": float(cross.max())}}  # fmt: skip
