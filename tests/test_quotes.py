@@ -146,6 +146,15 @@ def test_the_company_is_the_company_the_article_named(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_name_inside_another_labels_span_behind_a_title_is_a_person(nlp: Any) -> None:
+    # the stream's Qeshm quake (ECB+ 20): spaCy tags "Qeshm Governor Mehdi Irannejad" WORK_OF_ART
+    text = ('"So far only the collapse of walls of houses in the villages of Zainabieh and Koohi has been reported," '
+            "Qeshm Governor Mehdi Irannejad said. The governor also said that five people had received treatment "
+            "after being injured by the quake.")  # fmt: skip
+    assert find(quotes(nlp, text), "five people had received").speaker_name == "Mehdi Irannejad"
+
+
+@pytest.mark.slow
 def test_according_to_gives_the_channel(nlp: Any) -> None:
     text = (
         "Foreign Minister Sergey Lavrov met his guest. "

@@ -180,6 +180,7 @@ class Ctx:
             name = clean_name(e.text)
             if name and (e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)):
                 self.persons.append((e.start, e.end, name, _rank(e.root)))
+        self.persons += _titled_names(ents)
         self.unlike = _unlike_persons(doc, ents, {p[2] for p in self.persons})
         # a surname of a PERSON the tagger left untagged, as a subject ('Page avoided the camera ...'; not a ship's)
         people = {e[-1].text for e in ents if e.label_ == "PERSON" and clean_name(e.text) not in self.unlike}
@@ -334,6 +335,24 @@ class Ctx:
         if skipped >= lo:  # no person near, but a place or ship that took the pronoun: not a name further back
             return None
         return self.expand(cands[-1][2], cands[-1][0])
+
+
+def _titled_names(ents: Any) -> list[tuple[int, int, str, int]]:
+    """Names the tagger left inside another label's span behind a title: 'Qeshm Governor Mehdi Irannejad' tagged
+    WORK_OF_ART holds the person "Mehdi Irannejad" (the title, capitalised, then two or three capitalised words to the
+    span's end), so "The governor also said" finds him."""
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" or e.label_ in NUMERIC_LABELS:
+            continue
+        toks = list(e)
+        for j, t in enumerate(toks[:-2]):
+            rest = toks[j + 1 :]
+            if t.is_title and t.lower_ in ROLE_NOUNS and len(rest) <= 3 and all(x.is_title for x in rest):
+                if name := clean_name(" ".join(x.text for x in rest)):
+                    out.append((rest[0].i, e.end, name, _rank(e.root)))
+                break
+    return out
 
 
 def _rank(root: Token) -> int:
