@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.cluster_split import variant  # noqa: E402
-from benchmarks.cluster_stream import default_params, dev_stream  # noqa: E402
+from benchmarks.cluster_stream import default_params, dev_stream, stream_figures  # noqa: E402
 from benchmarks.common import bcubed, machine, stamp  # noqa: E402
 from newsweave.stages.cluster import StoryClusterer  # noqa: E402
 from newsweave.stages.cluster_split import between_within, two_groups  # noqa: E402
@@ -42,6 +42,7 @@ def main() -> None:
     ap.add_argument("--quiet", action="store_true", help="only the summary")
     args = ap.parse_args()
     records, vecs, ents, terms, dev = dev_stream()
+    figs = stream_figures(records)
     params = dict(default_params(), **variant(args.variant))
     event = {r["id"]: r["event"] for r in records}
     orders = [list(dev)]
@@ -52,7 +53,8 @@ def main() -> None:
     oracle_cut, oracle_merge, base = [], [], []
     for k, order in enumerate(orders):
         c = StoryClusterer(**params)
-        got = [c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i]) for i in order]
+        got = [c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i], figs[i])
+               for i in order]  # fmt: skip
         pred = [c.final_story(records[i]["id"], s) for i, s in zip(order, got, strict=True)]
         gold = [records[i]["event"] for i in order]
         f1 = bcubed(gold, pred)[2]
