@@ -67,7 +67,7 @@ def test_a_measure_after_a_figure_tagged_apart_is_its_unit() -> None:
     found = _numbers(text, "1", "500 - square - kilometer", "1, 500 kilometers")
     assert (1500, "kilometers", None) in found
     text = "The quake has been followed by frequent aftershocks varying from 2.8 to 3.8 degrees on the Richter scale."
-    assert _numbers(text, "2.8") == [(2.8, "degrees", None)]
+    assert _numbers(text, "2.8") == [(2.8, "magnitude", None)]  # degrees on the Richter scale: a magnitude
     # points scored stay counted; "at one point" is no measure
     assert _numbers("Shy Ely scored 23 points for the Purple Aces.", "23") == [(23, None, "points")]
     assert all(unit != "points" for _v, unit, _c in _numbers("He even laughed at one point.", "one"))
@@ -86,3 +86,10 @@ def test_a_word_before_the_figure_is_no_unit_and_power_is_measured() -> None:
     assert _numbers(text, "all three") == [(3, None, "engines")]
     text = "on a big jet the system can use 30 kilowatts _ enough electricity to run several large suburban houses."
     assert _numbers(text, "30") == [(30, "kilowatts", None)]
+
+
+def test_degrees_of_a_quake_are_its_magnitude() -> None:
+    text = "In December 2003, the southeastern city of Bam was razed by a 6.7 degree quake that left 31,000 dead."
+    assert _numbers(text, "6.7 degree", label="QUANTITY")[0][:2] == (6.7, "magnitude")
+    text = "The position is 26.94 degrees north latitude and 55.96 degrees east longitude."
+    assert _numbers(text, "26.94 degrees", label="QUANTITY")[0][:2] == (26.94, "degrees")

@@ -605,6 +605,9 @@ def _plural(word: str) -> bool:
 # the Richter scale" after it, or a decimal before a quake ("a 6.1 quake", "a 5.6 temblor")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[ \t]+of)?[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[ \t]*-?[ \t]*magnitude\b|[ \t]+on[ \t]+the[ \t]+Richter\b", re.I)
+# degrees a quake is measured in: its magnitude, no angle or temperature
+_DEGREES_QUAKE = re.compile(r"(?:[ \t]*degrees?)?(?:[ \t]+on[ \t]+the[ \t]+Richter\b|[ \t]*-?[ \t]*(?:earth)?quakes?\b"
+                            r"|[ \t]*-?[ \t]*(?:temblor|tremor|aftershock)s?\b)", re.I)  # fmt: skip
 _QUAKE_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:earth)?quakes?\b|[ \t]*-?[ \t]*(?:temblor|tremor|aftershock)s?\b", re.I)
 
 
@@ -801,6 +804,8 @@ def number_at(text: str, start: int, end: int, label: str, sentences: Sequence[t
         # degrees"): the figure's unit, as in "1,500 kilometers", not what it counts (points scored stay counted;
         # "at one point", "zero day" are no measures)
         parsed["unit"], counts, verb = _pluralise(singular(counts)), None, None
+    if parsed["unit"] in ("degree", "degrees") and _DEGREES_QUAKE.match(text, end):
+        parsed["unit"] = "magnitude"  # "a 6.7 degree quake", "from 2.8 to 3.8 degrees on the Richter scale"
     out = {"start": start, "end": end, "text": text[start:end], **parsed, "counts": counts, "verb": verb,
            "sentence": sent}  # fmt: skip
     if (part := _PARTITIVE.match(text, end)) and part.group(1):
