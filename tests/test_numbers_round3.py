@@ -93,3 +93,20 @@ def test_degrees_of_a_quake_are_its_magnitude() -> None:
     assert _numbers(text, "6.7 degree", label="QUANTITY")[0][:2] == (6.7, "magnitude")
     text = "The position is 26.94 degrees north latitude and 55.96 degrees east longitude."
     assert _numbers(text, "26.94 degrees", label="QUANTITY")[0][:2] == (26.94, "degrees")
+
+
+def test_a_large_sum_nothing_is_counted_for_joins_the_row_that_counts_it() -> None:
+    """The stream's PAL story: "dlrs 2.1 billion in debts" (nothing counted) and "$2.1 billion in debt" of two
+    other articles are one row; a figure under a million stays its own row."""
+    from newsweave.stages.facts import build_number_table
+
+    def n(value: float, counts: str | None) -> dict:
+        return {"value": value, "unit": "$", "counts": counts, "text": str(value), "start": 0, "end": 3}
+
+    rows = build_number_table([("a1", [n(2_100_000_000, None), n(500_000, None)]),
+                               ("a2", [n(2_100_000_000, "debt")]), ("a3", [n(2_100_000_000, "debt"),
+                                                                          n(500_000, "supplies")]),
+                               ("a4", [n(500_000, "supplies")])])  # fmt: skip
+    debt = [r for r in rows if r["value"] == 2_100_000_000]
+    assert len(debt) == 1 and debt[0]["counts"] == "debt" and sorted(debt[0]["articles"]) == ["a1", "a2", "a3"]
+    assert len([r for r in rows if r["value"] == 500_000]) == 2

@@ -181,6 +181,7 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
                 g["unplaced"] = g.get("unplaced", False) or not n.get("places")
                 if n.get("verb"):  # what a row's rival figures did: a vague or added figure's verb is no outcome
                     g.setdefault("rival_verbs", set()).add(str(n["verb"]).lower())
+    _merge_uncounted(groups)
     # a conflict needs the same thing counted with the same outcome ("87 civilians dead" against
     # "100 civilians killed"): the same noun alone ("3 million people affected" against "200,000
     # people") is too weak, and clock times ("21:53 UTC") count nothing
@@ -207,6 +208,34 @@ def build_number_table(items: Iterable[tuple[str, list[dict[str, Any]]]]) -> lis
         groups.values(),
         key=lambda g: (not g["conflict"], not any(c.isdigit() for c in g["text"]), -len(g["articles"]), -g["value"]),
     )
+
+
+UNCOUNTED_MERGE_MIN = 1_000_000  # a figure this large with its unit and nothing counted is the one row counting it
+
+
+def _merge_uncounted(groups: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+    """A large figure with a unit that other articles say what it counts ("$2.1 billion" beside "$2.1 billion in
+    debt") joins that row when there is exactly one such row, carried by two articles or more: one sum, not two rows
+    of it. Figures under a million and percentages do not ("20 percent" of one article is no other's "20 percent
+    stake"; a "$500,000" deductible is no "$500,000" of supplies)."""
+    for key in [k for k in groups if k[2] is None and k[1] not in (None, "%")]:
+        value, unit = key[0], key[1]
+        if not isinstance(value, int | float) or abs(value) < UNCOUNTED_MERGE_MIN:
+            continue
+        homes = [k for k in groups if k[:2] == (value, unit) and k[2] is not None]
+        if len(homes) != 1 or len(groups[homes[0]]["articles"]) < 2:  # (a second article's say, not one's reading)
+            continue
+        g, home = groups.pop(key), groups[homes[0]]
+        home["articles"] += [a for a in g["articles"] if a not in home["articles"]]
+        home["spans"] += g["spans"]
+        for field in ("qualifiers", "verbs"):
+            home[field] += [v for v in g[field] if v not in home[field]]
+        home["part"] = home.get("part", True) and g.get("part", True)
+        for field in ("rivals", "places", "rival_verbs"):
+            if field in g:
+                home.setdefault(field, set()).update(g[field])
+        if "unplaced" in g:
+            home["unplaced"] = home.get("unplaced", False) or g["unplaced"]
 
 
 BORROW_DAYS = 2  # an undated article borrows a date when its story's dated articles span at most this
