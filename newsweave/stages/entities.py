@@ -511,6 +511,9 @@ _A_BRANCH_BEFORE = re.compile(r"\b(?:a|an)\s+(?:local\s+|nearby\s+)?$")  # peopl
 _EMPLOYER_BEFORE = re.compile(r"\b(?:director|manager|analyst|analysts|researcher|researchers|engineer|engineers|"
                               r"executive|executives|spokesman|spokeswoman|spokesperson|officer|scientist|"
                               r"employee|employees|staff|founder|vice\s+president)\s+(?:with|at)\s+$", re.I)
+_AIRLINE_AFTER = re.compile(r"\s+(?:flight|flights|jet|jets|jetliner|jetliners|airliner|airliners)\b")
+_ISLAND_BEFORE = re.compile(r"\b(?:island|islands|isle|archipelago|atoll)\s+of\s+$", re.I)
+_ISLAND_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:island|islands|archipelago|atoll)\b")
 _TOKEN = re.compile(r"[A-Za-z][\w.'’-]*|[,;:()\"“”]")
 
 
@@ -528,7 +531,9 @@ def _context_votes(text: str, m: Mention, person: bool = False, named: bool = Fa
         votes["GPE"] += 2  # "in the town of Khan Shaykhun"
     if m.label not in _PLACE and len(words) > 1 and words[0] in _PLACE_WORDS:
         votes["LOC"] += 3  # "the Col de Port"
-    if m.label in ("PERSON", "ORG") and _FACILITY_AFTER.match(after):
+    if m.label in ("PERSON", "ORG", "NORP") and (_ISLAND_BEFORE.search(before) or _ISLAND_AFTER.match(after)):
+        votes["LOC"] += 2  # "the island of Fernando de Noronha", "Fernando de Noronha, an island located" (spaCy's ORG)
+    elif m.label in ("PERSON", "ORG") and _FACILITY_AFTER.match(after):
         votes["FAC"] += 2  # "at Kings Cross station", "Rebibbia jail"
     elif m.label in ("PERSON", "ORG", "NORP") and _AREA_AFTER.match(after) or (
             m.label in ("PERSON", "ORG") and _TOWNS_AFTER.match(after)):  # fmt: skip
@@ -539,6 +544,9 @@ def _context_votes(text: str, m: Mention, person: bool = False, named: bool = Fa
         votes["GPE"] += 2  # "properties were searched in Dewsbury, about eight miles from"; not "in Colts territory"
     if m.label in ("PERSON", "FAC", "GPE", "PRODUCT") and _MEDIA_AFTER.match(after):
         votes["ORG"] += 2  # "told Mir television"
+    elif (m.label in ("PERSON", "LOC", "FAC", "NORP") and len(words) == 1 and _AIRLINE_AFTER.match(after)
+          and normalise(m.text) not in _PLACES and normalise(m.text) not in _GAZETTEER):  # fmt: skip
+        votes["ORG"] += 2  # an airline: "died on the Valujet flight" (spaCy's LOC); not "the Paris flight"
     elif m.label in ("PERSON", "GPE", "FAC", "NORP", "PRODUCT") and (
             _SERVICE_AFTER.match(after) or _SAID_ON.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "another Twitter user", "Verizon customers", "announced on Twitter"
@@ -583,8 +591,10 @@ def _context_votes(text: str, m: Mention, person: bool = False, named: bool = Fa
         votes["PERSON"] += 2  # "P.J. Carlesimo (Oklahoma City), Eddie Jordan (Washington)" (spaCy's ORG)
     elif m.label == "ORG" and _films_maker(m.text) and _GENRE_AFTER.match(after):
         votes["PERSON"] += 2  # a film's maker: "the new Baz Luhrmann romantic adventure" (spaCy's ORG)
-    elif len(words) > 1 and (words[-1] in _BODY_LAST | _ORG_NOUNS or normalise(m.text) in _GAZETTEER):
+    elif len(words) > 1 and (words[-1] in _BODY_LAST | _ORG_NOUNS or normalise(m.text) in _GAZETTEER
+                             or words[-1] in _PERSON_PLACE_HEADS):  # fmt: skip
         pass  # "Rep. Nick Rahall (D) of West Virginia, the chairman", "Professor at Duke University, who": not people
+        # (nor "the Libertador General Bernardo O'Higgins Region": the region's name, after no one's title)
     elif m.label in ("PERSON", "ORG", "GPE") and _role_before(before):
         votes["PERSON"] += 2  # "team spokesperson Corinne Druey"
     elif (m.label in ("PERSON", "ORG", "GPE") and len(words) > 1 and not (m.label == "GPE" and before.endswith(" of "))
@@ -630,8 +640,12 @@ def _shape_label(surface: str, label: str) -> str | None:
     building, ORG for a body or company; None when the shape says nothing or agrees with ``label``
     (laws, events, works keep theirs: "Clean Air Act", "Battle of Britain")."""
     words = [w.lower().strip(".,") for w in surface.split()]
+    if label == "PERSON" and len(words) == 1 and _FIRM_CAMEL.fullmatch(surface):
+        return "ORG"  # "the airline's parent SAirGroup": no one's name opens with two capitals and a small letter
     if len(words) < 2 or label not in _NAME_LABELS | {"NORP"} or surface in _GAZETTEER:
         return None
+    if label == "PERSON" and words[0] in _SAINT_TOWN_FIRST and surface.split()[1][:1].isupper():
+        return "GPE"  # "San Pedro de La Paz", "Santa Cruz de Tenerife" (spaCy's PERSON): a town named for a saint
     after = next((i for i, w in enumerate(words[:-1]) if w in _TITLE_INSIDE), None)
     if after is not None and words[-1] not in _BODY_LAST | _STREET_LAST and 1 <= len(words) - after - 1 <= 3:
         rest = surface.split()[after + 1 :]
@@ -652,6 +666,8 @@ def _shape_label(surface: str, label: str) -> str | None:
     return None
 
 
+_FIRM_CAMEL = re.compile(r"[A-Z]{2}[a-z]+[A-Z][a-z]+\w*")  # "SAirGroup"; not "DeShawn", "McDermott", "LeBron"
+_SAINT_TOWN_FIRST = frozenset({"san", "santa", "santo", "são", "sao"})  # (people's names open with "Saint" too)
 # plurals that end places' names: "Palm Springs", "Golan Heights", "Hawaiian Gardens", "Finger Lakes"
 _PLACE_PLURALS = frozenset("""
     falls springs mountains lakes keys heights gardens islands isles hills plains highlands woods rapids flats pines
@@ -659,18 +675,37 @@ _PLACE_PLURALS = frozenset("""
     downs fields cliffs rocks bluffs wells cays avenues aves streets sts roads emirates
 """.split())  # fmt: skip
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+_CAPITALISED_WORDS = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _TEAM_PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s|\d+ers")  # "Dolphins", "Broncos", "49ers"; not "Davis"
+
+
+# the major leagues' team names in the plural that are no people's or group's word ("Texans", "Indians", "Senators",
+# "Nationals", "Islanders", "Patriots" are): after a town that is also a census name ("Denver", "Golden State" are
+# not in the place list) they still make a team
+_TEAM_NAMES = frozenset("""
+    49ers 76ers bengals bills broncos browns buccaneers chargers chiefs colts cowboys dolphins falcons jaguars
+    packers panthers raiders ravens redskins seahawks steelers titans vikings celtics nets hornets cavaliers
+    mavericks nuggets pistons warriors rockets pacers clippers lakers grizzlies bucks timberwolves pelicans knicks
+    spurs raptors suns blazers wizards supersonics sonics bobcats diamondbacks braves orioles cubs rockies astros
+    dodgers marlins brewers mets yankees phillies padres mariners bruins sabres blackhawks oilers canadiens
+    predators flyers penguins canucks thrashers
+""".split())  # fmt: skip
 
 
 def _town_and_plural(surface: str) -> bool:
     """A known town or state, then a plural no place's name ends with: a team's full name ("Miami Dolphins",
-    "Denver Broncos", "San Francisco 49ers"; not "Palm Springs", "Colorado Springs", "Cayman Islands")."""
+    "San Francisco 49ers"; not "Palm Springs", "Colorado Springs", "Cayman Islands", "South Wales", "Northern
+    Emirates"); or any town's name before a league's team name ("Denver Broncos", "Golden State Warriors")."""
     head, _sep, last = surface.rpartition(" ")
     return (bool(head) and _TEAM_PLURAL.fullmatch(last) is not None and last.lower() not in _PLACE_PLURALS
             and head.lower() not in _COMPASS and last not in _PLACES and last not in _GAZETTEER
-            and (head in _PLACES or _GAZETTEER.get(head) == "GPE"))  # (not "South Wales", "Northern Emirates")
+            and (head in _PLACES or _GAZETTEER.get(head) == "GPE"
+                 or last.lower() in _TEAM_NAMES and _CAPITALISED_WORDS.fullmatch(head) is not None))  # fmt: skip
 
 
+# a square bracket inside a word, as an editor marks a changed letter: "[I]t's", "I\]t" (markdown's escape); not
+# a name the editor put in: "[Obama] said"
+_BRACKET_IN_WORD = re.compile(r"[^\W\d_]\\?[\[\]][^\W\d_]|^\\?\[[^\W\d_]{1,2}\\?\][^\W\d_]")
 _CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday""".split())
 
@@ -881,6 +916,8 @@ def _not_an_entity(m: Mention, surface: str, text: str | None, surnames: set[str
     if re.search(r"(?i)\bn't\b|(?<=\s)'(?:re|ve|ll|m|d)\b", surface):  # "DO N'T Appropriate": a tokenized contraction
         return True
     if m.label == "PERSON" and _LETTER_DIGIT.search(surface):  # "COVID-19", "MD-11", "AF447": a code
+        return True
+    if _BRACKET_IN_WORD.search(m.text):  # '"[I]t's like trying to find ...': an editor's bracket inside a word
         return True
     if not any(ch.isupper() for ch in surface):  # "un" of "un-indicted", tagged ORG: names have a capital
         return True
@@ -1466,11 +1503,13 @@ def _sports_plurals(by_surface: dict[str, Counter[str]], cues: dict[str, Counter
                     after_the: Counter[str], sports: Callable[[], bool]) -> None:
     """In a sports story (a win-loss record), a one-word plural written after "the" in half its mentions at least,
     that spaCy tags as a thing or a place, is a team (in place): "Manning and the Broncos" (spaCy's PRODUCT); not a
-    census name, a people's word or demonym ("the Titans", "the Americans": groups as well), a known place."""
+    census name, a people's word or demonym ("the Americans": groups as well), a known place; a league's team name
+    of a demonym's shape is a team in any label ("the Titans' Chris Johnson", spaCy's NORP)."""
     for s, labs in by_surface.items():
         if (" " not in s and _PLURAL.fullmatch(s) and 2 * after_the[s] >= counts[s] and s not in _GAZETTEER
-                and s not in _PLACES and s.lower() not in _SURNAMES | _GIVEN_NAMES and not _group_shape(s)
-                and _majority_family(labs + cues[s]) in ("PRODUCT", "PLACE", "WORK_OF_ART", "LAW")
+                and s not in _PLACES and s.lower() not in _SURNAMES | _GIVEN_NAMES
+                and (_majority_family(labs + cues[s]) in ("PRODUCT", "PLACE", "WORK_OF_ART", "LAW")
+                     and not _group_shape(s) or s.lower() in _TEAM_NAMES)
                 and sports()):  # fmt: skip
             cues[s]["ORG"] += 3 * counts[s] + sum(labs.values())
 
@@ -2678,6 +2717,13 @@ _SCORE_TAIL = re.compile(r"(?<=[a-z])\s+(?:\d{1,3}\s?-\s?\d{1,2}|\d{1,2}\s?-\s?\
 
 
 _NAME_GOES_ON = re.compile(r"\)\s+[A-Z]")  # "Regulatory Reform (Fire Safety) Order": the bracket is the name's
+# a dateline: a place in capitals opening an article or a line, before its country or state and the wire's name or a
+# dash ("ZURICH, Switzerland (AP) _", "TORONTO (AP) _", "LONDON (Reuters) -", "PARIS —")
+_DATELINE_LINE = re.compile(r"(?:^|\n)[ \t]*$")
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa|"
+                             r"Bloomberg|PTI|IANS|Xinhua|CP)\)|[—–_]|--?\s)")
+# a flight's number after an airline's name: "Air France Flight 447", "Valujet Flight 592" (the airline is the ORG)
+_FLIGHT_TAIL = re.compile(r"\s+[Ff]light(\s+\d{1,5}[A-Z]?)?$")
 
 
 def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[str]) -> list[tuple[str, Mention]]:
@@ -2712,6 +2758,12 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
             # the name ends before it and is the team's (a player's stays a person's: "Nadal 6-4")
             m = Mention(m.start, m.start + score.start(), m.text[: score.start()],
                         m.label if m.label == "PERSON" else "ORG")
+        if (m.label != "PERSON" and (flight := _FLIGHT_TAIL.search(m.text)) is not None and flight.start() > 0
+                and (flight.group(1) or re.match(r"\s+\d", text[m.end : m.end + 3]))):  # fmt: skip
+            # "Air France Flight 447" (spaCy's ORG "Air France Flight"): a flight is no organisation, its airline is
+            m = Mention(m.start, m.start + flight.start(), m.text[: flight.start()], "ORG")
+        if _dateline(text, m):  # "ZURICH, Switzerland (AP) _" (spaCy's ORG): the place the story was filed from
+            m = Mention(m.start, m.end, m.text, "GPE")
         if m.label == "PERSON" and (cut := _word_before_a_name(m.text, surnames, lower, full)):
             # "Panthers Reggie Bush", "GM Ed Stefanski", "Losing Thomas": spaCy ran a team, a title or a
             # sentence's first word into the name; the name starts after it
@@ -2752,6 +2804,15 @@ def _mended(items: list[tuple[str, Mention]], texts: dict[str, str], lower: set[
                 m = Mention(start, m.end, text[start : m.end], m.label)
         out.append((art_id, m))
     return out
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """A place in capitals opening an article or a line, then its country and the wire's name or a dash: a
+    dateline ("ZURICH, Switzerland (AP) _", "TORONTO (AP) _")."""
+    letters = [ch for ch in m.text if ch.isalpha()]
+    return (len(letters) >= 3 and all(ch.isupper() for ch in letters) and m.label in _NAME_LABELS
+            and _DATELINE_LINE.search(text, max(0, m.start - 8), m.start) is not None
+            and _DATELINE_AFTER.match(text, m.end) is not None)  # fmt: skip
 
 
 _STYLED_BY = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "saint"})
