@@ -80,3 +80,15 @@ def test_a_camel_cased_company_is_no_person() -> None:
             "ran for 40 yards.")
     lab = _labels(text, [("SAirGroup", "PERSON", 0), ("DeShawn Wynn", "PERSON", 0)])
     assert lab["SAirGroup"] == "ORG" and lab["DeShawn Wynn"] == "PERSON"
+
+
+def test_a_product_lines_editions_are_products() -> None:
+    # the stream's Internet Explorer story: "versions of Windows" and its editions (spaCy's ORG, LOC, GPE); a maker
+    # before its models keeps its label
+    text = ("The update is for IE on all currently supported versions of Windows. The flaw affects Windows XP, Vista "
+            "and 7, as well as Windows Server 2003 and Windows 8.1. Boeing said versions of the Boeing 737 and "
+            "Boeing 747 are safe.")
+    lab = _labels(text, [("Windows", "ORG", 0), ("Windows XP", "LOC", 0), ("Vista", "GPE", 0),
+                         ("Windows Server", "LOC", 0), ("Boeing", "ORG", 0), ("Boeing", "ORG", 1)])
+    assert lab["Windows"] == lab["Windows XP"] == lab["Vista"] == lab["Windows Server"] == "PRODUCT"
+    assert lab["Boeing"] != "PRODUCT"

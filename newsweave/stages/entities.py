@@ -1062,6 +1062,7 @@ def resolve_entities(
     _award_shows(by_surface, cues, counts, texts)
     _meteor_showers(by_surface, cues, read)
     _product_lines(by_surface, cues, counts, texts)
+    _product_families(by_surface, cues, counts, texts)
     _place_votes(by_surface, cues, counts, speaks)
     _places_named_as_bodies(by_surface, cues, counts, org_places, texts)
     lower = _lower_words(texts)
@@ -1555,6 +1556,34 @@ def _product_lines(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[
     for s, labs in by_surface.items():
         hit = _GLUED_VERSION.fullmatch(s)
         if s in lines or (hit is not None and hit.group(1) in lines):
+            cues[s]["PRODUCT"] += 3 * counts[s] + sum(labs.values())
+
+
+# "versions of Windows", "versions of Internet Explorer" (the last word; not "of Microsoft Internet Explorer"'s maker,
+# nor "of the Boeing 737"'s)
+_VERSIONS_OF = re.compile(r"\b(?:versions?|editions?) of (?:the )?(?:[A-Z]\w* )*([A-Z][a-z]+)\b(?![\s-]*[\dA-Z]|['’])")
+_LINE_ITEM = r"(?:[A-Z][\w.]*|\d+(?:\.\d+)?)"  # an edition after its line's name: "XP", "Vista", "Server", "8.1"
+_LINE_ITEMS = _LINE_ITEM + r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _LINE_ITEM + r")*"
+
+
+def _product_families(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+                      texts: dict[str, str]) -> None:  # fmt: skip
+    """A one-word name the story writes "versions of" and before two editions or more ("versions of Windows",
+    "Windows XP, Vista and 7", "Windows 8.1", "Windows Server") is a product line: names that open with it ("Windows
+    IE 8", "Windows Mail") and the editions it lists ("Vista", "XP": spaCy's GPE) are products (in place); not a
+    maker before its models ("versions of the Boeing 737": a number after the name)."""
+    lines = {w for t in texts.values() for w in _VERSIONS_OF.findall(t)} - set(_GAZETTEER) - _PLACES
+    members: set[str] = set()
+    for line in lines:
+        editions: set[str] = set()
+        for t in texts.values():
+            for run in re.finditer(rf"\b{line} ({_LINE_ITEMS})", t):
+                editions.update(re.findall(_LINE_ITEM, run.group(1)))
+        if len(editions) >= 2:
+            # (an edition may share a town's name: "Vista"; not a well-known place's)
+            members |= {line} | {e for e in editions if e[0].isupper() and e not in _GAZETTEER}
+    for s, labs in by_surface.items():
+        if s.split()[0] in members and (" " in s or s in members) and _majority_family(labs) != "PERSON":
             cues[s]["PRODUCT"] += 3 * counts[s] + sum(labs.values())
 
 
