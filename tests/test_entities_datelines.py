@@ -92,3 +92,20 @@ def test_a_product_lines_editions_are_products() -> None:
                          ("Windows Server", "LOC", 0), ("Boeing", "ORG", 0), ("Boeing", "ORG", 1)])
     assert lab["Windows"] == lab["Windows XP"] == lab["Vista"] == lab["Windows Server"] == "PRODUCT"
     assert lab["Boeing"] != "PRODUCT"
+
+
+def test_a_name_with_a_teams_turnovers_is_a_team() -> None:
+    # the stream's Hansbrough story: spaCy's PERSON on "a late Davidson rally", ORG on "Davidson's 17 turnovers"; a
+    # player named in full keeps his
+    text = ("Duke fended off a late Davidson rally to top the Wildcats, 79-67. Stephen Curry had seven of "
+            "Davidson's 17 turnovers in the loss. Curry's 3 turnovers were his fewest.")
+    lab = _labels(text, [("Duke", "ORG", 0), ("Davidson", "PERSON", 0), ("Stephen Curry", "PERSON", 0),
+                         ("Davidson", "ORG", 1), ("Curry", "PERSON", 1)])
+    assert lab["Davidson"] == "ORG" and lab["Curry"] == "PERSON"
+
+
+def test_a_balcony_is_a_place() -> None:
+    # the stream's Chile story: spaCy's PERSON on "Agustín Ross Balcony" (the balcony named after its architect)
+    text = "Agustín Ross Balcony was completely destroyed. Agustín Ross Balcony after the earthquake and tsunami."
+    lab = _labels(text, [("Agustín Ross Balcony", "PERSON", 0), ("Agustín Ross Balcony", "PERSON", 1)])
+    assert lab["Agustín Ross Balcony"] == "FAC"

@@ -473,7 +473,8 @@ _SERVICE_AFTER = re.compile(r"(?:['’]s)?\s+(?:account|accounts|user|users|page
                             r"platform|customers|subscribers|employees|executives)\b", re.I)
 # a team: a win-loss record or a score after its name ("putting Indy up 7 - 0"), a result before it
 _TEAM_AFTER = re.compile(r"\s*\(\d{1,2}-\d{1,2}\b|"
-                         r"\s+(?:led|leads|up|trailed|trails|beat|beats|edged)\s+\d{1,3}\s?-\s?\d{1,3}\b")
+                         r"\s+(?:led|leads|up|trailed|trails|beat|beats|edged)\s+\d{1,3}\s?-\s?\d{1,3}\b|"
+                         r"['’]s\s+\d{1,2}\s+(?:turnovers|possessions|fumbles)\b")  # "seven of Davidson's 17 turnovers"
 _TEAM_BEFORE = re.compile(r"\b(?:win|wins|victory|victories|loss|losses|defeat|defeats|upset)\s+(?:over|to)\s+"
                           r"(?:the\s+)?(?:(?:No\.\s*)?\d+\w*(?:-ranked)?\s+)?$")
 _RIVAL_BEFORE = re.compile(r"\b(?:over|against|beat|beats|beating|vs\.?|versus|face|faces|facing)\s+the\s+$")
@@ -556,7 +557,7 @@ def _context_votes(text: str, m: Mention, person: bool = False, named: bool = Fa
     elif (not person and m.label == "PERSON" and len(words) == 1 and not _known_given(m.text)
           and words[0] not in _SURNAMES and _ITS_AFTER.match(text, m.end)):  # fmt: skip
         votes["ORG"] += 2  # "Mozilla has released a scheduled update for its open source Firefox web browser"
-    if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON") and (
+    if not person and m.label in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG") and (
             _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before)):  # fmt: skip
         votes["ORG"] += 2  # "a 71-57 win over South Florida", "the Golden Eagles (14-2, 3-0)", "Indy led 13 - 3"
     elif (not person and m.label == "PERSON" and len(words) == 1 and _RIVAL_BEFORE.search(before)
@@ -612,7 +613,7 @@ def _context_votes(text: str, m: Mention, person: bool = False, named: bool = Fa
 _STREET_FIRST = frozenset({"rue", "place", "avenue", "avenida", "plaza", "piazza", "boulevard", "calle", "rua", "quai"})
 _STREET_LAST = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square",
                           "highway", "motorway", "bridge", "plaza", "hotel", "airport", "stadium", "prison", "jail",
-                          "lodge", "resort", "motel", "inn"})
+                          "lodge", "resort", "motel", "inn", "balcony", "promenade", "boardwalk"})
 _STORM_FIRST = frozenset({"typhoon", "hurricane", "cyclone", "superstorm"})  # "Typhoon Angela" PERSON
 _EVENT_LAST = frozenset({"awards", "games", "olympics", "championship", "championships", "cup", "festival", "summit",
                          "tournament", "marathon"})
