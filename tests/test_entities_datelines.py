@@ -109,3 +109,10 @@ def test_a_balcony_is_a_place() -> None:
     text = "Agustín Ross Balcony was completely destroyed. Agustín Ross Balcony after the earthquake and tsunami."
     lab = _labels(text, [("Agustín Ross Balcony", "PERSON", 0), ("Agustín Ross Balcony", "PERSON", 1)])
     assert lab["Agustín Ross Balcony"] == "FAC"
+
+
+def test_a_programs_file_name_is_a_product() -> None:
+    # the stream's Internet Explorer story: spaCy's PERSON on "Mshtml" of 'a DLL named "Mshtml . dll"'
+    text = 'It modifies the core library of IE - - a DLL named " Mshtml . dll" that contains the rendering engine.'
+    lab = _labels(text, [("IE", "PRODUCT", 0), ("Mshtml", "PERSON", 0)])
+    assert lab["Mshtml"] == "PRODUCT"

@@ -512,6 +512,7 @@ _A_BRANCH_BEFORE = re.compile(r"\b(?:a|an)\s+(?:local\s+|nearby\s+)?$")  # peopl
 _EMPLOYER_BEFORE = re.compile(r"\b(?:director|manager|analyst|analysts|researcher|researchers|engineer|engineers|"
                               r"executive|executives|spokesman|spokeswoman|spokesperson|officer|scientist|"
                               r"employee|employees|staff|founder|vice\s+president)\s+(?:with|at)\s+$", re.I)
+_FILE_AFTER = re.compile(r"\s?\.\s?(?:dll|exe|sys|ocx|jar)\b", re.I)  # a program's file: "Mshtml . dll"
 _AIRLINE_AFTER = re.compile(r"\s+(?:flight|flights|jet|jets|jetliner|jetliners|airliner|airliners)\b")
 _ISLAND_BEFORE = re.compile(r"\b(?:island|islands|isle|archipelago|atoll)\s+of\s+$", re.I)
 _ISLAND_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:island|islands|archipelago|atoll)\b")
@@ -579,8 +580,8 @@ def _context_votes(text: str, m: Mention, person: bool = False, named: bool = Fa
     elif (m.label == "PERSON" and len(words) > 1 and not _known_given(normalise(m.text).split()[0])
           and (_A_BRANCH_BEFORE.search(before) or m.text.startswith(("a ", "an ")))):  # fmt: skip
         votes["ORG"] += 2  # one of a chain's shops: "attacked outside of a local Rite Aid", "looted a Rite Aid"
-    if m.label in ("PERSON", "ORG", "GPE") and _VERSION_AFTER.match(after):
-        votes["PRODUCT"] += 2  # "just released Firefox 3.05 to Firefox users"
+    if m.label in ("PERSON", "ORG", "GPE") and (_VERSION_AFTER.match(after) or _FILE_AFTER.match(after)):
+        votes["PRODUCT"] += 2  # "just released Firefox 3.05 to Firefox users", 'a DLL named "Mshtml . dll"'
     elif not person and m.label in ("PERSON", "ORG", "GPE") and _CALIBRE_BEFORE.search(before):
         votes["PRODUCT"] += 2  # "she returned with a .357 Magnum" (a gun's calibre before its maker's or model's name)
     elif (not person and m.label == "PERSON" and len(words) == 1 and _EMPLOYER_BEFORE.search(before)
