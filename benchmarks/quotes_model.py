@@ -9,6 +9,14 @@ candidates, then the nested and covered drops of ``extract_quotes``). Extra cand
     nice -n 10 .venv/bin/python benchmarks/quotes_model.py [--analyse]
     nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --mean --ps 0.32 \
         --two-pass self,smax,omax,inside,holds,dw   # the product's second pass (round 18)
+    nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --ceiling   # where indirect recall is lost
+    nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --gbt2 gb,mean,mean3 [--gb-extra x:para=,...]
+        [--gb max_iter=400,max_depth=4] [--found-feats]   # boosted trees as the second pass (round 19)
+
+Round 19's variants (none adopted): ``--gbt2`` (boosted trees over the first pass's out-of-fold probability,
+the unbinned neighbour maxima and the small categorical features), ``--nb-cross con=`` (the second pass's
+neighbour features crossed with a feature), ``--shift 'h=pron-other:0.06;...'`` (the threshold moved by
+feature), ``--found-feats`` (a candidate would drop a hand-rule quote as nested or covered).
 
 Never reads held-out."""
 
@@ -248,6 +256,73 @@ def neighbour_features(fs: list[list[str]], probs: list[float], kinds: tuple[str
     return qr.neighbour_features([_where(f) for f in fs], probs, kinds)
 
 
+NB_CROSS = ""  # (--nb-cross: the prefix of the feature each neighbour feature is crossed with, '' for none)
+
+
+def with_cross(f: list[str], nb: list[str]) -> list[str]:
+    """The neighbour features, also crossed with the candidate's ``NB_CROSS`` feature ('con=', 'h=', ...)."""
+    if not NB_CROSS:
+        return nb
+    tag = next((x for x in f if x.startswith(NB_CROSS)), NB_CROSS + "?")
+    return nb + [f"{n}/{tag}" for n in nb if not n.startswith("n2:self")]
+
+
+def add_found_features(data: dict[int, Any]) -> None:
+    """Per candidate (training rows through their place, 'x:id:'), what accepting it does to the hand rules'
+    quotes: 'x:fholds' a found quote's cue and content lie in its content (the found one would be dropped as
+    nested), 'x:fcov' half of a found content or more lies in its longer content (dropped as covered)."""
+    for i, (rows, found, cands) in data.items():
+        span = {tuple(x for x in f if x.startswith(ID_PREFIXES)): (q.content.start, q.content.end) for f, q in cands}
+
+        def tags(f: list[str], span: dict[Any, tuple[int, int]] = span, found: list[Any] = found) -> list[str]:
+            se = span.get(tuple(x for x in f if x.startswith(ID_PREFIXES)))
+            if se is None:
+                return []
+            s, e = se
+            out = []
+            for q in found:
+                c, cue = q.content, q.cue or q.content
+                if s <= min(c.start, cue.start) and max(c.end, cue.end) <= e:
+                    out.append("x:fholds")
+                elif e - s > c.end - c.start and 2 * (min(e, c.end) - max(s, c.start)) >= c.end - c.start:
+                    out.append("x:fcov")
+            return sorted(set(out))
+
+        data[i] = ([(f + tags(f), ok) for f, ok in rows], found, [(f + tags(f), q) for f, q in cands])
+
+
+def two_pass_probs(
+    data: dict[int, Any], folds: list[list[int]], sel: Select, c: float, kinds: tuple[str, ...]
+) -> dict[int, tuple[list[float], list[float]]]:
+    """Both logistic passes' probabilities on every scored CV candidate: the second reads the candidate's own
+    features plus what the first pass decided around it (``neighbour_features``); the first pass's
+    probabilities on the fitting half are out of fold (an inner two-fold), on the scored half from the model of
+    the whole fitting half."""
+
+    def probs(w: dict[str, float], b: float, fs: list[list[str]]) -> list[float]:
+        return [1 / (1 + math.exp(-(b + sum(w.get(x, 0.0) for x in sel(f))))) for f in fs]
+
+    out: dict[int, tuple[list[float], list[float]]] = {}
+    for k in (0, 1):
+        fit, test = folds[k], folds[1 - k]
+        inner = [fit[0::2], fit[1::2]]
+        rows2: list[tuple[list[str], bool]] = []
+        for j in (0, 1):
+            w, b = fit_lr([(sel(f), ok) for i in inner[j] for f, ok in data[i][0]], c)
+            for i in inner[1 - j]:
+                fs = [f for f, _ok in data[i][0]]
+                nb = neighbour_features(fs, probs(w, b, fs), kinds)
+                rows2 += [(sel(f) + with_cross(f, n), ok) for (f, ok), n in zip(data[i][0], nb, strict=True)]
+        w2, b2 = fit_lr(rows2, c)
+        w, b = fit_lr([(sel(f), ok) for i in fit for f, ok in data[i][0]], c)
+        for i in test:
+            fs = [f for f, _q in data[i][2]]
+            p1 = probs(w, b, fs)
+            nb = neighbour_features(fs, p1, kinds)
+            out[i] = p1, probs(w2, b2, [f + with_cross(f, n) for f, n in zip(fs, nb, strict=True)])
+    return out
+
+
 def run_two_pass(
     data: dict[int, Any],
     arts: list[dict[str, Any]],
@@ -258,38 +333,100 @@ def run_two_pass(
     kinds: tuple[str, ...],
     mean: bool = False,
 ) -> dict[float, dict[float, dict[str, dict[str, float]]]]:
-    """A second logistic pass: the candidate's own features plus what the first pass decided around it
-    (``neighbour_features``); the first pass's probabilities on the fitting half are out of fold (an inner
-    two-fold), on the scored half from the model of the whole fitting half. ``mean``: the threshold is on
-    the mean of both passes' probabilities (``quote_learned.model_decisions``)."""
+    """The second pass's decisions (``two_pass_probs``) at each threshold of ``ps``; ``mean``: the threshold is
+    on the mean of both passes' probabilities (``quote_learned.model_decisions``)."""
+    golds: dict[float, list[list[Q]]] = {p: [] for p in ps}
+    preds: dict[float, list[list[Q]]] = {p: [] for p in ps}
+    for i, (p1, p2) in sorted(two_pass_probs(data, folds, sel, c, kinds).items()):
+        _rows, found, cands = data[i]
+        pr = [(x + y) / 2 for x, y in zip(p1, p2, strict=True)] if mean else p2  # (mean: the product's rule)
+        for p in ps:
+            acc = [q for (f, q), x in zip(cands, pr, strict=True) if x >= p + shift(f)]
+            golds[p].append(gold_quotes(arts[i]))
+            preds[p].append(as_preds(assemble(found, acc)))
+    return {p: {thr: score(golds[p], preds[p], thr) for thr in THRESHOLDS} for p in ps}
+
+
+SHIFT: dict[str, float] = {}  # (--shift: the threshold moved by this much for a candidate with the feature)
+
+
+def shift(f: list[str]) -> float:
+    return sum(SHIFT.get(x, 0.0) for x in f) if SHIFT else 0.0
+
+
+NB_KINDS = qr.NEIGHBOURS
+
+
+def neighbour_raw(fs: list[list[str]], probs: list[float]) -> list[list[float]]:
+    """The unbinned maxima of ``quote_learned.neighbour_maxima`` (-1: none) after the candidate's own probability."""
+    maxima = qr.neighbour_maxima([_where(f) for f in fs], probs)
+    return [[p] + [m[k] for k in NB_KINDS] for p, m in zip(probs, maxima, strict=True)]
+
+
+GB_EXTRA: tuple[str, ...] = ()  # (--gb-extra: analysis features the trees also read, one-hot)
+GB_PARAMS: dict[str, Any] = {"max_iter": 200, "max_depth": 3, "learning_rate": 0.05, "min_samples_leaf": 50}
+
+
+def run_gbt2(
+    data: dict[int, Any],
+    arts: list[dict[str, Any]],
+    folds: list[list[int]],
+    sel: Select,
+    c: float,
+    ps: list[float],
+    kinds: tuple[str, ...],
+    rule: str,
+) -> dict[float, dict[float, dict[str, dict[str, float]]]]:
+    """Boosted trees as the second pass: over the first pass's out-of-fold probability, the unbinned
+    neighbour maxima (``neighbour_raw``) and the small categorical features, one-hot. ``rule``: 'gb' the
+    trees' probability alone, 'mean' the mean with the first pass, 'mean3' the mean with both logistic passes."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
 
     def probs(w: dict[str, float], b: float, fs: list[list[str]]) -> list[float]:
         return [1 / (1 + math.exp(-(b + sum(w.get(x, 0.0) for x in sel(f))))) for f in fs]
 
     golds: dict[float, list[list[Q]]] = {p: [] for p in ps}
     preds: dict[float, list[list[Q]]] = {p: [] for p in ps}
+    lr2 = two_pass_probs(data, folds, sel, c, kinds) if rule == "mean3" else {}
     for k in (0, 1):
         fit, test = folds[k], folds[1 - k]
         inner = [fit[0::2], fit[1::2]]
-        rows2: list[tuple[list[str], bool]] = []
+        oof: list[tuple[list[str], bool, list[float]]] = []
         for j in (0, 1):
             w, b = fit_lr([(sel(f), ok) for i in inner[j] for f, ok in data[i][0]], c)
             for i in inner[1 - j]:
                 fs = [f for f, _ok in data[i][0]]
-                nb = neighbour_features(fs, probs(w, b, fs), kinds)
-                rows2 += [(sel(f) + n, ok) for (f, ok), n in zip(data[i][0], nb, strict=True)]
-        w2, b2 = fit_lr(rows2, c)
+                oof += [(f, ok, r) for (f, ok), r in zip(data[i][0], neighbour_raw(fs, probs(w, b, fs)), strict=True)]
+        dense = DENSE_PREFIXES + GB_EXTRA
+        cats = sorted({x for f, _o, _r in oof for x in f if x.startswith(dense)} | set(DENSE_FLAGS))
+        col = {x: n for n, x in enumerate(cats)}
+
+        def row(f: list[str], r: list[float], col: dict[str, int] = col) -> list[float]:
+            out = r + [0.0] * len(col)
+            for x in f:
+                if x in col:
+                    out[1 + len(NB_KINDS) + col[x]] = 1.0
+            return out
+
+        x = np.array([row(f, r) for f, _ok, r in oof])
+        y = np.array([ok for _f, ok, _r in oof], dtype=int)
+        gb = HistGradientBoostingClassifier(**GB_PARAMS, random_state=0).fit(x, y)
         w, b = fit_lr([(sel(f), ok) for i in fit for f, ok in data[i][0]], c)
         for i in test:
             _rows, found, cands = data[i]
             fs = [f for f, _q in cands]
             p1 = probs(w, b, fs)
-            nb = neighbour_features(fs, p1, kinds)
-            pr = probs(w2, b2, [f + n for f, n in zip(fs, nb, strict=True)])
-            if mean:  # (the product's rule: the mean of both passes)
-                pr = [(x + y) / 2 for x, y in zip(p1, pr, strict=True)]
+            xs = np.array([row(f, r) for f, r in zip(fs, neighbour_raw(fs, p1), strict=True)])
+            pg = list(gb.predict_proba(xs)[:, 1]) if fs else []
+            if rule == "gb":
+                pr = pg
+            elif rule == "mean":
+                pr = [(a + g) / 2 for a, g in zip(p1, pg, strict=True)]
+            else:
+                pr = [(a + g + q) / 3 for a, g, q in zip(p1, pg, lr2[i][1], strict=True)]
             for p in ps:
-                acc = [q for (f, q), x in zip(cands, pr, strict=True) if x >= p]
+                acc = [q for (f, q), xx in zip(cands, pr, strict=True) if xx >= p]
                 golds[p].append(gold_quotes(arts[i]))
                 preds[p].append(as_preds(assemble(found, acc)))
     return {p: {thr: score(golds[p], preds[p], thr) for thr in THRESHOLDS} for p in ps}
@@ -346,6 +483,68 @@ def run_stack(
                 golds[p].append(gold_quotes(arts[i]))
                 preds[p].append(as_preds(assemble(found, acc)))
     return {p: {thr: score(golds[p], preds[p], thr) for thr in THRESHOLDS} for p in ps}
+
+
+def _two_pass_accepts(
+    data: dict[int, Any], folds: list[list[int]], c: float, p: float, kinds: tuple[str, ...]
+) -> dict[int, list[bool]]:
+    """The product's decisions (both logistic passes, their mean against ``p``) on every CV candidate."""
+    return {
+        i: [(x + y) / 2 >= p for x, y in zip(p1, p2, strict=True)]
+        for i, (p1, p2) in two_pass_probs(data, folds, base_only, c, kinds).items()
+    }
+
+
+def ceiling(data: dict[int, Any], arts: list[dict[str, Any]], folds: list[list[int]]) -> None:
+    """Where indirect recall is lost under the product's CV decisions: each indirect gold attribution
+    missed at 0.3, by the first of: a kept prediction overlapping it > 0.3 matched to another gold
+    ('taken'), an output overlapping it > 0.3 dropped as nested or covered ('dropped'), a candidate
+    overlapping it > 0.3 that the model turned down ('rejected'), only overlaps of 0.3 or less ('near'),
+    nothing ('none'); and the candidate ceiling (every candidate overlapping a gold > 0.3 accepted)."""
+    from benchmarks.quotes_polnear import match
+
+    acc = _two_pass_accepts(data, folds, 0.5, 0.32, ("self", "smax", "omax", "inside", "holds", "dw"))
+    why: Counter[str] = Counter()
+    golds: list[list[Q]] = []
+    oracle: list[list[Q]] = []
+    n_ind = 0
+    for i in sorted(acc):
+        _rows, found, cands = data[i]
+        gold = gold_quotes(arts[i])
+        kept = [q for (_f, q), y in zip(cands, acc[i], strict=True) if y]
+        final = as_preds(assemble(found, kept))
+        allp = as_preds(found + kept)
+        candp = as_preds([q for _f, q in cands])
+
+        def ov(g: Q, ps: list[Q]) -> float:
+            return max((len(g.chars & p.chars) / len(g.chars) for p in ps), default=0.0) if g.chars else 0.0
+
+        _pairs, missed, _left = match(gold, final, 0.3)
+        for g in missed:
+            if g.direct:
+                continue
+            n_ind += 1
+            why[
+                "taken"
+                if ov(g, final) > 0.3
+                else "dropped"
+                if ov(g, allp) > 0.3
+                else "rejected"
+                if ov(g, candp) > 0.3
+                else "near"
+                if max(ov(g, allp), ov(g, candp)) > 0
+                else "none"
+            ] += 1
+        good = [
+            q
+            for (_f, q), p in zip(cands, candp, strict=True)
+            if any(len(g.chars & p.chars) / len(g.chars) > 0.3 for g in gold if g.chars)
+        ]
+        golds.append(gold)
+        oracle.append(as_preds(assemble(found, good)))
+    parts = ", ".join(f"{k} {v}" for k, v in why.most_common())
+    print(f"indirect misses @0.3 (CV, product decisions): {n_ind}: {parts}")
+    print(line("ceiling (oracle accept)", {thr: score(golds, oracle, thr) for thr in THRESHOLDS}))
 
 
 def line(name: str, res: dict[float, dict[str, dict[str, float]]]) -> str:
@@ -425,12 +624,19 @@ def spans(data: dict[int, Any], arts: list[dict[str, Any]], folds: list[list[int
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--analyse", action="store_true")
+    ap.add_argument("--ceiling", action="store_true", help="where indirect recall is lost (CV, product decisions)")
     ap.add_argument("--variants", default="")
     ap.add_argument("--scale", default="", help="';'-separated 'prefix:value,...' feature scales (L2 per group)")
     ap.add_argument("--ps", default="0.28,0.3,0.32", help="--two-pass: the thresholds")
     ap.add_argument("--mean", action="store_true", help="--two-pass: threshold the mean of both passes")
     ap.add_argument("--c2", type=float, default=0.5, help="--two-pass: C of both passes")
     ap.add_argument("--two-pass", default="", help="';'-separated kinds lists of neighbour_features")
+    ap.add_argument("--nb-cross", default="", help="--two-pass: cross the neighbour features with this feature prefix")
+    ap.add_argument("--gb-extra", default="", help="--gbt2: feature prefixes the trees also read (x:para=,...)")
+    ap.add_argument("--shift", default="", help="--two-pass: 'feature:delta;...' threshold shifts by feature")
+    ap.add_argument("--found-feats", action="store_true", help="add x:fholds / x:fcov (add_found_features)")
+    ap.add_argument("--gbt2", default="", help="boosted trees as the second pass: rules gb,mean,mean3")
+    ap.add_argument("--gb", default="", help="--gbt2: HistGradientBoosting settings 'key=value,...'")
     ap.add_argument("--stack", action="store_true", help="boosted trees over the logistic logit (CV)")
     ap.add_argument("--seed", type=int, default=5, help="the folds' shuffle seed (5: quotes_polnear.py --cv)")
     ap.add_argument("--spans", type=int, default=0, help="the @0.8 failures by cause, N examples each")
@@ -453,17 +659,34 @@ def main() -> int:
     print(f"collected in {time.time() - t:.0f}s", file=sys.stderr)
     if args.spans:
         spans(data, arts, folds, args.spans)
+    if args.ceiling:
+        ceiling(data, arts, folds)
     if args.analyse:
         analyse(data, folds, 0.5, 0.3)
+    for kv in filter(None, args.gb.split(",")):
+        key, val = kv.split("=")
+        GB_PARAMS[key] = float(val) if "." in val else int(val)
     variants = VARIANTS()
     if args.stack:
         for p, res in run_stack(data, arts, folds, base_only, 0.5, [0.25, 0.3, 0.35, 0.4]).items():
             print(line(f"stack p{p}", res), flush=True)
+    global NB_CROSS, GB_EXTRA
+    if args.found_feats:
+        add_found_features(data)
+    SHIFT.update({k: float(x) for k, x in (kv.rsplit(":", 1) for kv in filter(None, args.shift.split(";")))})
+    GB_EXTRA = tuple(filter(None, args.gb_extra.split(",")))
+    NB_CROSS = args.nb_cross
     for spec in filter(None, args.two_pass.split(";")):
         kinds = tuple(spec.split(","))
         ps = [float(x) for x in args.ps.split(",")]
-        for p, res in run_two_pass(data, arts, folds, base_only, args.c2, ps, kinds, args.mean).items():
+        sel = with_prefixes("x:fholds", "x:fcov") if args.found_feats else base_only
+        for p, res in run_two_pass(data, arts, folds, sel, args.c2, ps, kinds, args.mean).items():
             print(line(f"2pass{' mean' * args.mean} {spec} p{p}", res), flush=True)
+    for rule in filter(None, args.gbt2.split(",")):
+        kinds = ("self", "smax", "omax", "inside", "holds", "dw")
+        ps = [float(x) for x in args.ps.split(",")]
+        for p, res in run_gbt2(data, arts, folds, base_only, args.c2, ps, kinds, rule).items():
+            print(line(f"gbt2 {rule} p{p}", res), flush=True)
     global SCALE
     for spec in filter(None, args.scale.split(";")):
         SCALE = {"*": 1.0} | {k + "=": float(x) for k, x in (kv.split(":") for kv in spec.split(","))}

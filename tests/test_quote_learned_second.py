@@ -68,3 +68,18 @@ def test_the_shipped_model_has_its_second_pass() -> None:
     assert set(second["kinds"]) == {"self", "smax", "omax", "inside", "holds", "dw"}
     assert 0.2 < second["mean_p"] < 0.5 and len(second["weights"]) > 1000
     assert any(w.startswith("n2:inside=") for w in second["weights"])
+
+
+@pytest.mark.slow
+def test_the_neighbour_maxima_are_the_unbinned_probabilities(nlp: Any) -> None:
+    """``neighbour_maxima`` gives the highest first-pass probability of each kind of neighbour (-1 when there
+    is none), which ``neighbour_features`` bins and ``benchmarks/quotes_model.py --gbt2`` reads raw."""
+    from newsweave.stages.quote_learned import NEIGHBOURS, neighbour_maxima
+
+    at = _where(nlp, "Clinton backed a plan to raise the minimum wage.")
+    keys = ["backed|dobj|past", "plan|noun-obj-clause", "raise|dobj|base"]
+    backed, plan, raise_ = neighbour_maxima([at[k] for k in keys], [0.9, 0.15, 0.05])
+    assert tuple(backed) == NEIGHBOURS
+    assert backed == {"smax": 0.15, "omax": 0.15, "inside": -1.0, "holds": 0.15, "dw": -1.0}
+    assert plan == {"smax": 0.9, "omax": 0.9, "inside": 0.9, "holds": 0.05, "dw": -1.0}
+    assert raise_["inside"] == 0.9 and raise_["holds"] == -1.0

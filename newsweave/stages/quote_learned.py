@@ -409,15 +409,17 @@ def _bin(p: float) -> str:
     return "0" if p < 0.1 else "1" if p < 0.2 else "2" if p < 0.3 else "3" if p < 0.5 else "4"
 
 
-def neighbour_features(at: list[Where], probs: list[float], kinds: tuple[str, ...] | list[str]) -> list[list[str]]:
-    """What the first pass decided around each candidate of a doc (binned probabilities), for the
-    second pass: the other candidates of its sentence ('smax'), those whose content overlaps its own
-    ('omax'), those whose content holds its cue ('inside': 'said [they believe X]' is one attribution,
-    the outer one) or whose cue lies in its content ('holds'), the same cue word elsewhere in the doc
-    ('dw'), and its own probability ('self', in twentieths)."""
+NEIGHBOURS = ("smax", "omax", "inside", "holds", "dw")
+
+
+def neighbour_maxima(at: list[Where], probs: list[float]) -> list[dict[str, float]]:
+    """The highest first-pass probability (-1: none) among each candidate's neighbours of each kind of
+    NEIGHBOURS: the other candidates of its sentence ('smax'), those whose content overlaps its own ('omax'),
+    those whose content holds its cue ('inside': 'said [they believe X]' is one attribution, the outer one)
+    or whose cue lies in its content ('holds'), the same cue word elsewhere in the doc ('dw')."""
     out = []
-    for j, (s, v, lo, hi, word) in enumerate(at):
-        m = dict.fromkeys(("smax", "omax", "inside", "holds", "dw"), -1.0)
+    for s, v, lo, hi, word in at:
+        m = dict.fromkeys(NEIGHBOURS, -1.0)
         for k, (s2, v2, lo2, hi2, word2) in enumerate(at):
             if v2 == v:
                 continue
@@ -432,9 +434,18 @@ def neighbour_features(at: list[Where], probs: list[float], kinds: tuple[str, ..
                 m["holds"] = max(m["holds"], p)
             if word2 == word:
                 m["dw"] = max(m["dw"], p)
+        out.append(m)
+    return out
+
+
+def neighbour_features(at: list[Where], probs: list[float], kinds: tuple[str, ...] | list[str]) -> list[list[str]]:
+    """What the first pass decided around each candidate of a doc, for the second pass: the maxima of
+    ``neighbour_maxima`` of the kinds asked, binned, and its own probability ('self', in twentieths)."""
+    out = []
+    for p, m in zip(probs, neighbour_maxima(at, probs), strict=True):
         f2 = [f"n2:{k}=" + ("none" if m[k] < 0 else _bin(m[k])) for k in m if k in kinds]
         if "self" in kinds:
-            f2.append(f"n2:self={min(int(probs[j] * 20), 19)}")
+            f2.append(f"n2:self={min(int(p * 20), 19)}")
         out.append(f2)
     return out
 
