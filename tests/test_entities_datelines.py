@@ -116,3 +116,11 @@ def test_a_programs_file_name_is_a_product() -> None:
     text = 'It modifies the core library of IE - - a DLL named " Mshtml . dll" that contains the rendering engine.'
     lab = _labels(text, [("IE", "PRODUCT", 0), ("Mshtml", "PERSON", 0)])
     assert lab["Mshtml"] == "PRODUCT"
+
+
+def test_a_stage_race_and_its_short_name_are_an_event() -> None:
+    # the stream's Tour stories: spaCy's ORG on "Tour de France" and on "the Tour"
+    text = ("The Tour de France will start in London. It will be the most spectacular Grand Depart the Tour has "
+            "ever seen, said Ken Livingstone.")
+    lab = _labels(text, [("Tour de France", "ORG", 0), ("Tour", "ORG", 1), ("Ken Livingstone", "PERSON", 0)])
+    assert lab["Tour de France"] == lab["Tour"] == "EVENT"

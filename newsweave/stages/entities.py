@@ -615,6 +615,7 @@ _STREET_FIRST = frozenset({"rue", "place", "avenue", "avenida", "plaza", "piazza
 _STREET_LAST = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square",
                           "highway", "motorway", "bridge", "plaza", "hotel", "airport", "stadium", "prison", "jail",
                           "lodge", "resort", "motel", "inn", "balcony", "promenade", "boardwalk"})
+_RACE_LINKS = frozenset({"de", "of", "du", "down"})  # a stage race: "Tour de France", "Tour of Flanders"
 _STORM_FIRST = frozenset({"typhoon", "hurricane", "cyclone", "superstorm"})  # "Typhoon Angela" PERSON
 _EVENT_LAST = frozenset({"awards", "games", "olympics", "championship", "championships", "cup", "festival", "summit",
                          "tournament", "marathon"})
@@ -653,8 +654,8 @@ def _shape_label(surface: str, label: str) -> str | None:
         rest = surface.split()[after + 1 :]
         if all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in rest) and not any(w.lower() in _TITLE_INSIDE for w in rest):
             return None if label == "PERSON" else "PERSON"  # "Marion County Sheriff Russ Isham"
-    if words[-1] in _EVENT_LAST or words[0] in _STORM_FIRST:
-        return None if label == "EVENT" else "EVENT"  # "Golden Globe Awards", "ACC Tournament"
+    if words[-1] in _EVENT_LAST or words[0] in _STORM_FIRST or words[0] == "tour" and words[1] in _RACE_LINKS:
+        return None if label == "EVENT" else "EVENT"  # "Golden Globe Awards", "ACC Tournament", "Tour de France"
     if words[0] in _STREET_FIRST or words[-1] in _STREET_LAST:
         return None if label in _PLACE else "FAC"
     if label == "PERSON" and (head := _PERSON_PLACE_HEADS.get(words[-1])):
@@ -1065,6 +1066,7 @@ def resolve_entities(
     _meteor_showers(by_surface, cues, read)
     _product_lines(by_surface, cues, counts, texts)
     _product_families(by_surface, cues, counts, texts)
+    _races_named_short(by_surface, cues, counts)
     _place_votes(by_surface, cues, counts, speaks)
     _places_named_as_bodies(by_surface, cues, counts, org_places, texts)
     lower = _lower_words(texts)
@@ -1587,6 +1589,15 @@ def _product_families(by_surface: dict[str, Counter[str]], cues: dict[str, Count
     for s, labs in by_surface.items():
         if s.split()[0] in members and (" " in s or s in members) and _majority_family(labs) != "PERSON":
             cues[s]["PRODUCT"] += 3 * counts[s] + sum(labs.values())
+
+
+def _races_named_short(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+                       counts: Counter[str]) -> None:  # fmt: skip
+    """"The Tour" in a story that names the "Tour de France" (or "Tour of Flanders") is the race, an event (in
+    place), whatever spaCy tagged (ORG)."""
+    for s, labs in by_surface.items():
+        if s == "Tour" and any(v.startswith("Tour ") and _shape_label(v, "ORG") == "EVENT" for v in by_surface):
+            cues[s]["EVENT"] += 3 * counts[s] + sum(labs.values())
 
 
 _METEOR_AFTER = re.compile(r"\s+meteors?\b", re.I)
