@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from newsweave.stages.clean import (
     Kind,
+    _button,
     _head_byline,
     _prepare,
     _references,
     _signature,
+    _teaser_cards,
     _testimonials,
     clean_text_dump,
 )
@@ -88,3 +90,38 @@ def test_a_byline_and_the_dek_over_it_leave_the_head_of_the_text() -> None:
     # no byline under the first paragraph: it is the article's
     lines, kinds = _lines(ARTICLE)
     assert _head_byline(lines, kinds, list(range(len(lines)))) == set()
+
+
+def test_a_date_labelled_as_a_fact_of_the_article_stays() -> None:
+    dump = ["The publisher set the date for the sequel this week.", "Released: June 17, 2025 by Tor Books", *ARTICLE]
+    lines, kinds = _lines(dump)
+    assert _head_byline(lines, kinds, list(range(len(lines)))) == set()
+    dek = "We could all use a little help sprucing up our home gardens. Stream these shows and spark your imagination."
+    dump = [dek, "#Plants & Crops", "by Emily Baron Cadloff· October 10, 2021", *ARTICLE]
+    lines, kinds = _lines(dump)
+    assert _head_byline(lines, kinds, list(range(len(lines)))) == {0, 2}  # the dek two lines over the byline too
+
+
+def test_buttons_and_a_listings_phone_leave_the_text_but_a_heading_stays() -> None:
+    for line in ("Try Alitu for free", "Book a demo with Otter", "Request A Free Consultation for Accounting Services",
+                 "Get Deal", "877-621-6572", "4.8 out of 5 stars (193)", "Google Maps"):  # fmt: skip
+        assert _button(line, "soft"), line
+    for line in ("Get Started with Your Budget", "Start Small", "Learning kate", "Contact a legal aid organization"):
+        assert not _button(line, "soft"), line
+
+
+def test_the_sites_other_stories_after_the_article_leave_the_text() -> None:
+    cards = ["Need More Backpacking Advice?"]
+    for head, blurb in (
+        ("Ultralight Backpacking Gear: Packing List Under 10 lbs", "This gear list will keep you moving on trail."),
+        ("FlipFuel Fuel Transfer Device Review", "Stop hauling around half-empty fuel canisters on every trip."),
+        ("Best Backpacking Quilts of 2026", "From the deep forests of the Pacific Northwest, we've vetted the best."),
+    ):
+        cards += [head, head, blurb]  # the picture's caption and the link: the headline twice
+    lines, kinds = _lines(ARTICLE + cards)
+    text = [i for i, k in enumerate(kinds) if k in ("prose", "soft")]
+    assert _teaser_cards(lines, kinds, text) == {i for i in text if i >= len(ARTICLE)}
+    # the same sections without a copy of their headline or a date are the article's own (a list of tips)
+    lines, kinds = _lines(ARTICLE + [ln for k, ln in enumerate(cards) if k % 3 != 2 or k == 0])
+    text = [i for i, k in enumerate(kinds) if k in ("prose", "soft")]
+    assert _teaser_cards(lines, kinds, text) == set()

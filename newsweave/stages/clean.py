@@ -854,6 +854,31 @@ HEAD_LINES = 4  # _head_byline: a byline among the text's first lines
 HEAD_BYLINE_WORDS = 15
 DEK_GAP = 4  # _head_byline: a metadata line this close under the text's first prose line makes that line a dek
 _BY_LEAD = re.compile(r"^by\s+\S", re.I)
+_LINE_LABEL = re.compile(r"^([A-Za-z][A-Za-z ]{1,20}):")  # _byline_line
+_DATE_LABELS = frozenset({"updated", "last updated", "published", "posted", "date", "modified", "last modified"})
+BUTTON_MAX_WORDS = 7
+_BUTTON = re.compile(  # a call to action on a line of its own (_button): a button naming its thing, or a bare one
+    r"^(?:(?:try (?:it |\w+ )?(?:for )?free|try \w+ (?:today|now)|start (?:your |a )?free trial"
+    r"|shop (?:now|today|\w+ (?:now|today|with \w+))|book (?:a |your )?(?:free )?(?:demo|call|consultation)"
+    r"|request (?:a |your )?(?:free )?(?:demo|quote|consultation|information)|download (?:now|the \w+|our \w+)"
+    r"|get (?:a )?(?:free )?quote|view (?:all|more|case studies|details|deal))\b[^.!?]{0,30}"
+    r"|(?:get|start) (?:started|shopping)(?: now| today)?|install|sign (?:me )?up(?: now| today| for free)?"
+    r"|subscribe(?: now| today)?|learn more|find out more|buy now|order now|get (?:the )?deal|get price"
+    r"|watch (?:now|the video)|read more|contact us(?: today)?|apply now|enroll now|register now"
+    r"|join (?:now|today|free))\s*[!→>»]?$",
+    re.I,
+)
+_LISTING = re.compile(  # a business listing's phone, rating or map link (_button)
+    r"^(?:call(?: us)?:?\s*)?\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}$|^\d(?:\.\d)? out of 5 stars\b"
+    r"|^(?:google|apple) maps$|^\(\d[\d,]*\)$|^\d[\d,]* (?:reviews|ratings)$",
+    re.I,
+)
+CARD_ITEMS = 3  # _teaser_cards: this many cards
+CARD_MARKED = 0.66  # this share of them marked by a copy of the headline or a date
+CARD_SHARE = 0.5  # the cards hold less than this share of the text's words
+CARD_HEAD_WORDS = (3, 20)
+CARD_DATE_WORDS = 8
+CARD_BLURB_WORDS = 70
 
 
 def _signature(line: str) -> bool:
@@ -905,30 +930,97 @@ def _references(lines: list[str], text: list[int]) -> set[int]:
 
 def _byline_line(line: str) -> bool:
     """A byline or date line kept as a short line ("By Sofia Gonzalez December 2, 2025", "Faith Katunga•Oct 20,
-    2025", "Updated Dec. 23, 2024, 1:24 PM EST / Source: TODAY")."""
+    2025", "Updated Dec. 23, 2024, 1:24 PM EST / Source: TODAY"); a label other than a date's is a fact of the
+    article ("Released: June 17, 2025 by Tor Books")."""
+    label = _LINE_LABEL.match(line)
     return (
         len(line.split()) <= HEAD_BYLINE_WORDS
         and bool(_BY_LEAD.match(line) or parse_date(line))
         and not _ends_sentence(line.rstrip("."))
+        and (label is None or label[1].lower() in _DATE_LABELS)
     )
 
 
 def _head_byline(lines: list[str], kinds: list[Kind], text: list[int]) -> set[int]:
     """Byline and date lines among the text's first HEAD_LINES lines, and the text's first prose line when a byline
-    or a metadata line lies right under it (a dek: "Travelers say Enterprise is redefining ..." / "Faith Katunga•Oct
-    20, 2025"): the gold starts below them."""
+    or a metadata line lies DEK_GAP lines under it or closer (a dek: "Travelers say Enterprise is redefining ..." /
+    "Faith Katunga•Oct 20, 2025"): the gold starts below them."""
     drop = {i for i in text[:HEAD_LINES] if kinds[i] == "soft" and _byline_line(lines[i])}
+    kept = set(text)
     if len(text) >= 3 and kinds[text[0]] == "prose":
-        a, b = text[0], text[1]
-        if b in drop or (2 <= b - a <= DEK_GAP and any(_meta_of(lines[i]) for i in range(a + 1, b))):
-            drop.add(a)
+        a = text[0]
+        for i in range(a + 1, min(a + 1 + DEK_GAP, text[-1])):
+            if i in drop or (i not in kept and _meta_of(lines[i])) or (kinds[i] == "soft" and _byline_line(lines[i])):
+                drop.add(a)
+                break
     return drop
+
+
+def _button(line: str, kind: Kind) -> bool:
+    """A button's or a listing's short line: "Try Alitu for free", "Book a demo with Otter", "Request A Free
+    Consultation", "Get Deal", "877-621-6572", "4.8 out of 5 stars (193)", "Google Maps"."""
+    short = kind == "soft" and len(line.split()) <= BUTTON_MAX_WORDS
+    return short and bool(_BUTTON.match(line) or _LISTING.match(line))
+
+
+def _card_item(lines: list[str], kinds: list[Kind], kept: set[int], start: int, end: int) -> tuple[int, bool] | None:
+    """A teaser card from ``start`` (a headline line of the text): the line after it and whether it is marked as a
+    card, by a copy of its headline (a picture's caption and the link) or a date line; None when ``start`` is not a
+    headline. A card holds one blurb at most."""
+    head = lines[start]
+    words = _words(head)
+    if kinds[start] != "soft" or not CARD_HEAD_WORDS[0] <= len(words) <= CARD_HEAD_WORDS[1]:
+        return None
+    if head.endswith((":", ".")) or _BULLET.match(head):
+        return None
+    i, marked, blurb = start + 1, False, False
+    while i <= end:
+        ln = lines[i]
+        copy_or_date = ln == head or (len(ln.split()) <= CARD_DATE_WORDS and parse_date(ln) is not None)
+        if i not in kept:
+            marked = marked or copy_or_date or _meta_of(ln) is not None
+        elif copy_or_date:
+            marked = True
+        elif kinds[i] == "prose" and not blurb and len(ln.split()) <= CARD_BLURB_WORDS:
+            blurb = True
+        else:
+            break
+        i += 1
+    return i, marked
+
+
+def _teaser_cards(lines: list[str], kinds: list[Kind], text: list[int]) -> set[int]:
+    """The text's tail when it is a list of the site's other stories: CARD_ITEMS+ cards (a headline, a blurb under
+    it) to the end of the text, most of them marked (_card_item), and under CARD_SHARE of the text's words."""
+    if len(text) < CARD_ITEMS + 1:
+        return set()
+    kept, end = set(text), text[-1]
+    words = [len(lines[i].split()) for i in text]
+    total, tail, best = sum(words), 0, None
+    for k in range(len(text) - 1, 0, -1):
+        tail += words[k]
+        if tail > CARD_SHARE * total:
+            break
+        i, items, marked = text[k], 0, 0
+        while i <= end:
+            if i not in kept:
+                i += 1
+                continue
+            item = _card_item(lines, kinds, kept, i, end)
+            if item is None:
+                break
+            i, items, marked = item[0], items + 1, marked + item[1]
+        if i > end and items >= CARD_ITEMS and marked >= max(2, CARD_MARKED * items):
+            best = k
+    return set(text[best:]) if best is not None else set()
 
 
 def page_furniture(lines: list[str], kinds: list[Kind], text: list[int]) -> set[int]:
     """Lines of the chosen text that are the page's, not the article's: testimonials, a reference list, a byline
-    and dek at the head (_testimonials, _references, _head_byline)."""
-    return _testimonials(lines, kinds, text) | _references(lines, text) | _head_byline(lines, kinds, text)
+    and dek at the head, the site's other stories at the tail, buttons (_testimonials, _references, _head_byline,
+    _teaser_cards, _button)."""
+    found = _testimonials(lines, kinds, text) | _references(lines, text) | _head_byline(lines, kinds, text)
+    return found | _teaser_cards(lines, kinds, text) | {i for i in text if _button(lines[i], kinds[i])}
 
 
 _ABOUT_ONE = re.compile(r"About\s+([A-Z][a-z]+)")  # _about_given_name
