@@ -16,7 +16,8 @@ candidates, then the nested and covered drops of ``extract_quotes``). Extra cand
 Round 19's variants (none adopted): ``--gbt2`` (boosted trees over the first pass's out-of-fold probability,
 the unbinned neighbour maxima and the small categorical features), ``--nb-cross con=`` (the second pass's
 neighbour features crossed with a feature), ``--shift 'h=pron-other:0.06;...'`` (the threshold moved by
-feature), ``--found-feats`` (a candidate would drop a hand-rule quote as nested or covered).
+feature), ``--found-feats`` (a candidate would drop a hand-rule quote as nested or covered), ``--speaker-feats``
+(the speaker the candidate would get: none, unresolved, a name the doc's hand-rule quotes have, another).
 
 Never reads held-out."""
 
@@ -287,6 +288,29 @@ def add_found_features(data: dict[int, Any]) -> None:
                 elif e - s > c.end - c.start and 2 * (min(e, c.end) - max(s, c.start)) >= c.end - c.start:
                     out.append("x:fcov")
             return sorted(set(out))
+
+        data[i] = ([(f + tags(f), ok) for f, ok in rows], found, [(f + tags(f), q) for f, q in cands])
+
+
+def add_speaker_features(data: dict[int, Any]) -> None:
+    """Per candidate (training rows through their place), the speaker it would get: 'x:sn=unresolved' a holder
+    with no name resolved, 'x:sn=found' a name that a hand-rule or direct quote of the doc also has, 'x:sn=new'
+    another name, 'x:sn=none' no holder."""
+    for i, (rows, found, cands) in data.items():
+        names = {q.speaker_name for q in found if q.speaker_name}
+
+        def tag(q: Any, names: set[str] = names) -> str:
+            if q.speaker is None:
+                return "x:sn=none"
+            if not q.speaker_name:
+                return "x:sn=unresolved"
+            return "x:sn=found" if q.speaker_name in names else "x:sn=new"
+
+        by_id = {tuple(x for x in f if x.startswith(ID_PREFIXES)): tag(q) for f, q in cands}
+
+        def tags(f: list[str], by_id: dict[Any, str] = by_id) -> list[str]:
+            t = by_id.get(tuple(x for x in f if x.startswith(ID_PREFIXES)))
+            return [] if t is None else [t]
 
         data[i] = ([(f + tags(f), ok) for f, ok in rows], found, [(f + tags(f), q) for f, q in cands])
 
@@ -635,6 +659,7 @@ def main() -> int:
     ap.add_argument("--gb-extra", default="", help="--gbt2: feature prefixes the trees also read (x:para=,...)")
     ap.add_argument("--shift", default="", help="--two-pass: 'feature:delta;...' threshold shifts by feature")
     ap.add_argument("--found-feats", action="store_true", help="add x:fholds / x:fcov (add_found_features)")
+    ap.add_argument("--speaker-feats", action="store_true", help="add x:sn= (add_speaker_features)")
     ap.add_argument("--gbt2", default="", help="boosted trees as the second pass: rules gb,mean,mean3")
     ap.add_argument("--gb", default="", help="--gbt2: HistGradientBoosting settings 'key=value,...'")
     ap.add_argument("--stack", action="store_true", help="boosted trees over the logistic logit (CV)")
@@ -673,13 +698,16 @@ def main() -> int:
     global NB_CROSS, GB_EXTRA
     if args.found_feats:
         add_found_features(data)
+    if args.speaker_feats:
+        add_speaker_features(data)
     SHIFT.update({k: float(x) for k, x in (kv.rsplit(":", 1) for kv in filter(None, args.shift.split(";")))})
     GB_EXTRA = tuple(filter(None, args.gb_extra.split(",")))
     NB_CROSS = args.nb_cross
     for spec in filter(None, args.two_pass.split(";")):
         kinds = tuple(spec.split(","))
         ps = [float(x) for x in args.ps.split(",")]
-        sel = with_prefixes("x:fholds", "x:fcov") if args.found_feats else base_only
+        extra = (("x:fholds", "x:fcov") if args.found_feats else ()) + (("x:sn=",) if args.speaker_feats else ())
+        sel = with_prefixes(*extra)
         for p, res in run_two_pass(data, arts, folds, sel, args.c2, ps, kinds, args.mean).items():
             print(line(f"2pass{' mean' * args.mean} {spec} p{p}", res), flush=True)
     for rule in filter(None, args.gbt2.split(",")):
