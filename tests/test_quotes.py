@@ -155,6 +155,20 @@ def test_a_name_inside_another_labels_span_behind_a_title_is_a_person(nlp: Any) 
 
 
 @pytest.mark.slow
+def test_a_second_speakers_colon_lead_in_starts_a_quote_of_their_own(nlp: Any) -> None:
+    # the stream's Cumbria story (ECB+ 32): two speakers, each with a colon lead-in, are two quotes
+    text = ('A police spokesman said: "We do not suspect anyone else to be involved. " Detective Chief Inspector Paul '
+            'Duhig said: "Events such as these are rare in Cumbria. We are doing all we can to bring the offender to '
+            'justice. "')  # fmt: skip
+    qs = direct(quotes(nlp, text))
+    assert [q.content.text for q in qs] == [
+        "We do not suspect anyone else to be involved.",
+        "Events such as these are rare in Cumbria. We are doing all we can to bring the offender to justice.",
+    ]
+    assert qs[1].speaker_name == "Paul Duhig"
+
+
+@pytest.mark.slow
 def test_according_to_gives_the_channel(nlp: Any) -> None:
     text = (
         "Foreign Minister Sergey Lavrov met his guest. "

@@ -357,6 +357,9 @@ def _split_gap(ctx: Ctx, a: _Raw, b: _Raw) -> tuple[int, int] | None:
     lead = ctx.text[ctx.paras[a.para][0] : a.outer[0]].rstrip()
     if not gap or gap[-1] not in ",:." or len(gap) > 200 or lead and lead[-1] not in '.?!:"”’»':
         return None  # (a first quote embedded in narrative is no split quote)
+    if gap[-1] == ":" and ctx.text[a.parts[-1][1] - 1] in ".?!":
+        return None  # '"... lack of experience." A Foreign Office spokeswoman said: "We are aware ...": a sentence of
+        # its own leads the second quote in
     s, e = ctx.tokens(a.outer[1], b.outer[0])
     if not any(is_cue(t) or according(t) is not None for t in ctx.doc[s:e]):
         return None
