@@ -645,6 +645,8 @@ def _shape_label(surface: str, label: str) -> str | None:
     words = [w.lower().strip(".,") for w in surface.split()]
     if label == "PERSON" and len(words) == 1 and _FIRM_CAMEL.fullmatch(surface):
         return "ORG"  # "the airline's parent SAirGroup": no one's name opens with two capitals and a small letter
+    if len(words) == 1 and words[0] in _PRODUCT_NAMES:
+        return None if label == "PRODUCT" else "PRODUCT"  # "playing Xbox and 'Mortal Kombat'" (spaCy's PERSON)
     if len(words) < 2 or label not in _NAME_LABELS | {"NORP"} or surface in _GAZETTEER:
         return None
     if label == "PERSON" and words[0] in _SAINT_TOWN_FIRST and surface.split()[1][:1].isupper():
@@ -654,6 +656,12 @@ def _shape_label(surface: str, label: str) -> str | None:
         rest = surface.split()[after + 1 :]
         if all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in rest) and not any(w.lower() in _TITLE_INSIDE for w in rest):
             return None if label == "PERSON" else "PERSON"  # "Marion County Sheriff Russ Isham"
+    if label == "PERSON" and words[-1] in _AWARD_LAST:
+        return "OTHER"  # "USC running back and Heisman Trophy winner" (spaCy's PERSON): an award, no one's name
+    if label == "PERSON" and words[-1] in _BOOK_LAST:
+        return "WORK_OF_ART"  # "according to Nat Fleischer's Ring Record Book" (spaCy's PERSON)
+    if label == "PERSON" and (words[0] in _SPANISH_PLACE_FIRST or words[-1] in _SPANISH_PLACE_LAST):
+        return "GPE"  # "Espinillo, Los Boldos, Alto Ramírez", "Viña del Mar, Santiago Centro", "the owner of Entre Mar"
     if words[-1] in _EVENT_LAST or words[0] in _STORM_FIRST or words[0] == "tour" and words[1] in _RACE_LINKS:
         return None if label == "EVENT" else "EVENT"  # "Golden Globe Awards", "ACC Tournament", "Tour de France"
     if words[0] in _STREET_FIRST or words[-1] in _STREET_LAST:
@@ -669,6 +677,16 @@ def _shape_label(surface: str, label: str) -> str | None:
     return None
 
 
+# consoles and devices known by one word that is no person's, place's or firm's name (the maker's is its own)
+_PRODUCT_NAMES = frozenset({"xbox", "playstation", "wii", "iphone", "ipad", "ipod", "kindle", "walkman", "gameboy"})
+# an award's last word ("awards" is the ceremony, an event): no person's name ends so
+_AWARD_LAST = frozenset({"trophy", "prize", "medal", "award"})
+# a reference book's last word ("Ring Record Book", "Guinness Book"); no person's name ends so
+_BOOK_LAST = frozenset({"book", "handbook", "almanac", "almanack", "yearbook", "encyclopedia", "encyclopaedia"})
+# Spanish words that open or end a place's name and no person's: "Alto Ramírez", "Puerto Montt", "Santiago Centro",
+# "Entre Mar" ("between": a preposition opens no one's name); not "villa", "monte", "del", surnames' first words
+_SPANISH_PLACE_FIRST = frozenset({"alto", "bajo", "puerto", "cerro", "punta", "playa", "lago", "bahía", "entre"})
+_SPANISH_PLACE_LAST = frozenset({"centro", "norte", "sur", "oriente", "poniente"})
 _FIRM_CAMEL = re.compile(r"[A-Z]{2}[a-z]+[A-Z][a-z]+\w*")  # "SAirGroup"; not "DeShawn", "McDermott", "LeBron"
 _SAINT_TOWN_FIRST = frozenset({"san", "santa", "santo", "são", "sao"})  # (people's names open with "Saint" too)
 # plurals that end places' names: "Palm Springs", "Golan Heights", "Hawaiian Gardens", "Finger Lakes"
@@ -1067,6 +1085,8 @@ def resolve_entities(
     _product_lines(by_surface, cues, counts, texts)
     _product_families(by_surface, cues, counts, texts)
     _races_named_short(by_surface, cues, counts)
+    _venues(by_surface, cues, counts, read, sports)
+    _tools(by_surface, cues, counts, read)
     _place_votes(by_surface, cues, counts, speaks)
     _places_named_as_bodies(by_surface, cues, counts, org_places, texts)
     lower = _lower_words(texts)
@@ -1588,6 +1608,42 @@ def _product_families(by_surface: dict[str, Counter[str]], cues: dict[str, Count
             members |= {line} | {e for e in editions if e[0].isupper() and e not in _GAZETTEER}
     for s, labs in by_surface.items():
         if s.split()[0] in members and (" " in s or s in members) and _majority_family(labs) != "PERSON":
+            cues[s]["PRODUCT"] += 3 * counts[s] + sum(labs.values())
+
+
+# a sports venue's last word when the name stands after a bare "at" in a sports story ("Harvard shocked 17th-ranked
+# Boston College, 82-70, at Conte Forum", spaCy's ORG); not "at the World Economic Forum" (a body's name takes "the")
+# nor "back at Betty Ford Center" outside a sports story (a clinic)
+_VENUE_LAST = frozenset({"forum", "center", "centre", "garden", "dome", "pavilion", "fieldhouse", "coliseum"})
+_BARE_AT_BEFORE = re.compile(r"\bat\s+$")
+
+
+def _venues(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+            read: dict[str, list[tuple[str, Mention]]], sports: Callable[[], bool]) -> None:
+    """A name ending with a venue's word that stands after a bare "at" in half its mentions or more, in a sports
+    story, is the venue (FAC), whatever spaCy tagged."""
+    for s, labs in by_surface.items():
+        words = s.split()
+        if len(words) < 2 or words[-1].lower() not in _VENUE_LAST or _majority_family(labs + cues[s]) == "PLACE":
+            continue
+        at = sum(_BARE_AT_BEFORE.search(t, max(0, m.start - 12), m.start) is not None
+                 and not m.text.lower().startswith("the ") for t, m in read[s])  # (spaCy's span may hold "the")
+        if 2 * at >= counts[s] and sports():
+            cues[s]["FAC"] += 3 * counts[s] + sum(labs.values())
+
+
+# what a program does for its users: "Mashmaker allows developers to add a bit of JavaScript" (spaCy's PERSON)
+_TOOL_AFTER = re.compile(r"\s+(?:allows|lets|enables|helps)\s+(?:developers|users|programmers|webmasters|"
+                         r"customers|publishers|players|gamers)\s+(?:to\s+)?[a-z]")
+
+
+def _tools(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+           read: dict[str, list[tuple[str, Mention]]]) -> None:
+    """A one-word name the votes make a person's, written before what it lets its users do, is a program
+    (PRODUCT): people are not said to allow developers to add code."""
+    for s, labs in by_surface.items():
+        if " " not in s and _majority_family(labs + cues[s]) == "PERSON" and any(
+                _TOOL_AFTER.match(t, m.end) for t, m in read[s]):  # fmt: skip
             cues[s]["PRODUCT"] += 3 * counts[s] + sum(labs.values())
 
 
