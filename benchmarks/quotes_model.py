@@ -10,6 +10,7 @@ candidates, then the nested and covered drops of ``extract_quotes``). Extra cand
     nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --mean --ps 0.32 \
         --two-pass self,smax,omax,inside,holds,dw   # the product's second pass (round 18)
     nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --ceiling   # where indirect recall is lost
+    nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --nested [--seed 7]   # nested ones kept (B2)
     nice -n 10 .venv/bin/python benchmarks/quotes_model.py --cache --gbt2 gb,mean,mean3 [--gb-extra x:para=,...]
         [--gb max_iter=400,max_depth=4] [--found-feats]   # boosted trees as the second pass (round 19)
 
@@ -571,6 +572,65 @@ def ceiling(data: dict[int, Any], arts: list[dict[str, Any]], folds: list[list[i
     print(line("ceiling (oracle accept)", {thr: score(golds, oracle, thr) for thr in THRESHOLDS}))
 
 
+def _within(s: Any, o: Any) -> bool:
+    return s is not None and o.start <= s.start and s.end <= o.end
+
+
+def own_nested(q: Any, o: Any) -> bool:
+    """``q`` is an attribution of its own inside ``o``'s content: its cue, content and holder all lie in it
+    ('Ms. Palin said [the senator told voters that X]'), the attributions PolNeAR counts twice."""
+    return q is not o and q.cue is not None and all(_within(x, o.content) for x in (q.cue, q.content, q.speaker))
+
+
+NestRule = Callable[[Any, Any, bool], bool]  # (nested quote, outer quote, found by the hand rules) -> keep it
+
+NEST_RULES: dict[str, NestRule] = {
+    "product (drop every nested one)": lambda q, o, hand: False,
+    "keep own nested": lambda q, o, hand: own_nested(q, o),
+    "own, hand rules, reported": lambda q, o, hand: own_nested(q, o) and hand and not q.direct,
+    "  + speech cue": lambda q, o, hand: own_nested(q, o) and hand and not q.direct and _speech(q),
+    "  + content < 0.5 of outer": lambda q, o, hand: (
+        own_nested(q, o) and hand and not q.direct and _speech(q) and _share(q, o) < 0.5
+    ),
+    "  + content < 0.3 of outer": lambda q, o, hand: (
+        own_nested(q, o) and hand and not q.direct and _speech(q) and _share(q, o) < 0.3
+    ),
+}
+
+
+def _speech(q: Any) -> bool:
+    return q.cue is not None and q.cue.text.lower() in qm.SPEECH_VERBS
+
+
+def _share(q: Any, o: Any) -> float:
+    return (q.content.end - q.content.start) / max(1, o.content.end - o.content.start)
+
+
+def assemble_keeping(found: list[Any], accepted: list[Any], rule: NestRule) -> list[Any]:
+    """``assemble`` with the nested and covered drops skipped for the nested attributions ``rule`` keeps."""
+    allq = found + accepted
+    hand = {id(q) for q in found}
+
+    def keep(q: Any, o: Any) -> bool:
+        return rule(q, o, id(q) in hand)
+
+    allq = [q for q in allq if not any(qm._nested(q, o) and not keep(q, o) for o in allq)]
+    return [q for q in allq if not any(qm._covered(q, o) and not keep(q, o) for o in allq)]
+
+
+def nested_keep(data: dict[int, Any], arts: list[dict[str, Any]], folds: list[list[int]]) -> None:
+    """Round 19 (B2): the product's CV decisions assembled under each rule of ``NEST_RULES``."""
+    acc = _two_pass_accepts(data, folds, 0.5, 0.32, ("self", "smax", "omax", "inside", "holds", "dw"))
+    golds = [gold_quotes(arts[i]) for i in sorted(acc)]
+    for name, rule in NEST_RULES.items():
+        preds = []
+        for i in sorted(acc):
+            _rows, found, cands = data[i]
+            kept = [q for (_f, q), y in zip(cands, acc[i], strict=True) if y]
+            preds.append(as_preds(assemble_keeping(found, kept, rule)))
+        print(line(name, {thr: score(golds, preds, thr) for thr in THRESHOLDS}), flush=True)
+
+
 def line(name: str, res: dict[float, dict[str, dict[str, float]]]) -> str:
     a, b = res[0.3], res[0.8]
     return (
@@ -649,6 +709,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--analyse", action="store_true")
     ap.add_argument("--ceiling", action="store_true", help="where indirect recall is lost (CV, product decisions)")
+    ap.add_argument("--nested", action="store_true", help="keep some nested attributions (NEST_RULES, CV)")
     ap.add_argument("--variants", default="")
     ap.add_argument("--scale", default="", help="';'-separated 'prefix:value,...' feature scales (L2 per group)")
     ap.add_argument("--ps", default="0.28,0.3,0.32", help="--two-pass: the thresholds")
@@ -686,6 +747,8 @@ def main() -> int:
         spans(data, arts, folds, args.spans)
     if args.ceiling:
         ceiling(data, arts, folds)
+    if args.nested:
+        nested_keep(data, arts, folds)
     if args.analyse:
         analyse(data, folds, 0.5, 0.3)
     for kv in filter(None, args.gb.split(",")):
