@@ -169,6 +169,20 @@ def test_a_second_speakers_colon_lead_in_starts_a_quote_of_their_own(nlp: Any) -
 
 
 @pytest.mark.slow
+def test_an_addressee_a_venue_or_a_team_is_no_channel(nlp: Any) -> None:
+    # sentences of the stream: a person told, a hearing, a team scored for; the article a magazine ran stays one
+    text = ("North Carolina coach Dean Smith invited his star guard Phil Ford into his office. Smith told Ford that he "
+            "had done some research on where Ford would be selected in the upcoming NBA draft.")  # fmt: skip
+    assert find(quotes(nlp, text), "done some research").channel is None
+    text = ("Clark told a House hearing on the administration's regulations that these changes remove a system of "
+            "checks and balances.")  # fmt: skip
+    assert find(quotes(nlp, text), "these changes remove").channel is None
+    text = ('"I\'m the guy they used to call Deep Throat," Felt told O\'Connor for the Vanity Fair article, creating a '
+            "whirlwind of media attention.")  # fmt: skip
+    assert find(quotes(nlp, text), "Deep Throat").channel == "Vanity Fair"
+
+
+@pytest.mark.slow
 def test_according_to_gives_the_channel(nlp: Any) -> None:
     text = (
         "Foreign Minister Sergey Lavrov met his guest. "

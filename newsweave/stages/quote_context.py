@@ -165,6 +165,7 @@ class Ctx:
         # (start, end, clean name, rank: 2 speaker, 1 subject, 0 other); an ORG-tagged surname of
         # a PERSON ("Lavrov") counts as a person too
         surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+        self.surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}  # ('Ford' of 'Phil Ford')
         self.name_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
         # rank -1: the addressee of a third person's 'told' ('he told Wikinews'), an antecedent only when no other
         # PERSON is near (possessors, "Mr. Putin's policy", are antecedents as often as not)
@@ -561,13 +562,23 @@ def _hyphened(doc: Doc, i: int) -> int:
     return i
 
 
+# what a medium publishes: "told O'Connor for the Vanity Fair article" (not "12 points for the Cardinals")
+WORK_NOUNS = frozenset("article story interview piece profile report documentary column program programme".split()) | (
+    MEDIA_WORDS
+)
+# where words are said, not who carries them: 'told a House hearing', 'thundered in Parliament during a session'
+VENUE_NOUNS = frozenset("hearing session meeting conference rally briefing crowd audience gathering".split())
+
+
 def channel_name(ctx: Ctx, tok: Token | None) -> str | None:
-    """The medium named by ``tok`` (an ORG or a media noun: 'Tass', 'Mir television'), if any."""
-    if tok is None or tok.pos_ == "PRON" or ctx.label(tok) == "PERSON":
+    """The medium named by ``tok`` (an ORG or a media noun: 'Tass', 'Mir television'), if any; not a venue ('a House
+    hearing') nor a person's surname ('Smith told Ford', Phil Ford)."""
+    if tok is None or tok.pos_ == "PRON" or ctx.label(tok) == "PERSON" or tok.lower_ in VENUE_NOUNS:
         return None
     orgs = [c for c in tok.subtree if c.i <= tok.i and ctx.label(c) == "ORG"]
     if orgs:  # "the Interfax news agency" -> "Interfax"
-        return clean_name(ctx.doc[slice(*_ent_bounds(ctx, orgs[0]))].text)
+        name = clean_name(ctx.doc[slice(*_ent_bounds(ctx, orgs[0]))].text).split(",")[0].strip()  # "People, Reid"
+        return None if name in ctx.surnames else name or None
     if MEDIA_WORDS.isdisjoint(c.lower_ for c in (tok, *tok.lefts)):
         return None
     return clean_name(ctx.doc[slice(*mention_bounds(ctx, tok))].text)
@@ -587,12 +598,15 @@ def find_channel(ctx: Ctx, cue: Token, subj: Token | None) -> str | None:
             cands += [g for c in t.children if c.dep_ == "agent" for g in c.children]
     if cue.lower_ in TELL_FORMS:
         cands += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
-    for c in cue.children:  # "said in an interview with CNN", "reports for NPR"
+    for c in cue.children:  # "said in an interview with CNN", "reports for NPR"; not "added 12 points for the
+        # Cardinals", "called on the Interior and Commerce departments"
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "in", "with"):
-            preps = ("to", "for", "on", "with")
-            cands += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ in preps]
-    if subj is not None:  # "NPR's Mara Liasson", not "Gray's sister" (a word of a PERSON name)
-        cands += [c for c in subj.lefts if c.dep_ == "poss" and c.text not in ctx.name_words]
+            preps = ("to", "with") if cue.lower_.startswith("call") else ("to", "on", "with")
+            cands += [g for g in c.subtree if g.dep_ == "pobj" and (g.head.lower_ in preps or g.head.lower_ == "for"
+                      and (cue.lower_.startswith(("report", "writ", "speak")) or g.lower_ in WORK_NOUNS))]  # fmt: skip
+    if subj is not None:  # "NPR's Mara Liasson", not "Gray's sister" (a word of a PERSON name), "Sheriff's officials"
+        cands += [c for c in subj.lefts if c.dep_ == "poss" and c.text not in ctx.name_words
+                  and c.lower_ not in ROLE_NOUNS | TITLED_ROLES]  # fmt: skip
     return next((n for n in (channel_name(ctx, t) for t in cands) if n), None)
 
 
