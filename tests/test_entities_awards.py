@@ -3,7 +3,9 @@ bodies (the stream's sentences)."""
 
 from __future__ import annotations
 
-from .test_entities_org_evidence import _labels
+from newsweave.stages.entities import resolve_entities
+
+from .test_entities_org_evidence import _at, _labels
 
 
 def test_an_award_is_no_person() -> None:
@@ -58,3 +60,54 @@ def test_consoles_and_programs_are_products() -> None:
     lab = _labels(text, [("Xbox", "PERSON", 0), ("Frasor", "PERSON", 0), ("Mashmaker", "PERSON", 0),
                          ("Frasor", "PERSON", 1)])
     assert lab["Xbox"] == lab["Mashmaker"] == "PRODUCT"
+
+
+def test_a_regions_short_name_joins_its_long_one() -> None:
+    # the stream's Chile quake story: "Libertador General Bernardo O'Higgins Region" (spaCy's PERSON) and
+    # "O'Higgins Region"; "South Wales" and "New South Wales" stay two places
+    text = ("It occurred off the coast of the Libertador General Bernardo O'Higgins Region coast. Pichilemu is the "
+            "most popular beach in O'Higgins Region. He flew from New South Wales to South Wales.")
+    ents, _canon = resolve_entities([_at(text, "Bernardo O'Higgins Region", "PERSON"),
+                                     _at(text, "O'Higgins Region", "GPE", 1), _at(text, "Pichilemu", "GPE"),
+                                     _at(text, "New South Wales", "GPE"), _at(text, "South Wales", "GPE", 1)],
+                                    texts={"a": text})  # fmt: skip
+    groups = {frozenset(e["variants"]) for e in ents}
+    assert frozenset({"Bernardo O'Higgins Region", "O'Higgins Region"}) in groups
+    assert frozenset({"South Wales"}) in groups
+
+
+def test_the_tour_joins_the_race_it_shortens() -> None:
+    # the stream's Tour de France stories: "the Tour" beside "Tour de France" and its "Tour de France Prologue"
+    text = ("Contador will ride the Tour de France. The Tour de France Prologue is on Saturday. He won the Tour in "
+            "2007 and the Tour de France again in 2009.")
+    ents, _canon = resolve_entities([_at(text, "Tour de France", "ORG"), _at(text, "Tour de France Prologue", "EVENT"),
+                                     _at(text, "Tour", "ORG", 2), _at(text, "Tour de France", "ORG", 2)],
+                                    texts={"a": text})  # fmt: skip
+    groups = {frozenset(e["variants"]) for e in ents}
+    assert frozenset({"Tour de France", "Tour"}) in groups and frozenset({"Tour de France Prologue"}) in groups
+
+
+def test_a_product_line_is_named_by_its_own_name() -> None:
+    # the stream's IE story: spaCy's span "Windows IE 8" joined "Windows"; the line is named "Windows"
+    text = ("Microsoft issued patches for versions of Windows. Windows XP, Vista and 7 are hit. Windows IE 8 users "
+            "and Windows users should update. Windows 8.1 is safe.")
+    ents, _canon = resolve_entities([_at(text, "Windows", "ORG"), _at(text, "Windows XP", "LOC"),
+                                     _at(text, "Vista", "GPE"), _at(text, "Windows IE 8", "ORG"),
+                                     _at(text, "Windows", "NORP", 3), _at(text, "Windows 8.1", "ORG")],
+                                    texts={"a": text})  # fmt: skip
+    named = {v: e["name"] for e in ents for v in e["variants"]}
+    assert named["Windows IE 8"] == named["Windows"] == "Windows"
+
+
+def test_a_town_whose_team_the_story_names_is_the_team() -> None:
+    # the stream's Teixeira story: spaCy's GPE on "Washington" and "Baltimore" beside "Washington Nationals" and
+    # "Baltimore Orioles"; "Los Angeles" beside the "Los Angeles Times" (a paper) and "in Boston" stay places
+    text = ("The Washington Nationals and the Baltimore Orioles want him. Washington and Baltimore have expressed "
+            "interest in Teixeira. He may settle on a deal with Washington. The Los Angeles Times said Los Angeles "
+            "is out. The Boston Red Sox are out too; he lives in Boston.")
+    lab = _labels(text, [("Washington Nationals", "ORG", 0), ("Baltimore Orioles", "ORG", 0),
+                         ("Washington", "GPE", 1), ("Baltimore", "GPE", 1), ("Teixeira", "PERSON", 0),
+                         ("Washington", "GPE", 2), ("Los Angeles Times", "ORG", 0), ("Los Angeles", "GPE", 1),
+                         ("Boston Red Sox", "ORG", 0), ("Boston", "GPE", 1)])
+    assert lab["Washington"] == lab["Baltimore"] == "ORG"
+    assert lab["Los Angeles"] == lab["Boston"] == "GPE"

@@ -840,6 +840,9 @@ class _Cluster:
             best = max(full, key=lambda s: (self.surfaces[s], len({w.lower() for w in s.split()})))
             # ... with the regnal or generational number the articles write with it ("John Paul II")
             return next((s for s in full if s.startswith(best + " ") and _REGNAL.fullmatch(s[len(best) + 1 :])), best)
+        line = [s for s in names if " " not in s and all(v == s or v.startswith(s + " ") for v in names)]
+        if self.family == "PRODUCT" and line:
+            return line[0]  # a product line by its own name ("Windows", not "Windows IE 8" nor "Windows 8.1")
         return max(names, key=lambda s: (len({w.lower() for w in s.split()}), self.surfaces[s]))
 
 
@@ -1127,6 +1130,8 @@ def resolve_entities(
                                        for v in c.surfaces):
                 target = c
                 break
+        if target is None and fam in ("PLACE", "EVENT"):
+            target = _longer_name_owner(s, clusters, fam)
         if target is None and _particle_surname(s):  # "Van Rompuy", "Del Rio" ORG: the person's surname
             target = _surname_owner(s, clusters, fam, arts[s])
             by_name = target is None
@@ -1175,6 +1180,11 @@ def resolve_entities(
             if labels[id(c)] == "GPE" and (lab := _unsupported_place(c, read, lower)) is not None:
                 labels[id(c)] = lab
             elif _family(labels[id(c)]) == "PLACE" and _team_named_as_place(c, read) and sports():
+                labels[id(c)] = "ORG"
+        towns = {t for c in clusters if _family(labels[id(c)]) == "ORG" for v in c.surfaces
+                 if (t := _team_town(v)) is not None}  # fmt: skip (the towns of the teams the story names in full)
+        for c in clusters:
+            if towns and _family(labels[id(c)]) == "PLACE" and _town_named_for_its_team(c, read, towns):
                 labels[id(c)] = "ORG"
     if _ORG_WHY is not None:
         _ORG_WHY.update({c.name(): whys[id(c)] for c in clusters if id(c) in whys})
@@ -2506,6 +2516,28 @@ def _team_named_as_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]
                or _TEAM_BEFORE.search(t, max(0, m.start - 40), m.start) for v in c.surfaces for t, m in read[v])
 
 
+def _team_town(v: str) -> str | None:
+    """The town of a team's full name, a town's capitalised words and a plural ("Washington Nationals", "Detroit
+    Pistons"); None for a paper's or a body's name ("Los Angeles Times", "U.S. Customs")."""
+    head, _sep, last = v.rpartition(" ")
+    if (not head or _TEAM_PLURAL.fullmatch(last) is None or _CAPITALISED_WORDS.fullmatch(head) is None
+            or head.startswith("the ") or last.lower() in _PLACE_PLURALS | _PAPER_NOUNS | _BODY_LAST | _FIRM_PLURALS):
+        return None
+    return head
+
+
+def _town_named_for_its_team(c: _Cluster, read: dict[str, list[tuple[str, Mention]]], towns: set[str]) -> bool:
+    """A town whose team the story names in full ("Washington Nationals") is the team when no more than a third of
+    its mentions stand where places stand: "Washington and Baltimore have expressed interest in Teixeira", "a deal
+    with Washington" (spaCy's GPE); not "in Washington", "Seattle, Washington", "Washington police"."""
+    if not all(v in towns for v in c.surfaces):
+        return False
+    seen = [(t, m) for v in c.surfaces for t, m in read[v]]
+    placed = sum(_place_context(t, m) or _AT_BEFORE.search(t, max(0, m.start - 12), m.start) is not None
+                 for t, m in seen)  # fmt: skip
+    return bool(seen) and 3 * placed <= len(seen)
+
+
 # name particles that open a surname written alone ("Van Rompuy", "da Silva", "La Croix", "Del Rio")
 _SURNAME_PARTICLES = _PARTICLES | frozenset({"le", "di", "du", "dos", "das", "van der", "van den", "de la", "st",
                                               "lo", "li", "della", "dello", "delle", "degli", "dei", "dal", "dalla",
@@ -2638,6 +2670,30 @@ def _short_form_owner(s: str, clusters: list[_Cluster], fam: str, cut: set[str] 
                 hits.append(c)
                 break
     return hits[0] if len(hits) == 1 else None
+
+
+def _longer_name_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
+    """The place whose longer name this place's name ends, when it ends with a region's word ("O'Higgins Region" of
+    "Libertador General Bernardo O'Higgins Region"; one such place only: not "Metropolitan Region" between two), or
+    the most mentioned event whose name this one word opens ("the Tour" of "Tour de France", not of its "Tour de
+    France Prologue"). Places' names that end others' with no region's word are often other places ("South Wales",
+    "York")."""
+    words = s.split()
+    hits: list[_Cluster] = []
+    for c in clusters:
+        if c.family != fam:
+            continue
+        for v in c.surfaces:
+            longer = v.split()
+            if len(longer) <= len(words):
+                continue
+            if (fam == "PLACE" and len(words) >= 2 and words[-1].lower() in _PLACE_HEADS
+                    and longer[-len(words):] == words) or (fam == "EVENT" and len(words) == 1 and longer[0] == s):
+                hits.append(c)
+                break
+    if fam == "PLACE":
+        return hits[0] if len(hits) == 1 else None
+    return max(hits, key=lambda c: sum(c.surfaces.values()), default=None)
 
 
 def _generic_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
