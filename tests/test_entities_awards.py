@@ -111,3 +111,16 @@ def test_a_town_whose_team_the_story_names_is_the_team() -> None:
                          ("Boston Red Sox", "ORG", 0), ("Boston", "GPE", 1)])
     assert lab["Washington"] == lab["Baltimore"] == "ORG"
     assert lab["Los Angeles"] == lab["Boston"] == "GPE"
+
+
+def test_a_town_in_a_sports_storys_results_is_the_team() -> None:
+    # the stream's Chiefs story: "carries against Oakland" (spaCy's GPE) in a story with a win-loss record; a town
+    # the story puts in a place ("in Indianapolis") and a war's "against Iraq" outside sports stay places
+    text = ("The Chiefs (2-13) lost. Charles came one week after he managed 10 yards on nine carries against Oakland. "
+            "Oakland 24, Denver 17. The game was played in Indianapolis on Sunday.")
+    lab = _labels(text, [("Chiefs", "ORG", 0), ("Charles", "PERSON", 0), ("Oakland", "GPE", 0),
+                         ("Oakland", "GPE", 1), ("Denver", "GPE", 0), ("Indianapolis", "GPE", 0)])
+    assert lab["Oakland"] == "ORG" and lab["Indianapolis"] == "GPE"
+    text = "The senator voted against Iraq's war. Iraq said no."
+    lab = _labels(text, [("Iraq", "GPE", 0), ("Iraq", "GPE", 1)])
+    assert lab["Iraq"] == "GPE"

@@ -1184,7 +1184,8 @@ def resolve_entities(
         towns = {t for c in clusters if _family(labels[id(c)]) == "ORG" for v in c.surfaces
                  if (t := _team_town(v)) is not None}  # fmt: skip (the towns of the teams the story names in full)
         for c in clusters:
-            if towns and _family(labels[id(c)]) == "PLACE" and _town_named_for_its_team(c, read, towns):
+            if _family(labels[id(c)]) == "PLACE" and (towns and _town_named_for_its_team(c, read, towns)
+                                                      or _town_in_score_lines(c, read) and sports()):
                 labels[id(c)] = "ORG"
     if _ORG_WHY is not None:
         _ORG_WHY.update({c.name(): whys[id(c)] for c in clusters if id(c) in whys})
@@ -2514,6 +2515,24 @@ def _team_named_as_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]
         return True
     return any(_RECORD_AFTER.match(t, m.end) or _TEAM_AFTER.match(t, m.end)
                or _TEAM_BEFORE.search(t, max(0, m.start - 40), m.start) for v in c.surfaces for t, m in read[v])
+
+
+# a team's marks around a town's name in a sports story: a rival's verb before it ("carries against Oakland", "vs.
+# Utah"), a score line ("Indianapolis 31, Jacksonville 24"), a win-loss record after it
+_RIVAL_BARE_BEFORE = re.compile(r"\b(?:against|vs\.?|versus|beat|beats|beating|defeated|edged|routed|host|hosts)\s+$")
+_SCORE_AFTER = re.compile(r"\s+\d{1,3}\s?(?:,\s+[A-Z]|-\s?\d{1,3}\b)")
+_SCORE_BEFORE = re.compile(r"[A-Z][\w.'’]*\s+\d{1,3},\s+$")
+
+
+def _town_in_score_lines(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]) -> bool:
+    """A place whose mentions carry a team's mark in two thirds of them or more, and a place's context in at most
+    a third, is a team (for a sports story): the town named for its team in score lines and results."""
+    seen = [(t, m) for v in c.surfaces for t, m in read[v]]
+    marked = sum(_RIVAL_BARE_BEFORE.search(t, max(0, m.start - 12), m.start) is not None
+                 or _SCORE_AFTER.match(t, m.end) is not None or _RECORD_AFTER.match(t, m.end) is not None
+                 or _SCORE_BEFORE.search(t, max(0, m.start - 30), m.start) is not None for t, m in seen)
+    placed = sum(_place_context(t, m) for t, m in seen)
+    return bool(seen) and 3 * marked >= 2 * len(seen) and 3 * placed <= len(seen)
 
 
 def _team_town(v: str) -> str | None:
