@@ -2518,7 +2518,8 @@ def _team_named_as_place(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]
 
 
 # a team's marks around a town's name in a sports story: a rival's verb before it ("carries against Oakland", "vs.
-# Utah"), a score line ("Indianapolis 31, Jacksonville 24"), a win-loss record after it
+# Utah"), a score line ("Indianapolis 31, Jacksonville 24"); not a win-loss record after it, which a town of the
+# place list may carry as its school ("meets Evansville (20 - 13)": kept a place, as round 1 chose)
 _RIVAL_BARE_BEFORE = re.compile(r"\b(?:against|vs\.?|versus|beat|beats|beating|defeated|edged|routed|host|hosts)\s+$")
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}\s?(?:,\s+[A-Z]|-\s?\d{1,3}\b)")
 _SCORE_BEFORE = re.compile(r"[A-Z][\w.'’]*\s+\d{1,3},\s+$")
@@ -2529,8 +2530,7 @@ def _town_in_score_lines(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]
     a third, is a team (for a sports story): the town named for its team in score lines and results."""
     seen = [(t, m) for v in c.surfaces for t, m in read[v]]
     marked = sum(_RIVAL_BARE_BEFORE.search(t, max(0, m.start - 12), m.start) is not None
-                 or _SCORE_AFTER.match(t, m.end) is not None or _RECORD_AFTER.match(t, m.end) is not None
-                 or _SCORE_BEFORE.search(t, max(0, m.start - 30), m.start) is not None for t, m in seen)
+                 or _SCORE_AFTER.match(t, m.end) is not None or _SCORE_BEFORE.search(t, max(0, m.start - 30), m.start) is not None for t, m in seen)
     placed = sum(_place_context(t, m) for t, m in seen)
     return bool(seen) and 3 * marked >= 2 * len(seen) and 3 * placed <= len(seen)
 
