@@ -2530,7 +2530,8 @@ def _town_in_score_lines(c: _Cluster, read: dict[str, list[tuple[str, Mention]]]
     a third, is a team (for a sports story): the town named for its team in score lines and results."""
     seen = [(t, m) for v in c.surfaces for t, m in read[v]]
     marked = sum(_RIVAL_BARE_BEFORE.search(t, max(0, m.start - 12), m.start) is not None
-                 or _SCORE_AFTER.match(t, m.end) is not None or _SCORE_BEFORE.search(t, max(0, m.start - 30), m.start) is not None for t, m in seen)
+                 or _SCORE_AFTER.match(t, m.end) is not None
+                 or _SCORE_BEFORE.search(t, max(0, m.start - 30), m.start) is not None for t, m in seen)
     placed = sum(_place_context(t, m) for t, m in seen)
     return bool(seen) and 3 * marked >= 2 * len(seen) and 3 * placed <= len(seen)
 
