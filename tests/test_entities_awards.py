@@ -124,3 +124,16 @@ def test_a_town_in_a_sports_storys_results_is_the_team() -> None:
     text = "The senator voted against Iraq's war. Iraq said no."
     lab = _labels(text, [("Iraq", "GPE", 0), ("Iraq", "GPE", 1)])
     assert lab["Iraq"] == "GPE"
+
+
+def test_a_facility_named_for_a_person_joins_its_short_name() -> None:
+    # the stream's Chile quake story: "Agustín Ross Balcony" and "Ross Balcony" (both FAC by their last word);
+    # "New Oxford Street" and "Oxford Street" are two streets ("New" is no given name)
+    text = ("Agustín Ross Balcony after the earthquake. The Ross Balcony was damaged. Shops on New Oxford Street "
+            "and Oxford Street closed.")
+    ents, _canon = resolve_entities([_at(text, "Agustín Ross Balcony", "PERSON"), _at(text, "Ross Balcony", "FAC", 1),
+                                     _at(text, "New Oxford Street", "FAC"), _at(text, "Oxford Street", "FAC", 1)],
+                                    texts={"a": text})  # fmt: skip
+    groups = {frozenset(e["variants"]) for e in ents}
+    assert frozenset({"Agustín Ross Balcony", "Ross Balcony"}) in groups
+    assert frozenset({"Oxford Street"}) in groups

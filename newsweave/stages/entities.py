@@ -2694,7 +2694,8 @@ def _short_form_owner(s: str, clusters: list[_Cluster], fam: str, cut: set[str] 
 
 def _longer_name_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster | None:
     """The place whose longer name this place's name ends, when it ends with a region's word ("O'Higgins Region" of
-    "Libertador General Bernardo O'Higgins Region"; one such place only: not "Metropolitan Region" between two), or
+    "Libertador General Bernardo O'Higgins Region"; or with a given name before it: "Ross Balcony" of "Agustín Ross
+    Balcony"; one such place only: not "Metropolitan Region" between two), or
     the most mentioned event whose name this one word opens ("the Tour" of "Tour de France", not of its "Tour de
     France Prologue"). Places' names that end others' with no region's word are often other places ("South Wales",
     "York")."""
@@ -2707,7 +2708,8 @@ def _longer_name_owner(s: str, clusters: list[_Cluster], fam: str) -> _Cluster |
             longer = v.split()
             if len(longer) <= len(words):
                 continue
-            if (fam == "PLACE" and len(words) >= 2 and words[-1].lower() in _PLACE_HEADS
+            named = all(fold(w) in _GIVEN_NAMES for w in longer[: -len(words)])  # "Agustín Ross Balcony"
+            if (fam == "PLACE" and len(words) >= 2 and (words[-1].lower() in _PLACE_HEADS or named)
                     and longer[-len(words):] == words) or (fam == "EVENT" and len(words) == 1 and longer[0] == s):
                 hits.append(c)
                 break
