@@ -15,6 +15,13 @@ def test_an_award_is_no_person() -> None:
     lab = _labels(text, [("Heisman Trophy", "PERSON", 0), ("Reggie Bush", "PERSON", 0), ("Reggie Bush", "PERSON", 1)])
     assert lab["Heisman Trophy"] not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
     assert lab["Reggie Bush"] == "PERSON"
+    # the stream's CNN Heroes story: spaCy's ORG on "MacArthur Foundation Fellow" and "National Caring Award"
+    text = ("She is a MacArthur Foundation Fellow and won the National Caring Award. The MacArthur Foundation gave "
+            "$500,000.")
+    lab = _labels(text, [("MacArthur Foundation Fellow", "ORG", 0), ("National Caring Award", "ORG", 0),
+                         ("MacArthur Foundation", "ORG", 1)])
+    assert lab["MacArthur Foundation Fellow"] == lab["National Caring Award"] == "OTHER"
+    assert lab["MacArthur Foundation"] == "ORG"
 
 
 def test_a_reference_book_is_a_work() -> None:
