@@ -793,8 +793,8 @@ def resolve_speaker(ctx: Ctx, subj: Token | None) -> tuple[Span | None, str | No
     return sp, _role_holder(ctx, s, low, definite, title_only=owned)
 
 
-# nouns by which an article calls a company it named ("Microsoft ... the company said")
-COMPANY_NOUNS = frozenset("company firm airline carrier corporation automaker retailer".split())
+# nouns by which an article calls a company it named ("Microsoft ... the company said", "the US software giant said")
+COMPANY_NOUNS = frozenset("company firm airline carrier corporation automaker retailer giant".split())
 # words of organisations that are no company ("United Nations", "Security Council", "Defence Ministry")
 _INSTITUTION = frozenset("nations council ministry department police navy army government agency commission union "
                          "court committee parliament congress senate university school".split())  # fmt: skip
