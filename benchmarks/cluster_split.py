@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.cluster_stream import default_params, dev_stream, score, stream_figures  # noqa: E402
 from benchmarks.common import machine, stamp  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, template_heading  # noqa: E402
 
 FIELDS = ("split_ratio", "split_min", "split_max", "split_share", "split_group")
 
@@ -59,7 +59,8 @@ def run(order: list[int], records: list[dict], vecs: np.ndarray, ents: list, ter
         aid = records[i]["id"]
         t = time.process_time()
         figures = figs[i] if figs is not None else ()
-        got.append(c.assign(aid, vecs[i], ents[i], records[i].get("published"), terms[i], figures))
+        head = template_heading(records[i].get("text") or "")
+        got.append(c.assign(aid, vecs[i], ents[i], records[i].get("published"), terms[i], figures, head))
         if cpu is not None:
             cpu.append(time.process_time() - t)
         moved = c.moved_articles()

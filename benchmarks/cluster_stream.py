@@ -41,7 +41,13 @@ from benchmarks.common import (  # noqa: E402
     stamp,
 )  # fmt: skip
 from newsweave.records import Analysis, Article, Mention  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer, content_terms, entity_keys, stated_figures  # noqa: E402
+from newsweave.stages.cluster import (  # noqa: E402
+    StoryClusterer,
+    content_terms,
+    entity_keys,
+    stated_figures,
+    template_heading,
+)
 
 # the gridded parameters and their values (time and place penalties: measured useless, kept at 0)
 GRID = {
@@ -162,7 +168,8 @@ def run_stream(idx: list[int], records: list[dict], vecs: np.ndarray, ents: list
     pred, lat = [], []
     for i in idx:
         t = time.perf_counter()
-        more = {"figures": figs[i]} if figs is not None else {}  # (subclasses' assign may not take them)
+        head = template_heading(records[i].get("text") or "")
+        more = {"figures": figs[i], "heading": head} if figs is not None else {}  # (subclasses' may not take them)
         pred.append(c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i], **more))
         lat.append(time.perf_counter() - t)
     # where each article ended up, after any merges and splits; and how many stories were merged away

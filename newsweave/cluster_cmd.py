@@ -70,7 +70,7 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
     import spacy
     from tqdm import tqdm
 
-    from .stages.cluster import StoryClusterer, content_terms, entity_keys, stated_figures
+    from .stages.cluster import StoryClusterer, content_terms, entity_keys, stated_figures, template_heading
     from .stages.embed import Embedder, embed_text
 
     nlp = spacy.load(settings.spacy_model, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler"])
@@ -91,7 +91,7 @@ def cluster_file(path: Path, out: Any, settings: Settings, quiet: bool = False, 
             terms = content_terms(a.title, a.text, settings.cluster_lead_chars)
             keys = entity_keys(Analysis(a.id, (), ms, ()))
             figs = stated_figures(a.title, a.text, settings.cluster_lead_chars)
-            assigned.append((rid, clusterer.assign(rid, v, keys, a.published, terms, figs)))
+            assigned.append((rid, clusterer.assign(rid, v, keys, a.published, terms, figs, template_heading(a.text))))
         bar.update(len(chunk))
         chunk.clear()
 

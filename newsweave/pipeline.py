@@ -25,7 +25,14 @@ import numpy as np
 
 from .records import Analysis, Article, Skip
 from .settings import Settings
-from .stages.cluster import StoryClusterer, content_terms, entity_keys, stated_figures, stored_member_features
+from .stages.cluster import (
+    StoryClusterer,
+    content_terms,
+    entity_keys,
+    stated_figures,
+    stored_member_features,
+    template_heading,
+)
 from .stages.embed import CachedEmbedder, Embedder, embed_text
 from .stages.ingest import AlreadyStored, Paths, as_path_list, iter_files, read_inputs
 from .stages.registry import link_story
@@ -220,7 +227,8 @@ class Pipeline:
             assignments = {}
             for (a, an), v in zip(pairs, vecs, strict=True):
                 terms, figs = content_terms(a.title, a.text, lead), stated_figures(a.title, a.text, lead)
-                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published, terms, figs)
+                head = template_heading(a.text)
+                assignments[a.id] = c.assign(a.id, v, entity_keys(an), a.published, terms, figs, head)
             self._save_clustering(c, assignments)
         return added
 
@@ -237,7 +245,7 @@ class Pipeline:
         assignments = {
             i: c.assign(i, vecs[i], entity_keys(analyses[i]), arts[i].published,
                         content_terms(arts[i].title, arts[i].text, lead),
-                        stated_figures(arts[i].title, arts[i].text, lead))
+                        stated_figures(arts[i].title, arts[i].text, lead), template_heading(arts[i].text))
             for i in ids if i in vecs and i in analyses and i in arts
         }  # fmt: skip
         self._save_clustering(c, assignments)

@@ -108,6 +108,21 @@ def stated_figures(title: str | None, text: str, lead_chars: int = 1000) -> tupl
     return tuple(out)
 
 
+# a recurring column's issues ("NATIONAL FORECAST" atop each day's weather) share a heading and the column's words
+# but report different days: two issues this many days apart are no one event (dev: +0.0024, the one such column)
+TEMPLATE_GAP_DAYS = 2
+_HEADING_WORDS = 5
+
+
+def template_heading(text: str) -> str | None:
+    """The text's opening line if it is a short all-capitals heading (a column's or section's name: at most five
+    words, no sentence end), else None."""
+    line = " ".join(text.lstrip().split("\n", 1)[0].split())
+    if not line or len(line.split()) > _HEADING_WORDS or not line.isupper() or line[-1] in ".!?\"'":
+        return None
+    return line
+
+
 _ARTICLE_ID = re.compile(r"a(?=[0-9a-f]*\d)[0-9a-f]+")  # records.content_id("a", ...): "a" and hex digits
 
 
@@ -156,6 +171,7 @@ class _Story:
     norm: float = 0.0  # TF-IDF norm of the terms, with the IDF of when it was computed
     norm_docs: int = -1  # articles counted then (-1: terms changed since)
     feats: dict[str, Member] = field(default_factory=dict)  # members' features, kept while a split check may come
+    issues: dict[str, tuple[str, int]] = field(default_factory=dict)  # member -> its template heading and day
 
     def centroid(self) -> np.ndarray:
         n = float(np.linalg.norm(self.vec_sum))
@@ -404,9 +420,9 @@ class StoryClusterer:
     # -- streaming ----------------------------------------------------------------------------
     def assign(self, article_id: str, vec: np.ndarray, ents: tuple[str, ...] = (),
                published: str | None = None, terms: Mapping[str, int] | None = None,
-               figures: Sequence[str] = ()) -> str:  # fmt: skip
+               figures: Sequence[str] = (), heading: str | None = None) -> str:  # fmt: skip
         """Put one article into a story and return the story id (``figures``: the ones its lead states,
-        ``stated_figures``, for the split check)."""
+        ``stated_figures``, for the split check; ``heading``: ``template_heading`` of its text)."""
         day = _day(published)
         self._advance_clock(day)
         if terms:  # the article counts in the document frequencies before it is compared
@@ -414,9 +430,14 @@ class StoryClusterer:
             self.df.update(terms.keys())
             self._df_changed.update(terms.keys())
         sims = self.similarities(vec, ents, day, terms)
+        issue = (heading, day) if heading and day is not None else None
+        if issue is not None:
+            self._other_issues(sims, issue)
         if len(sims) and float(sims.max()) >= self.threshold:
             st = self._live[int(sims.argmax())]
             st.members.append(article_id)
+            if issue is not None:
+                st.issues[article_id] = issue
             self._absorb(st, vec, Counter(ents), Counter(dict(terms or {})), day, day)
             self._changed.add(st.id)
             if self.split_ratio > 0:
@@ -434,7 +455,17 @@ class StoryClusterer:
                 st = self._rejoin(st, small)
         else:
             st = self._open(article_id, vec, ents, terms, day, figures)
+            if issue is not None:
+                st.issues[article_id] = issue
         return st.id
+
+    def _other_issues(self, sims: np.ndarray, issue: tuple[str, int]) -> None:
+        """Rule out (in place) the stories holding an issue of the article's column from another day: the
+        column's words make its issues alike, not its news."""
+        heading, day = issue
+        for i in np.flatnonzero(np.isfinite(sims)).tolist():
+            if any(h == heading and abs(d - day) >= TEMPLATE_GAP_DAYS for h, d in self._live[i].issues.values()):
+                sims[i] = -np.inf
 
     def _open(self, article_id: str, vec: np.ndarray, ents: Iterable[str], terms: Mapping[str, int] | None,
               day: int | None, figures: Sequence[str] = ()) -> _Story:  # fmt: skip
@@ -501,6 +532,7 @@ class StoryClusterer:
         """Merge two live stories: the smaller's articles move into the bigger, whose id stays; return it."""
         keep, gone = (a, b) if len(a.members) >= len(b.members) else (b, a)
         keep.members.extend(gone.members)
+        keep.issues.update(gone.issues)
         self._absorb(keep, gone.vec_sum, gone.entities, gone.terms, gone.first, gone.last)
         if self.split_ratio > 0:
             self._keep_features(keep, gone.feats)
@@ -639,6 +671,7 @@ class StoryClusterer:
             new_id, k = f"{story_id_for(moved[0])}-{k}", k + 1
         new = _Story(new_id, moved, st.vec_sum, Counter(), Counter(), None, None)
         new.feats = {a: st.feats.pop(a) for a in moved}
+        new.issues = {a: st.issues.pop(a) for a in moved if a in st.issues}
         self._refill(st)
         self._refill(new)
         self.stories[new_id] = new
