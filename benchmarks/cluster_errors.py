@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.cluster_split import variant  # noqa: E402
 from benchmarks.cluster_stream import default_params, dev_stream, stream_figures  # noqa: E402
 from benchmarks.common import bcubed, machine, stamp  # noqa: E402
-from newsweave.stages.cluster import StoryClusterer  # noqa: E402
+from newsweave.stages.cluster import StoryClusterer, template_heading  # noqa: E402
 from newsweave.stages.cluster_split import between_within, two_groups  # noqa: E402
 
 
@@ -53,8 +53,8 @@ def main() -> None:
     oracle_cut, oracle_merge, base = [], [], []
     for k, order in enumerate(orders):
         c = StoryClusterer(**params)
-        got = [c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i], figs[i])
-               for i in order]  # fmt: skip
+        got = [c.assign(records[i]["id"], vecs[i], ents[i], records[i].get("published"), terms[i], figs[i],
+                        template_heading(records[i].get("text") or "")) for i in order]  # fmt: skip
         pred = [c.final_story(records[i]["id"], s) for i, s in zip(order, got, strict=True)]
         gold = [records[i]["event"] for i in order]
         f1 = bcubed(gold, pred)[2]
