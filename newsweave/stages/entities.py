@@ -55,6 +55,7 @@ from .entity_labels import (
     _award_shows,
     _beside_people,
     _common_words_out,
+    _cut_names,
     _demonym_plurals,
     _given_names_as_things,
     _group_words,
@@ -68,6 +69,7 @@ from .entity_labels import (
     _meteor_showers,
     _not_groups,
     _not_people,
+    _papers,
     _people_named_as_things,
     _person_noun_before,
     _place_votes,
@@ -76,6 +78,7 @@ from .entity_labels import (
     _product_lines,
     _pronoun_follows,
     _races_named_short,
+    _scales,
     _sports_plurals,
     _starts_sentence,
     _team_votes,
@@ -92,6 +95,7 @@ from .entity_merge import (
     _cut_surnames,
     _generic_owner,
     _longer_name_owner,
+    _merge_editions,
     _merge_glued,
     _merge_late_first_names,
     _merge_linked,
@@ -277,6 +281,9 @@ def resolve_entities(
     _institutions_named_short(by_surface, cues, counts, read)
     _award_shows(by_surface, cues, counts, texts)
     _meteor_showers(by_surface, cues, read)
+    _scales(by_surface, cues, read)
+    _cut_names(by_surface, cues, counts, read)
+    _papers(by_surface, cues, counts, read)
     _product_lines(by_surface, cues, counts, texts)
     _product_families(by_surface, cues, counts, texts)
     _races_named_short(by_surface, cues, counts)
@@ -348,6 +355,7 @@ def resolve_entities(
     _merge_glued(clusters, counts)
     _merge_storms(clusters)
     _merge_slips(clusters)
+    _merge_editions(clusters)
     _merge_person_shaped(clusters, lower)
     _merge_late_first_names(clusters, things, cut, read)
     out: list[dict[str, Any]] = []

@@ -259,7 +259,7 @@ def _shape_label(surface: str, label: str) -> str | None:
         rest = surface.split()[after + 1 :]
         if all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in rest) and not any(w.lower() in _TITLE_INSIDE for w in rest):
             return None if label == "PERSON" else "PERSON"  # "Marion County Sheriff Russ Isham"
-    if label in ("PERSON", "ORG") and words[-1] in _AWARD_LAST:
+    if label in ("PERSON", "ORG") and (words[-1] in _AWARD_LAST or tuple(words[-3:]) in _AWARD_TAILS):
         return "OTHER"  # "USC running back and Heisman Trophy winner" (PERSON), "a MacArthur Foundation Fellow" (ORG)
     if label == "PERSON" and words[-1] in _BOOK_LAST:
         return "WORK_OF_ART"  # "according to Nat Fleischer's Ring Record Book" (spaCy's PERSON)
@@ -284,6 +284,9 @@ def _shape_label(surface: str, label: str) -> str | None:
 _PRODUCT_NAMES = frozenset({"xbox", "playstation", "wii", "iphone", "ipad", "ipod", "kindle", "walkman", "gameboy"})
 # an award's last word ("awards" is the ceremony, an event): no person's name ends so
 _AWARD_LAST = frozenset({"trophy", "prize", "medal", "award", "fellow"})
+# an award's title named by its last three words: "the American League Most Valuable Player" (spaCy's ORG),
+# "NBA Rookie of the Year"; no body's or person's name ends so
+_AWARD_TAILS = frozenset({("most", "valuable", "player"), ("of", "the", "year")})
 # a reference book's last word ("Ring Record Book", "Guinness Book"); no person's name ends so
 _BOOK_LAST = frozenset({"book", "handbook", "almanac", "almanack", "yearbook", "encyclopedia", "encyclopaedia"})
 # Spanish words that open or end a place's name and no person's: "Alto Ramírez", "Puerto Montt", "Santiago Centro",

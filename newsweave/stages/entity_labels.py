@@ -517,6 +517,57 @@ def _meteor_showers(by_surface: dict[str, Counter[str]], cues: dict[str, Counter
                 and any(_METEOR_AFTER.match(t, m.end) for t, m in read.get(s, ()))):  # fmt: skip
             by_surface[s] = Counter({"EVENT": sum(labs.values())})
             cues[s] = Counter()
+_SCALE_AFTER = re.compile(r"\s+scale\b")
+# a degree of a scale after its name: "Valparaíso (Mercalli III)"; the I-XII of intensity scales
+_SCALE_DEGREE = re.compile(r"(?:X{0,1}(?:IX|IV|V?I{0,3})|XII?)")
+
+
+def _scales(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]],
+            read: dict[str, list[tuple[str, Mention]]]) -> None:  # fmt: skip
+    """A one-word name written before "scale" is a measuring scale's ("the Mercalli scale intensities", "the
+    Richter scale"), a plain name (OTHER), and so is that name with a degree after it ("Mercalli III"), which
+    spaCy takes for a person's with a generation's numeral."""
+    named = {s for s in by_surface if " " not in s and any(_SCALE_AFTER.match(t, m.end) for t, m in read.get(s, ()))}
+    for s, labs in list(by_surface.items()):
+        head, _, degree = s.partition(" ")
+        if s in named or (head in named and degree and _SCALE_DEGREE.fullmatch(degree)):
+            by_surface[s] = Counter({"OTHER": sum(labs.values())})
+            cues[s] = Counter()
+
+
+def _cut_names(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+               read: dict[str, list[tuple[str, Mention]]]) -> None:  # fmt: skip
+    """A one-word name each of whose mentions is the start of a longer name of the story written out in full
+    right there is that name cut short by spaCy, and takes its family: "the [Hydrographic] and Oceanographic
+    Service of the Chilean Navy" (PERSON) beside "Hydrographic and Oceanographic Service" (ORG)."""
+    for s, labs in by_surface.items():
+        longer = [v for v in by_surface if v.startswith(s + " ")]
+        if " " in s or not longer or not read.get(s):
+            continue
+        whole = {v for t, m in read[s] for v in longer if t.startswith(v, m.start)}
+        if len(whole) == 1 and all(any(t.startswith(v, m.start) for v in whole) for t, m in read[s]):
+            full = by_surface[next(iter(whole))] + cues[next(iter(whole))]
+            if full and _majority_family(full) != _majority_family(labs + cues[s]):
+                cues[s][full.most_common(1)[0][0]] += 3 * counts[s] + sum(labs.values())
+
+
+# a newspaper's name that opens with a Romance article, cited as a source: "according to La Nación" (spaCy's
+# PERSON); people are rarely named so ("El Chapo" is not cited "according to")
+_PAPER_FIRST = frozenset({"La", "El", "Le", "Il"})
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|reported by|told|(?:newspaper|daily|paper))\s+$")
+
+
+def _papers(by_surface: dict[str, Counter[str]], cues: dict[str, Counter[str]], counts: Counter[str],
+            read: dict[str, list[tuple[str, Mention]]]) -> None:  # fmt: skip
+    """A two- or three-word name opening with "La", "El", "Le" or "Il" that the votes make a person's, cited as a
+    source in one of its mentions, is a newspaper (ORG): "according to La Nación", "the daily El Mercurio"."""
+    for s, labs in by_surface.items():
+        words = s.split()
+        if (1 < len(words) <= 3 and words[0] in _PAPER_FIRST and _majority_family(labs + cues[s]) == "PERSON"
+                and any(_SOURCE_BEFORE.search(t, max(0, m.start - 30), m.start) for t, m in read.get(s, ()))):
+            cues[s]["ORG"] += 3 * counts[s] + sum(labs.values())
+
+
 _PRONOUN_AFTER = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
 _PLURAL = re.compile(r"[A-Z][a-z]+[^siu'’]s")  # "Dolphins", "Bucs"; not "Davis", "Marcus", "Acropolis", "Hess"
 # names of cities of 15,000 people or more and of states, provinces, regions, counties (GeoNames, CC BY 4.0, and

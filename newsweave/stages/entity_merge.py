@@ -261,7 +261,27 @@ def _text_links(items: list[tuple[str, Mention]], texts: dict[str, str]) -> list
                         links.append((acr, name, True))
             if i + 1 < len(ms) and _ALIAS_CUE.fullmatch(text[m.end : ms[i + 1].start]):
                 links.append((a, normalise(ms[i + 1].text), False))
+            links.extend((x, a, False) for x in _written_out(a, text, m.end))
     return links
+
+
+# a place's head word, then its own name after "of": "the tourist Island of Qeshm" (also "Qeshm Island")
+_HEAD_OF = re.compile(r" of ([A-Z][\w'’-]+)")
+_HEAD_OF_WORDS = frozenset({"Island", "Lake", "Mount", "Cape", "Bay", "River", "Isle"})
+# a surname spaCy left out of a name, written in small letters with a hyphen: "Mehdi iran-Nejad" (the story's
+# "Mehdi Irannejad")
+_LOWER_SURNAME = re.compile(r" ([a-z]+-[A-Z][a-z]+)\b")
+
+
+def _written_out(a: str, text: str, end: int) -> list[str]:
+    """The fuller surfaces a one-word mention ``a`` is written out to right after it: "X Island" for "Island of
+    X", "Mehdi Irannejad" for "Mehdi iran-Nejad" (the fuller surface need not exist; the merge looks it up)."""
+    if a in _HEAD_OF_WORDS and (hit := _HEAD_OF.match(text, end)):
+        return [f"{hit.group(1)} {a}"]
+    if " " not in a and (hit := _LOWER_SURNAME.match(text, end)):
+        glued = hit.group(1).replace("-", "")
+        return [f"{a} {glued[0].upper()}{glued[1:].lower()}"]
+    return []
 
 
 def _merge_linked(clusters: list[_Cluster], links: list[tuple[str, str, bool]]) -> None:
@@ -351,6 +371,23 @@ def _merge_singulars(clusters: list[_Cluster], things: dict[str, str]) -> None:
         for o in list(clusters):
             if o is not dst and all(fold(v) in awards for v in o.surfaces):
                 _absorb(dst, o, clusters)
+
+
+def _merge_editions(clusters: list[_Cluster]) -> None:
+    """A product named only by its line's name and its edition ("Windows XP") is the product the story also names
+    by the edition alone ("XP", "XP Professional"), when the line is a product of the story ("Windows"): the
+    edition's word then names no other product (not "Windows Mail" beside a "Mail" that is no product)."""
+    products = {s: c for c in clusters if c.family == "PRODUCT" for s in c.surfaces}
+    for c in list(clusters):
+        if c.family != "PRODUCT" or len(c.surfaces) != 1:
+            continue
+        (s,) = c.surfaces
+        line, _, edition = s.partition(" ")
+        dst = products.get(edition)
+        if " " in edition or dst is None or dst is c or products.get(line) in (None, c, dst):
+            continue
+        _absorb(dst, c, clusters)
+        products[s] = dst
 
 
 def _absorb(dst: _Cluster, src: _Cluster, clusters: list[_Cluster], labels: bool = True) -> None:
