@@ -983,8 +983,9 @@ def build_ledger(
         if _named_in_own_words(q):
             q = replace(q, speaker_name=None)  # the article's description of the speaker, if any, stays
         c = q.content
-        if not q.direct and (_reported_unusable(q, text) or any(a == art and _carries(c, s, e) for a, s, e in direct)
-                             or any(a == art and _runs_into(c, s, e, text) for a, s, e in direct)):  # fmt: skip
+        if not q.direct and (_reported_unusable(q, text) or any(
+            a == art and (_carries(c, s, e) or _runs_into(c, s, e, text)) for a, s, e in direct
+        )):  # fmt: skip
             continue
         outer = [(s, e) for s, e in reported.get(art, []) if (s, e) != (c.start, c.end)]
         if not q.direct and any(_carries(Span(s, e, ""), c.start, c.end) for s, e in outer):

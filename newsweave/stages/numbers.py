@@ -246,9 +246,10 @@ def parse_number(text: str) -> dict[str, Any]:
         words = WORD.findall(s)
         value, vague = parse_words(words)
         qualifier = qualifier or vague
-        first = next((k for k, w in enumerate(words) if parse_words([w])[0] is not None), 0)
-        rest = " ".join(w for w in words[first:] if parse_words([w])[0] is None
-                        and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip  # "all three": a unit follows the figure
+        figure = [parse_words([w])[0] is not None for w in words]
+        first = figure.index(True) if True in figure else 0  # "all three": a unit follows the figure
+        rest = " ".join(w for w, f in zip(words[first:], figure[first:], strict=True)
+                        if not f and w.lower() not in _NO_UNIT_WORDS)  # fmt: skip
     rate = _RATE.search(rest) if unit is None else None
     if rate:  # "up to 120 miles per hour" is a speed in mph, not a count of hours
         per, each = rate.group(1).lower(), rate.group(2).lower()
@@ -605,10 +606,9 @@ def _plural(word: str) -> bool:
 # the Richter scale" after it, or a decimal before a quake ("a 6.1 quake", "a 5.6 temblor")
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[ \t]+of)?[\s-]+$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[ \t]*-?[ \t]*magnitude\b|[ \t]+on[ \t]+the[ \t]+Richter\b", re.I)
-# degrees a quake is measured in: its magnitude, no angle or temperature
-_DEGREES_QUAKE = re.compile(r"(?:[ \t]*degrees?)?(?:[ \t]+on[ \t]+the[ \t]+Richter\b|[ \t]*-?[ \t]*(?:earth)?quakes?\b"
-                            r"|[ \t]*-?[ \t]*(?:temblor|tremor|aftershock)s?\b)", re.I)  # fmt: skip
 _QUAKE_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:earth)?quakes?\b|[ \t]*-?[ \t]*(?:temblor|tremor|aftershock)s?\b", re.I)
+# degrees a quake is measured in: its magnitude, no angle or temperature
+_DEGREES_QUAKE = re.compile(rf"(?:[ \t]*degrees?)?(?:[ \t]+on[ \t]+the[ \t]+Richter\b|{_QUAKE_AFTER.pattern})", re.I)
 
 
 def sentence_span(sentences: Sequence[tuple[int, int]], start: int) -> list[int]:

@@ -563,9 +563,8 @@ def _hyphened(doc: Doc, i: int) -> int:
 
 
 # what a medium publishes: "told O'Connor for the Vanity Fair article" (not "12 points for the Cardinals")
-WORK_NOUNS = frozenset("article story interview piece profile report documentary column program programme".split()) | (
-    MEDIA_WORDS
-)
+WORK_NOUNS = MEDIA_WORDS | frozenset("article story interview piece profile report documentary column program programme"
+                                     .split())  # fmt: skip
 # where words are said, not who carries them: 'told a House hearing', 'thundered in Parliament during a session'
 VENUE_NOUNS = frozenset("hearing session meeting conference rally briefing crowd audience gathering".split())
 
@@ -598,12 +597,14 @@ def find_channel(ctx: Ctx, cue: Token, subj: Token | None) -> str | None:
             cands += [g for c in t.children if c.dep_ == "agent" for g in c.children]
     if cue.lower_ in TELL_FORMS:
         cands += [c for c in cue.children if c.dep_ in ("dobj", "dative")]
-    for c in cue.children:  # "said in an interview with CNN", "reports for NPR"; not "added 12 points for the
-        # Cardinals", "called on the Interior and Commerce departments"
+    # "said in an interview with CNN", "reports for NPR", "told O'Connor for the Vanity Fair article"; not "added 12
+    # points for the Cardinals", "called on the Interior and Commerce departments"
+    preps = ("to", "with") if cue.lower_.startswith("call") else ("to", "on", "with")
+    reporting = cue.lower_.startswith(("report", "writ", "speak"))
+    for c in cue.children:
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "in", "with"):
-            preps = ("to", "with") if cue.lower_.startswith("call") else ("to", "on", "with")
             cands += [g for g in c.subtree if g.dep_ == "pobj" and (g.head.lower_ in preps or g.head.lower_ == "for"
-                      and (cue.lower_.startswith(("report", "writ", "speak")) or g.lower_ in WORK_NOUNS))]  # fmt: skip
+                      and (reporting or g.lower_ in WORK_NOUNS))]  # fmt: skip
     if subj is not None:  # "NPR's Mara Liasson", not "Gray's sister" (a word of a PERSON name), "Sheriff's officials"
         cands += [c for c in subj.lefts if c.dep_ == "poss" and c.text not in ctx.name_words
                   and c.lower_ not in ROLE_NOUNS | TITLED_ROLES]  # fmt: skip
